@@ -1,0 +1,128 @@
+//! The library's one error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong inside keepwarm's core.
+///
+/// Each variant carries the context a user needs to fix the problem (the file,
+/// the field, the contact) so a shell can print it as one line.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The database file could not be opened or created.
+    #[error("cannot open database {}: {reason}", path.display())]
+    OpenDatabase {
+        /// The database path as given.
+        path: PathBuf,
+        /// Why the open failed, in words.
+        reason: String,
+    },
+
+    /// The database was written by a newer keepwarm; it is left untouched.
+    #[error(
+        "database {} has schema version {found}, newer than this keepwarm understands ({supported}); \
+         upgrade keepwarm — the file was left untouched",
+        path.display()
+    )]
+    DatabaseTooNew {
+        /// The database path.
+        path: PathBuf,
+        /// The `user_version` found in the file.
+        found: i64,
+        /// The newest schema version this build knows.
+        supported: i64,
+    },
+
+    /// The file exists but is not a SQLite database.
+    #[error("{} is not a keepwarm database: {reason}", path.display())]
+    NotADatabase {
+        /// The path given as database.
+        path: PathBuf,
+        /// What SQLite said.
+        reason: String,
+    },
+
+    /// Copying the database before a migration failed; nothing was migrated.
+    #[error("cannot back up {} to {} before upgrading it: {source}", path.display(), backup.display())]
+    Backup {
+        /// The database being upgraded.
+        path: PathBuf,
+        /// Where the copy was to go.
+        backup: PathBuf,
+        /// The underlying failure.
+        source: rusqlite::Error,
+    },
+
+    /// A migration script failed; the transaction was rolled back.
+    #[error("migration {version} failed: {source}")]
+    Migration {
+        /// The schema version the script would have produced.
+        version: i64,
+        /// The underlying failure.
+        source: rusqlite::Error,
+    },
+
+    /// No contact matches what the user typed.
+    #[error("no contact matches '{0}' (give an id, an email or a full name)")]
+    ContactNotFound(String),
+
+    /// Several contacts match a name; the user must pick one.
+    #[error("'{query}' matches {count} contacts ({examples}); use an id or an email")]
+    AmbiguousContact {
+        /// What the user typed.
+        query: String,
+        /// How many contacts match.
+        count: usize,
+        /// A few of them, as `#id Name`.
+        examples: String,
+    },
+
+    /// No promise has this id.
+    #[error("no promise with id {0}")]
+    PromiseNotFound(i64),
+
+    /// A field's value is not acceptable.
+    #[error("invalid {field} '{value}': {reason}")]
+    InvalidField {
+        /// The field or flag, e.g. `--date` or `birthday`.
+        field: String,
+        /// The rejected value.
+        value: String,
+        /// What was expected.
+        reason: String,
+    },
+
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    /// A file-system failure with the path it concerns.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The underlying failure.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Shorthand for [`Error::InvalidField`].
+    pub fn invalid(field: &str, value: &str, reason: impl Into<String>) -> Self {
+        Error::InvalidField {
+            field: field.to_owned(),
+            value: value.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Errors cross into the UI as their message: the front end shows them as text.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

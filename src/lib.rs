@@ -1,0 +1,13 @@
+//! keepwarm's core: the data model, the SQLite store, sample data and (soon) the
+//! ping planner. It knows nothing about windows, terminals or HTTP; the CLI and the
+//! desktop app are thin shells over it.
+
+#![warn(missing_docs)]
+
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use store::Store;

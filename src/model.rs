@@ -1,0 +1,407 @@
+//! The data keepwarm keeps: contacts, interactions, promises and ping actions.
+//!
+//! Dates are local calendar dates ([`NaiveDate`]); nothing here is ever shifted
+//! through UTC, so "met on the 3rd" stays the 3rd wherever the user travels.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Parses an ISO `YYYY-MM-DD` date, naming the field in the error.
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
+    let trimmed = value.trim();
+    // chrono's %Y also accepts "+2026" or 5-digit years; insist on the plain form.
+    let shape_ok = trimmed.len() == 10
+        && trimmed
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shape_ok {
+        return Err(Error::invalid(field, value, "expected a date as YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, value, "no such calendar date"))
+}
+
+/// How close a contact is; sets how often keepwarm suggests a ping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Circle {
+    /// The closest few: about 10 pings a year.
+    Inner,
+    /// Key customers and partners: about 6 a year.
+    Core,
+    /// The wider network: about 4 a year.
+    Network,
+    /// People met once or twice: about 3 a year.
+    Acquaintance,
+}
+
+impl Circle {
+    /// All circles, closest first.
+    pub const ALL: [Circle; 4] = [Circle::Inner, Circle::Core, Circle::Network, Circle::Acquaintance];
+
+    /// The name used in the database, the CLI and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Circle::Inner => "inner",
+            Circle::Core => "core",
+            Circle::Network => "network",
+            Circle::Acquaintance => "acquaintance",
+        }
+    }
+
+    /// The default number of pings a year for this circle.
+    pub fn default_pings_per_year(self) -> u32 {
+        match self {
+            Circle::Inner => 10,
+            Circle::Core => 6,
+            Circle::Network => 4,
+            Circle::Acquaintance => 3,
+        }
+    }
+}
+
+impl fmt::Display for Circle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Circle {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Circle::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| Error::invalid("circle", s, "expected inner, core, network or acquaintance"))
+    }
+}
+
+/// What kind of contact an interaction was; stronger kinds keep a relationship warmer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InteractionKind {
+    /// Met in person.
+    Meeting,
+    /// A phone or video call.
+    Call,
+    /// A personal message (text, chat).
+    Message,
+    /// An email.
+    Email,
+    /// A like or comment on social media.
+    Social,
+    /// A gift or card sent.
+    Gift,
+    /// Met at an event or conference.
+    Event,
+}
+
+impl InteractionKind {
+    /// All kinds, in the order the CLI lists them.
+    pub const ALL: [InteractionKind; 7] = [
+        InteractionKind::Meeting,
+        InteractionKind::Call,
+        InteractionKind::Message,
+        InteractionKind::Email,
+        InteractionKind::Social,
+        InteractionKind::Gift,
+        InteractionKind::Event,
+    ];
+
+    /// The name used in the database, the CLI and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InteractionKind::Meeting => "meeting",
+            InteractionKind::Call => "call",
+            InteractionKind::Message => "message",
+            InteractionKind::Email => "email",
+            InteractionKind::Social => "social",
+            InteractionKind::Gift => "gift",
+            InteractionKind::Event => "event",
+        }
+    }
+}
+
+impl fmt::Display for InteractionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for InteractionKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        InteractionKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "kind",
+                    s,
+                    "expected meeting, call, message, email, social, gift or event",
+                )
+            })
+    }
+}
+
+/// A birthday, with or without the year (vCard `--MMDD`, Apple's year 1604).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Birthday {
+    /// The birth year when known.
+    pub year: Option<i32>,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of month, 1–31 (29 February is allowed without a year).
+    pub day: u32,
+}
+
+impl Birthday {
+    /// A birthday with a checked month and day. Without a year, 29 February is valid.
+    pub fn new(year: Option<i32>, month: u32, day: u32) -> Option<Birthday> {
+        // 2000 is a leap year, so it accepts every month/day that exists in some year.
+        let check_year = year.unwrap_or(2000);
+        NaiveDate::from_ymd_opt(check_year, month, day)?;
+        Some(Birthday { year, month, day })
+    }
+
+    /// The date of this birthday in `year`; 29 February falls on 28 February in common years.
+    pub fn in_year(&self, year: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The first occurrence on or after `from`.
+    pub fn next_on_or_after(&self, from: NaiveDate) -> NaiveDate {
+        let this_year = self.in_year(from.year());
+        if this_year >= from {
+            this_year
+        } else {
+            self.in_year(from.year() + 1)
+        }
+    }
+}
+
+impl fmt::Display for Birthday {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(y) => write!(f, "{y:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "--{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
+impl FromStr for Birthday {
+    type Err = Error;
+    /// Accepts `YYYY-MM-DD` and the year-less `--MM-DD`.
+    fn from_str(s: &str) -> Result<Self> {
+        let t = s.trim();
+        let bad = |reason: &str| Error::invalid("birthday", s, reason.to_owned());
+        if let Some(rest) = t.strip_prefix("--") {
+            let (m, d) = rest
+                .split_once('-')
+                .filter(|(m, d)| m.len() == 2 && d.len() == 2)
+                .ok_or_else(|| bad("expected YYYY-MM-DD or --MM-DD"))?;
+            let month = m.parse().map_err(|_| bad("expected YYYY-MM-DD or --MM-DD"))?;
+            let day = d.parse().map_err(|_| bad("expected YYYY-MM-DD or --MM-DD"))?;
+            return Birthday::new(None, month, day).ok_or_else(|| bad("no such day of the year"));
+        }
+        let date = parse_date("birthday", t)?;
+        Ok(Birthday {
+            year: Some(date.year()),
+            month: date.month(),
+            day: date.day(),
+        })
+    }
+}
+
+impl Serialize for Birthday {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Birthday {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A person keepwarm keeps warm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Database id, stable for the life of the contact.
+    pub id: i64,
+    /// A globally unique id, kept across export and import.
+    pub uid: String,
+    /// The name shown everywhere.
+    pub name: String,
+    /// Given (first) name.
+    pub given_name: String,
+    /// Family (last) name.
+    pub family_name: String,
+    /// Email addresses, preferred first.
+    pub emails: Vec<String>,
+    /// Phone numbers as entered, preferred first.
+    pub phones: Vec<String>,
+    /// Employer.
+    pub company: Option<String>,
+    /// Job title.
+    pub title: Option<String>,
+    /// Birthday, possibly without a year.
+    pub birthday: Option<Birthday>,
+    /// Closeness, which sets the ping cadence.
+    pub circle: Circle,
+    /// Interests and tags ("Celtics", "sailing").
+    pub interests: Vec<String>,
+    /// Free-form notes.
+    pub notes: String,
+    /// A paused contact gets no pings.
+    pub paused: bool,
+    /// The local date the contact was added.
+    pub created_on: NaiveDate,
+}
+
+/// The fields of a contact to be created.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NewContact {
+    /// The name shown everywhere; derived from given/family name when empty.
+    pub name: String,
+    /// Given (first) name; derived from `name` when both parts are empty.
+    pub given_name: String,
+    /// Family (last) name.
+    pub family_name: String,
+    /// Email addresses.
+    pub emails: Vec<String>,
+    /// Phone numbers.
+    pub phones: Vec<String>,
+    /// Employer.
+    pub company: Option<String>,
+    /// Job title.
+    pub title: Option<String>,
+    /// Birthday.
+    pub birthday: Option<Birthday>,
+    /// Circle; `network` when not given.
+    pub circle: Option<Circle>,
+    /// Interests and tags.
+    pub interests: Vec<String>,
+    /// Notes.
+    pub notes: String,
+}
+
+/// Something that happened between the user and a contact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    /// Database id.
+    pub id: i64,
+    /// The contact it concerns.
+    pub contact_id: i64,
+    /// What kind of contact it was.
+    pub kind: InteractionKind,
+    /// The local date it happened (may be in the past when back-dated).
+    pub date: NaiveDate,
+    /// A note about it.
+    pub note: String,
+    /// The conference or meeting it happened at, if any.
+    pub event: Option<String>,
+}
+
+/// A commitment made to a contact ("send the case study by Friday").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    /// Database id.
+    pub id: i64,
+    /// Whom it was made to.
+    pub contact_id: i64,
+    /// What was promised.
+    pub text: String,
+    /// When it is due.
+    pub due: NaiveDate,
+    /// When it was kept, if it was.
+    pub done_on: Option<NaiveDate>,
+}
+
+/// What the user did with a suggested ping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PingActionKind {
+    /// The ping was done (an interaction was logged with it).
+    Done,
+    /// The ping was moved to a later day.
+    Snoozed,
+    /// The ping was dropped.
+    Skipped,
+}
+
+impl PingActionKind {
+    /// The name used in the database and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PingActionKind::Done => "done",
+            PingActionKind::Snoozed => "snoozed",
+            PingActionKind::Skipped => "skipped",
+        }
+    }
+}
+
+/// A recorded action on a planned ping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PingAction {
+    /// Database id.
+    pub id: i64,
+    /// The planned ping's id.
+    pub ping_id: String,
+    /// The contact the ping was for.
+    pub contact_id: i64,
+    /// What was done.
+    pub action: PingActionKind,
+    /// The date the ping had been planned for.
+    pub planned_date: NaiveDate,
+    /// The local date the action was taken.
+    pub acted_on: NaiveDate,
+    /// For a snooze, the day it moves to.
+    pub snoozed_until: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birthday_forms_parse_and_print() {
+        let b: Birthday = "1985-07-04".parse().unwrap();
+        assert_eq!(b, Birthday { year: Some(1985), month: 7, day: 4 });
+        assert_eq!(b.to_string(), "1985-07-04");
+        let nb: Birthday = "--05-16".parse().unwrap();
+        assert_eq!(nb, Birthday { year: None, month: 5, day: 16 });
+        assert_eq!(nb.to_string(), "--05-16");
+        assert!("--02-29".parse::<Birthday>().is_ok());
+        assert!("--02-30".parse::<Birthday>().is_err());
+        assert!("1985-02-29".parse::<Birthday>().is_err());
+        assert!("1985-13-01".parse::<Birthday>().is_err());
+        assert!("soon".parse::<Birthday>().is_err());
+    }
+
+    #[test]
+    fn leap_day_birthday_falls_back_in_common_years() {
+        let b: Birthday = "--02-29".parse().unwrap();
+        assert_eq!(b.in_year(2027), NaiveDate::from_ymd_opt(2027, 2, 28).unwrap());
+        assert_eq!(b.in_year(2028), NaiveDate::from_ymd_opt(2028, 2, 29).unwrap());
+    }
+
+    #[test]
+    fn dates_must_be_plain_iso() {
+        assert!(parse_date("--date", "2026-02-28").is_ok());
+        for bad in ["2026-02-30", "2026-2-3", "+2026-02-03", "yesterday", ""] {
+            let err = parse_date("--date", bad).unwrap_err().to_string();
+            assert!(err.contains("--date"), "{err}");
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! Queries on contacts and their emails, phones and interests.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{Birthday, Circle, Contact, NewContact};
+
+impl Store {
+    /// Adds a contact and returns its id. `today` is recorded as the day it was added.
+    pub fn add_contact(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
+        let prepared = prepare_new_contact(new)?;
+        let uid = uuid::Uuid::new_v4().to_string();
+        self.write(|tx| insert_contact(tx, &prepared, &uid, today))
+    }
+
+    /// Every contact, ordered by id, with emails, phones and interests.
+    pub fn contacts(&self) -> Result<Vec<Contact>> {
+        load_contacts(&self.conn, None)
+    }
+
+    /// Contacts whose name, email, phone, company, title or interests contain `query`
+    /// (case-insensitive).
+    pub fn search_contacts(&self, query: &str) -> Result<Vec<Contact>> {
+        let needle = query.trim().to_lowercase();
+        let mut all = self.contacts()?;
+        if needle.is_empty() {
+            return Ok(all);
+        }
+        all.retain(|c| contact_matches(c, &needle));
+        Ok(all)
+    }
+
+    /// One contact by id.
+    pub fn contact(&self, id: i64) -> Result<Contact> {
+        load_contacts(&self.conn, Some(id))?
+            .pop()
+            .ok_or_else(|| Error::ContactNotFound(id.to_string()))
+    }
+
+    /// Finds the one contact a user means by an id, an email or a full name.
+    pub fn resolve_contact(&self, query: &str) -> Result<i64> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Err(Error::ContactNotFound(query.to_owned()));
+        }
+        if let Ok(id) = q.parse::<i64>() {
+            let exists: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM contacts WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            return exists.ok_or_else(|| Error::ContactNotFound(query.to_owned()));
+        }
+        let sql = if q.contains('@') {
+            "SELECT DISTINCT c.id, c.display_name FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+             WHERE e.email = ?1 COLLATE NOCASE ORDER BY c.id"
+        } else {
+            "SELECT id, display_name FROM contacts WHERE display_name = ?1 COLLATE NOCASE ORDER BY id"
+        };
+        let mut stmt = self.conn.prepare(sql)?;
+        let matches = stmt
+            .query_map([q], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        match matches.as_slice() {
+            [] => Err(Error::ContactNotFound(query.to_owned())),
+            [(id, _)] => Ok(*id),
+            many => Err(Error::AmbiguousContact {
+                query: query.to_owned(),
+                count: many.len(),
+                examples: many
+                    .iter()
+                    .take(3)
+                    .map(|(id, name)| format!("#{id} {name}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// How many contacts there are.
+    pub fn contact_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?)
+    }
+}
+
+/// A [`NewContact`] checked and completed: names derived, blanks dropped.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedContact {
+    pub name: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub birthday: Option<Birthday>,
+    pub circle: Circle,
+    pub interests: Vec<String>,
+    pub notes: String,
+}
+
+/// Checks a new contact's fields and fills in what can be derived.
+pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
+    let mut given = new.given_name.trim().to_owned();
+    let mut family = new.family_name.trim().to_owned();
+    let mut name = collapse_spaces(&new.name);
+    if name.is_empty() {
+        name = collapse_spaces(&format!("{given} {family}"));
+    } else if given.is_empty() && family.is_empty() {
+        match name.rsplit_once(' ') {
+            Some((g, f)) => {
+                given = g.to_owned();
+                family = f.to_owned();
+            }
+            None => given = name.clone(),
+        }
+    }
+    if name.is_empty() {
+        return Err(Error::invalid("name", &new.name, "a contact needs a name"));
+    }
+    let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
+    for email in &emails {
+        if !looks_like_email(email) {
+            return Err(Error::invalid("email", email, "expected an address like name@example.com"));
+        }
+    }
+    let phones = non_blank_unique(&new.phones, |p| phone_digits(p));
+    for phone in &phones {
+        if phone_digits(phone).len() < 3 {
+            return Err(Error::invalid("phone", phone, "a phone number needs at least 3 digits"));
+        }
+    }
+    Ok(PreparedContact {
+        name,
+        given_name: given,
+        family_name: family,
+        emails,
+        phones,
+        company: non_blank(new.company.as_deref()),
+        title: non_blank(new.title.as_deref()),
+        birthday: new.birthday,
+        circle: new.circle.unwrap_or(Circle::Network),
+        interests: non_blank_unique(&new.interests, |i| i.to_lowercase()),
+        notes: new.notes.trim().to_owned(),
+    })
+}
+
+/// Inserts a prepared contact inside a transaction; returns its id.
+pub(crate) fn insert_contact(
+    tx: &Transaction<'_>,
+    c: &PreparedContact,
+    uid: &str,
+    created_on: NaiveDate,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO contacts (uid, display_name, given_name, family_name, company, title,
+                               birthday, circle, notes, created_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        uid,
+        c.name,
+        c.given_name,
+        c.family_name,
+        c.company,
+        c.title,
+        c.birthday.map(|b| b.to_string()),
+        c.circle.as_str(),
+        c.notes,
+        created_on.to_string(),
+    ])?;
+    let id = tx.last_insert_rowid();
+    let mut email_stmt =
+        tx.prepare_cached("INSERT INTO contact_emails (contact_id, position, email) VALUES (?1, ?2, ?3)")?;
+    for (position, email) in c.emails.iter().enumerate() {
+        email_stmt.execute(params![id, position as i64, email])?;
+    }
+    let mut phone_stmt = tx.prepare_cached(
+        "INSERT INTO contact_phones (contact_id, position, phone, digits) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, phone) in c.phones.iter().enumerate() {
+        phone_stmt.execute(params![id, position as i64, phone, phone_digits(phone)])?;
+    }
+    let mut interest_stmt = tx.prepare_cached(
+        "INSERT INTO contact_interests (contact_id, position, interest) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, interest) in c.interests.iter().enumerate() {
+        interest_stmt.execute(params![id, position as i64, interest])?;
+    }
+    Ok(id)
+}
+
+/// Loads all contacts, or the one with `only_id`, in four queries.
+fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<Vec<Contact>> {
+    // `?1 IS NULL` keeps one statement for both cases.
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, uid, display_name, given_name, family_name, company, title, birthday, circle,
+                notes, paused, created_on
+         FROM contacts WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+    )?;
+    let mut contacts = stmt
+        .query_map([only_id], contact_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let index: HashMap<i64, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+
+    for (sql, target) in [
+        (
+            "SELECT contact_id, email FROM contact_emails WHERE ?1 IS NULL OR contact_id = ?1
+             ORDER BY contact_id, position",
+            ListField::Emails,
+        ),
+        (
+            "SELECT contact_id, phone FROM contact_phones WHERE ?1 IS NULL OR contact_id = ?1
+             ORDER BY contact_id, position",
+            ListField::Phones,
+        ),
+        (
+            "SELECT contact_id, interest FROM contact_interests WHERE ?1 IS NULL OR contact_id = ?1
+             ORDER BY contact_id, position",
+            ListField::Interests,
+        ),
+    ] {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([only_id])?;
+        while let Some(row) = rows.next()? {
+            let contact_id: i64 = row.get(0)?;
+            let value: String = row.get(1)?;
+            if let Some(&i) = index.get(&contact_id) {
+                let c = &mut contacts[i];
+                match target {
+                    ListField::Emails => c.emails.push(value),
+                    ListField::Phones => c.phones.push(value),
+                    ListField::Interests => c.interests.push(value),
+                }
+            }
+        }
+    }
+    Ok(contacts)
+}
+
+#[derive(Clone, Copy)]
+enum ListField {
+    Emails,
+    Phones,
+    Interests,
+}
+
+fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
+    let birthday: Option<String> = row.get(7)?;
+    let circle: String = row.get(8)?;
+    let created_on: String = row.get(11)?;
+    Ok(Contact {
+        id: row.get(0)?,
+        uid: row.get(1)?,
+        name: row.get(2)?,
+        given_name: row.get(3)?,
+        family_name: row.get(4)?,
+        emails: Vec::new(),
+        phones: Vec::new(),
+        company: row.get(5)?,
+        title: row.get(6)?,
+        birthday: birthday.and_then(|b| b.parse().ok()),
+        circle: circle.parse().map_err(|e| conversion_error(8, e))?,
+        interests: Vec::new(),
+        notes: row.get(9)?,
+        paused: row.get(10)?,
+        created_on: crate::model::parse_date("created_on", &created_on).map_err(|e| conversion_error(11, e))?,
+    })
+}
+
+/// Wraps a bad stored value as a rusqlite conversion error for column `col`.
+pub(crate) fn conversion_error(col: usize, e: Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+}
+
+fn contact_matches(c: &Contact, needle: &str) -> bool {
+    let hit = |s: &str| s.to_lowercase().contains(needle);
+    let needle_digits = phone_digits(needle);
+    hit(&c.name)
+        || c.emails.iter().any(|e| hit(e))
+        || (needle_digits.len() >= 3
+            && needle_digits.len() == needle.chars().filter(|ch| !ch.is_whitespace()).count()
+            && c.phones.iter().any(|p| phone_digits(p).contains(&needle_digits)))
+        || c.company.as_deref().is_some_and(hit)
+        || c.title.as_deref().is_some_and(hit)
+        || c.interests.iter().any(|i| hit(i))
+}
+
+/// The digits of a phone number, for matching numbers written differently.
+pub(crate) fn phone_digits(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn looks_like_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && !domain.is_empty() && !domain.contains('@') && !s.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn non_blank(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// Trimmed, non-empty values in their first order, without repeats under `key`.
+fn non_blank_unique(values: &[String], key: impl Fn(&str) -> String) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    values
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty() && seen.insert(key(v)))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    #[test]
+    fn add_and_read_back_every_field() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store
+            .add_contact(
+                &NewContact {
+                    name: "  Ada   Lovelace ".into(),
+                    emails: vec!["ada@example.com".into(), "ADA@example.com".into(), " ".into()],
+                    phones: vec!["+44 20 7946 0000".into()],
+                    company: Some("Analytical Engines".into()),
+                    title: Some("CTO".into()),
+                    birthday: Some("--12-10".parse().unwrap()),
+                    circle: Some(Circle::Inner),
+                    interests: vec!["math".into(), "poetry".into()],
+                    ..Default::default()
+                },
+                day(),
+            )
+            .unwrap();
+        let c = store.contact(id).unwrap();
+        assert_eq!(c.name, "Ada Lovelace");
+        assert_eq!((c.given_name.as_str(), c.family_name.as_str()), ("Ada", "Lovelace"));
+        assert_eq!(c.emails, vec!["ada@example.com"]);
+        assert_eq!(c.phones, vec!["+44 20 7946 0000"]);
+        assert_eq!(c.company.as_deref(), Some("Analytical Engines"));
+        assert_eq!(c.birthday.unwrap().to_string(), "--12-10");
+        assert_eq!(c.circle, Circle::Inner);
+        assert_eq!(c.interests, vec!["math", "poetry"]);
+        assert_eq!(c.created_on, day());
+    }
+
+    #[test]
+    fn resolve_by_id_email_and_name() {
+        let mut store = Store::open_in_memory().unwrap();
+        let add = |store: &mut Store, name: &str, email: &str| {
+            store
+                .add_contact(
+                    &NewContact {
+                        name: name.into(),
+                        emails: vec![email.into()],
+                        ..Default::default()
+                    },
+                    day(),
+                )
+                .unwrap()
+        };
+        let a = add(&mut store, "Sam Reed", "sam@a.com");
+        let b = add(&mut store, "Sam Reed", "sam@b.com");
+        assert_eq!(store.resolve_contact(&a.to_string()).unwrap(), a);
+        assert_eq!(store.resolve_contact("SAM@B.COM").unwrap(), b);
+        let err = store.resolve_contact("sam reed").unwrap_err().to_string();
+        assert!(err.contains("matches 2 contacts"), "{err}");
+        assert!(matches!(store.resolve_contact("Nobody"), Err(Error::ContactNotFound(_))));
+        assert!(matches!(store.resolve_contact("999"), Err(Error::ContactNotFound(_))));
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .add_contact(
+                &NewContact {
+                    name: "X".into(),
+                    emails: vec!["not-an-email".into()],
+                    ..Default::default()
+                },
+                day(),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("email") && err.contains("not-an-email"), "{err}");
+        assert!(store.add_contact(&NewContact::default(), day()).is_err());
+        assert_eq!(store.contact_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn search_looks_at_every_text_field() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .add_contact(
+                &NewContact {
+                    name: "Zoë Park".into(),
+                    company: Some("Acme Freight".into()),
+                    phones: vec!["(555) 010-2000".into()],
+                    interests: vec!["Celtics".into()],
+                    ..Default::default()
+                },
+                day(),
+            )
+            .unwrap();
+        for q in ["zoë", "FREIGHT", "celt", "5550102", "555 010"] {
+            assert_eq!(store.search_contacts(q).unwrap().len(), 1, "{q}");
+        }
+        assert!(store.search_contacts("nomatch").unwrap().is_empty());
+    }
+}

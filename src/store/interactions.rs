@@ -1,0 +1,83 @@
+//! Queries on interactions (meetings, calls, messages…).
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+
+use super::contacts::conversion_error;
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{parse_date, Interaction, InteractionKind};
+
+/// An interaction to be logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewInteraction {
+    /// The contact it was with.
+    pub contact_id: i64,
+    /// What kind of contact it was.
+    pub kind: InteractionKind,
+    /// The local date it happened.
+    pub date: NaiveDate,
+    /// A note about it.
+    pub note: String,
+    /// The conference or meeting, if any.
+    pub event: Option<String>,
+}
+
+impl Store {
+    /// Logs an interaction; it may be back-dated but not dated after `today`.
+    pub fn log_interaction(&mut self, new: &NewInteraction, today: NaiveDate) -> Result<i64> {
+        if new.date > today {
+            return Err(Error::invalid(
+                "--date",
+                &new.date.to_string(),
+                format!("is after today ({today}); log what has already happened"),
+            ));
+        }
+        let event = new.event.as_deref().map(str::trim).filter(|e| !e.is_empty());
+        self.write(|tx| {
+            let exists: Option<i64> = tx
+                .query_row("SELECT id FROM contacts WHERE id = ?1", [new.contact_id], |r| r.get(0))
+                .optional()?;
+            if exists.is_none() {
+                return Err(Error::ContactNotFound(new.contact_id.to_string()));
+            }
+            tx.prepare_cached(
+                "INSERT INTO interactions (contact_id, kind, date, note, event_name) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                new.contact_id,
+                new.kind.as_str(),
+                new.date.to_string(),
+                new.note.trim(),
+                event
+            ])?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// A contact's interactions, most recent first.
+    pub fn interactions_of(&self, contact_id: i64) -> Result<Vec<Interaction>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, contact_id, kind, date, note, event_name FROM interactions
+             WHERE contact_id = ?1 ORDER BY date DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([contact_id], |row| {
+            let kind: String = row.get(2)?;
+            let date: String = row.get(3)?;
+            Ok(Interaction {
+                id: row.get(0)?,
+                contact_id: row.get(1)?,
+                kind: kind.parse().map_err(|e| conversion_error(2, e))?,
+                date: parse_date("date", &date).map_err(|e| conversion_error(3, e))?,
+                note: row.get(4)?,
+                event: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many interactions are logged in all.
+    pub fn interaction_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?)
+    }
+}

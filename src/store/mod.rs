@@ -1,0 +1,265 @@
+//! The SQLite store: one file on the user's machine holds everything.
+//!
+//! [`Store::open`] is the only way in. It sets the pragmas every connection needs,
+//! refuses files it does not understand without touching them, backs a file up
+//! before upgrading its schema, and applies the append-only migrations in one
+//! transaction.
+
+pub(crate) mod contacts;
+mod interactions;
+pub use interactions::NewInteraction;
+mod promises;
+mod settings;
+
+use std::fs::OpenOptions;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// The migrations, in order; script `i` takes the schema from version `i` to `i + 1`.
+/// Append only: never edit or reorder a script that has shipped.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_promises_and_ping_actions.sql"),
+];
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An open keepwarm database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// A new file is created with mode 0600. A file from a newer keepwarm, or one
+    /// that is not a keepwarm database, is refused and left byte-for-byte untouched.
+    /// Before an existing database is upgraded, a copy is written beside it
+    /// (see [`backup_path`]).
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_error = |reason: String| Error::OpenDatabase {
+            path: path.to_owned(),
+            reason,
+        };
+        if path.is_dir() {
+            return Err(open_error("it is a folder, not a file".into()));
+        }
+        create_private_file(path).map_err(|e| open_error(e.to_string()))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(e.to_string()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+
+        let found = read_schema_version(&conn, path)?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::DatabaseTooNew {
+                path: path.to_owned(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == 0 && has_tables(&conn)? {
+            return Err(Error::NotADatabase {
+                path: path.to_owned(),
+                reason: "it holds tables but no keepwarm schema".into(),
+            });
+        }
+
+        set_pragmas(&conn)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
+        if found > 0 && found < SCHEMA_VERSION {
+            store.backup_before_upgrade(found)?;
+        }
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens a fresh database in memory (tests, benchmarks, dry runs).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        set_pragmas(&conn)?;
+        let mut store = Store { conn, path: None };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The file this store lives in (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Applies every migration the database has not seen yet, all in one transaction.
+    fn migrate(&mut self) -> Result<()> {
+        // IMMEDIATE takes the write lock first, so two processes opening a new file
+        // at once cannot both migrate it.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        for (index, script) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+            let version = index as i64 + 1;
+            tx.execute_batch(script)
+                .and_then(|()| tx.pragma_update(None, "user_version", version))
+                .map_err(|source| Error::Migration { version, source })?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the database (WAL included) beside it.
+    fn backup_before_upgrade(&self, from_version: i64) -> Result<()> {
+        let Some(path) = &self.path else { return Ok(()) };
+        let backup = backup_path(path, from_version);
+        let backup_error = |source| Error::Backup {
+            path: path.clone(),
+            backup: backup.clone(),
+            source,
+        };
+        if backup.exists() {
+            // A copy from an earlier, interrupted upgrade of the same version: the
+            // database is still at that version, so a fresh copy replaces it.
+            std::fs::remove_file(&backup).map_err(|source| Error::Io {
+                path: backup.clone(),
+                source,
+            })?;
+        }
+        let target = backup.to_string_lossy().into_owned();
+        self.conn
+            .execute("VACUUM INTO ?1", [&target])
+            .map_err(backup_error)?;
+        restrict_to_owner(&backup).map_err(|source| Error::Io {
+            path: backup.clone(),
+            source,
+        })?;
+        Ok(())
+    }
+
+    /// Runs `f` inside one write transaction: all of it is saved, or none.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// The default database file: `keepwarm.db` in the platform data folder
+/// (`~/.local/share/keepwarm` on Linux), created with mode 0700 when missing.
+pub fn default_db_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "keepwarm").ok_or_else(|| Error::OpenDatabase {
+        path: PathBuf::from("keepwarm.db"),
+        reason: "no home folder to keep it in; pass --db PATH or set KEEPWARM_DB".into(),
+    })?;
+    let folder = dirs.data_dir();
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(folder).map_err(|source| Error::Io {
+        path: folder.to_owned(),
+        source,
+    })?;
+    Ok(folder.join("keepwarm.db"))
+}
+
+/// Where the copy taken before upgrading a database from `from_version` goes:
+/// `keepwarm.db` → `keepwarm.db.v1.bak`.
+pub fn backup_path(db: &Path, from_version: i64) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".v{from_version}.bak"));
+    db.with_file_name(name)
+}
+
+/// Creates `path` empty with mode 0600 if it does not exist yet.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+fn read_schema_version(conn: &Connection, path: &Path) -> Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase {
+                path: path.to_owned(),
+                reason: "the file is not a SQLite database".into(),
+            },
+            _ => Error::OpenDatabase {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            },
+        })
+}
+
+fn has_tables(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |row| row.get(0))?)
+}
+
+fn set_pragmas(conn: &Connection) -> Result<()> {
+    // journal_mode answers with a row, so it is read rather than executed.
+    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_migrations_apply_in_memory() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn backup_name_sits_beside_the_database() {
+        assert_eq!(
+            backup_path(Path::new("/d/keepwarm.db"), 1),
+            PathBuf::from("/d/keepwarm.db.v1.bak")
+        );
+    }
+}
