@@ -1,1 +1,82 @@
-fn main(){}
+//! keepwarm-desktop: the Tauri shell over the keepwarm library.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use keepwarm::store::{default_db_path, Store};
+
+/// The open database, or why it could not be opened (shown in the window).
+pub struct AppState {
+    store: Result<Mutex<Store>, String>,
+    db_path: PathBuf,
+}
+
+/// `--db PATH` / `--db=PATH`, else `KEEPWARM_DB`, else the platform default.
+fn db_path_from(args: impl Iterator<Item = String>) -> Result<PathBuf, keepwarm::Error> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(path) = args.next() {
+                return Ok(PathBuf::from(path));
+            }
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            return Ok(PathBuf::from(path));
+        }
+    }
+    match std::env::var_os("KEEPWARM_DB") {
+        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
+        _ => default_db_path(),
+    }
+}
+
+fn main() {
+    let (db_path, store) = match db_path_from(std::env::args()) {
+        Ok(path) => {
+            // Kept as text: the window shows it, and the error type is not Clone.
+            let store = Store::open(&path).map(Mutex::new).map_err(|e| e.to_string());
+            (path, store)
+        }
+        Err(e) => (PathBuf::new(), Err(e.to_string())),
+    };
+    if let Err(message) = &store {
+        eprintln!("keepwarm-desktop: {message}");
+    }
+    let title = match db_path.file_name() {
+        Some(name) => format!("keepwarm — {}", name.to_string_lossy()),
+        None => "keepwarm".to_owned(),
+    };
+    let result = tauri::Builder::default()
+        .setup(move |app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                window.set_title(&title)?;
+            }
+            Ok(())
+        })
+        .manage(AppState { store, db_path })
+        .invoke_handler(tauri::generate_handler![commands::list_contacts, commands::app_info])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("keepwarm-desktop: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>().into_iter()
+    }
+
+    #[test]
+    fn db_flag_in_both_forms() {
+        assert_eq!(db_path_from(args(&["app", "--db", "/a.db"])).unwrap(), PathBuf::from("/a.db"));
+        assert_eq!(db_path_from(args(&["app", "--db=/b.db"])).unwrap(), PathBuf::from("/b.db"));
+    }
+}
