@@ -170,9 +170,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // `keepwarm contacts | head` closing the pipe early is not a failure.
-        Err(e) if e
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
         {
             ExitCode::SUCCESS
         }
@@ -184,7 +184,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let db_path = match cli.db {
         Some(path) => path,
         None => default_db_path()?,
@@ -278,9 +280,9 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             if target == "done" && due.is_none() {
                 let id: i64 = match text.as_slice() {
-                    [one] => one
-                        .parse()
-                        .map_err(|_| keepwarm::Error::invalid("promise id", one, "expected a number"))?,
+                    [one] => one.parse().map_err(|_| {
+                        keepwarm::Error::invalid("promise id", one, "expected a number")
+                    })?,
                     _ => anyhow::bail!("`promise done` takes one promise id"),
                 };
                 store.complete_promise(id, today)?;
@@ -290,7 +292,11 @@ fn run(cli: Cli) -> Result<()> {
                 }
             } else {
                 let due = due.ok_or_else(|| {
-                    keepwarm::Error::invalid("--due", "", "a promise needs a due date (--due YYYY-MM-DD)")
+                    keepwarm::Error::invalid(
+                        "--due",
+                        "",
+                        "a promise needs a due date (--due YYYY-MM-DD)",
+                    )
                 })?;
                 let contact_id = store.resolve_contact(&target)?;
                 let id = store.add_promise(contact_id, &text.join(" "), due, today)?;

@@ -16,12 +16,19 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
     let trimmed = value.trim();
     // chrono's %Y also accepts "+2026" or 5-digit years; insist on the plain form.
     let shape_ok = trimmed.len() == 10
-        && trimmed
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && trimmed.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shape_ok {
-        return Err(Error::invalid(field, value, "expected a date as YYYY-MM-DD"));
+        return Err(Error::invalid(
+            field,
+            value,
+            "expected a date as YYYY-MM-DD",
+        ));
     }
     NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
         .map_err(|_| Error::invalid(field, value, "no such calendar date"))
@@ -43,7 +50,12 @@ pub enum Circle {
 
 impl Circle {
     /// All circles, closest first.
-    pub const ALL: [Circle; 4] = [Circle::Inner, Circle::Core, Circle::Network, Circle::Acquaintance];
+    pub const ALL: [Circle; 4] = [
+        Circle::Inner,
+        Circle::Core,
+        Circle::Network,
+        Circle::Acquaintance,
+    ];
 
     /// The name used in the database, the CLI and JSON.
     pub fn as_str(self) -> &'static str {
@@ -78,7 +90,9 @@ impl FromStr for Circle {
         Circle::ALL
             .into_iter()
             .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| Error::invalid("circle", s, "expected inner, core, network or acquaintance"))
+            .ok_or_else(|| {
+                Error::invalid("circle", s, "expected inner, core, network or acquaintance")
+            })
     }
 }
 
@@ -208,8 +222,12 @@ impl FromStr for Birthday {
                 .split_once('-')
                 .filter(|(m, d)| m.len() == 2 && d.len() == 2)
                 .ok_or_else(|| bad("expected YYYY-MM-DD or --MM-DD"))?;
-            let month = m.parse().map_err(|_| bad("expected YYYY-MM-DD or --MM-DD"))?;
-            let day = d.parse().map_err(|_| bad("expected YYYY-MM-DD or --MM-DD"))?;
+            let month = m
+                .parse()
+                .map_err(|_| bad("expected YYYY-MM-DD or --MM-DD"))?;
+            let day = d
+                .parse()
+                .map_err(|_| bad("expected YYYY-MM-DD or --MM-DD"))?;
             return Birthday::new(None, month, day).ok_or_else(|| bad("no such day of the year"));
         }
         let date = parse_date("birthday", t)?;
@@ -222,13 +240,18 @@ impl FromStr for Birthday {
 }
 
 impl Serialize for Birthday {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
 impl<'de> Deserialize<'de> for Birthday {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
         s.parse().map_err(serde::de::Error::custom)
     }
@@ -377,10 +400,24 @@ mod tests {
     #[test]
     fn birthday_forms_parse_and_print() {
         let b: Birthday = "1985-07-04".parse().unwrap();
-        assert_eq!(b, Birthday { year: Some(1985), month: 7, day: 4 });
+        assert_eq!(
+            b,
+            Birthday {
+                year: Some(1985),
+                month: 7,
+                day: 4
+            }
+        );
         assert_eq!(b.to_string(), "1985-07-04");
         let nb: Birthday = "--05-16".parse().unwrap();
-        assert_eq!(nb, Birthday { year: None, month: 5, day: 16 });
+        assert_eq!(
+            nb,
+            Birthday {
+                year: None,
+                month: 5,
+                day: 16
+            }
+        );
         assert_eq!(nb.to_string(), "--05-16");
         assert!("--02-29".parse::<Birthday>().is_ok());
         assert!("--02-30".parse::<Birthday>().is_err());
@@ -392,8 +429,14 @@ mod tests {
     #[test]
     fn leap_day_birthday_falls_back_in_common_years() {
         let b: Birthday = "--02-29".parse().unwrap();
-        assert_eq!(b.in_year(2027), NaiveDate::from_ymd_opt(2027, 2, 28).unwrap());
-        assert_eq!(b.in_year(2028), NaiveDate::from_ymd_opt(2028, 2, 29).unwrap());
+        assert_eq!(
+            b.in_year(2027),
+            NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()
+        );
+        assert_eq!(
+            b.in_year(2028),
+            NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()
+        );
     }
 
     #[test]

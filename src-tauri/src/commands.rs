@@ -34,13 +34,18 @@ fn with_store<T>(
         .as_ref()
         .map_err(|message| CommandError::NoDatabase(message.clone()))?;
     // A panic in another command poisons the lock; the data behind it is still sound.
-    let guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let guard = store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     Ok(f(&guard)?)
 }
 
 /// All contacts, or those matching `search`.
 #[tauri::command]
-pub fn list_contacts(state: State<'_, AppState>, search: Option<String>) -> Result<Vec<Contact>, CommandError> {
+pub fn list_contacts(
+    state: State<'_, AppState>,
+    search: Option<String>,
+) -> Result<Vec<Contact>, CommandError> {
     with_store(&state, |store| match search.as_deref() {
         Some(q) => store.search_contacts(q),
         None => store.contacts(),

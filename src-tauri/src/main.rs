@@ -38,7 +38,9 @@ fn main() {
     let (db_path, store) = match db_path_from(std::env::args()) {
         Ok(path) => {
             // Kept as text: the window shows it, and the error type is not Clone.
-            let store = Store::open(&path).map(Mutex::new).map_err(|e| e.to_string());
+            let store = Store::open(&path)
+                .map(Mutex::new)
+                .map_err(|e| e.to_string());
             (path, store)
         }
         Err(e) => (PathBuf::new(), Err(e.to_string())),
@@ -51,14 +53,21 @@ fn main() {
         None => "keepwarm".to_owned(),
     };
     let result = tauri::Builder::default()
+        // The window is built here rather than in tauri.conf.json so that it maps
+        // with its final title (which names the database) from the first frame.
         .setup(move |app| {
-            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
-                window.set_title(&title)?;
-            }
+            tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
+                .title(&title)
+                .inner_size(1100.0, 720.0)
+                .min_inner_size(640.0, 480.0)
+                .build()?;
             Ok(())
         })
         .manage(AppState { store, db_path })
-        .invoke_handler(tauri::generate_handler![commands::list_contacts, commands::app_info])
+        .invoke_handler(tauri::generate_handler![
+            commands::list_contacts,
+            commands::app_info
+        ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("keepwarm-desktop: {e}");
@@ -71,12 +80,21 @@ mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> impl Iterator<Item = String> {
-        list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>().into_iter()
+        list.iter()
+            .map(|s| (*s).to_owned())
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     #[test]
     fn db_flag_in_both_forms() {
-        assert_eq!(db_path_from(args(&["app", "--db", "/a.db"])).unwrap(), PathBuf::from("/a.db"));
-        assert_eq!(db_path_from(args(&["app", "--db=/b.db"])).unwrap(), PathBuf::from("/b.db"));
+        assert_eq!(
+            db_path_from(args(&["app", "--db", "/a.db"])).unwrap(),
+            PathBuf::from("/a.db")
+        );
+        assert_eq!(
+            db_path_from(args(&["app", "--db=/b.db"])).unwrap(),
+            PathBuf::from("/b.db")
+        );
     }
 }

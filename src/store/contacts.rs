@@ -82,7 +82,9 @@ impl Store {
 
     /// How many contacts there are.
     pub fn contact_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?)
     }
 }
 
@@ -124,13 +126,21 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
     let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
     for email in &emails {
         if !looks_like_email(email) {
-            return Err(Error::invalid("email", email, "expected an address like name@example.com"));
+            return Err(Error::invalid(
+                "email",
+                email,
+                "expected an address like name@example.com",
+            ));
         }
     }
-    let phones = non_blank_unique(&new.phones, |p| phone_digits(p));
+    let phones = non_blank_unique(&new.phones, phone_digits);
     for phone in &phones {
         if phone_digits(phone).len() < 3 {
-            return Err(Error::invalid("phone", phone, "a phone number needs at least 3 digits"));
+            return Err(Error::invalid(
+                "phone",
+                phone,
+                "a phone number needs at least 3 digits",
+            ));
         }
     }
     Ok(PreparedContact {
@@ -173,8 +183,9 @@ pub(crate) fn insert_contact(
         created_on.to_string(),
     ])?;
     let id = tx.last_insert_rowid();
-    let mut email_stmt =
-        tx.prepare_cached("INSERT INTO contact_emails (contact_id, position, email) VALUES (?1, ?2, ?3)")?;
+    let mut email_stmt = tx.prepare_cached(
+        "INSERT INTO contact_emails (contact_id, position, email) VALUES (?1, ?2, ?3)",
+    )?;
     for (position, email) in c.emails.iter().enumerate() {
         email_stmt.execute(params![id, position as i64, email])?;
     }
@@ -204,7 +215,11 @@ fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<Vec<Contact>
     let mut contacts = stmt
         .query_map([only_id], contact_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let index: HashMap<i64, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let index: HashMap<i64, usize> = contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
 
     for (sql, target) in [
         (
@@ -267,7 +282,8 @@ fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         interests: Vec::new(),
         notes: row.get(9)?,
         paused: row.get(10)?,
-        created_on: crate::model::parse_date("created_on", &created_on).map_err(|e| conversion_error(11, e))?,
+        created_on: crate::model::parse_date("created_on", &created_on)
+            .map_err(|e| conversion_error(11, e))?,
     })
 }
 
@@ -283,7 +299,9 @@ fn contact_matches(c: &Contact, needle: &str) -> bool {
         || c.emails.iter().any(|e| hit(e))
         || (needle_digits.len() >= 3
             && needle_digits.len() == needle.chars().filter(|ch| !ch.is_whitespace()).count()
-            && c.phones.iter().any(|p| phone_digits(p).contains(&needle_digits)))
+            && c.phones
+                .iter()
+                .any(|p| phone_digits(p).contains(&needle_digits)))
         || c.company.as_deref().is_some_and(hit)
         || c.title.as_deref().is_some_and(hit)
         || c.interests.iter().any(|i| hit(i))
@@ -297,7 +315,10 @@ pub(crate) fn phone_digits(phone: &str) -> String {
 fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && !domain.is_empty() && !domain.contains('@') && !s.contains(char::is_whitespace)
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !s.contains(char::is_whitespace)
         }
         None => false,
     }
@@ -308,7 +329,9 @@ fn collapse_spaces(s: &str) -> String {
 }
 
 fn non_blank(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.
@@ -337,7 +360,11 @@ mod tests {
             .add_contact(
                 &NewContact {
                     name: "  Ada   Lovelace ".into(),
-                    emails: vec!["ada@example.com".into(), "ADA@example.com".into(), " ".into()],
+                    emails: vec![
+                        "ada@example.com".into(),
+                        "ADA@example.com".into(),
+                        " ".into(),
+                    ],
                     phones: vec!["+44 20 7946 0000".into()],
                     company: Some("Analytical Engines".into()),
                     title: Some("CTO".into()),
@@ -351,7 +378,10 @@ mod tests {
             .unwrap();
         let c = store.contact(id).unwrap();
         assert_eq!(c.name, "Ada Lovelace");
-        assert_eq!((c.given_name.as_str(), c.family_name.as_str()), ("Ada", "Lovelace"));
+        assert_eq!(
+            (c.given_name.as_str(), c.family_name.as_str()),
+            ("Ada", "Lovelace")
+        );
         assert_eq!(c.emails, vec!["ada@example.com"]);
         assert_eq!(c.phones, vec!["+44 20 7946 0000"]);
         assert_eq!(c.company.as_deref(), Some("Analytical Engines"));
@@ -382,8 +412,14 @@ mod tests {
         assert_eq!(store.resolve_contact("SAM@B.COM").unwrap(), b);
         let err = store.resolve_contact("sam reed").unwrap_err().to_string();
         assert!(err.contains("matches 2 contacts"), "{err}");
-        assert!(matches!(store.resolve_contact("Nobody"), Err(Error::ContactNotFound(_))));
-        assert!(matches!(store.resolve_contact("999"), Err(Error::ContactNotFound(_))));
+        assert!(matches!(
+            store.resolve_contact("Nobody"),
+            Err(Error::ContactNotFound(_))
+        ));
+        assert!(matches!(
+            store.resolve_contact("999"),
+            Err(Error::ContactNotFound(_))
+        ));
     }
 
     #[test]
@@ -400,7 +436,10 @@ mod tests {
             )
             .unwrap_err()
             .to_string();
-        assert!(err.contains("email") && err.contains("not-an-email"), "{err}");
+        assert!(
+            err.contains("email") && err.contains("not-an-email"),
+            "{err}"
+        );
         assert!(store.add_contact(&NewContact::default(), day()).is_err());
         assert_eq!(store.contact_count().unwrap(), 0);
     }

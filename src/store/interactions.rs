@@ -33,7 +33,11 @@ impl Store {
                 format!("is after today ({today}); log what has already happened"),
             ));
         }
-        let event = new.event.as_deref().map(str::trim).filter(|e| !e.is_empty());
+        let event = new
+            .event
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty());
         self.write(|tx| {
             let exists: Option<i64> = tx
                 .query_row("SELECT id FROM contacts WHERE id = ?1", [new.contact_id], |r| r.get(0))
@@ -78,6 +82,8 @@ impl Store {
 
     /// How many interactions are logged in all.
     pub fn interaction_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?)
     }
 }

@@ -29,6 +29,9 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+// The upgrade test starts from version 1 and needs something to upgrade to.
+const _: () = assert!(SCHEMA_VERSION >= 2);
+
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -56,7 +59,8 @@ impl Store {
         }
         create_private_file(path).map_err(|e| open_error(e.to_string()))?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(e.to_string()))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| open_error(e.to_string()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
 
         let found = read_schema_version(&conn, path)?;
@@ -102,14 +106,18 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
     /// Applies every migration the database has not seen yet, all in one transaction.
     fn migrate(&mut self) -> Result<()> {
         // IMMEDIATE takes the write lock first, so two processes opening a new file
         // at once cannot both migrate it.
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
         for (index, script) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
             let version = index as i64 + 1;
@@ -123,7 +131,9 @@ impl Store {
 
     /// Writes a consistent copy of the database (WAL included) beside it.
     fn backup_before_upgrade(&self, from_version: i64) -> Result<()> {
-        let Some(path) = &self.path else { return Ok(()) };
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
         let backup = backup_path(path, from_version);
         let backup_error = |source| Error::Backup {
             path: path.clone(),
@@ -150,8 +160,13 @@ impl Store {
     }
 
     /// Runs `f` inside one write transaction: all of it is saved, or none.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -161,10 +176,11 @@ impl Store {
 /// The default database file: `keepwarm.db` in the platform data folder
 /// (`~/.local/share/keepwarm` on Linux), created with mode 0700 when missing.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "keepwarm").ok_or_else(|| Error::OpenDatabase {
-        path: PathBuf::from("keepwarm.db"),
-        reason: "no home folder to keep it in; pass --db PATH or set KEEPWARM_DB".into(),
-    })?;
+    let dirs =
+        directories::ProjectDirs::from("", "", "keepwarm").ok_or_else(|| Error::OpenDatabase {
+            path: PathBuf::from("keepwarm.db"),
+            reason: "no home folder to keep it in; pass --db PATH or set KEEPWARM_DB".into(),
+        })?;
     let folder = dirs.data_dir();
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
@@ -229,12 +245,17 @@ fn read_schema_version(conn: &Connection, path: &Path) -> Result<i64> {
 }
 
 fn has_tables(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |row| row.get(0))?)
+    Ok(
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |row| {
+            row.get(0)
+        })?,
+    )
 }
 
 fn set_pragmas(conn: &Connection) -> Result<()> {
     // journal_mode answers with a row, so it is read rather than executed.
-    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    let _mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
@@ -253,6 +274,64 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn a_first_version_database_is_backed_up_and_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            // A database as the first release left it, with data in it.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-1', 'Old Friend', '2020-01-01')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(store.contacts().unwrap()[0].name, "Old Friend");
+        // The upgrade created the tables of later migrations.
+        assert!(store.promises().unwrap().is_empty());
+
+        let backup = backup_path(&path, 1);
+        let copy = Connection::open(&backup).unwrap();
+        let version: i64 = copy
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        let name: String = copy
+            .query_row("SELECT display_name FROM contacts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Old Friend");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        drop(store);
+        // Opening again needs no upgrade and leaves the backup alone.
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_new_file_is_private_and_current() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        assert!(!backup_path(&path, 0).exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
     }
 
     #[test]

@@ -10,10 +10,20 @@ use crate::model::{parse_date, Promise};
 
 impl Store {
     /// Records a promise to a contact, due on `due`; returns its id.
-    pub fn add_promise(&mut self, contact_id: i64, text: &str, due: NaiveDate, today: NaiveDate) -> Result<i64> {
+    pub fn add_promise(
+        &mut self,
+        contact_id: i64,
+        text: &str,
+        due: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<i64> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(Error::invalid("promise text", text, "say what was promised"));
+            return Err(Error::invalid(
+                "promise text",
+                text,
+                "say what was promised",
+            ));
         }
         self.write(|tx| {
             let exists: Option<i64> = tx

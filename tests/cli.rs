@@ -1,0 +1,436 @@
+//! The `keepwarm` command line, run as a real process against a real SQLite file.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-26";
+
+/// A temporary folder holding one database.
+struct Db {
+    _dir: TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keepwarm.db");
+        Db { _dir: dir, path }
+    }
+
+    fn with_demo() -> Db {
+        let db = Db::new();
+        db.ok(&[
+            "demo",
+            "--contacts",
+            "30",
+            "--interactions",
+            "120",
+            "--seed",
+            "3",
+        ]);
+        db
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        keepwarm(&self.path, args)
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "keepwarm {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.path).unwrap()
+    }
+}
+
+fn keepwarm(db: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("keepwarm")
+        .unwrap()
+        .env_remove("KEEPWARM_DB")
+        .arg("--db")
+        .arg(db)
+        .args(["--today", TODAY])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Asserts a user error: exit 1, exactly one line on stderr mentioning `needle`, no panic.
+fn assert_user_error(out: &Output, needle: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one line expected, got: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains(needle), "expected {needle:?} in: {stderr}");
+}
+
+#[test]
+fn demo_then_contacts_json_has_every_contract_field() {
+    let db = Db::new();
+    db.ok(&["demo", "--seed", "7"]);
+    let contacts = db.json(&["contacts", "--json"]);
+    let contacts = contacts.as_array().unwrap();
+    assert_eq!(
+        contacts.len(),
+        40,
+        "the default demo has a few dozen contacts"
+    );
+    for c in contacts {
+        assert!(c["id"].as_i64().unwrap() > 0);
+        assert!(!c["name"].as_str().unwrap().is_empty());
+        assert!(c["emails"].is_array() && c["phones"].is_array() && c["interests"].is_array());
+        assert!(c["company"].is_string() || c["company"].is_null());
+        assert!(c["title"].is_string() || c["title"].is_null());
+        match &c["birthday"] {
+            Value::Null => {}
+            Value::String(b) => assert!(
+                (b.len() == 10 && b.as_bytes()[4] == b'-') || (b.len() == 7 && b.starts_with("--")),
+                "birthday {b}"
+            ),
+            other => panic!("birthday {other}"),
+        }
+        let circle = c["circle"].as_str().unwrap();
+        assert!(["inner", "core", "network", "acquaintance"].contains(&circle));
+    }
+    assert!(contacts
+        .iter()
+        .any(|c| c["birthday"].as_str().is_some_and(|b| b.starts_with("--"))));
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "database mode {mode:o}");
+    }
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let a = Db::new();
+    let b = Db::new();
+    a.ok(&[
+        "demo",
+        "--contacts",
+        "50",
+        "--interactions",
+        "300",
+        "--seed",
+        "11",
+    ]);
+    b.ok(&[
+        "demo",
+        "--contacts",
+        "50",
+        "--interactions",
+        "300",
+        "--seed",
+        "11",
+    ]);
+    assert_eq!(a.ok(&["contacts", "--json"]), b.ok(&["contacts", "--json"]));
+}
+
+#[test]
+fn add_then_find_by_search_id_and_year_less_birthday() {
+    let db = Db::new();
+    let id = db.json(&[
+        "add",
+        "Zoë \"Z\" O'Brien",
+        "--email",
+        "zoe@example.com",
+        "--phone",
+        "+1 555 010 2000",
+        "--company",
+        "Acme",
+        "--title",
+        "CTO",
+        "--birthday=--05-16",
+        "--circle",
+        "inner",
+        "--interest",
+        "Celtics",
+        "--interest",
+        "sailing",
+        "--json",
+    ])["id"]
+        .as_i64()
+        .unwrap();
+    let found = db.json(&["contacts", "--search", "celtics", "--json"]);
+    let c = &found.as_array().unwrap()[0];
+    assert_eq!(c["id"].as_i64(), Some(id));
+    assert_eq!(c["name"], "Zoë \"Z\" O'Brien");
+    assert_eq!(c["emails"], serde_json::json!(["zoe@example.com"]));
+    assert_eq!(c["phones"], serde_json::json!(["+1 555 010 2000"]));
+    assert_eq!(c["birthday"], "--05-16");
+    assert_eq!(c["circle"], "inner");
+    assert_eq!(c["interests"], serde_json::json!(["Celtics", "sailing"]));
+    assert!(db
+        .json(&["contacts", "--search", "nobody-like-this", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn log_and_promise_by_email_and_name() {
+    let db = Db::new();
+    db.ok(&["add", "Ada Lovelace", "--email", "ada@example.com"]);
+    let log_id = db.ok(&[
+        "log",
+        "ADA@example.com",
+        "--kind",
+        "meeting",
+        "--date",
+        "2026-11-20",
+        "--event",
+        "SaaStr",
+    ]);
+    assert_eq!(log_id.trim(), "1");
+    let promise = db.json(&[
+        "promise",
+        "Ada Lovelace",
+        "--due",
+        "2026-12-04",
+        "Send",
+        "the",
+        "deck",
+        "--json",
+    ]);
+    let pid = promise["id"].as_i64().unwrap().to_string();
+    db.ok(&["promise", "done", &pid]);
+    let again = db.run(&["promise", "done", "999"]);
+    assert_user_error(&again, "no promise with id 999");
+}
+
+#[test]
+fn unknown_contact_in_log_changes_nothing() {
+    let db = Db::with_demo();
+    let before = db.bytes();
+    let out = db.run(&[
+        "log",
+        "Nobody Atall",
+        "--kind",
+        "call",
+        "--date",
+        "2026-11-01",
+    ]);
+    assert_user_error(&out, "no contact matches 'Nobody Atall'");
+    assert_eq!(db.bytes(), before);
+}
+
+#[test]
+fn invalid_dates_are_named_and_change_nothing() {
+    let db = Db::with_demo();
+    let before = db.bytes();
+    for (args, needle) in [
+        (
+            vec!["log", "1", "--kind", "call", "--date", "2026-02-30"],
+            "'2026-02-30' for '--date",
+        ),
+        (
+            vec!["log", "1", "--kind", "call", "--date", "26-11-01"],
+            "'26-11-01' for '--date",
+        ),
+        (
+            vec!["log", "1", "--kind", "call", "--date", "2027-01-01"],
+            "is after today",
+        ),
+        (
+            vec!["promise", "1", "--due", "tomorrow", "Call back"],
+            "'tomorrow' for '--due",
+        ),
+        (
+            vec!["add", "Ann Example", "--birthday", "1990-13-01"],
+            "'1990-13-01' for '--birthday",
+        ),
+        (
+            vec!["log", "1", "--kind", "telepathy", "--date", "2026-11-01"],
+            "'telepathy' for '--kind",
+        ),
+    ] {
+        let out = db.run(&args);
+        assert_user_error(&out, needle);
+        assert_eq!(db.bytes(), before, "{args:?} changed the database");
+    }
+}
+
+#[test]
+fn unreadable_database_paths_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing_folder = dir.path().join("no-such-folder").join("x.db");
+    assert_user_error(
+        &keepwarm(&missing_folder, &["contacts"]),
+        "cannot open database",
+    );
+    assert!(!missing_folder.exists());
+
+    assert_user_error(&keepwarm(dir.path(), &["contacts"]), "it is a folder");
+
+    let junk = dir.path().join("notes.txt");
+    let text = b"this is a shopping list, not a database\n".repeat(200);
+    std::fs::write(&junk, &text).unwrap();
+    assert_user_error(
+        &keepwarm(&junk, &["contacts"]),
+        "is not a keepwarm database",
+    );
+    assert_eq!(std::fs::read(&junk).unwrap(), text);
+
+    let foreign = dir.path().join("foreign.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&foreign).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&foreign).unwrap();
+    assert_user_error(&keepwarm(&foreign, &["contacts"]), "no keepwarm schema");
+    assert_eq!(std::fs::read(&foreign).unwrap(), before);
+}
+
+#[test]
+fn database_from_a_newer_version_is_left_untouched() {
+    let db = Db::with_demo();
+    {
+        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = db.bytes();
+    for args in [
+        vec!["contacts", "--json"],
+        vec!["add", "New Person"],
+        vec!["log", "1", "--kind", "call", "--date", "2026-11-01"],
+    ] {
+        let out = db.run(&args);
+        assert_user_error(&out, "schema version 99, newer than");
+        assert_eq!(db.bytes(), before);
+    }
+    assert!(!db.path.with_file_name("keepwarm.db.v99.bak").exists());
+}
+
+#[test]
+fn ambiguous_names_ask_for_an_id() {
+    let db = Db::new();
+    db.ok(&["add", "Sam Reed", "--email", "sam@a.example"]);
+    db.ok(&["add", "Sam Reed", "--email", "sam@b.example"]);
+    let before = db.bytes();
+    let out = db.run(&["log", "sam reed", "--kind", "call", "--date", "2026-11-01"]);
+    assert_user_error(&out, "matches 2 contacts (#1 Sam Reed, #2 Sam Reed)");
+    assert_eq!(db.bytes(), before);
+}
+
+#[test]
+fn concurrent_writers_never_see_a_locked_database() {
+    let db = Db::with_demo();
+    let contacts_before = db.json(&["contacts", "--json"]).as_array().unwrap().len();
+    let logged_calls = |path: &Path| -> i64 {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.query_row(
+            "SELECT count(*) FROM interactions WHERE date = '2026-11-02' AND kind = 'call'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let calls_before = logged_calls(&db.path);
+    let path = db.path.clone();
+    let loggers = std::thread::spawn(move || {
+        (0..200)
+            .map(|i| {
+                keepwarm(
+                    &path,
+                    &[
+                        "log",
+                        &(i % 30 + 1).to_string(),
+                        "--kind",
+                        "call",
+                        "--date",
+                        "2026-11-02",
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let path = db.path.clone();
+    let adders = std::thread::spawn(move || {
+        (0..200)
+            .map(|i| {
+                keepwarm(
+                    &path,
+                    &[
+                        "add",
+                        &format!("Parallel Person {i}"),
+                        "--circle",
+                        "network",
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    for out in loggers
+        .join()
+        .unwrap()
+        .into_iter()
+        .chain(adders.join().unwrap())
+    {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    }
+    let contacts = db.json(&["contacts", "--json"]);
+    assert_eq!(contacts.as_array().unwrap().len(), contacts_before + 200);
+    assert_eq!(logged_calls(&db.path) - calls_before, 200);
+}
+
+#[test]
+fn help_and_version_exit_zero() {
+    let out = Command::cargo_bin("keepwarm")
+        .unwrap()
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("contacts"));
+    let out = Command::cargo_bin("keepwarm")
+        .unwrap()
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn keepwarm_db_environment_variable_selects_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("env.db");
+    let out = Command::cargo_bin("keepwarm")
+        .unwrap()
+        .env("KEEPWARM_DB", &path)
+        .args(["add", "Env Person"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(path.exists());
+}
