@@ -7,6 +7,7 @@
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod schedule;
 pub mod store;
 
 pub use error::{Error, Result};

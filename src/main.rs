@@ -11,7 +11,10 @@ use serde::Serialize;
 
 use keepwarm::demo::{fill_demo, DemoOptions};
 use keepwarm::model::{parse_date, Birthday, Circle, Contact, InteractionKind, NewContact};
-use keepwarm::store::{default_db_path, NewInteraction, Store};
+use keepwarm::schedule::settings::SETTING_KEYS;
+use keepwarm::schedule::simulate::{simulate, Simulation};
+use keepwarm::schedule::{find_ping, plan, warmth_of, Ping, Plan};
+use keepwarm::store::{default_db_path, NewInteraction, PingAction, Store};
 
 /// keepwarm keeps your contacts warm: a small, well-timed ping 3–10 times a year.
 #[derive(Debug, Parser)]
@@ -90,6 +93,82 @@ enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// The ping plan: who to ping when, why, and what to do.
+    Plan {
+        /// How many days ahead, from today.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        days: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Today's pings.
+    Today {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a ping done: logs the interaction (today) and plans the next one.
+    Done {
+        /// The ping's id (from `plan` or `today`).
+        ping_id: String,
+        /// What kind of contact it was (default: what the suggestion amounts to).
+        #[arg(long, value_parser = kind_arg)]
+        kind: Option<InteractionKind>,
+        /// A one-line note.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a ping later by some days.
+    Snooze {
+        /// The ping's id.
+        ping_id: String,
+        /// How many days to move it (default 1).
+        #[arg(value_parser = clap::value_parser!(u32).range(1..=365))]
+        days: Option<u32>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Drop one ping; the rhythm goes on after it.
+    Skip {
+        /// The ping's id.
+        ping_id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the planner forward, doing every ping on its day, and show the shape of the year.
+    Simulate {
+        /// How many days to simulate.
+        #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        days: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the planner settings, or change one: `settings set KEY VALUE`.
+    Settings {
+        #[command(subcommand)]
+        change: Option<SettingsCommand>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SettingsCommand {
+    /// Change a setting (see `keepwarm settings` for the keys).
+    Set {
+        /// The setting's key.
+        key: String,
+        /// Its new value.
+        value: String,
     },
 }
 
@@ -243,9 +322,95 @@ fn run(cli: Cli) -> Result<()> {
                 None => store.contacts()?,
             };
             if json {
-                print_json(&contacts)?;
+                let settings = store.planner_settings()?;
+                let snapshot = store.snapshot(today)?;
+                let warmth: std::collections::HashMap<i64, u8> = snapshot
+                    .contacts
+                    .iter()
+                    .map(|c| (c.id, warmth_of(c, today, &settings)))
+                    .collect();
+                let out: Vec<ContactOut<'_>> = contacts
+                    .iter()
+                    .map(|contact| ContactOut {
+                        contact,
+                        warmth: warmth.get(&contact.id).copied().unwrap_or(0),
+                    })
+                    .collect();
+                print_json(&out)?;
             } else {
                 print_contact_table(&contacts)?;
+            }
+        }
+        Command::Plan { days, json } => {
+            let plan = make_plan(&store, today, days)?;
+            print_plan(&plan, json, None)?;
+        }
+        Command::Today { json } => {
+            // The plan does not depend on its horizon, so one day is enough.
+            let plan = make_plan(&store, today, 1)?;
+            print_plan(&plan, json, Some(today))?;
+        }
+        Command::Done {
+            ping_id,
+            kind,
+            note,
+            json,
+        } => {
+            let ping = planned_ping(&store, today, &ping_id)?;
+            let kind = kind.unwrap_or(ping.action);
+            store.act_on_ping(&ping, &PingAction::Done { kind, note }, today)?;
+            eprintln!(
+                "Done: {} with {} (logged as {kind} on {today})",
+                ping.id, ping.contact_name
+            );
+            report_next(&store, today, &ping, json)?;
+        }
+        Command::Snooze {
+            ping_id,
+            days,
+            json,
+        } => {
+            let ping = planned_ping(&store, today, &ping_id)?;
+            let until = ping.date.max(today) + chrono::Duration::days(i64::from(days.unwrap_or(1)));
+            store.act_on_ping(&ping, &PingAction::Snooze { until }, today)?;
+            eprintln!("Snoozed {} with {} to {until}", ping.id, ping.contact_name);
+            report_next(&store, today, &ping, json)?;
+        }
+        Command::Skip { ping_id, json } => {
+            let ping = planned_ping(&store, today, &ping_id)?;
+            store.act_on_ping(&ping, &PingAction::Skip, today)?;
+            eprintln!(
+                "Skipped {} with {} on {}",
+                ping.id, ping.contact_name, ping.date
+            );
+            report_next(&store, today, &ping, json)?;
+        }
+        Command::Simulate { days, json } => {
+            let settings = store.planner_settings()?;
+            let snapshot = store.snapshot(today)?;
+            let report = simulate(today, &snapshot, &settings, days);
+            if json {
+                print_json(&report)?;
+            } else {
+                print_simulation(&report)?;
+            }
+        }
+        Command::Settings { change, json } => {
+            if let Some(SettingsCommand::Set { key, value }) = change {
+                store.set_planner_setting(&key, &value)?;
+                eprintln!("{key} set");
+            }
+            let settings = store.planner_settings()?;
+            let pairs = settings.to_pairs();
+            if json {
+                print_json(&pairs)?;
+            } else {
+                for (key, help) in SETTING_KEYS {
+                    println!(
+                        "{key:<22} {:<36} {help}",
+                        pairs.get(key).map(String::as_str).unwrap_or("")
+                    );
+                }
             }
         }
         Command::Log {
@@ -304,6 +469,122 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// A contact as `contacts --json` prints it: every stored field plus today's warmth.
+#[derive(Serialize)]
+struct ContactOut<'a> {
+    #[serde(flatten)]
+    contact: &'a Contact,
+    warmth: u8,
+}
+
+fn make_plan(store: &Store, today: NaiveDate, days: u32) -> Result<Plan> {
+    let settings = store.planner_settings()?;
+    let snapshot = store.snapshot(today)?;
+    Ok(plan(today, &snapshot, &settings, days))
+}
+
+/// The ping with this id in the coming year's plan.
+fn planned_ping(store: &Store, today: NaiveDate, id: &str) -> Result<Ping> {
+    let plan = make_plan(store, today, 400)?;
+    find_ping(&plan, id.trim()).ok_or_else(|| {
+        keepwarm::Error::invalid(
+            "ping id",
+            id,
+            "no such ping in the plan (see `keepwarm plan` or `keepwarm today` for ids)",
+        )
+        .into()
+    })
+}
+
+/// After an action, says when the contact's next ping now is.
+fn report_next(store: &Store, today: NaiveDate, acted: &Ping, json: bool) -> Result<()> {
+    let plan = make_plan(store, today, 400)?;
+    let next = plan.pings.iter().find(|p| p.contact_id == acted.contact_id);
+    if json {
+        print_json(&serde_json::json!({ "ping": acted.id, "next": next }))?;
+    } else if let Some(next) = next {
+        eprintln!(
+            "Next for {}: {} ({})",
+            next.contact_name,
+            next.date,
+            next.reason.as_str()
+        );
+    }
+    Ok(())
+}
+
+fn print_plan(plan: &Plan, json: bool, only: Option<NaiveDate>) -> Result<()> {
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    let pings: Vec<&Ping> = plan
+        .pings
+        .iter()
+        .filter(|p| only.is_none_or(|d| p.date == d))
+        .collect();
+    if json {
+        return print_json(&pings);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if pings.is_empty() {
+        writeln!(out, "No pings planned.")?;
+    }
+    let mut current = None;
+    for p in pings {
+        if current != Some(p.date) {
+            current = Some(p.date);
+            writeln!(out, "\n{}", p.date.format("%a %-d %b %Y"))?;
+        }
+        writeln!(
+            out,
+            "  {:<28} {:<10} warmth {:>3}   id {}",
+            p.contact_name,
+            p.reason.as_str(),
+            p.warmth,
+            p.id
+        )?;
+        writeln!(out, "      do:  {}", p.suggestion)?;
+        writeln!(out, "      why: {}", p.why)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print_simulation(s: &Simulation) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(
+        out,
+        "{} days from {}: {} pings, busiest day {} (cap {}), {} on non-working days",
+        s.days, s.today, s.total_pings, s.max_daily_load, s.daily_cap, s.non_working_day_pings
+    )?;
+    writeln!(
+        out,
+        "{:<14} {:>8} {:>6} {:>6} {:>6}",
+        "circle", "contacts", "min", "mean", "max"
+    )?;
+    for c in &s.circles {
+        writeln!(
+            out,
+            "{:<14} {:>8} {:>6} {:>6.1} {:>6}",
+            c.circle.as_str(),
+            c.contacts,
+            c.min_pings,
+            c.mean_pings,
+            c.max_pings
+        )?;
+    }
+    let gaps: Vec<i64> = s
+        .contacts
+        .iter()
+        .flat_map(|c| c.gaps.iter().copied())
+        .collect();
+    if let (Some(min), Some(max)) = (gaps.iter().min(), gaps.iter().max()) {
+        writeln!(out, "gaps between pings: {min}–{max} days")?;
+    }
+    out.flush()?;
     Ok(())
 }
 

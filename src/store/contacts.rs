@@ -205,7 +205,7 @@ pub(crate) fn insert_contact(
 }
 
 /// Loads all contacts, or the one with `only_id`, in four queries.
-fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<Vec<Contact>> {
+pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<Vec<Contact>> {
     // `?1 IS NULL` keeps one statement for both cases.
     let mut stmt = conn.prepare_cached(
         "SELECT id, uid, display_name, given_name, family_name, company, title, birthday, circle,

@@ -8,6 +8,8 @@
 pub(crate) mod contacts;
 mod interactions;
 pub use interactions::NewInteraction;
+pub use planning::PingAction;
+mod planning;
 mod promises;
 mod settings;
 
@@ -24,6 +26,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_promises_and_ping_actions.sql"),
+    include_str!("migrations/0003_interaction_latest.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -258,6 +261,8 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 32 MB of page cache: big imports and the demo stay in memory until commit.
+    conn.pragma_update(None, "cache_size", -32_000)?;
     Ok(())
 }
 
@@ -290,12 +295,22 @@ mod tests {
                 [],
             )
             .unwrap();
+            conn.execute_batch(
+                "INSERT INTO interactions (contact_id, kind, date) VALUES (1, 'call', '2021-03-04');
+                 INSERT INTO interactions (contact_id, kind, date) VALUES (1, 'call', '2022-05-06');",
+            )
+            .unwrap();
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(store.contacts().unwrap()[0].name, "Old Friend");
-        // The upgrade created the tables of later migrations.
+        // The upgrade created the tables of later migrations and filled them.
         assert!(store.promises().unwrap().is_empty());
+        let latest = latest_by_triggers(&store);
+        assert_eq!(
+            latest,
+            vec![(1, "call".to_owned(), "2022-05-06".to_owned(), 2)]
+        );
 
         let backup = backup_path(&path, 1);
         let copy = Connection::open(&backup).unwrap();
@@ -332,6 +347,66 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600);
         }
+    }
+
+    /// The latest-per-kind table, recomputed from scratch.
+    fn latest_by_scan(store: &Store) -> Vec<(i64, String, String, i64)> {
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT contact_id, kind, date, id FROM (
+                   SELECT *, row_number() OVER (PARTITION BY contact_id, kind ORDER BY date DESC, id DESC) AS r
+                   FROM interactions) WHERE r = 1 ORDER BY contact_id, kind",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn latest_by_triggers(store: &Store) -> Vec<(i64, String, String, i64)> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT contact_id, kind, date, interaction_id FROM interaction_latest ORDER BY contact_id, kind")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn latest_interaction_table_follows_inserts_updates_and_deletes() {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        crate::demo::fill_demo(
+            &mut store,
+            crate::demo::DemoOptions {
+                contacts: 20,
+                interactions: 300,
+                seed: 5,
+            },
+            day,
+        )
+        .unwrap();
+        assert_eq!(latest_by_triggers(&store), latest_by_scan(&store));
+        store
+            .conn
+            .execute_batch(
+                "DELETE FROM interactions WHERE id % 7 = 0;
+                 UPDATE interactions SET date = '2026-11-01' WHERE id % 11 = 0;
+                 UPDATE interactions SET kind = 'call' WHERE id % 13 = 0;
+                 UPDATE interactions SET contact_id = 1 WHERE id % 17 = 0;
+                 INSERT INTO interactions (contact_id, kind, date) VALUES (2, 'gift', '2020-01-01');",
+            )
+            .unwrap();
+        assert_eq!(latest_by_triggers(&store), latest_by_scan(&store));
+        store
+            .conn
+            .execute_batch("DELETE FROM contacts WHERE id = 3")
+            .unwrap();
+        assert_eq!(latest_by_triggers(&store), latest_by_scan(&store));
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! Day arithmetic for the planner: days are `i32` offsets from `today`, and working
+//! days are looked up in a table built once per plan.
+
+use chrono::{Duration, NaiveDate};
+
+use super::settings::PlannerSettings;
+
+/// Working-day lookups around `today`.
+#[derive(Debug, Clone)]
+pub struct Calendar<'a> {
+    today: NaiveDate,
+    settings: &'a PlannerSettings,
+    /// `working[i]` is day `i - before`.
+    working: Vec<bool>,
+    before: i32,
+}
+
+impl<'a> Calendar<'a> {
+    /// A table covering `before` days back and `after` days forward from `today`.
+    pub fn new(today: NaiveDate, settings: &'a PlannerSettings, before: i32, after: i32) -> Self {
+        let working = (-before..after)
+            .map(|offset| settings.is_working_day(today + Duration::days(i64::from(offset))))
+            .collect();
+        Calendar {
+            today,
+            settings,
+            working,
+            before,
+        }
+    }
+
+    /// The date of a day offset.
+    pub fn date(&self, day: i32) -> NaiveDate {
+        self.today + Duration::days(i64::from(day))
+    }
+
+    /// The day offset of a date (negative in the past).
+    pub fn day(&self, date: NaiveDate) -> i32 {
+        let days = (date - self.today).num_days();
+        days.clamp(i64::from(i32::MIN / 2), i64::from(i32::MAX / 2)) as i32
+    }
+
+    /// Whether the user works on this day.
+    pub fn is_working(&self, day: i32) -> bool {
+        usize::try_from(day + self.before)
+            .ok()
+            .and_then(|i| self.working.get(i).copied())
+            .unwrap_or_else(|| self.settings.is_working_day(self.date(day)))
+    }
+
+    /// The first working day on or after `day` (gives up after two years: no working day at all).
+    pub fn next_working(&self, day: i32) -> i32 {
+        (day..day + 730)
+            .find(|&d| self.is_working(d))
+            .unwrap_or(day)
+    }
+
+    /// The last working day on or before `day`.
+    pub fn prev_working(&self, day: i32) -> i32 {
+        (day - 730..=day)
+            .rev()
+            .find(|&d| self.is_working(d))
+            .unwrap_or(day)
+    }
+
+    /// The `n`-th working day after `day` (n ≥ 1).
+    pub fn add_working_days(&self, day: i32, n: u32) -> i32 {
+        let mut d = day;
+        for _ in 0..n {
+            d = self.next_working(d + 1);
+        }
+        d
+    }
+
+    /// How many working days there are in `[from, to)`.
+    pub fn working_days_between(&self, from: i32, to: i32) -> u32 {
+        (from..to).filter(|&d| self.is_working(d)).count() as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekends_are_skipped_both_ways() {
+        let settings = PlannerSettings::default();
+        // 2026-11-26 is a Thursday.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let cal = Calendar::new(today, &settings, 10, 30);
+        assert!(cal.is_working(0) && cal.is_working(1));
+        assert!(!cal.is_working(2) && !cal.is_working(3));
+        assert_eq!(cal.next_working(2), 4);
+        assert_eq!(cal.prev_working(3), 1);
+        assert_eq!(cal.add_working_days(0, 2), 4);
+        assert_eq!(cal.working_days_between(0, 7), 5);
+        // Beyond the table it still answers.
+        assert!(!cal.is_working(cal.day(NaiveDate::from_ymd_opt(2030, 1, 5).unwrap())));
+    }
+}

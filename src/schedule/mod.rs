@@ -1,0 +1,774 @@
+//! The ping planner: a pure function from (today, snapshot, settings) to a plan.
+//!
+//! No clock, no I/O, no unseeded randomness: the same inputs give the same plan,
+//! byte for byte. The shape (see also `PLANNING.md` in the repository):
+//!
+//! 1. **Each contact on its own.** Warmth decays from the contact's anchors
+//!    (interactions and done pings, weighted by kind, see [`warmth`]); the contact
+//!    is due when warmth falls to 50. Birthdays, due promises and event follow-ups
+//!    are *fixed* pings on their own days. A fixed ping near a cadence ping absorbs
+//!    it, and after any ping the next cadence ping is one interval later.
+//! 2. **Then the calendar.** Fixed pings take their days first. Cadence pings are
+//!    placed in time order (ideal date, then priority, then a stable hash) on the
+//!    first working day with free capacity within a week of their ideal date.
+//!    Overdue and never-contacted contacts get a daily quota so a backlog spreads
+//!    over the coming working days instead of landing on one.
+//! 3. **Stability.** A ping only ever takes *free* capacity, contacts without
+//!    history come last, never-contacted contacts start on a day derived from a
+//!    hash of their UID, and ping ids derive from the contact's own anchor, so one
+//!    change moves little else.
+
+mod calendar;
+mod explain;
+pub mod settings;
+pub mod simulate;
+pub mod snapshot;
+pub mod suggest;
+pub mod warmth;
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use self::calendar::Calendar;
+use self::settings::PlannerSettings;
+use self::snapshot::{ContactFacts, Snapshot};
+use crate::model::{Circle, InteractionKind, PingActionKind};
+
+pub use self::settings::circle_index;
+
+/// Why a ping is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The contact's birthday.
+    Birthday,
+    /// A promise falls due.
+    Promise,
+    /// A follow-up after meeting at an event.
+    FollowUp,
+    /// The regular rhythm of the contact's circle.
+    Cadence,
+    /// The contact is past due (or has never been contacted).
+    Overdue,
+}
+
+impl Reason {
+    /// The name used in JSON and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Birthday => "birthday",
+            Reason::Promise => "promise",
+            Reason::FollowUp => "follow_up",
+            Reason::Cadence => "cadence",
+            Reason::Overdue => "overdue",
+        }
+    }
+
+    /// Whether the ping's day is fixed by a date in the user's data.
+    pub fn is_fixed(self) -> bool {
+        matches!(self, Reason::Birthday | Reason::Promise | Reason::FollowUp)
+    }
+}
+
+/// One suggested ping.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ping {
+    /// Stable id: the same ping keeps it across re-plans (calendar UIDs use it).
+    pub id: String,
+    /// The day to do it.
+    pub date: NaiveDate,
+    /// Whom it is for.
+    pub contact_id: i64,
+    /// Their name.
+    pub contact_name: String,
+    /// Why it is planned.
+    pub reason: Reason,
+    /// What to do, concretely.
+    pub suggestion: String,
+    /// Why now, in words.
+    pub why: String,
+    /// Warmth (0–100) on the ping's day, counting earlier planned pings as done.
+    pub warmth: u8,
+    /// The kind of interaction doing the suggestion amounts to (what `done` logs).
+    pub action: InteractionKind,
+    /// The contact's circle.
+    pub circle: Circle,
+    /// For a promise ping, the promise's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promise_id: Option<i64>,
+}
+
+/// The plan for a span of days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// The day the plan was made for.
+    pub today: NaiveDate,
+    /// How many days it covers, from `today`.
+    pub days: u32,
+    /// The daily cap the plan keeps to (the setting, raised when the contacts need more).
+    pub daily_cap: u32,
+    /// The pings, by date.
+    pub pings: Vec<Ping>,
+    /// Things the user should know about the plan (e.g. a raised cap).
+    pub notes: Vec<String>,
+}
+
+/// Shortest interval between cadence pings: 10 pings fit in any 365 days.
+pub const MIN_INTERVAL_DAYS: i32 = 37;
+/// Longest interval: with a week of levelling and a fixed ping's 10-day pull it
+/// still leaves 3 pings in any 365 days.
+pub const MAX_INTERVAL_DAYS: i32 = 108;
+/// A cadence ping may move this many days past its ideal date to find free capacity.
+const LEVELLING_WINDOW_DAYS: i32 = 7;
+/// A fixed ping this close after (or any time before) a cadence ping absorbs it.
+const ABSORB_DAYS: i32 = 10;
+/// Other pings keep this far from a contact's fixed pings.
+const FIXED_DISTANCE_DAYS: i32 = 10;
+/// Follow-ups are planned for events up to this many days old.
+const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
+/// At most this many pings of one contact in any 365 days.
+const MAX_PINGS_PER_365_DAYS: usize = 10;
+/// A backlog of overdue contacts should clear in about this many working days.
+const BACKLOG_WORKING_DAYS: f64 = 20.0;
+/// Capacity kept above the average daily demand, so few days are full.
+const HEADROOM: f64 = 1.25;
+
+/// The cadence interval of a circle, in days: 365 / pings a year, within bounds.
+pub fn interval_days(settings: &PlannerSettings, circle: Circle) -> i32 {
+    let per_year = settings.pings_per_year(circle).max(1);
+    ((365.0 / f64::from(per_year)).round() as i32).clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS)
+}
+
+/// A contact's warmth (0–100) on `day`, from what has really happened.
+pub fn warmth_of(contact: &ContactFacts, day: NaiveDate, settings: &PlannerSettings) -> u8 {
+    let interval = f64::from(interval_days(settings, contact.circle));
+    warmth::warmth_on(&contact.anchors, day, interval)
+        .round()
+        .clamp(0.0, 100.0) as u8
+}
+
+/// Finds a planned ping by id in the plan for the next `days` days.
+pub fn find_ping(plan: &Plan, id: &str) -> Option<Ping> {
+    plan.pings.iter().find(|p| p.id == id).cloned()
+}
+
+/// A stable 64-bit FNV-1a hash (never Rust's randomly keyed hasher).
+pub fn stable_hash(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in *part {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // Separator, so ("ab","c") and ("a","bc") differ.
+        hash ^= 0xff;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Details of a fixed ping, for its explanation and suggestion.
+#[derive(Debug, Clone, PartialEq)]
+enum FixedDetail {
+    Birthday {
+        on: NaiveDate,
+        turns: Option<i32>,
+    },
+    Promise {
+        id: i64,
+        text: String,
+        due: NaiveDate,
+    },
+    FollowUp {
+        round: u8,
+        event: String,
+        event_date: NaiveDate,
+    },
+}
+
+/// A ping whose day comes from the data (birthday, promise, follow-up).
+#[derive(Debug, Clone)]
+struct FixedPing {
+    day: i32,
+    reason: Reason,
+    id: String,
+    detail: FixedDetail,
+    /// The day it would have been on before working days or a snooze moved it.
+    wanted: i32,
+    snoozed: bool,
+}
+
+/// How a placed cadence ping came to its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Placement {
+    /// The day the rhythm asked for.
+    ideal: i32,
+    /// The contact was due before today by this many days.
+    overdue_by: i32,
+    /// Position in the contact's chain (1 = first after the anchor).
+    ordinal: u32,
+    /// No free working day in the window: the cap was exceeded.
+    over_cap: bool,
+    /// Moved to a later day because earlier ones were full.
+    spread: bool,
+    snoozed: bool,
+}
+
+/// A ping placed on a day, before its texts are written.
+#[derive(Debug, Clone)]
+struct Placed {
+    contact: usize,
+    day: i32,
+    reason: Reason,
+    id: String,
+    fixed: Option<FixedDetail>,
+    placement: Placement,
+}
+
+/// Per-contact facts derived once per plan.
+#[derive(Debug)]
+struct Prepared<'a> {
+    facts: &'a ContactFacts,
+    interval: i32,
+    hash: u64,
+    fixed: Vec<FixedPing>,
+    /// The first day the contact is due (negative when overdue), unless paused.
+    due: Option<i32>,
+    /// The date ping ids of the chain are named after (the governing anchor, or the day added).
+    anchor_label: NaiveDate,
+    never_contacted: bool,
+}
+
+/// An entry of the placement queue; ordering is the placement order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pending {
+    ideal: i32,
+    /// 0 for contacts with history, 1 for never-contacted ones (they fill gaps).
+    class: u8,
+    circle_rank: u8,
+    /// Earlier due first among the overdue.
+    due: i32,
+    hash: u64,
+    contact: usize,
+}
+
+/// Where a contact's chain of cadence pings stands.
+#[derive(Debug, Clone, Default)]
+struct ChainState {
+    last: Option<i32>,
+    ordinal: u32,
+    /// Days of the cadence pings placed so far.
+    cadence_days: Vec<i32>,
+}
+
+/// Plans pings from `today` for `days` days.
+pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, days: u32) -> Plan {
+    let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
+    let calendar = Calendar::new(today, settings, 400, end + 400);
+    let prepared: Vec<Prepared<'_>> = snapshot
+        .contacts
+        .iter()
+        .map(|c| prepare(c, today, settings, &calendar, end))
+        .collect();
+
+    let (daily_cap, overdue_quota, mut notes) = capacity(&prepared, settings, &calendar);
+    let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
+    let mut load = vec![0u32; span];
+    let mut overdue_load = vec![0u32; span];
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut fixed_load = vec![0u32; span];
+
+    for (index, p) in prepared.iter().enumerate() {
+        for f in &p.fixed {
+            if let Some(slot) = slot(f.day) {
+                load[slot] += 1;
+                fixed_load[slot] += 1;
+            }
+            placed.push(Placed {
+                contact: index,
+                day: f.day,
+                reason: f.reason,
+                id: f.id.clone(),
+                fixed: Some(f.detail.clone()),
+                placement: Placement {
+                    ideal: f.wanted,
+                    snoozed: f.snoozed,
+                    ..Placement::default()
+                },
+            });
+        }
+    }
+
+    let mut chains: Vec<ChainState> = vec![
+        ChainState {
+            ordinal: 1,
+            ..ChainState::default()
+        };
+        prepared.len()
+    ];
+    let mut queue = BinaryHeap::new();
+    for (index, p) in prepared.iter().enumerate() {
+        if let Some(due) = p.due {
+            let candidate = settle(p, &mut chains[index], due);
+            push(&mut queue, p, index, candidate, end);
+        }
+    }
+
+    while let Some(Reverse(entry)) = queue.pop() {
+        let p = &prepared[entry.contact];
+        let state = &mut chains[entry.contact];
+        let ideal = entry.ideal;
+        // Due within the levelling window is just "due"; overdue means clearly late.
+        let overdue = entry.due < -LEVELLING_WINDOW_DAYS;
+        let id = format!(
+            "{}-c{}-{}",
+            p.facts.id,
+            p.anchor_label.format("%Y%m%d"),
+            state.ordinal
+        );
+        let action = p.facts.action_for(&id);
+        let mut placement = Placement {
+            ideal,
+            overdue_by: if overdue { -entry.due } else { 0 },
+            ordinal: state.ordinal,
+            ..Placement::default()
+        };
+        let day = match action.map(|a| (a.action, a.snoozed_until)) {
+            Some((PingActionKind::Skipped | PingActionKind::Done, _)) => None,
+            Some((PingActionKind::Snoozed, Some(until))) => {
+                placement.snoozed = true;
+                Some(calendar.next_working(calendar.day(until).max(0)))
+            }
+            _ => Some(place(
+                p,
+                ideal,
+                overdue,
+                &calendar,
+                &load,
+                &overdue_load,
+                daily_cap,
+                overdue_quota,
+                &mut placement,
+            ))
+            // A birthday or follow-up already fills this stretch of the year: it
+            // stands in for this ping, and the rhythm goes on after it.
+            .filter(|&day| !too_dense(&p.fixed, &state.cadence_days, day)),
+        };
+        let reached = match day {
+            Some(day) => {
+                if let Some(s) = slot(day) {
+                    load[s] += 1;
+                    if overdue {
+                        overdue_load[s] += 1;
+                    }
+                }
+                state.cadence_days.push(day);
+                let reason = if overdue {
+                    Reason::Overdue
+                } else {
+                    Reason::Cadence
+                };
+                placed.push(Placed {
+                    contact: entry.contact,
+                    day,
+                    reason,
+                    id,
+                    fixed: None,
+                    placement,
+                });
+                day
+            }
+            // A skipped ping keeps its place in the rhythm: the next one follows it.
+            None => ideal,
+        };
+        state.last = Some(reached);
+        state.ordinal += 1;
+        let candidate = settle(p, state, reached + p.interval);
+        push(&mut queue, p, entry.contact, candidate, end);
+    }
+
+    placed.retain(|x| x.day >= 0 && x.day < end);
+    let over_requested = fixed_load
+        .iter()
+        .take(usize::try_from(end).unwrap_or(0))
+        .filter(|&&n| n > daily_cap)
+        .count();
+    if over_requested > 0 {
+        notes.push(format!(
+            "{over_requested} day(s) have more birthdays, promises and follow-ups than the daily cap of {daily_cap}; they cannot move"
+        ));
+    }
+    let pings = explain::write_pings(placed, &prepared, &calendar);
+    Plan {
+        today,
+        days,
+        daily_cap,
+        pings,
+        notes,
+    }
+}
+
+/// Index into the per-day tables (days before today have none).
+fn slot(day: i32) -> Option<usize> {
+    usize::try_from(day).ok()
+}
+
+/// Follows fixed pings from the chain's last ping up to `candidate`: a fixed ping
+/// before or up to [`ABSORB_DAYS`] after the candidate takes its place, and the
+/// rhythm restarts from it. Returns the surviving candidate.
+fn settle(p: &Prepared<'_>, state: &mut ChainState, mut candidate: i32) -> i32 {
+    loop {
+        let limit = candidate.max(0) + ABSORB_DAYS;
+        let after = state.last.unwrap_or(i32::MIN);
+        match p.fixed.iter().find(|f| f.day > after && f.day <= limit) {
+            Some(f) => {
+                state.last = Some(f.day);
+                candidate = f.day + p.interval;
+            }
+            None => return candidate,
+        }
+    }
+}
+
+fn push(
+    queue: &mut BinaryHeap<Reverse<Pending>>,
+    p: &Prepared<'_>,
+    contact: usize,
+    candidate: i32,
+    end: i32,
+) {
+    if candidate >= end {
+        return;
+    }
+    queue.push(Reverse(Pending {
+        ideal: candidate.max(0),
+        class: u8::from(p.never_contacted),
+        circle_rank: circle_index(p.facts.circle) as u8,
+        due: candidate.min(0),
+        hash: p.hash,
+        contact,
+    }));
+}
+
+/// Chooses the day for a cadence ping whose rhythm asks for `ideal`.
+#[allow(clippy::too_many_arguments)]
+fn place(
+    p: &Prepared<'_>,
+    ideal: i32,
+    overdue: bool,
+    calendar: &Calendar<'_>,
+    load: &[u32],
+    overdue_load: &[u32],
+    cap: u32,
+    overdue_quota: u32,
+    placement: &mut Placement,
+) -> i32 {
+    let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
+    let clash = |d: i32| {
+        p.fixed
+            .iter()
+            .any(|f| (f.day - d).abs() < FIXED_DISTANCE_DAYS)
+    };
+    let free = |d: i32| {
+        let s = slot(d).unwrap_or(usize::MAX);
+        let under_cap = load.get(s).is_none_or(|&n| n < cap);
+        let under_quota = !overdue || overdue_load.get(s).is_none_or(|&n| n < overdue_quota);
+        calendar.is_working(d) && under_cap && under_quota && !clash(d)
+    };
+    // The overdue wait for capacity as long as it takes; others stay within a week.
+    let mut hi = if overdue {
+        ideal + MAX_INTERVAL_DAYS
+    } else {
+        ideal + LEVELLING_WINDOW_DAYS
+    };
+    if let Some(f) = next_fixed {
+        hi = hi.min(f - FIXED_DISTANCE_DAYS);
+    }
+    if let Some(day) = (ideal..=hi).find(|&d| free(d)) {
+        placement.spread = (ideal..day).any(|d| calendar.is_working(d));
+        return day;
+    }
+    // Every day in the window is full: exceed the cap on the least loaded one
+    // rather than break the contact's rhythm.
+    let least_loaded = (ideal..=hi)
+        .filter(|&d| calendar.is_working(d) && !clash(d))
+        .min_by_key(|&d| (slot(d).and_then(|s| load.get(s)).copied().unwrap_or(0), d));
+    if let Some(day) = least_loaded {
+        placement.over_cap = true;
+        return day;
+    }
+    // No working day in reach (a long vacation): the first one after it.
+    let day = (hi + 1..hi + 400)
+        .find(|&d| free(d))
+        .unwrap_or_else(|| calendar.next_working(hi + 1));
+    placement.spread = true;
+    day
+}
+
+/// The cap the plan keeps to, the daily quota for overdue pings, and notes.
+fn capacity(
+    prepared: &[Prepared<'_>],
+    settings: &PlannerSettings,
+    calendar: &Calendar<'_>,
+) -> (u32, u32, Vec<String>) {
+    let working_days = f64::from(calendar.working_days_between(0, 365).max(1));
+    let yearly: f64 = prepared
+        .iter()
+        .filter(|p| p.due.is_some())
+        .map(|p| 365.0 / f64::from(p.interval))
+        .sum();
+    let per_day = yearly / working_days;
+    let backlog = prepared
+        .iter()
+        .filter(|p| p.due.is_some_and(|d| d < -LEVELLING_WINDOW_DAYS))
+        .count() as f64;
+    let needed = (HEADROOM * per_day + backlog / BACKLOG_WORKING_DAYS).ceil() as u32;
+    let mut notes = Vec::new();
+    let cap = if needed <= settings.daily_cap {
+        settings.daily_cap
+    } else {
+        // Rounded up to a multiple of 5 so that one more contact rarely changes it.
+        let raised = needed.div_ceil(5) * 5;
+        notes.push(format!(
+            "Your {} active contacts need about {:.0} pings a working day{}; the daily cap of {} is raised to {} for this plan. \
+             Pause contacts or move them to a wider circle to lower it.",
+            prepared.iter().filter(|p| p.due.is_some()).count(),
+            per_day.ceil(),
+            if backlog > 0.0 {
+                format!(" plus {backlog:.0} overdue to catch up on")
+            } else {
+                String::new()
+            },
+            settings.daily_cap,
+            raised
+        ));
+        raised
+    };
+    let quota = cap.saturating_sub(per_day.ceil() as u32).max(1);
+    (cap, quota, notes)
+}
+
+/// Derives a contact's interval, fixed pings and first due day.
+fn prepare<'a>(
+    facts: &'a ContactFacts,
+    today: NaiveDate,
+    settings: &PlannerSettings,
+    calendar: &Calendar<'_>,
+    end: i32,
+) -> Prepared<'a> {
+    let interval = interval_days(settings, facts.circle);
+    let hash = stable_hash(&[facts.uid.as_bytes()]);
+    let mut fixed = Vec::new();
+    if !facts.paused {
+        birthday_pings(facts, today, calendar, end, &mut fixed);
+        follow_up_pings(facts, hash, calendar, &mut fixed);
+    }
+    promise_pings(facts, calendar, &mut fixed);
+    apply_fixed_actions(facts, calendar, &mut fixed);
+    separate_same_day(&mut fixed, calendar);
+
+    let governing = warmth::governing_anchor(&facts.anchors, f64::from(interval));
+    let (due, anchor_label, never_contacted) = match governing {
+        Some((anchor, due)) => (calendar.day(due), anchor.date, false),
+        None => {
+            // Never contacted: spread first pings over half an interval after the
+            // day they were added, by a hash of their UID (stable, not `today`).
+            let offset = (hash % (interval as u64 / 2).max(1)) as i32;
+            (
+                calendar.day(facts.created_on) + offset,
+                facts.created_on,
+                true,
+            )
+        }
+    };
+    Prepared {
+        facts,
+        interval,
+        hash,
+        fixed,
+        due: (!facts.paused).then_some(due),
+        anchor_label,
+        never_contacted,
+    }
+}
+
+fn birthday_pings(
+    facts: &ContactFacts,
+    today: NaiveDate,
+    calendar: &Calendar<'_>,
+    end: i32,
+    out: &mut Vec<FixedPing>,
+) {
+    let Some(birthday) = facts.birthday else {
+        return;
+    };
+    // A year past the horizon too: birthdays after it still shape the last pings
+    // (absorbing, density), and the plan must not depend on how far it looks.
+    let reach = end + 365;
+    let last_year = calendar.date(reach).year();
+    for year in today.year()..=last_year {
+        let on = birthday.in_year(year);
+        let actual = calendar.day(on);
+        if actual < 0 || actual >= reach {
+            continue;
+        }
+        let mut day = calendar.prev_working(actual);
+        if day < 0 {
+            // The working day before has passed: wish them as soon as possible.
+            day = calendar.next_working(0);
+        }
+        out.push(FixedPing {
+            day,
+            reason: Reason::Birthday,
+            id: format!("{}-b{year}", facts.id),
+            detail: FixedDetail::Birthday {
+                on,
+                turns: birthday.year.map(|y| year - y),
+            },
+            wanted: actual,
+            snoozed: false,
+        });
+    }
+}
+
+fn follow_up_pings(
+    facts: &ContactFacts,
+    hash: u64,
+    calendar: &Calendar<'_>,
+    out: &mut Vec<FixedPing>,
+) {
+    let Some(event) = &facts.last_event else {
+        return;
+    };
+    let event_day = calendar.day(event.date);
+    if !(-FOLLOW_UP_MAX_AGE_DAYS..=0).contains(&event_day) {
+        return;
+    }
+    let detail = |round| FixedDetail::FollowUp {
+        round,
+        event: event.name.clone(),
+        event_date: event.date,
+    };
+    // Anything logged after the event already followed up on it.
+    let followed_up = facts.anchors.iter().any(|a| a.date > event.date);
+    // 1–3 working days, by hash: twenty people met at one conference spread over three days.
+    let first = calendar.add_working_days(event_day, 1 + (hash % 3) as u32);
+    if !followed_up && (first >= 0 || event_day >= -14) {
+        out.push(FixedPing {
+            day: first.max(calendar.next_working(0)),
+            reason: Reason::FollowUp,
+            id: format!("{}-f{}-1", facts.id, event.interaction_id),
+            detail: detail(1),
+            wanted: first,
+            snoozed: false,
+        });
+    }
+    let second_wanted = event_day + 20 + ((hash >> 8) % 3) as i32;
+    let second = calendar.next_working(second_wanted);
+    if second >= 0 {
+        out.push(FixedPing {
+            day: second,
+            reason: Reason::FollowUp,
+            id: format!("{}-f{}-2", facts.id, event.interaction_id),
+            detail: detail(2),
+            wanted: second_wanted,
+            snoozed: false,
+        });
+    }
+}
+
+fn promise_pings(facts: &ContactFacts, calendar: &Calendar<'_>, out: &mut Vec<FixedPing>) {
+    for promise in &facts.open_promises {
+        let due = calendar.day(promise.due);
+        let mut day = calendar.prev_working(due);
+        if day < 0 {
+            day = calendar.next_working(0);
+        }
+        out.push(FixedPing {
+            day,
+            reason: Reason::Promise,
+            id: format!("{}-p{}", facts.id, promise.id),
+            detail: FixedDetail::Promise {
+                id: promise.id,
+                text: promise.text.clone(),
+                due: promise.due,
+            },
+            wanted: due,
+            snoozed: false,
+        });
+    }
+}
+
+/// Drops done and skipped fixed pings, and moves snoozed ones.
+fn apply_fixed_actions(facts: &ContactFacts, calendar: &Calendar<'_>, fixed: &mut Vec<FixedPing>) {
+    fixed.retain_mut(|f| match facts.action_for(&f.id) {
+        Some(a) if a.action == PingActionKind::Snoozed => {
+            if let Some(until) = a.snoozed_until {
+                f.day = calendar.next_working(calendar.day(until).max(0));
+                f.snoozed = true;
+            }
+            true
+        }
+        Some(_) => false,
+        None => true,
+    });
+}
+
+/// One contact never gets two pings on one day: the lesser fixed ping moves
+/// (a promise a working day earlier, a follow-up a working day later).
+fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
+    fixed.sort_by_key(|f| (f.day, f.reason));
+    for i in 1..fixed.len() {
+        let taken: Vec<i32> = fixed[..i].iter().map(|f| f.day).collect();
+        let f = &mut fixed[i];
+        if !taken.contains(&f.day) {
+            continue;
+        }
+        let mut day = f.day;
+        loop {
+            day = if f.reason == Reason::Promise && day > 0 {
+                calendar.prev_working(day - 1).max(0)
+            } else {
+                calendar.next_working(day + 1)
+            };
+            if day == 0 && taken.contains(&0) {
+                day = calendar.next_working(1);
+            }
+            if !taken.contains(&day) {
+                break;
+            }
+        }
+        f.day = day;
+    }
+    fixed.sort_by_key(|f| (f.day, f.reason));
+}
+
+/// Whether one more ping on `day` would give the contact more than
+/// [`MAX_PINGS_PER_365_DAYS`] in some 365 days, counting its fixed pings (known a
+/// year past the horizon) and the cadence pings placed so far. Checked as pings
+/// are placed, in time order, so the answer does not depend on the horizon.
+fn too_dense(fixed: &[FixedPing], cadence_days: &[i32], day: i32) -> bool {
+    let mut days: Vec<i32> = fixed
+        .iter()
+        .map(|f| f.day)
+        .chain(cadence_days.iter().copied())
+        .filter(|d| (d - day).abs() < 365)
+        .collect();
+    if days.len() < MAX_PINGS_PER_365_DAYS {
+        return false;
+    }
+    days.push(day);
+    days.sort_unstable();
+    // Any window holding `day` starts at one of the pings at or before it.
+    days.iter().enumerate().any(|(i, &start)| {
+        start <= day
+            && day - start < 365
+            && days[i..].iter().take_while(|&&d| d - start < 365).count() > MAX_PINGS_PER_365_DAYS
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! What the planner knows about each contact: a read-only snapshot loaded in a
+//! handful of queries, so planning itself does no I/O.
+
+use chrono::NaiveDate;
+
+use crate::model::{Birthday, Circle, InteractionKind, PingActionKind};
+
+/// Everything the planner reads.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    /// One entry per contact, ordered by id.
+    pub contacts: Vec<ContactFacts>,
+}
+
+/// The facts about one contact the planner uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactFacts {
+    /// Database id.
+    pub id: i64,
+    /// Stable unique id; seeds the contact's deterministic spreading.
+    pub uid: String,
+    /// Display name.
+    pub name: String,
+    /// First name, for suggestions ("Text Ada …").
+    pub given_name: String,
+    /// Employer, for suggestions.
+    pub company: Option<String>,
+    /// Closeness; sets the cadence.
+    pub circle: Circle,
+    /// Birthday, with or without year.
+    pub birthday: Option<Birthday>,
+    /// Interests and tags.
+    pub interests: Vec<String>,
+    /// A paused contact gets no cadence pings.
+    pub paused: bool,
+    /// The day the contact was added (the clock of a never-contacted contact).
+    pub created_on: NaiveDate,
+    /// The latest interaction of each kind, and the latest done ping.
+    pub anchors: Vec<Anchor>,
+    /// The most recent interaction logged with an event name, if any.
+    pub last_event: Option<EventFacts>,
+    /// Promises not yet kept.
+    pub open_promises: Vec<PromiseFacts>,
+    /// What the user did with earlier pings, oldest first.
+    pub actions: Vec<ActionFacts>,
+}
+
+/// Something that warmed the relationship on a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    /// When.
+    pub date: NaiveDate,
+    /// What it was.
+    pub source: AnchorSource,
+    /// The event it happened at, if named.
+    pub event: Option<String>,
+}
+
+/// What an anchor was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorSource {
+    /// A logged interaction of this kind.
+    Interaction(InteractionKind),
+    /// A planned ping marked done.
+    PingDone,
+}
+
+/// An interaction logged at a named event (conference, dinner…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFacts {
+    /// The interaction's id (follow-up pings are named after it).
+    pub interaction_id: i64,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// The event's name.
+    pub name: String,
+}
+
+/// A promise still to keep.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromiseFacts {
+    /// Database id.
+    pub id: i64,
+    /// What was promised.
+    pub text: String,
+    /// When it is due.
+    pub due: NaiveDate,
+}
+
+/// A recorded action on a ping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionFacts {
+    /// The ping's id.
+    pub ping_id: String,
+    /// Done, snoozed or skipped.
+    pub action: PingActionKind,
+    /// When the action was taken.
+    pub acted_on: NaiveDate,
+    /// For a snooze, the new day.
+    pub snoozed_until: Option<NaiveDate>,
+}
+
+impl ContactFacts {
+    /// A contact with no history, for tests and generators.
+    pub fn new(id: i64, name: &str, circle: Circle, created_on: NaiveDate) -> ContactFacts {
+        ContactFacts {
+            id,
+            uid: format!("contact-{id}"),
+            name: name.to_owned(),
+            given_name: name.split_whitespace().next().unwrap_or(name).to_owned(),
+            company: None,
+            circle,
+            birthday: None,
+            interests: Vec::new(),
+            paused: false,
+            created_on,
+            anchors: Vec::new(),
+            last_event: None,
+            open_promises: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// The latest action recorded for a ping id, if any.
+    pub fn action_for(&self, ping_id: &str) -> Option<&ActionFacts> {
+        self.actions.iter().rev().find(|a| a.ping_id == ping_id)
+    }
+
+    /// Records a logged interaction in the snapshot (as `log` would in the store).
+    pub fn record_interaction(
+        &mut self,
+        kind: InteractionKind,
+        date: NaiveDate,
+        event: Option<&str>,
+        id: i64,
+    ) {
+        self.anchors.push(Anchor {
+            date,
+            source: AnchorSource::Interaction(kind),
+            event: event.map(str::to_owned),
+        });
+        if let Some(name) = event {
+            if self.last_event.as_ref().is_none_or(|e| e.date <= date) {
+                self.last_event = Some(EventFacts {
+                    interaction_id: id,
+                    date,
+                    name: name.to_owned(),
+                });
+            }
+        }
+    }
+}
