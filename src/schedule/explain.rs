@@ -299,6 +299,7 @@ fn moved_note(x: &Placed, calendar: &Calendar<'_>) -> String {
         ideal,
         over_cap,
         spread,
+        pulled_forward,
         snoozed,
         ..
     } = x.placement;
@@ -320,6 +321,9 @@ fn moved_note(x: &Placed, calendar: &Calendar<'_>) -> String {
         };
     }
     let from = short_date(calendar.date(ideal));
+    if pulled_forward {
+        return format!(" (brought forward from {from}: the week after it was full)");
+    }
     if spread {
         format!(" (moved from {from}: the days before were full)")
     } else {

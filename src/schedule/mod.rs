@@ -20,6 +20,7 @@
 
 mod calendar;
 mod explain;
+pub mod population;
 pub mod settings;
 pub mod simulate;
 pub mod snapshot;
@@ -118,11 +119,14 @@ pub struct Plan {
 
 /// Shortest interval between cadence pings: 10 pings fit in any 365 days.
 pub const MIN_INTERVAL_DAYS: i32 = 37;
-/// Longest interval: with a week of levelling and a fixed ping's 10-day pull it
-/// still leaves 3 pings in any 365 days.
-pub const MAX_INTERVAL_DAYS: i32 = 108;
+/// Longest interval: a few days short of [`MAX_GAP_DAYS`], leaving room to level.
+pub const MAX_INTERVAL_DAYS: i32 = 116;
 /// A cadence ping may move this many days past its ideal date to find free capacity.
 const LEVELLING_WINDOW_DAYS: i32 = 7;
+/// Two rhythm pings of one contact are never closer than this.
+const MIN_ORDINARY_GAP_DAYS: i32 = 25;
+/// No two pings of one contact are further apart than this: 3 in any 365 days.
+const MAX_GAP_DAYS: i32 = 118;
 /// A fixed ping this close after (or any time before) a cadence ping absorbs it.
 const ABSORB_DAYS: i32 = 10;
 /// Other pings keep this far from a contact's fixed pings.
@@ -214,6 +218,8 @@ struct Placement {
     over_cap: bool,
     /// Moved to a later day because earlier ones were full.
     spread: bool,
+    /// Moved to an earlier day because the week after its day was full.
+    pulled_forward: bool,
     snoozed: bool,
 }
 
@@ -342,17 +348,19 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
                 placement.snoozed = true;
                 Some(calendar.next_working(calendar.day(until).max(0)))
             }
-            _ => Some(place(
+            _ => place(
                 p,
                 ideal,
+                state.last,
                 overdue,
+                p.never_contacted && state.last.is_none(),
                 &calendar,
                 &load,
                 &overdue_load,
                 daily_cap,
                 overdue_quota,
                 &mut placement,
-            ))
+            )
             // A birthday or follow-up already fills this stretch of the year: it
             // stands in for this ping, and the rhythm goes on after it.
             .filter(|&day| !too_dense(&p.fixed, &state.cadence_days, day)),
@@ -421,7 +429,11 @@ fn slot(day: i32) -> Option<usize> {
 /// rhythm restarts from it. Returns the surviving candidate.
 fn settle(p: &Prepared<'_>, state: &mut ChainState, mut candidate: i32) -> i32 {
     loop {
-        let limit = candidate.max(0) + ABSORB_DAYS;
+        let mut limit = candidate.max(0) + ABSORB_DAYS;
+        if let Some(last) = state.last {
+            // Absorbing must not stretch the gap past the longest allowed.
+            limit = limit.min(last + MAX_GAP_DAYS);
+        }
         let after = state.last.unwrap_or(i32::MIN);
         match p.fixed.iter().find(|f| f.day > after && f.day <= limit) {
             Some(f) => {
@@ -440,7 +452,10 @@ fn push(
     candidate: i32,
     end: i32,
 ) {
-    if candidate >= end {
+    // A ping due after the horizon may still be brought forward into it (never by
+    // a full interval), so the plan looks that far past its end: a shorter plan is
+    // then exactly the start of a longer one.
+    if candidate >= end + MAX_INTERVAL_DAYS {
         return;
     }
     queue.push(Reverse(Pending {
@@ -453,19 +468,22 @@ fn push(
     }));
 }
 
-/// Chooses the day for a cadence ping whose rhythm asks for `ideal`.
+/// Chooses the day for a cadence ping whose rhythm asks for `ideal`, or `None`
+/// when the contact's next fixed ping has to stand in for it.
 #[allow(clippy::too_many_arguments)]
 fn place(
     p: &Prepared<'_>,
     ideal: i32,
+    last: Option<i32>,
     overdue: bool,
+    first_hello: bool,
     calendar: &Calendar<'_>,
     load: &[u32],
     overdue_load: &[u32],
     cap: u32,
     overdue_quota: u32,
     placement: &mut Placement,
-) -> i32 {
+) -> Option<i32> {
     let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
     let clash = |d: i32| {
         p.fixed
@@ -478,34 +496,69 @@ fn place(
         let under_quota = !overdue || overdue_load.get(s).is_none_or(|&n| n < overdue_quota);
         calendar.is_working(d) && under_cap && under_quota && !clash(d)
     };
-    // The overdue wait for capacity as long as it takes; others stay within a week.
+    // The overdue wait for capacity as long as it takes, and so may a first hello
+    // (after an import, hundreds of them); the rhythm of others stays within a week.
     let mut hi = if overdue {
         ideal + MAX_INTERVAL_DAYS
+    } else if first_hello {
+        ideal + p.interval / 2
     } else {
         ideal + LEVELLING_WINDOW_DAYS
     };
+    if let Some(last) = last {
+        hi = hi.min(last + MAX_GAP_DAYS).max(ideal);
+    }
     if let Some(f) = next_fixed {
         hi = hi.min(f - FIXED_DISTANCE_DAYS);
     }
     if let Some(day) = (ideal..=hi).find(|&d| free(d)) {
         placement.spread = (ideal..day).any(|d| calendar.is_working(d));
-        return day;
+        return Some(day);
     }
-    // Every day in the window is full: exceed the cap on the least loaded one
-    // rather than break the contact's rhythm.
-    let least_loaded = (ideal..=hi)
+    // The week is full. Earlier days are free for the taking (nothing placed later
+    // can use them), down to the shortest ordinary gap after the last ping…
+    let back_limit = last.map_or(ideal, |l| l + MIN_ORDINARY_GAP_DAYS).max(0);
+    if let Some(day) = (back_limit..ideal).rev().find(|&d| free(d)) {
+        placement.pulled_forward = true;
+        return Some(day);
+    }
+    // …then later days, up to the longest gap that still leaves three pings a year.
+    let mut far = last
+        .map_or(hi + LEVELLING_WINDOW_DAYS, |l| l + MAX_GAP_DAYS)
+        .max(hi);
+    if let Some(f) = next_fixed {
+        far = far.min(f - FIXED_DISTANCE_DAYS);
+    }
+    if let Some(day) = (hi + 1..=far).find(|&d| free(d)) {
+        placement.spread = true;
+        return Some(day);
+    }
+    // Everything before the contact's next fixed ping is full: that ping (a
+    // birthday, a promise) stands in for this one.
+    if next_fixed.is_some_and(|f| f - FIXED_DISTANCE_DAYS <= far) {
+        return None;
+    }
+    // Everything in reach is full: exceed the cap on the least loaded day rather
+    // than break the contact's rhythm.
+    let least_loaded = (back_limit.min(ideal)..=far.max(hi))
         .filter(|&d| calendar.is_working(d) && !clash(d))
-        .min_by_key(|&d| (slot(d).and_then(|s| load.get(s)).copied().unwrap_or(0), d));
+        .min_by_key(|&d| {
+            (
+                slot(d).and_then(|s| load.get(s)).copied().unwrap_or(0),
+                (d - ideal).abs(),
+                d,
+            )
+        });
     if let Some(day) = least_loaded {
         placement.over_cap = true;
-        return day;
+        return Some(day);
     }
     // No working day in reach (a long vacation): the first one after it.
-    let day = (hi + 1..hi + 400)
+    let day = (far + 1..far + 400)
         .find(|&d| free(d))
-        .unwrap_or_else(|| calendar.next_working(hi + 1));
+        .unwrap_or_else(|| calendar.next_working(far + 1));
     placement.spread = true;
-    day
+    Some(day)
 }
 
 /// The cap the plan keeps to, the daily quota for overdue pings, and notes.
@@ -729,14 +782,12 @@ fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
         }
         let mut day = f.day;
         loop {
-            day = if f.reason == Reason::Promise && day > 0 {
-                calendar.prev_working(day - 1).max(0)
+            let earlier = calendar.prev_working(day - 1);
+            day = if f.reason == Reason::Promise && earlier >= 0 {
+                earlier
             } else {
                 calendar.next_working(day + 1)
             };
-            if day == 0 && taken.contains(&0) {
-                day = calendar.next_working(1);
-            }
             if !taken.contains(&day) {
                 break;
             }

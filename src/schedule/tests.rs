@@ -1,1 +1,517 @@
+//! Unit tests of the planner's rules, one rule per test, on hand-made snapshots.
 
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::settings::PlannerSettings;
+use super::snapshot::{ActionFacts, ContactFacts, PromiseFacts, Snapshot};
+use super::{interval_days, plan, Ping, Plan, Reason};
+use crate::model::{Birthday, Circle, InteractionKind, PingActionKind};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A Thursday.
+fn today() -> NaiveDate {
+    d("2026-11-26")
+}
+
+fn person(id: i64, circle: Circle) -> ContactFacts {
+    ContactFacts::new(id, &format!("Person {id}"), circle, d("2025-01-01"))
+}
+
+fn met(mut c: ContactFacts, on: &str) -> ContactFacts {
+    c.record_interaction(InteractionKind::Meeting, d(on), None, c.id * 1000);
+    c
+}
+
+fn born(mut c: ContactFacts, birthday: &str) -> ContactFacts {
+    c.birthday = Some(birthday.parse::<Birthday>().unwrap());
+    c
+}
+
+fn plan_for(contacts: Vec<ContactFacts>, days: u32) -> Plan {
+    plan(
+        today(),
+        &Snapshot { contacts },
+        &PlannerSettings::default(),
+        days,
+    )
+}
+
+fn of(plan: &Plan, contact: i64) -> Vec<&Ping> {
+    plan.pings
+        .iter()
+        .filter(|p| p.contact_id == contact)
+        .collect()
+}
+
+fn birthdays(plan: &Plan, contact: i64) -> Vec<NaiveDate> {
+    of(plan, contact)
+        .into_iter()
+        .filter(|p| p.reason == Reason::Birthday)
+        .map(|p| p.date)
+        .collect()
+}
+
+#[test]
+fn birthday_on_a_working_day_is_pinged_on_the_day() {
+    // 2 December 2026 is a Wednesday.
+    let plan = plan_for(
+        vec![born(
+            met(person(1, Circle::Network), "2026-11-20"),
+            "1980-12-02",
+        )],
+        30,
+    );
+    assert_eq!(birthdays(&plan, 1), vec![d("2026-12-02")]);
+    let ping = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap();
+    assert!(ping.why.contains("turns 46"), "{}", ping.why);
+    assert!(
+        ping.suggestion.to_lowercase().contains("birthday"),
+        "{}",
+        ping.suggestion
+    );
+}
+
+#[test]
+fn weekend_birthday_moves_to_the_previous_working_day() {
+    // 5 December 2026 is a Saturday, 6 December a Sunday.
+    let plan = plan_for(
+        vec![
+            born(met(person(1, Circle::Network), "2026-11-20"), "1975-12-05"),
+            born(met(person(2, Circle::Network), "2026-11-20"), "1975-12-06"),
+        ],
+        30,
+    );
+    assert_eq!(birthdays(&plan, 1), vec![d("2026-12-04")]);
+    assert_eq!(birthdays(&plan, 2), vec![d("2026-12-04")]);
+    let why = &of(&plan, 1)[0].why;
+    assert!(
+        why.contains("Sat 5 Dec") && why.contains("last working day before"),
+        "{why}"
+    );
+}
+
+#[test]
+fn birthday_without_a_year_works() {
+    let plan = plan_for(
+        vec![born(met(person(1, Circle::Core), "2026-11-20"), "--12-02")],
+        30,
+    );
+    assert_eq!(birthdays(&plan, 1), vec![d("2026-12-02")]);
+    assert!(!of(&plan, 1)[0].why.contains("turns"));
+}
+
+#[test]
+fn leap_day_birthday_falls_on_28_february_in_common_years() {
+    // 28 Feb 2027 is a Sunday: the previous working day is Friday 26 Feb.
+    // 29 Feb 2028 is a Tuesday.
+    let plan = plan_for(
+        vec![born(
+            met(person(1, Circle::Acquaintance), "2026-11-20"),
+            "--02-29",
+        )],
+        500,
+    );
+    assert_eq!(birthdays(&plan, 1), vec![d("2027-02-26"), d("2028-02-29")]);
+}
+
+#[test]
+fn birthday_counts_toward_the_budget_and_keeps_other_pings_away() {
+    let plan = plan_for(
+        vec![born(
+            met(person(1, Circle::Inner), "2026-11-20"),
+            "1990-03-10",
+        )],
+        365,
+    );
+    let pings = of(&plan, 1);
+    let birthday = pings
+        .iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap()
+        .date;
+    for p in pings.iter().filter(|p| p.reason != Reason::Birthday) {
+        assert!(
+            (p.date - birthday).num_days().abs() >= 10,
+            "{} too close to {birthday}",
+            p.date
+        );
+    }
+    assert!(pings.len() <= 10, "{} pings", pings.len());
+}
+
+#[test]
+fn promise_due_becomes_a_ping_on_its_day() {
+    let mut c = met(person(1, Circle::Network), "2026-11-20");
+    c.open_promises = vec![
+        PromiseFacts {
+            id: 7,
+            text: "Send the case study".into(),
+            due: d("2026-12-03"),
+        },
+        // A Sunday: the previous working day.
+        PromiseFacts {
+            id: 8,
+            text: "Intro to Sam".into(),
+            due: d("2026-12-13"),
+        },
+        // Already late: as soon as possible.
+        PromiseFacts {
+            id: 9,
+            text: "Pricing sheet".into(),
+            due: d("2026-11-20"),
+        },
+    ];
+    let plan = plan_for(vec![c], 30);
+    let promises: Vec<(NaiveDate, Option<i64>)> = of(&plan, 1)
+        .into_iter()
+        .filter(|p| p.reason == Reason::Promise)
+        .map(|p| (p.date, p.promise_id))
+        .collect();
+    assert_eq!(
+        promises,
+        vec![
+            (d("2026-11-26"), Some(9)),
+            (d("2026-12-03"), Some(7)),
+            (d("2026-12-11"), Some(8))
+        ]
+    );
+    let late = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.promise_id == Some(9))
+        .unwrap();
+    assert!(late.why.contains("overdue") && late.suggestion.contains("Pricing sheet"));
+}
+
+#[test]
+fn logging_resets_the_clock_from_the_interaction_date_back_dated_too() {
+    let network = interval_days(&PlannerSettings::default(), Circle::Network) as i64;
+    let recent = plan_for(vec![met(person(1, Circle::Network), "2026-11-16")], 365);
+    let first = of(&recent, 1)[0];
+    let due = d("2026-11-16") + chrono::Duration::days(network);
+    assert!(
+        first.date >= due && (first.date - due).num_days() <= 7,
+        "{} vs {due}",
+        first.date
+    );
+    assert_eq!(first.reason, Reason::Cadence);
+
+    // The same meeting logged long ago: due long ago, planned from today, never before.
+    let old = plan_for(vec![met(person(1, Circle::Network), "2026-03-01")], 365);
+    let first = of(&old, 1)[0];
+    assert_eq!(first.reason, Reason::Overdue);
+    assert!(first.date >= today() && (first.date - today()).num_days() <= 7);
+    assert!(first.why.contains("last met 2"), "{}", first.why);
+
+    // A weak touch after a strong one does not bring the next ping forward.
+    let mut c = met(person(1, Circle::Network), "2026-11-16");
+    c.record_interaction(InteractionKind::Social, d("2026-11-20"), None, 5);
+    let both = plan_for(vec![c], 365);
+    assert_eq!(of(&both, 1)[0].date, of(&recent, 1)[0].date);
+}
+
+#[test]
+fn event_gets_two_follow_ups_then_normal_cadence() {
+    let mut c = person(1, Circle::Network);
+    c.record_interaction(InteractionKind::Event, d("2026-11-26"), Some("SaaStr"), 42);
+    let plan = plan_for(vec![c], 365);
+    let pings = of(&plan, 1);
+    let follow_ups: Vec<&&Ping> = pings
+        .iter()
+        .filter(|p| p.reason == Reason::FollowUp)
+        .collect();
+    assert_eq!(follow_ups.len(), 2, "{pings:#?}");
+    let first_gap = (follow_ups[0].date - today()).num_days();
+    // 1–3 working days after a Thursday: Fri, Mon or Tue.
+    assert!((1..=5).contains(&first_gap), "{first_gap}");
+    assert!(follow_ups[0].suggestion.contains("SaaStr"));
+    let second_gap = (follow_ups[1].date - today()).num_days();
+    assert!((19..=25).contains(&second_gap), "{second_gap}");
+    assert_eq!(follow_ups[0].id, "1-f42-1");
+    assert_eq!(follow_ups[1].id, "1-f42-2");
+    let next = pings.iter().find(|p| p.date > follow_ups[1].date).unwrap();
+    assert_eq!(next.reason, Reason::Cadence);
+    let interval = interval_days(&PlannerSettings::default(), Circle::Network) as i64;
+    assert!((next.date - follow_ups[1].date).num_days() >= interval);
+}
+
+#[test]
+fn an_event_logged_late_still_gets_its_first_follow_up_soon() {
+    let mut c = person(1, Circle::Core);
+    c.record_interaction(
+        InteractionKind::Event,
+        d("2026-11-16"),
+        Some("Web Summit"),
+        3,
+    );
+    let plan = plan_for(vec![c], 60);
+    let f: Vec<NaiveDate> = of(&plan, 1)
+        .into_iter()
+        .filter(|p| p.reason == Reason::FollowUp)
+        .map(|p| p.date)
+        .collect();
+    assert_eq!(f[0], today());
+    assert!(f[1] >= d("2026-12-06") && f[1] <= d("2026-12-10"), "{f:?}");
+}
+
+fn act(c: &mut ContactFacts, ping: &Ping, action: PingActionKind, until: Option<NaiveDate>) {
+    c.actions.push(ActionFacts {
+        ping_id: ping.id.clone(),
+        action,
+        acted_on: today(),
+        snoozed_until: until,
+    });
+}
+
+#[test]
+fn snooze_moves_a_ping_and_the_rhythm_follows() {
+    let c = met(person(1, Circle::Core), "2026-09-01");
+    let before = plan_for(vec![c.clone()], 365);
+    let first = of(&before, 1)[0].clone();
+    let mut snoozed = c.clone();
+    let until = first.date + chrono::Duration::days(5);
+    act(&mut snoozed, &first, PingActionKind::Snoozed, Some(until));
+    let after = plan_for(vec![snoozed], 365);
+    let moved = of(&after, 1)
+        .into_iter()
+        .find(|p| p.id == first.id)
+        .unwrap();
+    assert!(
+        moved.date >= until && (moved.date - until).num_days() <= 2,
+        "{} vs {until}",
+        moved.date
+    );
+    assert!(moved.why.contains("snoozed"));
+    let next = of(&after, 1)[1];
+    assert!(
+        (next.date - moved.date).num_days()
+            >= i64::from(interval_days(&PlannerSettings::default(), Circle::Core))
+    );
+}
+
+#[test]
+fn skip_drops_one_ping_and_keeps_the_rhythm() {
+    let c = met(person(1, Circle::Core), "2026-09-01");
+    let before = plan_for(vec![c.clone()], 365);
+    let first = of(&before, 1)[0].clone();
+    let mut skipped = c;
+    act(&mut skipped, &first, PingActionKind::Skipped, None);
+    let after = plan_for(vec![skipped], 365);
+    assert!(of(&after, 1).iter().all(|p| p.id != first.id));
+    // The next ping is the one that followed it before.
+    assert_eq!(of(&after, 1)[0].id, of(&before, 1)[1].id);
+}
+
+#[test]
+fn done_restarts_the_rhythm_from_the_day_it_was_done() {
+    let c = met(person(1, Circle::Core), "2026-06-01");
+    let before = plan_for(vec![c.clone()], 365);
+    let first = of(&before, 1)[0].clone();
+    assert_eq!(first.date, today(), "overdue: planned today");
+    let mut done = c;
+    super::simulate::mark_done(&mut done, &first, today());
+    let after = plan_for(vec![done], 365);
+    assert!(of(&after, 1).iter().all(|p| p.id != first.id));
+    let next = of(&after, 1)[0];
+    let interval = i64::from(interval_days(&PlannerSettings::default(), Circle::Core));
+    assert!((next.date - today()).num_days() >= interval);
+    assert!(next.warmth >= 45 && next.warmth <= 55, "{}", next.warmth);
+}
+
+#[test]
+fn done_birthday_and_promise_pings_disappear() {
+    let mut c = born(met(person(1, Circle::Network), "2026-11-20"), "1980-12-02");
+    c.open_promises.push(PromiseFacts {
+        id: 3,
+        text: "Send deck".into(),
+        due: d("2026-12-01"),
+    });
+    let before = plan_for(vec![c.clone()], 30);
+    for ping in of(&before, 1) {
+        super::simulate::mark_done(&mut c, ping, today());
+    }
+    let after = plan_for(vec![c], 30);
+    assert!(of(&after, 1)
+        .iter()
+        .all(|p| !matches!(p.reason, Reason::Birthday | Reason::Promise)));
+}
+
+#[test]
+fn vacations_and_weekends_get_no_pings() {
+    let mut settings = PlannerSettings::default();
+    settings
+        .apply("vacations", "2026-12-21..2027-01-03")
+        .unwrap();
+    let contacts: Vec<ContactFacts> = (1..=60)
+        .map(|i| {
+            born(
+                met(person(i, Circle::Inner), "2026-11-10"),
+                &format!("--12-{:02}", 10 + i % 19),
+            )
+        })
+        .collect();
+    let plan = plan(today(), &Snapshot { contacts }, &settings, 120);
+    assert!(!plan.pings.is_empty());
+    for p in &plan.pings {
+        assert!(
+            settings.is_working_day(p.date),
+            "{} {:?} on {}",
+            p.id,
+            p.reason,
+            p.date
+        );
+    }
+    // Birthdays in the vacation were wished before it.
+    assert!(plan
+        .pings
+        .iter()
+        .filter(|p| p.reason == Reason::Birthday)
+        .all(|p| p.date < d("2026-12-21") || p.date > d("2027-01-03")));
+    assert!(plan.pings.iter().any(|p| p.date.weekday() == Weekday::Mon));
+}
+
+#[test]
+fn never_contacted_contacts_are_spread_not_dumped() {
+    // 200 contacts imported today, never contacted.
+    let contacts: Vec<ContactFacts> = (1..=200)
+        .map(|i| ContactFacts::new(i, &format!("Imported {i}"), Circle::Network, today()))
+        .collect();
+    let plan = plan_for(contacts, 120);
+    let mut per_day = std::collections::BTreeMap::new();
+    for p in plan.pings.iter().filter(|p| p.date < d("2027-01-10")) {
+        *per_day.entry(p.date).or_insert(0) += 1;
+    }
+    assert!(
+        per_day.values().all(|&n| n <= plan.daily_cap),
+        "{per_day:?}"
+    );
+    assert!(per_day.len() >= 20, "spread over {} days", per_day.len());
+    let first = &plan.pings[0];
+    assert!(
+        first
+            .why
+            .contains("No interaction logged since you added them"),
+        "{}",
+        first.why
+    );
+}
+
+#[test]
+fn overdue_backlog_spreads_by_priority() {
+    let mut contacts: Vec<ContactFacts> = (1..=40)
+        .map(|i| met(person(i, Circle::Acquaintance), "2025-06-01"))
+        .collect();
+    contacts.extend((41..=45).map(|i| met(person(i, Circle::Inner), "2026-06-01")));
+    let plan = plan_for(contacts, 60);
+    let first_day: Vec<&Ping> = plan.pings.iter().filter(|p| p.date == today()).collect();
+    assert!(first_day.len() as u32 <= plan.daily_cap);
+    // The inner circle comes first.
+    assert!(
+        first_day.iter().any(|p| p.contact_id > 40),
+        "{first_day:#?}"
+    );
+    let overdue_days: std::collections::BTreeSet<NaiveDate> = plan
+        .pings
+        .iter()
+        .filter(|p| p.reason == Reason::Overdue)
+        .map(|p| p.date)
+        .collect();
+    assert!(
+        overdue_days.len() >= 5,
+        "backlog spread over {} days",
+        overdue_days.len()
+    );
+    assert!(plan
+        .pings
+        .iter()
+        .any(|p| p.why.contains("spread over the coming working days")));
+}
+
+#[test]
+fn one_contact_never_gets_two_pings_on_one_day() {
+    let mut c = born(met(person(1, Circle::Inner), "2026-11-20"), "1980-12-03");
+    c.record_interaction(
+        InteractionKind::Event,
+        d("2026-11-25"),
+        Some("Dreamforce"),
+        9,
+    );
+    c.open_promises.push(PromiseFacts {
+        id: 1,
+        text: "Deck".into(),
+        due: d("2026-12-03"),
+    });
+    let plan = plan_for(vec![c], 365);
+    let mut days: Vec<NaiveDate> = of(&plan, 1).iter().map(|p| p.date).collect();
+    let n = days.len();
+    days.dedup();
+    assert_eq!(days.len(), n, "{:#?}", of(&plan, 1));
+}
+
+#[test]
+fn the_plan_does_not_depend_on_how_far_it_looks() {
+    let contacts: Vec<ContactFacts> = (1..=80)
+        .map(|i| {
+            let circle = Circle::ALL[(i % 4) as usize];
+            born(
+                met(person(i, circle), &format!("2026-{:02}-15", 1 + i % 11)),
+                &format!("--{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            )
+        })
+        .collect();
+    let long = plan_for(contacts.clone(), 365);
+    for days in [1, 30, 90] {
+        let short = plan_for(contacts.clone(), days);
+        let horizon = today() + chrono::Duration::days(i64::from(days));
+        let cut: Vec<&Ping> = long.pings.iter().filter(|p| p.date < horizon).collect();
+        let short_pings: Vec<&Ping> = short.pings.iter().collect();
+        assert_eq!(short_pings, cut, "horizon {days}");
+    }
+}
+
+#[test]
+fn paused_contacts_get_only_their_promises() {
+    let mut c = born(met(person(1, Circle::Inner), "2026-01-01"), "1980-12-02");
+    c.paused = true;
+    c.open_promises.push(PromiseFacts {
+        id: 4,
+        text: "Return the book".into(),
+        due: d("2026-12-08"),
+    });
+    let plan = plan_for(vec![c], 365);
+    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
+    assert_eq!(reasons, vec![Reason::Promise]);
+}
+
+#[test]
+fn why_and_suggestion_are_always_written() {
+    let mut c = born(met(person(1, Circle::Core), "2026-08-14"), "1980-01-20");
+    c.interests = vec!["Celtics".into(), "sailing".into()];
+    c.company = Some("Acme".into());
+    let plan = plan_for(vec![c, person(2, Circle::Network)], 365);
+    for p in &plan.pings {
+        assert!(p.why.len() > 20, "{p:?}");
+        assert!(p.suggestion.len() > 20, "{p:?}");
+        assert!(!p.suggestion.contains('{'), "{p:?}");
+    }
+    let first = of(&plan, 1)[0];
+    assert!(
+        first.why.contains("last met") && first.why.contains("warmth"),
+        "{}",
+        first.why
+    );
+    // Interests show up, and suggestions vary from one ping to the next.
+    let texts: Vec<&str> = of(&plan, 1).iter().map(|p| p.suggestion.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Celtics") || t.contains("sailing")),
+        "{texts:#?}"
+    );
+    assert!(texts.windows(2).all(|w| w[0] != w[1]), "{texts:#?}");
+}

@@ -1,0 +1,237 @@
+//! Properties of the planner over random populations (proptest), plus the
+//! stability and determinism guarantees a subscribed calendar relies on.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use proptest::prelude::*;
+
+use keepwarm::model::{Circle, InteractionKind};
+use keepwarm::schedule::population::{generate, PopulationSpec};
+use keepwarm::schedule::settings::PlannerSettings;
+use keepwarm::schedule::snapshot::{ContactFacts, Snapshot};
+use keepwarm::schedule::{plan, Ping, Plan, Reason};
+
+fn population(spec: PopulationSpec, today: NaiveDate) -> Snapshot {
+    generate(&spec, today)
+}
+
+fn by_contact(plan: &Plan) -> BTreeMap<i64, Vec<&Ping>> {
+    let mut map: BTreeMap<i64, Vec<&Ping>> = BTreeMap::new();
+    for p in &plan.pings {
+        map.entry(p.contact_id).or_default().push(p);
+    }
+    map
+}
+
+fn spec_strategy() -> impl Strategy<Value = (PopulationSpec, NaiveDate)> {
+    (
+        any::<u64>(),
+        20usize..220,
+        0.0f64..0.9,
+        0.0f64..0.15,
+        0.0f64..0.1,
+        0.0f64..0.4,
+        0i64..1500,
+    )
+        .prop_map(
+            |(seed, contacts, birthday_rate, event_rate, promise_rate, never, day)| {
+                let spec = PopulationSpec {
+                    contacts,
+                    seed,
+                    birthday_rate,
+                    event_rate,
+                    promise_rate,
+                    never_contacted_rate: never,
+                    paused_rate: 0.03,
+                };
+                (
+                    spec,
+                    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(day),
+                )
+            },
+        )
+}
+
+proptest! {
+    /// The rules every plan keeps, whatever the population and the day.
+    #[test]
+    fn every_plan_keeps_the_rules((spec, today) in spec_strategy()) {
+        let snapshot = population(spec, today);
+        let settings = PlannerSettings::default();
+        let plan = plan(today, &snapshot, &settings, 730);
+        let contacts: HashMap<i64, &ContactFacts> = snapshot.contacts.iter().map(|c| (c.id, c)).collect();
+        let per_contact = by_contact(&plan);
+
+        let mut load: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
+        for p in &plan.pings {
+            prop_assert!(p.date >= today, "{} planned before today", p.id);
+            prop_assert!(!matches!(p.date.weekday(), Weekday::Sat | Weekday::Sun), "weekend ping {p:?}");
+            prop_assert!(!p.why.is_empty() && !p.suggestion.is_empty());
+            prop_assert!(p.warmth <= 100);
+            let entry = load.entry(p.date).or_default();
+            entry.0 += 1;
+            if matches!(p.reason, Reason::Birthday | Reason::Promise | Reason::FollowUp) {
+                entry.1 += 1;
+            }
+        }
+        // Cadence pings never push a day over the cap; only fixed-date pings may.
+        for (day, (all, fixed)) in &load {
+            prop_assert!(*all <= plan.daily_cap.max(*fixed), "{day}: {all} pings, {fixed} fixed, cap {}", plan.daily_cap);
+        }
+
+        for c in snapshot.contacts.iter().filter(|c| !c.paused) {
+            let days: Vec<NaiveDate> = per_contact.get(&c.id).map(|v| v.iter().map(|p| p.date).collect()).unwrap_or_default();
+            // 3–10 pings in any 365 days of the plan.
+            for start in 0..=365 {
+                let from = today + Duration::days(start);
+                let to = from + Duration::days(365);
+                let n = days.iter().filter(|d| **d >= from && **d < to).count();
+                prop_assert!((3..=10).contains(&n), "contact {} ({:?}): {n} pings in 365 days from {from}: {days:?}", c.id, c.circle);
+            }
+            let mut sorted = days.clone();
+            sorted.dedup();
+            prop_assert_eq!(sorted.len(), days.len(), "two pings on one day for {}", c.id);
+            // Ordinary gaps: consecutive rhythm pings at least 25 days apart.
+            let ordinary: Vec<&&Ping> = per_contact.get(&c.id).map(|v| v.iter().filter(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue)).collect()).unwrap_or_default();
+            for w in ordinary.windows(2) {
+                let gap = (w[1].date - w[0].date).num_days();
+                let consecutive = !days.iter().any(|d| *d > w[0].date && *d < w[1].date);
+                if consecutive {
+                    prop_assert!(gap >= 25, "gap of {gap} days for {}: {:?} → {:?}", c.id, w[0].id, w[1].id);
+                }
+            }
+        }
+        let _ = contacts;
+
+        // Per-circle means over the first year, with every circle present in numbers.
+        let mut sums: BTreeMap<Circle, (f64, f64)> = BTreeMap::new();
+        for c in snapshot.contacts.iter().filter(|c| !c.paused) {
+            let n = per_contact.get(&c.id).map_or(0, |v| v.iter().filter(|p| p.date < today + Duration::days(365)).count());
+            let e = sums.entry(c.circle).or_default();
+            e.0 += n as f64;
+            e.1 += 1.0;
+        }
+        let means: Vec<f64> = Circle::ALL.iter().filter_map(|c| sums.get(c).filter(|(_, k)| *k >= 8.0).map(|(s, k)| s / k)).collect();
+        if means.len() == 4 {
+            prop_assert!(means.windows(2).all(|w| w[0] >= w[1]), "circle means out of order: {means:?}");
+        }
+    }
+
+    /// A plan for fewer days is the start of the plan for more days.
+    #[test]
+    fn the_horizon_only_cuts((spec, today) in spec_strategy(), days in 1u32..120) {
+        let snapshot = population(spec, today);
+        let settings = PlannerSettings::default();
+        let long = plan(today, &snapshot, &settings, 400);
+        let short = plan(today, &snapshot, &settings, days);
+        let end = today + Duration::days(i64::from(days));
+        let cut: Vec<&Ping> = long.pings.iter().filter(|p| p.date < end).collect();
+        prop_assert_eq!(short.pings.iter().collect::<Vec<_>>(), cut);
+    }
+}
+
+/// The 1,000-contact population of the stability tests, without events and
+/// promises so every change below is the only thing that differs.
+fn thousand(today: NaiveDate) -> Snapshot {
+    generate(&PopulationSpec::typical(1000, 2026), today)
+}
+
+/// Share of the other contacts' pings (by id) in the next 365 days whose date changed.
+fn churn(before: &Plan, after: &Plan, changed_contact: i64) -> f64 {
+    let after_dates: HashMap<&str, NaiveDate> = after
+        .pings
+        .iter()
+        .map(|p| (p.id.as_str(), p.date))
+        .collect();
+    let others: Vec<&Ping> = before
+        .pings
+        .iter()
+        .filter(|p| p.contact_id != changed_contact)
+        .collect();
+    let moved = others
+        .iter()
+        .filter(|p| after_dates.get(p.id.as_str()) != Some(&p.date))
+        .count();
+    moved as f64 / others.len() as f64
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+#[test]
+fn adding_one_contact_barely_moves_the_others() {
+    let settings = PlannerSettings::default();
+    let base = thousand(today());
+    let before = plan(today(), &base, &settings, 365);
+    let mut worst: f64 = 0.0;
+    // A fresh import, a contact just met, and an inner-circle friend with a birthday soon.
+    let mut variants = Vec::new();
+    let mut fresh = ContactFacts::new(5001, "New Contact", Circle::Network, today());
+    fresh.uid = "new-contact-uid".into();
+    variants.push(fresh.clone());
+    let mut met = fresh.clone();
+    met.record_interaction(InteractionKind::Meeting, today(), Some("Web Summit"), 1);
+    variants.push(met);
+    let mut close = ContactFacts::new(
+        5001,
+        "Close Friend",
+        Circle::Inner,
+        today() - Duration::days(300),
+    );
+    close.birthday = "--12-09".parse().ok();
+    close.record_interaction(InteractionKind::Call, today() - Duration::days(50), None, 2);
+    variants.push(close);
+    for added in variants {
+        let mut grown = base.clone();
+        grown.contacts.push(added);
+        let after = plan(today(), &grown, &settings, 365);
+        let c = churn(&before, &after, 5001);
+        worst = worst.max(c);
+        assert!(
+            c <= 0.05,
+            "adding one contact moved {:.1}% of the others' pings",
+            c * 100.0
+        );
+    }
+    eprintln!(
+        "adding one contact to 1,000: at most {:.2}% of other pings moved",
+        worst * 100.0
+    );
+}
+
+#[test]
+fn logging_or_editing_one_contact_barely_moves_the_others() {
+    let settings = PlannerSettings::default();
+    let base = thousand(today());
+    let before = plan(today(), &base, &settings, 365);
+    for (index, change) in [(10usize, "log"), (20, "circle"), (30, "birthday")] {
+        let mut changed = base.clone();
+        let c = &mut changed.contacts[index];
+        match change {
+            "log" => c.record_interaction(InteractionKind::Meeting, today(), None, 77),
+            "circle" => c.circle = Circle::Inner,
+            _ => c.birthday = "--12-15".parse().ok(),
+        }
+        let id = c.id;
+        let after = plan(today(), &changed, &settings, 365);
+        let moved = churn(&before, &after, id);
+        eprintln!(
+            "{change} on one contact: {:.2}% of other pings moved",
+            moved * 100.0
+        );
+        assert!(moved <= 0.05, "{change}: {:.1}%", moved * 100.0);
+    }
+}
+
+#[test]
+fn the_same_inputs_give_the_same_plan() {
+    let settings = PlannerSettings::default();
+    let snapshot = thousand(today());
+    let a = serde_json::to_string(&plan(today(), &snapshot, &settings, 365)).unwrap();
+    let b = serde_json::to_string(&plan(today(), &snapshot.clone(), &settings, 365)).unwrap();
+    assert_eq!(a, b);
+}
