@@ -235,3 +235,47 @@ fn the_same_inputs_give_the_same_plan() {
     let b = serde_json::to_string(&plan(today(), &snapshot.clone(), &settings, 365)).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn doing_each_day_s_pings_keeps_the_rest_of_the_calendar() {
+    use keepwarm::schedule::simulate::mark_done;
+    let settings = PlannerSettings::default();
+    let mut world = thousand(today());
+    let first = plan(today(), &world, &settings, 365);
+    let end = today() + Duration::days(365);
+    let mut worst: f64 = 0.0;
+    for offset in 0..60 {
+        let day = today() + Duration::days(offset);
+        let current = plan(day, &world, &settings, 365);
+        // Everything the first plan had from this day on, matched by id.
+        let now: HashMap<&str, NaiveDate> = current
+            .pings
+            .iter()
+            .map(|p| (p.id.as_str(), p.date))
+            .collect();
+        let expected: Vec<&Ping> = first
+            .pings
+            .iter()
+            .filter(|p| p.date >= day && p.date < end)
+            .collect();
+        let moved = expected
+            .iter()
+            .filter(|p| now.get(p.id.as_str()) != Some(&p.date))
+            .count();
+        let share = moved as f64 / expected.len() as f64;
+        worst = worst.max(share);
+        for ping in current.pings.iter().filter(|p| p.date == day) {
+            let contact = world
+                .contacts
+                .iter_mut()
+                .find(|c| c.id == ping.contact_id)
+                .unwrap();
+            mark_done(contact, ping, day);
+        }
+    }
+    eprintln!(
+        "over 60 days of doing every ping, at most {:.2}% of the first plan moved",
+        worst * 100.0
+    );
+    assert!(worst <= 0.05, "{:.2}% of the calendar moved", worst * 100.0);
+}

@@ -33,7 +33,7 @@ pub(super) fn write_pings(
         }
         let date = calendar.date(x.day);
         let interval = f64::from(p.interval);
-        let real = warmth_on(&facts.anchors, date, interval);
+        let real = warmth_on(&p.anchors, date, interval);
         let chained = before.map_or(0.0, |(_, day, _)| {
             anchor_warmth(calendar.date(day), AnchorSource::PingDone, date, interval)
         });
@@ -149,10 +149,10 @@ fn circle_phrase(circle: Circle) -> &'static str {
 fn last_contact(anchors: &[Anchor], on: NaiveDate) -> Option<String> {
     let last = anchors
         .iter()
-        .filter(|a| a.date <= on)
+        .filter(|a| a.date <= on && a.source != AnchorSource::PingSkipped)
         .max_by_key(|a| (a.date, matches!(a.source, AnchorSource::Interaction(_))))?;
     let verb = match last.source {
-        AnchorSource::PingDone => "pinged",
+        AnchorSource::PingDone | AnchorSource::PingSkipped => "pinged",
         AnchorSource::Interaction(kind) => match kind {
             InteractionKind::Meeting | InteractionKind::Event => "met",
             InteractionKind::Call => "talked",
@@ -276,7 +276,7 @@ fn cadence_why(
     } else {
         String::new()
     };
-    match last_contact(&facts.anchors, date) {
+    match last_contact(&p.anchors, date) {
         Some(last) => format!("{overdue}{last}; warmth {warmth}. {rhythm}"),
         None => {
             let added = (date - facts.created_on).num_days().max(0);
@@ -321,13 +321,16 @@ fn moved_note(x: &Placed, calendar: &Calendar<'_>) -> String {
         };
     }
     let from = short_date(calendar.date(ideal));
+    if !calendar.is_working(ideal) && !spread && !pulled_forward {
+        return format!(" (moved from {from}: not a working day)");
+    }
     if pulled_forward {
         return format!(" (brought forward from {from}: the week after it was full)");
     }
     if spread {
         format!(" (moved from {from}: the days before were full)")
     } else {
-        format!(" (moved from {from}: not a working day)")
+        String::new()
     }
 }
 

@@ -123,6 +123,13 @@ pub const MIN_INTERVAL_DAYS: i32 = 37;
 pub const MAX_INTERVAL_DAYS: i32 = 116;
 /// A cadence ping may move this many days past its ideal date to find free capacity.
 const LEVELLING_WINDOW_DAYS: i32 = 7;
+/// How far past its horizon a plan places pings (see `push`).
+const LOOK_PAST_END_DAYS: i32 = 2 * MAX_INTERVAL_DAYS;
+/// Closer circles go first: an inner-circle ping is placed as if due this many
+/// days earlier than it is (inner, core, network, acquaintance), so in a backlog
+/// the inner circle comes first unless the others are four months later still.
+/// (Must stay below `LOOK_PAST_END_DAYS` minus the longest pull-forward.)
+const CIRCLE_PRIORITY_DAYS: [i32; 4] = [120, 60, 20, 0];
 /// Two rhythm pings of one contact are never closer than this.
 const MIN_ORDINARY_GAP_DAYS: i32 = 25;
 /// No two pings of one contact are further apart than this: 3 in any 365 days.
@@ -135,10 +142,12 @@ const FIXED_DISTANCE_DAYS: i32 = 10;
 const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 /// At most this many pings of one contact in any 365 days.
 const MAX_PINGS_PER_365_DAYS: usize = 10;
-/// A backlog of overdue contacts should clear in about this many working days.
-const BACKLOG_WORKING_DAYS: f64 = 20.0;
-/// Capacity kept above the average daily demand, so few days are full.
-const HEADROOM: f64 = 1.25;
+
+/// The cap is kept at least this many times the average daily demand: days are
+/// rarely full, and a backlog clears at the rate of the rhythm itself. It depends
+/// only on the contacts and settings, not on the backlog, so it does not change
+/// (and reshuffle the calendar) as the backlog clears.
+const HEADROOM: f64 = 2.0;
 
 /// The cadence interval of a circle, in days: 365 / pings a year, within bounds.
 pub fn interval_days(settings: &PlannerSettings, circle: Circle) -> i32 {
@@ -146,10 +155,18 @@ pub fn interval_days(settings: &PlannerSettings, circle: Circle) -> i32 {
     ((365.0 / f64::from(per_year)).round() as i32).clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS)
 }
 
+/// A contact's own interval: the circle's, nudged by up to 3 days by a hash of
+/// the UID, so people who were all pinged on one day (after an import, a
+/// backlog) drift apart over the year instead of piling up on the same days.
+pub fn contact_interval(settings: &PlannerSettings, contact: &ContactFacts) -> i32 {
+    let nudge = (stable_hash(&[contact.uid.as_bytes(), b"interval"]) % 7) as i32 - 3;
+    (interval_days(settings, contact.circle) + nudge).clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS)
+}
+
 /// A contact's warmth (0–100) on `day`, from what has really happened.
 pub fn warmth_of(contact: &ContactFacts, day: NaiveDate, settings: &PlannerSettings) -> u8 {
-    let interval = f64::from(interval_days(settings, contact.circle));
-    warmth::warmth_on(&contact.anchors, day, interval)
+    let interval = f64::from(contact_interval(settings, contact));
+    warmth::warmth_on(&contact.all_anchors(), day, interval)
         .round()
         .clamp(0.0, 100.0) as u8
 }
@@ -243,19 +260,29 @@ struct Prepared<'a> {
     fixed: Vec<FixedPing>,
     /// The first day the contact is due (negative when overdue), unless paused.
     due: Option<i32>,
-    /// The date ping ids of the chain are named after (the governing anchor, or the day added).
-    anchor_label: NaiveDate,
+    /// Interactions and done/skipped pings (see [`ContactFacts::all_anchors`]).
+    anchors: Vec<snapshot::Anchor>,
+    /// Cadence pings of this contact already done or skipped: the chain's pings
+    /// are numbered on from there, so a ping keeps its id when others are acted on.
+    resolved_cadence: u32,
     never_contacted: bool,
+    /// Days (negative) of pings done in the past year.
+    recent_done: Vec<i32>,
 }
 
-/// An entry of the placement queue; ordering is the placement order.
+/// An entry of the placement queue; the field order is the placement order.
+///
+/// Pings are placed by the day they fell due (not by the first day they can be
+/// placed, which for the late is today): that order does not change as days
+/// pass, so tomorrow's plan places the remaining pings as today's did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Pending {
-    ideal: i32,
-    /// 0 for contacts with history, 1 for never-contacted ones (they fill gaps).
+    /// 1 for the first hello of a never-contacted contact: placed after all
+    /// else, so new contacts only fill gaps and never push anyone around.
     class: u8,
-    circle_rank: u8,
-    /// Earlier due first among the overdue.
+    /// The due day, earlier for closer circles (see [`CIRCLE_PRIORITY_DAYS`]).
+    order: i32,
+    /// The day the rhythm asks for (may be before today).
     due: i32,
     hash: u64,
     contact: usize,
@@ -280,10 +307,9 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         .map(|c| prepare(c, today, settings, &calendar, end))
         .collect();
 
-    let (daily_cap, overdue_quota, mut notes) = capacity(&prepared, settings, &calendar);
+    let (daily_cap, mut notes) = capacity(&prepared, settings, &calendar);
     let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
     let mut load = vec![0u32; span];
-    let mut overdue_load = vec![0u32; span];
     let mut placed: Vec<Placed> = Vec::new();
     let mut fixed_load = vec![0u32; span];
 
@@ -308,33 +334,32 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         }
     }
 
-    let mut chains: Vec<ChainState> = vec![
-        ChainState {
+    // Each chain starts from the contact's last done ping, so gaps are measured
+    // across days as well as within one plan.
+    let mut chains: Vec<ChainState> = prepared
+        .iter()
+        .map(|p| ChainState {
+            last: p.recent_done.iter().copied().max(),
             ordinal: 1,
-            ..ChainState::default()
-        };
-        prepared.len()
-    ];
+            cadence_days: Vec::new(),
+        })
+        .collect();
     let mut queue = BinaryHeap::new();
     for (index, p) in prepared.iter().enumerate() {
         if let Some(due) = p.due {
             let candidate = settle(p, &mut chains[index], due);
-            push(&mut queue, p, index, candidate, end);
+            let first_hello = p.never_contacted && chains[index].last.is_none();
+            push(&mut queue, p, index, candidate, first_hello, end);
         }
     }
 
     while let Some(Reverse(entry)) = queue.pop() {
         let p = &prepared[entry.contact];
         let state = &mut chains[entry.contact];
-        let ideal = entry.ideal;
+        let ideal = entry.due.max(0);
         // Due within the levelling window is just "due"; overdue means clearly late.
         let overdue = entry.due < -LEVELLING_WINDOW_DAYS;
-        let id = format!(
-            "{}-c{}-{}",
-            p.facts.id,
-            p.anchor_label.format("%Y%m%d"),
-            state.ordinal
-        );
+        let id = format!("{}-c{}", p.facts.id, p.resolved_cadence + state.ordinal);
         let action = p.facts.action_for(&id);
         let mut placement = Placement {
             ideal,
@@ -342,36 +367,36 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
             ordinal: state.ordinal,
             ..Placement::default()
         };
-        let day = match action.map(|a| (a.action, a.snoozed_until)) {
-            Some((PingActionKind::Skipped | PingActionKind::Done, _)) => None,
+        let decision = match action.map(|a| (a.action, a.snoozed_until)) {
+            Some((PingActionKind::Skipped | PingActionKind::Done, _)) => {
+                Decision::Drop { resume_from: ideal }
+            }
             Some((PingActionKind::Snoozed, Some(until))) => {
                 placement.snoozed = true;
-                Some(calendar.next_working(calendar.day(until).max(0)))
+                Decision::Place(calendar.next_working(calendar.day(until).max(0)))
             }
-            _ => place(
+            _ => match place(
                 p,
                 ideal,
                 state.last,
-                overdue,
-                p.never_contacted && state.last.is_none(),
+                entry.class == 1,
                 &calendar,
                 &load,
-                &overdue_load,
                 daily_cap,
-                overdue_quota,
                 &mut placement,
-            )
-            // A birthday or follow-up already fills this stretch of the year: it
-            // stands in for this ping, and the rhythm goes on after it.
-            .filter(|&day| !too_dense(&p.fixed, &state.cadence_days, day)),
+            ) {
+                // Birthdays and follow-ups already fill this stretch of the year:
+                // they stand in for this ping, and the rhythm goes on after it.
+                Decision::Place(day) if too_dense(p, &state.cadence_days, day) => {
+                    Decision::Drop { resume_from: day }
+                }
+                decision => decision,
+            },
         };
-        let reached = match day {
-            Some(day) => {
+        let reached = match decision {
+            Decision::Place(day) => {
                 if let Some(s) = slot(day) {
                     load[s] += 1;
-                    if overdue {
-                        overdue_load[s] += 1;
-                    }
                 }
                 state.cadence_days.push(day);
                 let reason = if overdue {
@@ -387,15 +412,15 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
                     fixed: None,
                     placement,
                 });
+                // Only placed pings take a number, so a dropped one leaves no gap in the ids.
+                state.ordinal += 1;
                 day
             }
-            // A skipped ping keeps its place in the rhythm: the next one follows it.
-            None => ideal,
+            Decision::Drop { resume_from } => resume_from,
         };
         state.last = Some(reached);
-        state.ordinal += 1;
         let candidate = settle(p, state, reached + p.interval);
-        push(&mut queue, p, entry.contact, candidate, end);
+        push(&mut queue, p, entry.contact, candidate, false, end);
     }
 
     placed.retain(|x| x.day >= 0 && x.day < end);
@@ -419,6 +444,13 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
     }
 }
 
+/// Whether a ping id names a cadence ping (`{contact}-c{n}`).
+fn is_cadence_id(id: &str) -> bool {
+    id.split_once('-')
+        .and_then(|(_, rest)| rest.strip_prefix('c'))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Index into the per-day tables (days before today have none).
 fn slot(day: i32) -> Option<usize> {
     usize::try_from(day).ok()
@@ -429,7 +461,9 @@ fn slot(day: i32) -> Option<usize> {
 /// rhythm restarts from it. Returns the surviving candidate.
 fn settle(p: &Prepared<'_>, state: &mut ChainState, mut candidate: i32) -> i32 {
     loop {
-        let mut limit = candidate.max(0) + ABSORB_DAYS;
+        // Relative to the due day itself, not to today, so the answer does not
+        // change as days pass; a late ping near a fixed one is handled by `place`.
+        let mut limit = candidate + ABSORB_DAYS;
         if let Some(last) = state.last {
             // Absorbing must not stretch the gap past the longest allowed.
             limit = limit.min(last + MAX_GAP_DAYS);
@@ -450,41 +484,56 @@ fn push(
     p: &Prepared<'_>,
     contact: usize,
     candidate: i32,
+    first_hello: bool,
     end: i32,
 ) {
-    // A ping due after the horizon may still be brought forward into it (never by
-    // a full interval), so the plan looks that far past its end: a shorter plan is
+    // A ping due after the horizon may still be brought forward into it, or
+    // displace one that is, so the plan looks past its end: a shorter plan is
     // then exactly the start of a longer one.
-    if candidate >= end + MAX_INTERVAL_DAYS {
+    if candidate >= end + LOOK_PAST_END_DAYS {
         return;
     }
     queue.push(Reverse(Pending {
-        ideal: candidate.max(0),
-        class: u8::from(p.never_contacted),
-        circle_rank: circle_index(p.facts.circle) as u8,
-        due: candidate.min(0),
+        class: u8::from(first_hello),
+        order: candidate - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)],
+        due: candidate,
         hash: p.hash,
         contact,
     }));
 }
 
-/// Chooses the day for a cadence ping whose rhythm asks for `ideal`, or `None`
-/// when the contact's next fixed ping has to stand in for it.
+/// What becomes of a cadence ping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    /// It goes on this day.
+    Place(i32),
+    /// It is not planned; the rhythm goes on from this day (a fixed ping that
+    /// stands in for it, or the day it would have had).
+    Drop { resume_from: i32 },
+}
+
+/// Chooses the day for a cadence ping whose rhythm asks for `ideal`, or drops it
+/// when one of the contact's fixed pings comes first and stands in for it.
 #[allow(clippy::too_many_arguments)]
 fn place(
     p: &Prepared<'_>,
     ideal: i32,
     last: Option<i32>,
-    overdue: bool,
     first_hello: bool,
     calendar: &Calendar<'_>,
     load: &[u32],
-    overdue_load: &[u32],
     cap: u32,
-    overdue_quota: u32,
     placement: &mut Placement,
-) -> Option<i32> {
+) -> Decision {
     let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
+    // A fixed ping after the chain's last one and before the chosen day comes
+    // first: it stands in for this ping. Decided on the chosen day, not on
+    // today, so the answer stays the same as days pass.
+    let after = last.unwrap_or(i32::MIN);
+    let settled = |day: i32| match p.fixed.iter().find(|f| f.day > after && f.day < day) {
+        Some(f) => Decision::Drop { resume_from: f.day },
+        None => Decision::Place(day),
+    };
     let clash = |d: i32| {
         p.fixed
             .iter()
@@ -493,14 +542,11 @@ fn place(
     let free = |d: i32| {
         let s = slot(d).unwrap_or(usize::MAX);
         let under_cap = load.get(s).is_none_or(|&n| n < cap);
-        let under_quota = !overdue || overdue_load.get(s).is_none_or(|&n| n < overdue_quota);
-        calendar.is_working(d) && under_cap && under_quota && !clash(d)
+        calendar.is_working(d) && under_cap && !clash(d)
     };
-    // The overdue wait for capacity as long as it takes, and so may a first hello
-    // (after an import, hundreds of them); the rhythm of others stays within a week.
-    let mut hi = if overdue {
-        ideal + MAX_INTERVAL_DAYS
-    } else if first_hello {
+    // A first hello (after an import, hundreds of them) may wait half an
+    // interval; the rhythm of others stays within a week.
+    let mut hi = if first_hello {
         ideal + p.interval / 2
     } else {
         ideal + LEVELLING_WINDOW_DAYS
@@ -511,32 +557,41 @@ fn place(
     if let Some(f) = next_fixed {
         hi = hi.min(f - FIXED_DISTANCE_DAYS);
     }
+    let back_limit = last.map_or(ideal, |l| l + MIN_ORDINARY_GAP_DAYS).max(0);
+    // A Saturday's ping goes to Friday rather than piling onto Monday.
+    let before_weekend = calendar.prev_working(ideal);
+    if !calendar.is_working(ideal)
+        && before_weekend >= back_limit
+        && ideal - before_weekend < calendar.next_working(ideal) - ideal
+        && free(before_weekend)
+    {
+        return settled(before_weekend);
+    }
     if let Some(day) = (ideal..=hi).find(|&d| free(d)) {
         placement.spread = (ideal..day).any(|d| calendar.is_working(d));
-        return Some(day);
+        return settled(day);
     }
     // The week is full. Earlier days are free for the taking (nothing placed later
     // can use them), down to the shortest ordinary gap after the last ping…
-    let back_limit = last.map_or(ideal, |l| l + MIN_ORDINARY_GAP_DAYS).max(0);
     if let Some(day) = (back_limit..ideal).rev().find(|&d| free(d)) {
         placement.pulled_forward = true;
-        return Some(day);
+        return settled(day);
     }
     // …then later days, up to the longest gap that still leaves three pings a year.
     let mut far = last
-        .map_or(hi + LEVELLING_WINDOW_DAYS, |l| l + MAX_GAP_DAYS)
+        .map_or(ideal + MAX_INTERVAL_DAYS, |l| l + MAX_GAP_DAYS)
         .max(hi);
     if let Some(f) = next_fixed {
         far = far.min(f - FIXED_DISTANCE_DAYS);
     }
     if let Some(day) = (hi + 1..=far).find(|&d| free(d)) {
         placement.spread = true;
-        return Some(day);
+        return settled(day);
     }
     // Everything before the contact's next fixed ping is full: that ping (a
     // birthday, a promise) stands in for this one.
-    if next_fixed.is_some_and(|f| f - FIXED_DISTANCE_DAYS <= far) {
-        return None;
+    if let Some(f) = next_fixed.filter(|f| f - FIXED_DISTANCE_DAYS <= far) {
+        return Decision::Drop { resume_from: f };
     }
     // Everything in reach is full: exceed the cap on the least loaded day rather
     // than break the contact's rhythm.
@@ -551,22 +606,22 @@ fn place(
         });
     if let Some(day) = least_loaded {
         placement.over_cap = true;
-        return Some(day);
+        return settled(day);
     }
     // No working day in reach (a long vacation): the first one after it.
     let day = (far + 1..far + 400)
         .find(|&d| free(d))
         .unwrap_or_else(|| calendar.next_working(far + 1));
     placement.spread = true;
-    Some(day)
+    settled(day)
 }
 
-/// The cap the plan keeps to, the daily quota for overdue pings, and notes.
+/// The cap the plan keeps to, and notes.
 fn capacity(
     prepared: &[Prepared<'_>],
     settings: &PlannerSettings,
     calendar: &Calendar<'_>,
-) -> (u32, u32, Vec<String>) {
+) -> (u32, Vec<String>) {
     let working_days = f64::from(calendar.working_days_between(0, 365).max(1));
     let yearly: f64 = prepared
         .iter()
@@ -574,11 +629,7 @@ fn capacity(
         .map(|p| 365.0 / f64::from(p.interval))
         .sum();
     let per_day = yearly / working_days;
-    let backlog = prepared
-        .iter()
-        .filter(|p| p.due.is_some_and(|d| d < -LEVELLING_WINDOW_DAYS))
-        .count() as f64;
-    let needed = (HEADROOM * per_day + backlog / BACKLOG_WORKING_DAYS).ceil() as u32;
+    let needed = (HEADROOM * per_day).ceil() as u32;
     let mut notes = Vec::new();
     let cap = if needed <= settings.daily_cap {
         settings.daily_cap
@@ -586,22 +637,16 @@ fn capacity(
         // Rounded up to a multiple of 5 so that one more contact rarely changes it.
         let raised = needed.div_ceil(5) * 5;
         notes.push(format!(
-            "Your {} active contacts need about {:.0} pings a working day{}; the daily cap of {} is raised to {} for this plan. \
-             Pause contacts or move them to a wider circle to lower it.",
+            "Your {} active contacts need about {:.0} pings a working day; the daily cap of {} is raised to {} \
+             so busy days and catching up fit. Pause contacts or move them to a wider circle to lower it.",
             prepared.iter().filter(|p| p.due.is_some()).count(),
             per_day.ceil(),
-            if backlog > 0.0 {
-                format!(" plus {backlog:.0} overdue to catch up on")
-            } else {
-                String::new()
-            },
             settings.daily_cap,
             raised
         ));
         raised
     };
-    let quota = cap.saturating_sub(per_day.ceil() as u32).max(1);
-    (cap, quota, notes)
+    (cap, notes)
 }
 
 /// Derives a contact's interval, fixed pings and first due day.
@@ -612,7 +657,7 @@ fn prepare<'a>(
     calendar: &Calendar<'_>,
     end: i32,
 ) -> Prepared<'a> {
-    let interval = interval_days(settings, facts.circle);
+    let interval = contact_interval(settings, facts);
     let hash = stable_hash(&[facts.uid.as_bytes()]);
     let mut fixed = Vec::new();
     if !facts.paused {
@@ -623,28 +668,43 @@ fn prepare<'a>(
     apply_fixed_actions(facts, calendar, &mut fixed);
     separate_same_day(&mut fixed, calendar);
 
-    let governing = warmth::governing_anchor(&facts.anchors, f64::from(interval));
-    let (due, anchor_label, never_contacted) = match governing {
-        Some((anchor, due)) => (calendar.day(due), anchor.date, false),
+    let anchors = facts.all_anchors();
+    let governing = warmth::governing_anchor(&anchors, f64::from(interval));
+    let (due, never_contacted) = match governing {
+        Some((_, due)) => (calendar.day(due), false),
         None => {
             // Never contacted: spread first pings over half an interval after the
             // day they were added, by a hash of their UID (stable, not `today`).
             let offset = (hash % (interval as u64 / 2).max(1)) as i32;
-            (
-                calendar.day(facts.created_on) + offset,
-                facts.created_on,
-                true,
-            )
+            (calendar.day(facts.created_on) + offset, true)
         }
     };
+    let mut resolved: Vec<&str> = facts
+        .actions
+        .iter()
+        .filter(|a| a.action != PingActionKind::Snoozed && is_cadence_id(&a.ping_id))
+        .map(|a| a.ping_id.as_str())
+        .collect();
+    resolved.sort_unstable();
+    resolved.dedup();
+    let resolved_cadence = resolved.len() as u32;
+    let recent_done = facts
+        .actions
+        .iter()
+        .filter(|a| a.action == PingActionKind::Done)
+        .map(|a| calendar.day(a.acted_on))
+        .filter(|&d| (-364..0).contains(&d))
+        .collect();
     Prepared {
         facts,
         interval,
         hash,
         fixed,
         due: (!facts.paused).then_some(due),
-        anchor_label,
+        resolved_cadence,
         never_contacted,
+        anchors,
+        recent_done,
     }
 }
 
@@ -706,7 +766,7 @@ fn follow_up_pings(
         event_date: event.date,
     };
     // Anything logged after the event already followed up on it.
-    let followed_up = facts.anchors.iter().any(|a| a.date > event.date);
+    let followed_up = facts.all_anchors().iter().any(|a| a.date > event.date);
     // 1–3 working days, by hash: twenty people met at one conference spread over three days.
     let first = calendar.add_working_days(event_day, 1 + (hash % 3) as u32);
     if !followed_up && (first >= 0 || event_day >= -14) {
@@ -798,13 +858,16 @@ fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
 }
 
 /// Whether one more ping on `day` would give the contact more than
-/// [`MAX_PINGS_PER_365_DAYS`] in some 365 days, counting its fixed pings (known a
-/// year past the horizon) and the cadence pings placed so far. Checked as pings
+/// [`MAX_PINGS_PER_365_DAYS`] in some 365 days, counting the pings done in the
+/// past year, its fixed pings (known a year past the horizon) and the cadence
+/// pings placed so far. Checked as pings
 /// are placed, in time order, so the answer does not depend on the horizon.
-fn too_dense(fixed: &[FixedPing], cadence_days: &[i32], day: i32) -> bool {
-    let mut days: Vec<i32> = fixed
+fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
+    let mut days: Vec<i32> = p
+        .fixed
         .iter()
         .map(|f| f.day)
+        .chain(p.recent_done.iter().copied())
         .chain(cadence_days.iter().copied())
         .filter(|d| (d - day).abs() < 365)
         .collect();

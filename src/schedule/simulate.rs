@@ -52,8 +52,12 @@ pub struct Simulation {
     pub today: NaiveDate,
     /// Days simulated.
     pub days: u32,
-    /// The daily cap the plans kept to on the first day.
+    /// The highest daily cap any day's plan kept to (caps shrink as a backlog clears).
     pub daily_cap: u32,
+    /// Days whose rhythm pings went over that day's cap (fixed-date pings aside).
+    pub days_over_cap: u32,
+    /// Days over the cap only because of birthdays, promises and follow-ups.
+    pub days_over_cap_by_fixed_pings: u32,
     /// Total pings done.
     pub total_pings: u32,
     /// Pings on days the user does not work.
@@ -86,15 +90,33 @@ pub fn simulate(
     let mut done: Vec<Vec<(NaiveDate, Reason)>> = vec![Vec::new(); world.contacts.len()];
     let mut load = BTreeMap::new();
     let mut daily_cap = settings.daily_cap;
+    let mut days_over_cap = 0;
+    let mut days_over_cap_by_fixed_pings = 0;
     let mut non_working = 0;
     for offset in 0..days {
         let day = today + Duration::days(i64::from(offset));
         // The plan of one day only needs that day: nothing planned later moves earlier.
         let plan = plan(day, &world, settings, 1);
-        if offset == 0 {
-            daily_cap = plan.daily_cap;
-        }
+        daily_cap = daily_cap.max(plan.daily_cap);
         let todays: Vec<&Ping> = plan.pings.iter().filter(|p| p.date == day).collect();
+        let fixed = todays.iter().filter(|p| p.reason.is_fixed()).count() as u32;
+        let count = todays.len() as u32;
+        if count > plan.daily_cap && std::env::var("KW_DEBUG").is_ok() {
+            eprintln!(
+                "DAY {day} cap {} count {count} fixed {fixed}",
+                plan.daily_cap
+            );
+            for p in &todays {
+                eprintln!("   {:?} {}", p.reason, p.why);
+            }
+        }
+        if count > plan.daily_cap {
+            if fixed >= count.min(plan.daily_cap + 1) && count <= fixed.max(plan.daily_cap) {
+                days_over_cap_by_fixed_pings += 1;
+            } else {
+                days_over_cap += 1;
+            }
+        }
         if !todays.is_empty() {
             load.insert(day, todays.len() as u32);
             if !settings.is_working_day(day) {
@@ -158,6 +180,8 @@ pub fn simulate(
         today,
         days,
         daily_cap,
+        days_over_cap,
+        days_over_cap_by_fixed_pings,
         total_pings: load.values().sum(),
         non_working_day_pings: non_working,
         max_daily_load: load.values().copied().max().unwrap_or(0),
@@ -171,11 +195,6 @@ pub fn simulate(
 pub fn mark_done(contact: &mut super::snapshot::ContactFacts, ping: &Ping, day: NaiveDate) {
     contact.anchors.push(Anchor {
         date: day,
-        source: AnchorSource::PingDone,
-        event: None,
-    });
-    contact.anchors.push(Anchor {
-        date: day,
         source: AnchorSource::Interaction(ping.action),
         event: None,
     });
@@ -183,6 +202,7 @@ pub fn mark_done(contact: &mut super::snapshot::ContactFacts, ping: &Ping, day: 
         ping_id: ping.id.clone(),
         action: PingActionKind::Done,
         acted_on: day,
+        planned_on: ping.date,
         snoozed_until: None,
     });
     if let Some(promise) = ping.promise_id {

@@ -35,7 +35,7 @@ pub struct ContactFacts {
     pub paused: bool,
     /// The day the contact was added (the clock of a never-contacted contact).
     pub created_on: NaiveDate,
-    /// The latest interaction of each kind, and the latest done ping.
+    /// The latest interaction of each kind (done and skipped pings come from `actions`).
     pub anchors: Vec<Anchor>,
     /// The most recent interaction logged with an event name, if any.
     pub last_event: Option<EventFacts>,
@@ -63,6 +63,8 @@ pub enum AnchorSource {
     Interaction(InteractionKind),
     /// A planned ping marked done.
     PingDone,
+    /// A planned ping skipped: the rhythm goes on from its day, but it warms nothing.
+    PingSkipped,
 }
 
 /// An interaction logged at a named event (conference, dinner…).
@@ -96,6 +98,8 @@ pub struct ActionFacts {
     pub action: PingActionKind,
     /// When the action was taken.
     pub acted_on: NaiveDate,
+    /// The day the ping had been planned for.
+    pub planned_on: NaiveDate,
     /// For a snooze, the new day.
     pub snoozed_until: Option<NaiveDate>,
 }
@@ -119,6 +123,35 @@ impl ContactFacts {
             open_promises: Vec::new(),
             actions: Vec::new(),
         }
+    }
+
+    /// Every anchor: the interactions, the latest done ping (on the day it was
+    /// done) and the latest skipped one (on its planned day: the rhythm goes on
+    /// from there).
+    pub fn all_anchors(&self) -> Vec<Anchor> {
+        let mut anchors = self.anchors.clone();
+        let latest = |kind: PingActionKind, day: fn(&ActionFacts) -> NaiveDate| {
+            self.actions
+                .iter()
+                .filter(|a| a.action == kind)
+                .map(day)
+                .max()
+        };
+        if let Some(date) = latest(PingActionKind::Done, |a| a.acted_on) {
+            anchors.push(Anchor {
+                date,
+                source: AnchorSource::PingDone,
+                event: None,
+            });
+        }
+        if let Some(date) = latest(PingActionKind::Skipped, |a| a.planned_on) {
+            anchors.push(Anchor {
+                date,
+                source: AnchorSource::PingSkipped,
+                event: None,
+            });
+        }
+        anchors
     }
 
     /// The latest action recorded for a ping id, if any.

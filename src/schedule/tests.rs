@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::settings::PlannerSettings;
 use super::snapshot::{ActionFacts, ContactFacts, PromiseFacts, Snapshot};
-use super::{interval_days, plan, Ping, Plan, Reason};
+use super::{contact_interval, plan, Ping, Plan, Reason};
 use crate::model::{Birthday, Circle, InteractionKind, PingActionKind};
 
 fn d(s: &str) -> NaiveDate {
@@ -190,8 +190,9 @@ fn promise_due_becomes_a_ping_on_its_day() {
 
 #[test]
 fn logging_resets_the_clock_from_the_interaction_date_back_dated_too() {
-    let network = interval_days(&PlannerSettings::default(), Circle::Network) as i64;
-    let recent = plan_for(vec![met(person(1, Circle::Network), "2026-11-16")], 365);
+    let c = met(person(1, Circle::Network), "2026-11-16");
+    let network = i64::from(contact_interval(&PlannerSettings::default(), &c));
+    let recent = plan_for(vec![c], 365);
     let first = of(&recent, 1)[0];
     let due = d("2026-11-16") + chrono::Duration::days(network);
     assert!(
@@ -219,6 +220,7 @@ fn logging_resets_the_clock_from_the_interaction_date_back_dated_too() {
 fn event_gets_two_follow_ups_then_normal_cadence() {
     let mut c = person(1, Circle::Network);
     c.record_interaction(InteractionKind::Event, d("2026-11-26"), Some("SaaStr"), 42);
+    let interval = i64::from(contact_interval(&PlannerSettings::default(), &c));
     let plan = plan_for(vec![c], 365);
     let pings = of(&plan, 1);
     let follow_ups: Vec<&&Ping> = pings
@@ -236,7 +238,6 @@ fn event_gets_two_follow_ups_then_normal_cadence() {
     assert_eq!(follow_ups[1].id, "1-f42-2");
     let next = pings.iter().find(|p| p.date > follow_ups[1].date).unwrap();
     assert_eq!(next.reason, Reason::Cadence);
-    let interval = interval_days(&PlannerSettings::default(), Circle::Network) as i64;
     assert!((next.date - follow_ups[1].date).num_days() >= interval);
 }
 
@@ -264,6 +265,7 @@ fn act(c: &mut ContactFacts, ping: &Ping, action: PingActionKind, until: Option<
         ping_id: ping.id.clone(),
         action,
         acted_on: today(),
+        planned_on: ping.date,
         snoozed_until: until,
     });
 }
@@ -290,7 +292,7 @@ fn snooze_moves_a_ping_and_the_rhythm_follows() {
     let next = of(&after, 1)[1];
     assert!(
         (next.date - moved.date).num_days()
-            >= i64::from(interval_days(&PlannerSettings::default(), Circle::Core))
+            >= i64::from(contact_interval(&PlannerSettings::default(), &c)) - 1
     );
 }
 
@@ -313,13 +315,13 @@ fn done_restarts_the_rhythm_from_the_day_it_was_done() {
     let before = plan_for(vec![c.clone()], 365);
     let first = of(&before, 1)[0].clone();
     assert_eq!(first.date, today(), "overdue: planned today");
+    let interval = i64::from(contact_interval(&PlannerSettings::default(), &c));
     let mut done = c;
     super::simulate::mark_done(&mut done, &first, today());
     let after = plan_for(vec![done], 365);
     assert!(of(&after, 1).iter().all(|p| p.id != first.id));
     let next = of(&after, 1)[0];
-    let interval = i64::from(interval_days(&PlannerSettings::default(), Circle::Core));
-    assert!((next.date - today()).num_days() >= interval);
+    assert!((next.date - today()).num_days() >= interval - 1);
     assert!(next.warmth >= 45 && next.warmth <= 55, "{}", next.warmth);
 }
 
@@ -403,10 +405,11 @@ fn never_contacted_contacts_are_spread_not_dumped() {
 
 #[test]
 fn overdue_backlog_spreads_by_priority() {
+    // Acquaintances about five months late, inner-circle friends about three.
     let mut contacts: Vec<ContactFacts> = (1..=40)
-        .map(|i| met(person(i, Circle::Acquaintance), "2025-06-01"))
+        .map(|i| met(person(i, Circle::Acquaintance), "2026-03-01"))
         .collect();
-    contacts.extend((41..=45).map(|i| met(person(i, Circle::Inner), "2026-06-01")));
+    contacts.extend((41..=45).map(|i| met(person(i, Circle::Inner), "2026-07-20")));
     let plan = plan_for(contacts, 60);
     let first_day: Vec<&Ping> = plan.pings.iter().filter(|p| p.date == today()).collect();
     assert!(first_day.len() as u32 <= plan.daily_cap);

@@ -25,7 +25,7 @@ pub const DUE_WARMTH: f64 = 50.0;
 /// How strongly an anchor warms the relationship (0.5–1.0).
 pub fn strength(source: AnchorSource) -> f64 {
     match source {
-        AnchorSource::PingDone => 1.0,
+        AnchorSource::PingDone | AnchorSource::PingSkipped => 1.0,
         AnchorSource::Interaction(kind) => match kind {
             InteractionKind::Meeting | InteractionKind::Event => 1.0,
             InteractionKind::Call => 0.95,
@@ -57,7 +57,7 @@ pub fn anchor_warmth(
 pub fn warmth_on(anchors: &[Anchor], day: NaiveDate, interval: f64) -> f64 {
     anchors
         .iter()
-        .filter(|a| a.date <= day)
+        .filter(|a| a.date <= day && a.source != AnchorSource::PingSkipped)
         .map(|a| anchor_warmth(a.date, a.source, day, interval))
         .fold(0.0, f64::max)
 }

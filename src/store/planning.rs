@@ -109,21 +109,6 @@ impl Store {
             });
         }
 
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT contact_id, max(acted_on) FROM ping_actions WHERE action = 'done' GROUP BY contact_id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
-                continue;
-            };
-            facts[i].anchors.push(Anchor {
-                date: date_of(1, row.get(1)?)?,
-                source: AnchorSource::PingDone,
-                event: None,
-            });
-        }
-
         // Only events recent enough to still need follow-ups.
         let since = (today - chrono::Duration::days(45)).to_string();
         // In date order, so the last one seen for a contact is its latest.
@@ -159,7 +144,7 @@ impl Store {
         }
 
         let mut stmt = self.conn.prepare_cached(
-            "SELECT ping_id, contact_id, action, acted_on, snoozed_until FROM ping_actions ORDER BY id",
+            "SELECT ping_id, contact_id, action, acted_on, snoozed_until, planned_date FROM ping_actions ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
@@ -176,6 +161,7 @@ impl Store {
                 ping_id: row.get(0)?,
                 action,
                 acted_on: date_of(3, row.get(3)?)?,
+                planned_on: date_of(5, row.get(5)?)?,
                 snoozed_until: snoozed_until.map(|d| date_of(4, d)).transpose()?,
             });
         }
