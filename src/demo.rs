@@ -441,10 +441,13 @@ pub fn fill_demo(store: &mut Store, options: DemoOptions, today: NaiveDate) -> R
                 // Skewed towards the recent past: squaring a uniform number.
                 let back = (rng.gen::<f64>().powi(2) * 720.0) as i64;
                 let date = today - Duration::days(back);
-                let event = matches!(kind, InteractionKind::Event | InteractionKind::Meeting)
-                    .then(|| rng.gen_bool(0.3))
-                    .unwrap_or(false)
-                    .then(|| pick(&mut rng, EVENTS));
+                // Most events are named; a few meetings happen at one too.
+                let named_share = match kind {
+                    InteractionKind::Event => 0.6,
+                    InteractionKind::Meeting => 0.05,
+                    _ => 0.0,
+                };
+                let event = (named_share > 0.0 && rng.gen_bool(named_share)).then(|| pick(&mut rng, EVENTS));
                 let note = pick(&mut rng, NOTES);
                 stmt.execute(params![ids[who], kind.as_str(), date.to_string(), note, event])?;
                 interactions += 1;

@@ -242,8 +242,13 @@ fn why(
         }) => {
             let ago = (date - *event_date).num_days();
             if *round == 1 {
+                let when = match ago {
+                    1 => "the next day".to_owned(),
+                    2..=4 => format!("{ago} days later"),
+                    _ => "now".to_owned(),
+                };
                 format!(
-                    "Met at {event} on {}; follow up {ago} days later while it is fresh",
+                    "Met at {event} on {}; follow up {when}, while it is fresh",
                     short_date(*event_date)
                 )
             } else {

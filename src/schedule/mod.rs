@@ -1,22 +1,23 @@
 //! The ping planner: a pure function from (today, snapshot, settings) to a plan.
 //!
 //! No clock, no I/O, no unseeded randomness: the same inputs give the same plan,
-//! byte for byte. The shape (see also `PLANNING.md` in the repository):
+//! byte for byte. The shape:
 //!
 //! 1. **Each contact on its own.** Warmth decays from the contact's anchors
 //!    (interactions and done pings, weighted by kind, see [`warmth`]); the contact
 //!    is due when warmth falls to 50. Birthdays, due promises and event follow-ups
-//!    are *fixed* pings on their own days. A fixed ping near a cadence ping absorbs
-//!    it, and after any ping the next cadence ping is one interval later.
+//!    are *fixed* pings on their own days. A fixed ping near (or before) a cadence
+//!    ping stands in for it, and after any ping the next one is an interval later.
 //! 2. **Then the calendar.** Fixed pings take their days first. Cadence pings are
-//!    placed in time order (ideal date, then priority, then a stable hash) on the
-//!    first working day with free capacity within a week of their ideal date.
-//!    Overdue and never-contacted contacts get a daily quota so a backlog spreads
-//!    over the coming working days instead of landing on one.
-//! 3. **Stability.** A ping only ever takes *free* capacity, contacts without
-//!    history come last, never-contacted contacts start on a day derived from a
-//!    hash of their UID, and ping ids derive from the contact's own anchor, so one
-//!    change moves little else.
+//!    placed in the order they fell due (closer circles first by a margin) on the
+//!    nearest working day with free capacity: within a week after, then earlier
+//!    down to 25 days after the contact's last ping, then later up to the longest
+//!    gap. A backlog of late contacts spreads over the coming days by that order.
+//! 3. **Holding still.** The order never depends on `today`, a ping only takes
+//!    free capacity, first hellos of never-contacted contacts come after all else,
+//!    ids are numbered per contact, and the daily cap depends only on the contacts:
+//!    adding, logging or editing one contact moves about 2 % of the others' pings,
+//!    and doing each day's pings leaves the rest of the calendar where it was.
 
 mod calendar;
 mod explain;
