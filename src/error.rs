@@ -92,6 +92,28 @@ pub enum Error {
         reason: String,
     },
 
+    /// A file to import is malformed; nothing was imported.
+    #[error("{}:{line}: {field}: {reason}", file.display())]
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// The line (1-based) where the problem is.
+        line: usize,
+        /// The card, column or property concerned.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A file to import is not in any format keepwarm reads.
+    #[error("{}: {reason}", file.display())]
+    UnknownFormat {
+        /// The file.
+        file: PathBuf,
+        /// What was found instead.
+        reason: String,
+    },
+
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
 use keepwarm::demo::{fill_demo, DemoOptions};
+use keepwarm::interop::{self, export, Format};
 use keepwarm::model::{parse_date, Birthday, Circle, Contact, InteractionKind, NewContact};
 use keepwarm::schedule::settings::SETTING_KEYS;
 use keepwarm::schedule::simulate::{simulate, Simulation};
@@ -151,6 +152,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import contacts from a vCard, LinkedIn, Google or Outlook file (all or nothing).
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// The format (default: recognised from the content).
+        #[arg(long, value_parser = format_arg)]
+        format: Option<Format>,
+        /// Report what would happen and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print a JSON summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export contacts: `export vcard --out FILE` or `export csv --out FILE`.
+    Export {
+        /// What to write.
+        #[arg(value_enum)]
+        kind: ExportKind,
+        /// Where to write it.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Show the planner settings, or change one: `settings set KEY VALUE`.
     Settings {
         #[command(subcommand)]
@@ -159,6 +183,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportKind {
+    /// vCard 4.0.
+    Vcard,
+    /// CSV that Google Contacts reads and keepwarm re-imports unchanged.
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]
@@ -222,6 +254,10 @@ fn birthday_arg(s: &str) -> Result<Birthday, String> {
 }
 
 fn circle_arg(s: &str) -> Result<Circle, String> {
+    s.parse().map_err(reason_only)
+}
+
+fn format_arg(s: &str) -> Result<Format, String> {
     s.parse().map_err(reason_only)
 }
 
@@ -394,6 +430,69 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 print_simulation(&report)?;
             }
+        }
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            json,
+        } => {
+            let (format, parsed) = match interop::read_file(&file, format) {
+                Ok(read) => read,
+                Err(e) => {
+                    if json {
+                        print_json(&serde_json::json!({
+                            "added": 0, "merged": 0, "skipped": 0, "errors": [e.to_string()]
+                        }))?;
+                    }
+                    return Err(e.into());
+                }
+            };
+            let bar = (parsed.contacts.len() >= 1000).then(|| {
+                indicatif::ProgressBar::new(parsed.contacts.len() as u64).with_style(
+                    indicatif::ProgressStyle::with_template(
+                        "importing {bar:40} {pos}/{len} contacts",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                )
+            });
+            let summary =
+                store.import_contacts(format, &parsed, today, dry_run, &mut |done, total| {
+                    if let Some(bar) = &bar {
+                        bar.set_length(total as u64);
+                        bar.set_position(done as u64);
+                    }
+                })?;
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
+            for warning in &summary.warnings {
+                eprintln!("warning: {warning}");
+            }
+            if json {
+                print_json(&summary)?;
+            }
+            eprintln!(
+                "{} {} new, {} merged, {} skipped ({} file {})",
+                if dry_run {
+                    "Would import:"
+                } else {
+                    "Imported:"
+                },
+                summary.added,
+                summary.merged,
+                summary.skipped,
+                format,
+                file.display()
+            );
+        }
+        Command::Export { kind, out } => {
+            let contacts = store.contacts()?;
+            write_atomically(&out, |w| match kind {
+                ExportKind::Vcard => export::write_vcards(&contacts, w),
+                ExportKind::Csv => export::write_csv(&contacts, w),
+            })?;
+            eprintln!("Exported {} contacts to {}", contacts.len(), out.display());
         }
         Command::Settings { change, json } => {
             if let Some(SettingsCommand::Set { key, value }) = change {
@@ -585,6 +684,35 @@ fn print_simulation(s: &Simulation) -> Result<()> {
         writeln!(out, "gaps between pings: {min}–{max} days")?;
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes a file through a temporary one beside it, so a failure never leaves half a file.
+fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let io_error = |source| keepwarm::Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".tmp-{}", std::process::id()));
+    let temporary = PathBuf::from(temporary);
+    let result = (|| {
+        let file = std::fs::File::create(&temporary)?;
+        let mut writer = std::io::BufWriter::new(file);
+        write(&mut writer)?;
+        writer
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(io_error(e).into());
+    }
     Ok(())
 }
 

@@ -34,6 +34,14 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
         .map_err(|_| Error::invalid(field, value, "no such calendar date"))
 }
 
+/// Whether `s` looks like an email address: one `@` with text on both sides, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    let shape = (parts.next(), parts.next(), parts.next());
+    matches!(shape, (Some(local), Some(domain), None) if !local.is_empty() && !domain.is_empty())
+        && !s.contains(char::is_whitespace)
+}
+
 /// How close a contact is; sets how often keepwarm suggests a ping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

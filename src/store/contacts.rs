@@ -125,7 +125,7 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
     }
     let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
     for email in &emails {
-        if !looks_like_email(email) {
+        if !crate::model::is_email(email) {
             return Err(Error::invalid(
                 "email",
                 email,
@@ -310,18 +310,6 @@ fn contact_matches(c: &Contact, needle: &str) -> bool {
 /// The digits of a phone number, for matching numbers written differently.
 pub(crate) fn phone_digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-fn looks_like_email(s: &str) -> bool {
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.is_empty()
-                && !domain.contains('@')
-                && !s.contains(char::is_whitespace)
-        }
-        None => false,
-    }
 }
 
 fn collapse_spaces(s: &str) -> String {

@@ -6,7 +6,9 @@
 //! transaction.
 
 pub(crate) mod contacts;
+mod import;
 mod interactions;
+pub use import::ImportSummary;
 pub use interactions::NewInteraction;
 pub use planning::PingAction;
 mod planning;

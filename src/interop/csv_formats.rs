@@ -1,0 +1,487 @@
+//! The CSV exports of LinkedIn, Google Contacts and Outlook, read with the `csv`
+//! crate. Columns are found by their header names, so column order and extra
+//! columns do not matter.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{Format, ImportedContact, Importer, ParsedFile, Skipped};
+use crate::error::{Error, Result};
+use crate::model::{is_email, Birthday, Circle, NewContact};
+
+/// Google's separator for several values in one cell.
+const MULTI: &str = " ::: ";
+
+/// A CSV file's header and rows, with the line each row starts on.
+struct Table {
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    /// Reads CSV `text` whose header is on line `first_line` of the file.
+    fn read(text: &str, first_line: usize, file: &Path) -> Result<Table> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let error = |line: usize, reason: String| Error::Import {
+            file: file.to_owned(),
+            line,
+            field: "row".into(),
+            reason,
+        };
+        let headers: Vec<String> = match records.next() {
+            Some(Ok(header)) => header.iter().map(|h| h.trim().to_owned()).collect(),
+            Some(Err(e)) => return Err(error(first_line, format!("unreadable header: {e}"))),
+            None => return Err(error(first_line, "no header line".into())),
+        };
+        let mut rows = Vec::new();
+        for record in records {
+            let record = record.map_err(|e| {
+                let line = e
+                    .position()
+                    .map_or(first_line, |p| p.line() as usize + first_line - 1);
+                error(line, format!("unreadable CSV: {e}"))
+            })?;
+            let line = record
+                .position()
+                .map_or(first_line, |p| p.line() as usize + first_line - 1);
+            let fields: Vec<String> = record.iter().map(str::to_owned).collect();
+            if fields.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            // Extra trailing cells are tolerated when empty; anything else means
+            // the columns slipped (an unquoted comma) and values would land wrong.
+            if fields.len() > headers.len()
+                && fields[headers.len()..].iter().any(|f| !f.trim().is_empty())
+            {
+                return Err(error(
+                    line,
+                    format!(
+                        "{} fields but the header has {} (an unquoted comma?)",
+                        fields.len(),
+                        headers.len()
+                    ),
+                ));
+            }
+            rows.push((line, fields));
+        }
+        Ok(Table { headers, rows })
+    }
+
+    /// The index of a column, by case-insensitive header name.
+    fn column(&self, name: &str) -> Option<usize> {
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Looks up cells of one row by column name.
+struct Row<'a> {
+    table: &'a Table,
+    fields: &'a [String],
+}
+
+impl Row<'_> {
+    fn get(&self, name: &str) -> &str {
+        self.table
+            .column(name)
+            .and_then(|i| self.fields.get(i))
+            .map_or("", |s| s.trim())
+    }
+
+    fn opt(&self, name: &str) -> Option<String> {
+        Some(self.get(name).to_owned()).filter(|s| !s.is_empty())
+    }
+}
+
+/// The line of `text` (0-based index) that is the header starting with `start`.
+fn header_line(text: &str, start: &str) -> Option<usize> {
+    text.lines().take(50).position(|l| {
+        l.trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(start)
+    })
+}
+
+/// Finishes a contact: derives the name, or skips a row with nothing in it.
+fn finish(mut contact: NewContact, line: usize, extras: Extras, parsed: &mut ParsedFile) {
+    if contact.name.trim().is_empty() {
+        contact.name = [contact.given_name.as_str(), contact.family_name.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    if contact.name.trim().is_empty() {
+        contact.name = contact
+            .company
+            .clone()
+            .or_else(|| contact.emails.first().cloned())
+            .or_else(|| contact.phones.first().cloned())
+            .unwrap_or_default();
+    }
+    if contact.name.trim().is_empty() {
+        parsed.skipped.push(Skipped {
+            line,
+            reason: "row has no name, email, phone or company".into(),
+        });
+        return;
+    }
+    parsed.contacts.push(ImportedContact {
+        contact,
+        uid: extras.uid,
+        connected_on: extras.connected_on,
+        line,
+        paused: extras.paused,
+    });
+}
+
+#[derive(Default)]
+struct Extras {
+    uid: Option<String>,
+    connected_on: Option<NaiveDate>,
+    paused: bool,
+}
+
+/// Adds the cell's emails (several in a Google cell), warning about bad ones.
+fn add_emails(contact: &mut NewContact, cell: &str, at: &str, parsed: &mut ParsedFile) {
+    for email in cell.split(MULTI).map(str::trim).filter(|e| !e.is_empty()) {
+        if is_email(email) {
+            contact.emails.push(email.to_owned());
+        } else {
+            parsed
+                .warnings
+                .push(format!("{at}: '{email}' is not an email address; left out"));
+        }
+    }
+}
+
+fn add_phones(contact: &mut NewContact, cell: &str) {
+    contact.phones.extend(
+        cell.split(MULTI)
+            .map(str::trim)
+            .filter(|p| p.chars().filter(char::is_ascii_digit).count() >= 3)
+            .map(str::to_owned),
+    );
+}
+
+// ---------------------------------------------------------------- LinkedIn
+
+/// Reads LinkedIn's `Connections.csv` (a "Notes:" preamble, then the header).
+#[derive(Debug, Clone, Copy)]
+pub struct LinkedinImporter;
+
+const LINKEDIN_HEADER: &str = "First Name,Last Name,";
+
+impl Importer for LinkedinImporter {
+    fn format(&self) -> Format {
+        Format::Linkedin
+    }
+
+    fn sniff(&self, text: &str) -> bool {
+        header_line(text, LINKEDIN_HEADER).is_some_and(|i| {
+            text.lines()
+                .nth(i)
+                .is_some_and(|l| l.contains("Connected On") || l.contains("Position"))
+        })
+    }
+
+    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+        let index = header_line(text, LINKEDIN_HEADER).ok_or_else(|| Error::Import {
+            file: file.to_owned(),
+            line: 1,
+            field: "header".into(),
+            reason: "no 'First Name,Last Name,…' header line".into(),
+        })?;
+        let body: String = text.lines().skip(index).collect::<Vec<_>>().join("\n");
+        let table = Table::read(&body, index + 1, file)?;
+        let mut parsed = ParsedFile::default();
+        for (line, fields) in &table.rows {
+            let row = Row {
+                table: &table,
+                fields,
+            };
+            let at = format!("{}:{line}", file.display());
+            let mut contact = NewContact {
+                given_name: row.get("First Name").to_owned(),
+                family_name: row.get("Last Name").to_owned(),
+                company: row.opt("Company"),
+                title: row.opt("Position"),
+                // LinkedIn connections are loose ties until the user says otherwise.
+                circle: Some(Circle::Acquaintance),
+                ..NewContact::default()
+            };
+            add_emails(&mut contact, row.get("Email Address"), &at, &mut parsed);
+            if let Some(url) = row.opt("URL") {
+                contact.notes = format!("LinkedIn: {url}");
+            }
+            let connected = row.get("Connected On");
+            let connected_on = if connected.is_empty() {
+                None
+            } else {
+                let date = NaiveDate::parse_from_str(connected, "%d %b %Y").ok();
+                if date.is_none() {
+                    parsed
+                        .warnings
+                        .push(format!("{at}: Connected On '{connected}' is not a date like '12 Mar 2024'; left out"));
+                }
+                date
+            };
+            finish(
+                contact,
+                *line,
+                Extras {
+                    connected_on,
+                    ..Extras::default()
+                },
+                &mut parsed,
+            );
+        }
+        Ok(parsed)
+    }
+}
+
+// ---------------------------------------------------------------- Google
+
+/// Reads Google Contacts CSV, current (`First Name,…,E-mail 1 - Value`) and
+/// legacy (`Name,Given Name,…`) headers, plus keepwarm's own export.
+#[derive(Debug, Clone, Copy)]
+pub struct GoogleImporter;
+
+fn is_google_header(line: &str) -> bool {
+    let current = line.starts_with("First Name,")
+        && (line.contains("E-mail 1 - Value") || line.contains("Phone 1 - Value"));
+    let legacy = line.starts_with("Name,Given Name,");
+    current || legacy
+}
+
+impl Importer for GoogleImporter {
+    fn format(&self) -> Format {
+        Format::Google
+    }
+
+    fn sniff(&self, text: &str) -> bool {
+        text.lines()
+            .next()
+            .is_some_and(|l| is_google_header(l.trim_start_matches('\u{feff}')))
+    }
+
+    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+        let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
+        let legacy = table.column("Given Name").is_some() && table.column("First Name").is_none();
+        let mut parsed = ParsedFile::default();
+        let numbered = |prefix: &str, suffix: &str| -> Vec<String> {
+            (1..=20)
+                .map(|n| format!("{prefix} {n} - {suffix}"))
+                .filter(|h| table.column(h).is_some())
+                .collect()
+        };
+        let email_columns = numbered("E-mail", "Value");
+        let phone_columns = numbered("Phone", "Value");
+        for (line, fields) in &table.rows {
+            let row = Row {
+                table: &table,
+                fields,
+            };
+            let at = format!("{}:{line}", file.display());
+            let mut contact = if legacy {
+                NewContact {
+                    name: row.get("Name").to_owned(),
+                    given_name: row.get("Given Name").to_owned(),
+                    family_name: row.get("Family Name").to_owned(),
+                    company: row.opt("Organization 1 - Name"),
+                    title: row.opt("Organization 1 - Title"),
+                    notes: row.get("Notes").to_owned(),
+                    ..NewContact::default()
+                }
+            } else {
+                let full = [
+                    row.get("Name Prefix"),
+                    row.get("First Name"),
+                    row.get("Middle Name"),
+                    row.get("Last Name"),
+                    row.get("Name Suffix"),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+                NewContact {
+                    name: row.opt("keepwarm Name").unwrap_or(full),
+                    given_name: row.get("First Name").to_owned(),
+                    family_name: row.get("Last Name").to_owned(),
+                    company: row.opt("Organization Name"),
+                    title: row.opt("Organization Title"),
+                    notes: row.get("Notes").to_owned(),
+                    ..NewContact::default()
+                }
+            };
+            for column in &email_columns {
+                add_emails(&mut contact, row.get(column), &at, &mut parsed);
+            }
+            for column in &phone_columns {
+                add_phones(&mut contact, row.get(column));
+            }
+            let birthday = row.get("Birthday");
+            if !birthday.is_empty() {
+                contact.birthday = super::vcard::parse_birthday(birthday, None);
+                if contact.birthday.is_none() {
+                    parsed.warnings.push(format!(
+                        "{at}: Birthday '{birthday}' is not a date; left out"
+                    ));
+                }
+            }
+            // Labels (current) or Group Membership (legacy): the user's own
+            // groups become interests; Google's system groups start with "* ".
+            let groups = if legacy {
+                row.get("Group Membership")
+            } else {
+                row.get("Labels")
+            };
+            contact.interests = groups
+                .split(MULTI)
+                .map(str::trim)
+                .filter(|g| !g.is_empty() && !g.starts_with('*'))
+                .map(str::to_owned)
+                .collect();
+            contact.circle = row.opt("keepwarm Circle").and_then(|c| c.parse().ok());
+            let extras = Extras {
+                uid: row.opt("keepwarm UID"),
+                connected_on: None,
+                paused: row.get("keepwarm Paused").eq_ignore_ascii_case("true"),
+            };
+            finish(contact, *line, extras, &mut parsed);
+        }
+        Ok(parsed)
+    }
+}
+
+// ---------------------------------------------------------------- Outlook
+
+/// Reads Outlook's CSV export (`First Name,Middle Name,Last Name,Title,…`).
+/// Its `Title` column is the honorific; `Job Title` is the job.
+#[derive(Debug, Clone, Copy)]
+pub struct OutlookImporter;
+
+impl Importer for OutlookImporter {
+    fn format(&self) -> Format {
+        Format::Outlook
+    }
+
+    fn sniff(&self, text: &str) -> bool {
+        text.lines().next().is_some_and(|l| {
+            let l = l.trim_start_matches('\u{feff}');
+            let unquoted = l.replace('"', "");
+            (unquoted.contains("First Name") || unquoted.contains("Last Name"))
+                && unquoted.contains("E-mail Address")
+        })
+    }
+
+    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+        let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
+        let mut parsed = ParsedFile::default();
+        for (line, fields) in &table.rows {
+            let row = Row {
+                table: &table,
+                fields,
+            };
+            let at = format!("{}:{line}", file.display());
+            let mut contact = NewContact {
+                given_name: row.get("First Name").to_owned(),
+                family_name: row.get("Last Name").to_owned(),
+                company: row.opt("Company"),
+                title: row.opt("Job Title"),
+                notes: row.get("Notes").to_owned(),
+                ..NewContact::default()
+            };
+            contact.name = [
+                row.get("First Name"),
+                row.get("Middle Name"),
+                row.get("Last Name"),
+                row.get("Suffix"),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+            for column in ["E-mail Address", "E-mail 2 Address", "E-mail 3 Address"] {
+                add_emails(&mut contact, row.get(column), &at, &mut parsed);
+            }
+            for column in [
+                "Primary Phone",
+                "Business Phone",
+                "Business Phone 2",
+                "Mobile Phone",
+                "Home Phone",
+                "Home Phone 2",
+                "Other Phone",
+                "Company Main Phone",
+            ] {
+                add_phones(&mut contact, row.get(column));
+            }
+            let birthday = row.get("Birthday");
+            if !birthday.is_empty() {
+                match outlook_date(birthday) {
+                    Ok(b) => contact.birthday = b,
+                    Err(()) => parsed.warnings.push(format!(
+                        "{at}: Birthday '{birthday}' is not a date like 7/4/1985; left out"
+                    )),
+                }
+            }
+            // Outlook separates categories with semicolons.
+            contact.interests = row
+                .get("Categories")
+                .split(';')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect();
+            finish(contact, *line, Extras::default(), &mut parsed);
+        }
+        Ok(parsed)
+    }
+}
+
+/// Outlook's `M/D/YYYY` (or `M/D/YY`); `0/0/00` means none.
+fn outlook_date(s: &str) -> std::result::Result<Option<Birthday>, ()> {
+    let parts: Vec<&str> = s.trim().split('/').collect();
+    let [m, d, y] = parts.as_slice() else {
+        return Err(());
+    };
+    let month: u32 = m.trim().parse().map_err(|_| ())?;
+    let day: u32 = d.trim().parse().map_err(|_| ())?;
+    let mut year: i32 = y.trim().parse().map_err(|_| ())?;
+    if month == 0 && day == 0 {
+        return Ok(None);
+    }
+    if y.trim().len() <= 2 {
+        // Two-digit years: 30 and later are the 1900s (people born, not future).
+        year += if year >= 30 { 1900 } else { 2000 };
+    }
+    Birthday::new(Some(year), month, day).map(Some).ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlook_dates() {
+        assert_eq!(
+            outlook_date("7/4/1985").unwrap().unwrap().to_string(),
+            "1985-07-04"
+        );
+        assert_eq!(
+            outlook_date("12/31/85").unwrap().unwrap().to_string(),
+            "1985-12-31"
+        );
+        assert_eq!(outlook_date("0/0/00").unwrap(), None);
+        assert!(outlook_date("31/12/1985").is_err());
+        assert!(outlook_date("soon").is_err());
+    }
+}

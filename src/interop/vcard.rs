@@ -1,0 +1,411 @@
+//! vCard 2.1, 3.0 and 4.0.
+//!
+//! `calcard` does the parsing (folding, quoted-printable, charsets, 2.1 bare
+//! parameters, groups, escapes). Around it this module does what it does not:
+//! a structural pass that numbers the lines, finds each card's first line and
+//! refuses unbalanced BEGIN/END and text between cards, and its own reading of
+//! BDAY (calcard loses the day of `--04-12` and of some 4.0 dates).
+
+use std::path::Path;
+
+use calcard::vcard::{VCard, VCardProperty, VCardValue};
+use calcard::{Entry, Parser};
+
+use super::{repair_mojibake, Format, ImportedContact, Importer, ParsedFile, Skipped};
+use crate::error::{Error, Result};
+use crate::model::{Birthday, Circle, NewContact};
+
+/// Reads vCard files.
+#[derive(Debug, Clone, Copy)]
+pub struct VcardImporter;
+
+impl Importer for VcardImporter {
+    fn format(&self) -> Format {
+        Format::Vcard
+    }
+
+    fn sniff(&self, text: &str) -> bool {
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.eq_ignore_ascii_case("BEGIN:VCARD"))
+    }
+
+    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+        parse_vcards(text, file)
+    }
+}
+
+/// What the structural pass learned about one card.
+#[derive(Debug, Default)]
+struct CardOutline {
+    /// Line of `BEGIN:VCARD`, 1-based.
+    line: usize,
+    /// The raw BDAY value and whether it carried `X-APPLE-OMIT-YEAR` for its year.
+    birthday: Option<(String, Option<String>)>,
+}
+
+/// Normalises line ends (CRLF, LF and a lone CR all become LF; line numbers keep).
+fn normalise_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The property name of a content line: `item1.EMAIL;TYPE=x:…` → `EMAIL`.
+fn property_name(line: &str) -> &str {
+    let head_end = line.find([':', ';']).unwrap_or(line.len());
+    let head = &line[..head_end];
+    head.rsplit('.').next().unwrap_or(head).trim()
+}
+
+/// The value of a content line (after the first colon outside quotes).
+fn property_value(line: &str) -> Option<&str> {
+    let mut quoted = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ':' if !quoted => return Some(&line[i + 1..]),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Finds the cards, checks BEGIN/END balance and keeps each card's raw BDAY.
+fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
+    let error = |line: usize, field: &str, reason: String| Error::Import {
+        file: file.to_owned(),
+        line,
+        field: field.to_owned(),
+        reason,
+    };
+    let mut cards: Vec<CardOutline> = Vec::new();
+    let mut open: Option<CardOutline> = None;
+    // Set while the previous property was BDAY, so its folded continuation joins it.
+    let mut in_birthday = false;
+    for (index, raw) in text.split('\n').enumerate() {
+        let number = index + 1;
+        let line = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        if line.starts_with([' ', '\t']) {
+            if in_birthday {
+                if let Some(card) = open.as_mut() {
+                    if let Some((value, _)) = card.birthday.as_mut() {
+                        value.push_str(&line[1..]);
+                    }
+                }
+            }
+            continue;
+        }
+        in_birthday = false;
+        let name = property_name(line);
+        let value = property_value(line).map(str::trim);
+        if name.eq_ignore_ascii_case("BEGIN")
+            && value.is_some_and(|v| v.eq_ignore_ascii_case("VCARD"))
+        {
+            if let Some(card) = &open {
+                return Err(error(
+                    card.line,
+                    "BEGIN:VCARD",
+                    format!("card has no END:VCARD before the next card begins on line {number}"),
+                ));
+            }
+            open = Some(CardOutline {
+                line: number,
+                birthday: None,
+            });
+        } else if name.eq_ignore_ascii_case("END")
+            && value.is_some_and(|v| v.eq_ignore_ascii_case("VCARD"))
+        {
+            match open.take() {
+                Some(card) => cards.push(card),
+                None => {
+                    return Err(error(
+                        number,
+                        "END:VCARD",
+                        "END:VCARD without a BEGIN:VCARD".into(),
+                    ))
+                }
+            }
+        } else if let Some(card) = open.as_mut() {
+            if name.eq_ignore_ascii_case("BDAY") {
+                let omit_year = line[..line.find(':').unwrap_or(0)]
+                    .split(';')
+                    .find_map(|p| {
+                        p.split_once('=')
+                            .filter(|(k, _)| k.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
+                    })
+                    .map(|(_, v)| v.trim().to_owned());
+                card.birthday = Some((value.unwrap_or("").to_owned(), omit_year));
+                in_birthday = true;
+            }
+        } else if !line.trim().is_empty() {
+            let shown: String = line.chars().take(40).collect();
+            return Err(error(
+                number,
+                "line",
+                format!("text outside a vCard: '{shown}'"),
+            ));
+        }
+    }
+    if let Some(card) = open {
+        return Err(error(
+            card.line,
+            "BEGIN:VCARD",
+            "card has no END:VCARD (the file ends inside it)".into(),
+        ));
+    }
+    if cards.is_empty() {
+        return Err(error(1, "BEGIN:VCARD", "no vCard in the file".into()));
+    }
+    Ok(cards)
+}
+
+/// Reads a vCard birthday: `YYYYMMDD`, `YYYY-MM-DD`, `--MMDD`, `--MM-DD`, with an
+/// optional time; Apple's year 1604 (or `X-APPLE-OMIT-YEAR`) means no year.
+pub fn parse_birthday(raw: &str, omit_year: Option<&str>) -> Option<Birthday> {
+    let value = raw.trim();
+    let date = value.split(['T', 't']).next().unwrap_or("").trim();
+    let (year, rest) = if let Some(rest) = date.strip_prefix("--") {
+        (None, rest.to_owned())
+    } else {
+        let digits: String = date.chars().filter(|c| *c != '-').collect();
+        if digits.len() != 8 || !date.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            return None;
+        }
+        (Some(digits[..4].to_owned()), digits[4..].to_owned())
+    };
+    let rest: String = rest.chars().filter(|c| *c != '-').collect();
+    if rest.len() != 4 || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month: u32 = rest[..2].parse().ok()?;
+    let day: u32 = rest[2..].parse().ok()?;
+    let year: Option<i32> = match year {
+        Some(y) => {
+            let y: i32 = y.parse().ok()?;
+            let omitted = omit_year.and_then(|o| o.parse::<i32>().ok()) == Some(y);
+            (!omitted && y != 1604 && y != 0).then_some(y)
+        }
+        None => None,
+    };
+    Birthday::new(year, month, day)
+}
+
+/// The text of a property's values, components flattened.
+fn texts(values: &[VCardValue]) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in values {
+        match v {
+            VCardValue::Text(s) => out.push(repair_mojibake(s.clone())),
+            VCardValue::Component(parts) => {
+                out.extend(parts.iter().map(|p| repair_mojibake(p.clone())))
+            }
+            VCardValue::Integer(n) => out.push(n.to_string()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
+    let text = normalise_line_ends(text);
+    let outlines = outline(&text, file)?;
+    let mut parser = Parser::new(&text);
+    let mut cards: Vec<VCard> = Vec::with_capacity(outlines.len());
+    loop {
+        match parser.entry() {
+            Entry::VCard(card) => cards.push(card),
+            Entry::Eof => break,
+            // The structural pass already refused text between cards; anything
+            // else calcard flags lies inside a card and is skipped like it.
+            _ => {}
+        }
+    }
+    if cards.len() != outlines.len() {
+        let line = outlines.get(cards.len()).map_or(1, |o| o.line);
+        return Err(Error::Import {
+            file: file.to_owned(),
+            line,
+            field: "BEGIN:VCARD".into(),
+            reason: format!(
+                "only {} of {} cards could be read; this one is malformed",
+                cards.len(),
+                outlines.len()
+            ),
+        });
+    }
+    let mut parsed = ParsedFile::default();
+    for (number, (card, outline)) in cards.into_iter().zip(outlines).enumerate() {
+        read_card(card, &outline, number + 1, file, &mut parsed);
+    }
+    Ok(parsed)
+}
+
+/// Turns one parsed card into a contact (or a skip), collecting warnings.
+fn read_card(
+    card: VCard,
+    outline: &CardOutline,
+    number: usize,
+    file: &Path,
+    parsed: &mut ParsedFile,
+) {
+    let at = |field: &str| {
+        format!(
+            "{}:{} (card {number}) {field}",
+            file.display(),
+            outline.line
+        )
+    };
+    let mut contact = NewContact::default();
+    let mut uid = None;
+    let mut paused = false;
+    let mut notes = Vec::new();
+    let mut formatted_name = String::new();
+    let mut n_parts: Vec<String> = Vec::new();
+    for entry in card.entries {
+        let values = texts(&entry.values);
+        match &entry.name {
+            VCardProperty::Fn => formatted_name = values.join(" "),
+            VCardProperty::N => n_parts = values,
+            VCardProperty::Email => {
+                for email in values.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+                    let email = email.strip_prefix("mailto:").unwrap_or(email);
+                    if crate::model::is_email(email) {
+                        contact.emails.push(email.to_owned());
+                    } else {
+                        parsed.warnings.push(format!(
+                            "{}: '{email}' is not an email address; left out",
+                            at("EMAIL")
+                        ));
+                    }
+                }
+            }
+            VCardProperty::Tel => {
+                for phone in values.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+                    let phone = phone.strip_prefix("tel:").unwrap_or(phone);
+                    if phone.chars().filter(char::is_ascii_digit).count() >= 3 {
+                        contact.phones.push(phone.to_owned());
+                    } else {
+                        parsed.warnings.push(format!(
+                            "{}: '{phone}' is not a phone number; left out",
+                            at("TEL")
+                        ));
+                    }
+                }
+            }
+            VCardProperty::Org if contact.company.is_none() => {
+                contact.company = values
+                    .into_iter()
+                    .map(|v| v.trim().to_owned())
+                    .find(|v| !v.is_empty());
+            }
+            VCardProperty::Title if contact.title.is_none() => {
+                contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
+            }
+            VCardProperty::Categories => contact.interests.extend(values),
+            VCardProperty::Note => notes.extend(values),
+            VCardProperty::Uid => {
+                uid = values
+                    .into_iter()
+                    .next()
+                    .map(|u| u.trim().trim_start_matches("urn:uuid:").to_owned())
+                    .filter(|u| !u.is_empty());
+            }
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case("X-KEEPWARM-CIRCLE") => {
+                contact.circle = values.first().and_then(|c| c.parse::<Circle>().ok());
+            }
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case("X-KEEPWARM-PAUSED") => {
+                paused = values
+                    .first()
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            }
+            _ => {}
+        }
+    }
+    if let Some((raw, omit)) = &outline.birthday {
+        contact.birthday = parse_birthday(raw, omit.as_deref());
+        if contact.birthday.is_none() && !raw.trim().is_empty() {
+            parsed.warnings.push(format!(
+                "{}: '{}' is not a date; left out",
+                at("BDAY"),
+                raw.trim()
+            ));
+        }
+    }
+    // N is family;given;additional;prefix;suffix.
+    let part = |i: usize| {
+        n_parts
+            .get(i)
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default()
+    };
+    contact.family_name = part(0);
+    contact.given_name = part(1);
+    contact.name = if formatted_name.trim().is_empty() {
+        [part(3), part(1), part(2), part(0), part(4)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        formatted_name
+    };
+    if contact.name.trim().is_empty() {
+        // No name at all: a company card, or one known only by its address.
+        contact.name = contact
+            .company
+            .clone()
+            .or_else(|| contact.emails.first().cloned())
+            .or_else(|| contact.phones.first().cloned())
+            .unwrap_or_default();
+    }
+    contact.notes = notes.join("\n");
+    if contact.name.trim().is_empty() {
+        parsed.skipped.push(Skipped {
+            line: outline.line,
+            reason: format!("card {number} has no name, email, phone or company"),
+        });
+        return;
+    }
+    parsed.contacts.push(ImportedContact {
+        contact,
+        uid,
+        connected_on: None,
+        line: outline.line,
+        paused,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birthday_forms() {
+        let b = |s: &str| parse_birthday(s, None).map(|b| b.to_string());
+        assert_eq!(b("19850704").as_deref(), Some("1985-07-04"));
+        assert_eq!(b("1985-07-04").as_deref(), Some("1985-07-04"));
+        assert_eq!(b("1985-07-04T10:20:30Z").as_deref(), Some("1985-07-04"));
+        assert_eq!(b("--0412").as_deref(), Some("--04-12"));
+        assert_eq!(b("--04-12").as_deref(), Some("--04-12"));
+        assert_eq!(b("1604-05-16").as_deref(), Some("--05-16"));
+        assert_eq!(b("--0229").as_deref(), Some("--02-29"));
+        assert_eq!(b("sometime in spring"), None);
+        assert_eq!(b("1985-02-30"), None);
+        assert_eq!(
+            parse_birthday("2000-05-16", Some("2000"))
+                .map(|b| b.to_string())
+                .as_deref(),
+            Some("--05-16")
+        );
+    }
+
+    #[test]
+    fn property_names_drop_groups_and_parameters() {
+        assert_eq!(property_name("item1.EMAIL;type=INTERNET:a@b.c"), "EMAIL");
+        assert_eq!(property_name("BDAY:--0412"), "BDAY");
+        assert_eq!(property_value("X;P=\"a:b\":value"), Some("value"));
+    }
+}
