@@ -120,7 +120,7 @@ pub struct Plan {
 
 /// Shortest interval between cadence pings: 10 pings fit in any 365 days.
 pub const MIN_INTERVAL_DAYS: i32 = 37;
-/// Longest interval: a few days short of [`MAX_GAP_DAYS`], leaving room to level.
+/// Longest interval: a few days short of the longest gap allowed (118 days), leaving room to level.
 pub const MAX_INTERVAL_DAYS: i32 = 116;
 /// A cadence ping may move this many days past its ideal date to find free capacity.
 const LEVELLING_WINDOW_DAYS: i32 = 7;
