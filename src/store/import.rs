@@ -44,6 +44,9 @@ struct Candidate {
     created_on: NaiveDate,
     /// Emails, phones and interests already stored (for an existing contact).
     stored: (usize, usize, usize),
+    /// Added by this import under a UID the file gave: the file says it is a
+    /// different person from other records with other UIDs, namesakes or not.
+    uid_from_file: bool,
     changed: bool,
 }
 
@@ -112,9 +115,12 @@ impl Index {
             .iter()
             .copied()
             .find(|&i| {
-                let theirs = &candidates[i].data.emails;
+                let theirs = &candidates[i];
                 // Both have addresses and share none: two people with one name.
-                theirs.is_empty() || data.emails.is_empty()
+                let emails_agree = theirs.data.emails.is_empty() || data.emails.is_empty();
+                let file_says_distinct =
+                    theirs.uid_from_file && uid.is_some_and(|u| u != theirs.uid);
+                emails_agree && !file_says_distinct
             })
     }
 }
@@ -195,6 +201,7 @@ impl Store {
                 paused: c.paused,
                 created_on: c.created_on,
                 changed: false,
+                uid_from_file: false,
             })
             .collect();
         let mut index = Index::default();
@@ -279,6 +286,7 @@ fn new_candidate(record: &ImportedContact, data: PreparedContact, today: NaiveDa
         created_on: record.connected_on.unwrap_or(today),
         stored: (0, 0, 0),
         changed: true,
+        uid_from_file: record.uid.is_some(),
     }
 }
 

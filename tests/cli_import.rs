@@ -1,0 +1,313 @@
+//! `import` and `export` as real processes: round trips, atomicity, bad files.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-26";
+
+fn keepwarm(db: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("keepwarm")
+        .unwrap()
+        .env_remove("KEEPWARM_DB")
+        .arg("--db")
+        .arg(db)
+        .args(["--today", TODAY])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = keepwarm(db, args);
+    assert!(
+        out.status.success(),
+        "keepwarm {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The fields a round trip must keep, per contact, sorted by UID.
+fn comparable(db: &Path) -> Vec<Value> {
+    let contacts: Value = serde_json::from_str(&ok(db, &["contacts", "--json"])).unwrap();
+    let mut list: Vec<Value> = contacts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            let o = c.as_object_mut().unwrap();
+            // Ids and the day of adding are the new database's own.
+            o.remove("id");
+            o.remove("created_on");
+            o.remove("warmth");
+            c
+        })
+        .collect();
+    list.sort_by_key(|c| c["uid"].as_str().unwrap().to_owned());
+    list
+}
+
+fn dir() -> TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn vcard_and_csv_exports_import_back_to_the_same_contacts() {
+    let d = dir();
+    let source = d.path().join("source.db");
+    ok(
+        &source,
+        &[
+            "demo",
+            "--contacts",
+            "300",
+            "--interactions",
+            "500",
+            "--seed",
+            "12",
+        ],
+    );
+    // Awkward values the exports must carry unchanged.
+    ok(
+        &source,
+        &[
+            "add",
+            "Zoë \"Z\" O'Brien; Jr., <b>",
+            "--email",
+            "zoe@example.com",
+            "--email",
+            "z.obrien@example.org",
+            "--phone",
+            "+1 (555) 010-2000",
+            "--company",
+            "Acme, Inc.; Sales",
+            "--title",
+            "VP \\ Growth",
+            "--birthday=--02-29",
+            "--circle",
+            "inner",
+            "--interest",
+            "AI, logistics",
+            "--interest",
+            "Celtics",
+            "--notes",
+            "Line one\nLine two: a long note that must be folded in a vCard because it is much longer than seventy-five octets — éèà",
+        ],
+    );
+    let expected = comparable(&source);
+    for kind in ["vcard", "csv"] {
+        let file = d.path().join(format!("export.{kind}"));
+        ok(&source, &["export", kind, "--out", file.to_str().unwrap()]);
+        let target = d.path().join(format!("target-{kind}.db"));
+        let summary: Value =
+            serde_json::from_str(&ok(&target, &["import", file.to_str().unwrap(), "--json"]))
+                .unwrap();
+        assert_eq!(summary["added"], 301, "{kind}: {summary}");
+        assert_eq!(summary["merged"], 0);
+        assert_eq!(summary["skipped"], 0);
+        assert_eq!(summary["errors"], serde_json::json!([]));
+        assert_eq!(comparable(&target), expected, "{kind} round trip");
+        // Importing the same file again merges everything and adds nothing.
+        let again: Value =
+            serde_json::from_str(&ok(&target, &["import", file.to_str().unwrap(), "--json"]))
+                .unwrap();
+        assert_eq!(
+            (again["added"].as_u64(), again["merged"].as_u64()),
+            (Some(0), Some(301))
+        );
+    }
+}
+
+#[test]
+fn vcard_export_is_utf8_crlf_folded_with_uids() {
+    let d = dir();
+    let db = d.path().join("k.db");
+    ok(
+        &db,
+        &[
+            "demo",
+            "--contacts",
+            "50",
+            "--interactions",
+            "10",
+            "--seed",
+            "3",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "add",
+            "Long Note Person",
+            "--birthday=--05-16",
+            "--notes",
+            &"é".repeat(200),
+        ],
+    );
+    let file = d.path().join("out.vcf");
+    ok(&db, &["export", "vcard", "--out", file.to_str().unwrap()]);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(!bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "no BOM");
+    let text = String::from_utf8(bytes).unwrap();
+    // (str::lines would hide a CR; split on LF and look.)
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(lines.last(), Some(&""));
+    assert!(
+        lines[..lines.len() - 1].iter().all(|l| l.ends_with('\r')),
+        "CRLF everywhere"
+    );
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 51);
+    assert_eq!(text.matches("\r\nUID:").count(), 51);
+    assert_eq!(text.matches("\r\nVERSION:4.0").count(), 51);
+    assert!(text.contains("BDAY:--0516"));
+    assert!(text.contains("CATEGORIES:"));
+}
+
+#[test]
+fn a_broken_card_in_the_middle_changes_nothing() {
+    let d = dir();
+    let db = d.path().join("k.db");
+    ok(&db, &["demo", "--contacts", "20", "--interactions", "40"]);
+    let before = std::fs::read(&db).unwrap();
+    let out = keepwarm(&db, &["import", &fixture("broken-middle.vcf")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("broken-middle.vcf:5") && stderr.contains("line 9"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    let json = keepwarm(&db, &["import", &fixture("broken-middle.vcf"), "--json"]);
+    let summary: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(summary["added"], 0);
+    assert!(summary["errors"][0]
+        .as_str()
+        .unwrap()
+        .contains("broken-middle.vcf:5"));
+}
+
+#[test]
+fn unknown_and_unreadable_files_are_refused() {
+    let d = dir();
+    let db = d.path().join("k.db");
+    ok(&db, &["add", "Someone"]);
+    let before = std::fs::read(&db).unwrap();
+    for (file, needle) in [
+        (fixture("shopping.txt"), "not a vCard"),
+        (
+            d.path().join("missing.vcf").display().to_string(),
+            "missing.vcf",
+        ),
+    ] {
+        let out = keepwarm(&db, &["import", &file]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(needle), "{stderr}");
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+    }
+    let out = keepwarm(
+        &db,
+        &["import", &fixture("google.csv"), "--format", "excel"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn dry_run_reports_and_writes_nothing() {
+    let d = dir();
+    let db = d.path().join("k.db");
+    ok(&db, &["add", "Mei Chen", "--email", "mei@lumen.example"]);
+    let before = std::fs::read(&db).unwrap();
+    let summary: Value = serde_json::from_str(&ok(
+        &db,
+        &["import", &fixture("google.csv"), "--dry-run", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        (summary["added"].as_u64(), summary["merged"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["dry_run"], true);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn killing_a_large_import_leaves_none_or_all() {
+    let d = dir();
+    let source = d.path().join("source.db");
+    ok(
+        &source,
+        &[
+            "demo",
+            "--contacts",
+            "20000",
+            "--interactions",
+            "0",
+            "--seed",
+            "5",
+        ],
+    );
+    let file = d.path().join("big.vcf");
+    ok(
+        &source,
+        &["export", "vcard", "--out", file.to_str().unwrap()],
+    );
+
+    // How long a full import takes here, to kill at points inside it.
+    let timing = d.path().join("timing.db");
+    let started = Instant::now();
+    ok(&timing, &["import", file.to_str().unwrap()]);
+    let full = started.elapsed();
+
+    let mut outcomes = Vec::new();
+    for (attempt, fraction) in [0.2, 0.5, 0.8, 0.95].into_iter().enumerate() {
+        let db = d.path().join(format!("killed-{attempt}.db"));
+        ok(&db, &["add", "Already Here"]);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("keepwarm"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--today", TODAY, "import"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full.mul_f64(fraction));
+        let _ = child.kill(); // SIGKILL: no chance to clean up
+        let _ = child.wait();
+        let contacts: Value = serde_json::from_str(&ok(&db, &["contacts", "--json"])).unwrap();
+        let n = contacts.as_array().unwrap().len();
+        assert!(
+            n == 1 || n == 20_001,
+            "attempt {attempt}: {n} contacts after a kill"
+        );
+        outcomes.push(n);
+    }
+    eprintln!("full import {full:?}; contacts after kills: {outcomes:?}");
+    assert!(
+        outcomes.contains(&1),
+        "at least one kill landed inside the import: {outcomes:?}"
+    );
+}
