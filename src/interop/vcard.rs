@@ -25,10 +25,10 @@ impl Importer for VcardImporter {
     }
 
     fn sniff(&self, text: &str) -> bool {
-        text.lines()
-            .map(str::trim)
+        text.split(['\r', '\n'])
+            .map(|l| l.trim_start_matches('\u{feff}').trim())
             .find(|l| !l.is_empty())
-            .is_some_and(|l| l.eq_ignore_ascii_case("BEGIN:VCARD"))
+            .is_some_and(|l| is_boundary(l, "BEGIN"))
     }
 
     fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
@@ -41,8 +41,36 @@ impl Importer for VcardImporter {
 struct CardOutline {
     /// Line of `BEGIN:VCARD`, 1-based.
     line: usize,
-    /// The raw BDAY value and whether it carried `X-APPLE-OMIT-YEAR` for its year.
+    /// The raw BDAY value and the `X-APPLE-OMIT-YEAR` year, if any.
     birthday: Option<(String, Option<String>)>,
+    /// The first line where another card begins inside this one.
+    nested_at: Option<usize>,
+    /// Byte ranges of the card's own content lines (without BEGIN/END and
+    /// without cards nested in it), each ending with its newline.
+    body: Vec<std::ops::Range<usize>>,
+}
+
+impl CardOutline {
+    fn push_range(&mut self, range: std::ops::Range<usize>) {
+        match self.body.last_mut() {
+            Some(last) if last.end == range.start => last.end = range.end,
+            _ => self.body.push(range),
+        }
+    }
+
+    /// The card as calcard reads it: a plain BEGIN, its own lines, a plain END.
+    fn text(&self, source: &str) -> String {
+        let mut out = String::with_capacity(self.body.iter().map(|r| r.len()).sum::<usize>() + 24);
+        out.push_str("BEGIN:VCARD\n");
+        for range in &self.body {
+            out.push_str(&source[range.clone()]);
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str("END:VCARD\n");
+        out
+    }
 }
 
 /// Normalises line ends (CRLF, LF and a lone CR all become LF; line numbers keep).
@@ -73,7 +101,14 @@ fn property_value(line: &str) -> Option<&str> {
     None
 }
 
-/// Finds the cards, checks BEGIN/END balance and keeps each card's raw BDAY.
+/// Whether a line is `BEGIN:VCARD` or `END:VCARD` (any case, any group prefix).
+fn is_boundary(line: &str, keyword: &str) -> bool {
+    property_name(line).eq_ignore_ascii_case(keyword)
+        && property_value(line).is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
+}
+
+/// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included) and
+/// keeps each card's raw BDAY. Cards come out in the order they begin.
 fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
     let error = |line: usize, field: &str, reason: String| Error::Import {
         file: file.to_owned(),
@@ -82,83 +117,92 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
         reason,
     };
     let mut cards: Vec<CardOutline> = Vec::new();
-    let mut open: Option<CardOutline> = None;
-    // Set while the previous property was BDAY, so its folded continuation joins it.
+    let mut open: Vec<CardOutline> = Vec::new();
+    // Set while the last property was BDAY, so a folded continuation joins it.
     let mut in_birthday = false;
-    for (index, raw) in text.split('\n').enumerate() {
+    let mut offset = 0;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
         let number = index + 1;
-        let line = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let range = offset..offset + raw.len();
+        offset += raw.len();
+        let line = raw.trim_end_matches('\n');
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        let Some(card) = open.last_mut() else {
+            // Between cards only blank lines may stand (a stray indent is forgiven).
+            if is_boundary(line.trim_start(), "BEGIN") {
+                open.push(CardOutline {
+                    line: number,
+                    ..CardOutline::default()
+                });
+            } else if is_boundary(line.trim_start(), "END") {
+                return Err(error(
+                    number,
+                    "END:VCARD",
+                    "END:VCARD without a BEGIN:VCARD".into(),
+                ));
+            } else if !line.trim().is_empty() {
+                let shown: String = line.trim().chars().take(40).collect();
+                return Err(error(
+                    number,
+                    "line",
+                    format!("text outside a vCard: '{shown}'"),
+                ));
+            }
+            continue;
+        };
         if line.starts_with([' ', '\t']) {
             if in_birthday {
-                if let Some(card) = open.as_mut() {
-                    if let Some((value, _)) = card.birthday.as_mut() {
-                        value.push_str(&line[1..]);
-                    }
+                if let Some((value, _)) = card.birthday.as_mut() {
+                    value.push_str(&line[1..]);
                 }
             }
+            card.push_range(range);
             continue;
         }
         in_birthday = false;
-        let name = property_name(line);
-        let value = property_value(line).map(str::trim);
-        if name.eq_ignore_ascii_case("BEGIN")
-            && value.is_some_and(|v| v.eq_ignore_ascii_case("VCARD"))
-        {
-            if let Some(card) = &open {
-                return Err(error(
-                    card.line,
-                    "BEGIN:VCARD",
-                    format!("card has no END:VCARD before the next card begins on line {number}"),
-                ));
-            }
-            open = Some(CardOutline {
+        if is_boundary(line, "BEGIN") {
+            // vCard 2.1 nests cards (AGENT); each becomes a contact of its own.
+            card.nested_at.get_or_insert(number);
+            open.push(CardOutline {
                 line: number,
-                birthday: None,
+                ..CardOutline::default()
             });
-        } else if name.eq_ignore_ascii_case("END")
-            && value.is_some_and(|v| v.eq_ignore_ascii_case("VCARD"))
-        {
-            match open.take() {
-                Some(card) => cards.push(card),
-                None => {
-                    return Err(error(
-                        number,
-                        "END:VCARD",
-                        "END:VCARD without a BEGIN:VCARD".into(),
-                    ))
-                }
+        } else if is_boundary(line, "END") {
+            if let Some(done) = open.pop() {
+                cards.push(done);
             }
-        } else if let Some(card) = open.as_mut() {
-            if name.eq_ignore_ascii_case("BDAY") {
-                let omit_year = line[..line.find(':').unwrap_or(0)]
+        } else {
+            if property_name(line).eq_ignore_ascii_case("BDAY") {
+                let params = &line[..line.find(':').unwrap_or(0)];
+                let omit_year = params
                     .split(';')
                     .find_map(|p| {
                         p.split_once('=')
                             .filter(|(k, _)| k.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
                     })
                     .map(|(_, v)| v.trim().to_owned());
-                card.birthday = Some((value.unwrap_or("").to_owned(), omit_year));
+                card.birthday = Some((
+                    property_value(line).unwrap_or("").trim().to_owned(),
+                    omit_year,
+                ));
                 in_birthday = true;
             }
-        } else if !line.trim().is_empty() {
-            let shown: String = line.chars().take(40).collect();
-            return Err(error(
-                number,
-                "line",
-                format!("text outside a vCard: '{shown}'"),
-            ));
+            card.push_range(range);
         }
     }
-    if let Some(card) = open {
-        return Err(error(
-            card.line,
-            "BEGIN:VCARD",
-            "card has no END:VCARD (the file ends inside it)".into(),
-        ));
+    if let Some(card) = open.pop() {
+        let reason = match card.nested_at {
+            Some(next) => {
+                format!("card has no END:VCARD before the next card begins on line {next}")
+            }
+            None => "card has no END:VCARD (the file ends inside it)".into(),
+        };
+        return Err(error(card.line, "BEGIN:VCARD", reason));
     }
     if cards.is_empty() {
         return Err(error(1, "BEGIN:VCARD", "no vCard in the file".into()));
     }
+    cards.sort_by_key(|c| c.line);
     Ok(cards)
 }
 
@@ -212,33 +256,29 @@ fn texts(values: &[VCardValue]) -> Vec<String> {
 fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
     let text = normalise_line_ends(text);
     let outlines = outline(&text, file)?;
-    let mut parser = Parser::new(&text);
-    let mut cards: Vec<VCard> = Vec::with_capacity(outlines.len());
-    loop {
-        match parser.entry() {
-            Entry::VCard(card) => cards.push(card),
-            Entry::Eof => break,
-            // The structural pass already refused text between cards; anything
-            // else calcard flags lies inside a card and is skipped like it.
-            _ => {}
-        }
-    }
-    if cards.len() != outlines.len() {
-        let line = outlines.get(cards.len()).map_or(1, |o| o.line);
-        return Err(Error::Import {
-            file: file.to_owned(),
-            line,
-            field: "BEGIN:VCARD".into(),
-            reason: format!(
-                "only {} of {} cards could be read; this one is malformed",
-                cards.len(),
-                outlines.len()
-            ),
-        });
-    }
     let mut parsed = ParsedFile::default();
-    for (number, (card, outline)) in cards.into_iter().zip(outlines).enumerate() {
-        read_card(card, &outline, number + 1, file, &mut parsed);
+    for (number, outline) in outlines.iter().enumerate() {
+        // One card at a time: each maps to its line, and nesting cannot confuse it.
+        let card_text = outline.text(&text);
+        let mut parser = Parser::new(&card_text);
+        let card = loop {
+            match parser.entry() {
+                Entry::VCard(card) => break Some(card),
+                Entry::Eof => break None,
+                _ => {}
+            }
+        };
+        match card {
+            Some(card) => read_card(card, outline, number + 1, file, &mut parsed),
+            None => {
+                return Err(Error::Import {
+                    file: file.to_owned(),
+                    line: outline.line,
+                    field: "BEGIN:VCARD".into(),
+                    reason: format!("card {} could not be read", number + 1),
+                })
+            }
+        }
     }
     Ok(parsed)
 }
@@ -400,6 +440,49 @@ mod tests {
                 .as_deref(),
             Some("--05-16")
         );
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        VcardImporter
+            .parse(text, Path::new("t.vcf"))
+            .unwrap()
+            .contacts
+            .into_iter()
+            .map(|c| c.contact.name)
+            .collect()
+    }
+
+    #[test]
+    fn nested_grouped_indented_and_cr_only_cards() {
+        // vCard 2.1 nesting: the parent and each nested card are contacts.
+        let nested = "BEGIN:VCARD\nN:parent\nBEGIN:VCARD\nN:nest1\nEND:VCARD\nTEL:1\nEND:VCARD\n";
+        assert_eq!(names(nested), ["parent", "nest1"]);
+        // Group prefixes on BEGIN/END, lower case.
+        assert!(VcardImporter.sniff("home.begin:vcard\nfn:A\nhome.end:vcard\n"));
+        assert_eq!(
+            names("home.begin:vcard\nfn:Meister Berger\nhome.end:vcard\n"),
+            ["Meister Berger"]
+        );
+        // A stray indent before the first BEGIN, and old Mac line ends.
+        assert_eq!(
+            names(" BEGIN:VCARD\r\nFN:John Doe\r\nEND:VCARD\r\n"),
+            ["John Doe"]
+        );
+        assert_eq!(names("BEGIN:VCARD\rFN:Mac Doe\rEND:VCARD\r"), ["Mac Doe"]);
+    }
+
+    #[test]
+    fn unbalanced_cards_name_their_line() {
+        let err = |t: &str| {
+            VcardImporter
+                .parse(t, Path::new("t.vcf"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(err("BEGIN:VCARD\nFN:A\n").contains("t.vcf:1"));
+        assert!(err("FN:A\nEND:VCARD\n").contains("t.vcf:1"));
+        assert!(err("BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n").contains("t.vcf:4"));
+        assert!(err("BEGIN:VCARD\nFN:A\nEND:VCARD\n\nstray text\n").contains("t.vcf:5"));
     }
 
     #[test]
