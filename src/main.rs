@@ -166,7 +166,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export contacts: `export vcard --out FILE` or `export csv --out FILE`.
+    /// Export contacts (`vcard`, `csv`) or the ping plan and birthdays as a calendar (`ics`).
     Export {
         /// What to write.
         #[arg(value_enum)]
@@ -174,6 +174,9 @@ enum Command {
         /// Where to write it.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// For `ics`: how many days of pings, from today.
+        #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        days: u32,
     },
     /// Show the planner settings, or change one: `settings set KEY VALUE`.
     Settings {
@@ -191,6 +194,8 @@ enum ExportKind {
     Vcard,
     /// CSV that Google Contacts reads and keepwarm re-imports unchanged.
     Csv,
+    /// iCalendar: one event per planned ping, one yearly event per birthday.
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -486,13 +491,35 @@ fn run(cli: Cli) -> Result<()> {
                 file.display()
             );
         }
-        Command::Export { kind, out } => {
+        Command::Export { kind, out, days } => {
             let contacts = store.contacts()?;
-            write_atomically(&out, |w| match kind {
-                ExportKind::Vcard => export::write_vcards(&contacts, w),
-                ExportKind::Csv => export::write_csv(&contacts, w),
-            })?;
-            eprintln!("Exported {} contacts to {}", contacts.len(), out.display());
+            match kind {
+                ExportKind::Vcard | ExportKind::Csv => {
+                    write_atomically(&out, |w| match kind {
+                        ExportKind::Csv => export::write_csv(&contacts, w),
+                        _ => export::write_vcards(&contacts, w),
+                    })?;
+                    eprintln!("Exported {} contacts to {}", contacts.len(), out.display());
+                }
+                ExportKind::Ics => {
+                    let plan = make_plan(&store, today, days)?;
+                    let options = interop::ics::IcsOptions {
+                        alarm_at: store.planner_settings()?.alarm_time,
+                        stamp: chrono::Utc::now(),
+                    };
+                    let text = interop::ics::calendar(&plan.pings, &contacts, &options);
+                    write_atomically(&out, |w| w.write_all(text.as_bytes()))?;
+                    eprintln!(
+                        "Exported {} pings over {days} days and the birthdays of {} contacts to {}",
+                        plan.pings.len(),
+                        contacts
+                            .iter()
+                            .filter(|c| c.birthday.is_some() && !c.paused)
+                            .count(),
+                        out.display()
+                    );
+                }
+            }
         }
         Command::Settings { change, json } => {
             if let Some(SettingsCommand::Set { key, value }) = change {

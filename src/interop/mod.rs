@@ -7,6 +7,7 @@
 
 pub mod csv_formats;
 pub mod export;
+pub mod ics;
 pub mod sample;
 pub mod vcard;
 

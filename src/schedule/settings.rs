@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -43,6 +43,8 @@ pub struct PlannerSettings {
     pub vacations: Vec<DateRange>,
     /// The most pings the user wants on one day.
     pub daily_cap: u32,
+    /// When calendar reminders for pings pop up (local time); `None`: no reminders.
+    pub alarm_time: Option<NaiveTime>,
 }
 
 impl Default for PlannerSettings {
@@ -52,6 +54,7 @@ impl Default for PlannerSettings {
             working_days: [true, true, true, true, true, false, false],
             vacations: Vec::new(),
             daily_cap: 5,
+            alarm_time: NaiveTime::from_hms_opt(9, 0, 0),
         }
     }
 }
@@ -83,6 +86,10 @@ pub const SETTING_KEYS: &[(&str, &str)] = &[
         "days off as FIRST..LAST ranges, comma-separated, e.g. 2026-12-24..2027-01-02",
     ),
     ("daily_cap", "most pings on one day (1–100, default 5)"),
+    (
+        "alarm_time",
+        "when calendar reminders pop up, HH:MM, or off (default 09:00)",
+    ),
 ];
 
 const WEEKDAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -160,6 +167,16 @@ impl PlannerSettings {
                 ranges.sort_by_key(|r| r.first);
                 self.vacations = ranges;
             }
+            "alarm_time" => {
+                self.alarm_time = if v.eq_ignore_ascii_case("off") {
+                    None
+                } else {
+                    Some(
+                        NaiveTime::parse_from_str(v, "%H:%M")
+                            .map_err(|_| bad("expected a time as HH:MM (24-hour) or off".into()))?,
+                    )
+                };
+            }
             "daily_cap" => {
                 let n: u32 = v
                     .parse()
@@ -207,6 +224,11 @@ impl PlannerSettings {
             .collect();
         pairs.insert("vacations", vacations.join(","));
         pairs.insert("daily_cap", self.daily_cap.to_string());
+        pairs.insert(
+            "alarm_time",
+            self.alarm_time
+                .map_or_else(|| "off".to_owned(), |t| t.format("%H:%M").to_string()),
+        );
         pairs
     }
 }
