@@ -6,6 +6,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod feed;
 pub mod interop;
 pub mod model;
 pub mod schedule;

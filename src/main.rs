@@ -178,6 +178,15 @@ enum Command {
         #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3660))]
         days: u32,
     },
+    /// Serve the ping plan as a calendar feed on 127.0.0.1 for calendar apps to subscribe to.
+    Feed {
+        /// The port (0: any free one). Keep it fixed so subscriptions keep working.
+        #[arg(long, default_value_t = 8765)]
+        port: u16,
+        /// Make a new secret URL; subscriptions to the old one stop.
+        #[arg(long)]
+        rotate_token: bool,
+    },
     /// Show the planner settings, or change one: `settings set KEY VALUE`.
     Settings {
         #[command(subcommand)]
@@ -520,6 +529,35 @@ fn run(cli: Cli) -> Result<()> {
                     );
                 }
             }
+        }
+        Command::Feed { port, rotate_token } => {
+            let token = if rotate_token {
+                keepwarm::feed::rotate_token(&mut store)?
+            } else {
+                keepwarm::feed::feed_token(&mut store)?
+            };
+            drop(store);
+            let feed =
+                std::sync::Arc::new(keepwarm::feed::FeedCalendar::open(&db_path, cli.today)?);
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()?;
+            runtime.block_on(async move {
+                let listener = keepwarm::feed::bind(port).await?;
+                let address = listener.local_addr()?;
+                println!("http://{address}/{token}.ics");
+                std::io::stdout().flush()?;
+                eprintln!(
+                    "Serving the keepwarm calendar on {address} (127.0.0.1 only); Ctrl-C stops it."
+                );
+                tokio::select! {
+                    served = keepwarm::feed::serve(listener, token, feed) => served?,
+                    _ = tokio::signal::ctrl_c() => eprintln!("Stopped."),
+                }
+                Ok::<(), anyhow::Error>(())
+            })?;
+            return Ok(());
         }
         Command::Settings { change, json } => {
             if let Some(SettingsCommand::Set { key, value }) = change {

@@ -116,6 +116,14 @@ impl Store {
             .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
+    /// A number that changes whenever another connection commits to the database
+    /// (SQLite's `data_version`): cheap to ask, for caches of derived data.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
+
     /// Applies every migration the database has not seen yet, all in one transaction.
     fn migrate(&mut self) -> Result<()> {
         // IMMEDIATE takes the write lock first, so two processes opening a new file
