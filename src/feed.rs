@@ -28,6 +28,15 @@ use crate::store::Store;
 /// The settings key of the feed's secret token.
 pub const TOKEN_SETTING: &str = "feed.token";
 
+/// The settings key that turns the feed on in the desktop app ("true"/"false").
+pub const ENABLED_SETTING: &str = "feed.enabled";
+
+/// The settings key of the port the desktop app serves the feed on.
+pub const PORT_SETTING: &str = "feed.port";
+
+/// The port used when none is set: fixed, so subscriptions survive restarts.
+pub const DEFAULT_PORT: u16 = 8765;
+
 /// How many days of pings the feed carries.
 pub const FEED_DAYS: u32 = 365;
 
@@ -155,20 +164,31 @@ fn respond(request: &Request<Incoming>, token: &str, feed: &FeedCalendar) -> Res
     }
 }
 
-/// Binds 127.0.0.1:`port` (0: any free port).
-pub async fn bind(port: u16) -> Result<TcpListener> {
+/// Binds 127.0.0.1:`port` (0: any free port), and only that address. Binding is
+/// synchronous so a caller learns the port (and any error) before serving.
+pub fn bind(port: u16) -> Result<std::net::TcpListener> {
     let address = SocketAddr::from(([127, 0, 0, 1], port));
-    TcpListener::bind(address)
-        .await
-        .map_err(|source| Error::Io {
-            path: PathBuf::from(format!("127.0.0.1:{port}")),
-            source,
-        })
+    let io_error = |source| Error::Io {
+        path: PathBuf::from(format!("127.0.0.1:{port}")),
+        source,
+    };
+    let listener = std::net::TcpListener::bind(address).map_err(io_error)?;
+    listener.set_nonblocking(true).map_err(io_error)?;
+    Ok(listener)
 }
 
-/// Serves the feed on `listener` until the task is dropped. Each connection is
-/// its own task; a malformed or hostile one only ever closes itself.
-pub async fn serve(listener: TcpListener, token: String, feed: Arc<FeedCalendar>) -> Result<()> {
+/// Serves the feed on `listener` (from [`bind`]) until the task is dropped. Each
+/// connection is its own task; a malformed or hostile one only ever closes itself.
+pub async fn serve(
+    listener: std::net::TcpListener,
+    token: String,
+    feed: Arc<FeedCalendar>,
+) -> Result<()> {
+    let address = listener.local_addr().ok();
+    let listener = TcpListener::from_std(listener).map_err(|source| Error::Io {
+        path: PathBuf::from(address.map(|a| a.to_string()).unwrap_or_default()),
+        source,
+    })?;
     let token: Arc<str> = Arc::from(token);
     loop {
         let (stream, _) = match listener.accept().await {

@@ -181,7 +181,7 @@ enum Command {
     /// Serve the ping plan as a calendar feed on 127.0.0.1 for calendar apps to subscribe to.
     Feed {
         /// The port (0: any free one). Keep it fixed so subscriptions keep working.
-        #[arg(long, default_value_t = 8765)]
+        #[arg(long, default_value_t = keepwarm::feed::DEFAULT_PORT)]
         port: u16,
         /// Make a new secret URL; subscriptions to the old one stop.
         #[arg(long)]
@@ -543,14 +543,14 @@ fn run(cli: Cli) -> Result<()> {
                 .worker_threads(2)
                 .enable_all()
                 .build()?;
+            let listener = keepwarm::feed::bind(port)?;
+            let address = listener.local_addr()?;
+            println!("http://{address}/{token}.ics");
+            std::io::stdout().flush()?;
+            eprintln!(
+                "Serving the keepwarm calendar on {address} (127.0.0.1 only); Ctrl-C stops it."
+            );
             runtime.block_on(async move {
-                let listener = keepwarm::feed::bind(port).await?;
-                let address = listener.local_addr()?;
-                println!("http://{address}/{token}.ics");
-                std::io::stdout().flush()?;
-                eprintln!(
-                    "Serving the keepwarm calendar on {address} (127.0.0.1 only); Ctrl-C stops it."
-                );
                 tokio::select! {
                     served = keepwarm::feed::serve(listener, token, feed) => served?,
                     _ = tokio::signal::ctrl_c() => eprintln!("Stopped."),

@@ -52,6 +52,40 @@ pub fn list_contacts(
     })
 }
 
+/// Whether the calendar feed runs, and its URL.
+#[tauri::command]
+pub fn feed_status(state: State<'_, AppState>) -> crate::feed::FeedStatus {
+    state
+        .feed
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .status()
+}
+
+/// Turns the calendar feed on or off (remembered for the next start).
+#[tauri::command]
+pub fn set_feed_enabled(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> Result<crate::feed::FeedStatus, CommandError> {
+    let store = state
+        .store
+        .as_ref()
+        .map_err(|message| CommandError::NoDatabase(message.clone()))?;
+    let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+    store.set_setting(
+        keepwarm::feed::ENABLED_SETTING,
+        if enabled { "true" } else { "false" },
+    )?;
+    let mut runner = state.feed.lock().unwrap_or_else(|p| p.into_inner());
+    if enabled {
+        Ok(runner.start(&mut store, &state.db_path))
+    } else {
+        runner.stop();
+        Ok(runner.status())
+    }
+}
+
 /// What the app is working on, for the status bar.
 #[derive(Debug, Serialize)]
 pub struct AppInfo {

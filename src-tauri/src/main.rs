@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod feed;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -14,6 +15,7 @@ use keepwarm::store::{default_db_path, Store};
 pub struct AppState {
     store: Result<Mutex<Store>, String>,
     db_path: PathBuf,
+    feed: Mutex<feed::FeedRunner>,
 }
 
 /// `--db PATH` / `--db=PATH`, else `KEEPWARM_DB`, else the platform default.
@@ -56,6 +58,21 @@ fn main() {
         // The window is built here rather than in tauri.conf.json so that it maps
         // with its final title (which names the database) from the first frame.
         .setup(move |app| {
+            // The calendar feed runs in the background while the app is open, if turned on.
+            let state = tauri::Manager::state::<AppState>(app);
+            if let Ok(store) = &state.store {
+                let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+                if feed::enabled(&store) {
+                    let status = state
+                        .feed
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .start(&mut store, &state.db_path);
+                    if let Some(error) = status.error {
+                        eprintln!("keepwarm-desktop: calendar feed: {error}");
+                    }
+                }
+            }
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
                 .title(&title)
                 .inner_size(1100.0, 720.0)
@@ -63,10 +80,16 @@ fn main() {
                 .build()?;
             Ok(())
         })
-        .manage(AppState { store, db_path })
+        .manage(AppState {
+            store,
+            db_path,
+            feed: Mutex::new(feed::FeedRunner::default()),
+        })
         .invoke_handler(tauri::generate_handler![
             commands::list_contacts,
-            commands::app_info
+            commands::app_info,
+            commands::feed_status,
+            commands::set_feed_enabled
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

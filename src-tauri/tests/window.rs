@@ -84,6 +84,72 @@ fn image_variety(path: &Path) -> (u64, f64) {
     (colours, deviation)
 }
 
+/// A free port on 127.0.0.1 (bound, then released for the app to take).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One GET over a plain socket; returns the status code.
+fn http_status(port: u16, path: &str) -> Option<u16> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    response.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn desktop_serves_the_calendar_feed_when_it_is_turned_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("feed.db");
+    let port = free_port();
+    let token = {
+        let mut store = Store::open(&db).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        fill_demo(&mut store, DemoOptions::default(), today).unwrap();
+        store
+            .set_setting(keepwarm::feed::ENABLED_SETTING, "true")
+            .unwrap();
+        store
+            .set_setting(keepwarm::feed::PORT_SETTING, &port.to_string())
+            .unwrap();
+        keepwarm::feed::feed_token(&mut store).unwrap()
+    };
+    let (_xvfb, display) = start_xvfb();
+    let _app = Reaper(
+        Command::new(env!("CARGO_BIN_EXE_keepwarm-desktop"))
+            .env("DISPLAY", &display)
+            .env("KEEPWARM_DB", &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let path = format!("/{token}.ics");
+    loop {
+        if http_status(port, &path) == Some(200) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no feed on port {port} within 10 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(http_status(port, "/not-the-token.ics"), Some(404));
+}
+
 #[test]
 fn desktop_window_opens_with_a_painted_first_screen() {
     let dir = tempfile::tempdir().unwrap();

@@ -19,3 +19,17 @@ export interface Contact {
 export function listContacts(search: string): Promise<Contact[]> {
   return invoke<Contact[]>("list_contacts", { search: search.trim() === "" ? null : search });
 }
+
+export interface FeedStatus {
+  enabled: boolean;
+  url: string | null;
+  error: string | null;
+}
+
+export function feedStatus(): Promise<FeedStatus> {
+  return invoke<FeedStatus>("feed_status");
+}
+
+export function setFeedEnabled(enabled: boolean): Promise<FeedStatus> {
+  return invoke<FeedStatus>("set_feed_enabled", { enabled });
+}
