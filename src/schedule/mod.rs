@@ -841,18 +841,15 @@ fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
         if !taken.contains(&f.day) {
             continue;
         }
-        let mut day = f.day;
-        loop {
-            let earlier = calendar.prev_working(day - 1);
-            day = if f.reason == Reason::Promise && earlier >= 0 {
-                earlier
-            } else {
-                calendar.next_working(day + 1)
-            };
-            if !taken.contains(&day) {
-                break;
-            }
-        }
+        let free = |d: &i32| calendar.is_working(*d) && !taken.contains(d);
+        // Each day is tried once: a promise first earlier (down to today), then
+        // later; a follow-up only later. A year of days is plenty.
+        let earlier = (f.reason == Reason::Promise)
+            .then(|| (0..f.day).rev().find(free))
+            .flatten();
+        let day = earlier
+            .or_else(|| (f.day + 1..f.day + 366).find(free))
+            .unwrap_or(f.day);
         f.day = day;
     }
     fixed.sort_by_key(|f| (f.day, f.reason));
@@ -861,8 +858,7 @@ fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
 /// Whether one more ping on `day` would give the contact more than
 /// [`MAX_PINGS_PER_365_DAYS`] in some 365 days, counting the pings done in the
 /// past year, its fixed pings (known a year past the horizon) and the cadence
-/// pings placed so far. Checked as pings
-/// are placed, in time order, so the answer does not depend on the horizon.
+/// pings placed so far.
 fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
     let mut days: Vec<i32> = p
         .fixed

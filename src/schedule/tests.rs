@@ -518,3 +518,27 @@ fn why_and_suggestion_are_always_written() {
     );
     assert!(texts.windows(2).all(|w| w[0] != w[1]), "{texts:#?}");
 }
+
+#[test]
+fn many_fixed_pings_on_one_day_spread_out_and_never_hang() {
+    // Three promises due tomorrow (Friday), an event yesterday and a birthday
+    // tomorrow: five fixed pings wanting the same two days.
+    let mut c = born(met(person(1, Circle::Inner), "2026-11-20"), "1980-11-27");
+    c.record_interaction(InteractionKind::Event, d("2026-11-25"), Some("Expo"), 5);
+    c.open_promises = (1..=3)
+        .map(|id| PromiseFacts {
+            id,
+            text: format!("Promise {id}"),
+            due: d("2026-11-27"),
+        })
+        .collect();
+    let plan = plan_for(vec![c], 60);
+    let mut days: Vec<NaiveDate> = of(&plan, 1).iter().map(|p| p.date).collect();
+    let n = days.len();
+    days.dedup();
+    assert_eq!(days.len(), n, "{:#?}", of(&plan, 1));
+    assert!(n >= 5);
+    assert!(of(&plan, 1)
+        .iter()
+        .all(|p| p.date >= today() && p.date.weekday().num_days_from_monday() < 5));
+}
