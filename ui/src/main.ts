@@ -51,26 +51,7 @@ document.addEventListener("keydown", (e) => {
     search.focus();
   } else if (e.key === "Escape" && document.activeElement === search) {
     search.value = "";
-    const feedToggle = document.querySelector<HTMLInputElement>("#feed-toggle")!;
-const feedUrl = document.querySelector<HTMLElement>("#feed-url")!;
-
-function showFeed(status: FeedStatus): void {
-  feedToggle.checked = status.enabled;
-  feedUrl.hidden = !(status.url || status.error);
-  feedUrl.classList.toggle("error", Boolean(status.error));
-  feedUrl.textContent = status.error
-    ? `Calendar feed could not start: ${status.error}`
-    : status.url
-      ? `Subscribe your calendar to ${status.url}`
-      : "";
-}
-
-feedToggle.addEventListener("change", () => {
-  setFeedEnabled(feedToggle.checked).then(showFeed, (err) => showFeed({ enabled: false, url: null, error: String(err) }));
-});
-
-void refresh();
-void feedStatus().then(showFeed);
+    void refresh();
   }
 });
 
