@@ -2,77 +2,14 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-26";
-
-/// A temporary folder holding one database.
-struct Db {
-    _dir: TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn new() -> Db {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("keepwarm.db");
-        Db { _dir: dir, path }
-    }
-
-    fn with_demo() -> Db {
-        let db = Db::new();
-        db.ok(&[
-            "demo",
-            "--contacts",
-            "30",
-            "--interactions",
-            "120",
-            "--seed",
-            "3",
-        ]);
-        db
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        keepwarm(&self.path, args)
-    }
-
-    /// Runs a command that must succeed; returns its stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "keepwarm {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        std::fs::read(&self.path).unwrap()
-    }
-}
-
-fn keepwarm(db: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("keepwarm")
-        .unwrap()
-        .env_remove("KEEPWARM_DB")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::{keepwarm, Db};
 
 /// Asserts a user error: exit 1, exactly one line on stderr mentioning `needle`, no panic.
 fn assert_user_error(out: &Output, needle: &str) {

@@ -6,34 +6,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-26";
-
-fn keepwarm(db: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("keepwarm")
-        .unwrap()
-        .env_remove("KEEPWARM_DB")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = keepwarm(db, args);
-    assert!(
-        out.status.success(),
-        "keepwarm {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{ok, TODAY};
 
 fn python() -> String {
     std::env::var("KEEPWARM_PYTHON").unwrap_or_else(|_| "python3".into())

@@ -3,36 +3,13 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Instant;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-26";
-
-fn keepwarm(db: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("keepwarm")
-        .unwrap()
-        .env_remove("KEEPWARM_DB")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = keepwarm(db, args);
-    assert!(
-        out.status.success(),
-        "keepwarm {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{keepwarm, ok, TODAY};
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

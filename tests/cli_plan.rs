@@ -3,58 +3,10 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-use std::path::PathBuf;
-use std::process::Output;
-
-use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
-/// A Thursday.
-const TODAY: &str = "2026-11-26";
-
-struct Db {
-    _dir: TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn new() -> Db {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("keepwarm.db");
-        Db { _dir: dir, path }
-    }
-
-    fn run_on(&self, today: &str, args: &[&str]) -> Output {
-        Command::cargo_bin("keepwarm")
-            .unwrap()
-            .env_remove("KEEPWARM_DB")
-            .arg("--db")
-            .arg(&self.path)
-            .args(["--today", today])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok_on(&self, today: &str, args: &[&str]) -> String {
-        let out = self.run_on(today, args);
-        assert!(
-            out.status.success(),
-            "keepwarm {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.ok_on(TODAY, args)
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-}
+mod common;
+use common::{Db, TODAY};
 
 fn pings_of(plan: &Value, contact: i64) -> Vec<&Value> {
     plan.as_array()

@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-const TODAY: &str = "2026-11-26";
+mod common;
+use common::{keepwarm, TODAY};
 
 /// A running feed, stopped when dropped.
 struct Feed {
@@ -23,18 +24,6 @@ impl Drop for Feed {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn keepwarm(db: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("keepwarm")
-        .unwrap()
-        .env_remove("KEEPWARM_DB")
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn start(db: &Path, extra: &[&str]) -> Feed {

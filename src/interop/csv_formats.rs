@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{Format, ImportedContact, Importer, ParsedFile, Skipped};
+use super::{fallback_name, join_names, Format, ImportedContact, Importer, ParsedFile, Skipped};
 use crate::error::{Error, Result};
 use crate::model::{is_email, Birthday, Circle, NewContact};
 
@@ -111,19 +111,10 @@ fn header_line(text: &str, start: &str) -> Option<usize> {
 /// Finishes a contact: derives the name, or skips a row with nothing in it.
 fn finish(mut contact: NewContact, line: usize, extras: Extras, parsed: &mut ParsedFile) {
     if contact.name.trim().is_empty() {
-        contact.name = [contact.given_name.as_str(), contact.family_name.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        contact.name = join_names(&[&contact.given_name, &contact.family_name]);
     }
     if contact.name.trim().is_empty() {
-        contact.name = contact
-            .company
-            .clone()
-            .or_else(|| contact.emails.first().cloned())
-            .or_else(|| contact.phones.first().cloned())
-            .unwrap_or_default();
+        contact.name = fallback_name(&contact);
     }
     if contact.name.trim().is_empty() {
         parsed.skipped.push(Skipped {
@@ -300,17 +291,13 @@ impl Importer for GoogleImporter {
                     ..NewContact::default()
                 }
             } else {
-                let full = [
+                let full = join_names(&[
                     row.get("Name Prefix"),
                     row.get("First Name"),
                     row.get("Middle Name"),
                     row.get("Last Name"),
                     row.get("Name Suffix"),
-                ]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+                ]);
                 NewContact {
                     name: row.opt("keepwarm Name").unwrap_or(full),
                     given_name: row.get("First Name").to_owned(),
@@ -399,16 +386,12 @@ impl Importer for OutlookImporter {
                 notes: row.get("Notes").to_owned(),
                 ..NewContact::default()
             };
-            contact.name = [
+            contact.name = join_names(&[
                 row.get("First Name"),
                 row.get("Middle Name"),
                 row.get("Last Name"),
                 row.get("Suffix"),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+            ]);
             for column in ["E-mail Address", "E-mail 2 Address", "E-mail 3 Address"] {
                 add_emails(&mut contact, row.get(column), &at, &mut parsed);
             }

@@ -197,6 +197,26 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<(Format, ParsedF
     Ok((format, parsed))
 }
 
+/// Words joined by single spaces, blanks left out: `["Dr.", "", "Ada"]` → `"Dr. Ada"`.
+pub(crate) fn join_names(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The name a record without one goes by: its company, else its first email or phone.
+pub(crate) fn fallback_name(contact: &NewContact) -> String {
+    contact
+        .company
+        .clone()
+        .or_else(|| contact.emails.first().cloned())
+        .or_else(|| contact.phones.first().cloned())
+        .unwrap_or_default()
+}
+
 /// Repairs text that was UTF-8 but got decoded as Latin-1 on the way ("cafÃ©" →
 /// "café"), as vCard 2.1 quoted-printable without a CHARSET often is.
 pub(crate) fn repair_mojibake(text: String) -> String {

@@ -11,7 +11,10 @@ use std::path::Path;
 use calcard::vcard::{VCard, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
-use super::{repair_mojibake, Format, ImportedContact, Importer, ParsedFile, Skipped};
+use super::{
+    fallback_name, join_names, repair_mojibake, Format, ImportedContact, Importer, ParsedFile,
+    Skipped,
+};
 use crate::error::{Error, Result};
 use crate::model::{Birthday, Circle, NewContact};
 
@@ -384,22 +387,13 @@ fn read_card(
     contact.family_name = part(0);
     contact.given_name = part(1);
     contact.name = if formatted_name.trim().is_empty() {
-        [part(3), part(1), part(2), part(0), part(4)]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        join_names(&[&part(3), &part(1), &part(2), &part(0), &part(4)])
     } else {
         formatted_name
     };
     if contact.name.trim().is_empty() {
         // No name at all: a company card, or one known only by its address.
-        contact.name = contact
-            .company
-            .clone()
-            .or_else(|| contact.emails.first().cloned())
-            .or_else(|| contact.phones.first().cloned())
-            .unwrap_or_default();
+        contact.name = fallback_name(&contact);
     }
     contact.notes = notes.join("\n");
     if contact.name.trim().is_empty() {
