@@ -157,10 +157,6 @@ fn merge(into: &mut PreparedContact, from: &PreparedContact) -> bool {
         into.notes = from.notes.clone();
         changed = true;
     }
-    if into.given_name.is_empty() && into.family_name.is_empty() {
-        into.given_name = from.given_name.clone();
-        into.family_name = from.family_name.clone();
-    }
     changed |= union(&mut into.emails, &from.emails, str::to_lowercase);
     changed |= union(&mut into.phones, &from.phones, phone_digits);
     changed |= union(&mut into.interests, &from.interests, str::to_lowercase);
@@ -294,12 +290,9 @@ fn new_candidate(record: &ImportedContact, data: PreparedContact, today: NaiveDa
 fn update_merged(tx: &rusqlite::Transaction<'_>, id: i64, c: &Candidate) -> Result<()> {
     let d = &c.data;
     tx.execute(
-        "UPDATE contacts SET given_name = ?2, family_name = ?3, company = ?4, title = ?5, birthday = ?6, notes = ?7
-         WHERE id = ?1",
+        "UPDATE contacts SET company = ?2, title = ?3, birthday = ?4, notes = ?5 WHERE id = ?1",
         params![
             id,
-            d.given_name,
-            d.family_name,
             d.company,
             d.title,
             d.birthday.map(|b| b.to_string()),
