@@ -84,6 +84,19 @@ fn image_variety(path: &Path) -> (u64, f64) {
     (colours, deviation)
 }
 
+/// Starts the desktop app on `display` with the database `db`.
+fn launch_app(display: &str, db: &Path) -> Reaper {
+    Reaper(
+        Command::new(env!("CARGO_BIN_EXE_keepwarm-desktop"))
+            .env("DISPLAY", display)
+            .env("KEEPWARM_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
 /// A free port on 127.0.0.1 (bound, then released for the app to take).
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -126,15 +139,7 @@ fn desktop_serves_the_calendar_feed_when_it_is_turned_on() {
         keepwarm::feed::feed_token(&mut store).unwrap()
     };
     let (_xvfb, display) = start_xvfb();
-    let _app = Reaper(
-        Command::new(env!("CARGO_BIN_EXE_keepwarm-desktop"))
-            .env("DISPLAY", &display)
-            .env("KEEPWARM_DB", &db)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _app = launch_app(&display, &db);
     let deadline = Instant::now() + Duration::from_secs(10);
     let path = format!("/{token}.ics");
     loop {
@@ -162,15 +167,7 @@ fn desktop_window_opens_with_a_painted_first_screen() {
 
     let (_xvfb, display) = start_xvfb();
     let started = Instant::now();
-    let _app = Reaper(
-        Command::new(env!("CARGO_BIN_EXE_keepwarm-desktop"))
-            .env("DISPLAY", &display)
-            .env("KEEPWARM_DB", &db)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _app = launch_app(&display, &db);
 
     let window = loop {
         if let Some(id) = find_window(&display) {

@@ -709,6 +709,17 @@ fn prepare<'a>(
     }
 }
 
+/// The day a dated ping goes on: its own day when the user works then, else the
+/// last working day before it; when that has passed, the first working day from today.
+fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
+    let before = calendar.prev_working(day);
+    if before < 0 {
+        calendar.next_working(0)
+    } else {
+        before
+    }
+}
+
 fn birthday_pings(
     facts: &ContactFacts,
     today: NaiveDate,
@@ -729,13 +740,8 @@ fn birthday_pings(
         if actual < 0 || actual >= reach {
             continue;
         }
-        let mut day = calendar.prev_working(actual);
-        if day < 0 {
-            // The working day before has passed: wish them as soon as possible.
-            day = calendar.next_working(0);
-        }
         out.push(FixedPing {
-            day,
+            day: working_day_by(calendar, actual),
             reason: Reason::Birthday,
             id: format!("{}-b{year}", facts.id),
             detail: FixedDetail::Birthday {
@@ -797,12 +803,8 @@ fn follow_up_pings(
 fn promise_pings(facts: &ContactFacts, calendar: &Calendar<'_>, out: &mut Vec<FixedPing>) {
     for promise in &facts.open_promises {
         let due = calendar.day(promise.due);
-        let mut day = calendar.prev_working(due);
-        if day < 0 {
-            day = calendar.next_working(0);
-        }
         out.push(FixedPing {
-            day,
+            day: working_day_by(calendar, due),
             reason: Reason::Promise,
             id: format!("{}-p{}", facts.id, promise.id),
             detail: FixedDetail::Promise {
