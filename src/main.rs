@@ -81,6 +81,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Pause a contact: no pings until resumed (due promises still show).
+    Pause {
+        /// The contact: an id, an email or a unique full name.
+        contact: String,
+        /// Resume a paused contact instead.
+        #[arg(long)]
+        resume: bool,
+    },
     /// Track a commitment: `promise CONTACT --due DATE TEXT`, or `promise done ID`.
     Promise {
         /// The contact (or `done` to mark a promise kept).
@@ -600,6 +608,19 @@ fn run(cli: Cli) -> Result<()> {
             let name = store.contact(contact_id)?.name;
             eprintln!("Logged {kind} with {name} on {date}");
             print_id(id, json)?;
+        }
+        Command::Pause { contact, resume } => {
+            let id = store.resolve_contact(&contact)?;
+            store.set_paused(id, !resume)?;
+            let name = store.contact(id)?.name;
+            eprintln!(
+                "{name} is {}",
+                if resume {
+                    "active again"
+                } else {
+                    "paused: no pings until resumed"
+                }
+            );
         }
         Command::Promise {
             target,

@@ -308,3 +308,27 @@ fn unknown_ping_ids_are_refused() {
         assert_eq!(stderr.trim_end().lines().count(), 1);
     }
 }
+
+#[test]
+fn a_paused_contact_gets_no_pings_until_resumed() {
+    let db = Db::new();
+    db.ok(&[
+        "add",
+        "Quiet Person",
+        "--circle",
+        "inner",
+        "--birthday",
+        "1980-12-02",
+    ]);
+    db.ok(&["add", "Busy Person", "--circle", "inner"]);
+    assert!(!pings_of(&db.json(&["plan", "--days", "90", "--json"]), 1).is_empty());
+    db.ok(&["pause", "Quiet Person"]);
+    let paused = db.json(&["plan", "--days", "90", "--json"]);
+    assert!(pings_of(&paused, 1).is_empty());
+    assert!(!pings_of(&paused, 2).is_empty());
+    assert_eq!(db.json(&["contacts", "--json"])[0]["paused"], true);
+    db.ok(&["pause", "1", "--resume"]);
+    assert!(!pings_of(&db.json(&["plan", "--days", "90", "--json"]), 1).is_empty());
+    let missing = db.run(&["pause", "Nobody"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

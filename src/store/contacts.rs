@@ -80,6 +80,20 @@ impl Store {
         }
     }
 
+    /// Pauses a contact (no pings, but due promises) or resumes it.
+    pub fn set_paused(&mut self, id: i64, paused: bool) -> Result<()> {
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE contacts SET paused = ?2 WHERE id = ?1",
+                params![id, paused],
+            )?;
+            if changed == 0 {
+                return Err(Error::ContactNotFound(id.to_string()));
+            }
+            Ok(())
+        })
+    }
+
     /// How many contacts there are.
     pub fn contact_count(&self) -> Result<i64> {
         Ok(self
