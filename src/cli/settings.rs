@@ -1,0 +1,53 @@
+//! Settings: `settings` and `settings set KEY VALUE`.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use keepwarm::schedule::settings::SETTING_KEYS;
+
+use super::output::print_json;
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    change: Option<SettingsCommand>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum SettingsCommand {
+    /// Change a setting (see `keepwarm settings` for the keys).
+    Set {
+        /// The setting's key.
+        key: String,
+        /// Its new value.
+        value: String,
+    },
+}
+
+pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
+    let mut store = match a.change {
+        Some(_) => ctx.open_for_writing()?,
+        None => ctx.open_for_reading()?,
+    };
+    if let Some(SettingsCommand::Set { key, value }) = a.change {
+        store.set_planner_setting(&key, &value)?;
+        eprintln!("{key} set");
+    }
+    let settings = store.planner_settings()?;
+    let pairs = settings.to_pairs();
+    if a.json {
+        print_json(&pairs)
+    } else {
+        for (key, help) in SETTING_KEYS {
+            println!(
+                "{key:<22} {:<36} {help}",
+                pairs.get(key).map(String::as_str).unwrap_or("")
+            );
+        }
+        Ok(())
+    }
+}
