@@ -33,6 +33,16 @@ pub enum Error {
         supported: i64,
     },
 
+    /// A command that only reads found no database at the path.
+    #[error(
+        "no keepwarm database at {}; start one with `keepwarm add NAME`, `keepwarm import FILE` or `keepwarm demo`, or pass --db PATH",
+        path.display()
+    )]
+    NoDatabase {
+        /// The path looked at.
+        path: PathBuf,
+    },
+
     /// The file exists but is not a SQLite database.
     #[error("{} is not a keepwarm database: {reason}", path.display())]
     NotADatabase {

@@ -29,7 +29,20 @@ pub struct ImportArgs {
 }
 
 pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
-    let mut store = ctx.open_for_writing()?;
+    // A dry run never creates the database: on a missing one it shows what an
+    // import into a new, empty database would do.
+    let mut writing;
+    let mut reading;
+    let store: &mut keepwarm::Store = if !a.dry_run {
+        writing = ctx.open_for_writing()?;
+        &mut writing
+    } else if ctx.db_path.exists() {
+        reading = ctx.open_for_reading()?;
+        &mut reading
+    } else {
+        reading = keepwarm::Store::open_in_memory()?;
+        &mut reading
+    };
     let (format, parsed) = match interop::read_file(&a.file, a.format) {
         Ok(read) => read,
         Err(e) => {

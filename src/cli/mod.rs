@@ -84,14 +84,52 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    /// Opens the database for a command that changes it (creating it when missing).
-    pub fn open_for_writing(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path)?)
+    /// Opens the database for a command that changes it, creating it when missing
+    /// (and saying so, so that a mistyped `--db` does not go unnoticed).
+    pub fn open_for_writing(&self) -> Result<Writing> {
+        let existed = self.db_path.exists();
+        let mut store = Store::open(&self.db_path)?;
+        if !existed {
+            eprintln!(
+                "Created a new keepwarm database at {}",
+                self.db_path.display()
+            );
+        }
+        store.set_today(self.today);
+        Ok(Writing(store))
     }
 
-    /// Opens the database for a command that only reads it.
+    /// Opens the database for a command that only reads it: never creates it and
+    /// never takes a write lock.
     pub fn open_for_reading(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path)?)
+        let mut store = Store::open_read_only(&self.db_path)?;
+        store.set_today(self.today);
+        Ok(store)
+    }
+}
+
+/// A store opened for writing; when the command is over it prints what the store
+/// noticed without stopping (e.g. a daily backup that could not be written).
+pub(crate) struct Writing(Store);
+
+impl std::ops::Deref for Writing {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Writing {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.0
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        for warning in self.0.take_warnings() {
+            eprintln!("warning: {warning}");
+        }
     }
 }
 

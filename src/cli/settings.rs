@@ -29,15 +29,15 @@ enum SettingsCommand {
 }
 
 pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
-    let mut store = match a.change {
-        Some(_) => ctx.open_for_writing()?,
-        None => ctx.open_for_reading()?,
+    let settings = match a.change {
+        Some(SettingsCommand::Set { key, value }) => {
+            let mut store = ctx.open_for_writing()?;
+            store.set_planner_setting(&key, &value)?;
+            eprintln!("{key} set");
+            store.planner_settings()?
+        }
+        None => ctx.open_for_reading()?.planner_settings()?,
     };
-    if let Some(SettingsCommand::Set { key, value }) = a.change {
-        store.set_planner_setting(&key, &value)?;
-        eprintln!("{key} set");
-    }
-    let settings = store.planner_settings()?;
     let pairs = settings.to_pairs();
     if a.json {
         print_json(&pairs)

@@ -7,14 +7,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Birthday, Circle, Contact, NewContact};
+use crate::model::{Birthday, Circle, Contact, NewContact, Source};
 
 impl Store {
     /// Adds a contact and returns its id. `today` is recorded as the day it was added.
     pub fn add_contact(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
         let prepared = prepare_new_contact(new)?;
         let uid = uuid::Uuid::new_v4().to_string();
-        self.write(|tx| insert_contact(tx, &prepared, &uid, today))
+        let label = format!("Added {}", prepared.name);
+        self.write(&label, |tx| insert_contact(tx, &prepared, &uid, today))
     }
 
     /// Every contact, ordered by id, with emails, phones and interests.
@@ -82,7 +83,13 @@ impl Store {
 
     /// Pauses a contact (no pings, but due promises) or resumes it.
     pub fn set_paused(&mut self, id: i64, paused: bool) -> Result<()> {
-        self.write(|tx| {
+        let name = self.contact(id)?.name;
+        let label = if paused {
+            format!("Paused {name}")
+        } else {
+            format!("Resumed {name}")
+        };
+        self.write(&label, |tx| {
             let changed = tx.execute(
                 "UPDATE contacts SET paused = ?2 WHERE id = ?1",
                 params![id, paused],
@@ -115,7 +122,9 @@ pub(crate) struct PreparedContact {
     pub birthday: Option<Birthday>,
     pub circle: Circle,
     pub interests: Vec<String>,
+    pub tags: Vec<String>,
     pub notes: String,
+    pub source: Source,
 }
 
 /// Checks a new contact's fields and fills in what can be derived.
@@ -168,7 +177,9 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
         birthday: new.birthday,
         circle: new.circle.unwrap_or(Circle::Network),
         interests: non_blank_unique(&new.interests, |i| i.to_lowercase()),
+        tags: non_blank_unique(&new.tags, |t| t.to_lowercase()),
         notes: new.notes.trim().to_owned(),
+        source: new.source.unwrap_or(Source::Manual),
     })
 }
 
@@ -181,8 +192,8 @@ pub(crate) fn insert_contact(
 ) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO contacts (uid, display_name, given_name, family_name, company, title,
-                               birthday, circle, notes, created_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               birthday, circle, notes, created_on, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         uid,
@@ -195,6 +206,7 @@ pub(crate) fn insert_contact(
         c.circle.as_str(),
         c.notes,
         created_on.to_string(),
+        c.source.as_str(),
     ])?;
     let id = tx.last_insert_rowid();
     let mut email_stmt = tx.prepare_cached(
@@ -215,16 +227,23 @@ pub(crate) fn insert_contact(
     for (position, interest) in c.interests.iter().enumerate() {
         interest_stmt.execute(params![id, position as i64, interest])?;
     }
+    let mut tag_stmt = tx.prepare_cached(
+        "INSERT INTO contact_tags (contact_id, position, tag) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, tag) in c.tags.iter().enumerate() {
+        tag_stmt.execute(params![id, position as i64, tag])?;
+    }
     Ok(id)
 }
 
-/// Loads all contacts, or the one with `only_id`, in four queries.
+/// Loads all live contacts (not in the trash), or the one with `only_id` (live or
+/// not), in five queries.
 pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<Vec<Contact>> {
     // `?1 IS NULL` keeps one statement for both cases.
     let mut stmt = conn.prepare_cached(
         "SELECT id, uid, display_name, given_name, family_name, company, title, birthday, circle,
-                notes, paused, created_on
-         FROM contacts WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+                notes, paused, created_on, source
+         FROM contacts WHERE (?1 IS NULL AND deleted_on IS NULL) OR id = ?1 ORDER BY id",
     )?;
     let mut contacts = stmt
         .query_map([only_id], contact_from_row)?
@@ -251,6 +270,11 @@ pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<V
              ORDER BY contact_id, position",
             ListField::Interests,
         ),
+        (
+            "SELECT contact_id, tag FROM contact_tags WHERE ?1 IS NULL OR contact_id = ?1
+             ORDER BY contact_id, position",
+            ListField::Tags,
+        ),
     ] {
         let mut stmt = conn.prepare_cached(sql)?;
         let mut rows = stmt.query([only_id])?;
@@ -263,6 +287,7 @@ pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<V
                     ListField::Emails => c.emails.push(value),
                     ListField::Phones => c.phones.push(value),
                     ListField::Interests => c.interests.push(value),
+                    ListField::Tags => c.tags.push(value),
                 }
             }
         }
@@ -275,12 +300,14 @@ enum ListField {
     Emails,
     Phones,
     Interests,
+    Tags,
 }
 
 fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
     let birthday: Option<String> = row.get(7)?;
     let circle: String = row.get(8)?;
     let created_on: String = row.get(11)?;
+    let source: Option<String> = row.get(12)?;
     Ok(Contact {
         id: row.get(0)?,
         uid: row.get(1)?,
@@ -294,10 +321,15 @@ fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         birthday: birthday.and_then(|b| b.parse().ok()),
         circle: circle.parse().map_err(|e| conversion_error(8, e))?,
         interests: Vec::new(),
+        tags: Vec::new(),
         notes: row.get(9)?,
         paused: row.get(10)?,
         created_on: crate::model::parse_date("created_on", &created_on)
             .map_err(|e| conversion_error(11, e))?,
+        source: source
+            .map(|s| s.parse())
+            .transpose()
+            .map_err(|e| conversion_error(12, e))?,
     })
 }
 

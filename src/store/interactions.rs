@@ -38,7 +38,9 @@ impl Store {
             .as_deref()
             .map(str::trim)
             .filter(|e| !e.is_empty());
-        self.write(|tx| {
+        let name = self.contact(new.contact_id)?.name;
+        let label = format!("Logged {} {} with {name}", article(new.kind), new.kind);
+        self.write(&label, |tx| {
             let exists: Option<i64> = tx
                 .query_row("SELECT id FROM contacts WHERE id = ?1", [new.contact_id], |r| r.get(0))
                 .optional()?;
@@ -85,5 +87,13 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM interactions", [], |r| r.get(0))?)
+    }
+}
+
+/// "a" or "an" before a kind's name, for labels ("an email", "a call").
+pub(crate) fn article(kind: InteractionKind) -> &'static str {
+    match kind {
+        InteractionKind::Email | InteractionKind::Event => "an",
+        _ => "a",
     }
 }

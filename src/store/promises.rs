@@ -25,7 +25,9 @@ impl Store {
                 "say what was promised",
             ));
         }
-        self.write(|tx| {
+        let name = self.contact(contact_id)?.name;
+        let label = format!("Promised {name}: {text}");
+        self.write(&label, |tx| {
             let exists: Option<i64> = tx
                 .query_row("SELECT id FROM contacts WHERE id = ?1", [contact_id], |r| r.get(0))
                 .optional()?;
@@ -42,7 +44,8 @@ impl Store {
 
     /// Marks a promise kept on `on`. Keeping it again keeps the first date.
     pub fn complete_promise(&mut self, id: i64, on: NaiveDate) -> Result<()> {
-        self.write(|tx| {
+        let label = format!("Kept promise {id}");
+        self.write(&label, |tx| {
             let changed = tx.execute(
                 "UPDATE promises SET done_date = coalesce(done_date, ?2) WHERE id = ?1",
                 params![id, on.to_string()],
