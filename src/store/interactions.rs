@@ -7,6 +7,7 @@ use super::contacts::conversion_error;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{parse_date, Interaction, InteractionKind};
+use crate::validate;
 
 /// An interaction to be logged.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,18 +27,9 @@ pub struct NewInteraction {
 impl Store {
     /// Logs an interaction; it may be back-dated but not dated after `today`.
     pub fn log_interaction(&mut self, new: &NewInteraction, today: NaiveDate) -> Result<i64> {
-        if new.date > today {
-            return Err(Error::invalid(
-                "--date",
-                &new.date.to_string(),
-                format!("is after today ({today}); log what has already happened"),
-            ));
-        }
-        let event = new
-            .event
-            .as_deref()
-            .map(str::trim)
-            .filter(|e| !e.is_empty());
+        validate::past_date("--date", new.date, today)?;
+        let event = validate::line("--event", new.event.as_deref().unwrap_or(""))?;
+        let note = validate::note("--note", &new.note)?;
         let name = self.contact(new.contact_id)?.name;
         let label = format!("Logged {} {} with {name}", article(new.kind), new.kind);
         self.write(&label, |tx| {
@@ -54,7 +46,7 @@ impl Store {
                 new.contact_id,
                 new.kind.as_str(),
                 new.date.to_string(),
-                new.note.trim(),
+                note,
                 event
             ])?;
             Ok(tx.last_insert_rowid())

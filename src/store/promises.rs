@@ -7,6 +7,7 @@ use super::contacts::conversion_error;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{parse_date, Promise};
+use crate::validate;
 
 impl Store {
     /// Records a promise to a contact, due on `due`; returns its id.
@@ -17,16 +18,18 @@ impl Store {
         due: NaiveDate,
         today: NaiveDate,
     ) -> Result<i64> {
-        let text = text.trim();
+        let text = validate::note("promise text", text)?;
+        validate::any_date("--due", due)?;
         if text.is_empty() {
             return Err(Error::invalid(
                 "promise text",
-                text,
+                &text,
                 "say what was promised",
             ));
         }
         let name = self.contact(contact_id)?.name;
         let label = format!("Promised {name}: {text}");
+        let text = text.as_str();
         self.write(&label, |tx| {
             let exists: Option<i64> = tx
                 .query_row("SELECT id FROM contacts WHERE id = ?1", [contact_id], |r| r.get(0))
