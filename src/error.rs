@@ -87,6 +87,43 @@ pub enum Error {
         examples: String,
     },
 
+    /// The contact is in the trash: it must be restored before it can be used.
+    #[error("#{id} {name} is in the trash; `keepwarm restore {id}` brings it back")]
+    ContactInTrash {
+        /// The contact's id.
+        id: i64,
+        /// Its name.
+        name: String,
+    },
+
+    /// `restore` was asked for a contact that is not in the trash.
+    #[error("#{id} {name} is not in the trash")]
+    NotInTrash {
+        /// The contact's id.
+        id: i64,
+        /// Its name.
+        name: String,
+    },
+
+    /// Another contact already has this email or phone.
+    #[error(
+        "{value} is already the {field} of #{id} {name}; change that contact with `keepwarm edit {id}`, merge the two with `keepwarm merge`, or add anyway with --force"
+    )]
+    DuplicateContact {
+        /// `email` or `phone`.
+        field: String,
+        /// The address or number.
+        value: String,
+        /// The contact that has it.
+        id: i64,
+        /// That contact's name.
+        name: String,
+    },
+
+    /// A contact cannot be merged with itself.
+    #[error("#{0} cannot be merged with itself")]
+    MergeWithItself(i64),
+
     /// No promise has this id.
     #[error("no promise with id {0}")]
     PromiseNotFound(i64),

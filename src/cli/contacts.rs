@@ -11,7 +11,7 @@ use keepwarm::model::{Birthday, Circle, Contact, NewContact};
 use keepwarm::schedule::warmth_of;
 
 use super::args::{birthday_arg, circle_arg};
-use super::output::{print_id, print_json};
+use super::output::{cell, print_id, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -79,9 +79,15 @@ pub struct AddArgs {
     /// An interest or tag (repeatable).
     #[arg(long)]
     interest: Vec<String>,
+    /// A label or group (repeatable); suggestions use interests, not tags.
+    #[arg(long)]
+    tag: Vec<String>,
     /// Free notes.
     #[arg(long, default_value = "")]
     notes: String,
+    /// Add even when another contact has the same email or phone.
+    #[arg(long)]
+    force: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -89,21 +95,31 @@ pub struct AddArgs {
 
 pub fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let id = store.add_contact(
-        &NewContact {
-            name: a.name,
-            emails: a.email,
-            phones: a.phone,
-            company: a.company,
-            title: a.title,
-            birthday: a.birthday,
-            circle: a.circle,
-            interests: a.interest,
-            notes: a.notes,
-            ..NewContact::default()
-        },
-        ctx.today,
-    )?;
+    let new = NewContact {
+        name: a.name,
+        emails: a.email,
+        phones: a.phone,
+        company: a.company,
+        title: a.title,
+        birthday: a.birthday,
+        circle: a.circle,
+        interests: a.interest,
+        tags: a.tag,
+        notes: a.notes,
+        ..NewContact::default()
+    };
+    let namesakes = store.contacts_named(&new.name, None)?;
+    let id = if a.force {
+        store.add_contact_anyway(&new, ctx.today)?
+    } else {
+        store.add_contact(&new, ctx.today)?
+    };
+    for (other, name) in namesakes {
+        eprintln!(
+            "warning: #{other} is also called {}; if they are one person, `keepwarm merge {other} {id}`",
+            safe(&name)
+        );
+    }
     print_id(id, a.json)
 }
 
@@ -153,17 +169,32 @@ pub fn list(ctx: &Ctx, a: ContactsArgs) -> Result<()> {
 }
 
 fn print_contact_table(contacts: &[Contact]) -> Result<()> {
+    let style = Style::stdout();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if style.terminal {
+        let header = format!(
+            "{:>6}  {}  {}  {}  {}",
+            "id",
+            cell("name", 28),
+            cell("circle", 12),
+            cell("company", 26),
+            "email"
+        );
+        writeln!(out, "{}", style.bold(&header))?;
+    }
     for c in contacts {
         writeln!(
             out,
-            "{:>6}  {:<28}  {:<12}  {:<26}  {}",
+            "{:>6}  {}  {}  {}  {}",
             c.id,
-            c.name,
-            c.circle.as_str(),
-            c.company.as_deref().unwrap_or(""),
-            c.emails.first().map(String::as_str).unwrap_or("")
+            cell(&c.name, 28),
+            cell(c.circle.as_str(), 12),
+            cell(c.company.as_deref().unwrap_or(""), 26),
+            safe(c.emails.first().map(String::as_str).unwrap_or(""))
         )?;
+    }
+    if style.terminal && contacts.is_empty() {
+        writeln!(out, "No contacts.")?;
     }
     out.flush()?;
     Ok(())

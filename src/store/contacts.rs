@@ -11,8 +11,16 @@ use crate::model::{Birthday, Circle, Contact, NewContact, Source};
 use crate::validate;
 
 impl Store {
-    /// Adds a contact and returns its id. `today` is recorded as the day it was added.
+    /// Adds a contact and returns its id. `today` is recorded as the day it was
+    /// added. An email or phone that another contact already has is refused with
+    /// an error naming that contact (see [`Store::add_contact_anyway`]).
     pub fn add_contact(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
+        self.refuse_duplicates(&new.emails, &new.phones, None)?;
+        self.add_contact_anyway(new, today)
+    }
+
+    /// Adds a contact even when another one has the same email or phone.
+    pub fn add_contact_anyway(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
         let prepared = prepare_new_contact(new)?;
         if let Some(birthday) = prepared.birthday {
             validate::birthday("birthday", birthday, today)?;

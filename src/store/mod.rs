@@ -7,14 +7,21 @@
 
 mod backup;
 pub(crate) mod contacts;
+mod edit;
 mod import;
 mod interactions;
 mod journal;
+mod merge;
+mod trash;
 pub use backup::{days_to_keep, BackupFile};
+pub use edit::ContactEdit;
 pub use import::ImportSummary;
-pub use interactions::NewInteraction;
+pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
 pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
+pub use merge::{FieldConflict, MergeReport};
 pub use planning::PingAction;
+pub use promises::PromiseItem;
+pub use trash::{TrashedContact, TRASH_DAYS};
 mod planning;
 mod promises;
 mod settings;
