@@ -43,6 +43,16 @@ pub enum Error {
         path: PathBuf,
     },
 
+    /// A command that changes the database was given one the user may only read.
+    #[error(
+        "{} may only be read: changing it needs write access to the file and its folder (commands that only read, like `contacts` and `today`, work)",
+        path.display()
+    )]
+    ReadOnlyDatabase {
+        /// The database path.
+        path: PathBuf,
+    },
+
     /// The file exists but is not a SQLite database.
     #[error("{} is not a keepwarm database: {reason}", path.display())]
     NotADatabase {

@@ -5,11 +5,11 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use keepwarm::model::{Birthday, Circle};
+use keepwarm::model::Circle;
 use keepwarm::store::ContactEdit;
 use keepwarm::views::{contact_view, ContactView};
 
-use super::args::{circle_arg, optional_birthday_arg};
+use super::args::{birthday_change_arg, circle_arg, BirthdayChange};
 use super::output::{print_json, safe, Style};
 use super::Ctx;
 
@@ -153,8 +153,8 @@ pub struct EditArgs {
     #[arg(long)]
     title: Option<String>,
     /// YYYY-MM-DD, --MM-DD without a year (write `--birthday=--05-16`), or `none`.
-    #[arg(long, value_parser = optional_birthday_arg, allow_hyphen_values = true)]
-    birthday: Option<Option<Birthday>>,
+    #[arg(long, value_parser = birthday_change_arg, allow_hyphen_values = true)]
+    birthday: Option<BirthdayChange>,
     /// inner, core, network or acquaintance.
     #[arg(long, value_parser = circle_arg)]
     circle: Option<Circle>,
@@ -200,7 +200,10 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         name: a.name,
         company: a.company,
         title: a.title,
-        birthday: a.birthday,
+        birthday: a.birthday.map(|change| match change {
+            BirthdayChange::Set(b) => Some(b),
+            BirthdayChange::Remove => None,
+        }),
         circle: a.circle,
         add_emails: a.add_email,
         remove_emails: a.remove_email,

@@ -61,10 +61,17 @@ impl Store {
             return Err(Error::ContactNotFound(query.to_owned()));
         }
         if let Ok(id) = q.parse::<i64>() {
+            // A merged contact's old id means the contact it went into.
             let exists: Option<i64> = self
                 .conn
-                .query_row("SELECT id FROM contacts WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
+                .query_row(
+                    "SELECT coalesce((SELECT new_id FROM contact_redirects WHERE old_id = ?1),
+                                     (SELECT id FROM contacts WHERE id = ?1))",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
             return exists.ok_or_else(|| Error::ContactNotFound(query.to_owned()));
         }
         let sql = if q.contains('@') {
