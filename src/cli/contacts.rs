@@ -207,6 +207,9 @@ pub struct PauseArgs {
     /// Resume a paused contact instead.
     #[arg(long)]
     resume: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
@@ -214,8 +217,12 @@ pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
     let id = store.resolve_contact(&a.contact)?;
     store.set_paused(id, !a.resume)?;
     let name = store.contact(id)?.name;
+    if a.json {
+        print_json(&serde_json::json!({ "id": id, "name": name, "paused": !a.resume }))?;
+    }
     eprintln!(
-        "{name} is {}",
+        "{} is {}",
+        safe(&name),
         if a.resume {
             "active again"
         } else {

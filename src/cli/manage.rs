@@ -288,6 +288,9 @@ pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<()> {
 pub struct DeleteArgs {
     /// The contact: an id, an email or a name.
     contact: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
@@ -295,6 +298,9 @@ pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
     let id = store.resolve_contact(&a.contact)?;
     let name = store.contact(id)?.name;
     store.delete_contact(id, ctx.today)?;
+    if a.json {
+        print_json(&serde_json::json!({ "id": id, "name": name, "deleted_on": ctx.today }))?;
+    }
     eprintln!(
         "Moved #{id} {} to the trash (`keepwarm restore {id}` brings it back; `keepwarm undo` too)",
         safe(&name)
@@ -349,11 +355,17 @@ pub fn trash(ctx: &Ctx, a: TrashArgs) -> Result<()> {
 pub struct RestoreArgs {
     /// The id of a contact in the trash (see `keepwarm trash`).
     id: i64,
+    /// Print the restored contact as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
     let contact = store.restore_contact(a.id)?;
     eprintln!("Restored #{} {}", contact.id, safe(&contact.name));
+    if a.json {
+        print_json(&contact)?;
+    }
     Ok(())
 }
