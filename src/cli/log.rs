@@ -13,7 +13,7 @@ use super::Ctx;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// The contact: an id, an email or a unique full name.
+    /// The contact: an id, an email or a name (a unique word or prefix will do).
     contact: String,
     /// What kind of contact it was.
     #[arg(long, value_parser = kind_arg)]

@@ -17,7 +17,11 @@ pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
 pub use planning::PingAction;
 mod planning;
 mod promises;
+mod resolve;
+mod search;
 mod settings;
+pub use resolve::{ContactRef, CANDIDATES_LISTED};
+pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -34,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_promises_and_ping_actions.sql"),
     include_str!("migrations/0003_interaction_latest.sql"),
     include_str!("migrations/0004_contacts_management.sql"),
+    include_str!("migrations/0005_search.sql"),
 ];
 
 /// The schema version this build writes and understands.
