@@ -24,7 +24,11 @@ pub use promises::PromiseItem;
 pub use trash::{TrashedContact, TRASH_DAYS};
 mod planning;
 mod promises;
+mod resolve;
+mod search;
 mod settings;
+pub use resolve::{ContactRef, CANDIDATES_LISTED};
+pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -41,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_promises_and_ping_actions.sql"),
     include_str!("migrations/0003_interaction_latest.sql"),
     include_str!("migrations/0004_contacts_management.sql"),
+    include_str!("migrations/0005_search.sql"),
 ];
 
 /// The schema version this build writes and understands.
