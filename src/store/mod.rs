@@ -7,6 +7,7 @@
 
 pub(crate) mod contacts;
 mod import;
+mod insights;
 mod interactions;
 pub use import::ImportSummary;
 pub use interactions::NewInteraction;
