@@ -66,39 +66,38 @@ pub struct NextDay {
 
 /// Today's pings (promises first, then by warmth, coldest first) and the next day's count.
 pub fn today_screen(store: &Store, today: NaiveDate) -> Result<TodayScreen> {
-    let plan = plan_for(store, today, NEXT_DAY_HORIZON_DAYS)?;
+    let settings = store.planner_settings()?;
+    let snapshot = store.snapshot(today)?;
+    let plan = plan(today, &snapshot, &settings, NEXT_DAY_HORIZON_DAYS);
     let promises: HashMap<i64, Promise> = store
         .promises()?
         .into_iter()
         .filter(|p| p.done_on.is_none())
         .map(|p| (p.id, p))
         .collect();
-    let ids: Vec<i64> = plan
-        .pings
+    let companies: HashMap<i64, &Option<String>> = snapshot
+        .contacts
         .iter()
-        .filter(|p| p.date == today)
-        .map(|p| p.contact_id)
+        .map(|c| (c.id, &c.company))
         .collect();
-    let companies = companies_of(store, &ids)?;
     let mut pings: Vec<TodayPing> = plan
         .pings
         .iter()
         .filter(|p| p.date == today)
         .map(|p| TodayPing {
-            company: companies.get(&p.contact_id).cloned().flatten(),
+            company: companies.get(&p.contact_id).and_then(|c| (*c).clone()),
             promise: p.promise_id.and_then(|id| promises.get(&id).cloned()),
             ping: p.clone(),
         })
         .collect();
+    // Promises first, earliest due first; then the coldest contacts.
     pings.sort_by_key(|p| {
         (
-            p.promise.as_ref().map(|pr| pr.due),
             p.promise.is_none(),
+            p.promise.as_ref().map(|pr| pr.due),
             p.ping.warmth,
         )
     });
-    // Promises (earliest due first) before everything else.
-    pings.sort_by_key(|p| p.promise.is_none());
     let next_day = plan
         .pings
         .iter()
@@ -114,16 +113,6 @@ pub fn today_screen(store: &Store, today: NaiveDate) -> Result<TodayScreen> {
         next_day,
         notes: plan.notes,
     })
-}
-
-fn companies_of(store: &Store, ids: &[i64]) -> Result<HashMap<i64, Option<String>>> {
-    let mut out = HashMap::new();
-    for &id in ids {
-        if let std::collections::hash_map::Entry::Vacant(slot) = out.entry(id) {
-            slot.insert(store.contact(id)?.company);
-        }
-    }
-    Ok(out)
 }
 
 /// One line of the contact list.

@@ -140,6 +140,14 @@ fn tauri_driver() -> PathBuf {
         .expect("tauri-driver must be installed (scripts/install-deps installs it)")
 }
 
+/// The app under test: this build's, or `KEEPWARM_DESKTOP_BIN` (e.g. a release build,
+/// to measure speed as users get it).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("KEEPWARM_DESKTOP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_keepwarm-desktop")))
+}
+
 /// Light or dark, as the desktop would report it to the web view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -156,7 +164,6 @@ pub struct Desktop {
     pub launched_at: Instant,
     /// The same instant as milliseconds since the Unix epoch (to compare with the page's clock).
     pub launched_epoch_ms: f64,
-    pub display: String,
     /// When a window titled keepwarm… was first seen mapped (polled with xdotool).
     pub window_seen: std::sync::Arc<Mutex<Option<Instant>>>,
     // Dropped in reverse order: driver (and app), then D-Bus, then the display.
@@ -217,23 +224,35 @@ impl Desktop {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_keepwarm-desktop"), "args": ["--db", db] }),
+            json!({ "application": app_binary(), "args": ["--db", db] }),
         );
         caps.insert("browserName".into(), json!("wry"));
-        let launched_at = Instant::now();
-        let launched_epoch_ms = epoch_ms();
-        let window_seen = watch_for_window(&display);
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session on keepwarm-desktop");
+        // tauri-driver listens before WebKitWebDriver behind it is ready: a session
+        // request that comes too early fails at once, and is asked again.
+        let mut attempt = 0;
+        let (client, launched_at, launched_epoch_ms, window_seen) = loop {
+            attempt += 1;
+            let launched_at = Instant::now();
+            let launched_epoch_ms = epoch_ms();
+            let window_seen = watch_for_window(&display);
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (client, launched_at, launched_epoch_ms, window_seen),
+                Err(e) if attempt < 10 => {
+                    eprintln!("WebDriver session not ready yet ({e}); asking again");
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                Err(e) => panic!("no WebDriver session on keepwarm-desktop: {e}"),
+            }
+        };
         Desktop {
             client,
             launched_at,
             launched_epoch_ms,
-            display,
             window_seen,
             _driver: driver,
             _dbus: dbus,

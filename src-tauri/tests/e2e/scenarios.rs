@@ -344,3 +344,56 @@ fn a_contact_named_like_markup_is_shown_as_text_everywhere() {
         app.close().await;
     });
 }
+
+#[test]
+fn the_keyboard_moves_through_today_and_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), DemoOptions::default());
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        app.find("li.ping-card.selected").await;
+        let cards = app.find_all("li.ping-card").await;
+        assert!(cards.len() >= 3, "the demo has pings today");
+        let second = cards[1].attr("data-ping-id").await.unwrap().unwrap();
+
+        // j moves down, k back up, j again: the second card is selected.
+        for key in ["j", "j", "k"] {
+            app.press(key).await;
+        }
+        let selected = app.find("li.ping-card.selected").await;
+        assert_eq!(
+            selected.attr("data-ping-id").await.unwrap().unwrap(),
+            second
+        );
+
+        // d opens Done with the note focused; Escape closes it.
+        app.press("d").await;
+        app.wait_until(
+            "the note field has focus",
+            "document.activeElement?.closest('label')?.innerText.trim() === 'Note'",
+        )
+        .await;
+        app.js(
+            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))",
+            vec![],
+        )
+        .await;
+        app.wait_until(
+            "the form closes",
+            "!document.querySelector('li.ping-card form')",
+        )
+        .await;
+
+        // x skips the selected ping: it leaves Today and the library recorded it.
+        app.press("x").await;
+        app.wait_until(
+            "the skipped ping leaves Today",
+            &format!("!document.querySelector(\"li.ping-card[data-ping-id='{second}']\")"),
+        )
+        .await;
+        let store = Store::open(&db).unwrap();
+        let plan = keepwarm::screens::today_screen(&store, today()).unwrap();
+        assert!(plan.pings.iter().all(|p| p.ping.id != second));
+        app.close().await;
+    });
+}

@@ -1,6 +1,7 @@
 // The app's shared state: which view is open, toasts with Undo, and the refresh signal
 // that tells the open view to reload (on focus, or when another program wrote the database).
 import { backend, errorMessage } from "./backend/backend";
+import { localToday } from "./format";
 
 export type View = "today" | "contacts" | "conference" | "plan" | "insights" | "import" | "settings";
 
@@ -83,22 +84,28 @@ class AppState {
 
 export const app = new AppState();
 
-/** Reloads the open view when the window regains focus or the database changes underneath. */
+/** Reloads the open view when the database changes underneath (another program wrote
+ *  to it: the CLI, a sync) or the day turns; checked every `intervalMs` and on focus. */
 export function watchDatabase(intervalMs = 1500): () => void {
   let known: number | null = null;
+  let day = localToday();
   let stopped = false;
-  const poll = async () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = async () => {
+    clearTimeout(timer);
     try {
       const version = await backend.dataVersion();
-      if (known !== null && version !== known) app.refresh();
+      const now = localToday();
+      if ((known !== null && version !== known) || now !== day) app.refresh();
       known = version;
+      day = now;
     } catch {
       // No database: the view shows why; nothing to watch.
     }
-    if (!stopped) timer = setTimeout(poll, intervalMs);
+    if (!stopped) timer = setTimeout(check, intervalMs);
   };
-  let timer = setTimeout(poll, intervalMs);
-  const onFocus = () => app.refresh();
+  timer = setTimeout(check, intervalMs);
+  const onFocus = () => void check();
   window.addEventListener("focus", onFocus);
   return () => {
     stopped = true;
