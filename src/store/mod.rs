@@ -9,6 +9,7 @@ mod backup;
 pub(crate) mod contacts;
 mod edit;
 mod import;
+mod insights;
 mod interactions;
 mod journal;
 mod merge;
