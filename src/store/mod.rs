@@ -14,7 +14,7 @@ mod interactions;
 mod journal;
 mod merge;
 mod trash;
-pub use backup::{days_to_keep, BackupFile};
+pub use backup::{days_to_keep, BackupFile, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY};
 pub use edit::ContactEdit;
 pub use import::ImportSummary;
 pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};

@@ -187,8 +187,10 @@ impl Store {
         Ok(found)
     }
 
-    /// Finds up to `limit` live contacts matching `query`, best first, each with
-    /// where it matched (see the [module documentation](self)).
+    /// Finds up to `limit` live contacts matching `query`, best first (bm25), each
+    /// with where it matched. Every word must match a name, company, title, email,
+    /// phone, interest, tag, the notes, or an interaction's note or event, in any
+    /// case and without accents; each word may be the start of one.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let words = query_words(query);
         let mut drafts = Drafts::default();
