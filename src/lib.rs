@@ -11,6 +11,7 @@ pub mod interop;
 pub mod model;
 pub mod schedule;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -18,6 +18,7 @@ pub use planning::PingAction;
 mod planning;
 mod promises;
 mod settings;
+pub mod sync;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_promises_and_ping_actions.sql"),
     include_str!("migrations/0003_interaction_latest.sql"),
     include_str!("migrations/0004_contacts_management.sql"),
+    include_str!("migrations/0007_sync.sql"),
 ];
 
 /// The schema version this build writes and understands.
