@@ -2,6 +2,8 @@
 //! 127.0.0.1 with a free port and stopped (by its pid) when the test ends.
 //! Radicale comes from `.venv` (see `scripts/install-deps`).
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
 mod common;
 
 use std::path::Path;

@@ -149,15 +149,11 @@ pub fn read_card(card_text: &str, observed_at: &str) -> Result<RemoteCard, Strin
                         fields.insert("paused".into(), text(paused.to_string()));
                     }
                     INTEREST => interests.push(value),
-                    CREATED => {
-                        if crate::model::parse_date("created", &value).is_ok() {
-                            fields.insert("created_on".into(), text(value));
-                        }
+                    CREATED if crate::model::parse_date("created", &value).is_ok() => {
+                        fields.insert("created_on".into(), text(value));
                     }
-                    SOURCE => {
-                        if value.parse::<crate::model::Source>().is_ok() {
-                            fields.insert("source".into(), text(value));
-                        }
+                    SOURCE if value.parse::<crate::model::Source>().is_ok() => {
+                        fields.insert("source".into(), text(value));
                     }
                     CHANGED => {
                         if let Some((field, at)) = value.split_once('=') {

@@ -204,10 +204,7 @@ impl Faulty {
                 let mut buffer = [0u8; 65536];
                 let mut request = Vec::new();
                 // Read the head and as much body as announced.
-                loop {
-                    let Ok(n) = stream.read(&mut buffer) else {
-                        break;
-                    };
+                while let Ok(n) = stream.read(&mut buffer) {
                     if n == 0 {
                         break;
                     }
