@@ -182,6 +182,10 @@ pub enum Error {
         reason: String,
     },
 
+    /// Sync with a CardDAV/CalDAV server failed.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
+
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

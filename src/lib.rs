@@ -13,6 +13,7 @@ pub mod model;
 pub mod schedule;
 pub mod screens;
 pub mod store;
+pub mod sync;
 pub mod validate;
 pub mod views;
 

@@ -13,6 +13,7 @@ mod manage;
 mod output;
 mod plan;
 mod settings;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -89,6 +90,8 @@ enum Command {
     Feed(calendar::FeedArgs),
     /// Show the settings, or change one: `settings set KEY VALUE`.
     Settings(settings::SettingsArgs),
+    /// Sync with a CardDAV/CalDAV server: `sync setup URL --user U`, `sync`, `sync status`.
+    Sync(sync::SyncArgs),
 }
 
 /// What every command needs: where the database is and what day it is.
@@ -227,5 +230,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(a) => interop::export(&ctx, a),
         Command::Feed(a) => calendar::feed(&ctx, a),
         Command::Settings(a) => settings::settings(&ctx, a),
+        Command::Sync(a) => sync::sync(&ctx, a),
     }
 }
