@@ -9,6 +9,7 @@ pub mod error;
 pub mod feed;
 pub mod interop;
 pub mod model;
+pub mod notify;
 pub mod schedule;
 pub mod store;
 

@@ -10,6 +10,7 @@ pub(crate) mod contacts;
 mod import;
 mod interactions;
 mod journal;
+mod notify;
 pub use backup::{days_to_keep, BackupFile};
 pub use import::ImportSummary;
 pub use interactions::NewInteraction;
