@@ -422,7 +422,9 @@ pub fn fill_demo(store: &mut Store, options: DemoOptions, today: NaiveDate) -> R
         })
         .collect();
 
-    store.write(|tx| {
+    // Demo data goes only into an empty database, so there is nothing to go back
+    // to: it is not journaled (a journal entry would hold every row again).
+    store.write_untracked(|tx| {
         let mut ids = Vec::with_capacity(people.len());
         for (new, uid, _) in &people {
             let prepared = prepare_new_contact(new)?;
@@ -572,7 +574,9 @@ fn demo_contact(
         birthday,
         circle: Some(circle),
         interests,
+        tags: Vec::new(),
         notes: String::new(),
+        source: Some(crate::model::Source::Demo),
     };
     (contact, uid, weight)
 }

@@ -33,6 +33,16 @@ pub enum Error {
         supported: i64,
     },
 
+    /// A command that only reads found no database at the path.
+    #[error(
+        "no keepwarm database at {}; start one with `keepwarm add NAME`, `keepwarm import FILE` or `keepwarm demo`, or pass --db PATH",
+        path.display()
+    )]
+    NoDatabase {
+        /// The path looked at.
+        path: PathBuf,
+    },
+
     /// The file exists but is not a SQLite database.
     #[error("{} is not a keepwarm database: {reason}", path.display())]
     NotADatabase {
@@ -76,6 +86,43 @@ pub enum Error {
         /// A few of them, as `#id Name`.
         examples: String,
     },
+
+    /// The contact is in the trash: it must be restored before it can be used.
+    #[error("#{id} {name} is in the trash; `keepwarm restore {id}` brings it back")]
+    ContactInTrash {
+        /// The contact's id.
+        id: i64,
+        /// Its name.
+        name: String,
+    },
+
+    /// `restore` was asked for a contact that is not in the trash.
+    #[error("#{id} {name} is not in the trash")]
+    NotInTrash {
+        /// The contact's id.
+        id: i64,
+        /// Its name.
+        name: String,
+    },
+
+    /// Another contact already has this email or phone.
+    #[error(
+        "{value} is already the {field} of #{id} {name}; change that contact with `keepwarm edit {id}`, merge the two with `keepwarm merge`, or add anyway with --force"
+    )]
+    DuplicateContact {
+        /// `email` or `phone`.
+        field: String,
+        /// The address or number.
+        value: String,
+        /// The contact that has it.
+        id: i64,
+        /// That contact's name.
+        name: String,
+    },
+
+    /// A contact cannot be merged with itself.
+    #[error("#{0} cannot be merged with itself")]
+    MergeWithItself(i64),
 
     /// No promise has this id.
     #[error("no promise with id {0}")]

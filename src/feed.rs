@@ -52,7 +52,7 @@ pub fn feed_token(store: &mut Store) -> Result<String> {
 pub fn rotate_token(store: &mut Store) -> Result<String> {
     // 32 hex digits of a random v4 UUID: 122 random bits.
     let token = uuid::Uuid::new_v4().simple().to_string();
-    store.set_setting(TOKEN_SETTING, &token)?;
+    store.set_internal_setting(TOKEN_SETTING, &token)?;
     Ok(token)
 }
 

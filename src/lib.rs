@@ -13,6 +13,8 @@ pub mod model;
 pub mod schedule;
 pub mod screens;
 pub mod store;
+pub mod validate;
+pub mod views;
 
 pub use error::{Error, Result};
 pub use store::Store;

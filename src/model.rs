@@ -172,6 +172,75 @@ impl FromStr for InteractionKind {
     }
 }
 
+/// Where a contact came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Typed in by the user.
+    Manual,
+    /// Captured in conference mode.
+    Conference,
+    /// Imported from a vCard file.
+    Vcard,
+    /// Imported from LinkedIn's `Connections.csv`.
+    Linkedin,
+    /// Imported from Google Contacts.
+    Google,
+    /// Imported from Outlook.
+    Outlook,
+    /// Sample data.
+    Demo,
+}
+
+impl Source {
+    /// All sources.
+    pub const ALL: [Source; 7] = [
+        Source::Manual,
+        Source::Conference,
+        Source::Vcard,
+        Source::Linkedin,
+        Source::Google,
+        Source::Outlook,
+        Source::Demo,
+    ];
+
+    /// The name used in the database and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Manual => "manual",
+            Source::Conference => "conference",
+            Source::Vcard => "vcard",
+            Source::Linkedin => "linkedin",
+            Source::Google => "google",
+            Source::Outlook => "outlook",
+            Source::Demo => "demo",
+        }
+    }
+
+    /// How people call the place, for sentences ("Connected on LinkedIn").
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Manual => "added by hand",
+            Source::Conference => "met at a conference",
+            Source::Vcard => "a vCard file",
+            Source::Linkedin => "LinkedIn",
+            Source::Google => "Google Contacts",
+            Source::Outlook => "Outlook",
+            Source::Demo => "sample data",
+        }
+    }
+}
+
+impl FromStr for Source {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Source::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| Error::invalid("source", s, "unknown contact source"))
+    }
+}
+
 /// A birthday, with or without the year (vCard `--MMDD`, Apple's year 1604).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Birthday {
@@ -290,14 +359,19 @@ pub struct Contact {
     pub birthday: Option<Birthday>,
     /// Closeness, which sets the ping cadence.
     pub circle: Circle,
-    /// Interests and tags ("Celtics", "sailing").
+    /// Interests ("Celtics", "sailing"): what suggestions are made of.
     pub interests: Vec<String>,
+    /// Labels and groups ("Clients", "Berlin 2025"): shown and searched, never suggested.
+    pub tags: Vec<String>,
     /// Free-form notes.
     pub notes: String,
     /// A paused contact gets no pings.
     pub paused: bool,
-    /// The local date the contact was added.
+    /// The local date the contact was added (for an import, when the source says
+    /// you connected, e.g. LinkedIn's "Connected On").
     pub created_on: NaiveDate,
+    /// Where the contact came from, when known.
+    pub source: Option<Source>,
 }
 
 /// The fields of a contact to be created.
@@ -321,10 +395,14 @@ pub struct NewContact {
     pub birthday: Option<Birthday>,
     /// Circle; `network` when not given.
     pub circle: Option<Circle>,
-    /// Interests and tags.
+    /// Interests.
     pub interests: Vec<String>,
+    /// Labels and groups.
+    pub tags: Vec<String>,
     /// Notes.
     pub notes: String,
+    /// Where the contact comes from; `manual` when not given.
+    pub source: Option<Source>,
 }
 
 /// Something that happened between the user and a contact.

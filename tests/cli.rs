@@ -219,6 +219,10 @@ fn unreadable_database_paths_are_refused() {
     let missing_folder = dir.path().join("no-such-folder").join("x.db");
     assert_user_error(
         &keepwarm(&missing_folder, &["contacts"]),
+        "no keepwarm database at",
+    );
+    assert_user_error(
+        &keepwarm(&missing_folder, &["add", "Ada"]),
         "cannot open database",
     );
     assert!(!missing_folder.exists());

@@ -29,9 +29,10 @@ fn comparable(db: &Path) -> Vec<Value> {
         .map(|c| {
             let mut c = c.clone();
             let o = c.as_object_mut().unwrap();
-            // Ids and the day of adding are the new database's own.
+            // Ids, the day of adding and the source are the new database's own.
             o.remove("id");
             o.remove("created_on");
+            o.remove("source");
             o.remove("warmth");
             c
         })

@@ -89,6 +89,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::today::today_screen,
             commands::today::act_on_ping,
+            commands::today::undo,
             commands::contacts::contact_rows,
             commands::contacts::search_contacts,
             commands::contacts::contact_detail,
@@ -97,6 +98,11 @@ fn main() {
             commands::contacts::add_promise,
             commands::contacts::complete_promise,
             commands::contacts::set_paused,
+            commands::contacts::edit_contact,
+            commands::contacts::merge_contacts,
+            commands::contacts::delete_contact,
+            commands::contacts::trash,
+            commands::contacts::restore_contact,
             commands::conference::recent_events,
             commands::conference::capture_person,
             commands::plan::plan_screen,
@@ -108,6 +114,8 @@ fn main() {
             commands::settings::settings,
             commands::settings::set_setting,
             commands::settings::app_info,
+            commands::settings::backup_now,
+            commands::settings::backups,
             commands::settings::data_version,
         ])
         .run(tauri::generate_context!());

@@ -45,6 +45,17 @@ impl Format {
             Format::Outlook => "outlook",
         }
     }
+
+    /// What a contact imported from this format records as its source.
+    pub fn source(self) -> crate::model::Source {
+        use crate::model::Source;
+        match self {
+            Format::Vcard => Source::Vcard,
+            Format::Linkedin => Source::Linkedin,
+            Format::Google => Source::Google,
+            Format::Outlook => Source::Outlook,
+        }
+    }
 }
 
 impl fmt::Display for Format {

@@ -7,14 +7,27 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Birthday, Circle, Contact, NewContact};
+use crate::model::{Birthday, Circle, Contact, NewContact, Source};
+use crate::validate;
 
 impl Store {
-    /// Adds a contact and returns its id. `today` is recorded as the day it was added.
+    /// Adds a contact and returns its id. `today` is recorded as the day it was
+    /// added. An email or phone that another contact already has is refused with
+    /// an error naming that contact (see [`Store::add_contact_anyway`]).
     pub fn add_contact(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
+        self.refuse_duplicates(&new.emails, &new.phones, None)?;
+        self.add_contact_anyway(new, today)
+    }
+
+    /// Adds a contact even when another one has the same email or phone.
+    pub fn add_contact_anyway(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
         let prepared = prepare_new_contact(new)?;
+        if let Some(birthday) = prepared.birthday {
+            validate::birthday("birthday", birthday, today)?;
+        }
         let uid = uuid::Uuid::new_v4().to_string();
-        self.write(|tx| insert_contact(tx, &prepared, &uid, today))
+        let label = format!("Added {}", prepared.name);
+        self.write(&label, |tx| insert_contact(tx, &prepared, &uid, today))
     }
 
     /// Every contact, ordered by id, with emails, phones and interests.
@@ -82,7 +95,13 @@ impl Store {
 
     /// Pauses a contact (no pings, but due promises) or resumes it.
     pub fn set_paused(&mut self, id: i64, paused: bool) -> Result<()> {
-        self.write(|tx| {
+        let name = self.contact(id)?.name;
+        let label = if paused {
+            format!("Paused {name}")
+        } else {
+            format!("Resumed {name}")
+        };
+        self.write(&label, |tx| {
             let changed = tx.execute(
                 "UPDATE contacts SET paused = ?2 WHERE id = ?1",
                 params![id, paused],
@@ -115,17 +134,24 @@ pub(crate) struct PreparedContact {
     pub birthday: Option<Birthday>,
     pub circle: Circle,
     pub interests: Vec<String>,
+    pub tags: Vec<String>,
     pub notes: String,
+    pub source: Source,
 }
 
-/// Checks a new contact's fields and fills in what can be derived.
+/// Checks a new contact's fields (see [`crate::validate`]) and fills in what can
+/// be derived. Dates relative to today (a birthday not in the future) are the
+/// caller's to check, as only the caller knows today.
 pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
-    let mut given = new.given_name.trim().to_owned();
-    let mut family = new.family_name.trim().to_owned();
-    let mut name = collapse_spaces(&new.name);
-    if name.is_empty() {
-        name = collapse_spaces(&format!("{given} {family}"));
-    } else if given.is_empty() && family.is_empty() {
+    let mut given = validate::line("given name", &new.given_name)?.unwrap_or_default();
+    let mut family = validate::line("family name", &new.family_name)?.unwrap_or_default();
+    let typed = if new.name.trim().is_empty() {
+        format!("{given} {family}")
+    } else {
+        new.name.clone()
+    };
+    let name = validate::name("name", &typed)?;
+    if given.is_empty() && family.is_empty() {
         match name.rsplit_once(' ') {
             Some((g, f)) => {
                 given = g.to_owned();
@@ -134,21 +160,20 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
             None => given = name.clone(),
         }
     }
-    if name.is_empty() {
-        return Err(Error::invalid("name", &new.name, "a contact needs a name"));
-    }
     let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
     for email in &emails {
         if !crate::model::is_email(email) {
             return Err(Error::invalid(
                 "email",
-                email,
+                &validate::escape_control(email),
                 "expected an address like name@example.com",
             ));
         }
+        validate::line("email", email)?;
     }
     let phones = non_blank_unique(&new.phones, phone_digits);
     for phone in &phones {
+        validate::line("phone", phone)?;
         if phone_digits(phone).len() < 3 {
             return Err(Error::invalid(
                 "phone",
@@ -157,18 +182,32 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
             ));
         }
     }
+    let interests = non_blank_unique(&new.interests, |i| i.to_lowercase());
+    for interest in &interests {
+        validate::line("interest", interest)?;
+    }
+    let tags = non_blank_unique(&new.tags, |t| t.to_lowercase());
+    for tag in &tags {
+        validate::line("tag", tag)?;
+    }
+    if let Some(birthday) = new.birthday {
+        // The year's lower bound needs no today.
+        validate::birthday("birthday", birthday, NaiveDate::MAX)?;
+    }
     Ok(PreparedContact {
         name,
         given_name: given,
         family_name: family,
         emails,
         phones,
-        company: non_blank(new.company.as_deref()),
-        title: non_blank(new.title.as_deref()),
+        company: validate::line("company", new.company.as_deref().unwrap_or(""))?,
+        title: validate::line("title", new.title.as_deref().unwrap_or(""))?,
         birthday: new.birthday,
         circle: new.circle.unwrap_or(Circle::Network),
-        interests: non_blank_unique(&new.interests, |i| i.to_lowercase()),
-        notes: new.notes.trim().to_owned(),
+        interests,
+        tags,
+        notes: validate::note("notes", &new.notes)?,
+        source: new.source.unwrap_or(Source::Manual),
     })
 }
 
@@ -181,8 +220,8 @@ pub(crate) fn insert_contact(
 ) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO contacts (uid, display_name, given_name, family_name, company, title,
-                               birthday, circle, notes, created_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               birthday, circle, notes, created_on, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         uid,
@@ -195,6 +234,7 @@ pub(crate) fn insert_contact(
         c.circle.as_str(),
         c.notes,
         created_on.to_string(),
+        c.source.as_str(),
     ])?;
     let id = tx.last_insert_rowid();
     let mut email_stmt = tx.prepare_cached(
@@ -215,16 +255,23 @@ pub(crate) fn insert_contact(
     for (position, interest) in c.interests.iter().enumerate() {
         interest_stmt.execute(params![id, position as i64, interest])?;
     }
+    let mut tag_stmt = tx.prepare_cached(
+        "INSERT INTO contact_tags (contact_id, position, tag) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, tag) in c.tags.iter().enumerate() {
+        tag_stmt.execute(params![id, position as i64, tag])?;
+    }
     Ok(id)
 }
 
-/// Loads all contacts, or the one with `only_id`, in four queries.
+/// Loads all live contacts (not in the trash), or the one with `only_id` (live or
+/// not), in five queries.
 pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<Vec<Contact>> {
     // `?1 IS NULL` keeps one statement for both cases.
     let mut stmt = conn.prepare_cached(
         "SELECT id, uid, display_name, given_name, family_name, company, title, birthday, circle,
-                notes, paused, created_on
-         FROM contacts WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+                notes, paused, created_on, source
+         FROM contacts WHERE (?1 IS NULL AND deleted_on IS NULL) OR id = ?1 ORDER BY id",
     )?;
     let mut contacts = stmt
         .query_map([only_id], contact_from_row)?
@@ -251,6 +298,11 @@ pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<V
              ORDER BY contact_id, position",
             ListField::Interests,
         ),
+        (
+            "SELECT contact_id, tag FROM contact_tags WHERE ?1 IS NULL OR contact_id = ?1
+             ORDER BY contact_id, position",
+            ListField::Tags,
+        ),
     ] {
         let mut stmt = conn.prepare_cached(sql)?;
         let mut rows = stmt.query([only_id])?;
@@ -263,6 +315,7 @@ pub(crate) fn load_contacts(conn: &Connection, only_id: Option<i64>) -> Result<V
                     ListField::Emails => c.emails.push(value),
                     ListField::Phones => c.phones.push(value),
                     ListField::Interests => c.interests.push(value),
+                    ListField::Tags => c.tags.push(value),
                 }
             }
         }
@@ -275,12 +328,14 @@ enum ListField {
     Emails,
     Phones,
     Interests,
+    Tags,
 }
 
 fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
     let birthday: Option<String> = row.get(7)?;
     let circle: String = row.get(8)?;
     let created_on: String = row.get(11)?;
+    let source: Option<String> = row.get(12)?;
     Ok(Contact {
         id: row.get(0)?,
         uid: row.get(1)?,
@@ -294,10 +349,15 @@ fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         birthday: birthday.and_then(|b| b.parse().ok()),
         circle: circle.parse().map_err(|e| conversion_error(8, e))?,
         interests: Vec::new(),
+        tags: Vec::new(),
         notes: row.get(9)?,
         paused: row.get(10)?,
         created_on: crate::model::parse_date("created_on", &created_on)
             .map_err(|e| conversion_error(11, e))?,
+        source: source
+            .map(|s| s.parse())
+            .transpose()
+            .map_err(|e| conversion_error(12, e))?,
     })
 }
 
@@ -324,16 +384,6 @@ fn contact_matches(c: &Contact, needle: &str) -> bool {
 /// The digits of a phone number, for matching numbers written differently.
 pub(crate) fn phone_digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn non_blank(s: Option<&str>) -> Option<String> {
-    s.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
 }
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.

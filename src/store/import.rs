@@ -12,6 +12,7 @@ use super::contacts::{
 use super::Store;
 use crate::error::Result;
 use crate::interop::{Format, ImportedContact, ParsedFile};
+use crate::model::Source;
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,7 +193,9 @@ impl Store {
                     birthday: c.birthday,
                     circle: c.circle,
                     interests: c.interests,
+                    tags: c.tags,
                     notes: c.notes,
+                    source: c.source.unwrap_or(Source::Manual),
                 },
                 paused: c.paused,
                 created_on: c.created_on,
@@ -216,7 +219,10 @@ impl Store {
         };
         for record in &parsed.contacts {
             let data = match prepare_new_contact(&record.contact) {
-                Ok(data) => data,
+                Ok(mut data) => {
+                    data.source = format.source();
+                    data
+                }
                 Err(e) => {
                     summary.skipped += 1;
                     summary
@@ -249,7 +255,14 @@ impl Store {
             .filter(|c| c.id.is_none() || c.changed)
             .collect();
         let total = pending.len();
-        self.write(|tx| {
+        let label = format!(
+            "Imported {} {} file ({} added, {} merged)",
+            parsed.contacts.len(),
+            format,
+            summary.added,
+            summary.merged
+        );
+        self.write(&label, |tx| {
             for (n, c) in pending.iter().enumerate() {
                 match c.id {
                     None => {

@@ -5,13 +5,24 @@
 //! before upgrading its schema, and applies the append-only migrations in one
 //! transaction.
 
+mod backup;
 pub(crate) mod contacts;
+mod edit;
 mod import;
 mod insights;
 mod interactions;
+mod journal;
+mod merge;
+mod trash;
+pub use backup::{days_to_keep, BackupFile};
+pub use edit::ContactEdit;
 pub use import::ImportSummary;
-pub use interactions::NewInteraction;
+pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
+pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
+pub use merge::{FieldConflict, MergeReport};
 pub use planning::PingAction;
+pub use promises::PromiseItem;
+pub use trash::{TrashedContact, TRASH_DAYS};
 mod planning;
 mod promises;
 mod settings;
@@ -30,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_promises_and_ping_actions.sql"),
     include_str!("migrations/0003_interaction_latest.sql"),
+    include_str!("migrations/0004_contacts_management.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -46,6 +58,14 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Opened with [`Store::open_read_only`]: writes fail, no backups are taken.
+    read_only: bool,
+    /// The day to act as today (`--today`); the local date when `None`.
+    today: Option<chrono::NaiveDate>,
+    /// The day this process last took (or found) the daily backup.
+    backed_up_on: Option<chrono::NaiveDate>,
+    /// Things the user should hear about that did not stop the work (see [`Store::take_warnings`]).
+    warnings: Vec<String>,
 }
 
 impl Store {
@@ -85,10 +105,7 @@ impl Store {
         }
 
         set_pragmas(&conn)?;
-        let mut store = Store {
-            conn,
-            path: Some(path.to_owned()),
-        };
+        let mut store = Store::wrap(conn, Some(path.to_owned()));
         if found > 0 && found < SCHEMA_VERSION {
             store.backup_before_upgrade(found)?;
         }
@@ -96,13 +113,91 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing database for reading only: never creates a file, never
+    /// takes a write lock, and works on a file the user may only read. A database
+    /// from an older keepwarm is upgraded first when the file may be written.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::NoDatabase {
+                path: path.to_owned(),
+            });
+        }
+        if path.is_dir() {
+            return Err(Error::OpenDatabase {
+                path: path.to_owned(),
+                reason: "it is a folder, not a file".into(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::OpenDatabase {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found = read_schema_version(&conn, path)?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::DatabaseTooNew {
+                path: path.to_owned(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == 0 {
+            return Err(Error::NotADatabase {
+                path: path.to_owned(),
+                reason: if has_tables(&conn)? {
+                    "it holds tables but no keepwarm schema".into()
+                } else {
+                    "the file is empty".into()
+                },
+            });
+        }
+        if found < SCHEMA_VERSION {
+            drop(conn);
+            return Store::open(path);
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store::wrap(conn, Some(path.to_owned()));
+        store.read_only = true;
+        Ok(store)
+    }
+
     /// Opens a fresh database in memory (tests, benchmarks, dry runs).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         set_pragmas(&conn)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store::wrap(conn, None);
         store.migrate()?;
         Ok(store)
+    }
+
+    fn wrap(conn: Connection, path: Option<PathBuf>) -> Store {
+        Store {
+            conn,
+            path,
+            read_only: false,
+            today: None,
+            backed_up_on: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Acts as if today were `day` (the CLI's `--today`): the daily backup and
+    /// the dates the store records by itself follow it.
+    pub fn set_today(&mut self, day: chrono::NaiveDate) {
+        self.today = Some(day);
+    }
+
+    /// The day the store acts as today.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Warnings gathered since the last call (e.g. a daily backup that failed),
+    /// for the shell to show.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// The file this store lives in (`None` in memory).
@@ -172,19 +267,6 @@ impl Store {
         })?;
         Ok(())
     }
-
-    /// Runs `f` inside one write transaction: all of it is saved, or none.
-    pub(crate) fn write<T>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
-    ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
-    }
 }
 
 /// The default database file: `keepwarm.db` in the platform data folder
@@ -219,7 +301,7 @@ pub fn backup_path(db: &Path, from_version: i64) -> PathBuf {
 }
 
 /// Creates `path` empty with mode 0600 if it does not exist yet.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -234,7 +316,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     }
 }
 
-fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
+pub(crate) fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

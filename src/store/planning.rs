@@ -186,7 +186,14 @@ impl Store {
                 ));
             }
         }
-        self.write(|tx| {
+        let label = match action {
+            PingAction::Done { .. } => format!("Marked the ping for {} done", ping.contact_name),
+            PingAction::Snooze { until } => {
+                format!("Snoozed the ping for {} to {until}", ping.contact_name)
+            }
+            PingAction::Skip => format!("Skipped the ping for {}", ping.contact_name),
+        };
+        self.write(&label, |tx| {
             let (name, snoozed_until) = match action {
                 PingAction::Done { kind, note } => {
                     tx.execute(

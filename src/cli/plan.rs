@@ -1,0 +1,248 @@
+//! The ping plan: `plan`, `today`, `done`, `snooze`, `skip`, `simulate`.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::Args;
+
+use keepwarm::model::InteractionKind;
+use keepwarm::schedule::simulate::Simulation;
+use keepwarm::schedule::{find_ping, Ping, Plan};
+use keepwarm::store::{PingAction, Store};
+
+use super::args::kind_arg;
+use super::output::print_json;
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// How many days ahead, from today.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3660))]
+    days: u32,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn plan(ctx: &Ctx, a: PlanArgs) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let plan = make_plan(&store, ctx.today, a.days)?;
+    print_plan(&plan, a.json, None)
+}
+
+#[derive(Debug, Args)]
+pub struct TodayArgs {
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn today(ctx: &Ctx, a: TodayArgs) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    // The plan does not depend on its horizon, so one day is enough.
+    let plan = make_plan(&store, ctx.today, 1)?;
+    print_plan(&plan, a.json, Some(ctx.today))
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The ping's id (from `plan` or `today`).
+    ping_id: String,
+    /// What kind of contact it was (default: what the suggestion amounts to).
+    #[arg(long, value_parser = kind_arg)]
+    kind: Option<InteractionKind>,
+    /// A one-line note.
+    #[arg(long, default_value = "")]
+    note: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn done(ctx: &Ctx, a: DoneArgs) -> Result<()> {
+    let mut store = ctx.open_for_writing()?;
+    let today = ctx.today;
+    let ping = planned_ping(&store, today, &a.ping_id)?;
+    let kind = a.kind.unwrap_or(ping.action);
+    store.act_on_ping(&ping, &PingAction::Done { kind, note: a.note }, today)?;
+    eprintln!(
+        "Done: {} with {} (logged as {kind} on {today})",
+        ping.id, ping.contact_name
+    );
+    report_next(&store, today, &ping, a.json)
+}
+
+#[derive(Debug, Args)]
+pub struct SnoozeArgs {
+    /// The ping's id.
+    ping_id: String,
+    /// How many days to move it (default 1).
+    #[arg(value_parser = clap::value_parser!(u32).range(1..=365))]
+    days: Option<u32>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn snooze(ctx: &Ctx, a: SnoozeArgs) -> Result<()> {
+    let mut store = ctx.open_for_writing()?;
+    let today = ctx.today;
+    let ping = planned_ping(&store, today, &a.ping_id)?;
+    let until = ping.date.max(today) + chrono::Duration::days(i64::from(a.days.unwrap_or(1)));
+    store.act_on_ping(&ping, &PingAction::Snooze { until }, today)?;
+    eprintln!("Snoozed {} with {} to {until}", ping.id, ping.contact_name);
+    report_next(&store, today, &ping, a.json)
+}
+
+#[derive(Debug, Args)]
+pub struct SkipArgs {
+    /// The ping's id.
+    ping_id: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn skip(ctx: &Ctx, a: SkipArgs) -> Result<()> {
+    let mut store = ctx.open_for_writing()?;
+    let today = ctx.today;
+    let ping = planned_ping(&store, today, &a.ping_id)?;
+    store.act_on_ping(&ping, &PingAction::Skip, today)?;
+    eprintln!(
+        "Skipped {} with {} on {}",
+        ping.id, ping.contact_name, ping.date
+    );
+    report_next(&store, today, &ping, a.json)
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// How many days to simulate.
+    #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3660))]
+    days: u32,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn simulate(ctx: &Ctx, a: SimulateArgs) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let settings = store.planner_settings()?;
+    let snapshot = store.snapshot(ctx.today)?;
+    let report = keepwarm::schedule::simulate::simulate(ctx.today, &snapshot, &settings, a.days);
+    if a.json {
+        print_json(&report)
+    } else {
+        print_simulation(&report)
+    }
+}
+
+/// The plan for `days` days from `today`.
+pub fn make_plan(store: &Store, today: NaiveDate, days: u32) -> Result<Plan> {
+    let settings = store.planner_settings()?;
+    let snapshot = store.snapshot(today)?;
+    Ok(keepwarm::schedule::plan(today, &snapshot, &settings, days))
+}
+
+/// The ping with this id in the coming year's plan.
+fn planned_ping(store: &Store, today: NaiveDate, id: &str) -> Result<Ping> {
+    let plan = make_plan(store, today, 400)?;
+    find_ping(&plan, id.trim()).ok_or_else(|| {
+        keepwarm::Error::invalid(
+            "ping id",
+            id,
+            "no such ping in the plan (see `keepwarm plan` or `keepwarm today` for ids)",
+        )
+        .into()
+    })
+}
+
+/// After an action, says when the contact's next ping now is.
+fn report_next(store: &Store, today: NaiveDate, acted: &Ping, json: bool) -> Result<()> {
+    let plan = make_plan(store, today, 400)?;
+    let next = plan.pings.iter().find(|p| p.contact_id == acted.contact_id);
+    if json {
+        print_json(&serde_json::json!({ "ping": acted.id, "next": next }))?;
+    } else if let Some(next) = next {
+        eprintln!(
+            "Next for {}: {} ({})",
+            next.contact_name,
+            next.date,
+            next.reason.as_str()
+        );
+    }
+    Ok(())
+}
+
+fn print_plan(plan: &Plan, json: bool, only: Option<NaiveDate>) -> Result<()> {
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    let pings: Vec<&Ping> = plan
+        .pings
+        .iter()
+        .filter(|p| only.is_none_or(|d| p.date == d))
+        .collect();
+    if json {
+        return print_json(&pings);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if pings.is_empty() {
+        writeln!(out, "No pings planned.")?;
+    }
+    let mut current = None;
+    for p in pings {
+        if current != Some(p.date) {
+            current = Some(p.date);
+            writeln!(out, "\n{}", p.date.format("%a %-d %b %Y"))?;
+        }
+        writeln!(
+            out,
+            "  {:<28} {:<10} warmth {:>3}   id {}",
+            p.contact_name,
+            p.reason.as_str(),
+            p.warmth,
+            p.id
+        )?;
+        writeln!(out, "      do:  {}", p.suggestion)?;
+        writeln!(out, "      why: {}", p.why)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print_simulation(s: &Simulation) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(
+        out,
+        "{} days from {}: {} pings, busiest day {} (cap {}), {} on non-working days",
+        s.days, s.today, s.total_pings, s.max_daily_load, s.daily_cap, s.non_working_day_pings
+    )?;
+    writeln!(
+        out,
+        "{:<14} {:>8} {:>6} {:>6} {:>6}",
+        "circle", "contacts", "min", "mean", "max"
+    )?;
+    for c in &s.circles {
+        writeln!(
+            out,
+            "{:<14} {:>8} {:>6} {:>6.1} {:>6}",
+            c.circle.as_str(),
+            c.contacts,
+            c.min_pings,
+            c.mean_pings,
+            c.max_pings
+        )?;
+    }
+    let gaps: Vec<i64> = s
+        .contacts
+        .iter()
+        .flat_map(|c| c.gaps.iter().copied())
+        .collect();
+    if let (Some(min), Some(max)) = (gaps.iter().min(), gaps.iter().max()) {
+        writeln!(out, "gaps between pings: {min}–{max} days")?;
+    }
+    out.flush()?;
+    Ok(())
+}
