@@ -17,7 +17,7 @@ pub async fn contact_rows(state: State<'_, AppState>) -> CommandResult<Vec<Conta
     with_store(&state, |store| screens::contact_rows(store, today()))
 }
 
-/// The ids of the contacts matching `query`, best first.
+/// The ids of the contacts matching `query` (full-text over cards and history), best first.
 #[tauri::command]
 pub async fn search_contacts(
     state: State<'_, AppState>,
@@ -25,11 +25,10 @@ pub async fn search_contacts(
     limit: Option<usize>,
 ) -> CommandResult<Vec<i64>> {
     with_store(&state, |store| {
-        let found = store.search_contacts(&query)?;
-        Ok(found
+        Ok(store
+            .search(&query, limit.unwrap_or(500))?
             .into_iter()
-            .map(|c| c.id)
-            .take(limit.unwrap_or(usize::MAX))
+            .map(|hit| hit.contact_id)
             .collect())
     })
 }

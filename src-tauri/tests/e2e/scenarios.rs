@@ -576,7 +576,6 @@ fn a_deleted_contact_comes_back_from_the_trash() {
 }
 
 #[test]
-#[ignore = "needs the library's full-text search over meeting notes (Store::search), not on main yet"]
 fn a_contact_is_found_by_a_word_only_in_a_meeting_note() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("search.db");
