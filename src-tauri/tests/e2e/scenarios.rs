@@ -612,3 +612,49 @@ fn a_contact_is_found_by_a_word_only_in_a_meeting_note() {
         app.close().await;
     });
 }
+
+#[test]
+fn an_import_is_previewed_before_it_changes_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("import.db");
+    add(
+        &mut Store::open(&db).unwrap(),
+        "Ada Lovelace",
+        "Analytical Engines",
+    );
+    let file = dir.path().join("people.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Charles Babbage\r\nORG:Difference Engines\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        app.nav("Import").await;
+        let path = app.field("File").await;
+        app.type_into(&path, file.to_str().unwrap()).await;
+        app.button("Preview").await.click().await.unwrap();
+        let preview = app.find("[data-testid=import-preview]").await;
+        let text = preview.text().await.unwrap();
+        assert!(text.contains("1\nnew") || text.contains("1 new"), "{text}");
+        assert_eq!(
+            Store::open(&db).unwrap().contacts().unwrap().len(),
+            1,
+            "a dry run writes nothing"
+        );
+
+        app.button("Import 2 contacts").await.click().await.unwrap();
+        app.find("[data-testid=import-done]").await;
+        let names: Vec<String> = Store::open(&db)
+            .unwrap()
+            .contacts()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.contains(&"Charles Babbage".to_owned()));
+        app.close().await;
+    });
+}
