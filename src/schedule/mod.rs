@@ -175,6 +175,12 @@ const LOOK_PAST_END_DAYS: i32 = 2 * MAX_INTERVAL_DAYS;
 /// the inner circle comes first unless the others are four months later still.
 /// (Must stay below `LOOK_PAST_END_DAYS` minus the longest pull-forward.)
 const CIRCLE_PRIORITY_DAYS: [i32; 4] = [120, 60, 20, 0];
+/// A first hello is placed as if due this many days later than it is, so new
+/// contacts mostly fill gaps. Kept under half the shortest interval: a ping
+/// pushed when the one before it is placed must never come before pings
+/// already placed, or a later plan (where it is queued from the start) would
+/// place it differently.
+const FIRST_HELLO_LATER_DAYS: i32 = 14;
 /// Two rhythm pings of one contact are never closer than this.
 const MIN_ORDINARY_GAP_DAYS: i32 = 25;
 /// No two pings of one contact are further apart than this: 3 in any 365 days.
@@ -327,8 +333,14 @@ struct Prepared<'a> {
     interval: i32,
     hash: u64,
     fixed: Vec<FixedPing>,
-    /// The day the first rhythm ping is planned for (see [`first_rhythm_day`]), unless paused.
+    /// The day the rhythm first asks for (negative when late), unless paused; for a
+    /// never-contacted contact, the day added plus its phase.
     due: Option<i32>,
+    /// Where in its interval the contact's rhythm falls (0..interval), by a hash of its UID.
+    phase: i32,
+    /// The day the rhythm counts from when no ping of the plan comes before:
+    /// the governing interaction, or the day a never-contacted contact was added.
+    since: i32,
     /// The day warmth fell (or falls) to 50, negative when late; for never-contacted
     /// contacts, the day they were added.
     due_since: i32,
@@ -349,15 +361,17 @@ struct Prepared<'a> {
 /// pass, so tomorrow's plan places the remaining pings as today's did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Pending {
-    /// 1 for the first hello of a never-contacted contact: placed after all
-    /// else, so new contacts only fill gaps and never push anyone around.
-    class: u8,
-    /// The due day, earlier for closer circles (see [`CIRCLE_PRIORITY_DAYS`]).
+    /// The due day, earlier for closer circles (see [`CIRCLE_PRIORITY_DAYS`])
+    /// and later for first hellos (see [`FIRST_HELLO_LATER_DAYS`]).
     order: i32,
+    /// 1 for the first hello of a never-contacted contact.
+    class: u8,
     /// The day the rhythm asks for (may be before today).
     due: i32,
     hash: u64,
     contact: usize,
+    /// The day the rhythm itself asks for, before a late ping moved to its phase.
+    origin: i32,
 }
 
 /// Where a contact's chain of cadence pings stands.
@@ -478,7 +492,7 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
             ideal,
             overdue_by: if overdue { -p.due_since } else { 0 },
             ordinal: state.ordinal,
-            catch_up: first_of_chain && (p.never_contacted || p.due != Some(p.due_since)),
+            catch_up: entry.due != entry.origin || (first_of_chain && p.never_contacted),
             ..Placement::default()
         };
         let decision = match action.map(|a| (a.action, a.snoozed_until)) {
@@ -491,9 +505,15 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
             }
             _ => match place(
                 p,
-                ideal,
-                state.last,
-                entry.class == 1,
+                entry.due,
+                entry.origin,
+                // Before the first ping, the gap rules count from the day the
+                // rhythm itself starts (a day in the data, never `today`).
+                state.last.or(Some(if entry.due == entry.origin {
+                    p.since
+                } else {
+                    entry.due - p.interval
+                })),
                 &calendar,
                 &load,
                 daily_cap,
@@ -531,6 +551,19 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
                 day
             }
             Decision::Drop { resume_from } => resume_from,
+            Decision::Defer(next) => {
+                let first_hello = entry.class == 1;
+                push_target(
+                    &mut queue,
+                    p,
+                    entry.contact,
+                    next,
+                    entry.origin,
+                    first_hello,
+                    end,
+                );
+                continue;
+            }
         };
         state.last = Some(reached);
         let candidate = settle(p, state, reached + p.interval);
@@ -619,18 +652,37 @@ fn push(
     first_hello: bool,
     end: i32,
 ) {
+    let target = rhythm_day(p, candidate);
+    push_target(queue, p, contact, target, candidate, first_hello, end);
+}
+
+fn push_target(
+    queue: &mut BinaryHeap<Reverse<Pending>>,
+    p: &Prepared<'_>,
+    contact: usize,
+    target: i32,
+    origin: i32,
+    first_hello: bool,
+    end: i32,
+) {
     // A ping due after the horizon may still be brought forward into it, or
     // displace one that is, so the plan looks past its end: a shorter plan is
     // then exactly the start of a longer one.
-    if candidate >= end + LOOK_PAST_END_DAYS {
+    if target >= end + LOOK_PAST_END_DAYS {
         return;
     }
     queue.push(Reverse(Pending {
         class: u8::from(first_hello),
-        order: candidate - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)],
-        due: candidate,
+        order: target - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)]
+            + if first_hello {
+                FIRST_HELLO_LATER_DAYS
+            } else {
+                0
+            },
+        due: target,
         hash: p.hash,
         contact,
+        origin,
     }));
 }
 
@@ -639,6 +691,9 @@ fn push(
 enum Decision {
     /// It goes on this day.
     Place(i32),
+    /// No day near it is free: it waits for its next point in the rhythm (the
+    /// day a later plan would give it once this one counts as missed).
+    Defer(i32),
     /// It is not planned; the rhythm goes on from this day (a fixed ping that
     /// stands in for it, or the day it would have had).
     Drop { resume_from: i32 },
@@ -649,14 +704,15 @@ enum Decision {
 #[allow(clippy::too_many_arguments)]
 fn place(
     p: &Prepared<'_>,
-    ideal: i32,
+    due: i32,
+    origin: i32,
     last: Option<i32>,
-    first_hello: bool,
     calendar: &Calendar<'_>,
     load: &[u32],
     cap: u32,
     placement: &mut Placement,
 ) -> Decision {
+    let ideal = due.max(0);
     let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
     // A fixed ping after the chain's last one and before the chosen day comes
     // first: it stands in for this ping. Decided on the chosen day, not on
@@ -676,20 +732,20 @@ fn place(
         let under_cap = load.get(s).is_none_or(|&n| n < cap);
         calendar.is_working(d) && under_cap && !clash(d)
     };
-    // A first hello (after an import, hundreds of them) may wait half an
-    // interval; the rhythm of others stays within a week.
-    let mut hi = if first_hello {
-        ideal + p.interval / 2
-    } else {
-        ideal + LEVELLING_WINDOW_DAYS
-    };
+    // Later than a week after its day, a ping not yet done would count as
+    // missed tomorrow and move (see `first_rhythm_day`): past that, earlier days
+    // are tried first. The first ping of a chain may come up to half an interval
+    // early (a first hello or a catch-up has no rhythm to keep yet).
+    let mut hi = (due + LEVELLING_WINDOW_DAYS).max(ideal);
     if let Some(last) = last {
         hi = hi.min(last + MAX_GAP_DAYS).max(ideal);
     }
     if let Some(f) = next_fixed {
         hi = hi.min(f - FIXED_DISTANCE_DAYS);
     }
-    let back_limit = last.map_or(ideal, |l| l + MIN_ORDINARY_GAP_DAYS).max(0);
+    let back_limit = last
+        .map_or(ideal - p.interval / 2, |l| l + MIN_ORDINARY_GAP_DAYS)
+        .max(0);
     // A Saturday's ping goes to Friday rather than piling onto Monday.
     let before_weekend = calendar.prev_working(ideal);
     if !calendar.is_working(ideal)
@@ -708,6 +764,12 @@ fn place(
     if let Some(day) = (back_limit..ideal).rev().find(|&d| free(d)) {
         placement.pulled_forward = true;
         return settled(day);
+    }
+    // …then its next point in the rhythm, as a later plan would give it once
+    // this one counts as missed, unless that breaks the longest gap…
+    let next = deferred_day(p, due, origin);
+    if last.is_none_or(|l| next + LEVELLING_WINDOW_DAYS <= l + MAX_GAP_DAYS) {
+        return Decision::Defer(next);
     }
     // …then later days, up to the longest gap that still leaves three pings a year.
     let mut far = last
@@ -767,25 +829,35 @@ fn fixed_pings(
     fixed
 }
 
-/// The day of a contact's first rhythm ping, from the day it fell due.
+/// The day a rhythm ping is planned around, from the day its rhythm asks for.
 ///
-/// Due recently (or in the future): that day (a ping not acted on rolls over for
-/// [`CATCH_UP_GRACE_DAYS`]). Due long ago: the first day of its phase
-/// (`due + phase + k·interval`) from a week ago on, so a backlog spreads over
-/// one interval at the rhythm's own rate, the way Anki spreads a review backlog,
-/// instead of all starting today and coming back together an interval later.
-/// Never-contacted contacts carry their phase in `due` already. The answer does
-/// not change as days pass until the ping's day has come and gone.
-fn first_rhythm_day(due: i32, phase: i32, interval: i32, never_contacted: bool) -> i32 {
+/// Due recently or in the future: that day (a ping not acted on stays due for a
+/// week, [`CATCH_UP_GRACE_DAYS`]). Due longer ago: the first point of the
+/// contact's phase from a week ago on (`due + a week + phase + k·interval`), so
+/// a backlog spreads over one interval at the rhythm's own rate, the way Anki
+/// spreads a review backlog, instead of starting today and coming back together
+/// an interval later. The answer stays the same as days pass until the ping's
+/// day has come and gone; [`place`] keeps pings within a week after it.
+fn rhythm_day(p: &Prepared<'_>, due: i32) -> i32 {
     if due >= -CATCH_UP_GRACE_DAYS {
         return due;
     }
-    let base = if never_contacted { due } else { due + phase };
+    let base = due + CATCH_UP_GRACE_DAYS + 1 + p.phase;
     if base >= -CATCH_UP_GRACE_DAYS {
         return base;
     }
-    let periods = (-CATCH_UP_GRACE_DAYS - base + interval - 1) / interval;
-    base + periods * interval
+    let periods = (-CATCH_UP_GRACE_DAYS - base + p.interval - 1) / p.interval;
+    base + periods * p.interval
+}
+
+/// The next point in the rhythm after `target`: where a ping that found no free
+/// day near `target` goes, and where [`rhythm_day`] puts it once missed.
+fn deferred_day(p: &Prepared<'_>, target: i32, origin: i32) -> i32 {
+    if target == origin {
+        origin + CATCH_UP_GRACE_DAYS + 1 + p.phase
+    } else {
+        target + p.interval
+    }
 }
 
 /// Derives a contact's interval and first due day.
@@ -802,19 +874,18 @@ fn prepare<'a>(
 
     let anchors = facts.all_anchors();
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
-    let (due_since, due, never_contacted) = match governing {
-        Some((_, due)) => {
+    let (due_since, due, never_contacted, since) = match governing {
+        Some((anchor, due)) => {
             let due = calendar.day(due);
-            (due, due, false)
+            (due, due, false, calendar.day(anchor.date))
         }
         None => {
             // Never contacted: first hellos spread over an interval after the day
             // the contact was added, by its phase (stable, not `today`).
             let added = calendar.day(facts.created_on);
-            (added, added + phase, true)
+            (added, added + phase, true, added)
         }
     };
-    let first = first_rhythm_day(due, phase, interval, never_contacted);
     let mut resolved: Vec<&str> = facts
         .actions
         .iter()
@@ -836,7 +907,9 @@ fn prepare<'a>(
         interval,
         hash,
         fixed,
-        due: (!facts.paused).then_some(first),
+        due: (!facts.paused).then_some(due),
+        phase,
+        since,
         due_since,
         resolved_cadence,
         never_contacted,
