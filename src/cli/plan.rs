@@ -53,7 +53,7 @@ pub fn today(ctx: &Ctx, a: TodayArgs) -> Result<()> {
     let pings: Vec<&Ping> = view.pings.iter().chain(&view.more).collect();
     if a.json {
         eprintln!("{}", view.summary());
-        return print_json(&pings);
+        return print_json_compact(&pings);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(out, "{}", view.summary())?;
@@ -215,7 +215,7 @@ fn print_plan(plan: &Plan, json: bool) -> Result<()> {
         eprintln!("note: {note}");
     }
     if json {
-        return print_json(&plan.pings);
+        return print_json_compact(&plan.pings);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if plan.pings.is_empty() {
@@ -244,6 +244,16 @@ fn write_pings(out: &mut impl Write, pings: &[Ping]) -> Result<()> {
         writeln!(out, "      do:  {}", p.suggestion)?;
         writeln!(out, "      why: {}", p.why)?;
     }
+    Ok(())
+}
+
+/// JSON on one line: a year's plan is tens of thousands of pings, and
+/// indentation would double the bytes to write and parse.
+fn print_json_compact<T: serde::Serialize + ?Sized>(value: &T) -> Result<()> {
+    // Serialised first, so a closed pipe surfaces as the io::Error `main` expects.
+    let mut text = serde_json::to_vec(value)?;
+    text.push(b'\n');
+    std::io::stdout().lock().write_all(&text)?;
     Ok(())
 }
 

@@ -12,11 +12,12 @@ use super::capacity::circle_name;
 use super::settings::weekday_name;
 use super::snapshot::{Anchor, AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, is_organisation, suggest, Preference, Relationship, SuggestionContext,
+    categorise, clean, is_organisation, is_thread, suggest, Preference, Relationship,
+    SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
 use super::{circle_index, stable_hash, FixedDetail, Ping, Placed, Placement, Prepared, Reason};
-use crate::model::{InteractionKind, Source};
+use crate::model::{Circle, InteractionKind, Source};
 
 /// A note older than this (before the ping) is no longer the thread to pick up.
 const NOTE_FRESH_DAYS: i64 = 200;
@@ -90,9 +91,17 @@ pub(super) fn write_pings(
             }
             _ => (None, None),
         };
-        // A follow-up's note is the one written at that event.
-        let note = note.filter(|n| event.is_none() || n.event.as_deref() == event);
-        let source = source_phrase(facts, date);
+        // A note is picked up only when it holds something to pick up (and for
+        // a follow-up, only the one written at that event).
+        let note = note.filter(|n| match event {
+            Some(e) => n.event.as_deref() == Some(e) && is_thread(&n.text),
+            None => is_thread(&n.text),
+        });
+        let source = if relationship == Relationship::First {
+            source_phrase(facts, date)
+        } else {
+            String::new()
+        };
         let ctx = SuggestionContext {
             first_name,
             company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -255,9 +264,9 @@ fn source_phrase(facts: &ContactFacts, on: NaiveDate) -> String {
             month_name(facts.created_on.month()),
             facts.created_on.year()
         ),
-        Some(s @ (Source::Google | Source::Outlook | Source::Vcard)) => {
-            format!("they are in your contacts from {}", s.label())
-        }
+        Some(Source::Google) => "they are in your Google contacts".to_owned(),
+        Some(Source::Outlook) => "they are in your Outlook contacts".to_owned(),
+        Some(Source::Vcard) => "you have their contact card".to_owned(),
         Some(Source::Conference) => format!("you added them at a conference on {when}"),
         _ => format!("you added them on {when}"),
     }
@@ -415,6 +424,16 @@ fn why(
     }
 }
 
+/// "is in your inner circle", "is an acquaintance".
+fn membership(circle: Circle) -> &'static str {
+    match circle {
+        Circle::Inner => "is in your inner circle",
+        Circle::Core => "is in your core circle",
+        Circle::Network => "is in your network",
+        Circle::Acquaintance => "is an acquaintance",
+    }
+}
+
 fn rhythm_why(
     x: &Placed,
     p: &Prepared<'_>,
@@ -427,10 +446,10 @@ fn rhythm_why(
     if first_hello {
         return first_hello_why(facts, date);
     }
-    let circle = circle_name(facts.circle);
     if let Some(previous) = previous_ping {
         return format!(
-            "{name} is in your {circle}: a touch {}, after your ping of {}.",
+            "{name} {}: a touch {}, after your ping of {}.",
+            membership(facts.circle),
             every(p.interval),
             short_date(previous, date)
         );
@@ -442,11 +461,21 @@ fn rhythm_why(
             last_contact_words(last, name, date)
         ),
         Some(last) => format!(
-            "You last {}; your {circle} hears from you {}.",
+            "You last {}; {} {}.",
             last_contact_words(last, name, date),
+            match facts.circle {
+                Circle::Acquaintance => "acquaintances hear from you",
+                Circle::Network => "your network hears from you",
+                Circle::Core => "your core circle hears from you",
+                Circle::Inner => "your inner circle hears from you",
+            },
             every(p.interval)
         ),
-        None => format!("{name} is in your {circle}: a touch {}.", every(p.interval)),
+        None => format!(
+            "{name} {}: a touch {}.",
+            membership(facts.circle),
+            every(p.interval)
+        ),
     }
 }
 
@@ -551,7 +580,7 @@ fn moved_note(x: &Placed, cx: &Context<'_>, date: NaiveDate, first_hello: bool) 
                 format!("Moved from {from}: not a working day.")
             }
         } else if pulled_forward {
-            format!("Brought forward from {from}: the week after it was full.")
+            format!("Brought forward from {from}: the days after it were full.")
         } else if spread {
             format!("Moved from {from}: the days before were full.")
         } else {

@@ -195,8 +195,10 @@ const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 const MAX_PINGS_PER_365_DAYS: usize = 10;
 
 /// A ping not acted on stays due for this many days (it rolls over to the next
-/// working day); after that the contact's rhythm goes on from its phase.
-const CATCH_UP_GRACE_DAYS: i32 = 7;
+/// working day); after that the contact's rhythm goes on from its phase. Two
+/// levelling windows: a ping may be placed up to that late when days are full,
+/// and must not count as missed before its day comes.
+const CATCH_UP_GRACE_DAYS: i32 = 2 * LEVELLING_WINDOW_DAYS;
 
 /// The cadence interval of a circle, in days: 365 / pings a year, within bounds.
 pub fn interval_days(settings: &PlannerSettings, circle: Circle) -> i32 {
@@ -307,7 +309,7 @@ struct Placement {
     over_cap: bool,
     /// Moved to a later day because earlier ones were full.
     spread: bool,
-    /// Moved to an earlier day because the week after its day was full.
+    /// Moved to an earlier day because the days after it were full.
     pulled_forward: bool,
     snoozed: bool,
     /// A late or never-contacted contact's first ping, placed at its phase in the
@@ -765,22 +767,20 @@ fn place(
         placement.pulled_forward = true;
         return settled(day);
     }
+    // …then up to a week later still, while it does not count as missed.
+    let far = (due + CATCH_UP_GRACE_DAYS)
+        .min(last.map_or(i32::MAX, |l| l + MAX_GAP_DAYS))
+        .min(next_fixed.map_or(i32::MAX, |f| f - FIXED_DISTANCE_DAYS))
+        .max(hi);
+    if let Some(day) = (hi + 1..=far).find(|&d| free(d)) {
+        placement.spread = true;
+        return settled(day);
+    }
     // …then its next point in the rhythm, as a later plan would give it once
     // this one counts as missed, unless that breaks the longest gap…
     let next = deferred_day(p, due, origin);
     if last.is_none_or(|l| next + LEVELLING_WINDOW_DAYS <= l + MAX_GAP_DAYS) {
         return Decision::Defer(next);
-    }
-    // …then later days, up to the longest gap that still leaves three pings a year.
-    let mut far = last
-        .map_or(ideal + MAX_INTERVAL_DAYS, |l| l + MAX_GAP_DAYS)
-        .max(hi);
-    if let Some(f) = next_fixed {
-        far = far.min(f - FIXED_DISTANCE_DAYS);
-    }
-    if let Some(day) = (hi + 1..=far).find(|&d| free(d)) {
-        placement.spread = true;
-        return settled(day);
     }
     // Everything before the contact's next fixed ping is full: that ping (a
     // birthday, a promise) stands in for this one.

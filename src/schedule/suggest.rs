@@ -16,6 +16,7 @@ use crate::model::{Circle, InteractionKind};
 /// The template data, parsed once.
 #[derive(Debug, Deserialize)]
 struct TemplateFile {
+    thread_words: Vec<String>,
     kinds: Vec<InterestKind>,
     templates: Vec<Template>,
 }
@@ -180,6 +181,16 @@ pub fn kind_of(interest: &str) -> Option<&'static str> {
         .map(|k| k.kind.as_str())
 }
 
+/// Whether a note holds something to pick up (an open question, a decision, a
+/// pilot…) rather than a pleasantry ("Just back from holiday").
+pub fn is_thread(note: &str) -> bool {
+    let lower = note.to_lowercase();
+    templates()
+        .thread_words
+        .iter()
+        .any(|w| lower.contains(w.as_str()))
+}
+
 /// Whether an employer names an organisation one could look up or help.
 pub fn is_organisation(company: &str) -> bool {
     const GENERIC: [&str; 14] = [
@@ -300,6 +311,15 @@ pub fn suggest(
 
 /// A user's value made safe for a sentence: one line, trimmed, at most `max` characters.
 pub fn clean(value: &str, max: usize) -> String {
+    // Most values are clean already: one short line without doubled spaces.
+    let tidy = value.len() <= max
+        && !value.starts_with(' ')
+        && !value.ends_with(' ')
+        && !value.contains("  ")
+        && !value.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy {
+        return value.to_owned();
+    }
     let one_line: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max {
         return one_line;
@@ -590,6 +610,10 @@ mod tests {
         }
         assert!(!is_organisation("Freelance") && !is_organisation(" - "));
         assert!(is_organisation("Acme Logistics"));
+        assert!(is_thread(
+            "Wants a follow-up on pricing for the enterprise tier."
+        ));
+        assert!(!is_thread("Just back from holiday, very relaxed."));
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub enum PingAction {
     Skip,
 }
 
+/// Notes older than this are not read: suggestions only use notes at most 200
+/// days older than the ping, and plans that use them look about half a year ahead.
+const NOTE_READ_DAYS: i64 = 200;
+
 /// The country of the user's locale (`LC_ALL`, then `LC_TIME`, then `LANG`), when
 /// the holiday data knows it.
 fn locale_region() -> Option<String> {
@@ -130,12 +134,10 @@ impl Store {
             }
         }
 
-        // The latest interaction of each kind, kept by triggers (migration 3),
-        // with its note: the latest of those with a note is the thread to pick up.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.contact_id, l.kind, l.date, l.event_name, i.note
-             FROM interaction_latest l JOIN interactions i ON i.id = l.interaction_id",
-        )?;
+        // The latest interaction of each kind, kept by triggers (migration 3).
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT contact_id, kind, date, event_name FROM interaction_latest")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
@@ -144,24 +146,37 @@ impl Store {
             let kind: String = row.get(1)?;
             let kind: InteractionKind = kind.parse().map_err(|e| conversion_error(1, e))?;
             let date = date_of(2, row.get(2)?)?;
-            let event: Option<String> = row.get(3)?;
-            let note: Option<String> = row.get(4)?;
-            let c = &mut facts[i];
-            if let Some(text) = note.filter(|n| !n.trim().is_empty()) {
-                if c.last_note.as_ref().is_none_or(|n| n.date < date) {
-                    c.last_note = Some(NoteFacts {
-                        date,
-                        kind,
-                        text,
-                        event: event.clone(),
-                    });
-                }
-            }
-            c.anchors.push(Anchor {
+            facts[i].anchors.push(Anchor {
                 date,
                 source: AnchorSource::Interaction(kind),
-                event,
+                event: row.get(3)?,
             });
+        }
+
+        // The note of the latest of those, when recent enough for suggestions to
+        // pick up the thread (older notes are never used, so never read).
+        let since = (today - chrono::Duration::days(NOTE_READ_DAYS)).to_string();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.contact_id, l.kind, l.date, l.event_name, i.note
+             FROM interaction_latest l JOIN interactions i ON i.id = l.interaction_id
+             WHERE l.date >= ?1 AND i.note <> ''",
+        )?;
+        let mut rows = stmt.query([since])?;
+        while let Some(row) = rows.next()? {
+            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+                continue;
+            };
+            let kind: String = row.get(1)?;
+            let date = date_of(2, row.get(2)?)?;
+            let c = &mut facts[i];
+            if c.last_note.as_ref().is_none_or(|n| n.date < date) {
+                c.last_note = Some(NoteFacts {
+                    date,
+                    kind: kind.parse().map_err(|e| conversion_error(1, e))?,
+                    text: row.get(4)?,
+                    event: row.get(3)?,
+                });
+            }
         }
 
         // Only events recent enough to still need follow-ups.
