@@ -7,10 +7,15 @@
 pub mod demo;
 pub mod error;
 pub mod feed;
+pub mod insights;
 pub mod interop;
 pub mod model;
 pub mod schedule;
+pub mod screens;
 pub mod store;
+pub mod sync;
+pub mod validate;
+pub mod views;
 
 pub use error::{Error, Result};
 pub use store::Store;

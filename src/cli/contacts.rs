@@ -9,9 +9,10 @@ use serde::Serialize;
 use keepwarm::demo::{fill_demo, DemoOptions};
 use keepwarm::model::{Birthday, Circle, Contact, NewContact};
 use keepwarm::schedule::warmth_of;
+use keepwarm::store::SearchMatch;
 
 use super::args::{birthday_arg, circle_arg};
-use super::output::{print_id, print_json};
+use super::output::{cell, print_id, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -79,9 +80,15 @@ pub struct AddArgs {
     /// An interest or tag (repeatable).
     #[arg(long)]
     interest: Vec<String>,
+    /// A label or group (repeatable); suggestions use interests, not tags.
+    #[arg(long)]
+    tag: Vec<String>,
     /// Free notes.
     #[arg(long, default_value = "")]
     notes: String,
+    /// Add even when another contact has the same email or phone.
+    #[arg(long)]
+    force: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -89,47 +96,73 @@ pub struct AddArgs {
 
 pub fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let id = store.add_contact(
-        &NewContact {
-            name: a.name,
-            emails: a.email,
-            phones: a.phone,
-            company: a.company,
-            title: a.title,
-            birthday: a.birthday,
-            circle: a.circle,
-            interests: a.interest,
-            notes: a.notes,
-            ..NewContact::default()
-        },
-        ctx.today,
-    )?;
+    let new = NewContact {
+        name: a.name,
+        emails: a.email,
+        phones: a.phone,
+        company: a.company,
+        title: a.title,
+        birthday: a.birthday,
+        circle: a.circle,
+        interests: a.interest,
+        tags: a.tag,
+        notes: a.notes,
+        ..NewContact::default()
+    };
+    let namesakes = store.contacts_named(&new.name, None)?;
+    let id = if a.force {
+        store.add_contact_anyway(&new, ctx.today)?
+    } else {
+        store.add_contact(&new, ctx.today)?
+    };
+    for (other, name) in namesakes {
+        eprintln!(
+            "warning: #{other} is also called {}; if they are one person, `keepwarm merge {other} {id}`",
+            safe(&name)
+        );
+    }
     print_id(id, a.json)
 }
 
 #[derive(Debug, Args)]
 pub struct ContactsArgs {
-    /// Only contacts whose name, email, phone, company, title or interests contain this.
+    /// Only contacts matching these words, best first: names, companies, titles,
+    /// emails, phones, interests, tags, notes and the history's notes and events
+    /// (any case or accents; each word may be the start of one).
     #[arg(long, value_name = "Q")]
     search: Option<String>,
+    /// With --search: at most this many contacts.
+    #[arg(long, value_name = "N", default_value_t = 100, requires = "search")]
+    limit: usize,
     /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
-/// A contact as `contacts --json` prints it: every stored field plus today's warmth.
+/// A contact as `contacts --json` prints it: every stored field plus today's
+/// warmth, and with --search where it matched.
 #[derive(Serialize)]
 struct ContactOut<'a> {
     #[serde(flatten)]
     contact: &'a Contact,
     warmth: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<&'a [SearchMatch]>,
 }
 
 pub fn list(ctx: &Ctx, a: ContactsArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
-    let contacts = match a.search {
-        Some(q) => store.search_contacts(&q)?,
-        None => store.contacts()?,
+    let (contacts, matched) = match a.search {
+        Some(q) => {
+            let hits = store.search(&q, a.limit)?;
+            let contacts = hits
+                .iter()
+                .map(|hit| store.contact(hit.contact_id))
+                .collect::<keepwarm::Result<Vec<_>>>()?;
+            let matched: Vec<Vec<SearchMatch>> = hits.into_iter().map(|h| h.matched).collect();
+            (contacts, Some(matched))
+        }
+        None => (store.contacts()?, None),
     };
     if a.json {
         let settings = store.planner_settings()?;
@@ -141,41 +174,83 @@ pub fn list(ctx: &Ctx, a: ContactsArgs) -> Result<()> {
             .collect();
         let out: Vec<ContactOut<'_>> = contacts
             .iter()
-            .map(|contact| ContactOut {
+            .enumerate()
+            .map(|(i, contact)| ContactOut {
                 contact,
                 warmth: warmth.get(&contact.id).copied().unwrap_or(0),
+                matched: matched.as_ref().map(|m| m[i].as_slice()),
             })
             .collect();
         print_json(&out)
     } else {
-        print_contact_table(&contacts)
+        print_contact_table(&contacts, matched.as_deref())
     }
 }
 
-fn print_contact_table(contacts: &[Contact]) -> Result<()> {
+fn print_contact_table(contacts: &[Contact], matched: Option<&[Vec<SearchMatch>]>) -> Result<()> {
+    let style = Style::stdout();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for c in contacts {
-        writeln!(
+    if style.terminal {
+        let header = format!(
+            "{:>6}  {}  {}  {}  {}",
+            "id",
+            cell("name", 28),
+            cell("circle", 12),
+            cell("company", 26),
+            "email"
+        );
+        writeln!(out, "{}", style.bold(&header))?;
+    }
+    for (i, c) in contacts.iter().enumerate() {
+        write!(
             out,
-            "{:>6}  {:<28}  {:<12}  {:<26}  {}",
+            "{:>6}  {}  {}  {}  {}",
             c.id,
-            c.name,
-            c.circle.as_str(),
-            c.company.as_deref().unwrap_or(""),
-            c.emails.first().map(String::as_str).unwrap_or("")
+            cell(&c.name, 28),
+            cell(c.circle.as_str(), 12),
+            cell(c.company.as_deref().unwrap_or(""), 26),
+            safe(c.emails.first().map(String::as_str).unwrap_or(""))
         )?;
+        if let Some(matched) = matched.and_then(|m| m.get(i)) {
+            write!(out, "  matched: {}", describe_matches(matched))?;
+        }
+        writeln!(out)?;
+    }
+    if style.terminal && contacts.is_empty() {
+        writeln!(out, "No contacts.")?;
     }
     out.flush()?;
     Ok(())
 }
 
+/// `name, company, interaction 2026-03-04 "…the [pilot] in…"`
+fn describe_matches(matched: &[SearchMatch]) -> String {
+    matched
+        .iter()
+        .map(|m| {
+            let mut text = m.field.as_str().to_owned();
+            if let Some(date) = m.date {
+                text.push_str(&format!(" {date}"));
+            }
+            if let Some(snippet) = &m.snippet {
+                text.push_str(&format!(" \"{snippet}\""));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[derive(Debug, Args)]
 pub struct PauseArgs {
-    /// The contact: an id, an email or a unique full name.
+    /// The contact: an id, an email or a name (a unique word or prefix will do).
     contact: String,
     /// Resume a paused contact instead.
     #[arg(long)]
     resume: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
@@ -183,8 +258,12 @@ pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
     let id = store.resolve_contact(&a.contact)?;
     store.set_paused(id, !a.resume)?;
     let name = store.contact(id)?.name;
+    if a.json {
+        print_json(&serde_json::json!({ "id": id, "name": name, "paused": !a.resume }))?;
+    }
     eprintln!(
-        "{name} is {}",
+        "{} is {}",
+        safe(&name),
         if a.resume {
             "active again"
         } else {

@@ -6,11 +6,14 @@
 mod args;
 mod calendar;
 mod contacts;
+mod history;
 mod interop;
 mod log;
+mod manage;
 mod output;
 mod plan;
 mod settings;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +48,22 @@ enum Command {
     Add(contacts::AddArgs),
     /// List contacts.
     Contacts(contacts::ContactsArgs),
+    /// Show one contact: every field, warmth, the timeline, promises and next pings.
+    Show(manage::ShowArgs),
+    /// Change a contact's fields.
+    Edit(manage::EditArgs),
+    /// Merge two contacts that are one person: OTHER's history moves to KEEP.
+    Merge(manage::MergeArgs),
+    /// Move a contact, with its history, to the trash.
+    Delete(manage::DeleteArgs),
+    /// List the contacts in the trash.
+    Trash(manage::TrashArgs),
+    /// Bring a contact back from the trash.
+    Restore(manage::RestoreArgs),
+    /// Revert the most recent change (repeat to go further back).
+    Undo(history::UndoArgs),
+    /// Write a consistent copy of the database now.
+    Backup(history::BackupArgs),
     /// Log an interaction with a contact.
     Log(log::LogArgs),
     /// Pause a contact: no pings until resumed (due promises still show).
@@ -71,6 +90,8 @@ enum Command {
     Feed(calendar::FeedArgs),
     /// Show the settings, or change one: `settings set KEY VALUE`.
     Settings(settings::SettingsArgs),
+    /// Sync with a CardDAV/CalDAV server: `sync setup URL --user U`, `sync`, `sync status`.
+    Sync(sync::SyncArgs),
 }
 
 /// What every command needs: where the database is and what day it is.
@@ -149,10 +170,28 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("keepwarm: {e:#}");
+            eprintln!("keepwarm: {}", error_line(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes in one line, each said once: the library's messages
+/// already include their cause ("x.db: Is a directory (os error 21)"), so a cause
+/// whose text is already there is not repeated.
+fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    keepwarm::validate::escape_control(&line)
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -171,6 +210,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Add(a) => contacts::add(&ctx, a),
         Command::Contacts(a) => contacts::list(&ctx, a),
         Command::Pause(a) => contacts::pause(&ctx, a),
+        Command::Show(a) => manage::show(&ctx, a),
+        Command::Edit(a) => manage::edit(&ctx, a),
+        Command::Merge(a) => manage::merge(&ctx, a),
+        Command::Delete(a) => manage::delete(&ctx, a),
+        Command::Trash(a) => manage::trash(&ctx, a),
+        Command::Restore(a) => manage::restore(&ctx, a),
+        Command::Undo(a) => history::undo(&ctx, a),
+        Command::Backup(a) => history::backup(&ctx, a),
         Command::Log(a) => log::log(&ctx, a),
         Command::Promise(a) => log::promise(&ctx, a),
         Command::Plan(a) => plan::plan(&ctx, a),
@@ -183,5 +230,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(a) => interop::export(&ctx, a),
         Command::Feed(a) => calendar::feed(&ctx, a),
         Command::Settings(a) => settings::settings(&ctx, a),
+        Command::Sync(a) => sync::sync(&ctx, a),
     }
 }

@@ -17,11 +17,11 @@ use super::{restrict_to_owner, Store};
 use crate::error::{Error, Result};
 
 /// Daily backups kept.
-const KEEP_DAILY: usize = 7;
+pub const KEEP_DAILY: usize = 7;
 /// Weekly backups kept (the newest of each ISO week).
-const KEEP_WEEKLY: usize = 4;
+pub const KEEP_WEEKLY: usize = 4;
 /// Monthly backups kept (the newest of each month).
-const KEEP_MONTHLY: usize = 12;
+pub const KEEP_MONTHLY: usize = 12;
 
 /// One backup file in the rotation folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,7 +43,7 @@ impl Store {
 
     /// Writes a consistent copy of the database now: to `out`, or into the backup
     /// folder under today's name. Returns where it went.
-    pub fn backup_now(&mut self, out: Option<&Path>) -> Result<PathBuf> {
+    pub fn backup_now(&self, out: Option<&Path>) -> Result<PathBuf> {
         let target = match out {
             Some(path) => path.to_owned(),
             None => {
@@ -111,6 +111,8 @@ impl Store {
             self.warnings
                 .push(format!("the daily backup could not be written: {e}"));
         }
+        // After the backup, which still holds them.
+        self.purge_trash(today)?;
         Ok(())
     }
 

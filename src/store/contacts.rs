@@ -3,16 +3,28 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Birthday, Circle, Contact, NewContact, Source};
+use crate::validate;
 
 impl Store {
-    /// Adds a contact and returns its id. `today` is recorded as the day it was added.
+    /// Adds a contact and returns its id. `today` is recorded as the day it was
+    /// added. An email or phone that another contact already has is refused with
+    /// an error naming that contact (see [`Store::add_contact_anyway`]).
     pub fn add_contact(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
+        self.refuse_duplicates(&new.emails, &new.phones, None)?;
+        self.add_contact_anyway(new, today)
+    }
+
+    /// Adds a contact even when another one has the same email or phone.
+    pub fn add_contact_anyway(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
         let prepared = prepare_new_contact(new)?;
+        if let Some(birthday) = prepared.birthday {
+            validate::birthday("birthday", birthday, today)?;
+        }
         let uid = uuid::Uuid::new_v4().to_string();
         let label = format!("Added {}", prepared.name);
         self.write(&label, |tx| insert_contact(tx, &prepared, &uid, today))
@@ -23,62 +35,11 @@ impl Store {
         load_contacts(&self.conn, None)
     }
 
-    /// Contacts whose name, email, phone, company, title or interests contain `query`
-    /// (case-insensitive).
-    pub fn search_contacts(&self, query: &str) -> Result<Vec<Contact>> {
-        let needle = query.trim().to_lowercase();
-        let mut all = self.contacts()?;
-        if needle.is_empty() {
-            return Ok(all);
-        }
-        all.retain(|c| contact_matches(c, &needle));
-        Ok(all)
-    }
-
     /// One contact by id.
     pub fn contact(&self, id: i64) -> Result<Contact> {
         load_contacts(&self.conn, Some(id))?
             .pop()
             .ok_or_else(|| Error::ContactNotFound(id.to_string()))
-    }
-
-    /// Finds the one contact a user means by an id, an email or a full name.
-    pub fn resolve_contact(&self, query: &str) -> Result<i64> {
-        let q = query.trim();
-        if q.is_empty() {
-            return Err(Error::ContactNotFound(query.to_owned()));
-        }
-        if let Ok(id) = q.parse::<i64>() {
-            let exists: Option<i64> = self
-                .conn
-                .query_row("SELECT id FROM contacts WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
-            return exists.ok_or_else(|| Error::ContactNotFound(query.to_owned()));
-        }
-        let sql = if q.contains('@') {
-            "SELECT DISTINCT c.id, c.display_name FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
-             WHERE e.email = ?1 COLLATE NOCASE ORDER BY c.id"
-        } else {
-            "SELECT id, display_name FROM contacts WHERE display_name = ?1 COLLATE NOCASE ORDER BY id"
-        };
-        let mut stmt = self.conn.prepare(sql)?;
-        let matches = stmt
-            .query_map([q], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        match matches.as_slice() {
-            [] => Err(Error::ContactNotFound(query.to_owned())),
-            [(id, _)] => Ok(*id),
-            many => Err(Error::AmbiguousContact {
-                query: query.to_owned(),
-                count: many.len(),
-                examples: many
-                    .iter()
-                    .take(3)
-                    .map(|(id, name)| format!("#{id} {name}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
-        }
     }
 
     /// Pauses a contact (no pings, but due promises) or resumes it.
@@ -127,14 +88,19 @@ pub(crate) struct PreparedContact {
     pub source: Source,
 }
 
-/// Checks a new contact's fields and fills in what can be derived.
+/// Checks a new contact's fields (see [`crate::validate`]) and fills in what can
+/// be derived. Dates relative to today (a birthday not in the future) are the
+/// caller's to check, as only the caller knows today.
 pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
-    let mut given = new.given_name.trim().to_owned();
-    let mut family = new.family_name.trim().to_owned();
-    let mut name = collapse_spaces(&new.name);
-    if name.is_empty() {
-        name = collapse_spaces(&format!("{given} {family}"));
-    } else if given.is_empty() && family.is_empty() {
+    let mut given = validate::line("given name", &new.given_name)?.unwrap_or_default();
+    let mut family = validate::line("family name", &new.family_name)?.unwrap_or_default();
+    let typed = if new.name.trim().is_empty() {
+        format!("{given} {family}")
+    } else {
+        new.name.clone()
+    };
+    let name = validate::name("name", &typed)?;
+    if given.is_empty() && family.is_empty() {
         match name.rsplit_once(' ') {
             Some((g, f)) => {
                 given = g.to_owned();
@@ -143,21 +109,20 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
             None => given = name.clone(),
         }
     }
-    if name.is_empty() {
-        return Err(Error::invalid("name", &new.name, "a contact needs a name"));
-    }
     let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
     for email in &emails {
         if !crate::model::is_email(email) {
             return Err(Error::invalid(
                 "email",
-                email,
+                &validate::escape_control(email),
                 "expected an address like name@example.com",
             ));
         }
+        validate::line("email", email)?;
     }
     let phones = non_blank_unique(&new.phones, phone_digits);
     for phone in &phones {
+        validate::line("phone", phone)?;
         if phone_digits(phone).len() < 3 {
             return Err(Error::invalid(
                 "phone",
@@ -166,19 +131,31 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
             ));
         }
     }
+    let interests = non_blank_unique(&new.interests, |i| i.to_lowercase());
+    for interest in &interests {
+        validate::line("interest", interest)?;
+    }
+    let tags = non_blank_unique(&new.tags, |t| t.to_lowercase());
+    for tag in &tags {
+        validate::line("tag", tag)?;
+    }
+    if let Some(birthday) = new.birthday {
+        // The year's lower bound needs no today.
+        validate::birthday("birthday", birthday, NaiveDate::MAX)?;
+    }
     Ok(PreparedContact {
         name,
         given_name: given,
         family_name: family,
         emails,
         phones,
-        company: non_blank(new.company.as_deref()),
-        title: non_blank(new.title.as_deref()),
+        company: validate::line("company", new.company.as_deref().unwrap_or(""))?,
+        title: validate::line("title", new.title.as_deref().unwrap_or(""))?,
         birthday: new.birthday,
         circle: new.circle.unwrap_or(Circle::Network),
-        interests: non_blank_unique(&new.interests, |i| i.to_lowercase()),
-        tags: non_blank_unique(&new.tags, |t| t.to_lowercase()),
-        notes: new.notes.trim().to_owned(),
+        interests,
+        tags,
+        notes: validate::note("notes", &new.notes)?,
         source: new.source.unwrap_or(Source::Manual),
     })
 }
@@ -338,34 +315,9 @@ pub(crate) fn conversion_error(col: usize, e: Error) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
 }
 
-fn contact_matches(c: &Contact, needle: &str) -> bool {
-    let hit = |s: &str| s.to_lowercase().contains(needle);
-    let needle_digits = phone_digits(needle);
-    hit(&c.name)
-        || c.emails.iter().any(|e| hit(e))
-        || (needle_digits.len() >= 3
-            && needle_digits.len() == needle.chars().filter(|ch| !ch.is_whitespace()).count()
-            && c.phones
-                .iter()
-                .any(|p| phone_digits(p).contains(&needle_digits)))
-        || c.company.as_deref().is_some_and(hit)
-        || c.title.as_deref().is_some_and(hit)
-        || c.interests.iter().any(|i| hit(i))
-}
-
 /// The digits of a phone number, for matching numbers written differently.
 pub(crate) fn phone_digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn non_blank(s: Option<&str>) -> Option<String> {
-    s.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
 }
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.
@@ -426,37 +378,6 @@ mod tests {
     }
 
     #[test]
-    fn resolve_by_id_email_and_name() {
-        let mut store = Store::open_in_memory().unwrap();
-        let add = |store: &mut Store, name: &str, email: &str| {
-            store
-                .add_contact(
-                    &NewContact {
-                        name: name.into(),
-                        emails: vec![email.into()],
-                        ..Default::default()
-                    },
-                    day(),
-                )
-                .unwrap()
-        };
-        let a = add(&mut store, "Sam Reed", "sam@a.com");
-        let b = add(&mut store, "Sam Reed", "sam@b.com");
-        assert_eq!(store.resolve_contact(&a.to_string()).unwrap(), a);
-        assert_eq!(store.resolve_contact("SAM@B.COM").unwrap(), b);
-        let err = store.resolve_contact("sam reed").unwrap_err().to_string();
-        assert!(err.contains("matches 2 contacts"), "{err}");
-        assert!(matches!(
-            store.resolve_contact("Nobody"),
-            Err(Error::ContactNotFound(_))
-        ));
-        assert!(matches!(
-            store.resolve_contact("999"),
-            Err(Error::ContactNotFound(_))
-        ));
-    }
-
-    #[test]
     fn bad_fields_are_named() {
         let mut store = Store::open_in_memory().unwrap();
         let err = store
@@ -476,26 +397,5 @@ mod tests {
         );
         assert!(store.add_contact(&NewContact::default(), day()).is_err());
         assert_eq!(store.contact_count().unwrap(), 0);
-    }
-
-    #[test]
-    fn search_looks_at_every_text_field() {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_contact(
-                &NewContact {
-                    name: "Zoë Park".into(),
-                    company: Some("Acme Freight".into()),
-                    phones: vec!["(555) 010-2000".into()],
-                    interests: vec!["Celtics".into()],
-                    ..Default::default()
-                },
-                day(),
-            )
-            .unwrap();
-        for q in ["zoë", "FREIGHT", "celt", "5550102", "555 010"] {
-            assert_eq!(store.search_contacts(q).unwrap().len(), 1, "{q}");
-        }
-        assert!(store.search_contacts("nomatch").unwrap().is_empty());
     }
 }
