@@ -715,7 +715,7 @@ mod tests {
             "Zoë \"Z\" O'Brien-Ñúñez 🎉",
         ];
         for value in values {
-            let names = vec![value.to_owned()];
+            let names = [value.to_owned()];
             let interests: Vec<(&str, Option<&'static str>)> =
                 names.iter().map(|n| (n.as_str(), Some("topic"))).collect();
             let c = SuggestionContext {
