@@ -9,11 +9,12 @@ use clap::Args;
 use keepwarm::model::InteractionKind;
 use keepwarm::schedule::simulate::Simulation;
 use keepwarm::schedule::today::today_view;
-use keepwarm::schedule::{find_ping, snooze_day, warmth_words, Ping, Plan};
+use keepwarm::schedule::{warmth_words, Ping, Plan};
+use keepwarm::screens::{act_on_ping, PingRequest};
 use keepwarm::store::{PingAction, Store};
 
 use super::args::kind_arg;
-use super::output::print_json;
+use super::output::{print_json, safe};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -83,15 +84,22 @@ pub struct DoneArgs {
 
 pub fn done(ctx: &Ctx, a: DoneArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let today = ctx.today;
-    let ping = planned_ping(&store, today, &a.ping_id)?;
-    let kind = a.kind.unwrap_or(ping.action);
-    store.act_on_ping(&ping, &PingAction::Done { kind, note: a.note }, today)?;
+    let request = PingRequest::Done {
+        kind: a.kind,
+        note: a.note,
+    };
+    let acted = act_on_ping(&mut store, &a.ping_id, &request, ctx.today)?;
+    let kind = match &acted.action {
+        PingAction::Done { kind, .. } => *kind,
+        _ => acted.ping.action,
+    };
     eprintln!(
-        "Done: {} with {} (logged as {kind} on {today})",
-        ping.id, ping.contact_name
+        "Done: {} with {} (logged as {kind} on {})",
+        acted.ping.id,
+        safe(&acted.ping.contact_name),
+        ctx.today
     );
-    report_next(&store, today, &ping, a.json)
+    report_next(&store, ctx.today, &acted.ping, a.json)
 }
 
 #[derive(Debug, Args)]
@@ -108,23 +116,19 @@ pub struct SnoozeArgs {
 
 pub fn snooze(ctx: &Ctx, a: SnoozeArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let today = ctx.today;
-    let plan = make_plan(&store, today, 400)?;
-    let ping = find_planned(&plan, &a.ping_id)?;
-    let until = snooze_day(
-        &plan,
-        &store.planner_settings()?,
-        &ping,
-        a.days.unwrap_or(1),
-    );
-    store.act_on_ping(&ping, &PingAction::Snooze { until }, today)?;
-    eprintln!(
-        "Snoozed {} with {} to {} ({until})",
-        ping.id,
-        ping.contact_name,
-        until.format("%a %-d %b %Y")
-    );
-    report_next(&store, today, &ping, a.json)
+    let request = PingRequest::SnoozeDays {
+        days: a.days.unwrap_or(1),
+    };
+    let acted = act_on_ping(&mut store, &a.ping_id, &request, ctx.today)?;
+    if let Some(until) = acted.snoozed_until() {
+        eprintln!(
+            "Snoozed {} with {} to {} ({until})",
+            acted.ping.id,
+            safe(&acted.ping.contact_name),
+            until.format("%a %-d %b %Y")
+        );
+    }
+    report_next(&store, ctx.today, &acted.ping, a.json)
 }
 
 #[derive(Debug, Args)]
@@ -138,14 +142,14 @@ pub struct SkipArgs {
 
 pub fn skip(ctx: &Ctx, a: SkipArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let today = ctx.today;
-    let ping = planned_ping(&store, today, &a.ping_id)?;
-    store.act_on_ping(&ping, &PingAction::Skip, today)?;
+    let acted = act_on_ping(&mut store, &a.ping_id, &PingRequest::Skip, ctx.today)?;
     eprintln!(
         "Skipped {} with {} on {}",
-        ping.id, ping.contact_name, ping.date
+        acted.ping.id,
+        safe(&acted.ping.contact_name),
+        acted.ping.date
     );
-    report_next(&store, today, &ping, a.json)
+    report_next(&store, ctx.today, &acted.ping, a.json)
 }
 
 #[derive(Debug, Args)]
@@ -175,22 +179,6 @@ pub fn make_plan(store: &Store, today: NaiveDate, days: u32) -> Result<Plan> {
     let settings = store.planner_settings()?;
     let snapshot = store.snapshot(today)?;
     Ok(keepwarm::schedule::plan(today, &snapshot, &settings, days))
-}
-
-/// The ping with this id in the coming year's plan.
-fn planned_ping(store: &Store, today: NaiveDate, id: &str) -> Result<Ping> {
-    find_planned(&make_plan(store, today, 400)?, id)
-}
-
-fn find_planned(plan: &Plan, id: &str) -> Result<Ping> {
-    find_ping(plan, id.trim()).ok_or_else(|| {
-        keepwarm::Error::invalid(
-            "ping id",
-            id,
-            "no such ping in the plan (see `keepwarm plan` or `keepwarm today` for ids)",
-        )
-        .into()
-    })
 }
 
 /// After an action, says when the contact's next ping now is.

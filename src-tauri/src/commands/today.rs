@@ -20,7 +20,7 @@ pub async fn act_on_ping(
     state: State<'_, AppState>,
     ping_id: String,
     request: PingRequest,
-) -> CommandResult<Ping> {
+) -> CommandResult<screens::Acted> {
     with_store(&state, |store| {
         screens::act_on_ping(store, &ping_id, &request, today())
     })
