@@ -2,7 +2,6 @@
 
 use tauri::State;
 
-use keepwarm::schedule::Ping;
 use keepwarm::screens::{self, PingRequest, TodayScreen};
 
 use super::{today, with_store, CommandResult};
