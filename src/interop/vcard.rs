@@ -11,6 +11,7 @@ use std::path::Path;
 use calcard::vcard::{VCard, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
+use super::export::TAG_PROPERTY;
 use super::{
     fallback_name, join_names, repair_mojibake, Format, ImportedContact, Importer, ParsedFile,
     Skipped,
@@ -61,9 +62,10 @@ impl CardOutline {
         }
     }
 
-    /// The card as calcard reads it: a plain BEGIN, its own lines, a plain END.
-    fn text(&self, source: &str) -> String {
-        let mut out = String::with_capacity(self.body.iter().map(|r| r.len()).sum::<usize>() + 24);
+    /// The card as calcard reads it: a plain BEGIN, its own lines, a plain END
+    /// (into `out`, whose allocation is reused from card to card).
+    fn write_text(&self, source: &str, out: &mut String) {
+        out.clear();
         out.push_str("BEGIN:VCARD\n");
         for range in &self.body {
             out.push_str(&source[range.clone()]);
@@ -72,16 +74,17 @@ impl CardOutline {
             out.push('\n');
         }
         out.push_str("END:VCARD\n");
-        out
     }
 }
 
-/// Normalises line ends (CRLF, LF and a lone CR all become LF; line numbers keep).
-fn normalise_line_ends(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_owned();
+/// Normalises line ends when the file has lone CRs (old Macs): CRLF, LF and a
+/// lone CR all become LF and line numbers keep. CRLF and LF files are read as
+/// they are (no copy of a large file).
+fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.split('\r').skip(1).any(|rest| !rest.starts_with('\n')) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// The property name of a content line: `item1.EMAIL;TYPE=x:…` → `EMAIL`.
@@ -104,15 +107,99 @@ fn property_value(line: &str) -> Option<&str> {
     None
 }
 
+/// The parameters of a content line: `TEL;TYPE=work:…` → `;TYPE=work`.
+fn property_params(line: &str) -> &str {
+    let head_end = line.find(':').unwrap_or(line.len());
+    let head = &line[..head_end];
+    head.find(';').map_or("", |i| &head[i..])
+}
+
+/// Whether a line has the shape of a property: `[group.]NAME[;params]:value`,
+/// the name made of letters, digits and dashes.
+fn is_property_line(line: &str) -> bool {
+    let head_end = line.find([':', ';']).unwrap_or(line.len());
+    let head = &line[..head_end];
+    let name_ok = |part: &str| {
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let shape_ok = match head.split_once('.') {
+        Some((group, name)) => name_ok(group) && name_ok(name),
+        None => name_ok(head),
+    };
+    shape_ok && property_value(line).is_some()
+}
+
 /// Whether a line is `BEGIN:VCARD` or `END:VCARD` (any case, any group prefix).
 fn is_boundary(line: &str, keyword: &str) -> bool {
     property_name(line).eq_ignore_ascii_case(keyword)
         && property_value(line).is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
 }
 
-/// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included) and
-/// keeps each card's raw BDAY. Cards come out in the order they begin.
-fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
+/// Properties keepwarm does not keep and does not hand to calcard: pictures and
+/// sounds are most of a phone's export, and decoding them is most of the work.
+fn is_unused_binary(name: &str) -> bool {
+    ["PHOTO", "LOGO", "SOUND"]
+        .iter()
+        .any(|p| name.eq_ignore_ascii_case(p))
+}
+
+/// Whether a line can be a piece of base64 that a vCard 2.1 writer did not indent.
+fn is_bare_base64(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+/// What the line before told about the next one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// Nothing: the next line is a property, a fold or a stray.
+    None,
+    /// The last property was BDAY: a fold continues its value.
+    Birthday,
+    /// A quoted-printable value ended with `=`: the next line continues it,
+    /// indented or not.
+    SoftBreak,
+    /// Inside a picture or sound left out: its folds (and 2.1's unindented
+    /// base64) are left out too.
+    Binary,
+}
+
+/// Lines inside a card that are not properties, for one warning per run of them.
+struct StrayLines<'f> {
+    file: &'f Path,
+    run: Option<(usize, usize, String)>,
+}
+
+impl StrayLines<'_> {
+    fn add(&mut self, number: usize, line: &str) {
+        match &mut self.run {
+            Some((_, last, _)) if *last + 1 == number => *last = number,
+            _ => self.run = Some((number, number, line.trim().chars().take(60).collect())),
+        }
+    }
+
+    fn flush(&mut self, warnings: &mut Vec<String>) {
+        if let Some((first, last, text)) = self.run.take() {
+            let file = self.file.display();
+            let text = crate::validate::escape_control(&text);
+            warnings.push(if first == last {
+                format!("{file}:{first}: '{text}' is not a vCard property (no NAME: before it); left out")
+            } else {
+                format!(
+                    "{file}:{first}: lines {first}–{last} ('{text}'…) are not vCard properties; left out"
+                )
+            });
+        }
+    }
+}
+
+/// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included),
+/// keeps each card's raw BDAY, and leaves out (with a warning naming the line)
+/// lines inside a card that are no property. Cards come out in the order they
+/// begin.
+fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<CardOutline>> {
     let error = |line: usize, field: &str, reason: String| Error::Import {
         file: file.to_owned(),
         line,
@@ -121,14 +208,16 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
     };
     let mut cards: Vec<CardOutline> = Vec::new();
     let mut open: Vec<CardOutline> = Vec::new();
-    // Set while the last property was BDAY, so a folded continuation joins it.
-    let mut in_birthday = false;
+    let mut carry = Carry::None;
+    // Whether the current property's value is quoted-printable.
+    let mut quoted_printable = false;
+    let mut strays = StrayLines { file, run: None };
     let mut offset = 0;
     for (index, raw) in text.split_inclusive('\n').enumerate() {
         let number = index + 1;
         let range = offset..offset + raw.len();
         offset += raw.len();
-        let line = raw.trim_end_matches('\n');
+        let line = raw.trim_end_matches('\n').trim_end_matches('\r');
         let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         let Some(card) = open.last_mut() else {
             // Between cards only blank lines may stand (a stray indent is forgiven).
@@ -144,7 +233,7 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
                     "END:VCARD without a BEGIN:VCARD".into(),
                 ));
             } else if !line.trim().is_empty() {
-                let shown: String = line.trim().chars().take(40).collect();
+                let shown = super::shown(line.trim());
                 return Err(error(
                     number,
                     "line",
@@ -153,17 +242,39 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
             }
             continue;
         };
-        if line.starts_with([' ', '\t']) {
-            if in_birthday {
+        let folded = line.starts_with([' ', '\t']);
+        match carry {
+            Carry::SoftBreak => {
+                carry = if line.ends_with('=') {
+                    Carry::SoftBreak
+                } else {
+                    Carry::None
+                };
+                card.push_range(range);
+                continue;
+            }
+            Carry::Binary if folded || is_bare_base64(line) => continue,
+            Carry::Birthday if folded => {
                 if let Some((value, _)) = card.birthday.as_mut() {
                     value.push_str(&line[1..]);
                 }
+                card.push_range(range);
+                continue;
             }
-            card.push_range(range);
+            _ if folded => {
+                if quoted_printable && line.ends_with('=') {
+                    carry = Carry::SoftBreak;
+                }
+                card.push_range(range);
+                continue;
+            }
+            _ => carry = Carry::None,
+        }
+        if line.is_empty() {
             continue;
         }
-        in_birthday = false;
         if is_boundary(line, "BEGIN") {
+            strays.flush(warnings);
             // vCard 2.1 nests cards (AGENT); each becomes a contact of its own.
             card.nested_at.get_or_insert(number);
             open.push(CardOutline {
@@ -171,12 +282,22 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
                 ..CardOutline::default()
             });
         } else if is_boundary(line, "END") {
+            strays.flush(warnings);
             if let Some(done) = open.pop() {
                 cards.push(done);
             }
+        } else if !is_property_line(line) {
+            strays.add(number, line);
         } else {
-            if property_name(line).eq_ignore_ascii_case("BDAY") {
-                let params = &line[..line.find(':').unwrap_or(0)];
+            strays.flush(warnings);
+            let name = property_name(line);
+            let params = property_params(line);
+            quoted_printable = params.to_ascii_uppercase().contains("QUOTED-PRINTABLE");
+            if is_unused_binary(name) {
+                carry = Carry::Binary;
+                continue;
+            }
+            if name.eq_ignore_ascii_case("BDAY") {
                 let omit_year = params
                     .split(';')
                     .find_map(|p| {
@@ -188,11 +309,14 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
                     property_value(line).unwrap_or("").trim().to_owned(),
                     omit_year,
                 ));
-                in_birthday = true;
+                carry = Carry::Birthday;
+            } else if quoted_printable && line.ends_with('=') {
+                carry = Carry::SoftBreak;
             }
             card.push_range(range);
         }
     }
+    strays.flush(warnings);
     if let Some(card) = open.pop() {
         let reason = match card.nested_at {
             Some(next) => {
@@ -241,14 +365,12 @@ pub fn parse_birthday(raw: &str, omit_year: Option<&str>) -> Option<Birthday> {
 }
 
 /// The text of a property's values, components flattened.
-fn texts(values: &[VCardValue]) -> Vec<String> {
-    let mut out = Vec::new();
+fn texts(values: Vec<VCardValue>) -> Vec<String> {
+    let mut out = Vec::with_capacity(values.len());
     for v in values {
         match v {
-            VCardValue::Text(s) => out.push(repair_mojibake(s.clone())),
-            VCardValue::Component(parts) => {
-                out.extend(parts.iter().map(|p| repair_mojibake(p.clone())))
-            }
+            VCardValue::Text(s) => out.push(repair_mojibake(s)),
+            VCardValue::Component(parts) => out.extend(parts.into_iter().map(repair_mojibake)),
             VCardValue::Integer(n) => out.push(n.to_string()),
             _ => {}
         }
@@ -258,11 +380,13 @@ fn texts(values: &[VCardValue]) -> Vec<String> {
 
 fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
     let text = normalise_line_ends(text);
-    let outlines = outline(&text, file)?;
-    let mut parsed = ParsedFile::default();
+    let mut parsed = ParsedFile::new(file);
+    let outlines = outline(&text, file, &mut parsed.warnings)?;
+    parsed.contacts.reserve(outlines.len());
+    let mut card_text = String::new();
     for (number, outline) in outlines.iter().enumerate() {
         // One card at a time: each maps to its line, and nesting cannot confuse it.
-        let card_text = outline.text(&text);
+        outline.write_text(&text, &mut card_text);
         let mut parser = Parser::new(&card_text);
         let card = loop {
             match parser.entry() {
@@ -307,8 +431,10 @@ fn read_card(
     let mut notes = Vec::new();
     let mut formatted_name = String::new();
     let mut n_parts: Vec<String> = Vec::new();
+    let mut categories: Vec<String> = Vec::new();
+    let mut profile_url = None;
     for entry in card.entries {
-        let values = texts(&entry.values);
+        let values = texts(entry.values);
         match &entry.name {
             VCardProperty::Fn => formatted_name = values.join(" "),
             VCardProperty::N => n_parts = values,
@@ -347,7 +473,10 @@ fn read_card(
             VCardProperty::Title if contact.title.is_none() => {
                 contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
             }
-            VCardProperty::Categories => contact.interests.extend(values),
+            VCardProperty::Categories => categories.extend(values),
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case(TAG_PROPERTY) => {
+                contact.tags.extend(values)
+            }
             VCardProperty::Note => notes.extend(values),
             VCardProperty::Uid => {
                 uid = values
@@ -364,6 +493,20 @@ fn read_card(
                     .first()
                     .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
             }
+            VCardProperty::Url | VCardProperty::Other(_)
+                if profile_url.is_none()
+                    && match &entry.name {
+                        VCardProperty::Other(name) => {
+                            name.to_ascii_uppercase().starts_with("X-SOCIAL")
+                        }
+                        _ => true,
+                    } =>
+            {
+                // Apple's X-SOCIALPROFILE and a plain URL may name a LinkedIn profile.
+                profile_url = values
+                    .into_iter()
+                    .find(|v| v.to_ascii_lowercase().contains("linkedin.com/in/"));
+            }
             _ => {}
         }
     }
@@ -373,7 +516,7 @@ fn read_card(
             parsed.warnings.push(format!(
                 "{}: '{}' is not a date; left out",
                 at("BDAY"),
-                raw.trim()
+                super::shown(raw.trim())
             ));
         }
     }
@@ -396,6 +539,18 @@ fn read_card(
         contact.name = fallback_name(&contact);
     }
     contact.notes = notes.join("\n");
+    // Google's vCard export puts its labels in CATEGORIES, system groups
+    // (myContacts, starred) included: there they are tags, as in its CSV.
+    // Elsewhere (Apple, keepwarm's own export) CATEGORIES are interests.
+    if categories.iter().any(|c| super::is_google_system_group(c)) {
+        contact.tags.extend(
+            categories
+                .into_iter()
+                .filter(|c| !super::is_google_system_group(c)),
+        );
+    } else {
+        contact.interests = categories;
+    }
     if contact.name.trim().is_empty() {
         parsed.skipped.push(Skipped {
             line: outline.line,
@@ -409,6 +564,7 @@ fn read_card(
         connected_on: None,
         line: outline.line,
         paused,
+        profile_url,
     });
 }
 

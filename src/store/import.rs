@@ -1,16 +1,30 @@
 //! Merging imported contacts into the database, all in one transaction.
+//!
+//! Each record is matched against the live contacts and the records before it:
+//! the same UID, email or phone is the same person; the same full name is the
+//! same person only when nothing conflicts (another company, another LinkedIn
+//! profile, another UID, or emails that share none). Namesakes that conflict
+//! stay two contacts and are reported as possible duplicates, for `merge`. A
+//! merge fills empty fields, unions the lists, and appends what would otherwise
+//! be lost (the record's notes, its differing values) to the notes with the
+//! file's name. Contacts in the trash are never matched; a record that looks
+//! like one is added anew with a warning.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::contacts::{
     insert_contact, load_contacts, phone_digits, prepare_new_contact, PreparedContact,
 };
+use super::edit::append_paragraph;
+use super::merge::FieldConflict;
 use super::Store;
 use crate::error::Result;
+use crate::interop::checks::check_record;
 use crate::interop::{Format, ImportedContact, ParsedFile};
 use crate::model::Source;
 
@@ -19,18 +33,90 @@ use crate::model::Source;
 pub struct ImportSummary {
     /// The format read.
     pub format: Format,
+    /// The file read, as it was named.
+    pub file: String,
     /// New contacts.
     pub added: usize,
     /// Records merged into an existing contact (or into an earlier record of the file).
     pub merged: usize,
-    /// Records with nothing to import (no name, email, phone or company).
+    /// Records not imported (see `skipped_records`).
     pub skipped: usize,
     /// Problems that stopped the import (empty when it went through).
     pub errors: Vec<String>,
-    /// Values left out (an email without `@`, a birthday in words…).
+    /// Values left out or cleaned (an email without `@`, a birthday after today…),
+    /// records that look like a contact in the trash, and possible duplicates,
+    /// each naming the file and line.
     pub warnings: Vec<String>,
-    /// Nothing was written.
+    /// Each record that was merged, and into whom.
+    pub merges: Vec<ImportMerge>,
+    /// Pairs of contact ids that share a name but conflict, so were kept apart:
+    /// `keepwarm merge A B` joins them if they are one person.
+    pub possible_duplicates: Vec<[i64; 2]>,
+    /// Each record that was not imported, and why.
+    pub skipped_records: Vec<SkippedRecord>,
+    /// Nothing was written (ids of new contacts are the ones they would get).
     pub dry_run: bool,
+}
+
+/// A record of the file that was merged into a contact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportMerge {
+    /// The file.
+    pub file: String,
+    /// The line the record starts on.
+    pub line: usize,
+    /// The record's name.
+    pub name: String,
+    /// The contact it was merged into.
+    pub into: i64,
+    /// That contact's name.
+    pub into_name: String,
+    /// Whether that contact is new from this import (an earlier record of the file).
+    pub into_new: bool,
+    /// What made them one person: `uid`, `email`, `phone` or `name`.
+    pub matched_by: MatchedBy,
+    /// Fields the record filled or added to: `company`, `emails`, `notes`…
+    pub filled: Vec<String>,
+    /// Fields where the contact already had another value: it stays, and the
+    /// record's value is appended to the notes.
+    pub conflicts: Vec<FieldConflict>,
+}
+
+/// A record that was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedRecord {
+    /// The file.
+    pub file: String,
+    /// The line the record starts on.
+    pub line: usize,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What made a record the same person as a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchedBy {
+    /// The same UID.
+    Uid,
+    /// An email in common (any case).
+    Email,
+    /// A phone number with the same digits.
+    Phone,
+    /// The same full name, nothing conflicting.
+    Name,
+}
+
+impl MatchedBy {
+    /// In words, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            MatchedBy::Uid => "same UID",
+            MatchedBy::Email => "same email",
+            MatchedBy::Phone => "same phone",
+            MatchedBy::Name => "same name",
+        }
+    }
 }
 
 /// Phones match on their digits only when there are enough of them to be specific.
@@ -43,11 +129,13 @@ struct Candidate {
     data: PreparedContact,
     paused: bool,
     created_on: NaiveDate,
-    /// Emails, phones and interests already stored (for an existing contact).
-    stored: (usize, usize, usize),
-    /// Added by this import under a UID the file gave: the file says it is a
-    /// different person from other records with other UIDs, namesakes or not.
-    uid_from_file: bool,
+    /// Emails, phones, interests and tags already stored (for an existing contact).
+    stored: [usize; 4],
+    /// Whether `uid` says who this is: every stored contact's UID does (exports
+    /// carry it); a new one's only when the file gave it.
+    uid_known: bool,
+    /// LinkedIn profile names (`priyasharma` of `linkedin.com/in/priyasharma`).
+    profiles: Vec<String>,
     changed: bool,
 }
 
@@ -61,10 +149,58 @@ struct Index {
 }
 
 fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// A company's name reduced for comparing: `Acme, Inc.` and `ACME Inc` agree.
+fn company_key(company: &str) -> String {
+    company
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The LinkedIn profile names found in `text` (`https://www.linkedin.com/in/anna-schmidt-1/`
+/// → `anna-schmidt-1`).
+fn linkedin_profiles(text: &str) -> Vec<String> {
+    const MARK: &str = "linkedin.com/in/";
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find(MARK) {
+        rest = &rest[at + MARK.len()..];
+        let end = rest
+            .find(|c: char| c == '/' || c == '?' || c == '#' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let profile = &rest[..end];
+        if !profile.is_empty() && !out.iter().any(|p| p == profile) {
+            out.push(profile.to_owned());
+        }
+    }
+    out
+}
+
+/// What the index found for a record.
+enum Found {
+    /// The same person as this candidate.
+    Same(usize, MatchedBy),
+    /// Nobody; these namesakes conflict with the record, for these reasons.
+    New(Vec<(usize, String)>),
+}
+
+/// A record ready to be matched.
+struct Incoming<'a> {
+    record: &'a ImportedContact,
+    data: PreparedContact,
+    profiles: Vec<String>,
 }
 
 impl Index {
@@ -85,23 +221,18 @@ impl Index {
         }
     }
 
-    /// The candidate a record is the same person as: same UID, same email, same
-    /// phone, or same full name with no conflicting email.
-    fn find(
-        &self,
-        uid: Option<&str>,
-        data: &PreparedContact,
-        candidates: &[Candidate],
-    ) -> Option<usize> {
-        if let Some(&i) = uid.and_then(|u| self.uid.get(u)) {
-            return Some(i);
+    /// The candidate a record is the same person as, or the namesakes it is not.
+    fn find(&self, incoming: &Incoming<'_>, candidates: &[Candidate]) -> Found {
+        let data = &incoming.data;
+        if let Some(&i) = incoming.record.uid.as_deref().and_then(|u| self.uid.get(u)) {
+            return Found::Same(i, MatchedBy::Uid);
         }
         if let Some(&i) = data
             .emails
             .iter()
             .find_map(|e| self.email.get(&e.to_lowercase()))
         {
-            return Some(i);
+            return Found::Same(i, MatchedBy::Email);
         }
         if let Some(&i) = data.phones.iter().find_map(|p| {
             let digits = phone_digits(p);
@@ -109,21 +240,89 @@ impl Index {
                 .then(|| self.phone.get(&digits))
                 .flatten()
         }) {
-            return Some(i);
+            return Found::Same(i, MatchedBy::Phone);
         }
-        self.name
-            .get(&name_key(&data.name))?
+        let mut conflicting = Vec::new();
+        let mut compatible = Vec::new();
+        for &i in self.name.get(&name_key(&data.name)).into_iter().flatten() {
+            match name_conflict(incoming, &candidates[i]) {
+                None => compatible.push(i),
+                Some(reason) => conflicting.push((i, reason)),
+            }
+        }
+        // Among several namesakes that could all be this person, one that shares
+        // the company or the profile is; otherwise guessing could merge the
+        // wrong one, so the record stays apart and all are reported.
+        let agreeing: Vec<usize> = compatible
             .iter()
             .copied()
-            .find(|&i| {
-                let theirs = &candidates[i];
-                // Both have addresses and share none: two people with one name.
-                let emails_agree = theirs.data.emails.is_empty() || data.emails.is_empty();
-                let file_says_distinct =
-                    theirs.uid_from_file && uid.is_some_and(|u| u != theirs.uid);
-                emails_agree && !file_says_distinct
-            })
+            .filter(|&i| positively_agrees(incoming, &candidates[i]))
+            .collect();
+        match (compatible.as_slice(), agreeing.as_slice()) {
+            ([only], _) | (_, [only]) => Found::Same(*only, MatchedBy::Name),
+            _ => {
+                let n = compatible.len();
+                conflicting.extend(compatible.into_iter().map(|i| {
+                    (
+                        i,
+                        format!("{n} contacts have this name and nothing tells which it is"),
+                    )
+                }));
+                conflicting.sort_by_key(|(i, _)| *i);
+                Found::New(conflicting)
+            }
+        }
     }
+}
+
+/// Whether a namesake shares the record's company or LinkedIn profile.
+fn positively_agrees(incoming: &Incoming<'_>, theirs: &Candidate) -> bool {
+    let same_company = matches!(
+        (&theirs.data.company, &incoming.data.company),
+        (Some(a), Some(b)) if company_key(a) == company_key(b)
+    );
+    same_company
+        || incoming
+            .profiles
+            .iter()
+            .any(|p| theirs.profiles.contains(p))
+}
+
+/// Why a record and a namesake are two people, if they are.
+fn name_conflict(incoming: &Incoming<'_>, theirs: &Candidate) -> Option<String> {
+    let mine = &incoming.data;
+    if let (Some(a), Some(b)) = (&theirs.data.company, &mine.company) {
+        if company_key(a) != company_key(b) {
+            return Some(format!("different company ({a} / {b})"));
+        }
+    }
+    if !theirs.profiles.is_empty()
+        && !incoming.profiles.is_empty()
+        && !incoming
+            .profiles
+            .iter()
+            .any(|p| theirs.profiles.contains(p))
+    {
+        return Some("different LinkedIn profile".into());
+    }
+    if let Some(uid) = incoming.record.uid.as_deref() {
+        if theirs.uid_known && theirs.uid != uid {
+            return Some("different UID".into());
+        }
+    }
+    // Emails that shared one would have matched already.
+    if !theirs.data.emails.is_empty() && !mine.emails.is_empty() {
+        return Some("different emails".into());
+    }
+    None
+}
+
+/// What merging a record into a contact changed.
+#[derive(Default)]
+struct Merged {
+    filled: Vec<String>,
+    conflicts: Vec<FieldConflict>,
+    changed: bool,
 }
 
 /// Adds the values of `extra` not yet in `list`, comparing by `key`.
@@ -139,29 +338,387 @@ fn union(list: &mut Vec<String>, extra: &[String], key: impl Fn(&str) -> String)
     changed
 }
 
-/// Fills the empty fields of `into` from `from` and unions the lists.
-fn merge(into: &mut PreparedContact, from: &PreparedContact) -> bool {
-    let mut changed = false;
-    let mut fill = |slot: &mut Option<String>, value: &Option<String>| {
-        if slot.is_none() && value.is_some() {
-            *slot = value.clone();
-            changed = true;
+/// Fills the empty fields of `into` from `from`, unions the lists, and appends
+/// to the notes what `from` says that `into` does not: its notes, and its values
+/// where `into` has others (with the name of the file they came from).
+fn merge(into: &mut PreparedContact, from: &PreparedContact, file_name: &str) -> Merged {
+    let mut out = Merged::default();
+    let mut single = |field: &str, slot: &mut Option<String>, value: &Option<String>| match (
+        slot.as_deref(),
+        value,
+    ) {
+        (None, Some(v)) => {
+            *slot = Some(v.clone());
+            out.filled.push(field.to_owned());
         }
+        (Some(kept), Some(v)) if company_key(kept) != company_key(v) => {
+            out.conflicts.push(FieldConflict {
+                field: field.to_owned(),
+                kept: kept.to_owned(),
+                other: v.clone(),
+            });
+        }
+        _ => {}
     };
-    fill(&mut into.company, &from.company);
-    fill(&mut into.title, &from.title);
-    if into.birthday.is_none() && from.birthday.is_some() {
-        into.birthday = from.birthday;
-        changed = true;
+    single("company", &mut into.company, &from.company);
+    single("title", &mut into.title, &from.title);
+    match (into.birthday, from.birthday) {
+        (None, Some(b)) => {
+            into.birthday = Some(b);
+            out.filled.push("birthday".into());
+        }
+        (Some(kept), Some(b)) if kept != b => out.conflicts.push(FieldConflict {
+            field: "birthday".into(),
+            kept: kept.to_string(),
+            other: b.to_string(),
+        }),
+        _ => {}
     }
-    if into.notes.is_empty() && !from.notes.is_empty() {
-        into.notes = from.notes.clone();
-        changed = true;
+    if name_key(&into.name) != name_key(&from.name) {
+        out.conflicts.push(FieldConflict {
+            field: "name".into(),
+            kept: into.name.clone(),
+            other: from.name.clone(),
+        });
     }
-    changed |= union(&mut into.emails, &from.emails, str::to_lowercase);
-    changed |= union(&mut into.phones, &from.phones, phone_digits);
-    changed |= union(&mut into.interests, &from.interests, str::to_lowercase);
-    changed
+    for (field, list, extra, key) in [
+        (
+            "emails",
+            &mut into.emails,
+            &from.emails,
+            str::to_lowercase as fn(&str) -> String,
+        ),
+        ("phones", &mut into.phones, &from.phones, phone_digits),
+        (
+            "interests",
+            &mut into.interests,
+            &from.interests,
+            str::to_lowercase,
+        ),
+        ("tags", &mut into.tags, &from.tags, str::to_lowercase),
+    ] {
+        if union(list, extra, key) {
+            out.filled.push(field.to_owned());
+        }
+    }
+    let theirs = from.notes.trim();
+    if !theirs.is_empty() && !into.notes.contains(theirs) {
+        if into.notes.trim().is_empty() {
+            into.notes = theirs.to_owned();
+            out.filled.push("notes".into());
+        } else {
+            into.notes = append_paragraph(&into.notes, &format!("From {file_name}: {theirs}"));
+            out.filled.push("notes (appended)".into());
+        }
+    }
+    if !out.conflicts.is_empty() {
+        let differences = out
+            .conflicts
+            .iter()
+            .map(|c| format!("{} {}", c.field, c.other))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let paragraph = format!("From {file_name}, differing: {differences}.");
+        if !into.notes.contains(&paragraph) {
+            into.notes = append_paragraph(&into.notes, &paragraph);
+        }
+    }
+    out.changed = !out.filled.is_empty() || !out.conflicts.is_empty();
+    out
+}
+
+/// Keys of the contacts in the trash, to warn when a record looks like one.
+#[derive(Default)]
+struct Trash {
+    uid: HashMap<String, i64>,
+    email: HashMap<String, i64>,
+    phone: HashMap<String, i64>,
+    names: HashMap<i64, String>,
+}
+
+impl Trash {
+    fn load(conn: &Connection) -> Result<Trash> {
+        let mut trash = Trash::default();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, uid, display_name FROM contacts WHERE deleted_on IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            trash.uid.insert(row.get(1)?, id);
+            trash.names.insert(id, row.get(2)?);
+        }
+        if trash.names.is_empty() {
+            return Ok(trash);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT e.contact_id, e.email FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+             WHERE c.deleted_on IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let email: String = row.get(1)?;
+            trash.email.insert(email.to_lowercase(), row.get(0)?);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.contact_id, p.digits FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+             WHERE c.deleted_on IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let digits: String = row.get(1)?;
+            if digits.len() >= MIN_PHONE_DIGITS_TO_MATCH {
+                trash.phone.insert(digits, row.get(0)?);
+            }
+        }
+        Ok(trash)
+    }
+
+    /// The trashed contact a record looks like, and what it shares with it.
+    fn find(&self, uid: Option<&str>, data: &PreparedContact) -> Option<(i64, &'static str)> {
+        if self.names.is_empty() {
+            return None;
+        }
+        if let Some(&id) = uid.and_then(|u| self.uid.get(u)) {
+            return Some((id, "same UID"));
+        }
+        if let Some(&id) = data
+            .emails
+            .iter()
+            .find_map(|e| self.email.get(&e.to_lowercase()))
+        {
+            return Some((id, "same email"));
+        }
+        data.phones
+            .iter()
+            .find_map(|p| self.phone.get(&phone_digits(p)))
+            .map(|&id| (id, "same phone"))
+    }
+}
+
+/// The whole outcome of matching a file, before anything is written.
+struct Plan {
+    candidates: Vec<Candidate>,
+    summary: ImportSummary,
+    /// Merges as (record's report, candidate index).
+    merges: Vec<(ImportMerge, usize)>,
+    /// Possible duplicates as candidate indexes (the earlier one first).
+    duplicates: Vec<KeptApart>,
+}
+
+/// A record added beside a namesake it conflicts with.
+struct KeptApart {
+    line: usize,
+    /// The earlier candidate and the record's.
+    pair: [usize; 2],
+    reason: String,
+}
+
+impl Plan {
+    /// Fills in the contact ids of the reports once new contacts have theirs.
+    fn resolve(mut self, id_of: impl Fn(usize) -> i64) -> ImportSummary {
+        for (mut merge, i) in self.merges {
+            merge.into = id_of(i);
+            self.summary.merges.push(merge);
+        }
+        for apart in &self.duplicates {
+            let [theirs, mine] = apart.pair;
+            let (a, b) = (id_of(theirs), id_of(mine));
+            self.summary.possible_duplicates.push([a, b]);
+            self.summary.warnings.push(format!(
+                "{}:{}: {} was added as #{b}, apart from #{a} {} with the same name: {}; `keepwarm merge {a} {b}` joins them if they are one person",
+                self.summary.file,
+                apart.line,
+                self.candidates[mine].data.name,
+                self.candidates[theirs].data.name,
+                apart.reason
+            ));
+        }
+        self.summary
+    }
+}
+
+/// Matches every record of `parsed` against the live contacts of `conn`.
+fn plan(
+    conn: &Connection,
+    format: Format,
+    parsed: &ParsedFile,
+    today: NaiveDate,
+    dry_run: bool,
+) -> Result<Plan> {
+    let file = parsed.file.as_str();
+    let file_name = Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    let stored = load_contacts(conn, None)?;
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(stored.len() + parsed.contacts.len());
+    for c in stored {
+        candidates.push(Candidate {
+            id: Some(c.id),
+            profiles: linkedin_profiles(&c.notes),
+            uid: c.uid,
+            stored: [
+                c.emails.len(),
+                c.phones.len(),
+                c.interests.len(),
+                c.tags.len(),
+            ],
+            data: PreparedContact {
+                name: c.name,
+                given_name: c.given_name,
+                family_name: c.family_name,
+                emails: c.emails,
+                phones: c.phones,
+                company: c.company,
+                title: c.title,
+                birthday: c.birthday,
+                circle: c.circle,
+                interests: c.interests,
+                tags: c.tags,
+                notes: c.notes,
+                source: c.source.unwrap_or(Source::Manual),
+            },
+            paused: c.paused,
+            created_on: c.created_on,
+            changed: false,
+            uid_known: true,
+        });
+    }
+    let mut index = Index::default();
+    for (i, c) in candidates.iter().enumerate() {
+        index.add(i, c);
+    }
+    let trash = Trash::load(conn)?;
+
+    let mut summary = ImportSummary {
+        format,
+        file: file.to_owned(),
+        added: 0,
+        merged: 0,
+        skipped: 0,
+        errors: Vec::new(),
+        warnings: parsed.warnings.clone(),
+        merges: Vec::new(),
+        possible_duplicates: Vec::new(),
+        skipped_records: parsed
+            .skipped
+            .iter()
+            .map(|s| SkippedRecord {
+                file: file.to_owned(),
+                line: s.line,
+                reason: s.reason.clone(),
+            })
+            .collect(),
+        dry_run,
+    };
+    let mut merges = Vec::new();
+    let mut duplicates = Vec::new();
+    for original in &parsed.contacts {
+        let mut record = original.clone();
+        let checked = check_record(&mut record, file, today);
+        summary.warnings.extend(checked.warnings);
+        let prepared = match checked.skip {
+            Some(reason) => Err(reason),
+            None => prepare_new_contact(&record.contact).map_err(|e| e.to_string()),
+        };
+        let mut data = match prepared {
+            Ok(data) => data,
+            Err(reason) => {
+                summary.skipped_records.push(SkippedRecord {
+                    file: file.to_owned(),
+                    line: record.line,
+                    reason,
+                });
+                continue;
+            }
+        };
+        data.source = format.source();
+        let mut profiles = record
+            .profile_url
+            .as_deref()
+            .map(linkedin_profiles)
+            .unwrap_or_default();
+        if profiles.is_empty() {
+            profiles = linkedin_profiles(&data.notes);
+        }
+        let incoming = Incoming {
+            record: &record,
+            data,
+            profiles,
+        };
+        match index.find(&incoming, &candidates) {
+            Found::Same(i, matched_by) => {
+                let c = &mut candidates[i];
+                let merged = merge(&mut c.data, &incoming.data, &file_name);
+                c.changed |= merged.changed;
+                for p in incoming.profiles {
+                    if !c.profiles.contains(&p) {
+                        c.profiles.push(p);
+                    }
+                }
+                merges.push((
+                    ImportMerge {
+                        file: file.to_owned(),
+                        line: record.line,
+                        name: incoming.data.name,
+                        into: 0,
+                        into_name: c.data.name.clone(),
+                        into_new: c.id.is_none(),
+                        matched_by,
+                        filled: merged.filled,
+                        conflicts: merged.conflicts,
+                    },
+                    i,
+                ));
+                let c = &candidates[i];
+                index.add(i, c);
+                summary.merged += 1;
+            }
+            Found::New(namesakes) => {
+                let me = candidates.len();
+                let mut uid_known = record.uid.is_some();
+                let mut uid = record.uid.clone();
+                if let Some((id, why)) = trash.find(record.uid.as_deref(), &incoming.data) {
+                    let name = trash.names.get(&id).map_or("", String::as_str);
+                    summary.warnings.push(format!(
+                        "{file}:{}: {} looks like #{id} {name} in the trash ({why}); added as a new contact — `keepwarm restore {id}` brings the old one back",
+                        record.line, incoming.data.name
+                    ));
+                    if why == "same UID" {
+                        // UIDs are unique: the trashed contact keeps its own.
+                        uid = None;
+                        uid_known = false;
+                    }
+                }
+                duplicates.extend(namesakes.into_iter().map(|(other, reason)| KeptApart {
+                    line: record.line,
+                    pair: [other, me],
+                    reason,
+                }));
+                let candidate = Candidate {
+                    id: None,
+                    uid: uid.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+                    data: incoming.data,
+                    paused: record.paused,
+                    created_on: record.connected_on.unwrap_or(today),
+                    stored: [0; 4],
+                    uid_known,
+                    profiles: incoming.profiles,
+                    changed: true,
+                };
+                index.add(me, &candidate);
+                candidates.push(candidate);
+                summary.added += 1;
+            }
+        }
+    }
+    summary.skipped = summary.skipped_records.len();
+    Ok(Plan {
+        candidates,
+        summary,
+        merges,
+        duplicates,
+    })
 }
 
 impl Store {
@@ -176,143 +733,79 @@ impl Store {
         dry_run: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
-        let mut candidates: Vec<Candidate> = load_contacts(&self.conn, None)?
-            .into_iter()
-            .map(|c| Candidate {
-                id: Some(c.id),
-                uid: c.uid,
-                stored: (c.emails.len(), c.phones.len(), c.interests.len()),
-                data: PreparedContact {
-                    name: c.name,
-                    given_name: c.given_name,
-                    family_name: c.family_name,
-                    emails: c.emails,
-                    phones: c.phones,
-                    company: c.company,
-                    title: c.title,
-                    birthday: c.birthday,
-                    circle: c.circle,
-                    interests: c.interests,
-                    tags: c.tags,
-                    notes: c.notes,
-                    source: c.source.unwrap_or(Source::Manual),
-                },
-                paused: c.paused,
-                created_on: c.created_on,
-                changed: false,
-                uid_from_file: false,
-            })
-            .collect();
-        let mut index = Index::default();
-        for (i, c) in candidates.iter().enumerate() {
-            index.add(i, c);
-        }
-
-        let mut summary = ImportSummary {
-            format,
-            added: 0,
-            merged: 0,
-            skipped: parsed.skipped.len(),
-            errors: Vec::new(),
-            warnings: parsed.warnings.clone(),
-            dry_run,
-        };
-        for record in &parsed.contacts {
-            let data = match prepare_new_contact(&record.contact) {
-                Ok(mut data) => {
-                    data.source = format.source();
-                    data
-                }
-                Err(e) => {
-                    summary.skipped += 1;
-                    summary
-                        .warnings
-                        .push(format!("line {}: {e}; skipped", record.line));
-                    continue;
-                }
-            };
-            match index.find(record.uid.as_deref(), &data, &candidates) {
-                Some(i) => {
-                    let c = &mut candidates[i];
-                    c.changed |= merge(&mut c.data, &data);
-                    let c = &candidates[i];
-                    index.add(i, c);
-                    summary.merged += 1;
-                }
-                None => {
-                    let candidate = new_candidate(record, data, today);
-                    index.add(candidates.len(), &candidate);
-                    candidates.push(candidate);
-                    summary.added += 1;
-                }
-            }
-        }
         if dry_run {
-            return Ok(summary);
+            let plan = plan(&self.conn, format, parsed, today, true)?;
+            // New contacts would get the next ids, in file order.
+            let next: i64 =
+                self.conn
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM contacts", [], |r| {
+                        r.get(0)
+                    })?;
+            let first_new = plan.candidates.iter().position(|c| c.id.is_none());
+            let ids: Vec<i64> = plan
+                .candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    c.id.unwrap_or_else(|| next + (i - first_new.unwrap_or(i)) as i64)
+                })
+                .collect();
+            return Ok(plan.resolve(|i| ids[i]));
         }
-        let pending: Vec<&Candidate> = candidates
-            .iter()
-            .filter(|c| c.id.is_none() || c.changed)
-            .collect();
-        let total = pending.len();
-        let label = format!(
-            "Imported {} {} file ({} added, {} merged)",
-            parsed.contacts.len(),
-            format,
-            summary.added,
-            summary.merged
-        );
+        let label = format!("Imported {}", parsed.file);
         self.write(&label, |tx| {
-            for (n, c) in pending.iter().enumerate() {
-                match c.id {
+            let plan = plan(tx, format, parsed, today, false)?;
+            let total = plan
+                .candidates
+                .iter()
+                .filter(|c| c.id.is_none() || c.changed)
+                .count();
+            let mut ids = Vec::with_capacity(plan.candidates.len());
+            let mut done = 0;
+            for c in &plan.candidates {
+                let id = match c.id {
+                    Some(id) => {
+                        if c.changed {
+                            update_merged(tx, id, c)?;
+                        }
+                        id
+                    }
                     None => {
                         let id = insert_contact(tx, &c.data, &c.uid, c.created_on)?;
                         if c.paused {
                             tx.execute("UPDATE contacts SET paused = 1 WHERE id = ?1", [id])?;
                         }
+                        id
                     }
-                    Some(id) => update_merged(tx, id, c)?,
-                }
-                if n % 500 == 0 || n + 1 == total {
-                    progress(n + 1, total);
+                };
+                ids.push(id);
+                if c.id.is_none() || c.changed {
+                    done += 1;
+                    if done % 500 == 0 || done == total {
+                        progress(done, total);
+                    }
                 }
             }
-            Ok(())
-        })?;
-        Ok(summary)
+            Ok(plan.resolve(|i| ids[i]))
+        })
     }
 }
 
-fn new_candidate(record: &ImportedContact, data: PreparedContact, today: NaiveDate) -> Candidate {
-    Candidate {
-        id: None,
-        uid: record
-            .uid
-            .clone()
-            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-        data,
-        paused: record.paused,
-        created_on: record.connected_on.unwrap_or(today),
-        stored: (0, 0, 0),
-        changed: true,
-        uid_from_file: record.uid.is_some(),
-    }
-}
-
-/// Writes what a merge added to an existing contact: filled fields and new list items.
+/// Writes what a merge added to an existing contact: filled fields, appended
+/// notes and new list items (stored items keep their rows).
 fn update_merged(tx: &rusqlite::Transaction<'_>, id: i64, c: &Candidate) -> Result<()> {
     let d = &c.data;
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE contacts SET company = ?2, title = ?3, birthday = ?4, notes = ?5 WHERE id = ?1",
-        params![
-            id,
-            d.company,
-            d.title,
-            d.birthday.map(|b| b.to_string()),
-            d.notes
-        ],
-    )?;
-    let (emails, phones, interests) = c.stored;
+    )?
+    .execute(params![
+        id,
+        d.company,
+        d.title,
+        d.birthday.map(|b| b.to_string()),
+        d.notes
+    ])?;
+    let [emails, phones, interests, tags] = c.stored;
     for (position, email) in d.emails.iter().enumerate().skip(emails) {
         tx.prepare_cached(
             "INSERT INTO contact_emails (contact_id, position, email) VALUES (?1, ?2, ?3)",
@@ -329,5 +822,35 @@ fn update_merged(tx: &rusqlite::Transaction<'_>, id: i64, c: &Candidate) -> Resu
         )?
         .execute(params![id, position as i64, interest])?;
     }
+    for (position, tag) in d.tags.iter().enumerate().skip(tags) {
+        tx.prepare_cached(
+            "INSERT INTO contact_tags (contact_id, position, tag) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, position as i64, tag])?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linkedin_profiles_are_read_from_urls_and_notes() {
+        assert_eq!(
+            linkedin_profiles("LinkedIn: https://www.LinkedIn.com/in/Anna-Schmidt-1/?trk=x"),
+            ["anna-schmidt-1"]
+        );
+        assert_eq!(
+            linkedin_profiles("a linkedin.com/in/x and http://linkedin.com/in/y"),
+            ["x", "y"]
+        );
+        assert!(linkedin_profiles("no profile").is_empty());
+    }
+
+    #[test]
+    fn companies_compare_without_case_and_punctuation() {
+        assert_eq!(company_key("Acme, Inc."), company_key("ACME Inc"));
+        assert_ne!(company_key("Acme"), company_key("Globex"));
+    }
 }

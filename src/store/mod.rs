@@ -15,7 +15,7 @@ mod merge;
 mod trash;
 pub use backup::{days_to_keep, BackupFile};
 pub use edit::ContactEdit;
-pub use import::ImportSummary;
+pub use import::{ImportMerge, ImportSummary, MatchedBy, SkippedRecord};
 pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
 pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
 pub use merge::{FieldConflict, MergeReport};
