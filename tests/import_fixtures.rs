@@ -294,7 +294,12 @@ fn duplicates_merge_by_email_phone_and_name() {
         .import_contacts(Format::Vcard, &parsed, today(), false, &mut |_, _| {})
         .unwrap();
     assert_eq!((summary.added, summary.merged), (1, 0));
-    assert_eq!(summary.possible_duplicates.len(), 2);
+    assert_eq!(summary.possible_duplicates.len(), 1);
+    assert!(
+        summary.warnings[0].contains("2 contacts have this name"),
+        "{:?}",
+        summary.warnings
+    );
     // ...unless one of them shares his company.
     let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lukas Weber\r\nORG:Weber GmbH\r\nTITLE:CEO\r\nEND:VCARD\r\n";
     let parsed = keepwarm::interop::importer(Format::Vcard)

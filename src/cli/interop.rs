@@ -83,14 +83,23 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
 
 /// How many merges and skipped records the human summary lists one by one.
 const LISTED: usize = 20;
+/// How many warnings it lists (a file of namesakes can make thousands).
+const LISTED_WARNINGS: usize = 50;
 
 /// The human summary on stderr: warnings, who merged into whom, what was skipped.
 fn report(summary: &ImportSummary, format: Format, file: &std::path::Path) {
     let mut err = std::io::stderr().lock();
     // A closed stderr has no one left to tell.
     let _ = (|| -> std::io::Result<()> {
-        for warning in &summary.warnings {
+        for warning in summary.warnings.iter().take(LISTED_WARNINGS) {
             writeln!(err, "warning: {}", safe(warning))?;
+        }
+        if summary.warnings.len() > LISTED_WARNINGS {
+            writeln!(
+                err,
+                "warning: … and {} more (see --json)",
+                summary.warnings.len() - LISTED_WARNINGS
+            )?;
         }
         for skipped in summary.skipped_records.iter().take(LISTED) {
             writeln!(

@@ -87,58 +87,119 @@ fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
+/// A content line taken apart: `item1.EMAIL;TYPE=work:a@b.c`.
+#[derive(Debug, Clone, Copy)]
+struct Head<'a> {
+    /// The property name without its group (`EMAIL`).
+    name: &'a str,
+    /// The parameters with their leading `;` (`;TYPE=work`), or empty.
+    params: &'a str,
+    /// The value, after the first colon outside quotes; `None` without one.
+    value: Option<&'a str>,
+    /// Whether `[group.]name` is made of letters, digits and dashes.
+    well_formed: bool,
+}
+
+/// Takes a content line apart in one pass over its head (the value is not scanned).
+fn head(line: &str) -> Head<'_> {
+    let bytes = line.as_bytes();
+    let name_end = bytes
+        .iter()
+        .position(|&b| b == b':' || b == b';')
+        .unwrap_or(bytes.len());
+    let full_name = &line[..name_end];
+    let (params, value) = match bytes.get(name_end) {
+        Some(b':') => ("", Some(&line[name_end + 1..])),
+        Some(_) => {
+            let mut quoted = false;
+            let colon = bytes[name_end..].iter().position(|&b| match b {
+                b'"' => {
+                    quoted = !quoted;
+                    false
+                }
+                b':' => !quoted,
+                _ => false,
+            });
+            match colon {
+                Some(at) => (
+                    &line[name_end..name_end + at],
+                    Some(&line[name_end + at + 1..]),
+                ),
+                None => (&line[name_end..], None),
+            }
+        }
+        None => ("", None),
+    };
+    let part_ok =
+        |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let (well_formed, name) = match full_name.split_once('.') {
+        Some((group, name)) => (part_ok(group) && part_ok(name), name),
+        None => (part_ok(full_name), full_name),
+    };
+    Head {
+        name: name.trim(),
+        params,
+        value,
+        well_formed,
+    }
+}
+
 /// The property name of a content line: `item1.EMAIL;TYPE=x:…` → `EMAIL`.
+#[cfg(test)]
 fn property_name(line: &str) -> &str {
-    let head_end = line.find([':', ';']).unwrap_or(line.len());
-    let head = &line[..head_end];
-    head.rsplit('.').next().unwrap_or(head).trim()
+    head(line).name
 }
 
 /// The value of a content line (after the first colon outside quotes).
+#[cfg(test)]
 fn property_value(line: &str) -> Option<&str> {
-    let mut quoted = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ':' if !quoted => return Some(&line[i + 1..]),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The parameters of a content line: `TEL;TYPE=work:…` → `;TYPE=work`.
-fn property_params(line: &str) -> &str {
-    let head_end = line.find(':').unwrap_or(line.len());
-    let head = &line[..head_end];
-    head.find(';').map_or("", |i| &head[i..])
-}
-
-/// Whether a line has the shape of a property: `[group.]NAME[;params]:value`,
-/// the name made of letters, digits and dashes.
-fn is_property_line(line: &str) -> bool {
-    let head_end = line.find([':', ';']).unwrap_or(line.len());
-    let head = &line[..head_end];
-    let name_ok = |part: &str| {
-        !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    let shape_ok = match head.split_once('.') {
-        Some((group, name)) => name_ok(group) && name_ok(name),
-        None => name_ok(head),
-    };
-    shape_ok && property_value(line).is_some()
+    head(line).value
 }
 
 /// Whether a line is `BEGIN:VCARD` or `END:VCARD` (any case, any group prefix).
 fn is_boundary(line: &str, keyword: &str) -> bool {
-    property_name(line).eq_ignore_ascii_case(keyword)
-        && property_value(line).is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
+    let h = head(line);
+    h.name.eq_ignore_ascii_case(keyword)
+        && h.value
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
 }
 
-/// Properties keepwarm does not keep and does not hand to calcard: pictures and
-/// sounds are most of a phone's export, and decoding them is most of the work.
-fn is_unused_binary(name: &str) -> bool {
-    ["PHOTO", "LOGO", "SOUND"]
+/// Whether `haystack` contains `needle` (ASCII), in any case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The properties [`read_card`] reads; only these go to calcard (with VERSION,
+/// which tells it how to read them). Pictures and sounds are most of a phone's
+/// export, and tokenising what is never read is most of the work.
+fn is_read(name: &str) -> bool {
+    const READ: &[&str] = &[
+        "VERSION",
+        "FN",
+        "N",
+        "EMAIL",
+        "TEL",
+        "ORG",
+        "TITLE",
+        "CATEGORIES",
+        "NOTE",
+        "UID",
+        "URL",
+        "X-SOCIALPROFILE",
+        "X-KEEPWARM-CIRCLE",
+        "X-KEEPWARM-PAUSED",
+        TAG_PROPERTY,
+    ];
+    READ.iter().any(|r| name.eq_ignore_ascii_case(r))
+}
+
+/// Whether a property carries a picture or sound, whose 2.1 base64 may come in
+/// unindented lines.
+fn is_binary(name: &str) -> bool {
+    ["PHOTO", "LOGO", "SOUND", "KEY"]
         .iter()
         .any(|p| name.eq_ignore_ascii_case(p))
 }
@@ -159,10 +220,12 @@ enum Carry {
     /// The last property was BDAY: a fold continues its value.
     Birthday,
     /// A quoted-printable value ended with `=`: the next line continues it,
-    /// indented or not.
-    SoftBreak,
-    /// Inside a picture or sound left out: its folds (and 2.1's unindented
-    /// base64) are left out too.
+    /// indented or not (and is kept or left out with its property).
+    SoftBreak { kept: bool },
+    /// Inside a property that is not read: its folds are left out too.
+    Unread,
+    /// Inside a picture or sound: its folds and 2.1's unindented base64 are
+    /// left out too.
     Binary,
 }
 
@@ -217,16 +280,20 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
         let number = index + 1;
         let range = offset..offset + raw.len();
         offset += raw.len();
-        let line = raw.trim_end_matches('\n').trim_end_matches('\r');
-        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        let mut line = raw.strip_suffix('\n').unwrap_or(raw);
+        line = line.strip_suffix('\r').unwrap_or(line);
+        if index == 0 {
+            line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        }
         let Some(card) = open.last_mut() else {
             // Between cards only blank lines may stand (a stray indent is forgiven).
-            if is_boundary(line.trim_start(), "BEGIN") {
+            let trimmed = line.trim_start();
+            if is_boundary(trimmed, "BEGIN") {
                 open.push(CardOutline {
                     line: number,
                     ..CardOutline::default()
                 });
-            } else if is_boundary(line.trim_start(), "END") {
+            } else if is_boundary(trimmed, "END") {
                 return Err(error(
                     number,
                     "END:VCARD",
@@ -244,26 +311,26 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
         };
         let folded = line.starts_with([' ', '\t']);
         match carry {
-            Carry::SoftBreak => {
-                carry = if line.ends_with('=') {
-                    Carry::SoftBreak
-                } else {
-                    Carry::None
-                };
-                card.push_range(range);
+            Carry::SoftBreak { kept } => {
+                if !line.ends_with('=') {
+                    carry = Carry::None;
+                }
+                if kept {
+                    card.push_range(range);
+                }
                 continue;
             }
             Carry::Binary if folded || is_bare_base64(line) => continue,
+            Carry::Unread if folded => continue,
             Carry::Birthday if folded => {
                 if let Some((value, _)) = card.birthday.as_mut() {
                     value.push_str(&line[1..]);
                 }
-                card.push_range(range);
                 continue;
             }
             _ if folded => {
                 if quoted_printable && line.ends_with('=') {
-                    carry = Carry::SoftBreak;
+                    carry = Carry::SoftBreak { kept: true };
                 }
                 card.push_range(range);
                 continue;
@@ -273,7 +340,13 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
         if line.is_empty() {
             continue;
         }
-        if is_boundary(line, "BEGIN") {
+        let h = head(line);
+        let boundary = |keyword: &str| {
+            h.name.eq_ignore_ascii_case(keyword)
+                && h.value
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
+        };
+        if boundary("BEGIN") {
             strays.flush(warnings);
             // vCard 2.1 nests cards (AGENT); each becomes a contact of its own.
             card.nested_at.get_or_insert(number);
@@ -281,39 +354,39 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
                 line: number,
                 ..CardOutline::default()
             });
-        } else if is_boundary(line, "END") {
+        } else if boundary("END") {
             strays.flush(warnings);
             if let Some(done) = open.pop() {
                 cards.push(done);
             }
-        } else if !is_property_line(line) {
+        } else if !h.well_formed || h.value.is_none() {
             strays.add(number, line);
         } else {
             strays.flush(warnings);
-            let name = property_name(line);
-            let params = property_params(line);
-            quoted_printable = params.to_ascii_uppercase().contains("QUOTED-PRINTABLE");
-            if is_unused_binary(name) {
-                carry = Carry::Binary;
-                continue;
-            }
-            if name.eq_ignore_ascii_case("BDAY") {
-                let omit_year = params
+            quoted_printable =
+                !h.params.is_empty() && contains_ignore_case(h.params, "QUOTED-PRINTABLE");
+            let kept = is_read(h.name);
+            if h.name.eq_ignore_ascii_case("BDAY") {
+                let omit_year = h
+                    .params
                     .split(';')
                     .find_map(|p| {
                         p.split_once('=')
                             .filter(|(k, _)| k.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
                     })
                     .map(|(_, v)| v.trim().to_owned());
-                card.birthday = Some((
-                    property_value(line).unwrap_or("").trim().to_owned(),
-                    omit_year,
-                ));
+                card.birthday = Some((h.value.unwrap_or("").trim().to_owned(), omit_year));
                 carry = Carry::Birthday;
             } else if quoted_printable && line.ends_with('=') {
-                carry = Carry::SoftBreak;
+                carry = Carry::SoftBreak { kept };
+            } else if is_binary(h.name) {
+                carry = Carry::Binary;
+            } else if !kept {
+                carry = Carry::Unread;
             }
-            card.push_range(range);
+            if kept {
+                card.push_range(range);
+            }
         }
     }
     strays.flush(warnings);

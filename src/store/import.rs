@@ -136,6 +136,8 @@ struct Candidate {
     uid_known: bool,
     /// LinkedIn profile names (`priyasharma` of `linkedin.com/in/priyasharma`).
     profiles: Vec<String>,
+    /// The company reduced for comparing (see [`company_key`]).
+    company_key: Option<String>,
     changed: bool,
 }
 
@@ -173,6 +175,10 @@ fn company_key(company: &str) -> String {
 fn linkedin_profiles(text: &str) -> Vec<String> {
     const MARK: &str = "linkedin.com/in/";
     let mut out = Vec::new();
+    // Most notes name no profile: a quick look before lowering the whole text.
+    if !text.contains("/in/") && !text.contains("/IN/") {
+        return out;
+    }
     let lower = text.to_lowercase();
     let mut rest = lower.as_str();
     while let Some(at) = rest.find(MARK) {
@@ -192,8 +198,9 @@ fn linkedin_profiles(text: &str) -> Vec<String> {
 enum Found {
     /// The same person as this candidate.
     Same(usize, MatchedBy),
-    /// Nobody; these namesakes conflict with the record, for these reasons.
-    New(Vec<(usize, String)>),
+    /// Nobody. The first namesake it is kept apart from and why, and how many
+    /// namesakes there are in all.
+    New(Option<(usize, String)>, usize),
 }
 
 /// A record ready to be matched.
@@ -201,6 +208,7 @@ struct Incoming<'a> {
     record: &'a ImportedContact,
     data: PreparedContact,
     profiles: Vec<String>,
+    company_key: Option<String>,
 }
 
 impl Index {
@@ -242,35 +250,50 @@ impl Index {
         }) {
             return Found::Same(i, MatchedBy::Phone);
         }
-        let mut conflicting = Vec::new();
-        let mut compatible = Vec::new();
-        for &i in self.name.get(&name_key(&data.name)).into_iter().flatten() {
-            match name_conflict(incoming, &candidates[i]) {
-                None => compatible.push(i),
-                Some(reason) => conflicting.push((i, reason)),
+        let Some(namesakes) = self.name.get(&name_key(&data.name)) else {
+            return Found::New(None, 0);
+        };
+        // One namesake that could be this person is; among several, the one that
+        // shares the company or the profile is. Otherwise a guess could merge the
+        // wrong one, so the record stays apart and is reported.
+        let mut compatible = None;
+        let mut compatible_count = 0;
+        let mut agreeing = None;
+        let mut agreeing_count = 0;
+        let mut first_conflict = None;
+        for &i in namesakes {
+            let theirs = &candidates[i];
+            match name_conflict(incoming, theirs) {
+                None => {
+                    compatible_count += 1;
+                    compatible.get_or_insert(i);
+                    if positively_agrees(incoming, theirs) {
+                        agreeing_count += 1;
+                        agreeing.get_or_insert(i);
+                    }
+                }
+                Some(conflict) => {
+                    first_conflict.get_or_insert((i, conflict));
+                }
             }
         }
-        // Among several namesakes that could all be this person, one that shares
-        // the company or the profile is; otherwise guessing could merge the
-        // wrong one, so the record stays apart and all are reported.
-        let agreeing: Vec<usize> = compatible
-            .iter()
-            .copied()
-            .filter(|&i| positively_agrees(incoming, &candidates[i]))
-            .collect();
-        match (compatible.as_slice(), agreeing.as_slice()) {
-            ([only], _) | (_, [only]) => Found::Same(*only, MatchedBy::Name),
-            _ => {
-                let n = compatible.len();
-                conflicting.extend(compatible.into_iter().map(|i| {
-                    (
-                        i,
-                        format!("{n} contacts have this name and nothing tells which it is"),
-                    )
-                }));
-                conflicting.sort_by_key(|(i, _)| *i);
-                Found::New(conflicting)
-            }
+        match (compatible, agreeing) {
+            (Some(i), _) if compatible_count == 1 => Found::Same(i, MatchedBy::Name),
+            (_, Some(i)) if agreeing_count == 1 => Found::Same(i, MatchedBy::Name),
+            (Some(i), _) => Found::New(
+                Some((
+                    i,
+                    format!(
+                        "{compatible_count} contacts have this name and nothing tells which it is"
+                    ),
+                )),
+                namesakes.len(),
+            ),
+            (None, _) => Found::New(
+                first_conflict
+                    .map(|(i, c)| (i, describe_conflict(c, &candidates[i], &incoming.data))),
+                namesakes.len(),
+            ),
         }
     }
 }
@@ -278,8 +301,8 @@ impl Index {
 /// Whether a namesake shares the record's company or LinkedIn profile.
 fn positively_agrees(incoming: &Incoming<'_>, theirs: &Candidate) -> bool {
     let same_company = matches!(
-        (&theirs.data.company, &incoming.data.company),
-        (Some(a), Some(b)) if company_key(a) == company_key(b)
+        (&theirs.company_key, &incoming.company_key),
+        (Some(a), Some(b)) if a == b
     );
     same_company
         || incoming
@@ -288,12 +311,20 @@ fn positively_agrees(incoming: &Incoming<'_>, theirs: &Candidate) -> bool {
             .any(|p| theirs.profiles.contains(p))
 }
 
+/// Why a record and a namesake are two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    Company,
+    Profile,
+    Uid,
+    Emails,
+}
+
 /// Why a record and a namesake are two people, if they are.
-fn name_conflict(incoming: &Incoming<'_>, theirs: &Candidate) -> Option<String> {
-    let mine = &incoming.data;
-    if let (Some(a), Some(b)) = (&theirs.data.company, &mine.company) {
-        if company_key(a) != company_key(b) {
-            return Some(format!("different company ({a} / {b})"));
+fn name_conflict(incoming: &Incoming<'_>, theirs: &Candidate) -> Option<Conflict> {
+    if let (Some(a), Some(b)) = (&theirs.company_key, &incoming.company_key) {
+        if a != b {
+            return Some(Conflict::Company);
         }
     }
     if !theirs.profiles.is_empty()
@@ -303,18 +334,32 @@ fn name_conflict(incoming: &Incoming<'_>, theirs: &Candidate) -> Option<String> 
             .iter()
             .any(|p| theirs.profiles.contains(p))
     {
-        return Some("different LinkedIn profile".into());
+        return Some(Conflict::Profile);
     }
     if let Some(uid) = incoming.record.uid.as_deref() {
         if theirs.uid_known && theirs.uid != uid {
-            return Some("different UID".into());
+            return Some(Conflict::Uid);
         }
     }
     // Emails that shared one would have matched already.
-    if !theirs.data.emails.is_empty() && !mine.emails.is_empty() {
-        return Some("different emails".into());
+    if !theirs.data.emails.is_empty() && !incoming.data.emails.is_empty() {
+        return Some(Conflict::Emails);
     }
     None
+}
+
+/// A conflict in words, for the warning.
+fn describe_conflict(conflict: Conflict, theirs: &Candidate, mine: &PreparedContact) -> String {
+    match conflict {
+        Conflict::Company => format!(
+            "different company ({} / {})",
+            theirs.data.company.as_deref().unwrap_or(""),
+            mine.company.as_deref().unwrap_or("")
+        ),
+        Conflict::Profile => "different LinkedIn profile".into(),
+        Conflict::Uid => "different UID".into(),
+        Conflict::Emails => "different emails".into(),
+    }
 }
 
 /// What merging a record into a contact changed.
@@ -512,6 +557,8 @@ struct KeptApart {
     /// The earlier candidate and the record's.
     pair: [usize; 2],
     reason: String,
+    /// How many contacts had the name before this record.
+    namesakes: usize,
 }
 
 impl Plan {
@@ -525,8 +572,13 @@ impl Plan {
             let [theirs, mine] = apart.pair;
             let (a, b) = (id_of(theirs), id_of(mine));
             self.summary.possible_duplicates.push([a, b]);
+            let others = match apart.namesakes {
+                0 | 1 => String::new(),
+                2 => " (and 1 more with that name)".to_owned(),
+                n => format!(" (and {} more with that name)", n - 1),
+            };
             self.summary.warnings.push(format!(
-                "{}:{}: {} was added as #{b}, apart from #{a} {} with the same name: {}; `keepwarm merge {a} {b}` joins them if they are one person",
+                "{}:{}: {} was added as #{b}, apart from #{a} {}{others}: {}; `keepwarm merge {a} {b}` joins them if they are one person",
                 self.summary.file,
                 apart.line,
                 self.candidates[mine].data.name,
@@ -556,6 +608,7 @@ fn plan(
         candidates.push(Candidate {
             id: Some(c.id),
             profiles: linkedin_profiles(&c.notes),
+            company_key: c.company.as_deref().map(company_key),
             uid: c.uid,
             stored: [
                 c.emails.len(),
@@ -643,6 +696,7 @@ fn plan(
         }
         let incoming = Incoming {
             record: &record,
+            company_key: data.company.as_deref().map(company_key),
             data,
             profiles,
         };
@@ -651,6 +705,9 @@ fn plan(
                 let c = &mut candidates[i];
                 let merged = merge(&mut c.data, &incoming.data, &file_name);
                 c.changed |= merged.changed;
+                if c.company_key.is_none() {
+                    c.company_key = incoming.company_key;
+                }
                 for p in incoming.profiles {
                     if !c.profiles.contains(&p) {
                         c.profiles.push(p);
@@ -674,7 +731,7 @@ fn plan(
                 index.add(i, c);
                 summary.merged += 1;
             }
-            Found::New(namesakes) => {
+            Found::New(kept_apart_from, namesakes) => {
                 let me = candidates.len();
                 let mut uid_known = record.uid.is_some();
                 let mut uid = record.uid.clone();
@@ -690,11 +747,14 @@ fn plan(
                         uid_known = false;
                     }
                 }
-                duplicates.extend(namesakes.into_iter().map(|(other, reason)| KeptApart {
-                    line: record.line,
-                    pair: [other, me],
-                    reason,
-                }));
+                if let Some((other, reason)) = kept_apart_from {
+                    duplicates.push(KeptApart {
+                        line: record.line,
+                        pair: [other, me],
+                        reason,
+                        namesakes,
+                    });
+                }
                 let candidate = Candidate {
                     id: None,
                     uid: uid.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
@@ -704,6 +764,7 @@ fn plan(
                     stored: [0; 4],
                     uid_known,
                     profiles: incoming.profiles,
+                    company_key: incoming.company_key,
                     changed: true,
                 };
                 index.add(me, &candidate);
