@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::store::ContactRef;
+
 /// Everything that can go wrong inside keepwarm's core.
 ///
 /// Each variant carries the context a user needs to fix the problem (the file,
@@ -43,6 +45,16 @@ pub enum Error {
         path: PathBuf,
     },
 
+    /// A command that changes the database was given one the user may only read.
+    #[error(
+        "{} may only be read: changing it needs write access to the file and its folder (commands that only read, like `contacts` and `today`, work)",
+        path.display()
+    )]
+    ReadOnlyDatabase {
+        /// The database path.
+        path: PathBuf,
+    },
+
     /// The file exists but is not a SQLite database.
     #[error("{} is not a keepwarm database: {reason}", path.display())]
     NotADatabase {
@@ -76,23 +88,32 @@ pub enum Error {
     #[error("no contact matches '{0}' (give an id, an email or a full name)")]
     ContactNotFound(String),
 
+    /// Nothing the user typed names a contact; the closest names are suggested.
+    #[error("no contact matches '{query}'{}", did_you_mean(suggestions))]
+    NoContactMatch {
+        /// What the user typed.
+        query: String,
+        /// The live contacts with the most similar names, closest first (maybe none).
+        suggestions: Vec<ContactRef>,
+    },
+
     /// Several contacts match a name; the user must pick one.
-    #[error("'{query}' matches {count} contacts ({examples}); use an id or an email")]
+    #[error("'{query}' matches {count} contacts ({}); use an id or an email", listing(candidates, *count))]
     AmbiguousContact {
         /// What the user typed.
         query: String,
         /// How many contacts match.
         count: usize,
-        /// A few of them, as `#id Name`.
-        examples: String,
+        /// The first few of them (at most [`CANDIDATES_LISTED`](crate::store::CANDIDATES_LISTED)).
+        candidates: Vec<ContactRef>,
     },
 
-    /// The contact is in the trash: it must be restored before it can be used.
-    #[error("#{id} {name} is in the trash; `keepwarm restore {id}` brings it back")]
+    /// The contact asked for by id is in the trash.
+    #[error("contact #{id} {name} is in the trash; bring it back with `keepwarm restore {id}`")]
     ContactInTrash {
         /// The contact's id.
         id: i64,
-        /// Its name.
+        /// Their name.
         name: String,
     },
 
@@ -184,6 +205,31 @@ impl Error {
             reason: reason.into(),
         }
     }
+}
+
+/// `; did you mean #1 Léa Dubois (Acme) or #7 Lea Dumont?`, or how to name a contact.
+fn did_you_mean(suggestions: &[ContactRef]) -> String {
+    match suggestions {
+        [] => " (give an id, an email or a name)".to_owned(),
+        [one] => format!("; did you mean {one}?"),
+        [first @ .., last] => {
+            let first: Vec<String> = first.iter().map(ToString::to_string).collect();
+            format!("; did you mean {} or {last}?", first.join(", "))
+        }
+    }
+}
+
+/// `#1 Sam Reed, #2 Sam Reed (Acme)`, and how many more there are.
+fn listing(candidates: &[ContactRef], count: usize) -> String {
+    let mut text = candidates
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if count > candidates.len() {
+        text.push_str(&format!(" and {} more", count - candidates.len()));
+    }
+    text
 }
 
 /// Errors cross into the UI as their message: the front end shows them as text.

@@ -7,9 +7,11 @@
 pub mod demo;
 pub mod error;
 pub mod feed;
+pub mod insights;
 pub mod interop;
 pub mod model;
 pub mod schedule;
+pub mod screens;
 pub mod store;
 pub mod validate;
 pub mod views;

@@ -85,11 +85,30 @@ fn main() {
             db_path,
             feed: Mutex::new(feed::FeedRunner::default()),
         })
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
-            commands::list_contacts,
-            commands::app_info,
-            commands::feed_status,
-            commands::set_feed_enabled
+            commands::today::today_screen,
+            commands::today::act_on_ping,
+            commands::contacts::contact_rows,
+            commands::contacts::search_contacts,
+            commands::contacts::contact_detail,
+            commands::contacts::add_contact,
+            commands::contacts::log_interaction,
+            commands::contacts::add_promise,
+            commands::contacts::complete_promise,
+            commands::contacts::set_paused,
+            commands::conference::recent_events,
+            commands::conference::capture_person,
+            commands::plan::plan_screen,
+            commands::plan::export_ics,
+            commands::plan::feed_status,
+            commands::plan::set_feed_enabled,
+            commands::insights::insights,
+            commands::import::import_file,
+            commands::settings::settings,
+            commands::settings::set_setting,
+            commands::settings::app_info,
+            commands::settings::data_version,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -25,12 +25,21 @@ pub fn birthday_arg(s: &str) -> Result<Birthday, String> {
     s.parse().map_err(reason_only)
 }
 
+/// What `edit --birthday` does: set one, or remove it (`none`).
+#[derive(Debug, Clone, Copy)]
+pub enum BirthdayChange {
+    /// Set this birthday.
+    Set(Birthday),
+    /// Remove the birthday.
+    Remove,
+}
+
 /// A birthday to set, or `none` to remove it.
-pub fn optional_birthday_arg(s: &str) -> Result<Option<Birthday>, String> {
+pub fn birthday_change_arg(s: &str) -> Result<BirthdayChange, String> {
     if s.trim().eq_ignore_ascii_case("none") {
-        Ok(None)
+        Ok(BirthdayChange::Remove)
     } else {
-        birthday_arg(s).map(Some)
+        birthday_arg(s).map(BirthdayChange::Set)
     }
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use keepwarm::demo::{fill_demo, DemoOptions};
 use keepwarm::model::{Birthday, Circle, Contact, NewContact};
 use keepwarm::schedule::warmth_of;
+use keepwarm::store::SearchMatch;
 
 use super::args::{birthday_arg, circle_arg};
 use super::output::{cell, print_id, print_json, safe, Style};
@@ -125,27 +126,43 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
 
 #[derive(Debug, Args)]
 pub struct ContactsArgs {
-    /// Only contacts whose name, email, phone, company, title or interests contain this.
+    /// Only contacts matching these words, best first: names, companies, titles,
+    /// emails, phones, interests, tags, notes and the history's notes and events
+    /// (any case or accents; each word may be the start of one).
     #[arg(long, value_name = "Q")]
     search: Option<String>,
+    /// With --search: at most this many contacts.
+    #[arg(long, value_name = "N", default_value_t = 100, requires = "search")]
+    limit: usize,
     /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
-/// A contact as `contacts --json` prints it: every stored field plus today's warmth.
+/// A contact as `contacts --json` prints it: every stored field plus today's
+/// warmth, and with --search where it matched.
 #[derive(Serialize)]
 struct ContactOut<'a> {
     #[serde(flatten)]
     contact: &'a Contact,
     warmth: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<&'a [SearchMatch]>,
 }
 
 pub fn list(ctx: &Ctx, a: ContactsArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
-    let contacts = match a.search {
-        Some(q) => store.search_contacts(&q)?,
-        None => store.contacts()?,
+    let (contacts, matched) = match a.search {
+        Some(q) => {
+            let hits = store.search(&q, a.limit)?;
+            let contacts = hits
+                .iter()
+                .map(|hit| store.contact(hit.contact_id))
+                .collect::<keepwarm::Result<Vec<_>>>()?;
+            let matched: Vec<Vec<SearchMatch>> = hits.into_iter().map(|h| h.matched).collect();
+            (contacts, Some(matched))
+        }
+        None => (store.contacts()?, None),
     };
     if a.json {
         let settings = store.planner_settings()?;
@@ -157,18 +174,20 @@ pub fn list(ctx: &Ctx, a: ContactsArgs) -> Result<()> {
             .collect();
         let out: Vec<ContactOut<'_>> = contacts
             .iter()
-            .map(|contact| ContactOut {
+            .enumerate()
+            .map(|(i, contact)| ContactOut {
                 contact,
                 warmth: warmth.get(&contact.id).copied().unwrap_or(0),
+                matched: matched.as_ref().map(|m| m[i].as_slice()),
             })
             .collect();
         print_json(&out)
     } else {
-        print_contact_table(&contacts)
+        print_contact_table(&contacts, matched.as_deref())
     }
 }
 
-fn print_contact_table(contacts: &[Contact]) -> Result<()> {
+fn print_contact_table(contacts: &[Contact], matched: Option<&[Vec<SearchMatch>]>) -> Result<()> {
     let style = Style::stdout();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if style.terminal {
@@ -182,8 +201,8 @@ fn print_contact_table(contacts: &[Contact]) -> Result<()> {
         );
         writeln!(out, "{}", style.bold(&header))?;
     }
-    for c in contacts {
-        writeln!(
+    for (i, c) in contacts.iter().enumerate() {
+        write!(
             out,
             "{:>6}  {}  {}  {}  {}",
             c.id,
@@ -192,6 +211,10 @@ fn print_contact_table(contacts: &[Contact]) -> Result<()> {
             cell(c.company.as_deref().unwrap_or(""), 26),
             safe(c.emails.first().map(String::as_str).unwrap_or(""))
         )?;
+        if let Some(matched) = matched.and_then(|m| m.get(i)) {
+            write!(out, "  matched: {}", describe_matches(matched))?;
+        }
+        writeln!(out)?;
     }
     if style.terminal && contacts.is_empty() {
         writeln!(out, "No contacts.")?;
@@ -200,13 +223,34 @@ fn print_contact_table(contacts: &[Contact]) -> Result<()> {
     Ok(())
 }
 
+/// `name, company, interaction 2026-03-04 "…the [pilot] in…"`
+fn describe_matches(matched: &[SearchMatch]) -> String {
+    matched
+        .iter()
+        .map(|m| {
+            let mut text = m.field.as_str().to_owned();
+            if let Some(date) = m.date {
+                text.push_str(&format!(" {date}"));
+            }
+            if let Some(snippet) = &m.snippet {
+                text.push_str(&format!(" \"{snippet}\""));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[derive(Debug, Args)]
 pub struct PauseArgs {
-    /// The contact: an id, an email or a unique full name.
+    /// The contact: an id, an email or a name (a unique word or prefix will do).
     contact: String,
     /// Resume a paused contact instead.
     #[arg(long)]
     resume: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
@@ -214,8 +258,12 @@ pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
     let id = store.resolve_contact(&a.contact)?;
     store.set_paused(id, !a.resume)?;
     let name = store.contact(id)?.name;
+    if a.json {
+        print_json(&serde_json::json!({ "id": id, "name": name, "paused": !a.resume }))?;
+    }
     eprintln!(
-        "{name} is {}",
+        "{} is {}",
+        safe(&name),
         if a.resume {
             "active again"
         } else {

@@ -15,7 +15,8 @@ use super::Ctx;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Whom it was with: ids, emails or names (several for a conference).
+    /// Whom it was with: ids, emails or names — a unique word or prefix will do
+    /// (several for a conference).
     #[arg(required = true, num_args = 1.., value_name = "CONTACT")]
     contacts: Vec<String>,
     /// What kind of contact it was.
@@ -57,7 +58,9 @@ pub fn log(ctx: &Ctx, a: LogArgs) -> Result<()> {
     for query in &a.contacts {
         match store.resolve_contact(query) {
             Ok(id) => targets.push(LogTarget::Existing(id)),
-            Err(keepwarm::Error::ContactNotFound(_)) if a.new => {
+            Err(keepwarm::Error::ContactNotFound(_) | keepwarm::Error::NoContactMatch { .. })
+                if a.new =>
+            {
                 targets.push(LogTarget::New(Box::new(new_contact(query, &a))));
             }
             Err(e) => return Err(e.into()),

@@ -5,11 +5,11 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use keepwarm::model::{Birthday, Circle};
+use keepwarm::model::Circle;
 use keepwarm::store::ContactEdit;
 use keepwarm::views::{contact_view, ContactView};
 
-use super::args::{circle_arg, optional_birthday_arg};
+use super::args::{birthday_change_arg, circle_arg, BirthdayChange};
 use super::output::{print_json, safe, Style};
 use super::Ctx;
 
@@ -153,8 +153,8 @@ pub struct EditArgs {
     #[arg(long)]
     title: Option<String>,
     /// YYYY-MM-DD, --MM-DD without a year (write `--birthday=--05-16`), or `none`.
-    #[arg(long, value_parser = optional_birthday_arg, allow_hyphen_values = true)]
-    birthday: Option<Option<Birthday>>,
+    #[arg(long, value_parser = birthday_change_arg, allow_hyphen_values = true)]
+    birthday: Option<BirthdayChange>,
     /// inner, core, network or acquaintance.
     #[arg(long, value_parser = circle_arg)]
     circle: Option<Circle>,
@@ -200,7 +200,10 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         name: a.name,
         company: a.company,
         title: a.title,
-        birthday: a.birthday,
+        birthday: a.birthday.map(|change| match change {
+            BirthdayChange::Set(b) => Some(b),
+            BirthdayChange::Remove => None,
+        }),
         circle: a.circle,
         add_emails: a.add_email,
         remove_emails: a.remove_email,
@@ -285,6 +288,9 @@ pub fn merge(ctx: &Ctx, a: MergeArgs) -> Result<()> {
 pub struct DeleteArgs {
     /// The contact: an id, an email or a name.
     contact: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
@@ -292,6 +298,9 @@ pub fn delete(ctx: &Ctx, a: DeleteArgs) -> Result<()> {
     let id = store.resolve_contact(&a.contact)?;
     let name = store.contact(id)?.name;
     store.delete_contact(id, ctx.today)?;
+    if a.json {
+        print_json(&serde_json::json!({ "id": id, "name": name, "deleted_on": ctx.today }))?;
+    }
     eprintln!(
         "Moved #{id} {} to the trash (`keepwarm restore {id}` brings it back; `keepwarm undo` too)",
         safe(&name)
@@ -346,11 +355,17 @@ pub fn trash(ctx: &Ctx, a: TrashArgs) -> Result<()> {
 pub struct RestoreArgs {
     /// The id of a contact in the trash (see `keepwarm trash`).
     id: i64,
+    /// Print the restored contact as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
     let contact = store.restore_contact(a.id)?;
     eprintln!("Restored #{} {}", contact.id, safe(&contact.name));
+    if a.json {
+        print_json(&contact)?;
+    }
     Ok(())
 }

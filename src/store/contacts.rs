@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
@@ -35,62 +35,11 @@ impl Store {
         load_contacts(&self.conn, None)
     }
 
-    /// Contacts whose name, email, phone, company, title or interests contain `query`
-    /// (case-insensitive).
-    pub fn search_contacts(&self, query: &str) -> Result<Vec<Contact>> {
-        let needle = query.trim().to_lowercase();
-        let mut all = self.contacts()?;
-        if needle.is_empty() {
-            return Ok(all);
-        }
-        all.retain(|c| contact_matches(c, &needle));
-        Ok(all)
-    }
-
     /// One contact by id.
     pub fn contact(&self, id: i64) -> Result<Contact> {
         load_contacts(&self.conn, Some(id))?
             .pop()
             .ok_or_else(|| Error::ContactNotFound(id.to_string()))
-    }
-
-    /// Finds the one contact a user means by an id, an email or a full name.
-    pub fn resolve_contact(&self, query: &str) -> Result<i64> {
-        let q = query.trim();
-        if q.is_empty() {
-            return Err(Error::ContactNotFound(query.to_owned()));
-        }
-        if let Ok(id) = q.parse::<i64>() {
-            let exists: Option<i64> = self
-                .conn
-                .query_row("SELECT id FROM contacts WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
-            return exists.ok_or_else(|| Error::ContactNotFound(query.to_owned()));
-        }
-        let sql = if q.contains('@') {
-            "SELECT DISTINCT c.id, c.display_name FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
-             WHERE e.email = ?1 COLLATE NOCASE ORDER BY c.id"
-        } else {
-            "SELECT id, display_name FROM contacts WHERE display_name = ?1 COLLATE NOCASE ORDER BY id"
-        };
-        let mut stmt = self.conn.prepare(sql)?;
-        let matches = stmt
-            .query_map([q], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        match matches.as_slice() {
-            [] => Err(Error::ContactNotFound(query.to_owned())),
-            [(id, _)] => Ok(*id),
-            many => Err(Error::AmbiguousContact {
-                query: query.to_owned(),
-                count: many.len(),
-                examples: many
-                    .iter()
-                    .take(3)
-                    .map(|(id, name)| format!("#{id} {name}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }),
-        }
     }
 
     /// Pauses a contact (no pings, but due promises) or resumes it.
@@ -366,21 +315,6 @@ pub(crate) fn conversion_error(col: usize, e: Error) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
 }
 
-fn contact_matches(c: &Contact, needle: &str) -> bool {
-    let hit = |s: &str| s.to_lowercase().contains(needle);
-    let needle_digits = phone_digits(needle);
-    hit(&c.name)
-        || c.emails.iter().any(|e| hit(e))
-        || (needle_digits.len() >= 3
-            && needle_digits.len() == needle.chars().filter(|ch| !ch.is_whitespace()).count()
-            && c.phones
-                .iter()
-                .any(|p| phone_digits(p).contains(&needle_digits)))
-        || c.company.as_deref().is_some_and(hit)
-        || c.title.as_deref().is_some_and(hit)
-        || c.interests.iter().any(|i| hit(i))
-}
-
 /// The digits of a phone number, for matching numbers written differently.
 pub(crate) fn phone_digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
@@ -444,37 +378,6 @@ mod tests {
     }
 
     #[test]
-    fn resolve_by_id_email_and_name() {
-        let mut store = Store::open_in_memory().unwrap();
-        let add = |store: &mut Store, name: &str, email: &str| {
-            store
-                .add_contact(
-                    &NewContact {
-                        name: name.into(),
-                        emails: vec![email.into()],
-                        ..Default::default()
-                    },
-                    day(),
-                )
-                .unwrap()
-        };
-        let a = add(&mut store, "Sam Reed", "sam@a.com");
-        let b = add(&mut store, "Sam Reed", "sam@b.com");
-        assert_eq!(store.resolve_contact(&a.to_string()).unwrap(), a);
-        assert_eq!(store.resolve_contact("SAM@B.COM").unwrap(), b);
-        let err = store.resolve_contact("sam reed").unwrap_err().to_string();
-        assert!(err.contains("matches 2 contacts"), "{err}");
-        assert!(matches!(
-            store.resolve_contact("Nobody"),
-            Err(Error::ContactNotFound(_))
-        ));
-        assert!(matches!(
-            store.resolve_contact("999"),
-            Err(Error::ContactNotFound(_))
-        ));
-    }
-
-    #[test]
     fn bad_fields_are_named() {
         let mut store = Store::open_in_memory().unwrap();
         let err = store
@@ -494,26 +397,5 @@ mod tests {
         );
         assert!(store.add_contact(&NewContact::default(), day()).is_err());
         assert_eq!(store.contact_count().unwrap(), 0);
-    }
-
-    #[test]
-    fn search_looks_at_every_text_field() {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_contact(
-                &NewContact {
-                    name: "Zoë Park".into(),
-                    company: Some("Acme Freight".into()),
-                    phones: vec!["(555) 010-2000".into()],
-                    interests: vec!["Celtics".into()],
-                    ..Default::default()
-                },
-                day(),
-            )
-            .unwrap();
-        for q in ["zoë", "FREIGHT", "celt", "5550102", "555 010"] {
-            assert_eq!(store.search_contacts(q).unwrap().len(), 1, "{q}");
-        }
-        assert!(store.search_contacts("nomatch").unwrap().is_empty());
     }
 }

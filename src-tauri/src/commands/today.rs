@@ -1,0 +1,27 @@
+//! The Today screen: the day's pings and what the user does with them.
+
+use tauri::State;
+
+use keepwarm::schedule::Ping;
+use keepwarm::screens::{self, PingRequest, TodayScreen};
+
+use super::{today, with_store, CommandResult};
+use crate::AppState;
+
+/// Today's pings, promises first, and the next day's count.
+#[tauri::command]
+pub async fn today_screen(state: State<'_, AppState>) -> CommandResult<TodayScreen> {
+    with_store(&state, |store| screens::today_screen(store, today()))
+}
+
+/// Done, snooze or skip one ping; returns the ping acted on.
+#[tauri::command]
+pub async fn act_on_ping(
+    state: State<'_, AppState>,
+    ping_id: String,
+    request: PingRequest,
+) -> CommandResult<Ping> {
+    with_store(&state, |store| {
+        screens::act_on_ping(store, &ping_id, &request, today())
+    })
+}

@@ -1,0 +1,399 @@
+//! The daily work, end to end: Today, Contacts, Conference, Plan, Settings.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use keepwarm::demo::{fill_demo, DemoOptions};
+use keepwarm::model::NewContact;
+use keepwarm::Store;
+use serde_json::json;
+
+use crate::harness::{run, Desktop, Theme};
+
+/// The app acts on the user's local date, so the tests do too.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A demo database where every day is a working day (the tests may run on a Sunday).
+pub fn demo_db(dir: &Path, options: DemoOptions) -> PathBuf {
+    let db = dir.join("keepwarm.db");
+    let mut store = Store::open(&db).unwrap();
+    fill_demo(&mut store, options, today()).unwrap();
+    store
+        .set_planner_setting("working_days", "mon,tue,wed,thu,fri,sat,sun")
+        .unwrap();
+    db
+}
+
+pub fn add(store: &mut Store, name: &str, company: &str) -> i64 {
+    store
+        .add_contact(
+            &NewContact {
+                name: name.into(),
+                company: Some(company.into()),
+                ..NewContact::default()
+            },
+            today(),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_ping_marked_done_with_a_note_leaves_today_and_joins_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), DemoOptions::default());
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        let card = app.find("li.ping-card[data-ping-id]").await;
+        let ping_id = card.attr("data-ping-id").await.unwrap().unwrap();
+        let contact: i64 = card
+            .attr("data-contact-id")
+            .await
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let name = Store::open(&db).unwrap().contact(contact).unwrap().name;
+        let selector = format!("li.ping-card[data-ping-id='{ping_id}']");
+
+        app.find(&format!("{selector} .actions button:first-child"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let note = app.find(&format!("{selector} form input[type=text]")).await;
+        assert_eq!(
+            app.js(
+                "return arguments[0].closest('label').innerText.trim()",
+                vec![serde_json::to_value(&note).unwrap()]
+            )
+            .await,
+            json!("Note")
+        );
+        app.type_into(&note, "Sent the sailing article").await;
+        app.find(&format!("{selector} form button[type=submit]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_until(
+            "the ping leaves Today",
+            &format!("!document.querySelector(\"{selector}\")"),
+        )
+        .await;
+
+        // The database has the interaction, dated today, with the note.
+        let store = Store::open(&db).unwrap();
+        let latest = &store.interactions_of(contact).unwrap()[0];
+        assert_eq!(latest.note, "Sent the sailing article");
+        assert_eq!(latest.date, today());
+
+        // And the contact's timeline shows it.
+        app.nav("Contacts").await;
+        let search = app.field("Search contacts").await;
+        app.type_into(&search, &name).await;
+        app.find(&format!(".contact-row[data-contact-id='{contact}']"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_until(
+            "the timeline shows the note",
+            "document.querySelector('[data-testid=timeline]')?.innerText.includes('Sent the sailing article')",
+        )
+        .await;
+        app.close().await;
+    });
+}
+
+#[test]
+fn three_people_captured_at_a_conference_get_follow_ups_and_no_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("conference.db");
+    let known = {
+        let mut store = Store::open(&db).unwrap();
+        store
+            .set_planner_setting("working_days", "mon,tue,wed,thu,fri,sat,sun")
+            .unwrap();
+        add(&mut store, "Margaret Hamilton", "Apollo Guidance")
+    };
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        app.nav("Conference").await;
+        let event = app.field("Event").await;
+        app.type_into(&event, "Web Summit").await;
+        let date = app.field("Date").await;
+        app.set_value(&date, &today().to_string()).await;
+
+        // Two new people, typed and saved with Enter.
+        for (name, company, email, note, interests) in [
+            (
+                "Katherine Johnson",
+                "NASA Langley",
+                "kj@example.com",
+                "orbital maths",
+                "spaceflight, chess",
+            ),
+            (
+                "Dorothy Vaughan",
+                "West Computing",
+                "",
+                "FORTRAN early adopter",
+                "",
+            ),
+        ] {
+            for (label, value) in [
+                ("Name", name),
+                ("Company", company),
+                ("Email", email),
+                ("Interests", interests),
+                ("Note", note),
+            ] {
+                if !value.is_empty() {
+                    let f = app.field(label).await;
+                    app.type_into(&f, value).await;
+                }
+            }
+            let note_field = app.field("Note").await;
+            app.type_into(&note_field, "\u{E007}").await; // Enter
+            app.wait_until(
+                "the person is captured and the fields clear",
+                &format!(
+                    "document.querySelector('[data-testid=captured]')?.innerText.includes({name:?}) && document.getElementById('capture-name').value === ''"
+                ),
+            )
+            .await;
+        }
+        // The event and the date stay.
+        assert_eq!(
+            app.js(
+                "return arguments[0].value",
+                vec![serde_json::to_value(&event).unwrap()]
+            )
+            .await,
+            json!("Web Summit")
+        );
+
+        // An existing contact is offered as the name is typed; choosing it logs on them.
+        let name = app.field("Name").await;
+        app.type_into(&name, "Margaret Ham").await;
+        app.find("#name-suggestions li button")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.find("[data-testid=existing-hint]").await;
+        let note = app.field("Note").await;
+        app.type_into(&note, "asked about the new guidance software")
+            .await;
+        app.button("Save").await.click().await.unwrap();
+        app.wait_until(
+            "Margaret is captured",
+            "document.querySelector('[data-testid=captured]')?.innerText.includes('Margaret Hamilton')",
+        )
+        .await;
+
+        // The database: two new contacts, none duplicated, three meetings at the event.
+        let store = Store::open(&db).unwrap();
+        let contacts = store.contacts().unwrap();
+        assert_eq!(contacts.len(), 3, "{contacts:?}");
+        let margaret = store.interactions_of(known).unwrap();
+        assert_eq!(margaret.len(), 1);
+        assert_eq!(margaret[0].event.as_deref(), Some("Web Summit"));
+        assert_eq!(margaret[0].note, "asked about the new guidance software");
+        let katherine = contacts
+            .iter()
+            .find(|c| c.name == "Katherine Johnson")
+            .unwrap();
+        assert_eq!(katherine.emails, vec!["kj@example.com"]);
+        assert_eq!(katherine.interests, vec!["spaceflight", "chess"]);
+
+        // Plan shows the follow-ups of all three.
+        app.nav("Plan").await;
+        app.find("[data-testid=agenda]").await;
+        let agenda = app
+            .js(
+                "return document.querySelector('[data-testid=agenda]').innerText",
+                vec![],
+            )
+            .await;
+        let agenda = agenda.as_str().unwrap();
+        for who in ["Katherine Johnson", "Dorothy Vaughan", "Margaret Hamilton"] {
+            assert!(
+                agenda.contains(who),
+                "{who} missing from the plan:\n{agenda}"
+            );
+        }
+        assert!(agenda.contains("Follow-up"));
+        app.close().await;
+    });
+}
+
+#[test]
+fn changing_the_daily_cap_in_settings_changes_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), DemoOptions::default());
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        let busiest =
+            "Math.max(...[...document.querySelectorAll('.agenda-day')].map(d => +d.dataset.count))";
+        app.nav("Plan").await;
+        app.find("[data-testid=agenda]").await;
+        let before = app.js(&format!("return {busiest}"), vec![]).await;
+        assert!(
+            before.as_i64().unwrap() > 2,
+            "the demo plan fills days: {before}"
+        );
+
+        app.nav("Settings").await;
+        let cap = app.field("Daily cap").await;
+        app.set_value(&cap, "2").await;
+        app.find(".saved").await;
+        assert_eq!(
+            Store::open(&db)
+                .unwrap()
+                .planner_settings()
+                .unwrap()
+                .daily_cap,
+            2
+        );
+
+        app.nav("Plan").await;
+        app.wait_until(
+            "the plan keeps to the new cap",
+            "document.querySelector('[data-testid=plan-summary]')?.innerText.includes('daily cap 2')",
+        )
+        .await;
+        let after = app.js(&format!("return {busiest}"), vec![]).await;
+        let shown_cap = app
+            .js(
+                "return +document.querySelector('.load-text').innerText.split('/')[1]",
+                vec![],
+            )
+            .await;
+        assert!(after.as_i64().unwrap() <= shown_cap.as_i64().unwrap());
+        assert!(after.as_i64() < before.as_i64(), "{before} → {after}");
+        app.close().await;
+    });
+}
+
+/// A contact named like an HTML tag, with a promise due today, shows as text in
+/// Today, Contacts and its page; nothing is injected.
+#[test]
+fn a_contact_named_like_markup_is_shown_as_text_everywhere() {
+    const NAME: &str = "<img src=x onerror=\"document.title='pwned'\">";
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("xss.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        store
+            .set_planner_setting("working_days", "mon,tue,wed,thu,fri,sat,sun")
+            .unwrap();
+        let id = add(&mut store, NAME, "<b>Bold Corp</b>");
+        store
+            .add_promise(id, "<script>alert(1)</script> the deck", today(), today())
+            .unwrap();
+    }
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        let no_injection = "document.querySelectorAll('img, script:not([src]), b').length === 0 && !document.title.includes('pwned')";
+        let card = app.find("li.ping-card").await;
+        let shown = app
+            .js(
+                "return arguments[0].querySelector('.name').textContent",
+                vec![serde_json::to_value(&card).unwrap()],
+            )
+            .await;
+        assert_eq!(shown, json!(NAME));
+        assert!(app
+            .body_text()
+            .await
+            .contains("<script>alert(1)</script> the deck"));
+        assert_eq!(
+            app.js(&format!("return {no_injection}"), vec![]).await,
+            json!(true)
+        );
+
+        app.nav("Contacts").await;
+        let search = app.field("Search contacts").await;
+        app.type_into(&search, "img").await;
+        let row = app.find(".contact-row").await;
+        assert_eq!(
+            app.js(
+                "return arguments[0].querySelector('.name').textContent",
+                vec![serde_json::to_value(&row).unwrap()]
+            )
+            .await,
+            json!(NAME)
+        );
+        row.click().await.unwrap();
+        let heading = app.find("[data-testid=contact-name]").await;
+        assert_eq!(heading.text().await.unwrap(), NAME);
+        assert!(app.body_text().await.contains("<b>Bold Corp</b>"));
+        assert_eq!(
+            app.js(&format!("return {no_injection}"), vec![]).await,
+            json!(true)
+        );
+        assert!(app
+            .js("return document.title", vec![])
+            .await
+            .as_str()
+            .unwrap()
+            .starts_with("keepwarm"));
+        app.close().await;
+    });
+}
+
+#[test]
+fn the_keyboard_moves_through_today_and_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), DemoOptions::default());
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        app.find("li.ping-card.selected").await;
+        let cards = app.find_all("li.ping-card").await;
+        assert!(cards.len() >= 3, "the demo has pings today");
+        let second = cards[1].attr("data-ping-id").await.unwrap().unwrap();
+
+        // j moves down, k back up, j again: the second card is selected.
+        for key in ["j", "j", "k"] {
+            app.press(key).await;
+        }
+        let selected = app.find("li.ping-card.selected").await;
+        assert_eq!(
+            selected.attr("data-ping-id").await.unwrap().unwrap(),
+            second
+        );
+
+        // d opens Done with the note focused; Escape closes it.
+        app.press("d").await;
+        app.wait_until(
+            "the note field has focus",
+            "document.activeElement?.closest('label')?.innerText.trim() === 'Note'",
+        )
+        .await;
+        app.js(
+            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))",
+            vec![],
+        )
+        .await;
+        app.wait_until(
+            "the form closes",
+            "!document.querySelector('li.ping-card form')",
+        )
+        .await;
+
+        // x skips the selected ping: it leaves Today and the library recorded it.
+        app.press("x").await;
+        app.wait_until(
+            "the skipped ping leaves Today",
+            &format!("!document.querySelector(\"li.ping-card[data-ping-id='{second}']\")"),
+        )
+        .await;
+        let store = Store::open(&db).unwrap();
+        let plan = keepwarm::screens::today_screen(&store, today()).unwrap();
+        assert!(plan.pings.iter().all(|p| p.ping.id != second));
+        app.close().await;
+    });
+}

@@ -1,0 +1,236 @@
+// The shapes the Rust side sends, as its serde types write them.
+
+export type Circle = "inner" | "core" | "network" | "acquaintance";
+export const CIRCLES: Circle[] = ["inner", "core", "network", "acquaintance"];
+
+export type InteractionKind = "meeting" | "call" | "message" | "email" | "social" | "gift" | "event";
+export const KINDS: InteractionKind[] = ["meeting", "call", "message", "email", "social", "gift", "event"];
+
+export type Reason = "birthday" | "cadence" | "follow_up" | "promise" | "overdue";
+
+/** An ISO date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface Ping {
+  id: string;
+  date: IsoDate;
+  contact_id: number;
+  contact_name: string;
+  reason: Reason;
+  suggestion: string;
+  why: string;
+  details?: string;
+  warmth: number;
+  action: InteractionKind;
+  circle: Circle;
+  promise_id?: number;
+}
+
+export interface Promise_ {
+  id: number;
+  contact_id: number;
+  text: string;
+  due: IsoDate;
+  done_on: IsoDate | null;
+}
+
+export interface TodayPing extends Ping {
+  company: string | null;
+  promise: Promise_ | null;
+}
+
+export interface TodayScreen {
+  date: IsoDate;
+  pings: TodayPing[];
+  next_day: { date: IsoDate; count: number } | null;
+  notes: string[];
+}
+
+export type PingRequest =
+  | { action: "done"; kind: InteractionKind | null; note: string }
+  | { action: "snooze_days"; days: number }
+  | { action: "snooze_until"; until: IsoDate }
+  | { action: "skip" };
+
+export interface ContactRow {
+  id: number;
+  name: string;
+  company: string | null;
+  email: string | null;
+  circle: Circle;
+  warmth: number;
+  next_ping: IsoDate | null;
+  paused: boolean;
+}
+
+export interface Interaction {
+  id: number;
+  contact_id: number;
+  kind: InteractionKind;
+  date: IsoDate;
+  note: string;
+  event: string | null;
+}
+
+export interface Contact {
+  id: number;
+  uid: string;
+  name: string;
+  given_name: string;
+  family_name: string;
+  emails: string[];
+  phones: string[];
+  company: string | null;
+  title: string | null;
+  birthday: string | null;
+  circle: Circle;
+  interests: string[];
+  tags?: string[];
+  notes: string;
+  paused: boolean;
+  created_on: IsoDate;
+}
+
+export interface ContactDetail extends Contact {
+  warmth: number;
+  interactions: Interaction[];
+  promises: Promise_[];
+  next_pings: Ping[];
+}
+
+export interface ContactForm {
+  name: string;
+  company: string;
+  email: string;
+  circle: Circle | null;
+  birthday: string | null;
+  interests: string[];
+}
+
+export interface Capture {
+  event: string;
+  date: IsoDate | null;
+  existing: number | null;
+  name: string;
+  company: string;
+  email: string;
+  note: string;
+  interests: string;
+}
+
+export interface Captured {
+  contact_id: number;
+  name: string;
+  company: string | null;
+  interaction_id: number;
+  created: boolean;
+}
+
+export interface RecentEvent {
+  name: string;
+  date: IsoDate;
+}
+
+export interface PlanDay {
+  date: IsoDate;
+  working: boolean;
+  pings: Ping[];
+}
+
+export interface PlanScreen {
+  today: IsoDate;
+  daily_cap: number;
+  setting_cap: number;
+  days: PlanDay[];
+  notes: string[];
+}
+
+export interface FeedStatus {
+  enabled: boolean;
+  url: string | null;
+  error: string | null;
+}
+
+export interface WeekCount {
+  week_start: IsoDate;
+  pings_done: number;
+  interactions: number;
+}
+
+export interface WarmthBand {
+  band: string;
+  min: number;
+  max: number;
+  by_circle: [number, number, number, number];
+}
+
+export interface Cooling {
+  id: number;
+  name: string;
+  circle: Circle;
+  warmth: number;
+  cold_on: IsoDate;
+}
+
+export interface MonthKeepRate {
+  month: string;
+  due: number;
+  kept: number;
+  kept_on_time: number;
+}
+
+export interface Insights {
+  today: IsoDate;
+  weeks: WeekCount[];
+  warmth_bands: WarmthBand[];
+  going_cold: Cooling[];
+  keep_rate: MonthKeepRate[];
+}
+
+export interface ImportSummary {
+  format: string;
+  added: number;
+  merged: number;
+  skipped: number;
+  errors: string[];
+  warnings: string[];
+  dry_run: boolean;
+  merges?: { record: string; into_id: number; into_name: string }[];
+  possible_duplicates?: { record?: string; name?: string; contact_id?: number; contact_name?: string; reason?: string }[];
+  skipped_records?: { record?: string; line?: number; reason: string }[];
+}
+
+export interface AppInfo {
+  db_path: string;
+  contacts: number;
+}
+
+export type Settings = Record<string, string>;
+
+/** A command's failure, as the Rust side serialises it. */
+export interface CommandError {
+  kind: string;
+  message: string;
+  field: string | null;
+}
+
+export type EditField =
+  | "name"
+  | "company"
+  | "title"
+  | "birthday"
+  | "circle"
+  | "notes"
+  | "add_email"
+  | "remove_email"
+  | "add_phone"
+  | "remove_phone"
+  | "add_interest"
+  | "remove_interest";
+
+export interface TrashedContact {
+  id: number;
+  name: string;
+  company: string | null;
+  deleted_on: IsoDate;
+}
