@@ -316,21 +316,21 @@ fn two_people_with_one_name_stay_two_and_are_reported() {
     assert_eq!(annas[0]["company"], "Acme GmbH");
     assert_eq!(annas[1]["company"], "Globex");
     let (a, b) = (annas[0]["id"].as_i64(), annas[1]["id"].as_i64());
-    assert_eq!(
-        summary["possible_duplicates"],
-        serde_json::json!([[a, b]]),
-        "{summary}"
-    );
-    // The warning names the file, the line of the second Anna and the reason.
-    let warning = summary["warnings"]
-        .as_array()
+    // One pair, naming the file, the line of the second Anna and the reason.
+    let pairs = summary["possible_duplicates"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{summary}");
+    assert_eq!(pairs[0]["ids"], serde_json::json!([a, b]));
+    assert_eq!(pairs[0]["line"], 7);
+    assert!(pairs[0]["file"]
+        .as_str()
         .unwrap()
-        .iter()
-        .find_map(|w| w.as_str().filter(|w| w.contains("apart from")))
-        .unwrap();
+        .ends_with("linkedin-two-annas.csv"));
     assert!(
-        warning.contains("linkedin-two-annas.csv:7") && warning.contains("different company"),
-        "{warning}"
+        pairs[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("different company"),
+        "{summary}"
     );
     // Raj twice, the same profile and company: one person, the merge reported
     // with the file and line of the record and the contact it went into.
@@ -342,7 +342,7 @@ fn two_people_with_one_name_stay_two_and_are_reported() {
         .unwrap()
         .ends_with("linkedin-two-annas.csv"));
     assert_eq!(merge["line"], 8);
-    assert_eq!(merge["into"], raj[0]["id"]);
+    assert_eq!(merge["into_id"], raj[0]["id"]);
     assert_eq!(merge["into_new"], true);
     assert_eq!(merge["matched_by"], "name");
 
@@ -358,6 +358,7 @@ fn two_people_with_one_name_stay_two_and_are_reported() {
     );
     // Importing again matches the same people: nothing added, no new pair.
     assert!(stderr.contains("Imported: 0 new, 4 merged"), "{stderr}");
+    assert!(!stderr.contains("possible duplicate"), "{stderr}");
     assert_eq!(contacts_named(&db, "Anna Schmidt").len(), 2);
 }
 
@@ -379,7 +380,7 @@ fn notes_of_a_second_file_are_appended_with_its_name() {
     assert_eq!(anna["interests"], serde_json::json!([]));
     let merge = &summary["merges"][0];
     assert_eq!(merge["line"], 2);
-    assert_eq!(merge["into"], anna["id"]);
+    assert_eq!(merge["into_id"], anna["id"]);
     assert_eq!(merge["matched_by"], "email");
     assert_eq!(
         merge["filled"],

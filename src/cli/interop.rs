@@ -138,7 +138,7 @@ fn report(summary: &ImportSummary, format: Format, file: &std::path::Path) {
                 safe(&m.file),
                 m.line,
                 safe(&m.name),
-                m.into,
+                m.into_id,
                 safe(&m.into_name),
                 if m.into_new {
                     ", new from this file"
@@ -147,6 +147,29 @@ fn report(summary: &ImportSummary, format: Format, file: &std::path::Path) {
                 },
                 m.matched_by.describe(),
                 safe(&what.join("; "))
+            )?;
+        }
+        for d in summary.possible_duplicates.iter().take(LISTED) {
+            let [a, b] = d.ids;
+            let others = match d.namesakes {
+                0 | 1 => String::new(),
+                n => format!(" (one of {n} with that name)"),
+            };
+            writeln!(
+                err,
+                "possible duplicate: {}:{} {} added as #{b}, apart from #{a} {}{others}: {}; `keepwarm merge {a} {b}` if they are one person",
+                safe(&d.file),
+                d.line,
+                safe(&d.name),
+                safe(&d.contact_name),
+                safe(&d.reason)
+            )?;
+        }
+        if summary.possible_duplicates.len() > LISTED {
+            writeln!(
+                err,
+                "possible duplicate: … and {} more (see --json)",
+                summary.possible_duplicates.len() - LISTED
             )?;
         }
         if summary.merges.len() > LISTED {

@@ -49,9 +49,10 @@ pub struct ImportSummary {
     pub warnings: Vec<String>,
     /// Each record that was merged, and into whom.
     pub merges: Vec<ImportMerge>,
-    /// Pairs of contact ids that share a name but conflict, so were kept apart:
-    /// `keepwarm merge A B` joins them if they are one person.
-    pub possible_duplicates: Vec<[i64; 2]>,
+    /// Records added beside a contact with the same name because something
+    /// conflicts: `keepwarm merge A B` (with the pair in `ids`) joins them if
+    /// they are one person.
+    pub possible_duplicates: Vec<PossibleDuplicate>,
     /// Each record that was not imported, and why.
     pub skipped_records: Vec<SkippedRecord>,
     /// Nothing was written (ids of new contacts are the ones they would get).
@@ -65,10 +66,12 @@ pub struct ImportMerge {
     pub file: String,
     /// The line the record starts on.
     pub line: usize,
+    /// The record for people: `Connections.csv:7 Anna Schmidt`.
+    pub record: String,
     /// The record's name.
     pub name: String,
     /// The contact it was merged into.
-    pub into: i64,
+    pub into_id: i64,
     /// That contact's name.
     pub into_name: String,
     /// Whether that contact is new from this import (an earlier record of the file).
@@ -89,8 +92,43 @@ pub struct SkippedRecord {
     pub file: String,
     /// The line the record starts on.
     pub line: usize,
+    /// The record for people: `Connections.csv:7`.
+    pub record: String,
     /// Why it was skipped.
     pub reason: String,
+}
+
+/// A record kept apart from a contact with the same name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PossibleDuplicate {
+    /// The two contacts: the one that had the name, and the record's.
+    pub ids: [i64; 2],
+    /// The file.
+    pub file: String,
+    /// The line the record starts on.
+    pub line: usize,
+    /// The record for people: `Connections.csv:7 Anna Schmidt`.
+    pub record: String,
+    /// The record's name.
+    pub name: String,
+    /// The contact with the same name (`ids[0]`).
+    pub contact_id: i64,
+    /// Its name.
+    pub contact_name: String,
+    /// What tells them apart (`different company (Acme / Globex)`), or that
+    /// several contacts have the name and nothing tells which it is.
+    pub reason: String,
+    /// How many contacts had the name before the record.
+    pub namesakes: usize,
+}
+
+/// `file:line` for people (the file as given).
+fn record_label(file: &str, line: usize, name: &str) -> String {
+    if name.is_empty() {
+        format!("{file}:{line}")
+    } else {
+        format!("{file}:{line} {name}")
+    }
 }
 
 /// What made a record the same person as a contact.
@@ -565,26 +603,24 @@ impl Plan {
     /// Fills in the contact ids of the reports once new contacts have theirs.
     fn resolve(mut self, id_of: impl Fn(usize) -> i64) -> ImportSummary {
         for (mut merge, i) in self.merges {
-            merge.into = id_of(i);
+            merge.into_id = id_of(i);
             self.summary.merges.push(merge);
         }
-        for apart in &self.duplicates {
+        for apart in self.duplicates {
             let [theirs, mine] = apart.pair;
             let (a, b) = (id_of(theirs), id_of(mine));
-            self.summary.possible_duplicates.push([a, b]);
-            let others = match apart.namesakes {
-                0 | 1 => String::new(),
-                2 => " (and 1 more with that name)".to_owned(),
-                n => format!(" (and {} more with that name)", n - 1),
-            };
-            self.summary.warnings.push(format!(
-                "{}:{}: {} was added as #{b}, apart from #{a} {}{others}: {}; `keepwarm merge {a} {b}` joins them if they are one person",
-                self.summary.file,
-                apart.line,
-                self.candidates[mine].data.name,
-                self.candidates[theirs].data.name,
-                apart.reason
-            ));
+            let name = self.candidates[mine].data.name.clone();
+            self.summary.possible_duplicates.push(PossibleDuplicate {
+                ids: [a, b],
+                record: record_label(&self.summary.file, apart.line, &name),
+                file: self.summary.file.clone(),
+                line: apart.line,
+                name,
+                contact_id: a,
+                contact_name: self.candidates[theirs].data.name.clone(),
+                reason: apart.reason,
+                namesakes: apart.namesakes,
+            });
         }
         self.summary
     }
@@ -659,6 +695,7 @@ fn plan(
             .map(|s| SkippedRecord {
                 file: file.to_owned(),
                 line: s.line,
+                record: record_label(file, s.line, ""),
                 reason: s.reason.clone(),
             })
             .collect(),
@@ -680,6 +717,7 @@ fn plan(
                 summary.skipped_records.push(SkippedRecord {
                     file: file.to_owned(),
                     line: record.line,
+                    record: record_label(file, record.line, ""),
                     reason,
                 });
                 continue;
@@ -717,8 +755,9 @@ fn plan(
                     ImportMerge {
                         file: file.to_owned(),
                         line: record.line,
+                        record: record_label(file, record.line, &incoming.data.name),
                         name: incoming.data.name,
-                        into: 0,
+                        into_id: 0,
                         into_name: c.data.name.clone(),
                         into_new: c.id.is_none(),
                         matched_by,

@@ -16,7 +16,7 @@ mod merge;
 mod trash;
 pub use backup::{days_to_keep, BackupFile};
 pub use edit::ContactEdit;
-pub use import::{ImportMerge, ImportSummary, MatchedBy, SkippedRecord};
+pub use import::{ImportMerge, ImportSummary, MatchedBy, PossibleDuplicate, SkippedRecord};
 pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
 pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
 pub use merge::{FieldConflict, MergeReport};
