@@ -891,13 +891,12 @@ fn next_contact_id(conn: &Connection) -> Result<i64> {
     )
 }
 
-/// How many rows one INSERT statement writes. Each statement that touches the
-/// search index flushes it once, so rows go in by the thousand, not one by one;
-/// 1,000 contacts of 13 columns stay under SQLite's 32,766 parameters.
-const ROWS_PER_STATEMENT: usize = 1000;
+/// How many parameters one INSERT statement binds (SQLite allows 32,766).
+const PARAMETERS_PER_STATEMENT: usize = 30_000;
 
-/// Inserts `rows` rows of `columns` values each into `table` in statements of
-/// [`ROWS_PER_STATEMENT`] rows; `values(row, out)` pushes one row's values.
+/// Inserts `rows` rows of `columns` values each into `table`, as many rows per
+/// statement as [`PARAMETERS_PER_STATEMENT`] allows; `values(row, out)` pushes
+/// one row's values.
 fn insert_rows<'a, T>(
     tx: &Transaction<'_>,
     table: &str,
@@ -907,9 +906,10 @@ fn insert_rows<'a, T>(
     progress: &mut dyn FnMut(usize),
 ) -> Result<()> {
     let one_row = format!("({})", vec!["?"; columns.len()].join(","));
-    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(columns.len() * ROWS_PER_STATEMENT);
+    let per_statement = PARAMETERS_PER_STATEMENT / columns.len();
+    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(columns.len() * per_statement);
     let mut done = 0;
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+    for chunk in rows.chunks(per_statement) {
         // Table and column names are fixed by the callers, never user data.
         let sql = format!(
             "INSERT INTO {table} ({}) VALUES {}",
@@ -936,9 +936,41 @@ struct ListRow<'a> {
     digits: String,
 }
 
-/// Inserts the new contacts with ids from `first_id` on. Their emails, phones,
-/// interests and tags go in first (foreign keys deferred to the commit), so the
-/// search index's triggers build each contact's entry once, when its row lands.
+/// The tables new contacts go into, in the order they are filled: lists first
+/// (foreign keys deferred to the commit), so that the search index's triggers
+/// build each contact's entry once, when its row lands.
+const NEW_CONTACT_TABLES: [(&str, &[&str]); 5] = [
+    ("contact_emails", &["contact_id", "position", "email"]),
+    (
+        "contact_phones",
+        &["contact_id", "position", "phone", "digits"],
+    ),
+    ("contact_interests", &["contact_id", "position", "interest"]),
+    ("contact_tags", &["contact_id", "position", "tag"]),
+    ("contacts", CONTACT_COLUMNS),
+];
+
+/// The columns an import fills in `contacts` (the others keep their defaults).
+const CONTACT_COLUMNS: &[&str] = &[
+    "id",
+    "uid",
+    "display_name",
+    "given_name",
+    "family_name",
+    "company",
+    "title",
+    "birthday",
+    "circle",
+    "notes",
+    "paused",
+    "created_on",
+    "source",
+];
+
+/// Inserts the new contacts with ids from `first_id` on. Rows are gathered in
+/// temporary copies of the tables, then each table is filled by one statement:
+/// every statement that touches the search index flushes it, so one statement
+/// per table makes one index segment instead of one per contact.
 fn insert_new(
     tx: &Transaction<'_>,
     new: &[&Candidate],
@@ -948,14 +980,40 @@ fn insert_new(
     if new.is_empty() {
         return Ok(());
     }
+    for (table, columns) in NEW_CONTACT_TABLES {
+        // Names are fixed above, never user data.
+        let columns = columns.join(", ");
+        tx.execute_batch(&format!(
+            "DROP TABLE IF EXISTS temp.import_{table};
+             CREATE TEMP TABLE import_{table} AS SELECT {columns} FROM main.{table} WHERE 0;"
+        ))?;
+    }
+    gather_new(tx, new, first_id, progress)?;
     tx.pragma_update(None, "defer_foreign_keys", true)?;
+    for (table, columns) in NEW_CONTACT_TABLES {
+        let columns = columns.join(", ");
+        tx.execute_batch(&format!(
+            "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM temp.import_{table};
+             DROP TABLE temp.import_{table};"
+        ))?;
+    }
+    Ok(())
+}
+
+/// Writes the new contacts' rows into the temporary tables of [`insert_new`].
+fn gather_new(
+    tx: &Transaction<'_>,
+    new: &[&Candidate],
+    first_id: i64,
+    progress: &mut dyn FnMut(usize),
+) -> Result<()> {
     let id_of = |n: usize| first_id + n as i64;
     let mut no_progress = |_: usize| {};
     for (table, column, pick) in [
-        ("contact_emails", "email", 0),
-        ("contact_phones", "phone", 1),
-        ("contact_interests", "interest", 2),
-        ("contact_tags", "tag", 3),
+        ("temp.import_contact_emails", "email", 0),
+        ("temp.import_contact_phones", "phone", 1),
+        ("temp.import_contact_interests", "interest", 2),
+        ("temp.import_contact_tags", "tag", 3),
     ] {
         let rows: Vec<ListRow<'_>> = new
             .iter()
@@ -1030,22 +1088,8 @@ fn insert_new(
         .collect();
     insert_rows(
         tx,
-        "contacts",
-        &[
-            "id",
-            "uid",
-            "display_name",
-            "given_name",
-            "family_name",
-            "company",
-            "title",
-            "birthday",
-            "circle",
-            "notes",
-            "paused",
-            "created_on",
-            "source",
-        ],
+        "temp.import_contacts",
+        CONTACT_COLUMNS,
         &rows,
         |r, out| {
             let d = &r.c.data;
