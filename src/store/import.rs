@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use super::contacts::{load_contacts, phone_digits, prepare_new_contact, PreparedContact};
 use super::edit::append_paragraph;
+use super::journal::Recorder;
 use super::merge::FieldConflict;
 use super::Store;
 use crate::error::Result;
@@ -855,7 +856,7 @@ impl Store {
             return Ok(plan.resolve_with_first_id(first_id));
         }
         let label = format!("Imported {}", parsed.file);
-        self.write(&label, |tx| {
+        self.write_recorded(&label, |tx, recorder| {
             let plan = plan(tx, format, parsed, today, false)?;
             let first_id = next_contact_id(tx)?;
             let merged: Vec<&Candidate> = plan
@@ -873,7 +874,7 @@ impl Store {
                     progress(n + 1, total);
                 }
             }
-            insert_new(tx, &new, first_id, &mut |done| {
+            insert_new(tx, recorder, &new, first_id, &mut |done| {
                 progress(merged.len() + done, total)
             })?;
             progress(total, total);
@@ -973,6 +974,7 @@ const CONTACT_COLUMNS: &[&str] = &[
 /// per table makes one index segment instead of one per contact.
 fn insert_new(
     tx: &Transaction<'_>,
+    recorder: &mut Recorder<'_, '_>,
     new: &[&Candidate],
     first_id: i64,
     progress: &mut dyn FnMut(usize),
@@ -991,11 +993,20 @@ fn insert_new(
     gather_new(tx, new, first_id, progress)?;
     tx.pragma_update(None, "defer_foreign_keys", true)?;
     for (table, columns) in NEW_CONTACT_TABLES {
+        // The journal records the new contacts' rows: undoing the import deletes
+        // them, and their lists go with them (ON DELETE CASCADE), so the lists
+        // need no record of their own.
+        let lists = table != "contacts";
+        if lists {
+            recorder.pause();
+        }
         let columns = columns.join(", ");
-        tx.execute_batch(&format!(
+        let filled = tx.execute_batch(&format!(
             "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM temp.import_{table};
              DROP TABLE temp.import_{table};"
-        ))?;
+        ));
+        recorder.resume();
+        filled?;
     }
     Ok(())
 }
