@@ -892,12 +892,14 @@ fn next_contact_id(conn: &Connection) -> Result<i64> {
     )
 }
 
-/// How many parameters one INSERT statement binds (SQLite allows 32,766).
-const PARAMETERS_PER_STATEMENT: usize = 30_000;
+/// How many rows one INSERT into a temporary table writes: enough to make the
+/// per-statement cost small, few enough that preparing the statement (once,
+/// then cached) stays cheap.
+const ROWS_PER_STATEMENT: usize = 100;
 
-/// Inserts `rows` rows of `columns` values each into `table`, as many rows per
-/// statement as [`PARAMETERS_PER_STATEMENT`] allows; `values(row, out)` pushes
-/// one row's values.
+/// Inserts `rows` rows of `columns` values each into `table`,
+/// [`ROWS_PER_STATEMENT`] rows a statement; `values(row, out)` pushes one row's
+/// values.
 fn insert_rows<'a, T>(
     tx: &Transaction<'_>,
     table: &str,
@@ -907,10 +909,9 @@ fn insert_rows<'a, T>(
     progress: &mut dyn FnMut(usize),
 ) -> Result<()> {
     let one_row = format!("({})", vec!["?"; columns.len()].join(","));
-    let per_statement = PARAMETERS_PER_STATEMENT / columns.len();
-    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(columns.len() * per_statement);
+    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(columns.len() * ROWS_PER_STATEMENT);
     let mut done = 0;
-    for chunk in rows.chunks(per_statement) {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         // Table and column names are fixed by the callers, never user data.
         let sql = format!(
             "INSERT INTO {table} ({}) VALUES {}",
