@@ -182,9 +182,21 @@ pub enum Error {
         reason: String,
     },
 
+    /// Sync with a CardDAV/CalDAV server failed.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
+
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+
+    /// A desktop notification could not be shown (no notification server on the
+    /// session bus, or it refused the notification).
+    #[error("cannot show a desktop notification: {reason}")]
+    Notification {
+        /// What D-Bus or the notification server said.
+        reason: String,
+    },
 
     /// A file-system failure with the path it concerns.
     #[error("{}: {source}", path.display())]

@@ -10,9 +10,11 @@ pub mod feed;
 pub mod insights;
 pub mod interop;
 pub mod model;
+pub mod notify;
 pub mod schedule;
 pub mod screens;
 pub mod store;
+pub mod sync;
 pub mod validate;
 pub mod views;
 

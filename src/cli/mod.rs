@@ -10,9 +10,11 @@ mod history;
 mod interop;
 mod log;
 mod manage;
+mod notify;
 mod output;
 mod plan;
 mod settings;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,8 +89,12 @@ enum Command {
     Export(interop::ExportArgs),
     /// Serve the ping plan as a calendar feed on 127.0.0.1 for calendar apps to subscribe to.
     Feed(calendar::FeedArgs),
+    /// Send today's digest notification and due-promise reminders now, and exit.
+    Notify(notify::NotifyArgs),
     /// Show the settings, or change one: `settings set KEY VALUE`.
     Settings(settings::SettingsArgs),
+    /// Sync with a CardDAV/CalDAV server: `sync setup URL --user U`, `sync`, `sync status`.
+    Sync(sync::SyncArgs),
 }
 
 /// What every command needs: where the database is and what day it is.
@@ -226,6 +232,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import(a) => interop::import(&ctx, a),
         Command::Export(a) => interop::export(&ctx, a),
         Command::Feed(a) => calendar::feed(&ctx, a),
+        Command::Notify(a) => notify::notify(&ctx, a),
         Command::Settings(a) => settings::settings(&ctx, a),
+        Command::Sync(a) => sync::sync(&ctx, a),
     }
 }

@@ -17,11 +17,11 @@ use super::{restrict_to_owner, Store};
 use crate::error::{Error, Result};
 
 /// Daily backups kept.
-const KEEP_DAILY: usize = 7;
+pub const KEEP_DAILY: usize = 7;
 /// Weekly backups kept (the newest of each ISO week).
-const KEEP_WEEKLY: usize = 4;
+pub const KEEP_WEEKLY: usize = 4;
 /// Monthly backups kept (the newest of each month).
-const KEEP_MONTHLY: usize = 12;
+pub const KEEP_MONTHLY: usize = 12;
 
 /// One backup file in the rotation folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

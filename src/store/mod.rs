@@ -13,8 +13,9 @@ mod insights;
 mod interactions;
 mod journal;
 mod merge;
+mod notify;
 mod trash;
-pub use backup::{days_to_keep, BackupFile};
+pub use backup::{days_to_keep, BackupFile, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY};
 pub use edit::ContactEdit;
 pub use import::{ImportMerge, ImportSummary, MatchedBy, PossibleDuplicate, SkippedRecord};
 pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
@@ -30,6 +31,7 @@ mod search;
 mod settings;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
 pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
+pub mod sync;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -47,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_interaction_latest.sql"),
     include_str!("migrations/0004_contacts_management.sql"),
     include_str!("migrations/0005_search.sql"),
+    include_str!("migrations/0006_sync.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -57,8 +57,10 @@ impl fmt::Display for ContactRef {
 }
 
 impl Store {
-    /// Finds the one contact a user means by an id, an email or a name (see the
-    /// [module documentation](self)).
+    /// Finds the one contact a user means by an id, an email or a name: an exact
+    /// id, email or full name wins; otherwise a unique match on name words or their
+    /// prefixes, in any case and without accents. A merged contact's old id means
+    /// the contact it went into.
     pub fn resolve_contact(&self, query: &str) -> Result<i64> {
         let q = query.trim();
         if q.is_empty() {

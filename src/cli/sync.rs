@@ -1,0 +1,184 @@
+//! Sync with a CardDAV/CalDAV server: `sync setup`, `sync`, `sync status`.
+
+use std::io::BufRead;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use keepwarm::sync::secrets::OsKeyring;
+use keepwarm::sync::{self, Choice, SyncReport};
+
+use super::output::print_json;
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    action: Option<SyncAction>,
+    /// Print what moved as JSON (`up`, `down`, `conflicts`, `errors`).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum SyncAction {
+    /// Connect to a server: finds the address book, keeps the password in the system keyring.
+    Setup(SetupArgs),
+    /// The last sync, what waits to be sent, and recent conflicts.
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+struct SetupArgs {
+    /// The server's address (e.g. https://dav.example.com/); keepwarm finds the rest.
+    url: String,
+    /// The user name.
+    #[arg(long)]
+    user: String,
+    /// Read the password (or app password) from standard input instead of the terminal.
+    #[arg(long)]
+    password_stdin: bool,
+    /// The address book to sync with, by name or URL (needed when there are several).
+    #[arg(long)]
+    addressbook: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct StatusArgs {
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn sync(ctx: &Ctx, a: SyncArgs) -> Result<()> {
+    match a.action {
+        Some(SyncAction::Setup(s)) => setup(ctx, s),
+        Some(SyncAction::Status(s)) => status(ctx, s.json || a.json),
+        None => run(ctx, a.json),
+    }
+}
+
+fn read_password(from_stdin: bool) -> Result<String> {
+    let password = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    } else {
+        rpassword::prompt_password("Password (or app password): ")?
+    };
+    if password.is_empty() {
+        anyhow::bail!("no password given");
+    }
+    Ok(password)
+}
+
+fn setup(ctx: &Ctx, a: SetupArgs) -> Result<()> {
+    let password = read_password(a.password_stdin)?;
+    let mut store = ctx.open_for_writing()?;
+    let choice = Choice {
+        addressbook: a.addressbook,
+    };
+    let account = sync::setup(&mut store, &OsKeyring, &a.url, &a.user, &password, &choice)?;
+    eprintln!(
+        "Sync set up for {} at {}: contacts with {}. The password is in the system keyring. Run `keepwarm sync` to sync now.",
+        account.username, account.server_url, account.addressbook_url
+    );
+    Ok(())
+}
+
+fn run(ctx: &Ctx, json: bool) -> Result<()> {
+    let mut store = ctx.open_for_writing()?;
+    let report = sync::sync_now(&mut store, &OsKeyring)?;
+    if json {
+        return print_json(&report);
+    }
+    print_report(&report);
+    Ok(())
+}
+
+fn print_report(r: &SyncReport) {
+    println!(
+        "Synced: {} contact{} up ({} deleted), {} down ({} deleted), {} conflict{}.",
+        r.up.contacts,
+        plural(r.up.contacts),
+        r.up.deleted,
+        r.down.contacts,
+        r.down.deleted,
+        r.conflicts.len(),
+        plural(r.conflicts.len())
+    );
+    for c in &r.conflicts {
+        println!(
+            "  {} — {}: kept '{}' ({}), dropped '{}'",
+            c.record,
+            c.field,
+            c.kept,
+            match c.winner {
+                keepwarm::sync::merge::Side::Local => "this machine's, the later edit",
+                keepwarm::sync::merge::Side::Remote => "the server's, the later edit",
+            },
+            c.dropped
+        );
+    }
+    for e in &r.errors {
+        eprintln!("warning: {e}");
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn status(ctx: &Ctx, json: bool) -> Result<()> {
+    let store = ctx.open_for_reading()?;
+    let account = store.sync_account()?;
+    let pending = store.sync_pending()?;
+    let conflicts = store.sync_conflicts(20)?;
+    if json {
+        let last: Option<serde_json::Value> = account
+            .as_ref()
+            .and_then(|a| a.last_report.as_deref())
+            .and_then(|r| serde_json::from_str(r).ok());
+        return print_json(&serde_json::json!({
+            "configured": account.is_some(),
+            "server": account.as_ref().map(|a| &a.server_url),
+            "user": account.as_ref().map(|a| &a.username),
+            "addressbook": account.as_ref().map(|a| &a.addressbook_url),
+            "last_sync": account.as_ref().and_then(|a| a.last_sync_at.clone()),
+            "last_report": last,
+            "pending": pending,
+            "conflicts": conflicts,
+        }));
+    }
+    let Some(account) = account else {
+        println!("Sync is not set up; run `keepwarm sync setup URL --user NAME`.");
+        return Ok(());
+    };
+    println!(
+        "Server:      {} (user {})",
+        account.server_url, account.username
+    );
+    println!("Contacts:    {}", account.addressbook_url);
+    println!(
+        "Last sync:   {}",
+        account.last_sync_at.as_deref().unwrap_or("never")
+    );
+    println!(
+        "Pending:     {pending} local change{}",
+        plural(pending as usize)
+    );
+    if !conflicts.is_empty() {
+        println!("Recent conflicts:");
+        for c in &conflicts {
+            println!(
+                "  {} {} — {}: kept '{}' ({}), dropped '{}'",
+                c.synced_at, c.record, c.field, c.kept, c.winner, c.dropped
+            );
+        }
+    }
+    Ok(())
+}

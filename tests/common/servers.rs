@@ -1,0 +1,247 @@
+//! Real servers the sync tests start and stop: Radicale (CardDAV/CalDAV) on
+//! 127.0.0.1, a private D-Bus session with an unlocked gnome-keyring, and a
+//! tiny HTTP server that answers with canned faults. Each is stopped by its
+//! process id when dropped.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// The Python that has Radicale (`scripts/install-deps` puts it in `.venv`).
+pub fn python() -> PathBuf {
+    if let Ok(p) = std::env::var("KEEPWARM_PYTHON") {
+        return p.into();
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
+    if venv.exists() {
+        venv
+    } else {
+        "python3".into()
+    }
+}
+
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn wait_for_port(port: u16, child: &mut Child, what: &str) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{what} exited early: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{what} did not start listening on {port}");
+}
+
+/// A Radicale server with htpasswd users, its storage in a temporary folder.
+pub struct Radicale {
+    child: Child,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+    dir: TempDir,
+}
+
+impl Radicale {
+    /// Starts Radicale with these `(user, password)` accounts.
+    pub fn start(users: &[(&str, &str)]) -> Radicale {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let users_file = dir.path().join("users");
+        let lines: String = users.iter().map(|(u, p)| format!("{u}:{p}\n")).collect();
+        std::fs::write(&users_file, lines).expect("users file");
+        let storage = dir.path().join("storage");
+        let port = free_port();
+        let mut child = Command::new(python())
+            .args(["-m", "radicale", "--server-hosts"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["--auth-type", "htpasswd", "--auth-htpasswd-filename"])
+            .arg(&users_file)
+            .args(["--auth-htpasswd-encryption", "plain", "--auth-delay", "0"])
+            .args(["--rights-type", "owner_only", "--storage-filesystem-folder"])
+            .arg(&storage)
+            .args(["--storage-use-mtime-and-size-for-item-cache", "True"])
+            .args(["--logging-level", "error"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Radicale starts (run scripts/install-deps)");
+        wait_for_port(port, &mut child, "Radicale");
+        Radicale { child, port, dir }
+    }
+
+    /// The server's root URL.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// Where Radicale keeps a user's collections on disk.
+    pub fn collections_of(&self, user: &str) -> PathBuf {
+        self.dir.path().join("storage/collection-root").join(user)
+    }
+}
+
+impl Drop for Radicale {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A private D-Bus session bus with gnome-keyring's Secret Service, unlocked.
+pub struct Keyring {
+    bus_pid: String,
+    daemon: Child,
+    /// `DBUS_SESSION_BUS_ADDRESS` for processes that use this keyring.
+    pub bus_address: String,
+    /// The keyring daemon's home (its files live there).
+    pub home: TempDir,
+}
+
+impl Keyring {
+    /// Starts the bus and the keyring daemon; `None` when they are not installed.
+    pub fn start() -> Option<Keyring> {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let out = Command::new("dbus-daemon")
+            .args(["--session", "--fork", "--print-address=1", "--print-pid=1"])
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut lines = text.lines();
+        let bus_address = lines.next()?.trim().to_owned();
+        let bus_pid = lines.next()?.trim().to_owned();
+        let mut daemon = match Command::new("gnome-keyring-daemon")
+            .args(["--foreground", "--unlock", "--components=secrets"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_RUNTIME_DIR", home.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+        {
+            Ok(d) => d,
+            Err(_) => {
+                let _ = Command::new("kill").arg(&bus_pid).status();
+                return None;
+            }
+        };
+        if let Some(mut stdin) = daemon.stdin.take() {
+            // The login keyring's own password; it unlocks the keyring.
+            let _ = stdin.write_all(b"keyring-unlock");
+        }
+        let keyring = Keyring {
+            bus_pid,
+            daemon,
+            bus_address,
+            home,
+        };
+        // Ready when the Secret Service name is on the bus.
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            let owned = Command::new("dbus-send")
+                .env("DBUS_SESSION_BUS_ADDRESS", &keyring.bus_address)
+                .args([
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    "string:org.freedesktop.secrets",
+                ])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+                .unwrap_or(false);
+            if owned {
+                return Some(keyring);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+impl Drop for Keyring {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+        let _ = Command::new("kill").arg(&self.bus_pid).status();
+    }
+}
+
+/// An HTTP server on 127.0.0.1 that answers every request with the same
+/// status and body (a server error, or XML that is not XML), counting requests.
+pub struct Faulty {
+    /// Its port.
+    pub port: u16,
+    /// Requests served so far.
+    pub served: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Faulty {
+    /// Starts the server in a thread; it stops with the test process.
+    pub fn start(status: u16, content_type: &'static str, body: &'static str) -> Faulty {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = served.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut buffer = [0u8; 65536];
+                let mut request = Vec::new();
+                // Read the head and as much body as announced.
+                while let Ok(n) = stream.read(&mut buffer) {
+                    if n == 0 {
+                        break;
+                    }
+                    request.extend_from_slice(&buffer[..n]);
+                    let text = String::from_utf8_lossy(&request);
+                    if let Some(end) = text.find("\r\n\r\n") {
+                        let length = text[..end]
+                            .lines()
+                            .find_map(|l| {
+                                let (k, v) = l.split_once(':')?;
+                                k.eq_ignore_ascii_case("content-length")
+                                    .then(|| v.trim().parse::<usize>().ok())?
+                            })
+                            .unwrap_or(0);
+                        if request.len() >= end + 4 + length {
+                            break;
+                        }
+                    }
+                }
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let reason = if status == 207 {
+                    "Multi-Status"
+                } else {
+                    "Error"
+                };
+                let answer = format!(
+                    "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(answer.as_bytes());
+            }
+        });
+        Faulty { port, served }
+    }
+
+    /// Its root URL.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}

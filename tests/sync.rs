@@ -1,0 +1,384 @@
+//! Sync with a real CardDAV server: Radicale, started by each test on
+//! 127.0.0.1 with a free port and stopped (by its pid) when the test ends.
+//! Radicale comes from `.venv` (see `scripts/install-deps`).
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+mod common;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use keepwarm::demo::{fill_demo, DemoOptions};
+use keepwarm::store::sync::SyncAccount;
+use keepwarm::sync::dav::{parse_server_url, Client};
+use keepwarm::sync::{self, engine, Choice, SyncError};
+use keepwarm::{Error, Store};
+use tempfile::TempDir;
+
+use common::servers::{free_port, Faulty, Radicale};
+
+const USER: &str = "ann";
+const PASSWORD: &str = "correct horse";
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+/// A database in a temporary folder.
+struct Db {
+    _dir: TempDir,
+    path: std::path::PathBuf,
+    store: Store,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keepwarm.db");
+        let mut store = Store::open(&path).unwrap();
+        store.set_today(day());
+        Db {
+            _dir: dir,
+            path,
+            store,
+        }
+    }
+
+    fn with_demo(contacts: usize, seed: u64) -> Db {
+        let mut db = Db::new();
+        fill_demo(
+            &mut db.store,
+            DemoOptions {
+                contacts,
+                interactions: 0,
+                seed,
+            },
+            day(),
+        )
+        .unwrap();
+        db
+    }
+
+    /// Runs SQL on the file directly, as any other writer would.
+    fn sql(&self, sql: &str) {
+        rusqlite::Connection::open(&self.path)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    }
+
+    fn connect(&mut self, server: &Radicale) {
+        sync::connect(&mut self.store, &client(server), USER, &Choice::default()).unwrap();
+    }
+
+    fn sync(&mut self, server: &Radicale) -> engine::SyncReport {
+        engine::run(&mut self.store, &client(server)).unwrap()
+    }
+
+    /// Every live contact, comparable across databases (ids differ, UIDs do not).
+    fn contacts(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .store
+            .contacts()
+            .unwrap()
+            .into_iter()
+            .map(|c| {
+                let mut emails = c.emails.clone();
+                emails.sort();
+                let mut interests = c.interests.clone();
+                interests.sort();
+                format!(
+                    "{}|{}|{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{}|{:?}|{}",
+                    c.uid,
+                    c.name,
+                    emails,
+                    c.phones,
+                    c.company,
+                    c.title,
+                    c.circle,
+                    interests,
+                    c.tags,
+                    c.paused,
+                    c.birthday,
+                    c.notes
+                )
+            })
+            .collect();
+        all.sort();
+        all
+    }
+}
+
+fn client(server: &Radicale) -> Client {
+    Client::new(parse_server_url(&server.url()).unwrap(), USER, PASSWORD)
+}
+
+fn radicale() -> Radicale {
+    Radicale::start(&[(USER, PASSWORD)])
+}
+
+/// How many cards the server holds for the user (files in Radicale's storage).
+fn cards_on_server(server: &Radicale) -> usize {
+    let root = server.collections_of(USER);
+    let mut count = 0;
+    for book in std::fs::read_dir(root).unwrap().flatten() {
+        if book.path().is_dir() {
+            count += std::fs::read_dir(book.path())
+                .unwrap()
+                .flatten()
+                .filter(|f| f.path().extension().is_some_and(|e| e == "vcf"))
+                .count();
+        }
+    }
+    count
+}
+
+#[test]
+fn two_databases_converge_through_one_server() {
+    let server = radicale();
+    let mut a = Db::with_demo(30, 1);
+    let mut b = Db::with_demo(12, 2);
+    a.connect(&server);
+    b.connect(&server);
+    let first = a.sync(&server);
+    assert_eq!(first.up.contacts, 30);
+    let second = b.sync(&server);
+    assert_eq!(second.down.contacts, 30);
+    assert_eq!(second.up.contacts, 12);
+    a.sync(&server);
+    b.sync(&server);
+    assert_eq!(a.contacts().len(), 42);
+    assert_eq!(a.contacts(), b.contacts());
+    assert_eq!(cards_on_server(&server), 42);
+    // A third round moves nothing.
+    let quiet = a.sync(&server);
+    assert_eq!((quiet.up.contacts, quiet.down.contacts), (0, 0));
+}
+
+#[test]
+fn edits_on_both_sides_merge_and_a_same_field_conflict_goes_to_the_later_edit() {
+    let server = radicale();
+    let mut a = Db::with_demo(5, 3);
+    let mut b = Db::new();
+    a.connect(&server);
+    b.connect(&server);
+    a.sync(&server);
+    b.sync(&server);
+    let uid = a.store.contacts().unwrap()[0].uid.clone();
+    // Different fields on each side, and the same field (title) on both, B last.
+    a.sql(&format!(
+        "UPDATE contacts SET company = 'Edited on A', title = 'Title from A' WHERE uid = '{uid}';
+         INSERT INTO contact_emails (contact_id, position, email)
+           SELECT id, 9, 'only-a@example.com' FROM contacts WHERE uid = '{uid}';"
+    ));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    b.sql(&format!(
+        "UPDATE contacts SET circle = 'inner', title = 'Title from B' WHERE uid = '{uid}';
+         INSERT INTO contact_emails (contact_id, position, email)
+           SELECT id, 9, 'only-b@example.com' FROM contacts WHERE uid = '{uid}';"
+    ));
+    a.sync(&server);
+    let report = b.sync(&server);
+    assert_eq!(report.conflicts.len(), 1, "{report:?}");
+    assert_eq!(report.conflicts[0].field, "title");
+    assert_eq!(report.conflicts[0].kept, "Title from B");
+    a.sync(&server);
+    let c = a
+        .store
+        .contacts()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.uid == uid)
+        .unwrap();
+    assert_eq!(c.company.as_deref(), Some("Edited on A"));
+    assert_eq!(c.circle.as_str(), "inner");
+    assert_eq!(c.title.as_deref(), Some("Title from B"));
+    assert!(c.emails.contains(&"only-a@example.com".to_owned()));
+    assert!(c.emails.contains(&"only-b@example.com".to_owned()));
+    assert_eq!(a.contacts(), b.contacts());
+    // The conflict is kept for `sync status`.
+    assert_eq!(b.store.sync_conflicts(10).unwrap().len(), 1);
+}
+
+#[test]
+fn deletions_travel_both_ways() {
+    let server = radicale();
+    let mut a = Db::with_demo(6, 4);
+    let mut b = Db::new();
+    a.connect(&server);
+    b.connect(&server);
+    a.sync(&server);
+    b.sync(&server);
+    let uids: Vec<String> = a
+        .store
+        .contacts()
+        .unwrap()
+        .iter()
+        .map(|c| c.uid.clone())
+        .collect();
+    // A moves one to the trash; B deletes another outright (as a merge does).
+    a.sql(&format!(
+        "UPDATE contacts SET deleted_on = '2026-11-26' WHERE uid = '{}'",
+        uids[0]
+    ));
+    b.sql(&format!("DELETE FROM contacts WHERE uid = '{}'", uids[1]));
+    let up_a = a.sync(&server);
+    assert_eq!(up_a.up.deleted, 1);
+    let b_report = b.sync(&server);
+    assert_eq!(b_report.down.deleted, 1);
+    assert_eq!(b_report.up.deleted, 1);
+    let a_report = a.sync(&server);
+    assert_eq!(a_report.down.deleted, 1);
+    assert_eq!(a.contacts(), b.contacts());
+    assert_eq!(a.contacts().len(), 4);
+    assert_eq!(cards_on_server(&server), 4);
+    // Deleted on the server means in the trash here, not gone.
+    let trashed: i64 = rusqlite::Connection::open(&a.path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM contacts WHERE deleted_on IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(trashed, 2);
+}
+
+#[test]
+fn an_incremental_sync_sends_only_the_one_change() {
+    let server = radicale();
+    let mut a = Db::with_demo(40, 5);
+    a.connect(&server);
+    a.sync(&server);
+    a.sync(&server);
+    a.sql("UPDATE contacts SET title = 'Changed' WHERE id = 7");
+    let report = a.sync(&server);
+    assert_eq!(report.up.contacts, 1);
+    // One sync-collection REPORT and one PUT.
+    assert_eq!(report.requests, 2, "{report:?}");
+    let quiet = a.sync(&server);
+    assert_eq!(quiet.requests, 1, "{quiet:?}");
+}
+
+fn dump(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for table in [
+        "contacts",
+        "contact_emails",
+        "sync_items",
+        "sync_collections",
+        "sync_dirty",
+        "journal",
+    ] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap();
+        for row in rows {
+            out.push(format!("{table}:{}", row.unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn wrong_password_server_down_errors_and_bad_xml_change_nothing() {
+    let server = radicale();
+    let mut a = Db::with_demo(4, 6);
+    a.connect(&server);
+    a.sync(&server);
+    a.sql("UPDATE contacts SET title = 'Pending' WHERE id = 2");
+    let before = dump(&a.path);
+
+    let wrong = Client::new(parse_server_url(&server.url()).unwrap(), USER, "wrong");
+    let err = engine::run(&mut a.store, &wrong).unwrap_err();
+    assert!(
+        matches!(err, Error::Sync(SyncError::Unauthorized { .. })),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("refused the user name or password"),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("wrong"));
+    assert_eq!(dump(&a.path), before);
+
+    // Server down: the account points at a port nobody listens on.
+    let account = a.store.sync_account().unwrap().unwrap();
+    let elsewhere = |store: &mut Store, base: &str| {
+        store
+            .set_sync_account(&SyncAccount {
+                addressbook_url: format!("{base}ann/book/"),
+                ..account.clone()
+            })
+            .unwrap()
+    };
+    let down = format!("http://127.0.0.1:{}/", free_port());
+    let before = dump(&a.path);
+    let down_client = Client::new(parse_server_url(&down).unwrap(), USER, PASSWORD);
+    let keep = a.store.sync_account().unwrap().unwrap();
+    let _ = keep;
+    {
+        // Same bookkeeping, other server: only the URLs differ.
+        let err = sync::connect(&mut a.store, &down_client, USER, &Choice::default()).unwrap_err();
+        assert!(
+            matches!(err, Error::Sync(SyncError::Unreachable { .. })),
+            "{err}"
+        );
+        assert!(err.to_string().contains("cannot reach"), "{err}");
+    }
+    assert_eq!(dump(&a.path), before);
+
+    for (status, body, expect) in [
+        (500, "Internal error", "answered 500"),
+        (
+            207,
+            "<multistatus xmlns=\"DAV:\"><response><href>",
+            "XML keepwarm cannot read",
+        ),
+    ] {
+        let faulty = Faulty::start(status, "application/xml", body);
+        let mut b = Db::with_demo(3, 7);
+        elsewhere(&mut b.store, &faulty.url());
+        let before = dump(&b.path);
+        let c = Client::new(parse_server_url(&faulty.url()).unwrap(), USER, PASSWORD);
+        let err = engine::run(&mut b.store, &c).unwrap_err();
+        assert!(err.to_string().contains(expect), "{err}");
+        assert!(err.to_string().contains("nothing was changed"), "{err}");
+        assert_eq!(dump(&b.path), before);
+    }
+}
+
+#[test]
+fn first_sync_of_500_contacts_both_ways() {
+    let server = radicale();
+    let mut a = Db::with_demo(500, 8);
+    let mut b = Db::new();
+    a.connect(&server);
+    b.connect(&server);
+    let started = std::time::Instant::now();
+    let up = a.sync(&server);
+    let up_time = started.elapsed();
+    assert_eq!(up.up.contacts, 500);
+    let started = std::time::Instant::now();
+    let down = b.sync(&server);
+    let down_time = started.elapsed();
+    assert_eq!(down.down.contacts, 500);
+    // 1 REPORT and 3 multigets of at most 200.
+    assert_eq!(down.requests, 4, "{down:?}");
+    assert_eq!(a.contacts(), b.contacts());
+    eprintln!(
+        "500 contacts: up {up_time:?} ({} requests), down {down_time:?}",
+        up.requests
+    );
+}
