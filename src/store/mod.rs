@@ -17,7 +17,7 @@ mod notify;
 mod trash;
 pub use backup::{days_to_keep, BackupFile, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY};
 pub use edit::ContactEdit;
-pub use import::ImportSummary;
+pub use import::{ImportMerge, ImportSummary, MatchedBy, PossibleDuplicate, SkippedRecord};
 pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
 pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
 pub use merge::{FieldConflict, MergeReport};
