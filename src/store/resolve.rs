@@ -60,49 +60,16 @@ impl Store {
     /// Finds the one contact a user means by an id, an email or a name (see the
     /// [module documentation](self)).
     pub fn resolve_contact(&self, query: &str) -> Result<i64> {
+        if let Some(id) = self.resolve_exactly(query)? {
+            return Ok(id);
+        }
         let q = query.trim();
-        if q.is_empty() {
-            return Err(self.no_match(query, Vec::new()));
-        }
-        if let Ok(id) = q.strip_prefix('#').unwrap_or(q).parse::<i64>() {
-            return self.resolve_id(id, query);
-        }
-        if q.contains('@') {
-            let ids = self.ids(
-                "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
-                 WHERE e.email = ?1 COLLATE NOCASE AND c.deleted_on IS NULL ORDER BY c.id",
-                q,
-            )?;
-            if !ids.is_empty() {
-                return self.one_of(query, ids);
-            }
-        }
-        let ids = self.ids(
-            "SELECT id FROM contacts WHERE display_name = ?1 COLLATE NOCASE AND deleted_on IS NULL
-             ORDER BY id",
-            q,
-        )?;
-        if !ids.is_empty() {
-            return self.one_of(query, ids);
-        }
         let words = query_words(q);
         if !words.is_empty() {
             let exact: Vec<String> = words
                 .iter()
                 .map(|w| w.trim_end_matches('*').to_owned())
                 .collect();
-            // The full name, folded: the same words in the same order, and no more.
-            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-            let same_length = |name: &str| token_count(name) == token_count(q);
-            let ids: Vec<i64> = self
-                .name_matches(&format!("name : {phrase}"))?
-                .into_iter()
-                .filter(|(_, name)| same_length(name))
-                .map(|(id, _)| id)
-                .collect();
-            if !ids.is_empty() {
-                return self.one_of(query, ids);
-            }
             for fts in [
                 format!("name : ({})", exact.join(" ")),
                 format!("name : ({})", words.join(" ")),
@@ -119,6 +86,61 @@ impl Store {
         }
         let suggestions = self.closest_names(q)?;
         Err(self.no_match(query, suggestions))
+    }
+
+    /// Like [`Store::resolve_contact`] with rules 1–3 only (an id, an email, a
+    /// full name): for commands that create the contact when it is not found
+    /// (`log --new`), where "Anna Smith" must not turn out to be Anna Smithson.
+    pub fn resolve_contact_exactly(&self, query: &str) -> Result<i64> {
+        match self.resolve_exactly(query)? {
+            Some(id) => Ok(id),
+            None => Err(self.no_match(query, Vec::new())),
+        }
+    }
+
+    /// Rules 1–3: `None` when none of them finds anyone.
+    fn resolve_exactly(&self, query: &str) -> Result<Option<i64>> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(None);
+        }
+        if let Ok(id) = q.strip_prefix('#').unwrap_or(q).parse::<i64>() {
+            return self.resolve_id(id, query).map(Some);
+        }
+        if q.contains('@') {
+            let ids = self.ids(
+                "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+                 WHERE e.email = ?1 COLLATE NOCASE AND c.deleted_on IS NULL ORDER BY c.id",
+                q,
+            )?;
+            if !ids.is_empty() {
+                return self.one_of(query, ids).map(Some);
+            }
+        }
+        let ids = self.ids(
+            "SELECT id FROM contacts WHERE display_name = ?1 COLLATE NOCASE AND deleted_on IS NULL
+             ORDER BY id",
+            q,
+        )?;
+        if !ids.is_empty() {
+            return self.one_of(query, ids).map(Some);
+        }
+        if query_words(q).is_empty() {
+            return Ok(None);
+        }
+        // The full name, folded: the same words in the same order, and no more.
+        let phrase = format!("name : \"{}\"", q.replace('"', "\"\""));
+        let ids: Vec<i64> = self
+            .name_matches(&phrase)?
+            .into_iter()
+            .filter(|(_, name)| token_count(name) == token_count(q))
+            .map(|(id, _)| id)
+            .collect();
+        if ids.is_empty() {
+            Ok(None)
+        } else {
+            self.one_of(query, ids).map(Some)
+        }
     }
 
     /// A contact by id, following merges; a trashed contact is an error that says so.
@@ -362,6 +384,12 @@ mod tests {
             "{err}"
         );
         assert!(err.to_string().contains("#1 Léa Dubois (Acme)"), "{err}");
+        // Exactly: full names only.
+        assert_eq!(store.resolve_contact_exactly("LEA DUBOIS").unwrap(), lea);
+        assert!(matches!(
+            store.resolve_contact_exactly("Raj P"),
+            Err(Error::NoContactMatch { .. })
+        ));
     }
 
     #[test]
