@@ -45,6 +45,16 @@ pub enum Error {
         path: PathBuf,
     },
 
+    /// A command that changes the database was given one the user may only read.
+    #[error(
+        "{} may only be read: changing it needs write access to the file and its folder (commands that only read, like `contacts` and `today`, work)",
+        path.display()
+    )]
+    ReadOnlyDatabase {
+        /// The database path.
+        path: PathBuf,
+    },
+
     /// The file exists but is not a SQLite database.
     #[error("{} is not a keepwarm database: {reason}", path.display())]
     NotADatabase {
@@ -106,6 +116,34 @@ pub enum Error {
         /// Their name.
         name: String,
     },
+
+    /// `restore` was asked for a contact that is not in the trash.
+    #[error("#{id} {name} is not in the trash")]
+    NotInTrash {
+        /// The contact's id.
+        id: i64,
+        /// Its name.
+        name: String,
+    },
+
+    /// Another contact already has this email or phone.
+    #[error(
+        "{value} is already the {field} of #{id} {name}; change that contact with `keepwarm edit {id}`, merge the two with `keepwarm merge`, or add anyway with --force"
+    )]
+    DuplicateContact {
+        /// `email` or `phone`.
+        field: String,
+        /// The address or number.
+        value: String,
+        /// The contact that has it.
+        id: i64,
+        /// That contact's name.
+        name: String,
+    },
+
+    /// A contact cannot be merged with itself.
+    #[error("#{0} cannot be merged with itself")]
+    MergeWithItself(i64),
 
     /// No promise has this id.
     #[error("no promise with id {0}")]

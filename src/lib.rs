@@ -11,6 +11,8 @@ pub mod interop;
 pub mod model;
 pub mod schedule;
 pub mod store;
+pub mod validate;
+pub mod views;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -30,7 +30,7 @@ fn add(db: &Db, args: &[&str]) -> i64 {
 
 /// Logs a call with CONTACT and returns the contact id it went to.
 fn log_call(db: &Db, contact: &str, note: &str) -> i64 {
-    let id = db.json(&[
+    db.json(&[
         "log",
         contact,
         "--kind",
@@ -40,16 +40,9 @@ fn log_call(db: &Db, contact: &str, note: &str) -> i64 {
         "--note",
         note,
         "--json",
-    ])["id"]
+    ])[0]["contact_id"]
         .as_i64()
-        .unwrap();
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
-    conn.query_row(
-        "SELECT contact_id FROM interactions WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )
-    .unwrap()
+        .unwrap()
 }
 
 fn search(db: &Db, query: &str) -> Vec<Value> {

@@ -289,8 +289,11 @@ fn settings_change_the_plan_and_bad_values_change_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("between 3 and 10"));
     assert_eq!(std::fs::read(&db.path).unwrap(), before);
     let shown = db.json(&["settings", "--json"]);
-    assert_eq!(shown["working_days"], "mon,tue,wed,thu");
-    assert_eq!(shown["cadence.inner"], "10");
+    assert_eq!(
+        shown["working_days"],
+        serde_json::json!(["mon", "tue", "wed", "thu"])
+    );
+    assert_eq!(shown["cadence.inner"], 10);
 }
 
 #[test]

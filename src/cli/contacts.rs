@@ -12,7 +12,7 @@ use keepwarm::schedule::warmth_of;
 use keepwarm::store::SearchMatch;
 
 use super::args::{birthday_arg, circle_arg};
-use super::output::{print_id, print_json};
+use super::output::{cell, print_id, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -80,9 +80,15 @@ pub struct AddArgs {
     /// An interest or tag (repeatable).
     #[arg(long)]
     interest: Vec<String>,
+    /// A label or group (repeatable); suggestions use interests, not tags.
+    #[arg(long)]
+    tag: Vec<String>,
     /// Free notes.
     #[arg(long, default_value = "")]
     notes: String,
+    /// Add even when another contact has the same email or phone.
+    #[arg(long)]
+    force: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -90,21 +96,31 @@ pub struct AddArgs {
 
 pub fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let id = store.add_contact(
-        &NewContact {
-            name: a.name,
-            emails: a.email,
-            phones: a.phone,
-            company: a.company,
-            title: a.title,
-            birthday: a.birthday,
-            circle: a.circle,
-            interests: a.interest,
-            notes: a.notes,
-            ..NewContact::default()
-        },
-        ctx.today,
-    )?;
+    let new = NewContact {
+        name: a.name,
+        emails: a.email,
+        phones: a.phone,
+        company: a.company,
+        title: a.title,
+        birthday: a.birthday,
+        circle: a.circle,
+        interests: a.interest,
+        tags: a.tag,
+        notes: a.notes,
+        ..NewContact::default()
+    };
+    let namesakes = store.contacts_named(&new.name, None)?;
+    let id = if a.force {
+        store.add_contact_anyway(&new, ctx.today)?
+    } else {
+        store.add_contact(&new, ctx.today)?
+    };
+    for (other, name) in namesakes {
+        eprintln!(
+            "warning: #{other} is also called {}; if they are one person, `keepwarm merge {other} {id}`",
+            safe(&name)
+        );
+    }
     print_id(id, a.json)
 }
 
@@ -172,21 +188,36 @@ pub fn list(ctx: &Ctx, a: ContactsArgs) -> Result<()> {
 }
 
 fn print_contact_table(contacts: &[Contact], matched: Option<&[Vec<SearchMatch>]>) -> Result<()> {
+    let style = Style::stdout();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if style.terminal {
+        let header = format!(
+            "{:>6}  {}  {}  {}  {}",
+            "id",
+            cell("name", 28),
+            cell("circle", 12),
+            cell("company", 26),
+            "email"
+        );
+        writeln!(out, "{}", style.bold(&header))?;
+    }
     for (i, c) in contacts.iter().enumerate() {
         write!(
             out,
-            "{:>6}  {:<28}  {:<12}  {:<26}  {}",
+            "{:>6}  {}  {}  {}  {}",
             c.id,
-            c.name,
-            c.circle.as_str(),
-            c.company.as_deref().unwrap_or(""),
-            c.emails.first().map(String::as_str).unwrap_or("")
+            cell(&c.name, 28),
+            cell(c.circle.as_str(), 12),
+            cell(c.company.as_deref().unwrap_or(""), 26),
+            safe(c.emails.first().map(String::as_str).unwrap_or(""))
         )?;
         if let Some(matched) = matched.and_then(|m| m.get(i)) {
             write!(out, "  matched: {}", describe_matches(matched))?;
         }
         writeln!(out)?;
+    }
+    if style.terminal && contacts.is_empty() {
+        writeln!(out, "No contacts.")?;
     }
     out.flush()?;
     Ok(())
@@ -217,6 +248,9 @@ pub struct PauseArgs {
     /// Resume a paused contact instead.
     #[arg(long)]
     resume: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
@@ -224,8 +258,12 @@ pub fn pause(ctx: &Ctx, a: PauseArgs) -> Result<()> {
     let id = store.resolve_contact(&a.contact)?;
     store.set_paused(id, !a.resume)?;
     let name = store.contact(id)?.name;
+    if a.json {
+        print_json(&serde_json::json!({ "id": id, "name": name, "paused": !a.resume }))?;
+    }
     eprintln!(
-        "{name} is {}",
+        "{} is {}",
+        safe(&name),
         if a.resume {
             "active again"
         } else {

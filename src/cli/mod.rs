@@ -6,8 +6,10 @@
 mod args;
 mod calendar;
 mod contacts;
+mod history;
 mod interop;
 mod log;
+mod manage;
 mod output;
 mod plan;
 mod settings;
@@ -45,6 +47,22 @@ enum Command {
     Add(contacts::AddArgs),
     /// List contacts.
     Contacts(contacts::ContactsArgs),
+    /// Show one contact: every field, warmth, the timeline, promises and next pings.
+    Show(manage::ShowArgs),
+    /// Change a contact's fields.
+    Edit(manage::EditArgs),
+    /// Merge two contacts that are one person: OTHER's history moves to KEEP.
+    Merge(manage::MergeArgs),
+    /// Move a contact, with its history, to the trash.
+    Delete(manage::DeleteArgs),
+    /// List the contacts in the trash.
+    Trash(manage::TrashArgs),
+    /// Bring a contact back from the trash.
+    Restore(manage::RestoreArgs),
+    /// Revert the most recent change (repeat to go further back).
+    Undo(history::UndoArgs),
+    /// Write a consistent copy of the database now.
+    Backup(history::BackupArgs),
     /// Log an interaction with a contact.
     Log(log::LogArgs),
     /// Pause a contact: no pings until resumed (due promises still show).
@@ -149,10 +167,28 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("keepwarm: {e:#}");
+            eprintln!("keepwarm: {}", error_line(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes in one line, each said once: the library's messages
+/// already include their cause ("x.db: Is a directory (os error 21)"), so a cause
+/// whose text is already there is not repeated.
+fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    keepwarm::validate::escape_control(&line)
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -171,6 +207,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Add(a) => contacts::add(&ctx, a),
         Command::Contacts(a) => contacts::list(&ctx, a),
         Command::Pause(a) => contacts::pause(&ctx, a),
+        Command::Show(a) => manage::show(&ctx, a),
+        Command::Edit(a) => manage::edit(&ctx, a),
+        Command::Merge(a) => manage::merge(&ctx, a),
+        Command::Delete(a) => manage::delete(&ctx, a),
+        Command::Trash(a) => manage::trash(&ctx, a),
+        Command::Restore(a) => manage::restore(&ctx, a),
+        Command::Undo(a) => history::undo(&ctx, a),
+        Command::Backup(a) => history::backup(&ctx, a),
         Command::Log(a) => log::log(&ctx, a),
         Command::Promise(a) => log::promise(&ctx, a),
         Command::Plan(a) => plan::plan(&ctx, a),

@@ -52,3 +52,66 @@ pub fn write_atomically(
     }
     Ok(())
 }
+
+/// How to print for people: colour and header rows only on a terminal, and no
+/// colour when `NO_COLOR` is set (https://no-color.org).
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Stdout is a terminal: print header rows.
+    pub terminal: bool,
+    /// Use ANSI colour.
+    pub color: bool,
+}
+
+impl Style {
+    /// The style for stdout.
+    pub fn stdout() -> Style {
+        use std::io::IsTerminal;
+        let terminal = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style {
+            terminal,
+            color: terminal && !no_color,
+        }
+    }
+
+    /// `text` in bold (a header, a name).
+    pub fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    /// `text` dimmed (ids, secondary facts).
+    pub fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// User data made safe for a terminal: control characters (escape sequences in
+/// a name) are shown as `\u{…}`, never sent raw.
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        std::borrow::Cow::Owned(keepwarm::validate::escape_control(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `text` cut to `width` characters (with an ellipsis) and padded to it, for tables.
+pub fn cell(text: &str, width: usize) -> String {
+    let text = safe(text);
+    let count = text.chars().count();
+    if count > width {
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        format!("{text}{}", " ".repeat(width - count))
+    }
+}

@@ -40,7 +40,11 @@ pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
     };
     let pairs = settings.to_pairs();
     if a.json {
-        print_json(&pairs)
+        let typed: serde_json::Map<String, serde_json::Value> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), typed_value(k, v)))
+            .collect();
+        print_json(&typed)
     } else {
         for (key, help) in SETTING_KEYS {
             println!(
@@ -50,4 +54,21 @@ pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
         }
         Ok(())
     }
+}
+
+/// A setting's value as JSON of its own type: numbers as numbers, lists as arrays.
+fn typed_value(key: &str, value: &str) -> serde_json::Value {
+    if let Ok(n) = value.parse::<i64>() {
+        return n.into();
+    }
+    if matches!(key, "working_days" | "vacations") {
+        return value
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| serde_json::Value::from(v.to_owned()))
+            .collect::<Vec<_>>()
+            .into();
+    }
+    value.into()
 }

@@ -43,7 +43,7 @@ impl Store {
 
     /// Writes a consistent copy of the database now: to `out`, or into the backup
     /// folder under today's name. Returns where it went.
-    pub fn backup_now(&mut self, out: Option<&Path>) -> Result<PathBuf> {
+    pub fn backup_now(&self, out: Option<&Path>) -> Result<PathBuf> {
         let target = match out {
             Some(path) => path.to_owned(),
             None => {
@@ -111,6 +111,8 @@ impl Store {
             self.warnings
                 .push(format!("the daily backup could not be written: {e}"));
         }
+        // After the backup, which still holds them.
+        self.purge_trash(today)?;
         Ok(())
     }
 

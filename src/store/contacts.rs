@@ -8,11 +8,23 @@ use rusqlite::{params, Connection, Row, Transaction};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Birthday, Circle, Contact, NewContact, Source};
+use crate::validate;
 
 impl Store {
-    /// Adds a contact and returns its id. `today` is recorded as the day it was added.
+    /// Adds a contact and returns its id. `today` is recorded as the day it was
+    /// added. An email or phone that another contact already has is refused with
+    /// an error naming that contact (see [`Store::add_contact_anyway`]).
     pub fn add_contact(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
+        self.refuse_duplicates(&new.emails, &new.phones, None)?;
+        self.add_contact_anyway(new, today)
+    }
+
+    /// Adds a contact even when another one has the same email or phone.
+    pub fn add_contact_anyway(&mut self, new: &NewContact, today: NaiveDate) -> Result<i64> {
         let prepared = prepare_new_contact(new)?;
+        if let Some(birthday) = prepared.birthday {
+            validate::birthday("birthday", birthday, today)?;
+        }
         let uid = uuid::Uuid::new_v4().to_string();
         let label = format!("Added {}", prepared.name);
         self.write(&label, |tx| insert_contact(tx, &prepared, &uid, today))
@@ -76,14 +88,19 @@ pub(crate) struct PreparedContact {
     pub source: Source,
 }
 
-/// Checks a new contact's fields and fills in what can be derived.
+/// Checks a new contact's fields (see [`crate::validate`]) and fills in what can
+/// be derived. Dates relative to today (a birthday not in the future) are the
+/// caller's to check, as only the caller knows today.
 pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
-    let mut given = new.given_name.trim().to_owned();
-    let mut family = new.family_name.trim().to_owned();
-    let mut name = collapse_spaces(&new.name);
-    if name.is_empty() {
-        name = collapse_spaces(&format!("{given} {family}"));
-    } else if given.is_empty() && family.is_empty() {
+    let mut given = validate::line("given name", &new.given_name)?.unwrap_or_default();
+    let mut family = validate::line("family name", &new.family_name)?.unwrap_or_default();
+    let typed = if new.name.trim().is_empty() {
+        format!("{given} {family}")
+    } else {
+        new.name.clone()
+    };
+    let name = validate::name("name", &typed)?;
+    if given.is_empty() && family.is_empty() {
         match name.rsplit_once(' ') {
             Some((g, f)) => {
                 given = g.to_owned();
@@ -92,21 +109,20 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
             None => given = name.clone(),
         }
     }
-    if name.is_empty() {
-        return Err(Error::invalid("name", &new.name, "a contact needs a name"));
-    }
     let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
     for email in &emails {
         if !crate::model::is_email(email) {
             return Err(Error::invalid(
                 "email",
-                email,
+                &validate::escape_control(email),
                 "expected an address like name@example.com",
             ));
         }
+        validate::line("email", email)?;
     }
     let phones = non_blank_unique(&new.phones, phone_digits);
     for phone in &phones {
+        validate::line("phone", phone)?;
         if phone_digits(phone).len() < 3 {
             return Err(Error::invalid(
                 "phone",
@@ -115,19 +131,31 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
             ));
         }
     }
+    let interests = non_blank_unique(&new.interests, |i| i.to_lowercase());
+    for interest in &interests {
+        validate::line("interest", interest)?;
+    }
+    let tags = non_blank_unique(&new.tags, |t| t.to_lowercase());
+    for tag in &tags {
+        validate::line("tag", tag)?;
+    }
+    if let Some(birthday) = new.birthday {
+        // The year's lower bound needs no today.
+        validate::birthday("birthday", birthday, NaiveDate::MAX)?;
+    }
     Ok(PreparedContact {
         name,
         given_name: given,
         family_name: family,
         emails,
         phones,
-        company: non_blank(new.company.as_deref()),
-        title: non_blank(new.title.as_deref()),
+        company: validate::line("company", new.company.as_deref().unwrap_or(""))?,
+        title: validate::line("title", new.title.as_deref().unwrap_or(""))?,
         birthday: new.birthday,
         circle: new.circle.unwrap_or(Circle::Network),
-        interests: non_blank_unique(&new.interests, |i| i.to_lowercase()),
-        tags: non_blank_unique(&new.tags, |t| t.to_lowercase()),
-        notes: new.notes.trim().to_owned(),
+        interests,
+        tags,
+        notes: validate::note("notes", &new.notes)?,
         source: new.source.unwrap_or(Source::Manual),
     })
 }
@@ -290,16 +318,6 @@ pub(crate) fn conversion_error(col: usize, e: Error) -> rusqlite::Error {
 /// The digits of a phone number, for matching numbers written differently.
 pub(crate) fn phone_digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn non_blank(s: Option<&str>) -> Option<String> {
-    s.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
 }
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.

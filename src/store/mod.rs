@@ -7,14 +7,21 @@
 
 mod backup;
 pub(crate) mod contacts;
+mod edit;
 mod import;
 mod interactions;
 mod journal;
+mod merge;
+mod trash;
 pub use backup::{days_to_keep, BackupFile};
+pub use edit::ContactEdit;
 pub use import::ImportSummary;
-pub use interactions::NewInteraction;
+pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
 pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
+pub use merge::{FieldConflict, MergeReport};
 pub use planning::PingAction;
+pub use promises::PromiseItem;
+pub use trash::{TrashedContact, TRASH_DAYS};
 mod planning;
 mod promises;
 mod resolve;
@@ -85,8 +92,18 @@ impl Store {
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| open_error(e.to_string()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-
-        let found = read_schema_version(&conn, path)?;
+        let read_only = || Error::ReadOnlyDatabase {
+            path: path.to_owned(),
+        };
+        // SQLite falls back to reading a file it may not write.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(read_only());
+        }
+        let found = read_schema_version(&conn, path).map_err(|e| match e {
+            // The folder refuses the -wal and -shm files a writer needs.
+            Error::OpenDatabase { ref reason, .. } if reason.contains("readonly") => read_only(),
+            other => other,
+        })?;
         if found > SCHEMA_VERSION {
             return Err(Error::DatabaseTooNew {
                 path: path.to_owned(),
@@ -125,13 +142,7 @@ impl Store {
                 reason: "it is a folder, not a file".into(),
             });
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::OpenDatabase {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let found = read_schema_version(&conn, path)?;
+        let (conn, found) = open_for_reading(path)?;
         if found > SCHEMA_VERSION {
             return Err(Error::DatabaseTooNew {
                 path: path.to_owned(),
@@ -264,6 +275,68 @@ impl Store {
         })?;
         Ok(())
     }
+}
+
+/// Opens `path` read-only and reads its schema version.
+///
+/// A WAL database can only be read where its `-shm` file can be created, or
+/// exists: in a folder the user may only read, and with no `-wal` file left
+/// (so nothing is waiting to be checkpointed), it is opened as immutable.
+fn open_for_reading(path: &Path) -> Result<(Connection, i64)> {
+    let open_error = |e: rusqlite::Error| Error::OpenDatabase {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let first = read_schema_version(&conn, path);
+    let cannot_share = |e: &Error| {
+        matches!(e, Error::OpenDatabase { .. })
+            && conn
+                .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+                .err()
+                .and_then(|e| e.sqlite_error_code())
+                .is_some_and(|code| {
+                    matches!(
+                        code,
+                        rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+                    )
+                })
+    };
+    match first {
+        Ok(found) => Ok((conn, found)),
+        Err(e) if cannot_share(&e) && !has_pending_wal(path) => {
+            drop(conn);
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(open_error)?;
+            let found = read_schema_version(&conn, path)?;
+            Ok((conn, found))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether a `-wal` file with content sits beside the database.
+fn has_pending_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `path` made absolute and percent-encoded for a `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut out = String::new();
+    for byte in absolute.to_string_lossy().bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The default database file: `keepwarm.db` in the platform data folder

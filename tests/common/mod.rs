@@ -96,3 +96,48 @@ impl Db {
         std::fs::read(&self.path).expect("database file")
     }
 }
+
+/// Every row of every table of the database at `path`, as text, table by table
+/// (sorted), leaving out the undo journal and the search index's internals:
+/// two databases with equal dumps hold the same data.
+pub fn dump_tables(path: &Path) -> Vec<(String, Vec<String>)> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("database opens");
+    let virtual_tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("schema");
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'journal'
+             AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("schema");
+    tables
+        .into_iter()
+        .filter(|t: &String| {
+            !virtual_tables
+                .iter()
+                .any(|v| t == v || t.starts_with(&format!("{v}_")))
+        })
+        .map(|table| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{table}\""))
+                .expect("table reads");
+            let columns = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    Ok((0..columns)
+                        .map(|i| format!("{:?}", r.get_ref(i).expect("column")))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .and_then(|rows| rows.collect())
+                .expect("rows read");
+            rows.sort();
+            (table, rows)
+        })
+        .collect()
+}

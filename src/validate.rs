@@ -1,0 +1,195 @@
+//! The rules every way in (add, edit, log, import, the desktop app) applies to
+//! what the user gives, so that a value refused by one is refused by all.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{Error, Result};
+use crate::model::Birthday;
+
+/// The longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest one-line text (company, title, interest, tag, event), in characters.
+pub const MAX_LINE_CHARS: usize = 200;
+/// The longest note, in characters (a page or two of meeting notes).
+pub const MAX_NOTE_CHARS: usize = 20_000;
+/// The earliest date keepwarm accepts anywhere.
+pub const EARLIEST_YEAR: i32 = 1900;
+
+/// A name: not blank, at most [`MAX_NAME_CHARS`], no control characters.
+/// Returns it with runs of spaces collapsed.
+pub fn name(field: &str, value: &str) -> Result<String> {
+    let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.is_empty() {
+        return Err(Error::invalid(field, value, "a contact needs a name"));
+    }
+    no_control_characters(field, value, false)?;
+    at_most(field, &collapsed, MAX_NAME_CHARS)?;
+    Ok(collapsed)
+}
+
+/// A one-line text (company, title, interest, tag, event): trimmed, at most
+/// [`MAX_LINE_CHARS`], no control characters. `None` when blank.
+pub fn line(field: &str, value: &str) -> Result<Option<String>> {
+    no_control_characters(field, value, false)?;
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    at_most(field, trimmed, MAX_LINE_CHARS)?;
+    Ok(Some(trimmed.to_owned()))
+}
+
+/// A note: trimmed, at most [`MAX_NOTE_CHARS`]; line breaks and tabs are fine,
+/// other control characters are not.
+pub fn note(field: &str, value: &str) -> Result<String> {
+    no_control_characters(field, value, true)?;
+    let trimmed = value.trim();
+    at_most(field, trimmed, MAX_NOTE_CHARS)?;
+    Ok(trimmed.to_owned())
+}
+
+/// A birthday: with a year, not after `today` and not before [`EARLIEST_YEAR`].
+pub fn birthday(field: &str, value: Birthday, today: NaiveDate) -> Result<Birthday> {
+    if let Some(year) = value.year {
+        if year < EARLIEST_YEAR {
+            return Err(Error::invalid(
+                field,
+                &value.to_string(),
+                format!("a birthday before {EARLIEST_YEAR} is surely a typo"),
+            ));
+        }
+        let date = value.in_year(year);
+        if date > today {
+            return Err(Error::invalid(
+                field,
+                &value.to_string(),
+                format!("is after today ({today}); use --MM-DD when the year is unknown"),
+            ));
+        }
+    }
+    Ok(value)
+}
+
+/// The date of something that happened: not after `today`, not before [`EARLIEST_YEAR`].
+pub fn past_date(field: &str, value: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if value > today {
+        return Err(Error::invalid(
+            field,
+            &value.to_string(),
+            format!("is after today ({today}); log what has already happened"),
+        ));
+    }
+    any_date(field, value)
+}
+
+/// Any date keepwarm stores: not before [`EARLIEST_YEAR`].
+pub fn any_date(field: &str, value: NaiveDate) -> Result<NaiveDate> {
+    if value.year() < EARLIEST_YEAR {
+        return Err(Error::invalid(
+            field,
+            &value.to_string(),
+            format!("is before {EARLIEST_YEAR}; check the year"),
+        ));
+    }
+    Ok(value)
+}
+
+fn at_most(field: &str, value: &str, limit: usize) -> Result<()> {
+    let count = value.chars().count();
+    if count > limit {
+        let shown: String = value.chars().take(40).collect();
+        return Err(Error::invalid(
+            field,
+            &format!("{shown}…"),
+            format!("is {count} characters long; at most {limit} are allowed"),
+        ));
+    }
+    Ok(())
+}
+
+fn no_control_characters(field: &str, value: &str, allow_line_breaks: bool) -> Result<()> {
+    let bad = value
+        .chars()
+        .find(|&c| c.is_control() && !(allow_line_breaks && matches!(c, '\n' | '\r' | '\t')));
+    if let Some(c) = bad {
+        return Err(Error::invalid(
+            field,
+            &escape_control(value),
+            format!(
+                "contains the control character U+{:04X}; type it without it",
+                u32::from(c)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `value` with control characters shown as `\u{…}` escapes, safe to print on a
+/// terminal (escape sequences in a contact's name must not reach it raw).
+pub fn escape_control(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn names_are_collapsed_bounded_and_clean() {
+        assert_eq!(name("name", "  Ada   Lovelace ").unwrap(), "Ada Lovelace");
+        assert!(name("name", "   ").is_err());
+        assert!(name("name", &"x".repeat(200)).is_ok());
+        let long = name("name", &"x".repeat(201)).unwrap_err().to_string();
+        assert!(long.contains("201 characters"), "{long}");
+        let escape = name("name", "Eve\u{1b}[31m").unwrap_err().to_string();
+        assert!(
+            escape.contains("U+001B") && !escape.contains('\u{1b}'),
+            "{escape}"
+        );
+    }
+
+    #[test]
+    fn notes_keep_line_breaks_but_no_other_controls() {
+        assert_eq!(note("notes", " a\nb\tc ").unwrap(), "a\nb\tc");
+        assert!(note("notes", "bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn birthdays_must_have_happened() {
+        let today = d(2026, 11, 29);
+        let ok: Birthday = "1985-07-04".parse().unwrap();
+        assert!(birthday("birthday", ok, today).is_ok());
+        let yearless: Birthday = "--12-31".parse().unwrap();
+        assert!(birthday("birthday", yearless, today).is_ok());
+        let future: Birthday = "2030-01-01".parse().unwrap();
+        assert!(birthday("birthday", future, today).is_err());
+        let ancient: Birthday = "1850-01-01".parse().unwrap();
+        assert!(birthday("birthday", ancient, today).is_err());
+    }
+
+    #[test]
+    fn dates_of_what_happened() {
+        let today = d(2026, 11, 29);
+        assert!(past_date("--date", today, today).is_ok());
+        assert!(past_date("--date", d(2026, 11, 30), today).is_err());
+        assert!(past_date("--date", d(1899, 12, 31), today).is_err());
+    }
+
+    #[test]
+    fn control_characters_are_escaped_for_terminals() {
+        assert_eq!(escape_control("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape_control("Léa"), "Léa");
+    }
+}
