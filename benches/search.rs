@@ -206,8 +206,14 @@ fn database(dir: &std::path::Path) -> std::path::PathBuf {
             let date = today() - chrono::Duration::days(rng.gen_range(0..1100));
             let event = rng.gen_bool(0.08).then(|| skewed(&mut rng, EVENTS));
             let kind = kinds[rng.gen_range(0..kinds.len())];
-            stmt.execute(params![contact, kind, date.to_string(), note(&mut rng), event])
-                .expect("insert");
+            stmt.execute(params![
+                contact,
+                kind,
+                date.to_string(),
+                note(&mut rng),
+                event
+            ])
+            .expect("insert");
         }
     }
     tx.commit().expect("commit");
