@@ -28,7 +28,9 @@ mod resolve;
 mod search;
 mod settings;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
-pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
+pub use search::{
+    SearchField, SearchHit, SearchMatch, HISTORY_SCAN, RANKED_CARDS, SEARCH_CONTACTS_LIMIT,
+};
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -46,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_interaction_latest.sql"),
     include_str!("migrations/0004_contacts_management.sql"),
     include_str!("migrations/0005_search.sql"),
+    include_str!("migrations/0006_search_queue.sql"),
 ];
 
 /// The schema version this build writes and understands.

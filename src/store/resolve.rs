@@ -19,7 +19,7 @@ use std::fmt;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::search::query_words;
+use super::search::prefix_phrases;
 use super::Store;
 use crate::error::{Error, Result};
 
@@ -64,7 +64,7 @@ impl Store {
             return Ok(id);
         }
         let q = query.trim();
-        let words = query_words(q);
+        let words = prefix_phrases(q);
         if !words.is_empty() {
             let exact: Vec<String> = words
                 .iter()
@@ -125,7 +125,7 @@ impl Store {
         if !ids.is_empty() {
             return self.one_of(query, ids).map(Some);
         }
-        if query_words(q).is_empty() {
+        if prefix_phrases(q).is_empty() {
             return Ok(None);
         }
         // The full name, folded: the same words in the same order, and no more.
@@ -203,7 +203,11 @@ impl Store {
     /// Live contacts whose indexed name matches an FTS5 query, by id, with their names.
     fn name_matches(&self, fts: &str) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, name FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid",
+            // The join keeps out a contact trashed by a write that has not been
+            // indexed yet (only writes from outside keepwarm can leave one).
+            "SELECT s.rowid, s.name FROM contact_search s
+             JOIN contacts c ON c.id = s.rowid AND c.deleted_on IS NULL
+             WHERE contact_search MATCH ?1 ORDER BY s.rowid",
         )?;
         let found = stmt
             .query_map([fts], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -284,7 +288,7 @@ fn likeness(typed: &str, typed_words: &[&str], name: &str) -> f64 {
 
 /// Lower case without accents or punctuation, for comparing names: `Léa O'Brien`
 /// → `lea o brien`.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         let base = match c {
