@@ -217,6 +217,9 @@ fn database(dir: &std::path::Path) -> std::path::PathBuf {
         }
     }
     tx.commit().expect("commit");
+    drop(conn);
+    // Opening for writing indexes what those plain inserts queued.
+    drop(Store::open(&path).expect("open"));
     path
 }
 

@@ -127,6 +127,7 @@ impl Store {
             store.backup_before_upgrade(found)?;
         }
         store.migrate()?;
+        store.index_queued_writes()?;
         Ok(store)
     }
 

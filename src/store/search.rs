@@ -347,10 +347,7 @@ impl Store {
              FROM interaction_search s JOIN interactions i ON i.id = s.rowid
              WHERE interaction_search MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2",
         )?;
-        let mut rows = stmt.query(params![
-            format!("{{note event_name}} : ({fts})"),
-            sql_limit(scan)
-        ])?;
+        let mut rows = stmt.query(params![fts, sql_limit(scan)])?;
         while let Some(row) = rows.next()? {
             found(row.get(1)?, row.get(0)?, row.get(2)?);
         }
@@ -478,16 +475,31 @@ fn card_fields(conn: &Connection, fts: &str, contact: i64) -> Result<Vec<SearchF
     Ok(found.unwrap_or_default())
 }
 
+impl Store {
+    /// Indexes rows that a write from outside keepwarm (another SQLite client)
+    /// left queued; [`Store::open`] does it, so such a write is searchable from
+    /// the next time keepwarm opens the database for writing.
+    pub(crate) fn index_queued_writes(&mut self) -> Result<()> {
+        if queue_is_empty(&self.conn)? {
+            return Ok(());
+        }
+        self.write_untracked(|_| Ok(()))
+    }
+}
+
+fn queue_is_empty(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT NOT EXISTS (SELECT 1 FROM search_queue_contacts)
+                AND NOT EXISTS (SELECT 1 FROM search_queue_interactions)",
+        )?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Indexes what the triggers queued during this transaction (migration 6): the
 /// store calls it just before every commit, so the index never lags.
 pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
-    let queued: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM search_queue_contacts)
-                 OR EXISTS (SELECT 1 FROM search_queue_interactions)",
-        )?
-        .query_row([], |r| r.get(0))?;
-    if !queued {
+    if queue_is_empty(conn)? {
         return Ok(());
     }
     for sql in [
@@ -496,8 +508,8 @@ pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
          SELECT id, name, company, title, emails, interests, tags, notes FROM contact_search_source
          WHERE id IN (SELECT contact_id FROM search_queue_contacts) ORDER BY id",
         "DELETE FROM search_queue_contacts",
-        "INSERT INTO interaction_search (rowid, note, event_name, contact_id)
-         SELECT i.id, i.note, i.event_name, i.contact_id
+        "INSERT INTO interaction_search (rowid, note, event_name)
+         SELECT i.id, i.note, i.event_name
          FROM search_queue_interactions q JOIN interactions i ON i.id = q.interaction_id ORDER BY i.id",
         "DELETE FROM search_queue_interactions",
     ] {
@@ -893,6 +905,32 @@ mod tests {
         assert_eq!(found(&store, "partners"), vec![bob]);
         sql(&store, &format!("DELETE FROM contacts WHERE id = {ada}"));
         assert!(found(&store, "oslo").is_empty());
+        assert_index_consistent(&store);
+    }
+
+    #[test]
+    fn writes_from_another_sqlite_client_are_indexed_at_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let mut store = Store::open(&path).unwrap();
+        let ada = add(
+            &mut store,
+            NewContact {
+                name: "Ada Lovelace".into(),
+                ..Default::default()
+            },
+        );
+        drop(store);
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other
+            .execute(
+                "INSERT INTO interactions (contact_id, kind, date, note) VALUES (?1, 'call', '2026-11-20', 'Pilot in Lisbon')",
+                [ada],
+            )
+            .unwrap();
+        drop(other);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(found(&store, "lisbon"), vec![ada]);
         assert_index_consistent(&store);
     }
 
