@@ -235,7 +235,16 @@ fn micros(d: Duration) -> String {
 fn search(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let started = Instant::now();
-    let path = database(dir.path());
+    // KEEPWARM_BENCH_DB=FILE keeps the generated database there for the next run.
+    let path = match std::env::var_os("KEEPWARM_BENCH_DB").map(std::path::PathBuf::from) {
+        Some(kept) if kept.exists() => kept,
+        Some(kept) => {
+            let made = database(dir.path());
+            std::fs::copy(&made, &kept).expect("keep the database");
+            kept
+        }
+        None => database(dir.path()),
+    };
     eprintln!(
         "search bench: {CONTACTS} contacts, {INTERACTIONS} interactions generated in {:.1} s",
         started.elapsed().as_secs_f64()

@@ -11,7 +11,8 @@
 //!    name matches first when more do;
 //! 2. when their card holds some of the words and an interaction the rest
 //!    ("priya pricing": Priya, who talked pricing);
-//! 3. when one interaction holds every word — most recent first.
+//! 3. when one interaction holds every word — most recent first. (In the
+//!    history, a word longer than six letters matches whole words only.)
 //!
 //! Every step reads a bounded number of index rows, so a search on a word in
 //! half the notes is as fast as one on a rare word: history is read newest
@@ -36,20 +37,21 @@ pub const HISTORY_SCAN: usize = 200;
 
 /// Up to this many matching cards are ranked by bm25; past it, ranking would
 /// cost more than the rest of the search, and name matches simply come first.
-pub const RANKED_CARDS: usize = 500;
+pub const RANKED_CARDS: usize = 100;
 
 /// The most contacts [`Store::search_contacts`] returns.
 pub const SEARCH_CONTACTS_LIMIT: usize = 500;
 
 /// Step 2: at most this many cards matching part of the query are considered.
-const SPLIT_CARDS: usize = 5_000;
+const SPLIT_CARDS: usize = 2_000;
 
 /// Step 2: queries of more words than this skip it (it tries every split).
 const MAX_SPLIT_WORDS: usize = 3;
 
-/// Prefix indexes cover word starts up to this many characters (migration 6):
-/// longer ones are read as whole words in the history until the first pass
-/// comes up short, as FTS5 would merge every matching word's list to read them.
+/// Prefix indexes cover word starts up to this many characters (migration 6).
+/// In the history, a longer word matches whole words only: reading it as a
+/// start would make FTS5 merge the lists of every word so starting, which for
+/// a common word costs many times the rest of the search.
 const INDEXED_PREFIX: usize = 6;
 
 /// The columns of `contact_search`, in order, as the fields they index.
@@ -69,7 +71,6 @@ const TIER_CARD: u8 = 1;
 const TIER_CARD_PREFIX: u8 = 2;
 const TIER_SPLIT: u8 = 3;
 const TIER_HISTORY: u8 = 4;
-const TIER_HISTORY_PREFIX: u8 = 5;
 
 /// Where a search matched a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -177,10 +178,6 @@ impl Drafts {
         }
         draft
     }
-
-    fn len(&self) -> usize {
-        self.by_contact.len()
-    }
 }
 
 /// One word of a query, in the forms the steps need.
@@ -241,10 +238,6 @@ impl Store {
                 self.split_hits(&words, &mut drafts)?;
             }
             self.history_hits(&join(Word::history), TIER_HISTORY, limit, &mut drafts)?;
-            if drafts.len() < limit && words.iter().any(|w| !w.indexed) {
-                let all = join(|w| &w.prefix);
-                self.history_hits(&all, TIER_HISTORY_PREFIX, limit, &mut drafts)?;
-            }
         }
         self.finish(drafts, &words, limit)
     }
