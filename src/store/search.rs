@@ -48,7 +48,8 @@ const SPLIT_CARDS: usize = 2_000;
 /// Step 2: queries of more words than this skip it (it tries every split).
 const MAX_SPLIT_WORDS: usize = 3;
 
-/// Prefix indexes cover word starts up to this many characters (migration 6).
+/// The history's prefix indexes cover word starts up to this many characters
+/// (migration 6).
 /// In the history, a longer word matches whole words only: reading it as a
 /// start would make FTS5 merge the lists of every word so starting, which for
 /// a common word costs many times the rest of the search.

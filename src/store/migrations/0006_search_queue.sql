@@ -12,8 +12,8 @@
 -- Removing an indexed interaction needs its old text, which only the trigger
 -- has: that one stays immediate (edits, merges and purges are few).
 --
--- The indexes are rebuilt, with prefix indexes up to six characters so that
--- search-as-you-type stays fast while a word is being typed.
+-- The indexes are rebuilt; the history's with prefix indexes up to six
+-- characters, so that search-as-you-type stays fast while a word is typed.
 
 DROP TRIGGER contact_search_after_insert;
 DROP TRIGGER contact_search_after_update;
@@ -38,10 +38,12 @@ CREATE TABLE search_queue_contacts (contact_id INTEGER PRIMARY KEY);
 -- Interactions to add to the index (not indexed yet).
 CREATE TABLE search_queue_interactions (interaction_id INTEGER PRIMARY KEY);
 
+-- Cards are few: FTS5 merges the lists of the words starting with a longer
+-- prefix quickly enough, so only two- and three-letter starts are indexed.
 CREATE VIRTUAL TABLE contact_search USING fts5 (
     name, company, title, emails, interests, tags, notes,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4 5 6'
+    prefix = '2 3'
 );
 INSERT INTO contact_search (contact_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 4.0, 3.0, 3.0, 1.0)');
 INSERT INTO contact_search (rowid, name, company, title, emails, interests, tags, notes)
