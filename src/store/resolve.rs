@@ -57,8 +57,12 @@ impl fmt::Display for ContactRef {
 }
 
 impl Store {
-    /// Finds the one contact a user means by an id, an email or a name (see the
-    /// [module documentation](self)).
+    /// Finds the one contact a user means: an id (`12`, `#12`; a merged
+    /// contact's old id leads to the one it went into), an email, a full name,
+    /// then a unique name word, then unique starts of name words — case and
+    /// accents aside. Several at one step → [`Error::AmbiguousContact`]; none →
+    /// [`Error::NoContactMatch`] with the closest names; a trashed contact's id
+    /// → [`Error::ContactInTrash`].
     pub fn resolve_contact(&self, query: &str) -> Result<i64> {
         if let Some(id) = self.resolve_exactly(query)? {
             return Ok(id);

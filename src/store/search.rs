@@ -218,8 +218,11 @@ impl Store {
         Ok(found)
     }
 
-    /// Finds up to `limit` live contacts matching `query`, best first, each with
-    /// where it matched (see the [module documentation](self)).
+    /// Finds up to `limit` live contacts matching every word of `query` (a word
+    /// may be the start of one; case and accents aside), best first: contacts
+    /// whose card holds the words, then whose card and history hold them
+    /// between them, then whose history does, newest first. Each hit says where
+    /// it matched, with a snippet for notes and interactions.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let mut drafts = Drafts::default();
         if limit == 0 {
