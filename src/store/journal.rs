@@ -123,6 +123,7 @@ impl Store {
         } else {
             drop(session);
         }
+        super::search::flush_search_queue(&tx)?;
         tx.commit()?;
         Ok(value)
     }
@@ -138,6 +139,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
+        super::search::flush_search_queue(&tx)?;
         tx.commit()?;
         Ok(value)
     }
@@ -175,6 +177,7 @@ impl Store {
             },
         )?;
         tx.execute("DELETE FROM journal WHERE id = ?1", [id])?;
+        super::search::flush_search_queue(&tx)?;
         let remaining: i64 = tx.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?;
         tx.commit()?;
         Ok(Some(Undone {
@@ -239,7 +242,7 @@ mod tests {
             .map(|table| {
                 let mut stmt = store
                     .conn
-                    .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+                    .prepare(&format!("SELECT * FROM \"{table}\""))
                     .unwrap();
                 let columns = stmt.column_count();
                 let mut rows: Vec<String> = stmt

@@ -30,8 +30,10 @@ mod resolve;
 mod search;
 mod settings;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
-pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
 pub mod sync;
+pub use search::{
+    SearchField, SearchHit, SearchMatch, HISTORY_SCAN, RANKED_CARDS, SEARCH_CONTACTS_LIMIT,
+};
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -50,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_contacts_management.sql"),
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_sync.sql"),
+    include_str!("migrations/0007_search_queue.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -128,6 +131,7 @@ impl Store {
             store.backup_before_upgrade(found)?;
         }
         store.migrate()?;
+        store.index_queued_writes()?;
         Ok(store)
     }
 
