@@ -375,3 +375,37 @@ fn keepwarm_db_environment_variable_selects_the_file() {
     assert!(out.status.success());
     assert!(path.exists());
 }
+
+#[test]
+fn export_json_says_what_was_written() {
+    let db = Db::new();
+    db.ok(&["demo", "--seed", "7"]);
+    let dir = tempfile::tempdir().unwrap();
+    let vcf = dir.path().join("all.vcf");
+    let report = db.json(&["export", "vcard", "--out", vcf.to_str().unwrap(), "--json"]);
+    assert_eq!(report["format"], "vcard");
+    assert_eq!(report["out"], vcf.to_str().unwrap());
+    let written = std::fs::read_to_string(&vcf).unwrap();
+    assert_eq!(
+        report["contacts"].as_u64().unwrap() as usize,
+        written.matches("BEGIN:VCARD").count()
+    );
+    assert_eq!(report["contacts"], 40);
+
+    let ics = dir.path().join("plan.ics");
+    let report = db.json(&[
+        "export",
+        "ics",
+        "--days",
+        "60",
+        "--out",
+        ics.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(report["format"], "ics");
+    assert_eq!(report["days"], 60);
+    let plan = db.json(&["plan", "--days", "60", "--json"]);
+    assert_eq!(report["pings"], plan.as_array().unwrap().len());
+    assert!(report["birthdays"].as_u64().unwrap() > 0);
+    assert!(report.get("contacts").is_none());
+}
