@@ -456,3 +456,15 @@ fn a_terminal_gets_header_rows_and_colour_unless_no_color_is_set() {
     assert!(!plan_plain.contains('\x1b') && plan_plain.contains("Thu 26 Nov 2026"));
     assert!(!db.ok(&["plan", "--days", "14"]).contains('\x1b'));
 }
+
+#[test]
+fn an_unknown_setting_is_refused_with_every_known_key_and_nothing_created() {
+    let db = Db::new();
+    let out = db.run(&["settings", "set", "daly_cap", "7"]);
+    assert_user_error(&out, "unknown; known settings: cadence.inner");
+    let said = String::from_utf8_lossy(&out.stderr);
+    for key in ["daily_cap", "holidays", "digest_time", "close_to_tray"] {
+        assert!(said.contains(key), "{key} missing from: {said}");
+    }
+    assert!(!db.path.exists(), "a refused setting creates no database");
+}
