@@ -71,7 +71,7 @@ fn the_digest_time_is_checked_by_the_library_and_stored() {
         assert!(app
             .body_text()
             .await
-            .contains("every day at 07:45"));
+            .contains("pings at 07:45 each day"));
 
         // "off" turns the digest off.
         app.set_value(&time, "off").await;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PossibleDuplicate } from "../../lib/backend/types";
-import { mergePair, openCount, recordLabel, whyApart } from "./duplicates";
+import { formatName, mergePair, openCount, recordLabel, whyApart } from "./duplicates";
 
 const anna: PossibleDuplicate = {
   ids: [3, 12],
@@ -35,5 +35,11 @@ describe("possible duplicates", () => {
     expect(
       openCount([{ state: "open" }, { state: "merged" }, { state: "kept" }, { state: "failed", message: "gone" }]),
     ).toBe(2);
+  });
+
+  it("names the formats as people know them", () => {
+    expect(formatName("vcard")).toBe("vCard");
+    expect(formatName("linkedin")).toBe("LinkedIn CSV");
+    expect(formatName("something new")).toBe("something new");
   });
 });

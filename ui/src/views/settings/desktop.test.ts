@@ -24,7 +24,7 @@ describe("desktop settings", () => {
   });
 
   it("describes the digest time", () => {
-    expect(digestSummary("08:30")).toBe("A notification with the day's pings, every day at 08:30.");
+    expect(digestSummary("08:30")).toBe("A notification with the day's pings at 08:30 each day.");
     expect(digestSummary("off")).toBe("Off: no daily notification.");
     expect(digestSummary("OFF")).toBe("Off: no daily notification.");
   });

@@ -14,5 +14,5 @@ export function readableError(message: string): string {
 export function digestSummary(value: string): string {
   return value.trim().toLowerCase() === "off"
     ? "Off: no daily notification."
-    : `A notification with the day's pings, every day at ${value.trim()}.`;
+    : `A notification with the day's pings at ${value.trim()} each day.`;
 }
