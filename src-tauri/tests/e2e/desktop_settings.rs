@@ -68,10 +68,7 @@ fn the_digest_time_is_checked_by_the_library_and_stored() {
             cli_json(&db, &["settings", "--json"])["digest_time"],
             "07:45"
         );
-        assert!(app
-            .body_text()
-            .await
-            .contains("pings at 07:45 each day"));
+        assert!(app.body_text().await.contains("pings at 07:45 each day"));
 
         // "off" turns the digest off.
         app.set_value(&time, "off").await;

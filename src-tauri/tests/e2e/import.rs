@@ -122,7 +122,9 @@ fn a_namesake_from_an_import_is_merged_from_the_import_screen() {
             .unwrap();
         app.wait_until(
             "the pair shows as merged",
-            &format!("document.querySelector(\"{pair}\").innerText.includes('Merged into Anna Schmidt')"),
+            &format!(
+                "document.querySelector(\"{pair}\").innerText.includes('Merged into Anna Schmidt')"
+            ),
         )
         .await;
         let annas = named(&db, "Anna Schmidt");
@@ -154,7 +156,9 @@ fn a_namesake_from_an_import_is_merged_from_the_import_screen() {
             .unwrap();
         app.wait_until(
             "the pair shows as merged again",
-            &format!("document.querySelector(\"{pair}\").innerText.includes('Merged into Anna Schmidt')"),
+            &format!(
+                "document.querySelector(\"{pair}\").innerText.includes('Merged into Anna Schmidt')"
+            ),
         )
         .await;
         assert_eq!(named(&db, "Anna Schmidt").len(), 1);
@@ -166,9 +170,9 @@ fn a_namesake_from_an_import_is_merged_from_the_import_screen() {
             "Keep both",
         )
         .await
-            .click()
-            .await
-            .unwrap();
+        .click()
+        .await
+        .unwrap();
         app.wait_until(
             "the pair shows as kept",
             &format!("document.querySelector(\"{charles_pair}\").innerText.includes('Kept both')"),

@@ -266,8 +266,9 @@ fn three_people_captured_at_a_conference_get_follow_ups_and_no_duplicate() {
             .unwrap();
         for who in [known, katherine.id, dorothy.id] {
             assert!(
-                plan.pings.iter().any(|p| p.contact_id == who
-                    && p.reason == keepwarm::schedule::Reason::FollowUp),
+                plan.pings.iter().any(
+                    |p| p.contact_id == who && p.reason == keepwarm::schedule::Reason::FollowUp
+                ),
                 "no follow-up planned for #{who}"
             );
         }
@@ -321,12 +322,9 @@ fn changing_the_daily_cap_in_settings_changes_the_plan() {
             )
             .await;
         let shown: Vec<(String, usize)> = serde_json::from_value(shown).unwrap();
-        let planned = keepwarm::screens::plan_screen(
-            &Store::open(&db).unwrap(),
-            today(),
-            shown.len() as u32,
-        )
-        .unwrap();
+        let planned =
+            keepwarm::screens::plan_screen(&Store::open(&db).unwrap(), today(), shown.len() as u32)
+                .unwrap();
         assert_eq!(planned.setting_cap, 2);
         let expected: Vec<(String, usize)> = planned
             .days

@@ -54,7 +54,9 @@ fn every_view_is_screenshotted_in_light_and_dark() {
         let dir = tempfile::tempdir().unwrap();
         let db = demo_db(dir.path(), DemoOptions::default());
         // A file with a namesake of a demo contact (another company) and someone new.
-        let namesake = Store::open(&db).unwrap().contacts().unwrap()[0].name.clone();
+        let namesake = Store::open(&db).unwrap().contacts().unwrap()[0]
+            .name
+            .clone();
         let file = dir.path().join("contacts.vcf");
         std::fs::write(
             &file,

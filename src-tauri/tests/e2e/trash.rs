@@ -24,7 +24,12 @@ fn a_contact_deleted_from_its_page_comes_back_with_undo() {
         add(&mut store, "Alan Turing", "Bletchley Park");
         let id = add(&mut store, "Joan Clarke", "Bletchley Park");
         store
-            .add_promise(id, "Send the crossword", crate::scenarios::today(), crate::scenarios::today())
+            .add_promise(
+                id,
+                "Send the crossword",
+                crate::scenarios::today(),
+                crate::scenarios::today(),
+            )
             .unwrap();
         id
     };
@@ -44,7 +49,10 @@ fn a_contact_deleted_from_its_page_comes_back_with_undo() {
         )
         .await;
         assert!(Store::open(&db).unwrap().is_trashed(id).unwrap());
-        assert!(shown_by_cli(&db, id).is_none(), "a deleted contact is not shown");
+        assert!(
+            shown_by_cli(&db, id).is_none(),
+            "a deleted contact is not shown"
+        );
 
         // The toast offers Undo: Joan is back, in the list and in the database, whole.
         let toast = app.find("[data-testid=toast]").await;
@@ -126,4 +134,3 @@ fn a_deleted_contact_comes_back_from_the_trash() {
         app.close().await;
     });
 }
-
