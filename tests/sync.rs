@@ -382,3 +382,165 @@ fn first_sync_of_500_contacts_both_ways() {
         up.requests
     );
 }
+
+/// A live contact's id by UID.
+fn id_of(db: &Db, uid: &str) -> i64 {
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .query_row("SELECT id FROM contacts WHERE uid = ?1", [uid], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+fn count(db: &Db, sql: &str) -> i64 {
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn merges_deletions_and_restores_made_on_one_machine_arrive_on_the_other() {
+    let server = radicale();
+    let mut a = Db::with_demo(6, 9);
+    let mut b = Db::new();
+    a.connect(&server);
+    b.connect(&server);
+    a.sync(&server);
+    b.sync(&server);
+    let uids: Vec<String> = a
+        .store
+        .contacts()
+        .unwrap()
+        .iter()
+        .map(|c| c.uid.clone())
+        .collect();
+    let (keep, other, gone) = (&uids[0], &uids[1], &uids[2]);
+    // B logged a call with OTHER, not yet synced when A merges it away.
+    let other_on_b = id_of(&b, other);
+    b.sql(&format!(
+        "INSERT INTO interactions (contact_id, kind, date, note) VALUES ({other_on_b}, 'call', '2026-11-20', 'from B')"
+    ));
+    a.store
+        .merge_contacts(id_of(&a, keep), id_of(&a, other), false, day())
+        .unwrap();
+    a.store.delete_contact(id_of(&a, gone), day()).unwrap();
+    let up = a.sync(&server);
+    assert_eq!(
+        (up.up.merged, up.up.deleted, up.up.contacts),
+        (1, 1, 1),
+        "{up:?}"
+    );
+    assert_eq!(cards_on_server(&server), 4);
+
+    let down = b.sync(&server);
+    assert_eq!((down.down.merged, down.down.deleted), (1, 1), "{down:?}");
+    assert_eq!(a.contacts(), b.contacts());
+    // On B too the merged-away contact is gone, not in the trash, its id
+    // resolves to the one that stayed, and its history moved there.
+    let keep_on_b = id_of(&b, keep);
+    assert_eq!(
+        count(
+            &b,
+            &format!("SELECT count(*) FROM contacts WHERE uid = '{other}'")
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &b,
+            &format!("SELECT new_id FROM contact_redirects WHERE old_id = {other_on_b}")
+        ),
+        keep_on_b
+    );
+    assert_eq!(
+        count(
+            &b,
+            "SELECT contact_id FROM interactions WHERE note = 'from B'"
+        ),
+        keep_on_b
+    );
+    // The deleted one is in B's trash.
+    let trash: Vec<String> = b
+        .store
+        .trash()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.contact.uid)
+        .collect();
+    assert_eq!(trash, [gone.as_str()]);
+    // Nothing more moves.
+    let quiet = b.sync(&server);
+    assert_eq!(
+        (quiet.up.contacts, quiet.up.deleted, quiet.down.contacts),
+        (0, 0, 0),
+        "{quiet:?}"
+    );
+    let quiet = a.sync(&server);
+    assert_eq!(
+        (quiet.up.contacts, quiet.down.contacts, quiet.down.merged),
+        (0, 0, 0),
+        "{quiet:?}"
+    );
+
+    // A restores the deleted contact: it comes back on the server and on B.
+    a.store.restore_contact(id_of(&a, gone)).unwrap();
+    let up = a.sync(&server);
+    assert_eq!(up.up.contacts, 1, "{up:?}");
+    let down = b.sync(&server);
+    assert_eq!(down.down.contacts, 1, "{down:?}");
+    assert!(b.store.trash().unwrap().is_empty());
+    assert_eq!(a.contacts(), b.contacts());
+    assert_eq!(a.contacts().len(), 5);
+    assert_eq!(cards_on_server(&server), 5);
+
+    // B deletes it again and restores it before syncing: nothing to send but the card.
+    let gone_on_b = id_of(&b, gone);
+    b.store.delete_contact(gone_on_b, day()).unwrap();
+    b.sync(&server);
+    a.sync(&server);
+    assert_eq!(a.store.trash().unwrap().len(), 1);
+    b.store.restore_contact(gone_on_b).unwrap();
+    b.sync(&server);
+    a.sync(&server);
+    assert!(a.store.trash().unwrap().is_empty());
+    assert_eq!(a.contacts(), b.contacts());
+    assert_eq!(cards_on_server(&server), 5);
+}
+
+#[test]
+fn a_merge_undone_brings_the_contact_back_everywhere() {
+    let server = radicale();
+    let mut a = Db::with_demo(4, 10);
+    let mut b = Db::new();
+    a.connect(&server);
+    b.connect(&server);
+    a.sync(&server);
+    b.sync(&server);
+    let uids: Vec<String> = a
+        .store
+        .contacts()
+        .unwrap()
+        .iter()
+        .map(|c| c.uid.clone())
+        .collect();
+    a.store
+        .merge_contacts(id_of(&a, &uids[0]), id_of(&a, &uids[1]), false, day())
+        .unwrap();
+    a.sync(&server);
+    b.sync(&server);
+    assert_eq!(b.contacts().len(), 3);
+    a.store.undo().unwrap();
+    assert_eq!(a.contacts().len(), 4);
+    a.sync(&server);
+    assert_eq!(a.contacts().len(), 4);
+    b.sync(&server);
+    assert_eq!(b.contacts().len(), 4);
+    // The merge does not come back on the next rounds either.
+    a.sync(&server);
+    b.sync(&server);
+    assert_eq!(a.contacts().len(), 4);
+    assert_eq!(a.contacts(), b.contacts());
+    assert_eq!(cards_on_server(&server), 4);
+}

@@ -98,12 +98,14 @@ fn run(ctx: &Ctx, json: bool) -> Result<()> {
 
 fn print_report(r: &SyncReport) {
     println!(
-        "Synced: {} contact{} up ({} deleted), {} down ({} deleted), {} conflict{}.",
+        "Synced: {} contact{} up ({} deleted, {} merged away), {} down ({} deleted, {} merged away), {} conflict{}.",
         r.up.contacts,
         plural(r.up.contacts),
         r.up.deleted,
+        r.up.merged,
         r.down.contacts,
         r.down.deleted,
+        r.down.merged,
         r.conflicts.len(),
         plural(r.conflicts.len())
     );

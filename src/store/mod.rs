@@ -49,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_contacts_management.sql"),
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_sync.sql"),
+    include_str!("migrations/0007_sync_merges.sql"),
 ];
 
 /// The schema version this build writes and understands.

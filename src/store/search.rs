@@ -787,7 +787,8 @@ mod tests {
         for trigger in store
             .conn
             .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'",
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'
+                 AND (name LIKE '%search%' OR name LIKE 'sync%')",
             )
             .unwrap()
             .query_map([], |r| r.get::<_, String>(0))
@@ -798,6 +799,21 @@ mod tests {
             store
                 .conn
                 .execute(&format!("DROP TRIGGER {trigger}"), [])
+                .unwrap();
+        }
+        // The later migrations' tables go too, so that they can run again.
+        for table in store
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync%'")
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap()
+        {
+            store
+                .conn
+                .execute(&format!("DROP TABLE {table}"), [])
                 .unwrap();
         }
         store.migrate().unwrap();

@@ -420,6 +420,94 @@ impl Store {
         })
     }
 
+    /// The UIDs of synced contacts merged into contact `id` (sorted).
+    pub(crate) fn contact_merged_uids(&self, id: i64) -> Result<Vec<String>> {
+        merged_uids(&self.conn, id)
+    }
+
+    /// The contact a UID was merged into, if it was.
+    pub(crate) fn contact_merged_into(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT m.contact_id FROM sync_merged_uids m JOIN contacts c ON c.id = m.contact_id
+                 WHERE m.uid = ?1 ORDER BY c.deleted_on IS NOT NULL, m.contact_id LIMIT 1",
+                [uid],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Merges another machine made that this one has not: (KEEP, OTHER, whether
+    /// OTHER changed here since the last sync), both live here.
+    pub(crate) fn merges_to_apply(&self) -> Result<Vec<(i64, i64, bool)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.contact_id, c.id,
+                    EXISTS (SELECT 1 FROM sync_dirty d WHERE d.entity = 'contact' AND d.entity_id = c.id)
+             FROM sync_merged_uids m
+             JOIN contacts c ON c.uid = m.uid AND c.id != m.contact_id AND c.deleted_on IS NULL
+             JOIN contacts k ON k.id = m.contact_id AND k.deleted_on IS NULL
+             ORDER BY m.contact_id, c.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Folds contact `other` into `keep` as a merge made on another machine:
+    /// `keep` already holds the merged fields (they came with its card), so only
+    /// the history moves and `other` leaves a redirect, as after a merge here.
+    /// Journaled (undoable); nothing is marked to be sent, since the server
+    /// already has the result.
+    pub(crate) fn absorb_merged(&mut self, keep: i64, other: i64) -> Result<()> {
+        let keep_name = self.contact(keep)?.name;
+        let other_name = self.contact(other)?.name;
+        let label =
+            format!("Merged {other_name} (#{other}) into {keep_name} (#{keep}) on another machine");
+        self.write(&label, |tx| {
+            tx.execute("UPDATE sync_control SET tracking = 2", [])?;
+            for table in ["interactions", "promises", "ping_actions"] {
+                // Table names come from the fixed list above.
+                tx.execute(
+                    &format!("UPDATE {table} SET contact_id = ?1 WHERE contact_id = ?2"),
+                    params![keep, other],
+                )?;
+            }
+            tx.execute(
+                "UPDATE contact_redirects SET new_id = ?1 WHERE new_id = ?2",
+                params![keep, other],
+            )?;
+            tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
+            tx.execute(
+                "INSERT INTO contact_redirects (old_id, new_id) VALUES (?1, ?2)",
+                params![other, keep],
+            )?;
+            tx.execute(
+                "INSERT OR IGNORE INTO sync_merged_uids (contact_id, uid)
+                 SELECT ?1, uid FROM sync_merged_uids WHERE contact_id = ?2",
+                params![keep, other],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_merged_uids WHERE contact_id = ?1",
+                [other],
+            )?;
+            // Its card is gone from the server (or goes with the next pull).
+            tx.execute(
+                "DELETE FROM sync_items WHERE entity = 'contact' AND entity_id = ?1",
+                [other],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_dirty WHERE entity = 'contact' AND entity_id = ?1",
+                [other],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_field_times WHERE contact_id = ?1",
+                [other],
+            )?;
+            tx.execute("UPDATE sync_control SET tracking = 1", [])?;
+            Ok(())
+        })
+    }
+
     /// Writes what a pull brought from an address book, in one transaction:
     /// the contacts (journaled under `label`, undoable), the items, the
     /// removals, the conflicts and the new token. All of it or none.
@@ -684,7 +772,25 @@ fn write_contact(
     };
     tx.prepare_cached("UPDATE contacts SET paused = ?2 WHERE id = ?1")?
         .execute(params![id, paused])?;
+    let merged = list(fields, "merged");
+    if merged_uids(tx, id)? != merged {
+        tx.execute("DELETE FROM sync_merged_uids WHERE contact_id = ?1", [id])?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO sync_merged_uids (contact_id, uid) VALUES (?1, ?2)",
+        )?;
+        for uid in merged.iter().filter(|u| u.as_str() != uid) {
+            stmt.execute(params![id, uid])?;
+        }
+    }
     Ok(id)
+}
+
+/// The UIDs merged into contact `id` that the server knew (sorted).
+fn merged_uids(conn: &rusqlite::Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT uid FROM sync_merged_uids WHERE contact_id = ?1 ORDER BY uid")?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn replace_lists(

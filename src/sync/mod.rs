@@ -20,6 +20,7 @@
 //! merges, undo — is seen.
 
 pub mod card;
+pub(crate) mod contacts;
 pub mod dav;
 pub mod discovery;
 pub mod engine;
