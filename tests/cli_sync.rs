@@ -58,6 +58,11 @@ fn run(db: &Path, keyring: &Keyring, args: &[&str], stdin: Option<&str>) -> (Str
 
 /// The UIDs of the cards on the server (Radicale's files), repeats included.
 fn server_uids(server: &Radicale) -> Vec<String> {
+    uids_on_server(server, "vcf")
+}
+
+/// The UIDs of the objects with this extension on the server, repeats included.
+fn uids_on_server(server: &Radicale, extension: &str) -> Vec<String> {
     let mut uids = Vec::new();
     for book in std::fs::read_dir(server.collections_of(USER))
         .unwrap()
@@ -67,7 +72,7 @@ fn server_uids(server: &Radicale) -> Vec<String> {
             continue;
         }
         for file in std::fs::read_dir(book.path()).unwrap().flatten() {
-            if file.path().extension().is_some_and(|e| e == "vcf") {
+            if file.path().extension().is_some_and(|e| e == extension) {
                 let text = std::fs::read_to_string(file.path()).unwrap();
                 if let Some(line) = text.lines().find(|l| l.starts_with("UID:")) {
                     uids.push(line[4..].trim().to_owned());
@@ -75,6 +80,20 @@ fn server_uids(server: &Radicale) -> Vec<String> {
             }
         }
     }
+    uids
+}
+
+/// The UIDs of the interactions and promises of a database.
+fn history_uids(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT uid FROM interactions UNION ALL SELECT uid FROM promises ORDER BY 1")
+        .unwrap();
+    let uids = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     uids
 }
 
@@ -120,9 +139,9 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
         &[
             "demo",
             "--contacts",
-            "150",
+            "60",
             "--interactions",
-            "0",
+            "240",
             "--seed",
             "9",
         ],
@@ -143,7 +162,11 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     );
     assert!(said.contains("keyring"), "{said}");
 
-    // Start a sync and kill it (SIGKILL) once part of the contacts are up.
+    let history = history_uids(&db);
+    assert!(history.len() > 240, "interactions and the demo's promises");
+
+    // Start a sync and kill it (SIGKILL) once the contacts and part of the
+    // history are up.
     let mut child = keepwarm(&db, &keyring, &["sync"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -152,20 +175,31 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
     assert!(!String::from_utf8_lossy(&cmdline).contains(PASSWORD));
     let start = Instant::now();
-    while server_uids(&server).len() < 20 && start.elapsed() < Duration::from_secs(60) {
+    while uids_on_server(&server, "ics").len() < 20 && start.elapsed() < Duration::from_secs(90) {
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let sent_before_kill = server_uids(&server).len();
-    assert!((20..150).contains(&sent_before_kill), "{sent_before_kill}");
+    let sent_before_kill = uids_on_server(&server, "ics").len();
+    assert!(
+        (20..history.len()).contains(&sent_before_kill),
+        "{sent_before_kill}"
+    );
 
     let (out, _) = run(&db, &keyring, &["sync", "--json"], None);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!(report["up"]["contacts"].as_u64().unwrap() >= 150 - sent_before_kill as u64);
+    let sent_after =
+        report["up"]["interactions"].as_u64().unwrap() + report["up"]["promises"].as_u64().unwrap();
+    assert!(
+        sent_after >= (history.len() - sent_before_kill) as u64,
+        "{report}"
+    );
     let uids = server_uids(&server);
-    assert_eq!(uids.len(), 150, "no card lost, none twice");
-    assert_eq!(uids.iter().collect::<HashSet<_>>().len(), 150);
+    assert_eq!(uids.len(), 60, "no card lost, none twice");
+    assert_eq!(uids.iter().collect::<HashSet<_>>().len(), 60);
+    let mut entries = uids_on_server(&server, "ics");
+    entries.sort();
+    assert_eq!(entries, history, "no entry lost, none twice");
 
     // A second machine gets exactly the same contacts.
     let other = dir.path().join("b.db");
@@ -184,6 +218,7 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     );
     run(&other, &keyring, &["sync"], None);
     assert_eq!(contact_uids(&db, &keyring), contact_uids(&other, &keyring));
+    assert_eq!(history_uids(&other), history);
 
     let (status, _) = run(&db, &keyring, &["sync", "status", "--json"], None);
     let status: serde_json::Value = serde_json::from_str(&status).unwrap();

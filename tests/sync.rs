@@ -46,18 +46,43 @@ impl Db {
     }
 
     fn with_demo(contacts: usize, seed: u64) -> Db {
+        Db::with_history(contacts, 0, seed)
+    }
+
+    /// Demo contacts with `interactions` interactions (and the demo's promises).
+    fn with_history(contacts: usize, interactions: usize, seed: u64) -> Db {
         let mut db = Db::new();
         fill_demo(
             &mut db.store,
             DemoOptions {
                 contacts,
-                interactions: 0,
+                interactions,
                 seed,
             },
             day(),
         )
         .unwrap();
         db
+    }
+
+    /// Every interaction and promise, comparable across databases (by UIDs).
+    fn history(&self) -> Vec<String> {
+        let conn = rusqlite::Connection::open(&self.path).unwrap();
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT 'i|' || i.uid || '|' || c.uid || '|' || i.kind || '|' || i.date || '|' || i.note
+                    || '|' || coalesce(i.event_name, '-')
+             FROM interactions i JOIN contacts c ON c.id = i.contact_id",
+            "SELECT 'p|' || p.uid || '|' || c.uid || '|' || p.text || '|' || p.due_date || '|'
+                    || coalesce(p.done_date, '-') || '|' || p.created_on
+             FROM promises p JOIN contacts c ON c.id = p.contact_id",
+        ] {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            out.extend(rows.map(Result::unwrap));
+        }
+        out.sort();
+        out
     }
 
     /// Runs SQL on the file directly, as any other writer would.
@@ -120,6 +145,11 @@ fn radicale() -> Radicale {
 
 /// How many cards the server holds for the user (files in Radicale's storage).
 fn cards_on_server(server: &Radicale) -> usize {
+    objects_on_server(server, "vcf")
+}
+
+/// How many objects with this extension the server holds for the user.
+fn objects_on_server(server: &Radicale, extension: &str) -> usize {
     let root = server.collections_of(USER);
     let mut count = 0;
     for book in std::fs::read_dir(root).unwrap().flatten() {
@@ -127,7 +157,7 @@ fn cards_on_server(server: &Radicale) -> usize {
             count += std::fs::read_dir(book.path())
                 .unwrap()
                 .flatten()
-                .filter(|f| f.path().extension().is_some_and(|e| e == "vcf"))
+                .filter(|f| f.path().extension().is_some_and(|e| e == extension))
                 .count();
         }
     }
@@ -255,10 +285,10 @@ fn an_incremental_sync_sends_only_the_one_change() {
     a.sql("UPDATE contacts SET title = 'Changed' WHERE id = 7");
     let report = a.sync(&server);
     assert_eq!(report.up.contacts, 1);
-    // One sync-collection REPORT and one PUT.
-    assert_eq!(report.requests, 2, "{report:?}");
+    // One sync-collection REPORT per collection (contacts, history) and one PUT.
+    assert_eq!(report.requests, 3, "{report:?}");
     let quiet = a.sync(&server);
-    assert_eq!(quiet.requests, 1, "{quiet:?}");
+    assert_eq!(quiet.requests, 2, "{quiet:?}");
 }
 
 fn dump(path: &Path) -> Vec<String> {
@@ -374,8 +404,8 @@ fn first_sync_of_500_contacts_both_ways() {
     let down = b.sync(&server);
     let down_time = started.elapsed();
     assert_eq!(down.down.contacts, 500);
-    // 1 REPORT and 3 multigets of at most 200.
-    assert_eq!(down.requests, 4, "{down:?}");
+    // 1 REPORT and 3 multigets of at most 200, and the (empty) history's REPORT.
+    assert_eq!(down.requests, 5, "{down:?}");
     assert_eq!(a.contacts(), b.contacts());
     eprintln!(
         "500 contacts: up {up_time:?} ({} requests), down {down_time:?}",
@@ -543,4 +573,193 @@ fn a_merge_undone_brings_the_contact_back_everywhere() {
     assert_eq!(a.contacts().len(), 4);
     assert_eq!(a.contacts(), b.contacts());
     assert_eq!(cards_on_server(&server), 4);
+}
+
+#[test]
+fn two_databases_converge_with_their_history_in_two_rounds() {
+    let server = radicale();
+    let mut a = Db::with_history(25, 120, 11);
+    let mut b = Db::with_history(10, 40, 12);
+    a.connect(&server);
+    b.connect(&server);
+    let (a_history, b_history) = (a.history().len(), b.history().len());
+    assert!(
+        a_history > 120 && b_history > 40,
+        "the demo makes promises too"
+    );
+    for _round in 0..2 {
+        a.sync(&server);
+        b.sync(&server);
+    }
+    assert_eq!(a.contacts().len(), 35);
+    assert_eq!(a.contacts(), b.contacts());
+    assert_eq!(a.history().len(), a_history + b_history);
+    assert_eq!(a.history(), b.history());
+    assert_eq!(objects_on_server(&server, "ics"), a_history + b_history);
+
+    // Edits on both sides: a note, a promise kept, an interaction deleted on A;
+    // one logged, one re-dated on B.
+    a.sql(
+        "UPDATE interactions SET note = 'Edited on A' WHERE id = 3;
+         UPDATE promises SET done_date = '2026-11-25' WHERE id = (SELECT min(id) FROM promises WHERE done_date IS NULL);
+         DELETE FROM interactions WHERE id = 5;",
+    );
+    let ada = b.store.contacts().unwrap()[0].id;
+    b.sql(&format!(
+        "INSERT INTO interactions (contact_id, kind, date, note) VALUES ({ada}, 'gift', '2026-11-24', 'Logged on B');
+         UPDATE interactions SET date = '2026-11-02' WHERE id = 9;"
+    ));
+    let up = a.sync(&server);
+    assert_eq!(
+        (up.up.interactions, up.up.promises, up.up.removed),
+        (1, 1, 1),
+        "{up:?}"
+    );
+    let both = b.sync(&server);
+    assert_eq!(
+        (
+            both.down.interactions,
+            both.down.promises,
+            both.down.removed
+        ),
+        (1, 1, 1),
+        "{both:?}"
+    );
+    assert_eq!(both.up.interactions, 2, "{both:?}");
+    a.sync(&server);
+    assert_eq!(a.history(), b.history());
+    assert_eq!(a.history().len(), a_history + b_history);
+    // A third round moves nothing: one REPORT per collection each.
+    let quiet = a.sync(&server);
+    assert_eq!(quiet.requests, 2, "{quiet:?}");
+    let quiet = b.sync(&server);
+    assert_eq!(quiet.requests, 2, "{quiet:?}");
+}
+
+#[test]
+fn a_task_ticked_off_in_another_app_arrives_as_a_kept_promise() {
+    let server = radicale();
+    let mut a = Db::new();
+    a.connect(&server);
+    let ada = a
+        .store
+        .add_contact(
+            &keepwarm::model::NewContact {
+                name: "Ada Lovelace".into(),
+                ..Default::default()
+            },
+            day(),
+        )
+        .unwrap();
+    let promise = a
+        .store
+        .add_promise(
+            ada,
+            "Send the case study",
+            day() + chrono::Duration::days(3),
+            day(),
+        )
+        .unwrap();
+    a.sync(&server);
+    // Another app (a phone's task list) ticks it off and renames it.
+    let c = client(&server);
+    let calendar = a
+        .store
+        .sync_account()
+        .unwrap()
+        .unwrap()
+        .calendar_url
+        .unwrap();
+    let listing = c.list_etags(&c.resolve(&calendar).unwrap()).unwrap();
+    assert_eq!(listing.len(), 1);
+    let task = c.get(&listing[0].0).unwrap().unwrap();
+    assert!(
+        task.data.contains("SUMMARY:Send the case study"),
+        "{}",
+        task.data
+    );
+    let edited = task
+        .data
+        .replace(
+            "STATUS:NEEDS-ACTION",
+            "STATUS:COMPLETED\r\nCOMPLETED:20261127T083000Z",
+        )
+        .replace(
+            "SUMMARY:Send the case study",
+            "SUMMARY:Send the case study (sent)",
+        )
+        .replace("LAST-MODIFIED:", "X-PHONE-APP:kept\r\nLAST-MODIFIED:");
+    let put = c
+        .put(
+            &task.href,
+            "text/calendar; charset=utf-8",
+            &edited,
+            keepwarm::sync::dav::Precondition::IfMatch(task.etag.as_deref().unwrap()),
+        )
+        .unwrap();
+    assert!(matches!(put, keepwarm::sync::dav::Put::Stored(_)));
+    let down = a.sync(&server);
+    assert_eq!(down.down.promises, 1, "{down:?}");
+    let p = a
+        .store
+        .promises()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == promise)
+        .unwrap();
+    assert_eq!(p.text, "Send the case study (sent)");
+    assert_eq!(
+        p.done_on,
+        Some(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+    );
+    // An edit here keeps what the other app added.
+    a.sql(&format!(
+        "UPDATE promises SET due_date = '2026-12-04' WHERE id = {promise}"
+    ));
+    a.sync(&server);
+    let again = c.get(&task.href).unwrap().unwrap();
+    assert!(again.data.contains("X-PHONE-APP:kept"), "{}", again.data);
+    assert!(
+        again.data.contains("DUE;VALUE=DATE:20261204"),
+        "{}",
+        again.data
+    );
+}
+
+#[test]
+fn history_of_a_contact_this_machine_lacks_waits_on_the_server_until_it_comes() {
+    let server = radicale();
+    let mut a = Db::with_history(3, 9, 13);
+    a.connect(&server);
+    a.sync(&server);
+    // A deletes a contact: its card leaves the server, its history stays there.
+    let victim = a.store.contacts().unwrap()[0].clone();
+    let entries = a
+        .history()
+        .iter()
+        .filter(|h| h.contains(&victim.uid))
+        .count();
+    assert!(entries > 0);
+    a.store.delete_contact(victim.id, day()).unwrap();
+    a.sync(&server);
+    // A new machine joins: that history has nowhere to go yet, and is left alone.
+    let mut c = Db::new();
+    c.connect(&server);
+    let first = c.sync(&server);
+    assert!(
+        first
+            .errors
+            .iter()
+            .any(|e| e.contains("not on this machine")),
+        "{first:?}"
+    );
+    assert_eq!(c.history().len(), a.history().len() - entries);
+    assert_eq!(objects_on_server(&server, "ics"), a.history().len());
+    // A restores the contact: on C it comes back with its history.
+    a.store.restore_contact(victim.id).unwrap();
+    a.sync(&server);
+    let second = c.sync(&server);
+    assert!(second.errors.is_empty(), "{second:?}");
+    assert_eq!(c.history(), a.history());
+    assert_eq!(c.contacts(), a.contacts());
 }

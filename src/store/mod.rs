@@ -31,6 +31,7 @@ mod settings;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
 pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
 pub mod sync;
+pub(crate) mod sync_history;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_sync.sql"),
     include_str!("migrations/0007_sync_merges.sql"),
+    include_str!("migrations/0008_sync_history.sql"),
 ];
 
 /// The schema version this build writes and understands.

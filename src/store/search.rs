@@ -787,8 +787,7 @@ mod tests {
         for trigger in store
             .conn
             .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger'
-                 AND (name LIKE '%search%' OR name LIKE 'sync%')",
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'",
             )
             .unwrap()
             .query_map([], |r| r.get::<_, String>(0))
@@ -799,21 +798,6 @@ mod tests {
             store
                 .conn
                 .execute(&format!("DROP TRIGGER {trigger}"), [])
-                .unwrap();
-        }
-        // The later migrations' tables go too, so that they can run again.
-        for table in store
-            .conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync%'")
-            .unwrap()
-            .query_map([], |r| r.get::<_, String>(0))
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap()
-        {
-            store
-                .conn
-                .execute(&format!("DROP TABLE {table}"), [])
                 .unwrap();
         }
         store.migrate().unwrap();

@@ -17,11 +17,11 @@ use std::collections::HashSet;
 use chrono::{SecondsFormat, Utc};
 use serde::Serialize;
 
-use super::contacts;
 use super::dav::{Client, Delete, Fetched, SyncAnswer};
 use super::error::SyncError;
 use super::merge::Side;
 use super::xml::Kind;
+use super::{contacts, history};
 use crate::error::Result;
 use crate::Store;
 
@@ -39,6 +39,12 @@ pub struct Moved {
     pub deleted: usize,
     /// Contacts merged into others (down: merges made on another machine).
     pub merged: usize,
+    /// Interactions created or changed.
+    pub interactions: usize,
+    /// Promises created or changed.
+    pub promises: usize,
+    /// Interactions and promises deleted.
+    pub removed: usize,
 }
 
 /// A conflict as reported to the user.
@@ -83,8 +89,14 @@ pub fn run(store: &mut Store, client: &Client) -> Result<SyncReport> {
     let mut report = SyncReport::default();
     let book = account.addressbook_url.clone();
     contacts::pull(store, client, &book, &mut report)?;
+    if let Some(calendar) = &account.calendar_url {
+        history::pull(store, client, calendar, &mut report)?;
+    }
     contacts::apply_merges(store, &mut report)?;
     contacts::push(store, client, &book, &mut report)?;
+    if let Some(calendar) = &account.calendar_url {
+        history::push(store, client, calendar, &mut report)?;
+    }
     report.requests = client.requests();
     report.finished_at = now();
     let json = serde_json::to_string(&report).unwrap_or_default();
