@@ -190,6 +190,14 @@ pub enum Error {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
+    /// A desktop notification could not be shown (no notification server on the
+    /// session bus, or it refused the notification).
+    #[error("cannot show a desktop notification: {reason}")]
+    Notification {
+        /// What D-Bus or the notification server said.
+        reason: String,
+    },
+
     /// A file-system failure with the path it concerns.
     #[error("{}: {source}", path.display())]
     Io {

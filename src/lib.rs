@@ -10,6 +10,7 @@ pub mod feed;
 pub mod insights;
 pub mod interop;
 pub mod model;
+pub mod notify;
 pub mod schedule;
 pub mod screens;
 pub mod store;

@@ -11,17 +11,15 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Circle, Contact, Interaction, InteractionKind, NewContact, Promise};
+use crate::model::{Circle, InteractionKind, NewContact, Promise};
 use crate::schedule::{plan, warmth_of, Ping, Plan};
-use crate::store::{ImportSummary, NewInteraction, PingAction, Store};
+use crate::store::{ImportSummary, LogDetails, LogTarget, PingAction, Store};
 
 /// How far ahead the contact list looks for each contact's next ping: a little
 /// past the longest gap the planner allows between two pings of one contact.
 const NEXT_PING_HORIZON_DAYS: u32 = 130;
 /// How far ahead Today looks for the next working day with pings.
 const NEXT_DAY_HORIZON_DAYS: u32 = 21;
-/// How many coming pings a contact's page lists.
-const NEXT_PINGS_SHOWN: usize = 3;
 
 /// The plan for `days` days from `today`, from the stored settings and data.
 pub fn plan_for(store: &Store, today: NaiveDate, days: u32) -> Result<Plan> {
@@ -173,53 +171,6 @@ pub fn contact_rows(store: &Store, today: NaiveDate) -> Result<Vec<ContactRow>> 
     Ok(rows)
 }
 
-/// A contact's page: every field, warmth, history, promises and the coming pings.
-#[derive(Debug, Clone, Serialize)]
-pub struct ContactDetail {
-    /// Every stored field.
-    #[serde(flatten)]
-    pub contact: Contact,
-    /// Warmth today, 0–100.
-    pub warmth: u8,
-    /// Interactions, newest first.
-    pub interactions: Vec<Interaction>,
-    /// Promises made to this contact, by due day.
-    pub promises: Vec<Promise>,
-    /// The next few planned pings.
-    pub next_pings: Vec<Ping>,
-}
-
-/// Everything the contact page shows about contact `id`.
-pub fn contact_detail(store: &Store, id: i64, today: NaiveDate) -> Result<ContactDetail> {
-    let contact = store.contact(id)?;
-    let settings = store.planner_settings()?;
-    let snapshot = store.snapshot(today)?;
-    let warmth = snapshot
-        .contacts
-        .iter()
-        .find(|c| c.id == id)
-        .map_or(0, |c| warmth_of(c, today, &settings));
-    let plan = plan(today, &snapshot, &settings, NEXT_PING_HORIZON_DAYS * 2);
-    let next_pings = plan
-        .pings
-        .into_iter()
-        .filter(|p| p.contact_id == id)
-        .take(NEXT_PINGS_SHOWN)
-        .collect();
-    let promises = store
-        .promises()?
-        .into_iter()
-        .filter(|p| p.contact_id == id)
-        .collect();
-    Ok(ContactDetail {
-        interactions: store.interactions_of(id)?,
-        contact,
-        warmth,
-        promises,
-        next_pings,
-    })
-}
-
 /// One day of the plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanDay {
@@ -322,21 +273,21 @@ pub fn split_interests(text: &str) -> Vec<String> {
 }
 
 /// Logs a meeting at an event with an existing contact, or creates the contact
-/// first. The planner then schedules the follow-ups from the event.
+/// first, in one transaction (one step for undo). The planner then schedules the
+/// follow-ups from the event.
 pub fn capture(store: &mut Store, input: &Capture, today: NaiveDate) -> Result<Captured> {
     let event = input.event.trim();
     if event.is_empty() {
         return Err(Error::invalid("Event", "", "name the event first"));
     }
-    let date = input.date.unwrap_or(today);
-    let (contact_id, created) = match input.existing {
-        Some(id) => (id, false),
+    let target = match input.existing {
+        Some(id) => LogTarget::Existing(id),
         None => {
             if input.name.trim().is_empty() {
                 return Err(Error::invalid("Name", "", "a person needs a name"));
             }
             let email = input.email.trim();
-            let new = NewContact {
+            LogTarget::New(Box::new(NewContact {
                 name: input.name.trim().to_owned(),
                 company: Some(input.company.trim().to_owned()).filter(|c| !c.is_empty()),
                 emails: if email.is_empty() {
@@ -347,27 +298,26 @@ pub fn capture(store: &mut Store, input: &Capture, today: NaiveDate) -> Result<C
                 interests: split_interests(&input.interests),
                 circle: Some(Circle::Acquaintance),
                 ..NewContact::default()
-            };
-            (store.add_contact(&new, today)?, true)
+            }))
         }
     };
-    let interaction_id = store.log_interaction(
-        &NewInteraction {
-            contact_id,
-            kind: InteractionKind::Event,
-            date,
-            note: input.note.trim().to_owned(),
-            event: Some(event.to_owned()),
-        },
-        today,
-    )?;
-    let contact = store.contact(contact_id)?;
+    let details = LogDetails {
+        kind: InteractionKind::Event,
+        date: input.date.unwrap_or(today),
+        note: input.note.trim().to_owned(),
+        event: Some(event.to_owned()),
+    };
+    let logged = store
+        .log_with_contacts(&[target], &details, today)?
+        .pop()
+        .ok_or_else(|| Error::invalid("Name", &input.name, "nobody was logged"))?;
+    let contact = store.contact(logged.contact_id)?;
     Ok(Captured {
-        contact_id,
+        contact_id: logged.contact_id,
         name: contact.name,
         company: contact.company,
-        interaction_id,
-        created,
+        interaction_id: logged.interaction_id,
+        created: logged.created,
     })
 }
 
@@ -546,8 +496,5 @@ mod tests {
         assert!(rows
             .windows(2)
             .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
-        let detail = contact_detail(&store, someone, today).unwrap();
-        assert_eq!(detail.promises.len(), 1);
-        assert!(detail.next_pings.len() <= NEXT_PINGS_SHOWN);
     }
 }

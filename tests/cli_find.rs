@@ -283,30 +283,27 @@ fn search_survives_any_input() {
 #[test]
 fn a_database_from_before_search_is_indexed_when_opened() {
     let db = Db::new();
-    let lea = add(&db, &["Léa Dubois"]);
-    log_call(&db, "lea", "Sailing in Kiel");
     {
-        // Take the database back to schema 4, as an older keepwarm left it.
+        // A database as schema 4 left it, with a contact and a call in it.
         let conn = rusqlite::Connection::open(&db.path).unwrap();
-        let triggers: Vec<String> = conn
-            .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'",
-            )
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        for trigger in triggers {
-            conn.execute(&format!("DROP TRIGGER {trigger}"), [])
-                .unwrap();
+        for script in [
+            include_str!("../src/store/migrations/0001_init.sql"),
+            include_str!("../src/store/migrations/0002_promises_and_ping_actions.sql"),
+            include_str!("../src/store/migrations/0003_interaction_latest.sql"),
+            include_str!("../src/store/migrations/0004_contacts_management.sql"),
+        ] {
+            conn.execute_batch(script).unwrap();
         }
         conn.execute_batch(
-            "DROP TABLE contact_search; DROP TABLE interaction_search;
-             DROP VIEW contact_search_source; PRAGMA user_version = 4;",
+            "INSERT INTO contacts (id, uid, display_name, given_name, family_name, created_on)
+               VALUES (7, 'u-7', 'Léa Dubois', 'Léa', 'Dubois', '2026-01-01');
+             INSERT INTO interactions (contact_id, kind, date, note)
+               VALUES (7, 'call', '2026-11-20', 'Sailing in Kiel');
+             PRAGMA user_version = 4;",
         )
         .unwrap();
     }
-    assert_eq!(ids(&search(&db, "kiel")), vec![lea]);
+    assert_eq!(ids(&search(&db, "kiel")), vec![7]);
+    assert_eq!(ids(&search(&db, "lea")), vec![7]);
     assert!(db.path.with_file_name("keepwarm.db.v4.bak").exists());
 }

@@ -4,7 +4,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod desktop;
+mod desktop_settings;
+mod digest_loop;
 mod feed;
+mod tray;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -54,7 +58,10 @@ fn main() {
         Some(name) => format!("keepwarm — {}", name.to_string_lossy()),
         None => "keepwarm".to_owned(),
     };
-    let result = tauri::Builder::default()
+    // Started by the session's autostart entry: stay hidden in the tray.
+    let minimized = desktop::start_minimized(std::env::args());
+    let loop_db_path = db_path.clone();
+    let result = desktop::plugins(tauri::Builder::default())
         // The window is built here rather than in tauri.conf.json so that it maps
         // with its final title (which names the database) from the first frame.
         .setup(move |app| {
@@ -77,9 +84,12 @@ fn main() {
                 .title(&title)
                 .inner_size(1100.0, 720.0)
                 .min_inner_size(640.0, 480.0)
+                .visible(!minimized)
                 .build()?;
+            desktop::setup(app, loop_db_path)?;
             Ok(())
         })
+        .on_window_event(desktop::on_window_event)
         .manage(AppState {
             store,
             db_path,
@@ -89,6 +99,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::today::today_screen,
             commands::today::act_on_ping,
+            commands::today::undo,
             commands::contacts::contact_rows,
             commands::contacts::search_contacts,
             commands::contacts::contact_detail,
@@ -97,6 +108,11 @@ fn main() {
             commands::contacts::add_promise,
             commands::contacts::complete_promise,
             commands::contacts::set_paused,
+            commands::contacts::edit_contact,
+            commands::contacts::merge_contacts,
+            commands::contacts::delete_contact,
+            commands::contacts::trash,
+            commands::contacts::restore_contact,
             commands::conference::recent_events,
             commands::conference::capture_person,
             commands::plan::plan_screen,
@@ -108,7 +124,13 @@ fn main() {
             commands::settings::settings,
             commands::settings::set_setting,
             commands::settings::app_info,
+            commands::settings::backup_now,
+            commands::settings::backups,
             commands::settings::data_version,
+            desktop_settings::desktop_settings,
+            desktop_settings::set_digest_time,
+            desktop_settings::set_close_to_tray,
+            desktop_settings::set_autostart,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

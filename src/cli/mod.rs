@@ -10,6 +10,7 @@ mod history;
 mod interop;
 mod log;
 mod manage;
+mod notify;
 mod output;
 mod plan;
 mod settings;
@@ -88,6 +89,8 @@ enum Command {
     Export(interop::ExportArgs),
     /// Serve the ping plan as a calendar feed on 127.0.0.1 for calendar apps to subscribe to.
     Feed(calendar::FeedArgs),
+    /// Send today's digest notification and due-promise reminders now, and exit.
+    Notify(notify::NotifyArgs),
     /// Show the settings, or change one: `settings set KEY VALUE`.
     Settings(settings::SettingsArgs),
     /// Sync with a CardDAV/CalDAV server: `sync setup URL --user U`, `sync`, `sync status`.
@@ -229,6 +232,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import(a) => interop::import(&ctx, a),
         Command::Export(a) => interop::export(&ctx, a),
         Command::Feed(a) => calendar::feed(&ctx, a),
+        Command::Notify(a) => notify::notify(&ctx, a),
         Command::Settings(a) => settings::settings(&ctx, a),
         Command::Sync(a) => sync::sync(&ctx, a),
     }

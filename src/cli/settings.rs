@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use keepwarm::notify;
 use keepwarm::schedule::settings::SETTING_KEYS;
 
 use super::output::print_json;
@@ -29,28 +30,39 @@ enum SettingsCommand {
 }
 
 pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
-    let settings = match a.change {
-        Some(SettingsCommand::Set { key, value }) => {
-            let mut store = ctx.open_for_writing()?;
+    if let Some(SettingsCommand::Set { key, value }) = a.change {
+        let mut store = ctx.open_for_writing()?;
+        // The notifier's keys (digest_time, close_to_tray) are checked by its module.
+        if !notify::set_notify_setting(&mut store, &key, &value)? {
             store.set_planner_setting(&key, &value)?;
-            eprintln!("{key} set");
-            store.planner_settings()?
         }
-        None => ctx.open_for_reading()?.planner_settings()?,
-    };
-    let pairs = settings.to_pairs();
+        eprintln!("{key} set");
+    }
+    let store = ctx.open_for_reading()?;
+    let mut pairs = store.planner_settings()?.to_pairs();
+    let notify_pairs = notify::notify_settings(&store)?;
     if a.json {
+        pairs.extend(notify_pairs);
         let typed: serde_json::Map<String, serde_json::Value> = pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), typed_value(k, v)))
             .collect();
         print_json(&typed)
     } else {
-        for (key, help) in SETTING_KEYS {
-            println!(
-                "{key:<22} {:<36} {help}",
-                pairs.get(key).map(String::as_str).unwrap_or("")
-            );
+        let rows = SETTING_KEYS.iter().map(|(key, help)| {
+            let value = pairs.get(key).cloned().unwrap_or_default();
+            (*key, value, *help)
+        });
+        let notify_rows = notify::NOTIFY_SETTING_KEYS.iter().map(|(key, help)| {
+            let value = notify_pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            (*key, value, *help)
+        });
+        for (key, value, help) in rows.chain(notify_rows) {
+            println!("{key:<22} {value:<36} {help}");
         }
         Ok(())
     }
@@ -60,6 +72,9 @@ pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
 fn typed_value(key: &str, value: &str) -> serde_json::Value {
     if let Ok(n) = value.parse::<i64>() {
         return n.into();
+    }
+    if let Ok(b) = value.parse::<bool>() {
+        return b.into();
     }
     if matches!(key, "working_days" | "vacations") {
         return value

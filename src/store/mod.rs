@@ -13,6 +13,7 @@ mod insights;
 mod interactions;
 mod journal;
 mod merge;
+mod notify;
 mod trash;
 pub use backup::{days_to_keep, BackupFile, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY};
 pub use edit::ContactEdit;

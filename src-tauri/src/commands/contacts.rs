@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use tauri::State;
 
 use keepwarm::model::{Birthday, Circle, InteractionKind, NewContact};
-use keepwarm::screens::{self, ContactDetail, ContactRow};
-use keepwarm::store::NewInteraction;
+use keepwarm::screens::{self, ContactRow};
+use keepwarm::store::{ContactEdit, MergeReport, NewInteraction, TrashedContact};
+use keepwarm::views::{self, ContactView};
 
 use super::{today, with_store, CommandResult};
 use crate::AppState;
@@ -16,7 +17,7 @@ pub async fn contact_rows(state: State<'_, AppState>) -> CommandResult<Vec<Conta
     with_store(&state, |store| screens::contact_rows(store, today()))
 }
 
-/// The ids of the contacts matching `query`, best first.
+/// The ids of the contacts matching `query` (full-text over cards and history), best first.
 #[tauri::command]
 pub async fn search_contacts(
     state: State<'_, AppState>,
@@ -24,19 +25,107 @@ pub async fn search_contacts(
     limit: Option<usize>,
 ) -> CommandResult<Vec<i64>> {
     with_store(&state, |store| {
-        let found = store.search_contacts(&query)?;
-        Ok(found
+        Ok(store
+            .search(&query, limit.unwrap_or(500))?
             .into_iter()
-            .map(|c| c.id)
-            .take(limit.unwrap_or(usize::MAX))
+            .map(|hit| hit.contact_id)
             .collect())
     })
 }
 
 /// Everything the contact page shows.
 #[tauri::command]
-pub async fn contact_detail(state: State<'_, AppState>, id: i64) -> CommandResult<ContactDetail> {
-    with_store(&state, |store| screens::contact_detail(store, id, today()))
+pub async fn contact_detail(state: State<'_, AppState>, id: i64) -> CommandResult<ContactView> {
+    with_store(&state, |store| views::contact_view(store, id, today()))
+}
+
+/// One field of a contact, as the page edits it in place.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditField {
+    Name,
+    Company,
+    Title,
+    Birthday,
+    Circle,
+    Notes,
+    AddEmail,
+    RemoveEmail,
+    AddPhone,
+    RemovePhone,
+    AddInterest,
+    RemoveInterest,
+}
+
+/// The library's edit for one field set to `value` (a birthday of `none` or nothing removes it).
+fn edit_of(field: EditField, value: String) -> keepwarm::Result<ContactEdit> {
+    let mut edit = ContactEdit::default();
+    match field {
+        EditField::Name => edit.name = Some(value),
+        EditField::Company => edit.company = Some(value),
+        EditField::Title => edit.title = Some(value),
+        EditField::Notes => edit.notes = Some(value),
+        EditField::Birthday => {
+            let v = value.trim();
+            edit.birthday = Some(if v.is_empty() || v.eq_ignore_ascii_case("none") {
+                None
+            } else {
+                Some(v.parse()?)
+            });
+        }
+        EditField::Circle => edit.circle = Some(value.parse()?),
+        EditField::AddEmail => edit.add_emails = vec![value],
+        EditField::RemoveEmail => edit.remove_emails = vec![value],
+        EditField::AddPhone => edit.add_phones = vec![value],
+        EditField::RemovePhone => edit.remove_phones = vec![value],
+        EditField::AddInterest => edit.add_interests = vec![value],
+        EditField::RemoveInterest => edit.remove_interests = vec![value],
+    }
+    Ok(edit)
+}
+
+/// Changes one field of a contact; the library checks the value.
+#[tauri::command]
+pub async fn edit_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    field: EditField,
+    value: String,
+) -> CommandResult<()> {
+    with_store(&state, |store| {
+        store.edit_contact(id, &edit_of(field, value)?, today())?;
+        Ok(())
+    })
+}
+
+/// Merges contact `other` into `keep`: one contact afterwards, with both histories.
+#[tauri::command]
+pub async fn merge_contacts(
+    state: State<'_, AppState>,
+    keep: i64,
+    other: i64,
+) -> CommandResult<MergeReport> {
+    with_store(&state, |store| {
+        store.merge_contacts(keep, other, false, today())
+    })
+}
+
+/// Moves a contact, with its history, to the trash.
+#[tauri::command]
+pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    with_store(&state, |store| store.delete_contact(id, today()))
+}
+
+/// The contacts in the trash.
+#[tauri::command]
+pub async fn trash(state: State<'_, AppState>) -> CommandResult<Vec<TrashedContact>> {
+    with_store(&state, |store| store.trash())
+}
+
+/// Brings a contact back from the trash, whole.
+#[tauri::command]
+pub async fn restore_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    with_store(&state, |store| store.restore_contact(id).map(drop))
 }
 
 /// The fields of the Add contact form.

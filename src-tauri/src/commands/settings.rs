@@ -31,6 +31,20 @@ pub async fn set_setting(
     with_store(&state, |store| store.set_planner_setting(&key, &value))
 }
 
+/// Writes a consistent copy of the database now; returns where.
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> CommandResult<std::path::PathBuf> {
+    with_store(&state, |store| store.backup_now(None))
+}
+
+/// The backups kept in the rotation folder, newest first.
+#[tauri::command]
+pub async fn backups(
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<keepwarm::store::BackupFile>> {
+    with_store(&state, |store| store.backups())
+}
+
 /// What the app is working on, for the status bar and Settings.
 #[derive(Debug, Serialize)]
 pub struct AppInfo {

@@ -25,3 +25,9 @@ pub async fn act_on_ping(
         screens::act_on_ping(store, &ping_id, &request, today())
     })
 }
+
+/// Reverts the latest change (of any kind); returns what it was, in words.
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    with_store(&state, |store| Ok(store.undo()?.map(|u| u.label)))
+}

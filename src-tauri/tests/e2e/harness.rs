@@ -386,8 +386,15 @@ impl Desktop {
             .to_owned()
     }
 
-    /// Saves a PNG of the window.
+    /// Saves a PNG of the window, after the page has painted what it shows.
     pub async fn screenshot(&self, path: &Path) {
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .expect("the page paints");
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(path, png).expect("write screenshot");
     }

@@ -84,10 +84,42 @@ fn a_ping_marked_done_with_a_note_leaves_today_and_joins_the_timeline() {
         .await;
 
         // The database has the interaction, dated today, with the note.
-        let store = Store::open(&db).unwrap();
-        let latest = &store.interactions_of(contact).unwrap()[0];
-        assert_eq!(latest.note, "Sent the sailing article");
-        assert_eq!(latest.date, today());
+        let logged = |db: &Path| {
+            Store::open(db)
+                .unwrap()
+                .interactions_of(contact)
+                .unwrap()
+                .iter()
+                .filter(|i| i.note == "Sent the sailing article" && i.date == today())
+                .count()
+        };
+        assert_eq!(logged(&db), 1);
+
+        // Undo brings the ping back and takes the interaction out again.
+        app.find("[data-testid=toast] button").await;
+        app.button("Undo").await.click().await.unwrap();
+        app.wait_until(
+            "the ping is back on Today",
+            &format!("!!document.querySelector(\"{selector}\")"),
+        )
+        .await;
+        assert_eq!(logged(&db), 0);
+
+        // Done again, then see it in the contact's timeline.
+        app.find(&format!("{selector} .actions button:first-child"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let note = app.find(&format!("{selector} form input[type=text]")).await;
+        app.type_into(&note, "Sent the sailing article\u{E007}")
+            .await;
+        app.wait_until(
+            "the ping leaves Today",
+            &format!("!document.querySelector(\"{selector}\")"),
+        )
+        .await;
+        assert_eq!(logged(&db), 1);
 
         // And the contact's timeline shows it.
         app.nav("Contacts").await;
@@ -394,6 +426,235 @@ fn the_keyboard_moves_through_today_and_acts() {
         let store = Store::open(&db).unwrap();
         let plan = keepwarm::screens::today_screen(&store, today()).unwrap();
         assert!(plan.pings.iter().all(|p| p.ping.id != second));
+        app.close().await;
+    });
+}
+
+/// Opens contact `id`'s page through the Contacts search.
+async fn open_contact(app: &Desktop, name: &str, id: i64) {
+    app.nav("Contacts").await;
+    let search = app.field("Search contacts").await;
+    app.type_into(&search, name).await;
+    app.find(&format!(".contact-row[data-contact-id='{id}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=contact-name]").await;
+}
+
+#[test]
+fn a_birthday_is_edited_in_place_with_the_library_checking_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("edit.db");
+    let id = add(&mut Store::open(&db).unwrap(), "Grace Hopper", "US Navy");
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        open_contact(&app, "Grace", id).await;
+
+        // A day that does not exist is refused with the library's message.
+        app.button("Edit Birthday").await.click().await.unwrap();
+        let field = app.field("Birthday").await;
+        app.type_into(&field, "1906-02-30\u{E007}").await;
+        let error = app.find(".editable .field-error").await;
+        assert!(error.text().await.unwrap().contains("birthday"));
+        assert_eq!(
+            Store::open(&db).unwrap().contact(id).unwrap().birthday,
+            None
+        );
+
+        // A real one is saved.
+        app.set_value(&field, "").await;
+        app.type_into(&field, "1906-12-09\u{E007}").await;
+        app.wait_until(
+            "the birthday shows",
+            "document.querySelector('[aria-label=\"Edit Birthday\"]')?.innerText.includes('1906-12-09')",
+        )
+        .await;
+        let birthday = Store::open(&db).unwrap().contact(id).unwrap().birthday;
+        assert_eq!(
+            birthday.map(|b| b.to_string()).as_deref(),
+            Some("1906-12-09")
+        );
+        app.close().await;
+    });
+}
+
+#[test]
+fn two_contacts_merge_into_one_with_both_histories() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("merge.db");
+    let (keep, other) = {
+        let mut store = Store::open(&db).unwrap();
+        let keep = add(&mut store, "Ada Lovelace", "Analytical Engines");
+        let other = add(&mut store, "Augusta King", "Babbage & Co");
+        for (id, note) in [(keep, "first letter"), (other, "notes on the engine")] {
+            store
+                .log_interaction(
+                    &keepwarm::store::NewInteraction {
+                        contact_id: id,
+                        kind: keepwarm::model::InteractionKind::Email,
+                        date: today(),
+                        note: note.into(),
+                        event: None,
+                    },
+                    today(),
+                )
+                .unwrap();
+        }
+        (keep, other)
+    };
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        open_contact(&app, "Ada", keep).await;
+        app.button("Merge…").await.click().await.unwrap();
+        let find = app.field("Find the other contact").await;
+        app.type_into(&find, "Augusta").await;
+        app.find(".pick-list button").await.click().await.unwrap();
+        app.button("Merge").await.click().await.unwrap();
+        app.wait_until(
+            "both histories show on the page",
+            "document.querySelector('[data-testid=timeline]')?.innerText.includes('notes on the engine')",
+        )
+        .await;
+
+        let store = Store::open(&db).unwrap();
+        let contacts = store.contacts().unwrap();
+        assert_eq!(contacts.len(), 1, "{contacts:?}");
+        assert_eq!(contacts[0].id, keep);
+        assert_eq!(store.interactions_of(keep).unwrap().len(), 2);
+        assert!(contacts.iter().all(|c| c.id != other));
+        app.close().await;
+    });
+}
+
+#[test]
+fn a_deleted_contact_comes_back_from_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("trash.db");
+    let id = {
+        let mut store = Store::open(&db).unwrap();
+        add(&mut store, "Alan Turing", "Bletchley Park");
+        add(&mut store, "Joan Clarke", "Bletchley Park")
+    };
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        open_contact(&app, "Joan", id).await;
+        app.button("Delete").await.click().await.unwrap();
+        app.button("Delete Joan Clarke?")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.find("#contacts-title").await;
+        assert!(Store::open(&db).unwrap().is_trashed(id).unwrap());
+        app.wait_until(
+            "Joan leaves the list",
+            &format!("!document.querySelector(\".contact-row[data-contact-id='{id}']\")"),
+        )
+        .await;
+
+        app.button("Trash").await.click().await.unwrap();
+        app.button("Restore Joan Clarke")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_until(
+            "Joan is back in the list",
+            &format!("!!document.querySelector(\".contact-row[data-contact-id='{id}']\")"),
+        )
+        .await;
+        let store = Store::open(&db).unwrap();
+        assert!(!store.is_trashed(id).unwrap());
+        assert_eq!(
+            store.contact(id).unwrap().company.as_deref(),
+            Some("Bletchley Park")
+        );
+        app.close().await;
+    });
+}
+
+#[test]
+fn a_contact_is_found_by_a_word_only_in_a_meeting_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("search.db");
+    let id = {
+        let mut store = Store::open(&db).unwrap();
+        add(&mut store, "Hedy Lamarr", "MGM");
+        let id = add(&mut store, "Claude Shannon", "Bell Labs");
+        store
+            .log_interaction(
+                &keepwarm::store::NewInteraction {
+                    contact_id: id,
+                    kind: keepwarm::model::InteractionKind::Meeting,
+                    date: today(),
+                    note: "juggling robots and a unicycle".into(),
+                    event: None,
+                },
+                today(),
+            )
+            .unwrap();
+        id
+    };
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        app.nav("Contacts").await;
+        let search = app.field("Search contacts").await;
+        app.type_into(&search, "unicycle").await;
+        app.wait_until(
+            "only Claude matches",
+            &format!(
+                "document.querySelectorAll('.contact-row').length === 1 && !!document.querySelector(\".contact-row[data-contact-id='{id}']\")"
+            ),
+        )
+        .await;
+        app.close().await;
+    });
+}
+
+#[test]
+fn an_import_is_previewed_before_it_changes_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("import.db");
+    add(
+        &mut Store::open(&db).unwrap(),
+        "Ada Lovelace",
+        "Analytical Engines",
+    );
+    let file = dir.path().join("people.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Charles Babbage\r\nORG:Difference Engines\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    run(|| async {
+        let app = Desktop::launch(&db, Theme::Light).await;
+        app.nav("Import").await;
+        let path = app.field("File").await;
+        app.type_into(&path, file.to_str().unwrap()).await;
+        app.button("Preview").await.click().await.unwrap();
+        let preview = app.find("[data-testid=import-preview]").await;
+        let text = preview.text().await.unwrap();
+        assert!(text.contains("1\nnew") || text.contains("1 new"), "{text}");
+        assert_eq!(
+            Store::open(&db).unwrap().contacts().unwrap().len(),
+            1,
+            "a dry run writes nothing"
+        );
+
+        app.button("Import 2 contacts").await.click().await.unwrap();
+        app.find("[data-testid=import-done]").await;
+        let names: Vec<String> = Store::open(&db)
+            .unwrap()
+            .contacts()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.contains(&"Charles Babbage".to_owned()));
         app.close().await;
     });
 }

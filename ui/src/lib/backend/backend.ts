@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  BackupFile,
   Capture,
   Captured,
   CommandError,
@@ -15,6 +16,7 @@ import type {
   Insights,
   InteractionKind,
   IsoDate,
+  MergeReport,
   Ping,
   PingRequest,
   PlanScreen,
@@ -50,7 +52,7 @@ export const backend = {
   /** Changes one field in place (`name`, `company`, `title`, `birthday`, `circle`, `notes`,
    *  `add_email`, `remove_email`, `add_phone`, `remove_phone`, `add_interest`, `remove_interest`). */
   editContact: (id: number, field: EditField, value: string) => invoke<void>("edit_contact", { id, field, value }),
-  mergeContacts: (keep: number, other: number) => invoke<void>("merge_contacts", { keep, other }),
+  mergeContacts: (keep: number, other: number) => invoke<MergeReport>("merge_contacts", { keep, other }),
   deleteContact: (id: number) => invoke<void>("delete_contact", { id }),
   trash: () => invoke<TrashedContact[]>("trash"),
   restoreContact: (id: number) => invoke<void>("restore_contact", { id }),
@@ -75,6 +77,8 @@ export const backend = {
   settings: () => invoke<Settings>("settings"),
   setSetting: (key: string, value: string) => invoke<void>("set_setting", { key, value }),
   appInfo: () => invoke<AppInfo>("app_info"),
+  backupNow: () => invoke<string>("backup_now"),
+  backups: () => invoke<BackupFile[]>("backups"),
   dataVersion: () => invoke<number>("data_version"),
 };
 

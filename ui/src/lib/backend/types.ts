@@ -228,9 +228,27 @@ export type EditField =
   | "add_interest"
   | "remove_interest";
 
-export interface TrashedContact {
-  id: number;
-  name: string;
-  company: string | null;
+export interface TrashedContact extends Contact {
   deleted_on: IsoDate;
+  purge_on: IsoDate;
+  interactions: number;
+  promises: number;
+}
+
+export interface MergeReport {
+  keep: number;
+  keep_name: string;
+  other: number;
+  other_name: string;
+  filled: string[];
+  conflicts: { field: string; kept: string; other: string }[];
+  added: string[];
+  interactions_moved: number;
+  promises_moved: number;
+}
+
+export interface BackupFile {
+  path: string;
+  day: IsoDate;
+  bytes: number;
 }
