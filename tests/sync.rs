@@ -763,3 +763,157 @@ fn history_of_a_contact_this_machine_lacks_waits_on_the_server_until_it_comes() 
     assert_eq!(c.history(), a.history());
     assert_eq!(c.contacts(), a.contacts());
 }
+
+/// The plan calendar's events on the server: (UID, DTSTART), sorted.
+fn plan_events(server: &Radicale) -> Vec<(String, String)> {
+    let folder = server
+        .collections_of(USER)
+        .join(keepwarm::sync::NEW_PLAN_CALENDAR);
+    let mut events = Vec::new();
+    for file in std::fs::read_dir(folder).unwrap().flatten() {
+        if file.path().extension().is_some_and(|e| e == "ics") {
+            let text = std::fs::read_to_string(file.path())
+                .unwrap()
+                .replace("\r\n ", "");
+            let value = |name: &str| {
+                text.lines()
+                    .find(|l| l.starts_with(name))
+                    .and_then(|l| l.split(':').nth(1))
+                    .unwrap()
+                    .trim()
+                    .to_owned()
+            };
+            events.push((value("UID:"), value("DTSTART")));
+        }
+    }
+    events.sort();
+    events
+}
+
+/// The plan of `days` days as the events it should give: (UID, date), sorted.
+fn planned(db: &Db, days: u32) -> Vec<String> {
+    let today = db.store.today();
+    let plan = keepwarm::schedule::plan(
+        today,
+        &db.store.snapshot(today).unwrap(),
+        &db.store.planner_settings().unwrap(),
+        days,
+    );
+    let mut dates: Vec<String> = plan
+        .pings
+        .iter()
+        .map(|p| p.date.format("%Y%m%d").to_string())
+        .collect();
+    dates.sort();
+    dates
+}
+
+#[test]
+fn the_plan_is_published_one_way_and_its_events_follow_it() {
+    let server = radicale();
+    let mut a = Db::with_history(30, 90, 14);
+    let choice = Choice {
+        plan_calendar: Some("keepwarm pings".into()),
+        plan_days: Some(30),
+        ..Choice::default()
+    };
+    sync::connect(&mut a.store, &client(&server), USER, &choice).unwrap();
+    let first = a.sync(&server);
+    let dates = |events: &[(String, String)]| {
+        let mut d: Vec<String> = events.iter().map(|(_, d)| d.clone()).collect();
+        d.sort();
+        d
+    };
+    let events = plan_events(&server);
+    assert_eq!(first.plan.created, events.len(), "{first:?}");
+    assert!(events.len() > 20, "{events:?}");
+    assert_eq!(dates(&events), planned(&a, 30));
+    // UIDs name the contact by its UID, not by this machine's row id.
+    let contacts = a.store.contacts().unwrap();
+    for (uid, _) in &events {
+        assert!(
+            contacts
+                .iter()
+                .any(|c| uid.starts_with(&format!("ping-{}-", c.uid))),
+            "{uid}"
+        );
+    }
+    // Nothing changed: nothing written, one REPORT per collection.
+    let quiet = a.sync(&server);
+    assert_eq!(quiet.plan, Default::default(), "{quiet:?}");
+    assert_eq!(quiet.requests, 3, "{quiet:?}");
+    // A second machine with the same data plans the same pings under the same
+    // UIDs: it rewrites them once (it cannot know they say the same), adds none.
+    let mut b = Db::new();
+    sync::connect(&mut b.store, &client(&server), USER, &choice).unwrap();
+    let same = b.sync(&server);
+    assert_eq!(same.plan.created, 0, "{same:?}");
+    assert_eq!(plan_events(&server), events);
+    let quiet = b.sync(&server);
+    assert_eq!(quiet.plan, Default::default(), "{quiet:?}");
+
+    // Doing the first pings today moves that contact's future ones: events follow.
+    let today_pings: Vec<String> = keepwarm::schedule::plan(
+        day(),
+        &a.store.snapshot(day()).unwrap(),
+        &a.store.planner_settings().unwrap(),
+        1,
+    )
+    .pings
+    .iter()
+    .map(|p| p.id.clone())
+    .collect();
+    assert!(!today_pings.is_empty());
+    for id in &today_pings {
+        let plan = keepwarm::schedule::plan(
+            day(),
+            &a.store.snapshot(day()).unwrap(),
+            &a.store.planner_settings().unwrap(),
+            30,
+        );
+        let ping = keepwarm::schedule::find_ping(&plan, id).unwrap();
+        a.store
+            .act_on_ping(
+                &ping,
+                &keepwarm::store::PingAction::Done {
+                    kind: ping.action,
+                    note: "done".into(),
+                },
+                day(),
+            )
+            .unwrap();
+    }
+    let moved = a.sync(&server);
+    assert!(
+        moved.plan.updated + moved.plan.deleted + moved.plan.created > 0,
+        "{moved:?}"
+    );
+    assert_eq!(dates(&plan_events(&server)), planned(&a, 30));
+
+    // Someone deletes an event in their calendar app: it comes back as planned.
+    let c = client(&server);
+    let calendar = a
+        .store
+        .sync_account()
+        .unwrap()
+        .unwrap()
+        .plan_calendar_url
+        .unwrap();
+    let listing = c.list_etags(&c.resolve(&calendar).unwrap()).unwrap();
+    c.delete(&listing[0].0, None).unwrap();
+    let back = a.sync(&server);
+    assert_eq!(back.plan.created, 1, "{back:?}");
+    assert_eq!(dates(&plan_events(&server)), planned(&a, 30));
+
+    // A week later: past days' events stay, the plan's next 30 days are there.
+    a.store.set_today(day() + chrono::Duration::days(7));
+    let later = a.sync(&server);
+    assert!(later.plan.created > 0, "{later:?}");
+    let on_server = dates(&plan_events(&server));
+    let past = on_server
+        .iter()
+        .filter(|d| **d < "20261203".to_owned())
+        .count();
+    assert!(past > 0);
+    assert_eq!(on_server[past..].to_vec(), planned(&a, 30));
+}

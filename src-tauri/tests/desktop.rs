@@ -130,11 +130,17 @@ fn the_loop_sends_one_digest_at_the_digest_time_and_none_after_a_restart() {
 
     // Clicking it (dunst's default action) brings the hidden window up.
     assert!(visible_windows(&desktop).is_empty(), "still hidden");
-    let click = desktop.command("dunstctl").args(["action", "0"]).status().unwrap();
+    let click = desktop
+        .command("dunstctl")
+        .args(["action", "0"])
+        .status()
+        .unwrap();
     assert!(click.success());
-    wait_until("the window after the click", Duration::from_secs(10), || {
-        visible_windows(&desktop).len() == 1
-    });
+    wait_until(
+        "the window after the click",
+        Duration::from_secs(10),
+        || visible_windows(&desktop).len() == 1,
+    );
 
     // Restarted the same day: nothing more.
     drop(app);
@@ -211,8 +217,20 @@ fn start_tray_host(desktop: &Desktop) -> Reaper {
         desktop
             .command("trayer")
             .args([
-                "--edge", "top", "--align", "left", "--widthtype", "request", "--height", "32",
-                "--expand", "false", "--transparent", "false", "--tint", "0xffffff",
+                "--edge",
+                "top",
+                "--align",
+                "left",
+                "--widthtype",
+                "request",
+                "--height",
+                "32",
+                "--expand",
+                "false",
+                "--transparent",
+                "false",
+                "--tint",
+                "0xffffff",
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -258,7 +276,10 @@ fn the_tray_icon_shows_in_a_tray_host_and_its_open_item_shows_the_window() {
         let colour = pixel(&shot, 8, 16);
         colour.contains("srgb(2") && !colour.contains("255,255,255")
     });
-    assert!(visible_windows(&desktop).is_empty(), "the window stays hidden");
+    assert!(
+        visible_windows(&desktop).is_empty(),
+        "the window stays hidden"
+    );
 
     // Open the menu, look into "Today's pings", then choose Open.
     let xdotool = |args: &[&str]| {

@@ -125,6 +125,16 @@ fn print_report(r: &SyncReport) {
         r.conflicts.len(),
         plural(r.conflicts.len())
     );
+    let p = &r.plan;
+    if p.created + p.updated + p.deleted > 0 {
+        println!(
+            "Plan calendar: {} event{} added, {} moved or changed, {} deleted.",
+            p.created,
+            plural(p.created),
+            p.updated,
+            p.deleted
+        );
+    }
     for c in &r.conflicts {
         println!(
             "  {} — {}: kept '{}' ({}), dropped '{}'",

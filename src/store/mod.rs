@@ -33,6 +33,7 @@ pub use resolve::{ContactRef, CANDIDATES_LISTED};
 pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
 pub mod sync;
 pub(crate) mod sync_history;
+mod sync_plan;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};

@@ -21,7 +21,7 @@ use super::dav::{Client, Delete, Fetched, SyncAnswer};
 use super::error::SyncError;
 use super::merge::Side;
 use super::xml::Kind;
-use super::{contacts, history};
+use super::{contacts, history, plan};
 use crate::error::Result;
 use crate::Store;
 
@@ -47,6 +47,17 @@ pub struct Moved {
     pub removed: usize,
 }
 
+/// What publishing the plan did to the plan calendar's events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PlanMoved {
+    /// Events made for new pings.
+    pub created: usize,
+    /// Events rewritten: the ping moved to another day or changed.
+    pub updated: usize,
+    /// Events deleted: the ping is no longer planned.
+    pub deleted: usize,
+}
+
 /// A conflict as reported to the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {
@@ -69,6 +80,8 @@ pub struct SyncReport {
     pub up: Moved,
     /// Brought from the server.
     pub down: Moved,
+    /// The plan calendar (when the plan is published).
+    pub plan: PlanMoved,
     /// Fields both sides changed, and which value was kept.
     pub conflicts: Vec<Conflict>,
     /// Objects that could not be read or written (the rest went on).
@@ -96,6 +109,9 @@ pub fn run(store: &mut Store, client: &Client) -> Result<SyncReport> {
     contacts::push(store, client, &book, &mut report)?;
     if let Some(calendar) = &account.calendar_url {
         history::push(store, client, calendar, &mut report)?;
+    }
+    if let Some(calendar) = &account.plan_calendar_url {
+        plan::publish(store, client, calendar, account.plan_days, &mut report)?;
     }
     report.requests = client.requests();
     report.finished_at = now();

@@ -30,6 +30,7 @@ pub mod error;
 pub(crate) mod history;
 pub mod ical;
 pub mod merge;
+pub(crate) mod plan;
 pub mod secrets;
 pub mod xml;
 
