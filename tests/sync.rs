@@ -912,7 +912,7 @@ fn the_plan_is_published_one_way_and_its_events_follow_it() {
     let on_server = dates(&plan_events(&server));
     let past = on_server
         .iter()
-        .filter(|d| **d < "20261203".to_owned())
+        .filter(|d| d.as_str() < "20261203")
         .count();
     assert!(past > 0);
     assert_eq!(on_server[past..].to_vec(), planned(&a, 30));
