@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use chrono::{SecondsFormat, Utc};
 use serde::Serialize;
 
-use super::dav::{Client, Delete, Fetched, SyncAnswer};
+use super::dav::{Client, Delete, Fetched, SyncAnswer, Traffic};
 use super::error::SyncError;
 use super::merge::Side;
 use super::xml::Kind;
@@ -88,6 +88,10 @@ pub struct SyncReport {
     pub errors: Vec<String>,
     /// How many HTTP requests the run sent.
     pub requests: u64,
+    /// What the run's requests cost: bytes each way, time waiting for the server.
+    pub traffic: Traffic,
+    /// How long the run took in all, in ms (`traffic.waiting_ms` of it waiting).
+    pub took_ms: u64,
     /// When it finished (UTC).
     pub finished_at: String,
 }
@@ -98,6 +102,8 @@ pub(crate) fn now() -> String {
 
 /// Runs one sync of `store` with the account's server through `client`.
 pub fn run(store: &mut Store, client: &Client) -> Result<SyncReport> {
+    let started = std::time::Instant::now();
+    let before = client.traffic();
     let account = store.sync_account()?.ok_or(SyncError::NotConfigured)?;
     let mut report = SyncReport::default();
     let book = account.addressbook_url.clone();
@@ -113,7 +119,15 @@ pub fn run(store: &mut Store, client: &Client) -> Result<SyncReport> {
     if let Some(calendar) = &account.plan_calendar_url {
         plan::publish(store, client, calendar, account.plan_days, &mut report)?;
     }
-    report.requests = client.requests();
+    let after = client.traffic();
+    report.traffic = Traffic {
+        requests: after.requests - before.requests,
+        sent: after.sent - before.sent,
+        received: after.received - before.received,
+        waiting_ms: after.waiting_ms - before.waiting_ms,
+    };
+    report.requests = report.traffic.requests;
+    report.took_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     report.finished_at = now();
     let json = serde_json::to_string(&report).unwrap_or_default();
     store.record_sync_run(&report.finished_at, &json)?;
