@@ -9,6 +9,7 @@ use keepwarm::demo::{fill_demo, DemoOptions};
 use keepwarm::schedule::plan;
 use keepwarm::schedule::population::{generate, PopulationSpec};
 use keepwarm::schedule::settings::PlannerSettings;
+use keepwarm::schedule::today::today_view;
 use keepwarm::Store;
 
 fn today() -> NaiveDate {
@@ -38,6 +39,15 @@ fn planning(c: &mut Criterion) {
             b.iter(|| plan(today(), s, &settings, 1))
         });
     }
+    group.finish();
+
+    // What `today` computes: today's pings, the next day's count, the notes.
+    let mut group = c.benchmark_group("today_view");
+    group.sample_size(20);
+    let snapshot = generate(&PopulationSpec::typical(10_000, 7), today());
+    group.bench_function("10000", |b| {
+        b.iter(|| today_view(today(), &snapshot, &settings, 0))
+    });
     group.finish();
 }
 

@@ -18,8 +18,6 @@ use crate::store::{ImportSummary, LogDetails, LogTarget, PingAction, Store};
 /// How far ahead the contact list looks for each contact's next ping: a little
 /// past the longest gap the planner allows between two pings of one contact.
 const NEXT_PING_HORIZON_DAYS: u32 = 130;
-/// How far ahead Today looks for the next working day with pings.
-const NEXT_DAY_HORIZON_DAYS: u32 = 21;
 
 /// The plan for `days` days from `today`, from the stored settings and data.
 pub fn plan_for(store: &Store, today: NaiveDate, days: u32) -> Result<Plan> {
@@ -49,6 +47,10 @@ pub struct TodayScreen {
     pub pings: Vec<TodayPing>,
     /// The next day with pings after today, and how many it has.
     pub next_day: Option<NextDay>,
+    /// Nothing is left to do today and something was done: the day is finished.
+    pub all_done: bool,
+    /// How many pings were acted on today (done, snoozed, skipped).
+    pub acted_today: u32,
     /// Notes from the planner (a raised cap, a stretched circle…).
     pub notes: Vec<String>,
 }
@@ -62,11 +64,13 @@ pub struct NextDay {
     pub count: usize,
 }
 
-/// Today's pings (promises first, then by warmth, coldest first) and the next day's count.
+/// Today's pings (promises first, then by warmth, coldest first) and the next
+/// day's count, with the planner's Today rules: pings acted on today count
+/// against today, so finishing the list finishes the day.
 pub fn today_screen(store: &Store, today: NaiveDate) -> Result<TodayScreen> {
     let settings = store.planner_settings()?;
     let snapshot = store.snapshot(today)?;
-    let plan = plan(today, &snapshot, &settings, NEXT_DAY_HORIZON_DAYS);
+    let view = crate::schedule::today::today_view(today, &snapshot, &settings, 0);
     let promises: HashMap<i64, Promise> = store
         .promises()?
         .into_iter()
@@ -78,14 +82,13 @@ pub fn today_screen(store: &Store, today: NaiveDate) -> Result<TodayScreen> {
         .iter()
         .map(|c| (c.id, &c.company))
         .collect();
-    let mut pings: Vec<TodayPing> = plan
+    let mut pings: Vec<TodayPing> = view
         .pings
-        .iter()
-        .filter(|p| p.date == today)
+        .into_iter()
         .map(|p| TodayPing {
             company: companies.get(&p.contact_id).and_then(|c| (*c).clone()),
             promise: p.promise_id.and_then(|id| promises.get(&id).cloned()),
-            ping: p.clone(),
+            ping: p,
         })
         .collect();
     // Promises first, earliest due first; then the coldest contacts.
@@ -96,20 +99,16 @@ pub fn today_screen(store: &Store, today: NaiveDate) -> Result<TodayScreen> {
             p.ping.warmth,
         )
     });
-    let next_day = plan
-        .pings
-        .iter()
-        .map(|p| p.date)
-        .find(|d| *d > today)
-        .map(|date| NextDay {
-            date,
-            count: plan.pings.iter().filter(|p| p.date == date).count(),
-        });
     Ok(TodayScreen {
         date: today,
         pings,
-        next_day,
-        notes: plan.notes,
+        next_day: view.next_day.map(|date| NextDay {
+            date,
+            count: view.next_day_count as usize,
+        }),
+        all_done: view.all_done,
+        acted_today: view.acted_today,
+        notes: view.notes,
     })
 }
 
@@ -348,38 +347,70 @@ pub enum PingRequest {
 }
 
 /// Finds ping `ping_id` in the plan (today's first, then the coming year's) and
-/// records what the user did with it. Returns the ping acted on.
+/// records what the user did with it: the one way both the CLI and the app act
+/// on a ping. A snooze by days moves it to the first working day on or after its
+/// day plus that many days on which the contact has no other ping.
 pub fn act_on_ping(
     store: &mut Store,
     ping_id: &str,
     request: &PingRequest,
     today: NaiveDate,
-) -> Result<Ping> {
+) -> Result<Acted> {
     let id = ping_id.trim();
-    let find = |days| -> Result<Option<Ping>> {
-        Ok(crate::schedule::find_ping(
-            &plan_for(store, today, days)?,
-            id,
-        ))
+    // Most actions are on today's pings, and a one-day plan is cheap; a snooze
+    // needs the contact's coming pings to keep clear of them.
+    let today_plan = plan_for(store, today, 1)?;
+    let year_plan = match (crate::schedule::find_ping(&today_plan, id), request) {
+        (Some(_), PingRequest::Done { .. } | PingRequest::Skip) => None,
+        _ => Some(plan_for(store, today, 400)?),
     };
-    let ping = match find(1)? {
-        Some(p) => p,
-        None => find(400)?
-            .ok_or_else(|| Error::invalid("ping", ping_id, "no such ping in the plan any more"))?,
-    };
+    let plan = year_plan.as_ref().unwrap_or(&today_plan);
+    let ping = crate::schedule::find_ping(plan, id).ok_or_else(|| {
+        Error::invalid(
+            "ping id",
+            ping_id,
+            "no such ping in the plan (see `keepwarm plan` or `keepwarm today` for ids)",
+        )
+    })?;
     let action = match request {
         PingRequest::Done { kind, note } => PingAction::Done {
             kind: kind.unwrap_or(ping.action),
             note: note.clone(),
         },
         PingRequest::SnoozeDays { days } => PingAction::Snooze {
-            until: ping.date.max(today) + Duration::days(i64::from((*days).max(1))),
+            until: crate::schedule::snooze_day(
+                plan,
+                &store.planner_settings()?,
+                &ping,
+                (*days).max(1),
+            ),
         },
         PingRequest::SnoozeUntil { until } => PingAction::Snooze { until: *until },
         PingRequest::Skip => PingAction::Skip,
     };
     store.act_on_ping(&ping, &action, today)?;
-    Ok(ping)
+    Ok(Acted { ping, action })
+}
+
+/// A ping acted on, and what was done with it (for a snooze, the day it moved to).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Acted {
+    /// The ping as it was planned.
+    #[serde(flatten)]
+    pub ping: Ping,
+    /// What was recorded.
+    #[serde(skip)]
+    pub action: PingAction,
+}
+
+impl Acted {
+    /// For a snooze, the day the ping moved to.
+    pub fn snoozed_until(&self) -> Option<NaiveDate> {
+        match self.action {
+            PingAction::Snooze { until } => Some(until),
+            _ => None,
+        }
+    }
 }
 
 /// Reads a contacts file (format sniffed from its content) and imports it, or

@@ -176,14 +176,7 @@ fn a_trashed_contact_is_not_found_by_name_or_search_and_its_id_says_where_it_is(
     let (db, lea, _, _) = people();
     log_call(&db, "lea", "Talked about the Lisbon office");
     assert_eq!(ids(&search(&db, "lisbon")), vec![lea]);
-    {
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute(
-            "UPDATE contacts SET deleted_on = '2026-11-25' WHERE id = ?1",
-            [lea],
-        )
-        .unwrap();
-    }
+    db.ok(&["delete", &lea.to_string()]);
     assert!(search(&db, "lisbon").is_empty());
     assert!(search(&db, "dubois").is_empty());
     assert!(search(&db, "acme").is_empty());

@@ -9,7 +9,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::{keepwarm, ok, TODAY};
+use common::{keepwarm, ok, Db, TODAY};
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -288,4 +288,232 @@ fn killing_a_large_import_leaves_none_or_all() {
         outcomes.contains(&1),
         "at least one kill landed inside the import: {outcomes:?}"
     );
+}
+
+/// The contacts of a database, by name (several with one name in id order).
+fn contacts_named(db: &Db, name: &str) -> Vec<Value> {
+    let all = db.json(&["contacts", "--json"]);
+    all.as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"] == name)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn two_people_with_one_name_stay_two_and_are_reported() {
+    let db = Db::new();
+    let file = fixture("linkedin-two-annas.csv");
+    let summary = db.json(&["import", &file, "--json"]);
+    assert_eq!(
+        (summary["added"].as_u64(), summary["merged"].as_u64()),
+        (Some(3), Some(1)),
+        "{summary}"
+    );
+    let annas = contacts_named(&db, "Anna Schmidt");
+    assert_eq!(annas.len(), 2, "different company and profile: two people");
+    assert_eq!(annas[0]["company"], "Acme GmbH");
+    assert_eq!(annas[1]["company"], "Globex");
+    let (a, b) = (annas[0]["id"].as_i64(), annas[1]["id"].as_i64());
+    // One pair, naming the file, the line of the second Anna and the reason.
+    let pairs = summary["possible_duplicates"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{summary}");
+    assert_eq!(pairs[0]["ids"], serde_json::json!([a, b]));
+    assert_eq!(pairs[0]["line"], 7);
+    assert!(pairs[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("linkedin-two-annas.csv"));
+    assert!(
+        pairs[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("different company"),
+        "{summary}"
+    );
+    // Raj twice, the same profile and company: one person, the merge reported
+    // with the file and line of the record and the contact it went into.
+    let raj = contacts_named(&db, "Raj Patel");
+    assert_eq!(raj.len(), 1);
+    let merge = &summary["merges"][0];
+    assert!(merge["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("linkedin-two-annas.csv"));
+    assert_eq!(merge["line"], 8);
+    assert_eq!(merge["into_id"], raj[0]["id"]);
+    assert_eq!(merge["into_new"], true);
+    assert_eq!(merge["matched_by"], "name");
+
+    // The human summary says who merged into whom and counts the duplicate.
+    let out = db.run(&["import", &file]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "linkedin-two-annas.csv:8 Raj Patel into #{} Raj Patel",
+            raj[0]["id"]
+        )),
+        "{stderr}"
+    );
+    // Importing again matches the same people: nothing added, no new pair.
+    assert!(stderr.contains("Imported: 0 new, 4 merged"), "{stderr}");
+    assert!(!stderr.contains("possible duplicate"), "{stderr}");
+    assert_eq!(contacts_named(&db, "Anna Schmidt").len(), 2);
+}
+
+#[test]
+fn notes_of_a_second_file_are_appended_with_its_name() {
+    let db = Db::new();
+    db.ok(&["import", &fixture("anna-phone.vcf")]);
+    let summary = db.json(&["import", &fixture("anna-google.csv"), "--json"]);
+    assert_eq!(summary["merged"], 1, "{summary}");
+    let anna = &contacts_named(&db, "Anna Schmidt")[0];
+    assert_eq!(
+        anna["notes"],
+        "Prefers email before noon.\n\nFrom anna-google.csv: Met at Web Summit 2024. Loves trail running."
+    );
+    assert_eq!(anna["company"], "Acme GmbH");
+    assert_eq!(anna["emails"], serde_json::json!(["anna.schmidt@acme.de"]));
+    // Google's own groups are dropped; the user's labels are tags, not interests.
+    assert_eq!(anna["tags"], serde_json::json!(["Clients", "Berlin 2025"]));
+    assert_eq!(anna["interests"], serde_json::json!([]));
+    let merge = &summary["merges"][0];
+    assert_eq!(merge["line"], 2);
+    assert_eq!(merge["into_id"], anna["id"]);
+    assert_eq!(merge["matched_by"], "email");
+    assert_eq!(
+        merge["filled"],
+        serde_json::json!(["company", "title", "tags", "notes (appended)"])
+    );
+    // The same file again appends nothing more.
+    db.ok(&["import", &fixture("anna-google.csv")]);
+    assert_eq!(
+        contacts_named(&db, "Anna Schmidt")[0]["notes"],
+        anna["notes"]
+    );
+}
+
+#[test]
+fn broken_csv_files_exit_1_naming_the_line_and_change_nothing() {
+    let db = Db::new();
+    db.ok(&["add", "Already Here"]);
+    let before = db.bytes();
+    for (name, line, words) in [
+        ("linkedin-unterminated-quote.csv", 6, "unterminated quote"),
+        (
+            "linkedin-extra-field.csv",
+            6,
+            "8 fields but the header has 7",
+        ),
+    ] {
+        let out = db.run(&["import", &fixture(name)]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!("{name}:{line}:")) && stderr.contains(words),
+            "{stderr}"
+        );
+        assert_eq!(db.bytes(), before, "{name} changed the database");
+        let json = db.run(&["import", &fixture(name), "--json"]);
+        let summary: Value = serde_json::from_slice(&json.stdout).unwrap();
+        assert!(summary["errors"][0]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{name}:{line}:")));
+    }
+}
+
+#[test]
+fn a_line_in_a_card_that_is_no_property_is_left_out_with_a_warning() {
+    let db = Db::new();
+    let out = db.run(&["import", &fixture("stray-line.vcf"), "--json"]);
+    assert!(out.status.success());
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["added"], 2);
+    let warnings = summary["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let warning = warnings[0].as_str().unwrap();
+    assert!(
+        warning.contains("stray-line.vcf:5:")
+            && warning.contains("Call her back after the trade show")
+            && warning.contains("not a vCard property"),
+        "{warning}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stray-line.vcf:5:"));
+    // The properties around it are read as usual.
+    let lena = &contacts_named(&db, "Lena Vogel")[0];
+    assert_eq!(lena["notes"], "Met at the Hannover fair.");
+}
+
+#[test]
+fn impossible_birthdays_long_names_and_control_characters_are_reported() {
+    let db = Db::new();
+    let out = db.run(&["import", &fixture("bad-values.vcf"), "--json"]);
+    assert!(out.status.success());
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings: Vec<&str> = summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
+    assert!(
+        has("bad-values.vcf:1: birthday 2030-01-01 is after today"),
+        "{warnings:?}"
+    );
+    assert!(
+        has("bad-values.vcf:6: birthday 1850-03-04 is before 1900"),
+        "{warnings:?}"
+    );
+    assert!(has("bad-values.vcf:11: name"), "{warnings:?}");
+    assert!(warnings.iter().all(|w| !w.contains('\u{1b}')));
+    assert_eq!(
+        contacts_named(&db, "Future Baby")[0]["birthday"],
+        Value::Null
+    );
+    assert_eq!(contacts_named(&db, "Very Old")[0]["birthday"], Value::Null);
+    assert_eq!(
+        contacts_named(&db, "Fine Person")[0]["birthday"],
+        "1980-06-15"
+    );
+    assert_eq!(contacts_named(&db, "Eve[31m Red").len(), 1);
+    // The 240-character name is no name: the record is skipped, with its line.
+    assert_eq!(summary["skipped"], 1);
+    let skipped = &summary["skipped_records"][0];
+    assert_eq!(skipped["line"], 16);
+    assert!(skipped["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("bad-values.vcf"));
+    assert!(
+        skipped["reason"]
+            .as_str()
+            .unwrap()
+            .contains("240 characters"),
+        "{skipped}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("skipped: ") && stderr.contains("bad-values.vcf:16"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "no raw escape reaches the terminal"
+    );
+}
+
+#[test]
+fn records_without_anything_to_import_are_listed_with_their_line() {
+    let db = Db::new();
+    let summary = db.json(&["import", &fixture("Connections.csv"), "--json"]);
+    assert_eq!(summary["skipped"], 1);
+    assert_eq!(summary["skipped_records"][0]["line"], 7);
+    assert!(summary["skipped_records"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("no name"));
 }

@@ -35,8 +35,15 @@ fn plan_json_has_every_contract_field_and_a_real_why() {
         assert!(reasons.contains(&reason), "{reason}");
         seen.insert(reason.to_owned());
         assert!(p["suggestion"].as_str().unwrap().len() > 20, "{p}");
-        assert!(p["why"].as_str().unwrap().len() > 20, "{p}");
+        let why = p["why"].as_str().unwrap();
+        assert!(why.len() > 20, "{p}");
+        assert!(!p["details"].as_str().unwrap().is_empty(), "{p}");
         assert!(p["warmth"].as_u64().unwrap() <= 100);
+        // One sentence for people: no mechanics, no numbers of warmth, timeless.
+        assert!(
+            !why.contains("warmth") && !why.contains("days ago"),
+            "{why}"
+        );
     }
     // The demo has birthdays, promises, events and long-unseen people.
     for reason in ["birthday", "cadence", "promise", "overdue"] {
@@ -44,8 +51,8 @@ fn plan_json_has_every_contract_field_and_a_real_why() {
     }
     assert!(pings
         .iter()
-        .any(|p| p["why"].as_str().unwrap().contains("days ago")
-            && p["why"].as_str().unwrap().contains("warmth")));
+        .any(|p| p["why"].as_str().unwrap().starts_with("You last")
+            && p["details"].as_str().unwrap().contains("Warmth on")));
 }
 
 #[test]
@@ -120,7 +127,8 @@ fn done_logs_the_interaction_and_moves_the_next_ping() {
     ]);
     let plan = db.json(&["plan", "--days", "365", "--json"]);
     let first = pings_of(&plan, 1)[0].clone();
-    assert_eq!(first["date"], TODAY, "overdue since summer: today");
+    // Overdue since summer: at its point in the rhythm within one interval.
+    assert!(first["date"].as_str().unwrap() <= "2027-01-26", "{first}");
     assert_eq!(first["reason"], "overdue");
     let id = first["id"].as_str().unwrap();
     let out = db.json(&[
@@ -170,7 +178,10 @@ fn snooze_and_skip_change_the_next_plan() {
         moved["date"].as_str().unwrap() >= expected.as_str(),
         "{moved}"
     );
-    assert!(moved["why"].as_str().unwrap().contains("snoozed"));
+    assert!(
+        moved["why"].as_str().unwrap().starts_with("Snoozed to"),
+        "{moved}"
+    );
 
     db.ok(&["skip", &first]);
     let skipped = db.json(&["plan", "--days", "365", "--json"]);
@@ -334,4 +345,371 @@ fn a_paused_contact_gets_no_pings_until_resumed() {
     assert!(!pings_of(&db.json(&["plan", "--days", "90", "--json"]), 1).is_empty());
     let missing = db.run(&["pause", "Nobody"]);
     assert_eq!(missing.status.code(), Some(1));
+}
+
+fn date_of(p: &Value) -> &str {
+    p["date"].as_str().unwrap()
+}
+
+/// Acting on every ping of today (done, snooze, skip) finishes the day: `today`
+/// then lists none and says when the next ones come, and the next working
+/// day's list is the backlog continuing.
+#[test]
+fn today_stays_done_once_every_ping_is_acted_on() {
+    let db = Db::new();
+    db.ok(&[
+        "demo",
+        "--contacts",
+        "400",
+        "--interactions",
+        "1500",
+        "--seed",
+        "11",
+    ]);
+    let before = db.json(&["today", "--json"]);
+    let todays = before.as_array().unwrap().clone();
+    assert!(todays.len() >= 3, "{} pings today", todays.len());
+    for (i, p) in todays.iter().enumerate() {
+        let id = p["id"].as_str().unwrap();
+        match i % 3 {
+            0 => db.ok(&["done", id, "--note", "Caught up"]),
+            1 => db.ok(&["snooze", id, "2"]),
+            _ => db.ok(&["skip", id]),
+        };
+    }
+    let after = db.json(&["today", "--json"]);
+    assert_eq!(after.as_array().unwrap().len(), 0, "{after:#}");
+    let text = db.ok(&["today"]);
+    assert!(text.starts_with("All done for today; next: "), "{text}");
+    // The next day's list is what the plan said it would be: the backlog goes on.
+    let plan = db.json(&["plan", "--days", "14", "--json"]);
+    let next_day = date_of(&plan[0]).to_owned();
+    assert!(next_day.as_str() > TODAY);
+    let planned: Vec<&Value> = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| date_of(p) == next_day)
+        .collect();
+    assert!(text.contains(&format!("{} ping", planned.len())), "{text}");
+    let tomorrow = db.run_on(&next_day, &["today", "--json"]);
+    let tomorrow: Value = serde_json::from_slice(&tomorrow.stdout).unwrap();
+    let ids = |v: Vec<&Value>| {
+        v.iter()
+            .map(|p| format!("{} {} {}", p["id"], p["date"], p["why"]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(tomorrow.as_array().unwrap().iter().collect()),
+        ids(planned)
+    );
+    // More on request.
+    let more = db.json(&["today", "--more", "2", "--json"]);
+    assert_eq!(more.as_array().unwrap().len(), 2, "{more:#}");
+}
+
+/// `snooze` moves a ping to the first working day on or after its date + N on
+/// which the contact has no other ping, says that day, and the plan agrees.
+#[test]
+fn snooze_says_the_day_the_plan_then_keeps_even_across_a_birthday() {
+    let db = Db::new();
+    db.ok(&[
+        "add",
+        "Ada Lovelace",
+        "--circle",
+        "core",
+        "--birthday=--12-04",
+    ]);
+    db.ok(&["log", "1", "--kind", "meeting", "--date", "2026-11-20"]);
+    db.ok(&[
+        "promise",
+        "1",
+        "--due",
+        "2026-12-02",
+        "Send the pricing sheet",
+    ]);
+    let plan = db.json(&["plan", "--days", "60", "--json"]);
+    let promise = pings_of(&plan, 1)
+        .into_iter()
+        .find(|p| p["reason"] == "promise")
+        .unwrap()
+        .clone();
+    assert_eq!(promise["date"], "2026-12-02");
+    let id = promise["id"].as_str().unwrap();
+    let out = db.run(&["snooze", id, "2"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    // Fri 4 Dec is the birthday: the first free working day is Mon 7 Dec.
+    assert!(said.contains("Mon 7 Dec 2026 (2026-12-07)"), "{said}");
+    let after = db.json(&["plan", "--days", "60", "--json"]);
+    let moved = pings_of(&after, 1)
+        .into_iter()
+        .find(|p| p["id"] == id)
+        .unwrap();
+    assert_eq!(moved["date"], "2026-12-07");
+    assert!(
+        moved["why"]
+            .as_str()
+            .unwrap()
+            .contains("snoozed to Mon 7 Dec"),
+        "{moved}"
+    );
+    let mut days: Vec<&str> = pings_of(&after, 1).iter().map(|p| date_of(p)).collect();
+    let n = days.len();
+    days.dedup();
+    assert_eq!(
+        days.len(),
+        n,
+        "two pings of one contact on one day: {after:#}"
+    );
+    assert!(pings_of(&after, 1)
+        .iter()
+        .any(|p| p["reason"] == "birthday" && p["date"] == "2026-12-04"));
+}
+
+/// With `holidays` = US, Christmas and New Year's Day get no pings, a birthday
+/// on Christmas is wished on the 24th (and the why says why), and an unknown
+/// code is refused with the list of known ones.
+#[test]
+fn us_holidays_are_days_off_and_unknown_regions_are_refused() {
+    let db = Db::new();
+    db.ok(&[
+        "demo",
+        "--contacts",
+        "200",
+        "--interactions",
+        "800",
+        "--seed",
+        "4",
+    ]);
+    db.ok(&["settings", "set", "holidays", "us"]);
+    assert_eq!(db.json(&["settings", "--json"])["holidays"], "US");
+    db.ok(&[
+        "add",
+        "Noel Christmas",
+        "--circle",
+        "inner",
+        "--birthday",
+        "1980-12-25",
+    ]);
+    let plan = db.json(&["plan", "--days", "400", "--json"]);
+    for p in plan.as_array().unwrap() {
+        assert!(
+            !["2026-12-25", "2027-01-01", "2027-07-05", "2026-11-26"].contains(&date_of(p)),
+            "{p}"
+        );
+        assert!(
+            !p["why"].as_str().unwrap().contains("Fri 25 Dec is your"),
+            "{p}"
+        );
+    }
+    let noel = pings_of(&plan, 201);
+    let birthday = noel.iter().find(|p| p["reason"] == "birthday").unwrap();
+    assert_eq!(birthday["date"], "2026-12-24");
+    assert_eq!(
+        birthday["why"],
+        "Noel's birthday is on Fri 25 Dec, a public holiday, turning 46; Thu 24 Dec is your last working day before it."
+    );
+    let before = db.bytes();
+    let out = db.run(&["settings", "set", "holidays", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown region") && err.contains("US") && err.contains("DE"),
+        "{err}"
+    );
+    assert_eq!(db.bytes(), before);
+    db.ok(&["settings", "set", "holidays", "none"]);
+    let plan = db.json(&["plan", "--days", "30", "--json"]);
+    assert!(plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| date_of(p) == "2026-11-26"));
+}
+
+/// Words a salesperson can act on: first hellos say where the contact came from
+/// (never "overdue by" an import date), no internal names or placeholders, the
+/// note of a meeting comes back in its follow-up, and calendar text is timeless.
+#[test]
+fn texts_read_like_a_colleague_wrote_them() {
+    let db = Db::new();
+    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/Connections.csv");
+    db.ok(&["import", csv.to_str().unwrap()]);
+    db.ok(&[
+        "add",
+        "Jonas Weber",
+        "--circle",
+        "acquaintance",
+        "--birthday=--12-09",
+        "--company",
+        "Freelance",
+    ]);
+    db.ok(&[
+        "log",
+        "Jonas Weber",
+        "--kind",
+        "email",
+        "--date",
+        "2026-10-01",
+    ]);
+    db.ok(&[
+        "add",
+        "Mia Chen",
+        "--circle",
+        "core",
+        "--company",
+        "Globex",
+        "--interest",
+        "tea ceremony",
+    ]);
+    db.ok(&[
+        "log",
+        "Mia Chen",
+        "--kind",
+        "meeting",
+        "--date",
+        "2026-11-24",
+        "--event",
+        "SaaStr Europa",
+        "--note",
+        "Talked about the ROI calculator for the Q3 pilot",
+    ]);
+    let plan = db.json(&["plan", "--days", "365", "--json"]);
+    let pings = plan.as_array().unwrap();
+    for p in pings {
+        for field in ["why", "suggestion", "details"] {
+            let text = p[field].as_str().unwrap();
+            assert!(
+                !text.contains('_') && !text.contains('{') && !text.contains('}'),
+                "{field}: {text}"
+            );
+            assert!(
+                !text.to_lowercase().contains("overdue by"),
+                "{field}: {text}"
+            );
+            assert!(
+                !text.contains("days ago") && !text.contains("today"),
+                "{field}: {text}"
+            );
+        }
+        assert!(
+            !p["suggestion"].as_str().unwrap().contains("Freelance"),
+            "{p}"
+        );
+        assert!(!p["suggestion"].as_str().unwrap().contains("coffee"), "{p}");
+    }
+    // Priya connected on LinkedIn on 12 Mar 2024 and was never contacted.
+    let priya = pings
+        .iter()
+        .find(|p| p["contact_name"] == "Priya Sharma")
+        .unwrap();
+    assert_eq!(
+        priya["why"],
+        "Connected on LinkedIn on 12 Mar 2024; you have not talked since."
+    );
+    assert_eq!(priya["first_hello"], true);
+    let s = priya["suggestion"].as_str().unwrap();
+    assert!(
+        s.contains("Introduce yourself") || s.contains("Say hello"),
+        "{s}"
+    );
+    assert!(
+        !s.to_lowercase().contains("thought of you") && !s.to_lowercase().contains("thank"),
+        "{s}"
+    );
+    // An acquaintance's birthday: a short message, no gift, no call.
+    let jonas = pings
+        .iter()
+        .find(|p| p["contact_name"] == "Jonas Weber" && p["reason"] == "birthday")
+        .unwrap();
+    let s = jonas["suggestion"].as_str().unwrap().to_lowercase();
+    assert!(
+        !s.contains("gift") && !s.contains("call") && !s.contains("sing"),
+        "{s}"
+    );
+    assert_eq!(jonas["action"], "message");
+    // The meeting's note comes back in the follow-up.
+    let follow = pings
+        .iter()
+        .find(|p| p["contact_name"] == "Mia Chen" && p["reason"] == "follow_up")
+        .unwrap();
+    assert!(
+        follow["suggestion"]
+            .as_str()
+            .unwrap()
+            .contains("ROI calculator"),
+        "{follow}"
+    );
+    assert!(
+        follow["why"]
+            .as_str()
+            .unwrap()
+            .contains("SaaStr Europa on Tue 24 Nov"),
+        "{follow}"
+    );
+    // Text output says "follow-up", never `follow_up`.
+    let text = db.ok(&["plan", "--days", "30"]);
+    assert!(
+        text.contains("follow-up") && !text.contains("follow_up"),
+        "{text}"
+    );
+    // Calendar events keep dates, not "N days ago".
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("plan.ics");
+    db.ok(&[
+        "export",
+        "ics",
+        "--days",
+        "60",
+        "--out",
+        ics.to_str().unwrap(),
+    ]);
+    let body = std::fs::read_to_string(&ics).unwrap();
+    assert!(
+        !body.contains("days ago") && !body.contains("yesterday"),
+        "{body}"
+    );
+}
+
+#[test]
+fn simulate_json_has_notes_and_each_circle_s_interval() {
+    let db = Db::new();
+    db.ok(&[
+        "demo",
+        "--contacts",
+        "400",
+        "--interactions",
+        "1500",
+        "--seed",
+        "5",
+    ]);
+    let report = db.json(&["simulate", "--days", "30", "--json"]);
+    let notes = report["notes"].as_array().unwrap();
+    // Raised only with a note saying by how much, and what to do instead.
+    if report["daily_cap"] != 5 {
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.as_str().unwrap().contains("beyond your capacity")),
+            "{notes:?}"
+        );
+    }
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("spaces out")),
+        "{notes:?}"
+    );
+    for c in report["circles"].as_array().unwrap() {
+        let interval = c["interval_days"].as_i64().unwrap();
+        assert!((37..=116).contains(&interval), "{c}");
+        assert!(c["pings_per_year"].as_u64().is_some() && c["stretched"].is_boolean());
+    }
+    assert!(report["circles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["stretched"] == true));
 }

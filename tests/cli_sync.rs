@@ -126,6 +126,10 @@ fn bytes_of(path: &Path) -> Vec<u8> {
     all
 }
 
+/// Contacts and interactions in the killed-sync test.
+const CONTACTS: usize = 60;
+const INTERACTIONS: usize = 240;
+
 #[test]
 fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyring() {
     let keyring =
@@ -139,9 +143,9 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
         &[
             "demo",
             "--contacts",
-            "60",
+            &CONTACTS.to_string(),
             "--interactions",
-            "240",
+            &INTERACTIONS.to_string(),
             "--seed",
             "9",
         ],
@@ -163,10 +167,14 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     assert!(said.contains("keyring"), "{said}");
 
     let history = history_uids(&db);
-    assert!(history.len() > 240, "interactions and the demo's promises");
+    assert!(
+        history.len() > INTERACTIONS,
+        "interactions and the demo's promises"
+    );
 
     // Start a sync and kill it (SIGKILL) once the contacts and part of the
-    // history are up.
+    // history are up. Enough entries that a loaded machine's late wake-up
+    // still finds the sync mid-way.
     let mut child = keepwarm(&db, &keyring, &["sync"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -180,10 +188,13 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     }
     child.kill().unwrap();
     child.wait().unwrap();
+    // A request the server was handling when the client died still lands.
+    std::thread::sleep(Duration::from_millis(500));
     let sent_before_kill = uids_on_server(&server, "ics").len();
     assert!(
         (20..history.len()).contains(&sent_before_kill),
-        "{sent_before_kill}"
+        "killed after {sent_before_kill} of {} entries",
+        history.len()
     );
 
     let (out, _) = run(&db, &keyring, &["sync", "--json"], None);
@@ -195,8 +206,8 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
         "{report}"
     );
     let uids = server_uids(&server);
-    assert_eq!(uids.len(), 60, "no card lost, none twice");
-    assert_eq!(uids.iter().collect::<HashSet<_>>().len(), 60);
+    assert_eq!(uids.len(), CONTACTS, "no card lost, none twice");
+    assert_eq!(uids.iter().collect::<HashSet<_>>().len(), CONTACTS);
     let mut entries = uids_on_server(&server, "ics");
     entries.sort();
     assert_eq!(entries, history, "no entry lost, none twice");

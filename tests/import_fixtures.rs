@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use keepwarm::interop::{read_file, sniff, Format};
 use keepwarm::model::{Circle, Contact};
+use keepwarm::store::MatchedBy;
 use keepwarm::Store;
 
 fn fixture(name: &str) -> PathBuf {
@@ -153,11 +154,9 @@ fn google_multi_values_labels_and_year_less_birthdays() {
     assert_eq!(mei.company.as_deref(), Some("Lumen Analytics"));
     assert_eq!(mei.title.as_deref(), Some("Data Lead"));
     assert_eq!(birthday(mei).as_deref(), Some("--05-16"));
-    assert_eq!(
-        mei.interests,
-        ["Customers"],
-        "system labels (* …) are not interests"
-    );
+    // Labels are tags; Google's own groups (* myContacts, * starred) are neither.
+    assert_eq!(mei.tags, ["Customers"]);
+    assert!(mei.interests.is_empty(), "labels are not interests");
     assert_eq!(mei.notes, "Likes jazz, and coffee");
     assert_eq!(
         birthday(by_name(&contacts, "Lukas Weber")).as_deref(),
@@ -175,7 +174,8 @@ fn google_legacy_header() {
     assert_eq!(s.company.as_deref(), Some("Vireo Foods"));
     assert_eq!(s.title.as_deref(), Some("Buyer"));
     assert_eq!(birthday(s).as_deref(), Some("1990-01-20"));
-    assert_eq!(s.interests, ["Golf"]);
+    assert_eq!(s.tags, ["Golf"], "the user's group, without * My Contacts");
+    assert!(s.interests.is_empty());
 }
 
 #[test]
@@ -189,7 +189,9 @@ fn outlook_windows_1252_dates_and_job_title() {
     // Title is the honorific; Job Title is the job.
     assert_eq!(f.title.as_deref(), Some("Directrice commerciale"));
     assert_eq!(birthday(f).as_deref(), Some("1985-07-04"));
-    assert_eq!(f.interests, ["Golf", "VIP"]);
+    // Outlook's categories are its labels: tags.
+    assert_eq!(f.tags, ["Golf", "VIP"]);
+    assert!(f.interests.is_empty());
     assert_eq!(f.notes, "Très sympathique, \"grande\" cliente");
     let r = by_name(&contacts, "René Müller");
     assert_eq!(r.birthday, None, "0/0/00 means no birthday");
@@ -236,13 +238,29 @@ fn duplicates_merge_by_email_phone_and_name() {
         .unwrap();
     assert_eq!((summary.added, summary.merged), (0, 3));
     let contacts = store.contacts().unwrap();
+    // Each merge names the record's line, the contact and what it brought.
+    let by = |line: usize| summary.merges.iter().find(|m| m.line == line).unwrap();
+    let mei_id = by_name(&contacts, "Mei Chen").id;
+    assert_eq!(by(1).into_id, mei_id);
+    assert_eq!(by(1).matched_by, MatchedBy::Email);
+    assert_eq!(by(1).filled, ["phones", "interests"]);
+    assert_eq!(by(1).conflicts[0].field, "name");
+    assert_eq!(by(1).conflicts[0].other, "Mei C.");
+    assert_eq!(by(8).matched_by, MatchedBy::Name);
+    assert_eq!(by(8).filled, ["company"]);
+    assert_eq!(by(13).matched_by, MatchedBy::Phone);
     assert_eq!(contacts.len(), 2);
     let mei = by_name(&contacts, "Mei Chen");
     assert_eq!(
         mei.phones,
         ["+1 555 010 4000", "+1 555 010 4001", "+1 555 999 0000"]
     );
-    assert_eq!(mei.interests, ["Customers", "jazz"]);
+    assert_eq!(mei.tags, ["Customers"]);
+    assert_eq!(
+        mei.interests,
+        ["jazz"],
+        "a vCard's CATEGORIES are interests"
+    );
     assert_eq!(
         by_name(&contacts, "Lukas Weber").company.as_deref(),
         Some("Weber GmbH")
@@ -257,6 +275,150 @@ fn duplicates_merge_by_email_phone_and_name() {
         .import_contacts(Format::Vcard, &parsed, today(), false, &mut |_, _| {})
         .unwrap();
     assert_eq!((summary.added, summary.merged), (1, 0));
+    let lukases: Vec<i64> = store
+        .contacts()
+        .unwrap()
+        .iter()
+        .filter(|c| c.name == "Lukas Weber")
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(summary.possible_duplicates[0].ids, [lukases[0], lukases[1]]);
+    assert_eq!(summary.possible_duplicates[0].reason, "different emails");
+
+    // A third Lukas with nothing but his name could be either: he stays apart
+    // rather than being merged into a guess.
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lukas Weber\r\nEND:VCARD\r\n";
+    let parsed = keepwarm::interop::importer(Format::Vcard)
+        .parse(text, std::path::Path::new("bare.vcf"))
+        .unwrap();
+    let summary = store
+        .import_contacts(Format::Vcard, &parsed, today(), false, &mut |_, _| {})
+        .unwrap();
+    assert_eq!((summary.added, summary.merged), (1, 0));
+    assert_eq!(summary.possible_duplicates.len(), 1);
+    assert!(summary.possible_duplicates[0]
+        .reason
+        .contains("2 contacts have this name"));
+    // ...unless one of them shares his company.
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lukas Weber\r\nORG:Weber GmbH\r\nTITLE:CEO\r\nEND:VCARD\r\n";
+    let parsed = keepwarm::interop::importer(Format::Vcard)
+        .parse(text, std::path::Path::new("org.vcf"))
+        .unwrap();
+    let summary = store
+        .import_contacts(Format::Vcard, &parsed, today(), false, &mut |_, _| {})
+        .unwrap();
+    assert_eq!((summary.added, summary.merged), (0, 1));
+    assert_eq!(summary.merges[0].into_id, lukases[0]);
+}
+
+/// Every row of every table but the journal, table by table. The search
+/// indexes are compared by what they hold, not by their internal pages.
+fn dump(db: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'journal'
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let columns = if table.ends_with("_search") {
+                "rowid, *"
+            } else {
+                "*"
+            };
+            let mut stmt = conn
+                .prepare(&format!("SELECT {columns} FROM \"{table}\""))
+                .unwrap();
+            let columns = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    Ok((0..columns)
+                        .map(|i| match r.get_ref(i).unwrap() {
+                            rusqlite::types::ValueRef::Text(t) => {
+                                String::from_utf8_lossy(t).into_owned()
+                            }
+                            other => format!("{other:?}"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows.sort();
+            (table, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn undoing_an_import_restores_every_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut store = Store::open(&db).unwrap();
+    keepwarm::demo::fill_demo(
+        &mut store,
+        keepwarm::demo::DemoOptions {
+            contacts: 40,
+            interactions: 100,
+            seed: 9,
+        },
+        today(),
+    )
+    .unwrap();
+    let (format, phone) = read_file(&fixture("anna-phone.vcf"), None).unwrap();
+    store
+        .import_contacts(format, &phone, today(), false, &mut |_, _| {})
+        .unwrap();
+    let before = dump(&db);
+    // Merges into a stored contact (notes appended, tags added) and adds others.
+    for name in ["anna-google.csv", "linkedin-two-annas.csv"] {
+        let (format, parsed) = read_file(&fixture(name), None).unwrap();
+        let before_this = dump(&db);
+        let summary = store
+            .import_contacts(format, &parsed, today(), false, &mut |_, _| {})
+            .unwrap();
+        assert!(summary.merged + summary.added > 0);
+        assert_ne!(dump(&db), before_this);
+        let undone = store.undo().unwrap().unwrap();
+        assert!(undone.label.contains(name), "{}", undone.label);
+        let after = dump(&db);
+        for ((table, rows), (_, expected)) in after.iter().zip(&before) {
+            assert_eq!(rows, expected, "undo of {name}: table {table}");
+        }
+        assert_eq!(after.len(), before.len());
+    }
+}
+
+#[test]
+fn a_record_like_a_contact_in_the_trash_is_added_anew_with_a_warning() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (format, phone) = read_file(&fixture("anna-phone.vcf"), None).unwrap();
+    store
+        .import_contacts(format, &phone, today(), false, &mut |_, _| {})
+        .unwrap();
+    let anna = store.contacts().unwrap()[0].id;
+    store.delete_contact(anna, today()).unwrap();
+    let (format, google) = read_file(&fixture("anna-google.csv"), None).unwrap();
+    let summary = store
+        .import_contacts(format, &google, today(), false, &mut |_, _| {})
+        .unwrap();
+    assert_eq!((summary.added, summary.merged), (1, 0));
+    assert!(
+        summary
+            .warnings
+            .iter()
+            .any(|w| w.contains(&format!("#{anna} Anna Schmidt in the trash (same email)"))),
+        "{:?}",
+        summary.warnings
+    );
 }
 
 #[test]

@@ -192,12 +192,13 @@ fn print_contact_table(contacts: &[Contact], matched: Option<&[Vec<SearchMatch>]
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if style.terminal {
         let header = format!(
-            "{:>6}  {}  {}  {}  {}",
+            "{:>6}  {}  {}  {}  {}{}",
             "id",
             cell("name", 28),
             cell("circle", 12),
             cell("company", 26),
-            "email"
+            cell("email", 30),
+            if matched.is_some() { "  matched" } else { "" }
         );
         writeln!(out, "{}", style.bold(&header))?;
     }
@@ -212,7 +213,10 @@ fn print_contact_table(contacts: &[Contact], matched: Option<&[Vec<SearchMatch>]
             safe(c.emails.first().map(String::as_str).unwrap_or(""))
         )?;
         if let Some(matched) = matched.and_then(|m| m.get(i)) {
-            write!(out, "  matched: {}", describe_matches(matched))?;
+            // Under the header's `matched` column: the email padded to its width.
+            let email = c.emails.first().map(String::as_str).unwrap_or("");
+            let pad = 30usize.saturating_sub(safe(email).chars().count());
+            write!(out, "{:pad$}  matched: {}", "", describe_matches(matched))?;
         }
         writeln!(out)?;
     }
@@ -233,7 +237,7 @@ fn describe_matches(matched: &[SearchMatch]) -> String {
                 text.push_str(&format!(" {date}"));
             }
             if let Some(snippet) = &m.snippet {
-                text.push_str(&format!(" \"{snippet}\""));
+                text.push_str(&format!(" \"{}\"", safe(snippet)));
             }
             text
         })

@@ -56,7 +56,14 @@ pub fn log(ctx: &Ctx, a: LogArgs) -> Result<()> {
     }
     let mut targets = Vec::with_capacity(a.contacts.len());
     for query in &a.contacts {
-        match store.resolve_contact(query) {
+        // With --new a name must be a contact's whole name to be theirs, so that a
+        // new "Anna Smith" is not taken for Anna Smithson.
+        let found = if a.new {
+            store.resolve_contact_exactly(query)
+        } else {
+            store.resolve_contact(query)
+        };
+        match found {
             Ok(id) => targets.push(LogTarget::Existing(id)),
             Err(keepwarm::Error::ContactNotFound(_) | keepwarm::Error::NoContactMatch { .. })
                 if a.new =>

@@ -8,11 +8,13 @@ use clap::Args;
 
 use keepwarm::model::InteractionKind;
 use keepwarm::schedule::simulate::Simulation;
-use keepwarm::schedule::{find_ping, Ping, Plan};
+use keepwarm::schedule::today::today_view;
+use keepwarm::schedule::{warmth_words, Ping, Plan};
+use keepwarm::screens::{act_on_ping, PingRequest};
 use keepwarm::store::{PingAction, Store};
 
 use super::args::kind_arg;
-use super::output::print_json;
+use super::output::{cell, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -28,11 +30,14 @@ pub struct PlanArgs {
 pub fn plan(ctx: &Ctx, a: PlanArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let plan = make_plan(&store, ctx.today, a.days)?;
-    print_plan(&plan, a.json, None)
+    print_plan(&plan, a.json)
 }
 
 #[derive(Debug, Args)]
 pub struct TodayArgs {
+    /// Also bring this many of the coming days' pings forward to today.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=100))]
+    more: u32,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -40,9 +45,26 @@ pub struct TodayArgs {
 
 pub fn today(ctx: &Ctx, a: TodayArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
-    // The plan does not depend on its horizon, so one day is enough.
-    let plan = make_plan(&store, ctx.today, 1)?;
-    print_plan(&plan, a.json, Some(ctx.today))
+    let settings = store.planner_settings()?;
+    let snapshot = store.snapshot(ctx.today)?;
+    let view = today_view(ctx.today, &snapshot, &settings, a.more);
+    for note in &view.notes {
+        eprintln!("note: {note}");
+    }
+    let pings: Vec<&Ping> = view.pings.iter().chain(&view.more).collect();
+    if a.json {
+        eprintln!("{}", view.summary());
+        return print_json_compact(&pings);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "{}", view.summary())?;
+    write_pings(&mut out, &view.pings)?;
+    if !view.more.is_empty() {
+        writeln!(out, "\nBrought forward from the coming days:")?;
+        write_pings(&mut out, &view.more)?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 #[derive(Debug, Args)]
@@ -62,15 +84,22 @@ pub struct DoneArgs {
 
 pub fn done(ctx: &Ctx, a: DoneArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let today = ctx.today;
-    let ping = planned_ping(&store, today, &a.ping_id)?;
-    let kind = a.kind.unwrap_or(ping.action);
-    store.act_on_ping(&ping, &PingAction::Done { kind, note: a.note }, today)?;
+    let request = PingRequest::Done {
+        kind: a.kind,
+        note: a.note,
+    };
+    let acted = act_on_ping(&mut store, &a.ping_id, &request, ctx.today)?;
+    let kind = match &acted.action {
+        PingAction::Done { kind, .. } => *kind,
+        _ => acted.ping.action,
+    };
     eprintln!(
-        "Done: {} with {} (logged as {kind} on {today})",
-        ping.id, ping.contact_name
+        "Done: {} with {} (logged as {kind} on {})",
+        acted.ping.id,
+        safe(&acted.ping.contact_name),
+        ctx.today
     );
-    report_next(&store, today, &ping, a.json)
+    report_next(&store, ctx.today, &acted.ping, a.json)
 }
 
 #[derive(Debug, Args)]
@@ -87,12 +116,19 @@ pub struct SnoozeArgs {
 
 pub fn snooze(ctx: &Ctx, a: SnoozeArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let today = ctx.today;
-    let ping = planned_ping(&store, today, &a.ping_id)?;
-    let until = ping.date.max(today) + chrono::Duration::days(i64::from(a.days.unwrap_or(1)));
-    store.act_on_ping(&ping, &PingAction::Snooze { until }, today)?;
-    eprintln!("Snoozed {} with {} to {until}", ping.id, ping.contact_name);
-    report_next(&store, today, &ping, a.json)
+    let request = PingRequest::SnoozeDays {
+        days: a.days.unwrap_or(1),
+    };
+    let acted = act_on_ping(&mut store, &a.ping_id, &request, ctx.today)?;
+    if let Some(until) = acted.snoozed_until() {
+        eprintln!(
+            "Snoozed {} with {} to {} ({until})",
+            acted.ping.id,
+            safe(&acted.ping.contact_name),
+            until.format("%a %-d %b %Y")
+        );
+    }
+    report_next(&store, ctx.today, &acted.ping, a.json)
 }
 
 #[derive(Debug, Args)]
@@ -106,14 +142,14 @@ pub struct SkipArgs {
 
 pub fn skip(ctx: &Ctx, a: SkipArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let today = ctx.today;
-    let ping = planned_ping(&store, today, &a.ping_id)?;
-    store.act_on_ping(&ping, &PingAction::Skip, today)?;
+    let acted = act_on_ping(&mut store, &a.ping_id, &PingRequest::Skip, ctx.today)?;
     eprintln!(
         "Skipped {} with {} on {}",
-        ping.id, ping.contact_name, ping.date
+        acted.ping.id,
+        safe(&acted.ping.contact_name),
+        acted.ping.date
     );
-    report_next(&store, today, &ping, a.json)
+    report_next(&store, ctx.today, &acted.ping, a.json)
 }
 
 #[derive(Debug, Args)]
@@ -145,19 +181,6 @@ pub fn make_plan(store: &Store, today: NaiveDate, days: u32) -> Result<Plan> {
     Ok(keepwarm::schedule::plan(today, &snapshot, &settings, days))
 }
 
-/// The ping with this id in the coming year's plan.
-fn planned_ping(store: &Store, today: NaiveDate, id: &str) -> Result<Ping> {
-    let plan = make_plan(store, today, 400)?;
-    find_ping(&plan, id.trim()).ok_or_else(|| {
-        keepwarm::Error::invalid(
-            "ping id",
-            id,
-            "no such ping in the plan (see `keepwarm plan` or `keepwarm today` for ids)",
-        )
-        .into()
-    })
-}
-
 /// After an action, says when the contact's next ping now is.
 fn report_next(store: &Store, today: NaiveDate, acted: &Ping, json: bool) -> Result<()> {
     let plan = make_plan(store, today, 400)?;
@@ -169,50 +192,67 @@ fn report_next(store: &Store, today: NaiveDate, acted: &Ping, json: bool) -> Res
             "Next for {}: {} ({})",
             next.contact_name,
             next.date,
-            next.reason.as_str()
+            next.label()
         );
     }
     Ok(())
 }
 
-fn print_plan(plan: &Plan, json: bool, only: Option<NaiveDate>) -> Result<()> {
+fn print_plan(plan: &Plan, json: bool) -> Result<()> {
     for note in &plan.notes {
         eprintln!("note: {note}");
     }
-    let pings: Vec<&Ping> = plan
-        .pings
-        .iter()
-        .filter(|p| only.is_none_or(|d| p.date == d))
-        .collect();
     if json {
-        return print_json(&pings);
+        return print_json_compact(&plan.pings);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if pings.is_empty() {
+    if plan.pings.is_empty() {
         writeln!(out, "No pings planned.")?;
     }
-    let mut current = None;
-    for p in pings {
-        if current != Some(p.date) {
-            current = Some(p.date);
-            writeln!(out, "\n{}", p.date.format("%a %-d %b %Y"))?;
-        }
-        writeln!(
-            out,
-            "  {:<28} {:<10} warmth {:>3}   id {}",
-            p.contact_name,
-            p.reason.as_str(),
-            p.warmth,
-            p.id
-        )?;
-        writeln!(out, "      do:  {}", p.suggestion)?;
-        writeln!(out, "      why: {}", p.why)?;
-    }
+    write_pings(&mut out, &plan.pings)?;
     out.flush()?;
     Ok(())
 }
 
+fn write_pings(out: &mut impl Write, pings: &[Ping]) -> Result<()> {
+    let style = Style::stdout();
+    let mut current = None;
+    for p in pings {
+        if current != Some(p.date) {
+            current = Some(p.date);
+            let day = p.date.format("%a %-d %b %Y").to_string();
+            writeln!(out, "\n{}", style.bold(&day))?;
+        }
+        // Names and texts come from the user's data: padded and escaped by `cell`
+        // and `safe`, so an escape sequence in a name never reaches the terminal.
+        writeln!(
+            out,
+            "  {} {} {} {}",
+            style.bold(&cell(&p.contact_name, 28)),
+            cell(p.label(), 14),
+            cell(&warmth_words(p.warmth), 18),
+            style.dim(&format!("id {}", p.id))
+        )?;
+        writeln!(out, "      {}  {}", style.dim("do:"), safe(&p.suggestion))?;
+        writeln!(out, "      {} {}", style.dim("why:"), safe(&p.why))?;
+    }
+    Ok(())
+}
+
+/// JSON on one line: a year's plan is tens of thousands of pings, and
+/// indentation would double the bytes to write and parse.
+fn print_json_compact<T: serde::Serialize + ?Sized>(value: &T) -> Result<()> {
+    // Serialised first, so a closed pipe surfaces as the io::Error `main` expects.
+    let mut text = serde_json::to_vec(value)?;
+    text.push(b'\n');
+    std::io::stdout().lock().write_all(&text)?;
+    Ok(())
+}
+
 fn print_simulation(s: &Simulation) -> Result<()> {
+    for note in &s.notes {
+        eprintln!("note: {note}");
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(
         out,
@@ -221,19 +261,24 @@ fn print_simulation(s: &Simulation) -> Result<()> {
     )?;
     writeln!(
         out,
-        "{:<14} {:>8} {:>6} {:>6} {:>6}",
-        "circle", "contacts", "min", "mean", "max"
+        "{:<14} {:>8} {:>9} {:>6} {:>6} {:>6}",
+        "circle", "contacts", "interval", "min", "mean", "max"
     )?;
     for c in &s.circles {
         writeln!(
             out,
-            "{:<14} {:>8} {:>6} {:>6.1} {:>6}",
+            "{:<14} {:>8} {:>6} d{} {:>6} {:>6.1} {:>6}",
             c.circle.as_str(),
             c.contacts,
+            c.interval_days,
+            if c.stretched { "*" } else { " " },
             c.min_pings,
             c.mean_pings,
             c.max_pings
         )?;
+    }
+    if s.circles.iter().any(|c| c.stretched) {
+        writeln!(out, "* spaced out to fit the daily cap")?;
     }
     let gaps: Vec<i64> = s
         .contacts

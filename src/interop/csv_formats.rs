@@ -13,6 +13,11 @@ use crate::model::{is_email, Birthday, Circle, NewContact};
 /// Google's separator for several values in one cell.
 const MULTI: &str = " ::: ";
 
+/// keepwarm's own CSV columns for interests and tags (Google ignores them).
+pub(crate) const KEEPWARM_INTERESTS: &str = "keepwarm Interests";
+/// See [`KEEPWARM_INTERESTS`].
+pub(crate) const KEEPWARM_TAGS: &str = "keepwarm Tags";
+
 /// A CSV file's header and rows, with the line each row starts on.
 struct Table {
     headers: Vec<String>,
@@ -22,6 +27,7 @@ struct Table {
 impl Table {
     /// Reads CSV `text` whose header is on line `first_line` of the file.
     fn read(text: &str, first_line: usize, file: &Path) -> Result<Table> {
+        check_quotes(text, first_line, file)?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(false)
@@ -80,6 +86,63 @@ impl Table {
     }
 }
 
+/// Finds quotes the `csv` crate would silently accept but that mean the file is
+/// broken: a quoted field that never closes (the rest of the file would become
+/// one value), or one that spans lines and then closes with text right after
+/// the quote (a stray quote swallowed the lines in between). A quoted field on
+/// one line with text after its closing quote (`"Acme" Inc`) is only sloppy and
+/// is read as `csv` reads it.
+fn check_quotes(text: &str, first_line: usize, file: &Path) -> Result<()> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        /// Inside quotes opened on this line.
+        Quoted(usize),
+        /// Just after a quote inside quotes opened on this line: `""`, or the end.
+        AfterQuote(usize),
+    }
+    let unterminated = |opened: usize, reason: String| Error::Import {
+        file: file.to_owned(),
+        line: opened,
+        field: "row".into(),
+        reason,
+    };
+    let mut line = first_line;
+    let mut state = State::FieldStart;
+    for &b in text.as_bytes() {
+        state = match (state, b) {
+            (State::FieldStart, b'"') => State::Quoted(line),
+            (State::FieldStart | State::Unquoted, b',' | b'\r' | b'\n') => State::FieldStart,
+            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
+            (State::Quoted(opened), b'"') => State::AfterQuote(opened),
+            (State::Quoted(opened), _) => State::Quoted(opened),
+            (State::AfterQuote(opened), b'"') => State::Quoted(opened),
+            (State::AfterQuote(_), b',' | b'\r' | b'\n') => State::FieldStart,
+            (State::AfterQuote(opened), _) if opened != line => {
+                return Err(unterminated(
+                    opened,
+                    format!(
+                        "unterminated quote: the quoted value that opens on this line runs \
+                         to line {line} and a quote there is followed by more text"
+                    ),
+                ));
+            }
+            (State::AfterQuote(_), _) => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    if let State::Quoted(opened) = state {
+        return Err(unterminated(
+            opened,
+            "unterminated quote: the quoted value that opens on this line never closes".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Looks up cells of one row by column name.
 struct Row<'a> {
     table: &'a Table,
@@ -129,6 +192,7 @@ fn finish(mut contact: NewContact, line: usize, extras: Extras, parsed: &mut Par
         connected_on: extras.connected_on,
         line,
         paused: extras.paused,
+        profile_url: extras.profile_url,
     });
 }
 
@@ -137,6 +201,17 @@ struct Extras {
     uid: Option<String>,
     connected_on: Option<NaiveDate>,
     paused: bool,
+    profile_url: Option<String>,
+}
+
+/// The cells of a multi-valued column (Google's ` ::: `, Outlook's `;`), trimmed,
+/// blanks and Google's system groups left out.
+fn labels(cell: &str, separator: &str) -> Vec<String> {
+    cell.split(separator)
+        .map(str::trim)
+        .filter(|g| !g.is_empty() && !super::is_google_system_group(g))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Adds the cell's emails (several in a Google cell), warning about bad ones.
@@ -191,7 +266,7 @@ impl Importer for LinkedinImporter {
         })?;
         let body: String = text.lines().skip(index).collect::<Vec<_>>().join("\n");
         let table = Table::read(&body, index + 1, file)?;
-        let mut parsed = ParsedFile::default();
+        let mut parsed = ParsedFile::new(file);
         for (line, fields) in &table.rows {
             let row = Row {
                 table: &table,
@@ -208,7 +283,8 @@ impl Importer for LinkedinImporter {
                 ..NewContact::default()
             };
             add_emails(&mut contact, row.get("Email Address"), &at, &mut parsed);
-            if let Some(url) = row.opt("URL") {
+            let profile_url = row.opt("URL");
+            if let Some(url) = &profile_url {
                 contact.notes = format!("LinkedIn: {url}");
             }
             let connected = row.get("Connected On");
@@ -228,6 +304,7 @@ impl Importer for LinkedinImporter {
                 *line,
                 Extras {
                     connected_on,
+                    profile_url,
                     ..Extras::default()
                 },
                 &mut parsed,
@@ -265,7 +342,7 @@ impl Importer for GoogleImporter {
     fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
         let legacy = table.column("Given Name").is_some() && table.column("First Name").is_none();
-        let mut parsed = ParsedFile::default();
+        let mut parsed = ParsedFile::new(file);
         let numbered = |prefix: &str, suffix: &str| -> Vec<String> {
             (1..=20)
                 .map(|n| format!("{prefix} {n} - {suffix}"))
@@ -323,24 +400,30 @@ impl Importer for GoogleImporter {
                     ));
                 }
             }
-            // Labels (current) or Group Membership (legacy): the user's own
-            // groups become interests; Google's system groups start with "* ".
+            // Labels (current) or Group Membership (legacy) are the user's
+            // groups: tags, not interests, and Google's own groups are neither.
+            // keepwarm's export keeps interests and tags in columns of its own
+            // (its Labels hold both, for Google to show).
             let groups = if legacy {
                 row.get("Group Membership")
             } else {
                 row.get("Labels")
             };
-            contact.interests = groups
-                .split(MULTI)
-                .map(str::trim)
-                .filter(|g| !g.is_empty() && !g.starts_with('*'))
-                .map(str::to_owned)
-                .collect();
+            match (
+                table.column(KEEPWARM_INTERESTS),
+                table.column(KEEPWARM_TAGS),
+            ) {
+                (Some(_), Some(_)) => {
+                    contact.interests = labels(row.get(KEEPWARM_INTERESTS), MULTI);
+                    contact.tags = labels(row.get(KEEPWARM_TAGS), MULTI);
+                }
+                _ => contact.tags = labels(groups, MULTI),
+            }
             contact.circle = row.opt("keepwarm Circle").and_then(|c| c.parse().ok());
             let extras = Extras {
                 uid: row.opt("keepwarm UID"),
-                connected_on: None,
                 paused: row.get("keepwarm Paused").eq_ignore_ascii_case("true"),
+                ..Extras::default()
             };
             finish(contact, *line, extras, &mut parsed);
         }
@@ -371,7 +454,7 @@ impl Importer for OutlookImporter {
 
     fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
-        let mut parsed = ParsedFile::default();
+        let mut parsed = ParsedFile::new(file);
         for (line, fields) in &table.rows {
             let row = Row {
                 table: &table,
@@ -416,14 +499,9 @@ impl Importer for OutlookImporter {
                     )),
                 }
             }
-            // Outlook separates categories with semicolons.
-            contact.interests = row
-                .get("Categories")
-                .split(';')
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
-                .collect();
+            // Categories are Outlook's labels (VIP, Key Customer): tags. Outlook
+            // separates them with semicolons.
+            contact.tags = labels(row.get("Categories"), ";");
             finish(contact, *line, Extras::default(), &mut parsed);
         }
         Ok(parsed)

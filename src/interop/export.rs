@@ -11,6 +11,9 @@ use crate::model::Contact;
 
 type IoResult = std::io::Result<()>;
 
+/// The vCard property that carries one of keepwarm's tags.
+pub(crate) const TAG_PROPERTY: &str = "X-KEEPWARM-TAG";
+
 fn entry(name: VCardProperty, values: Vec<VCardValue>) -> VCardEntry {
     VCardEntry {
         group: None,
@@ -75,6 +78,12 @@ pub fn to_vcard(c: &Contact) -> VCard {
             c.interests.iter().map(|i| text(i)).collect(),
         ));
     }
+    // Tags are keepwarm's own: other apps read CATEGORIES as interests would be.
+    entries.extend(
+        c.tags
+            .iter()
+            .map(|t| entry(VCardProperty::Other(TAG_PROPERTY.into()), vec![text(t)])),
+    );
     if !c.notes.is_empty() {
         entries.push(entry(VCardProperty::Note, vec![text(&c.notes)]));
     }
@@ -146,6 +155,8 @@ pub fn write_csv(contacts: &[Contact], out: &mut impl Write) -> IoResult {
             "keepwarm UID",
             "keepwarm Circle",
             "keepwarm Paused",
+            super::csv_formats::KEEPWARM_INTERESTS,
+            super::csv_formats::KEEPWARM_TAGS,
         ]
         .map(str::to_owned),
     );
@@ -156,6 +167,7 @@ pub fn write_csv(contacts: &[Contact], out: &mut impl Write) -> IoResult {
     for c in contacts {
         let mut labels = vec!["* myContacts".to_owned()];
         labels.extend(c.interests.iter().cloned());
+        labels.extend(c.tags.iter().cloned());
         let mut row: Vec<String> = vec![
             c.given_name.clone(),
             String::new(),
@@ -189,6 +201,8 @@ pub fn write_csv(contacts: &[Contact], out: &mut impl Write) -> IoResult {
             c.uid.clone(),
             c.circle.as_str().to_owned(),
             c.paused.to_string(),
+            c.interests.join(" ::: "),
+            c.tags.join(" ::: "),
         ]);
         writer.write_record(&row).map_err(csv_error)?;
     }

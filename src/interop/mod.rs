@@ -5,6 +5,7 @@
 //! result in one transaction (see `Store::import_contacts`), so a file either
 //! imports whole or not at all.
 
+pub mod checks;
 pub mod csv_formats;
 pub mod export;
 pub mod ics;
@@ -94,6 +95,9 @@ pub struct ImportedContact {
     pub line: usize,
     /// Paused in keepwarm (keepwarm's own exports only).
     pub paused: bool,
+    /// The person's LinkedIn profile address (LinkedIn's `URL` column): two
+    /// namesakes with different profiles are two people.
+    pub profile_url: Option<String>,
 }
 
 /// A record that was read but carries nothing to import.
@@ -108,12 +112,42 @@ pub struct Skipped {
 /// What an importer made of a file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParsedFile {
+    /// The file as reports name it (the path as it was given).
+    pub file: String,
     /// The contacts, in file order.
     pub contacts: Vec<ImportedContact>,
     /// Records without a name, email, phone or company.
     pub skipped: Vec<Skipped>,
-    /// Values that were dropped (an email without `@`, a birthday in words…).
+    /// Values that were dropped (an email without `@`, a birthday in words…),
+    /// each naming its file and line.
     pub warnings: Vec<String>,
+}
+
+impl ParsedFile {
+    /// An empty result for `file`, named in reports as it was given.
+    pub fn new(file: &Path) -> ParsedFile {
+        ParsedFile {
+            file: file.display().to_string(),
+            ..ParsedFile::default()
+        }
+    }
+}
+
+/// Whether a group or label is one Google makes for every account rather than
+/// one the user made: `* myContacts`, `* starred` (any `* …`), the legacy
+/// `System Group: …`, and `Imported on 5/12/2020`. These are neither tags nor
+/// interests.
+pub fn is_google_system_group(label: &str) -> bool {
+    let label = label.trim();
+    let lower = label.to_lowercase();
+    label.starts_with('*')
+        || lower.starts_with("system group:")
+        || lower == "mycontacts"
+        || lower == "starred"
+        || lower.strip_prefix("imported on ").is_some()
+        || lower
+            .strip_prefix("imported ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// One foreign format.
@@ -206,6 +240,17 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<(Format, ParsedF
     };
     let parsed = importer(format).parse(&text, path)?;
     Ok((format, parsed))
+}
+
+/// A value as a message shows it: control characters escaped, cut after 40
+/// characters.
+pub(crate) fn shown(value: &str) -> String {
+    const SHOWN_CHARS: usize = 40;
+    let mut cut: String = value.chars().take(SHOWN_CHARS).collect();
+    if cut.len() < value.len() {
+        cut.push('…');
+    }
+    crate::validate::escape_control(&cut)
 }
 
 /// Words joined by single spaces, blanks left out: `["Dr.", "", "Ada"]` → `"Dr. Ada"`.

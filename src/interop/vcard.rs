@@ -11,6 +11,7 @@ use std::path::Path;
 use calcard::vcard::{VCard, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
+use super::export::TAG_PROPERTY;
 use super::{
     fallback_name, join_names, repair_mojibake, Format, ImportedContact, Importer, ParsedFile,
     Skipped,
@@ -61,9 +62,10 @@ impl CardOutline {
         }
     }
 
-    /// The card as calcard reads it: a plain BEGIN, its own lines, a plain END.
-    fn text(&self, source: &str) -> String {
-        let mut out = String::with_capacity(self.body.iter().map(|r| r.len()).sum::<usize>() + 24);
+    /// The card as calcard reads it: a plain BEGIN, its own lines, a plain END
+    /// (into `out`, whose allocation is reused from card to card).
+    fn write_text(&self, source: &str, out: &mut String) {
+        out.clear();
         out.push_str("BEGIN:VCARD\n");
         for range in &self.body {
             out.push_str(&source[range.clone()]);
@@ -72,47 +74,195 @@ impl CardOutline {
             out.push('\n');
         }
         out.push_str("END:VCARD\n");
-        out
     }
 }
 
-/// Normalises line ends (CRLF, LF and a lone CR all become LF; line numbers keep).
-fn normalise_line_ends(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_owned();
+/// Normalises line ends when the file has lone CRs (old Macs): CRLF, LF and a
+/// lone CR all become LF and line numbers keep. CRLF and LF files are read as
+/// they are (no copy of a large file).
+fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.split('\r').skip(1).any(|rest| !rest.starts_with('\n')) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// A content line taken apart: `item1.EMAIL;TYPE=work:a@b.c`.
+#[derive(Debug, Clone, Copy)]
+struct Head<'a> {
+    /// The property name without its group (`EMAIL`).
+    name: &'a str,
+    /// The parameters with their leading `;` (`;TYPE=work`), or empty.
+    params: &'a str,
+    /// The value, after the first colon outside quotes; `None` without one.
+    value: Option<&'a str>,
+    /// Whether `[group.]name` is made of letters, digits and dashes.
+    well_formed: bool,
+}
+
+/// Takes a content line apart in one pass over its head (the value is not scanned).
+fn head(line: &str) -> Head<'_> {
+    let bytes = line.as_bytes();
+    let name_end = bytes
+        .iter()
+        .position(|&b| b == b':' || b == b';')
+        .unwrap_or(bytes.len());
+    let full_name = &line[..name_end];
+    let (params, value) = match bytes.get(name_end) {
+        Some(b':') => ("", Some(&line[name_end + 1..])),
+        Some(_) => {
+            let mut quoted = false;
+            let colon = bytes[name_end..].iter().position(|&b| match b {
+                b'"' => {
+                    quoted = !quoted;
+                    false
+                }
+                b':' => !quoted,
+                _ => false,
+            });
+            match colon {
+                Some(at) => (
+                    &line[name_end..name_end + at],
+                    Some(&line[name_end + at + 1..]),
+                ),
+                None => (&line[name_end..], None),
+            }
+        }
+        None => ("", None),
+    };
+    let part_ok =
+        |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let (well_formed, name) = match full_name.split_once('.') {
+        Some((group, name)) => (part_ok(group) && part_ok(name), name),
+        None => (part_ok(full_name), full_name),
+    };
+    Head {
+        name: name.trim(),
+        params,
+        value,
+        well_formed,
+    }
 }
 
 /// The property name of a content line: `item1.EMAIL;TYPE=x:…` → `EMAIL`.
+#[cfg(test)]
 fn property_name(line: &str) -> &str {
-    let head_end = line.find([':', ';']).unwrap_or(line.len());
-    let head = &line[..head_end];
-    head.rsplit('.').next().unwrap_or(head).trim()
+    head(line).name
 }
 
 /// The value of a content line (after the first colon outside quotes).
+#[cfg(test)]
 fn property_value(line: &str) -> Option<&str> {
-    let mut quoted = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ':' if !quoted => return Some(&line[i + 1..]),
-            _ => {}
-        }
-    }
-    None
+    head(line).value
 }
 
 /// Whether a line is `BEGIN:VCARD` or `END:VCARD` (any case, any group prefix).
 fn is_boundary(line: &str, keyword: &str) -> bool {
-    property_name(line).eq_ignore_ascii_case(keyword)
-        && property_value(line).is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
+    let h = head(line);
+    h.name.eq_ignore_ascii_case(keyword)
+        && h.value
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
 }
 
-/// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included) and
-/// keeps each card's raw BDAY. Cards come out in the order they begin.
-fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
+/// Whether `haystack` contains `needle` (ASCII), in any case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The properties [`read_card`] reads; only these go to calcard (with VERSION,
+/// which tells it how to read them). Pictures and sounds are most of a phone's
+/// export, and tokenising what is never read is most of the work.
+fn is_read(name: &str) -> bool {
+    const READ: &[&str] = &[
+        "VERSION",
+        "FN",
+        "N",
+        "EMAIL",
+        "TEL",
+        "ORG",
+        "TITLE",
+        "CATEGORIES",
+        "NOTE",
+        "UID",
+        "URL",
+        "X-SOCIALPROFILE",
+        "X-KEEPWARM-CIRCLE",
+        "X-KEEPWARM-PAUSED",
+        TAG_PROPERTY,
+    ];
+    READ.iter().any(|r| name.eq_ignore_ascii_case(r))
+}
+
+/// Whether a property carries a picture or sound, whose 2.1 base64 may come in
+/// unindented lines.
+fn is_binary(name: &str) -> bool {
+    ["PHOTO", "LOGO", "SOUND", "KEY"]
+        .iter()
+        .any(|p| name.eq_ignore_ascii_case(p))
+}
+
+/// Whether a line can be a piece of base64 that a vCard 2.1 writer did not indent.
+fn is_bare_base64(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+/// What the line before told about the next one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// Nothing: the next line is a property, a fold or a stray.
+    None,
+    /// The last property was BDAY: a fold continues its value.
+    Birthday,
+    /// A quoted-printable value ended with `=`: the next line continues it,
+    /// indented or not (and is kept or left out with its property).
+    SoftBreak { kept: bool },
+    /// Inside a property that is not read: its folds are left out too.
+    Unread,
+    /// Inside a picture or sound: its folds and 2.1's unindented base64 are
+    /// left out too.
+    Binary,
+}
+
+/// Lines inside a card that are not properties, for one warning per run of them.
+struct StrayLines<'f> {
+    file: &'f Path,
+    run: Option<(usize, usize, String)>,
+}
+
+impl StrayLines<'_> {
+    fn add(&mut self, number: usize, line: &str) {
+        match &mut self.run {
+            Some((_, last, _)) if *last + 1 == number => *last = number,
+            _ => self.run = Some((number, number, line.trim().chars().take(60).collect())),
+        }
+    }
+
+    fn flush(&mut self, warnings: &mut Vec<String>) {
+        if let Some((first, last, text)) = self.run.take() {
+            let file = self.file.display();
+            let text = crate::validate::escape_control(&text);
+            warnings.push(if first == last {
+                format!("{file}:{first}: '{text}' is not a vCard property (no NAME: before it); left out")
+            } else {
+                format!(
+                    "{file}:{first}: lines {first}–{last} ('{text}'…) are not vCard properties; left out"
+                )
+            });
+        }
+    }
+}
+
+/// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included),
+/// keeps each card's raw BDAY, and leaves out (with a warning naming the line)
+/// lines inside a card that are no property. Cards come out in the order they
+/// begin.
+fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<CardOutline>> {
     let error = |line: usize, field: &str, reason: String| Error::Import {
         file: file.to_owned(),
         line,
@@ -121,30 +271,36 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
     };
     let mut cards: Vec<CardOutline> = Vec::new();
     let mut open: Vec<CardOutline> = Vec::new();
-    // Set while the last property was BDAY, so a folded continuation joins it.
-    let mut in_birthday = false;
+    let mut carry = Carry::None;
+    // Whether the current property's value is quoted-printable.
+    let mut quoted_printable = false;
+    let mut strays = StrayLines { file, run: None };
     let mut offset = 0;
     for (index, raw) in text.split_inclusive('\n').enumerate() {
         let number = index + 1;
         let range = offset..offset + raw.len();
         offset += raw.len();
-        let line = raw.trim_end_matches('\n');
-        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        let mut line = raw.strip_suffix('\n').unwrap_or(raw);
+        line = line.strip_suffix('\r').unwrap_or(line);
+        if index == 0 {
+            line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        }
         let Some(card) = open.last_mut() else {
             // Between cards only blank lines may stand (a stray indent is forgiven).
-            if is_boundary(line.trim_start(), "BEGIN") {
+            let trimmed = line.trim_start();
+            if is_boundary(trimmed, "BEGIN") {
                 open.push(CardOutline {
                     line: number,
                     ..CardOutline::default()
                 });
-            } else if is_boundary(line.trim_start(), "END") {
+            } else if is_boundary(trimmed, "END") {
                 return Err(error(
                     number,
                     "END:VCARD",
                     "END:VCARD without a BEGIN:VCARD".into(),
                 ));
             } else if !line.trim().is_empty() {
-                let shown: String = line.trim().chars().take(40).collect();
+                let shown = super::shown(line.trim());
                 return Err(error(
                     number,
                     "line",
@@ -153,46 +309,87 @@ fn outline(text: &str, file: &Path) -> Result<Vec<CardOutline>> {
             }
             continue;
         };
-        if line.starts_with([' ', '\t']) {
-            if in_birthday {
+        let folded = line.starts_with([' ', '\t']);
+        match carry {
+            Carry::SoftBreak { kept } => {
+                if !line.ends_with('=') {
+                    carry = Carry::None;
+                }
+                if kept {
+                    card.push_range(range);
+                }
+                continue;
+            }
+            Carry::Binary if folded || is_bare_base64(line) => continue,
+            Carry::Unread if folded => continue,
+            Carry::Birthday if folded => {
                 if let Some((value, _)) = card.birthday.as_mut() {
                     value.push_str(&line[1..]);
                 }
+                continue;
             }
-            card.push_range(range);
+            _ if folded => {
+                if quoted_printable && line.ends_with('=') {
+                    carry = Carry::SoftBreak { kept: true };
+                }
+                card.push_range(range);
+                continue;
+            }
+            _ => carry = Carry::None,
+        }
+        if line.is_empty() {
             continue;
         }
-        in_birthday = false;
-        if is_boundary(line, "BEGIN") {
+        let h = head(line);
+        let boundary = |keyword: &str| {
+            h.name.eq_ignore_ascii_case(keyword)
+                && h.value
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
+        };
+        if boundary("BEGIN") {
+            strays.flush(warnings);
             // vCard 2.1 nests cards (AGENT); each becomes a contact of its own.
             card.nested_at.get_or_insert(number);
             open.push(CardOutline {
                 line: number,
                 ..CardOutline::default()
             });
-        } else if is_boundary(line, "END") {
+        } else if boundary("END") {
+            strays.flush(warnings);
             if let Some(done) = open.pop() {
                 cards.push(done);
             }
+        } else if !h.well_formed || h.value.is_none() {
+            strays.add(number, line);
         } else {
-            if property_name(line).eq_ignore_ascii_case("BDAY") {
-                let params = &line[..line.find(':').unwrap_or(0)];
-                let omit_year = params
+            strays.flush(warnings);
+            quoted_printable =
+                !h.params.is_empty() && contains_ignore_case(h.params, "QUOTED-PRINTABLE");
+            let kept = is_read(h.name);
+            if h.name.eq_ignore_ascii_case("BDAY") {
+                let omit_year = h
+                    .params
                     .split(';')
                     .find_map(|p| {
                         p.split_once('=')
                             .filter(|(k, _)| k.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
                     })
                     .map(|(_, v)| v.trim().to_owned());
-                card.birthday = Some((
-                    property_value(line).unwrap_or("").trim().to_owned(),
-                    omit_year,
-                ));
-                in_birthday = true;
+                card.birthday = Some((h.value.unwrap_or("").trim().to_owned(), omit_year));
+                carry = Carry::Birthday;
+            } else if quoted_printable && line.ends_with('=') {
+                carry = Carry::SoftBreak { kept };
+            } else if is_binary(h.name) {
+                carry = Carry::Binary;
+            } else if !kept {
+                carry = Carry::Unread;
             }
-            card.push_range(range);
+            if kept {
+                card.push_range(range);
+            }
         }
     }
+    strays.flush(warnings);
     if let Some(card) = open.pop() {
         let reason = match card.nested_at {
             Some(next) => {
@@ -241,14 +438,12 @@ pub fn parse_birthday(raw: &str, omit_year: Option<&str>) -> Option<Birthday> {
 }
 
 /// The text of a property's values, components flattened.
-fn texts(values: &[VCardValue]) -> Vec<String> {
-    let mut out = Vec::new();
+fn texts(values: Vec<VCardValue>) -> Vec<String> {
+    let mut out = Vec::with_capacity(values.len());
     for v in values {
         match v {
-            VCardValue::Text(s) => out.push(repair_mojibake(s.clone())),
-            VCardValue::Component(parts) => {
-                out.extend(parts.iter().map(|p| repair_mojibake(p.clone())))
-            }
+            VCardValue::Text(s) => out.push(repair_mojibake(s)),
+            VCardValue::Component(parts) => out.extend(parts.into_iter().map(repair_mojibake)),
             VCardValue::Integer(n) => out.push(n.to_string()),
             _ => {}
         }
@@ -258,11 +453,13 @@ fn texts(values: &[VCardValue]) -> Vec<String> {
 
 fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
     let text = normalise_line_ends(text);
-    let outlines = outline(&text, file)?;
-    let mut parsed = ParsedFile::default();
+    let mut parsed = ParsedFile::new(file);
+    let outlines = outline(&text, file, &mut parsed.warnings)?;
+    parsed.contacts.reserve(outlines.len());
+    let mut card_text = String::new();
     for (number, outline) in outlines.iter().enumerate() {
         // One card at a time: each maps to its line, and nesting cannot confuse it.
-        let card_text = outline.text(&text);
+        outline.write_text(&text, &mut card_text);
         let mut parser = Parser::new(&card_text);
         let card = loop {
             match parser.entry() {
@@ -307,8 +504,10 @@ fn read_card(
     let mut notes = Vec::new();
     let mut formatted_name = String::new();
     let mut n_parts: Vec<String> = Vec::new();
+    let mut categories: Vec<String> = Vec::new();
+    let mut profile_url = None;
     for entry in card.entries {
-        let values = texts(&entry.values);
+        let values = texts(entry.values);
         match &entry.name {
             VCardProperty::Fn => formatted_name = values.join(" "),
             VCardProperty::N => n_parts = values,
@@ -347,7 +546,10 @@ fn read_card(
             VCardProperty::Title if contact.title.is_none() => {
                 contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
             }
-            VCardProperty::Categories => contact.interests.extend(values),
+            VCardProperty::Categories => categories.extend(values),
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case(TAG_PROPERTY) => {
+                contact.tags.extend(values)
+            }
             VCardProperty::Note => notes.extend(values),
             VCardProperty::Uid => {
                 uid = values
@@ -364,6 +566,20 @@ fn read_card(
                     .first()
                     .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
             }
+            VCardProperty::Url | VCardProperty::Other(_)
+                if profile_url.is_none()
+                    && match &entry.name {
+                        VCardProperty::Other(name) => {
+                            name.to_ascii_uppercase().starts_with("X-SOCIAL")
+                        }
+                        _ => true,
+                    } =>
+            {
+                // Apple's X-SOCIALPROFILE and a plain URL may name a LinkedIn profile.
+                profile_url = values
+                    .into_iter()
+                    .find(|v| v.to_ascii_lowercase().contains("linkedin.com/in/"));
+            }
             _ => {}
         }
     }
@@ -373,7 +589,7 @@ fn read_card(
             parsed.warnings.push(format!(
                 "{}: '{}' is not a date; left out",
                 at("BDAY"),
-                raw.trim()
+                super::shown(raw.trim())
             ));
         }
     }
@@ -396,6 +612,18 @@ fn read_card(
         contact.name = fallback_name(&contact);
     }
     contact.notes = notes.join("\n");
+    // Google's vCard export puts its labels in CATEGORIES, system groups
+    // (myContacts, starred) included: there they are tags, as in its CSV.
+    // Elsewhere (Apple, keepwarm's own export) CATEGORIES are interests.
+    if categories.iter().any(|c| super::is_google_system_group(c)) {
+        contact.tags.extend(
+            categories
+                .into_iter()
+                .filter(|c| !super::is_google_system_group(c)),
+        );
+    } else {
+        contact.interests = categories;
+    }
     if contact.name.trim().is_empty() {
         parsed.skipped.push(Skipped {
             line: outline.line,
@@ -409,6 +637,7 @@ fn read_card(
         connected_on: None,
         line: outline.line,
         paused,
+        profile_url,
     });
 }
 

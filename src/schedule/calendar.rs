@@ -48,6 +48,11 @@ impl<'a> Calendar<'a> {
             .unwrap_or_else(|| self.settings.is_working_day(self.date(day)))
     }
 
+    /// Whether the day is a public holiday of the user's region.
+    pub fn is_holiday(&self, day: i32) -> bool {
+        self.settings.is_holiday(self.date(day))
+    }
+
     /// The first working day on or after `day` (gives up after two years: no working day at all).
     pub fn next_working(&self, day: i32) -> i32 {
         (day..day + 730)

@@ -20,12 +20,16 @@
 //!    and doing each day's pings leaves the rest of the calendar where it was.
 
 mod calendar;
+pub mod capacity;
 mod explain;
+mod fixed;
+pub mod holidays;
 pub mod population;
 pub mod settings;
 pub mod simulate;
 pub mod snapshot;
 pub mod suggest;
+pub mod today;
 pub mod warmth;
 
 use std::cmp::Reverse;
@@ -35,10 +39,16 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use self::calendar::Calendar;
+pub use self::capacity::CirclePlan;
+use self::capacity::{capacity, ContactLoad};
+use self::fixed::{
+    apply_fixed_actions, birthday_pings, follow_up_pings, promise_pings, separate_same_day,
+};
 use self::settings::PlannerSettings;
 use self::snapshot::{ContactFacts, Snapshot};
 use crate::model::{Circle, InteractionKind, PingActionKind};
 
+pub use self::explain::warmth_words;
 pub use self::settings::circle_index;
 
 /// Why a ping is planned.
@@ -69,6 +79,17 @@ impl Reason {
         }
     }
 
+    /// The reason in words, for people ("follow-up", not `follow_up`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::Birthday => "birthday",
+            Reason::Promise => "promise",
+            Reason::FollowUp => "follow-up",
+            Reason::Cadence => "keep in touch",
+            Reason::Overdue => "catch up",
+        }
+    }
+
     /// Whether the ping's day is fixed by a date in the user's data.
     pub fn is_fixed(self) -> bool {
         matches!(self, Reason::Birthday | Reason::Promise | Reason::FollowUp)
@@ -90,8 +111,14 @@ pub struct Ping {
     pub reason: Reason,
     /// What to do, concretely.
     pub suggestion: String,
-    /// Why now, in words.
+    /// Why now, in one sentence a colleague would say.
     pub why: String,
+    /// The scheduling mechanics behind the day (rhythm, warmth, what moved it),
+    /// for people who want to know; shown on demand.
+    pub details: String,
+    /// The contact has never been contacted: this is a first hello.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub first_hello: bool,
     /// Warmth (0–100) on the ping's day, counting earlier planned pings as done.
     pub warmth: u8,
     /// The kind of interaction doing the suggestion amounts to (what `done` logs).
@@ -103,6 +130,17 @@ pub struct Ping {
     pub promise_id: Option<i64>,
 }
 
+impl Ping {
+    /// What kind of ping it is, in words ("first hello", "follow-up", "birthday"…).
+    pub fn label(&self) -> &'static str {
+        if self.first_hello {
+            "first hello"
+        } else {
+            self.reason.label()
+        }
+    }
+}
+
 /// The plan for a span of days.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -110,11 +148,17 @@ pub struct Plan {
     pub today: NaiveDate,
     /// How many days it covers, from `today`.
     pub days: u32,
-    /// The daily cap the plan keeps to (the setting, raised when the contacts need more).
+    /// The daily cap the plan keeps to: the setting, raised only when even every
+    /// circle at 3 pings a year does not fit (see [`capacity`]).
     pub daily_cap: u32,
+    /// Each circle's rhythm: the setting and the interval after stretching.
+    pub circles: Vec<CirclePlan>,
+    /// Pings already acted on today (done, snoozed, skipped): they count against
+    /// today's cap, so finishing today's list does not pull more into it.
+    pub acted_today: u32,
     /// The pings, by date.
     pub pings: Vec<Ping>,
-    /// Things the user should know about the plan (e.g. a raised cap).
+    /// Things the user should know about the plan (stretched circles, a raised cap…).
     pub notes: Vec<String>,
 }
 
@@ -131,6 +175,12 @@ const LOOK_PAST_END_DAYS: i32 = 2 * MAX_INTERVAL_DAYS;
 /// the inner circle comes first unless the others are four months later still.
 /// (Must stay below `LOOK_PAST_END_DAYS` minus the longest pull-forward.)
 const CIRCLE_PRIORITY_DAYS: [i32; 4] = [120, 60, 20, 0];
+/// A first hello is placed as if due this many days later than it is, so new
+/// contacts mostly fill gaps. Kept under half the shortest interval: a ping
+/// pushed when the one before it is placed must never come before pings
+/// already placed, or a later plan (where it is queued from the start) would
+/// place it differently.
+const FIRST_HELLO_LATER_DAYS: i32 = 14;
 /// Two rhythm pings of one contact are never closer than this.
 const MIN_ORDINARY_GAP_DAYS: i32 = 25;
 /// No two pings of one contact are further apart than this: 3 in any 365 days.
@@ -144,11 +194,11 @@ const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 /// At most this many pings of one contact in any 365 days.
 const MAX_PINGS_PER_365_DAYS: usize = 10;
 
-/// The cap is kept at least this many times the average daily demand: days are
-/// rarely full, and a backlog clears at the rate of the rhythm itself. It depends
-/// only on the contacts and settings, not on the backlog, so it does not change
-/// (and reshuffle the calendar) as the backlog clears.
-const HEADROOM: f64 = 2.0;
+/// A ping not acted on stays due for this many days (it rolls over to the next
+/// working day); after that the contact's rhythm goes on from its phase. Two
+/// levelling windows: a ping may be placed up to that late when days are full,
+/// and must not count as missed before its day comes.
+const CATCH_UP_GRACE_DAYS: i32 = 2 * LEVELLING_WINDOW_DAYS;
 
 /// The cadence interval of a circle, in days: 365 / pings a year, within bounds.
 pub fn interval_days(settings: &PlannerSettings, circle: Circle) -> i32 {
@@ -160,8 +210,13 @@ pub fn interval_days(settings: &PlannerSettings, circle: Circle) -> i32 {
 /// the UID, so people who were all pinged on one day (after an import, a
 /// backlog) drift apart over the year instead of piling up on the same days.
 pub fn contact_interval(settings: &PlannerSettings, contact: &ContactFacts) -> i32 {
-    let nudge = (stable_hash(&[contact.uid.as_bytes(), b"interval"]) % 7) as i32 - 3;
-    (interval_days(settings, contact.circle) + nudge).clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS)
+    (interval_days(settings, contact.circle) + nudge(contact))
+        .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS)
+}
+
+/// The contact's nudge of its circle's interval, -3..=3 days.
+fn nudge(contact: &ContactFacts) -> i32 {
+    (stable_hash(&[contact.uid.as_bytes(), b"interval"]) % 7) as i32 - 3
 }
 
 /// A contact's warmth (0–100) on `day`, from what has really happened.
@@ -175,6 +230,24 @@ pub fn warmth_of(contact: &ContactFacts, day: NaiveDate, settings: &PlannerSetti
 /// Finds a planned ping by id in the plan for the next `days` days.
 pub fn find_ping(plan: &Plan, id: &str) -> Option<Ping> {
     plan.pings.iter().find(|p| p.id == id).cloned()
+}
+
+/// The day `snooze PING N` moves a ping to: the first working day on or after
+/// its date (or today, when it is late) plus `days`, on which the contact has no
+/// other ping, so two pings of one contact never share a day because of it.
+/// The plan then puts it exactly there.
+pub fn snooze_day(plan: &Plan, settings: &PlannerSettings, ping: &Ping, days: u32) -> NaiveDate {
+    let start = ping.date.max(plan.today) + chrono::Duration::days(i64::from(days));
+    let taken: Vec<NaiveDate> = plan
+        .pings
+        .iter()
+        .filter(|p| p.contact_id == ping.contact_id && p.id != ping.id)
+        .map(|p| p.date)
+        .collect();
+    (0..730)
+        .map(|n| start + chrono::Duration::days(n))
+        .find(|d| settings.is_working_day(*d) && !taken.contains(d))
+        .unwrap_or(start)
 }
 
 /// A stable 64-bit FNV-1a hash (never Rust's randomly keyed hasher).
@@ -236,9 +309,12 @@ struct Placement {
     over_cap: bool,
     /// Moved to a later day because earlier ones were full.
     spread: bool,
-    /// Moved to an earlier day because the week after its day was full.
+    /// Moved to an earlier day because the days after it were full.
     pulled_forward: bool,
     snoozed: bool,
+    /// A late or never-contacted contact's first ping, placed at its phase in the
+    /// coming interval so a backlog does not come back all at once.
+    catch_up: bool,
 }
 
 /// A ping placed on a day, before its texts are written.
@@ -259,8 +335,17 @@ struct Prepared<'a> {
     interval: i32,
     hash: u64,
     fixed: Vec<FixedPing>,
-    /// The first day the contact is due (negative when overdue), unless paused.
+    /// The day the rhythm first asks for (negative when late), unless paused; for a
+    /// never-contacted contact, the day added plus its phase.
     due: Option<i32>,
+    /// Where in its interval the contact's rhythm falls (0..interval), by a hash of its UID.
+    phase: i32,
+    /// The day the rhythm counts from when no ping of the plan comes before:
+    /// the governing interaction, or the day a never-contacted contact was added.
+    since: i32,
+    /// The day warmth fell (or falls) to 50, negative when late; for never-contacted
+    /// contacts, the day they were added.
+    due_since: i32,
     /// Interactions and done/skipped pings (see [`ContactFacts::all_anchors`]).
     anchors: Vec<snapshot::Anchor>,
     /// Cadence pings of this contact already done or skipped: the chain's pings
@@ -278,15 +363,17 @@ struct Prepared<'a> {
 /// pass, so tomorrow's plan places the remaining pings as today's did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Pending {
-    /// 1 for the first hello of a never-contacted contact: placed after all
-    /// else, so new contacts only fill gaps and never push anyone around.
-    class: u8,
-    /// The due day, earlier for closer circles (see [`CIRCLE_PRIORITY_DAYS`]).
+    /// The due day, earlier for closer circles (see [`CIRCLE_PRIORITY_DAYS`])
+    /// and later for first hellos (see [`FIRST_HELLO_LATER_DAYS`]).
     order: i32,
+    /// 1 for the first hello of a never-contacted contact.
+    class: u8,
     /// The day the rhythm asks for (may be before today).
     due: i32,
     hash: u64,
     contact: usize,
+    /// The day the rhythm itself asks for, before a late ping moved to its phase.
+    origin: i32,
 }
 
 /// Where a contact's chain of cadence pings stands.
@@ -302,17 +389,56 @@ struct ChainState {
 pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, days: u32) -> Plan {
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
+    let fixed: Vec<Vec<FixedPing>> = snapshot
+        .contacts
+        .iter()
+        .map(|c| fixed_pings(c, today, &calendar, end))
+        .collect();
+    let loads: Vec<ContactLoad> = snapshot
+        .contacts
+        .iter()
+        .zip(&fixed)
+        .map(|(c, f)| ContactLoad {
+            circle: circle_index(c.circle),
+            nudge: nudge(c),
+            fixed_in_year: f.iter().filter(|f| (0..365).contains(&f.day)).count() as u32,
+            paused: c.paused,
+        })
+        .collect();
+    let capacity = capacity(&loads, settings, calendar.working_days_between(0, 365));
+    let daily_cap = capacity.cap;
+    let mut notes = capacity.notes.clone();
     let prepared: Vec<Prepared<'_>> = snapshot
         .contacts
         .iter()
-        .map(|c| prepare(c, today, settings, &calendar, end))
+        .zip(fixed)
+        .map(|(c, f)| prepare(c, f, &calendar, &capacity.intervals))
         .collect();
 
-    let (daily_cap, mut notes) = capacity(&prepared, settings, &calendar);
     let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
     let mut load = vec![0u32; span];
     let mut placed: Vec<Placed> = Vec::new();
     let mut fixed_load = vec![0u32; span];
+    // A day acted on is a day done: what was done, snoozed or skipped today
+    // takes today's capacity, so finishing the list does not pull more into it.
+    let acted_today = snapshot
+        .contacts
+        .iter()
+        .map(|c| {
+            let mut ids: Vec<&str> = c
+                .actions
+                .iter()
+                .filter(|a| a.acted_on == today)
+                .map(|a| a.ping_id.as_str())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len() as u32
+        })
+        .sum::<u32>();
+    if let Some(first) = load.first_mut() {
+        *first += acted_today;
+    }
 
     for (index, p) in prepared.iter().enumerate() {
         for f in &p.fixed {
@@ -358,14 +484,17 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         let p = &prepared[entry.contact];
         let state = &mut chains[entry.contact];
         let ideal = entry.due.max(0);
-        // Due within the levelling window is just "due"; overdue means clearly late.
-        let overdue = entry.due < -LEVELLING_WINDOW_DAYS;
+        // The chain's first ping of a contact clearly late (due before the
+        // levelling window) catches up; never-contacted contacts are not late.
+        let first_of_chain = state.ordinal == 1 && state.cadence_days.is_empty();
+        let overdue = first_of_chain && !p.never_contacted && p.due_since < -LEVELLING_WINDOW_DAYS;
         let id = format!("{}-c{}", p.facts.id, p.resolved_cadence + state.ordinal);
         let action = p.facts.action_for(&id);
         let mut placement = Placement {
             ideal,
-            overdue_by: if overdue { -entry.due } else { 0 },
+            overdue_by: if overdue { -p.due_since } else { 0 },
             ordinal: state.ordinal,
+            catch_up: entry.due != entry.origin || (first_of_chain && p.never_contacted),
             ..Placement::default()
         };
         let decision = match action.map(|a| (a.action, a.snoozed_until)) {
@@ -378,9 +507,15 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
             }
             _ => match place(
                 p,
-                ideal,
-                state.last,
-                entry.class == 1,
+                entry.due,
+                entry.origin,
+                // Before the first ping, the gap rules count from the day the
+                // rhythm itself starts (a day in the data, never `today`).
+                state.last.or(Some(if entry.due == entry.origin {
+                    p.since
+                } else {
+                    entry.due - p.interval
+                })),
                 &calendar,
                 &load,
                 daily_cap,
@@ -418,6 +553,19 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
                 day
             }
             Decision::Drop { resume_from } => resume_from,
+            Decision::Defer(next) => {
+                let first_hello = entry.class == 1;
+                push_target(
+                    &mut queue,
+                    p,
+                    entry.contact,
+                    next,
+                    entry.origin,
+                    first_hello,
+                    end,
+                );
+                continue;
+            }
         };
         state.last = Some(reached);
         let candidate = settle(p, state, reached + p.interval);
@@ -435,11 +583,29 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
             "{over_requested} day(s) have more birthdays, promises and follow-ups than the daily cap of {daily_cap}; they cannot move"
         ));
     }
-    let pings = explain::write_pings(placed, &prepared, &calendar);
+    if let Some(h) = &settings.holidays {
+        let last = calendar.date(end.max(1) - 1).year();
+        if (today.year()..=last).any(|y| !h.covers(y)) {
+            notes.push(format!(
+                "The holiday data for {} ends in {}; later holidays are not kept free.",
+                h.code(),
+                h.last_year().unwrap_or(today.year())
+            ));
+        }
+    }
+    let texts = explain::Context {
+        calendar: &calendar,
+        setting_intervals: Circle::ALL.map(|c| interval_days(settings, c)),
+        intervals: capacity.intervals,
+        cap: daily_cap,
+    };
+    let pings = explain::write_pings(placed, &prepared, &texts);
     Plan {
         today,
         days,
         daily_cap,
+        circles: capacity.circles,
+        acted_today,
         pings,
         notes,
     }
@@ -488,18 +654,37 @@ fn push(
     first_hello: bool,
     end: i32,
 ) {
+    let target = rhythm_day(p, candidate);
+    push_target(queue, p, contact, target, candidate, first_hello, end);
+}
+
+fn push_target(
+    queue: &mut BinaryHeap<Reverse<Pending>>,
+    p: &Prepared<'_>,
+    contact: usize,
+    target: i32,
+    origin: i32,
+    first_hello: bool,
+    end: i32,
+) {
     // A ping due after the horizon may still be brought forward into it, or
     // displace one that is, so the plan looks past its end: a shorter plan is
     // then exactly the start of a longer one.
-    if candidate >= end + LOOK_PAST_END_DAYS {
+    if target >= end + LOOK_PAST_END_DAYS {
         return;
     }
     queue.push(Reverse(Pending {
         class: u8::from(first_hello),
-        order: candidate - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)],
-        due: candidate,
+        order: target - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)]
+            + if first_hello {
+                FIRST_HELLO_LATER_DAYS
+            } else {
+                0
+            },
+        due: target,
         hash: p.hash,
         contact,
+        origin,
     }));
 }
 
@@ -508,6 +693,9 @@ fn push(
 enum Decision {
     /// It goes on this day.
     Place(i32),
+    /// No day near it is free: it waits for its next point in the rhythm (the
+    /// day a later plan would give it once this one counts as missed).
+    Defer(i32),
     /// It is not planned; the rhythm goes on from this day (a fixed ping that
     /// stands in for it, or the day it would have had).
     Drop { resume_from: i32 },
@@ -518,14 +706,15 @@ enum Decision {
 #[allow(clippy::too_many_arguments)]
 fn place(
     p: &Prepared<'_>,
-    ideal: i32,
+    due: i32,
+    origin: i32,
     last: Option<i32>,
-    first_hello: bool,
     calendar: &Calendar<'_>,
     load: &[u32],
     cap: u32,
     placement: &mut Placement,
 ) -> Decision {
+    let ideal = due.max(0);
     let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
     // A fixed ping after the chain's last one and before the chosen day comes
     // first: it stands in for this ping. Decided on the chosen day, not on
@@ -545,20 +734,20 @@ fn place(
         let under_cap = load.get(s).is_none_or(|&n| n < cap);
         calendar.is_working(d) && under_cap && !clash(d)
     };
-    // A first hello (after an import, hundreds of them) may wait half an
-    // interval; the rhythm of others stays within a week.
-    let mut hi = if first_hello {
-        ideal + p.interval / 2
-    } else {
-        ideal + LEVELLING_WINDOW_DAYS
-    };
+    // Later than a week after its day, a ping not yet done would count as
+    // missed tomorrow and move (see `first_rhythm_day`): past that, earlier days
+    // are tried first. The first ping of a chain may come up to half an interval
+    // early (a first hello or a catch-up has no rhythm to keep yet).
+    let mut hi = (due + LEVELLING_WINDOW_DAYS).max(ideal);
     if let Some(last) = last {
         hi = hi.min(last + MAX_GAP_DAYS).max(ideal);
     }
     if let Some(f) = next_fixed {
         hi = hi.min(f - FIXED_DISTANCE_DAYS);
     }
-    let back_limit = last.map_or(ideal, |l| l + MIN_ORDINARY_GAP_DAYS).max(0);
+    let back_limit = last
+        .map_or(ideal - p.interval / 2, |l| l + MIN_ORDINARY_GAP_DAYS)
+        .max(0);
     // A Saturday's ping goes to Friday rather than piling onto Monday.
     let before_weekend = calendar.prev_working(ideal);
     if !calendar.is_working(ideal)
@@ -578,16 +767,20 @@ fn place(
         placement.pulled_forward = true;
         return settled(day);
     }
-    // …then later days, up to the longest gap that still leaves three pings a year.
-    let mut far = last
-        .map_or(ideal + MAX_INTERVAL_DAYS, |l| l + MAX_GAP_DAYS)
+    // …then up to a week later still, while it does not count as missed.
+    let far = (due + CATCH_UP_GRACE_DAYS)
+        .min(last.map_or(i32::MAX, |l| l + MAX_GAP_DAYS))
+        .min(next_fixed.map_or(i32::MAX, |f| f - FIXED_DISTANCE_DAYS))
         .max(hi);
-    if let Some(f) = next_fixed {
-        far = far.min(f - FIXED_DISTANCE_DAYS);
-    }
     if let Some(day) = (hi + 1..=far).find(|&d| free(d)) {
         placement.spread = true;
         return settled(day);
+    }
+    // …then its next point in the rhythm, as a later plan would give it once
+    // this one counts as missed, unless that breaks the longest gap…
+    let next = deferred_day(p, due, origin);
+    if last.is_none_or(|l| next + LEVELLING_WINDOW_DAYS <= l + MAX_GAP_DAYS) {
+        return Decision::Defer(next);
     }
     // Everything before the contact's next fixed ping is full: that ping (a
     // birthday, a promise) stands in for this one.
@@ -617,48 +810,13 @@ fn place(
     settled(day)
 }
 
-/// The cap the plan keeps to, and notes.
-fn capacity(
-    prepared: &[Prepared<'_>],
-    settings: &PlannerSettings,
-    calendar: &Calendar<'_>,
-) -> (u32, Vec<String>) {
-    let working_days = f64::from(calendar.working_days_between(0, 365).max(1));
-    let yearly: f64 = prepared
-        .iter()
-        .filter(|p| p.due.is_some())
-        .map(|p| 365.0 / f64::from(p.interval))
-        .sum();
-    let per_day = yearly / working_days;
-    let needed = (HEADROOM * per_day).ceil() as u32;
-    let mut notes = Vec::new();
-    let cap = if needed <= settings.daily_cap {
-        settings.daily_cap
-    } else {
-        // Rounded up to a multiple of 5 so that one more contact rarely changes it.
-        let raised = needed.div_ceil(5) * 5;
-        notes.push(format!(
-            "Your {} active contacts need about {:.0} pings a working day; the daily cap of {} is raised to {} \
-             so busy days and catching up fit. Pause contacts or move them to a wider circle to lower it.",
-            prepared.iter().filter(|p| p.due.is_some()).count(),
-            per_day.ceil(),
-            settings.daily_cap,
-            raised
-        ));
-        raised
-    };
-    (cap, notes)
-}
-
-/// Derives a contact's interval, fixed pings and first due day.
-fn prepare<'a>(
-    facts: &'a ContactFacts,
+/// A contact's fixed pings, with what the user did to them applied.
+fn fixed_pings(
+    facts: &ContactFacts,
     today: NaiveDate,
-    settings: &PlannerSettings,
     calendar: &Calendar<'_>,
     end: i32,
-) -> Prepared<'a> {
-    let interval = contact_interval(settings, facts);
+) -> Vec<FixedPing> {
     let hash = stable_hash(&[facts.uid.as_bytes()]);
     let mut fixed = Vec::new();
     if !facts.paused {
@@ -668,16 +826,64 @@ fn prepare<'a>(
     promise_pings(facts, calendar, &mut fixed);
     apply_fixed_actions(facts, calendar, &mut fixed);
     separate_same_day(&mut fixed, calendar);
+    fixed
+}
+
+/// The day a rhythm ping is planned around, from the day its rhythm asks for.
+///
+/// Due recently or in the future: that day (a ping not acted on stays due for a
+/// week, [`CATCH_UP_GRACE_DAYS`]). Due longer ago: the first point of the
+/// contact's phase from a week ago on (`due + a week + phase + k·interval`), so
+/// a backlog spreads over one interval at the rhythm's own rate, the way Anki
+/// spreads a review backlog, instead of starting today and coming back together
+/// an interval later. The answer stays the same as days pass until the ping's
+/// day has come and gone; [`place`] keeps pings within a week after it.
+fn rhythm_day(p: &Prepared<'_>, due: i32) -> i32 {
+    if due >= -CATCH_UP_GRACE_DAYS {
+        return due;
+    }
+    let base = due + CATCH_UP_GRACE_DAYS + 1 + p.phase;
+    if base >= -CATCH_UP_GRACE_DAYS {
+        return base;
+    }
+    let periods = (-CATCH_UP_GRACE_DAYS - base + p.interval - 1) / p.interval;
+    base + periods * p.interval
+}
+
+/// The next point in the rhythm after `target`: where a ping that found no free
+/// day near `target` goes, and where [`rhythm_day`] puts it once missed.
+fn deferred_day(p: &Prepared<'_>, target: i32, origin: i32) -> i32 {
+    if target == origin {
+        origin + CATCH_UP_GRACE_DAYS + 1 + p.phase
+    } else {
+        target + p.interval
+    }
+}
+
+/// Derives a contact's interval and first due day.
+fn prepare<'a>(
+    facts: &'a ContactFacts,
+    fixed: Vec<FixedPing>,
+    calendar: &Calendar<'_>,
+    intervals: &[i32; 4],
+) -> Prepared<'a> {
+    let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
+        .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
+    let hash = stable_hash(&[facts.uid.as_bytes()]);
+    let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
 
     let anchors = facts.all_anchors();
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
-    let (due, never_contacted) = match governing {
-        Some((_, due)) => (calendar.day(due), false),
+    let (due_since, due, never_contacted, since) = match governing {
+        Some((anchor, due)) => {
+            let due = calendar.day(due);
+            (due, due, false, calendar.day(anchor.date))
+        }
         None => {
-            // Never contacted: spread first pings over half an interval after the
-            // day they were added, by a hash of their UID (stable, not `today`).
-            let offset = (hash % (interval as u64 / 2).max(1)) as i32;
-            (calendar.day(facts.created_on) + offset, true)
+            // Never contacted: first hellos spread over an interval after the day
+            // the contact was added, by its phase (stable, not `today`).
+            let added = calendar.day(facts.created_on);
+            (added, added + phase, true, added)
         }
     };
     let mut resolved: Vec<&str> = facts
@@ -702,159 +908,14 @@ fn prepare<'a>(
         hash,
         fixed,
         due: (!facts.paused).then_some(due),
+        phase,
+        since,
+        due_since,
         resolved_cadence,
         never_contacted,
         anchors,
         recent_done,
     }
-}
-
-/// The day a dated ping goes on: its own day when the user works then, else the
-/// last working day before it; when that has passed, the first working day from today.
-fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
-    let before = calendar.prev_working(day);
-    if before < 0 {
-        calendar.next_working(0)
-    } else {
-        before
-    }
-}
-
-fn birthday_pings(
-    facts: &ContactFacts,
-    today: NaiveDate,
-    calendar: &Calendar<'_>,
-    end: i32,
-    out: &mut Vec<FixedPing>,
-) {
-    let Some(birthday) = facts.birthday else {
-        return;
-    };
-    // A year past the horizon too: birthdays after it still shape the last pings
-    // (absorbing, density), and the plan must not depend on how far it looks.
-    let reach = end + 365;
-    let last_year = calendar.date(reach).year();
-    for year in today.year()..=last_year {
-        let on = birthday.in_year(year);
-        let actual = calendar.day(on);
-        if actual < 0 || actual >= reach {
-            continue;
-        }
-        out.push(FixedPing {
-            day: working_day_by(calendar, actual),
-            reason: Reason::Birthday,
-            id: format!("{}-b{year}", facts.id),
-            detail: FixedDetail::Birthday {
-                on,
-                turns: birthday.year.map(|y| year - y),
-            },
-            wanted: actual,
-            snoozed: false,
-        });
-    }
-}
-
-fn follow_up_pings(
-    facts: &ContactFacts,
-    hash: u64,
-    calendar: &Calendar<'_>,
-    out: &mut Vec<FixedPing>,
-) {
-    let Some(event) = &facts.last_event else {
-        return;
-    };
-    let event_day = calendar.day(event.date);
-    if !(-FOLLOW_UP_MAX_AGE_DAYS..=0).contains(&event_day) {
-        return;
-    }
-    let detail = |round| FixedDetail::FollowUp {
-        round,
-        event: event.name.clone(),
-        event_date: event.date,
-    };
-    // Anything logged after the event already followed up on it.
-    let followed_up = facts.all_anchors().iter().any(|a| a.date > event.date);
-    // 1–3 working days, by hash: twenty people met at one conference spread over three days.
-    let first = calendar.add_working_days(event_day, 1 + (hash % 3) as u32);
-    if !followed_up && (first >= 0 || event_day >= -14) {
-        out.push(FixedPing {
-            day: first.max(calendar.next_working(0)),
-            reason: Reason::FollowUp,
-            id: format!("{}-f{}-1", facts.id, event.interaction_id),
-            detail: detail(1),
-            wanted: first,
-            snoozed: false,
-        });
-    }
-    let second_wanted = event_day + 20 + ((hash >> 8) % 3) as i32;
-    let second = calendar.next_working(second_wanted);
-    if second >= 0 {
-        out.push(FixedPing {
-            day: second,
-            reason: Reason::FollowUp,
-            id: format!("{}-f{}-2", facts.id, event.interaction_id),
-            detail: detail(2),
-            wanted: second_wanted,
-            snoozed: false,
-        });
-    }
-}
-
-fn promise_pings(facts: &ContactFacts, calendar: &Calendar<'_>, out: &mut Vec<FixedPing>) {
-    for promise in &facts.open_promises {
-        let due = calendar.day(promise.due);
-        out.push(FixedPing {
-            day: working_day_by(calendar, due),
-            reason: Reason::Promise,
-            id: format!("{}-p{}", facts.id, promise.id),
-            detail: FixedDetail::Promise {
-                id: promise.id,
-                text: promise.text.clone(),
-                due: promise.due,
-            },
-            wanted: due,
-            snoozed: false,
-        });
-    }
-}
-
-/// Drops done and skipped fixed pings, and moves snoozed ones.
-fn apply_fixed_actions(facts: &ContactFacts, calendar: &Calendar<'_>, fixed: &mut Vec<FixedPing>) {
-    fixed.retain_mut(|f| match facts.action_for(&f.id) {
-        Some(a) if a.action == PingActionKind::Snoozed => {
-            if let Some(until) = a.snoozed_until {
-                f.day = calendar.next_working(calendar.day(until).max(0));
-                f.snoozed = true;
-            }
-            true
-        }
-        Some(_) => false,
-        None => true,
-    });
-}
-
-/// One contact never gets two pings on one day: the lesser fixed ping moves
-/// (a promise a working day earlier, a follow-up a working day later).
-fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
-    fixed.sort_by_key(|f| (f.day, f.reason));
-    for i in 1..fixed.len() {
-        let taken: Vec<i32> = fixed[..i].iter().map(|f| f.day).collect();
-        let f = &mut fixed[i];
-        if !taken.contains(&f.day) {
-            continue;
-        }
-        let free = |d: &i32| calendar.is_working(*d) && !taken.contains(d);
-        // Each day is tried once: a promise first earlier (down to today), then
-        // later; a follow-up only later. A year of days is plenty.
-        let earlier = (f.reason == Reason::Promise)
-            .then(|| (0..f.day).rev().find(free))
-            .flatten();
-        let day = earlier
-            .or_else(|| (f.day + 1..f.day + 366).find(free))
-            .unwrap_or(f.day);
-        f.day = day;
-    }
-    fixed.sort_by_key(|f| (f.day, f.reason));
 }
 
 /// Whether one more ping on `day` would give the contact more than

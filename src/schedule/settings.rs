@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde::Serialize;
 
+use super::holidays::{known_countries, HolidayRegion};
 use crate::error::{Error, Result};
 use crate::model::{parse_date, Circle};
 
@@ -45,6 +46,8 @@ pub struct PlannerSettings {
     pub daily_cap: u32,
     /// When calendar reminders for pings pop up (local time); `None`: no reminders.
     pub alarm_time: Option<NaiveTime>,
+    /// Public holidays kept free of pings, like weekends; `None`: no holidays.
+    pub holidays: Option<HolidayRegion>,
 }
 
 impl Default for PlannerSettings {
@@ -55,6 +58,7 @@ impl Default for PlannerSettings {
             vacations: Vec::new(),
             daily_cap: 5,
             alarm_time: NaiveTime::from_hms_opt(9, 0, 0),
+            holidays: None,
         }
     }
 }
@@ -87,6 +91,10 @@ pub const SETTING_KEYS: &[(&str, &str)] = &[
     ),
     ("daily_cap", "most pings on one day (1–100, default 5)"),
     (
+        "holidays",
+        "public holidays off: a country code such as US or DE-BY, or none (default: the system locale's country)",
+    ),
+    (
         "alarm_time",
         "when calendar reminders pop up, HH:MM, or off (default 09:00)",
     ),
@@ -100,10 +108,17 @@ impl PlannerSettings {
         self.pings_per_year[circle_index(circle)]
     }
 
-    /// Whether the user works on `day` (a working weekday outside every vacation).
+    /// Whether the user works on `day` (a working weekday outside every vacation
+    /// and public holiday).
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
         self.working_days[day.weekday().num_days_from_monday() as usize]
             && !self.vacations.iter().any(|v| v.contains(day))
+            && !self.is_holiday(day)
+    }
+
+    /// Whether `day` is a public holiday of the chosen region.
+    pub fn is_holiday(&self, day: NaiveDate) -> bool {
+        self.holidays.as_ref().is_some_and(|h| h.is_holiday(day))
     }
 
     /// Builds settings from stored key/value pairs; missing keys keep their defaults.
@@ -177,6 +192,18 @@ impl PlannerSettings {
                     )
                 };
             }
+            "holidays" => {
+                self.holidays = if v.is_empty() || v.eq_ignore_ascii_case("none") {
+                    None
+                } else {
+                    Some(HolidayRegion::load(v).ok_or_else(|| {
+                        bad(format!(
+                            "unknown region; use none, a country code ({}) or a country-subdivision code such as DE-BY",
+                            known_countries().join(", ")
+                        ))
+                    })?)
+                };
+            }
             "daily_cap" => {
                 let n: u32 = v
                     .parse()
@@ -224,6 +251,12 @@ impl PlannerSettings {
             .collect();
         pairs.insert("vacations", vacations.join(","));
         pairs.insert("daily_cap", self.daily_cap.to_string());
+        pairs.insert(
+            "holidays",
+            self.holidays
+                .as_ref()
+                .map_or_else(|| "none".to_owned(), |h| h.code().to_owned()),
+        );
         pairs.insert(
             "alarm_time",
             self.alarm_time
@@ -284,6 +317,11 @@ mod tests {
         assert!(s.apply("vacations", "2026-12-24..2026-12-01").is_err());
         assert!(s.apply("daily_cap", "0").is_err());
         assert!(s.apply("colour", "red").is_err());
+        let unknown = s.apply("holidays", "Atlantis").unwrap_err().to_string();
+        assert!(
+            unknown.contains("US") && unknown.contains("DE"),
+            "{unknown}"
+        );
         assert_eq!(
             s,
             PlannerSettings::default(),
@@ -301,5 +339,11 @@ mod tests {
         assert!(!s.is_working_day(NaiveDate::from_ymd_opt(2026, 12, 29).unwrap()));
         assert!(!s.is_working_day(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()));
         assert!(s.is_working_day(NaiveDate::from_ymd_opt(2027, 3, 2).unwrap()));
+
+        s.apply("holidays", "us").unwrap();
+        assert_eq!(s.to_pairs()["holidays"], "US");
+        assert!(!s.is_working_day(NaiveDate::from_ymd_opt(2027, 5, 31).unwrap()));
+        s.apply("holidays", "none").unwrap();
+        assert!(s.holidays.is_none());
     }
 }

@@ -43,6 +43,12 @@ pub struct CircleStats {
     pub mean_pings: f64,
     /// Most pings a contact got.
     pub max_pings: u32,
+    /// Pings a year the settings ask for.
+    pub pings_per_year: u32,
+    /// Days between rhythm pings on the first day, after stretching to fit the cap.
+    pub interval_days: i32,
+    /// Whether the plan spaced the circle out to fit the daily cap.
+    pub stretched: bool,
 }
 
 /// The result of [`simulate`].
@@ -52,8 +58,10 @@ pub struct Simulation {
     pub today: NaiveDate,
     /// Days simulated.
     pub days: u32,
-    /// The highest daily cap any day's plan kept to (caps shrink as a backlog clears).
+    /// The highest daily cap any day's plan kept to.
     pub daily_cap: u32,
+    /// What the first day's plan says the user should know (stretched circles, a raised cap).
+    pub notes: Vec<String>,
     /// Days whose rhythm pings went over that day's cap (fixed-date pings aside).
     pub days_over_cap: u32,
     /// Days over the cap only because of birthdays, promises and follow-ups.
@@ -93,23 +101,18 @@ pub fn simulate(
     let mut days_over_cap = 0;
     let mut days_over_cap_by_fixed_pings = 0;
     let mut non_working = 0;
+    let mut first_plan = None;
     for offset in 0..days {
         let day = today + Duration::days(i64::from(offset));
         // The plan of one day only needs that day: nothing planned later moves earlier.
         let plan = plan(day, &world, settings, 1);
+        if first_plan.is_none() {
+            first_plan = Some((plan.notes.clone(), plan.circles.clone()));
+        }
         daily_cap = daily_cap.max(plan.daily_cap);
         let todays: Vec<&Ping> = plan.pings.iter().filter(|p| p.date == day).collect();
         let fixed = todays.iter().filter(|p| p.reason.is_fixed()).count() as u32;
         let count = todays.len() as u32;
-        if count > plan.daily_cap && std::env::var("KW_DEBUG").is_ok() {
-            eprintln!(
-                "DAY {day} cap {} count {count} fixed {fixed}",
-                plan.daily_cap
-            );
-            for p in &todays {
-                eprintln!("   {:?} {}", p.reason, p.why);
-            }
-        }
         if count > plan.daily_cap {
             if fixed >= count.min(plan.daily_cap + 1) && count <= fixed.max(plan.daily_cap) {
                 days_over_cap_by_fixed_pings += 1;
@@ -157,9 +160,11 @@ pub fn simulate(
             }
         })
         .collect();
+    let (notes, rhythms) = first_plan.unwrap_or_default();
     let circles = Circle::ALL
         .into_iter()
         .filter_map(|circle| {
+            let rhythm = rhythms.iter().find(|r| r.circle == circle);
             let counts: Vec<u32> = contacts
                 .iter()
                 .zip(&world.contacts)
@@ -173,6 +178,9 @@ pub fn simulate(
                 min_pings: counts.iter().copied().min().unwrap_or(0),
                 mean_pings: f64::from(counts.iter().sum::<u32>()) / f64::from(n),
                 max_pings: counts.iter().copied().max().unwrap_or(0),
+                pings_per_year: settings.pings_per_year(circle),
+                interval_days: rhythm.map_or(0, |r| r.interval_days),
+                stretched: rhythm.is_some_and(|r| r.stretched),
             })
         })
         .collect();
@@ -180,6 +188,7 @@ pub fn simulate(
         today,
         days,
         daily_cap,
+        notes,
         days_over_cap,
         days_over_cap_by_fixed_pings,
         total_pings: load.values().sum(),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Birthday, Circle, InteractionKind, PingActionKind};
+use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
 
 /// Everything the planner reads.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -33,8 +33,13 @@ pub struct ContactFacts {
     pub interests: Vec<String>,
     /// A paused contact gets no cadence pings.
     pub paused: bool,
-    /// The day the contact was added (the clock of a never-contacted contact).
+    /// The day the contact was added (the clock of a never-contacted contact);
+    /// for an import, the day the source says you connected.
     pub created_on: NaiveDate,
+    /// Where the contact came from, when known (first hellos say so).
+    pub source: Option<Source>,
+    /// The latest interaction with a note, for suggestions that pick up the thread.
+    pub last_note: Option<NoteFacts>,
     /// The latest interaction of each kind (done and skipped pings come from `actions`).
     pub anchors: Vec<Anchor>,
     /// The most recent interaction logged with an event name, if any.
@@ -78,6 +83,19 @@ pub struct EventFacts {
     pub name: String,
 }
 
+/// What the user wrote about an interaction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteFacts {
+    /// When the interaction happened.
+    pub date: NaiveDate,
+    /// What kind it was.
+    pub kind: InteractionKind,
+    /// The note, as written.
+    pub text: String,
+    /// The event it happened at, if named.
+    pub event: Option<String>,
+}
+
 /// A promise still to keep.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PromiseFacts {
@@ -118,6 +136,8 @@ impl ContactFacts {
             interests: Vec::new(),
             paused: false,
             created_on,
+            source: None,
+            last_note: None,
             anchors: Vec::new(),
             last_event: None,
             open_promises: Vec::new(),

@@ -1,16 +1,30 @@
 //! Merging imported contacts into the database, all in one transaction.
+//!
+//! Each record is matched against the live contacts and the records before it:
+//! the same UID, email or phone is the same person; the same full name is the
+//! same person only when nothing conflicts (another company, another LinkedIn
+//! profile, another UID, or emails that share none). Namesakes that conflict
+//! stay two contacts and are reported as possible duplicates, for `merge`. A
+//! merge fills empty fields, unions the lists, and appends what would otherwise
+//! be lost (the record's notes, its differing values) to the notes with the
+//! file's name. Contacts in the trash are never matched; a record that looks
+//! like one is added anew with a warning.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::types::ToSql;
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
-use super::contacts::{
-    insert_contact, load_contacts, phone_digits, prepare_new_contact, PreparedContact,
-};
+use super::contacts::{load_contacts, phone_digits, prepare_new_contact, PreparedContact};
+use super::edit::append_paragraph;
+use super::journal::Recorder;
+use super::merge::FieldConflict;
 use super::Store;
 use crate::error::Result;
+use crate::interop::checks::check_record;
 use crate::interop::{Format, ImportedContact, ParsedFile};
 use crate::model::Source;
 
@@ -19,18 +33,128 @@ use crate::model::Source;
 pub struct ImportSummary {
     /// The format read.
     pub format: Format,
+    /// The file read, as it was named.
+    pub file: String,
     /// New contacts.
     pub added: usize,
     /// Records merged into an existing contact (or into an earlier record of the file).
     pub merged: usize,
-    /// Records with nothing to import (no name, email, phone or company).
+    /// Records not imported (see `skipped_records`).
     pub skipped: usize,
     /// Problems that stopped the import (empty when it went through).
     pub errors: Vec<String>,
-    /// Values left out (an email without `@`, a birthday in words…).
+    /// Values left out or cleaned (an email without `@`, a birthday after today…),
+    /// records that look like a contact in the trash, and possible duplicates,
+    /// each naming the file and line.
     pub warnings: Vec<String>,
-    /// Nothing was written.
+    /// Each record that was merged, and into whom.
+    pub merges: Vec<ImportMerge>,
+    /// Records added beside a contact with the same name because something
+    /// conflicts: `keepwarm merge A B` (with the pair in `ids`) joins them if
+    /// they are one person.
+    pub possible_duplicates: Vec<PossibleDuplicate>,
+    /// Each record that was not imported, and why.
+    pub skipped_records: Vec<SkippedRecord>,
+    /// Nothing was written (ids of new contacts are the ones they would get).
     pub dry_run: bool,
+}
+
+/// A record of the file that was merged into a contact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportMerge {
+    /// The file.
+    pub file: String,
+    /// The line the record starts on.
+    pub line: usize,
+    /// The record for people: `Connections.csv:7 Anna Schmidt`.
+    pub record: String,
+    /// The record's name.
+    pub name: String,
+    /// The contact it was merged into.
+    pub into_id: i64,
+    /// That contact's name.
+    pub into_name: String,
+    /// Whether that contact is new from this import (an earlier record of the file).
+    pub into_new: bool,
+    /// What made them one person: `uid`, `email`, `phone` or `name`.
+    pub matched_by: MatchedBy,
+    /// Fields the record filled or added to: `company`, `emails`, `notes`…
+    pub filled: Vec<String>,
+    /// Fields where the contact already had another value: it stays, and the
+    /// record's value is appended to the notes.
+    pub conflicts: Vec<FieldConflict>,
+}
+
+/// A record that was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedRecord {
+    /// The file.
+    pub file: String,
+    /// The line the record starts on.
+    pub line: usize,
+    /// The record for people: `Connections.csv:7`.
+    pub record: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// A record kept apart from a contact with the same name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PossibleDuplicate {
+    /// The two contacts: the one that had the name, and the record's.
+    pub ids: [i64; 2],
+    /// The file.
+    pub file: String,
+    /// The line the record starts on.
+    pub line: usize,
+    /// The record for people: `Connections.csv:7 Anna Schmidt`.
+    pub record: String,
+    /// The record's name.
+    pub name: String,
+    /// The contact with the same name (`ids[0]`).
+    pub contact_id: i64,
+    /// Its name.
+    pub contact_name: String,
+    /// What tells them apart (`different company (Acme / Globex)`), or that
+    /// several contacts have the name and nothing tells which it is.
+    pub reason: String,
+    /// How many contacts had the name before the record.
+    pub namesakes: usize,
+}
+
+/// `file:line` for people (the file as given).
+fn record_label(file: &str, line: usize, name: &str) -> String {
+    if name.is_empty() {
+        format!("{file}:{line}")
+    } else {
+        format!("{file}:{line} {name}")
+    }
+}
+
+/// What made a record the same person as a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchedBy {
+    /// The same UID.
+    Uid,
+    /// An email in common (any case).
+    Email,
+    /// A phone number with the same digits.
+    Phone,
+    /// The same full name, nothing conflicting.
+    Name,
+}
+
+impl MatchedBy {
+    /// In words, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            MatchedBy::Uid => "same UID",
+            MatchedBy::Email => "same email",
+            MatchedBy::Phone => "same phone",
+            MatchedBy::Name => "same name",
+        }
+    }
 }
 
 /// Phones match on their digits only when there are enough of them to be specific.
@@ -43,11 +167,15 @@ struct Candidate {
     data: PreparedContact,
     paused: bool,
     created_on: NaiveDate,
-    /// Emails, phones and interests already stored (for an existing contact).
-    stored: (usize, usize, usize),
-    /// Added by this import under a UID the file gave: the file says it is a
-    /// different person from other records with other UIDs, namesakes or not.
-    uid_from_file: bool,
+    /// Emails, phones, interests and tags already stored (for an existing contact).
+    stored: [usize; 4],
+    /// Whether `uid` says who this is: every stored contact's UID does (exports
+    /// carry it); a new one's only when the file gave it.
+    uid_known: bool,
+    /// LinkedIn profile names (`priyasharma` of `linkedin.com/in/priyasharma`).
+    profiles: Vec<String>,
+    /// The company reduced for comparing (see [`company_key`]).
+    company_key: Option<String>,
     changed: bool,
 }
 
@@ -61,10 +189,64 @@ struct Index {
 }
 
 fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// A company's name reduced for comparing: `Acme, Inc.` and `ACME Inc` agree.
+fn company_key(company: &str) -> String {
+    company
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The LinkedIn profile names found in `text` (`https://www.linkedin.com/in/anna-schmidt-1/`
+/// → `anna-schmidt-1`).
+fn linkedin_profiles(text: &str) -> Vec<String> {
+    const MARK: &str = "linkedin.com/in/";
+    let mut out = Vec::new();
+    // Most notes name no profile: a quick look before lowering the whole text.
+    if !text.contains("/in/") && !text.contains("/IN/") {
+        return out;
+    }
+    let lower = text.to_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find(MARK) {
+        rest = &rest[at + MARK.len()..];
+        let end = rest
+            .find(|c: char| c == '/' || c == '?' || c == '#' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let profile = &rest[..end];
+        if !profile.is_empty() && !out.iter().any(|p| p == profile) {
+            out.push(profile.to_owned());
+        }
+    }
+    out
+}
+
+/// What the index found for a record.
+enum Found {
+    /// The same person as this candidate.
+    Same(usize, MatchedBy),
+    /// Nobody. The first namesake it is kept apart from and why, and how many
+    /// namesakes there are in all.
+    New(Option<(usize, String)>, usize),
+}
+
+/// A record ready to be matched.
+struct Incoming<'a> {
+    record: &'a ImportedContact,
+    data: PreparedContact,
+    profiles: Vec<String>,
+    company_key: Option<String>,
 }
 
 impl Index {
@@ -85,23 +267,18 @@ impl Index {
         }
     }
 
-    /// The candidate a record is the same person as: same UID, same email, same
-    /// phone, or same full name with no conflicting email.
-    fn find(
-        &self,
-        uid: Option<&str>,
-        data: &PreparedContact,
-        candidates: &[Candidate],
-    ) -> Option<usize> {
-        if let Some(&i) = uid.and_then(|u| self.uid.get(u)) {
-            return Some(i);
+    /// The candidate a record is the same person as, or the namesakes it is not.
+    fn find(&self, incoming: &Incoming<'_>, candidates: &[Candidate]) -> Found {
+        let data = &incoming.data;
+        if let Some(&i) = incoming.record.uid.as_deref().and_then(|u| self.uid.get(u)) {
+            return Found::Same(i, MatchedBy::Uid);
         }
         if let Some(&i) = data
             .emails
             .iter()
             .find_map(|e| self.email.get(&e.to_lowercase()))
         {
-            return Some(i);
+            return Found::Same(i, MatchedBy::Email);
         }
         if let Some(&i) = data.phones.iter().find_map(|p| {
             let digits = phone_digits(p);
@@ -109,21 +286,126 @@ impl Index {
                 .then(|| self.phone.get(&digits))
                 .flatten()
         }) {
-            return Some(i);
+            return Found::Same(i, MatchedBy::Phone);
         }
-        self.name
-            .get(&name_key(&data.name))?
-            .iter()
-            .copied()
-            .find(|&i| {
-                let theirs = &candidates[i];
-                // Both have addresses and share none: two people with one name.
-                let emails_agree = theirs.data.emails.is_empty() || data.emails.is_empty();
-                let file_says_distinct =
-                    theirs.uid_from_file && uid.is_some_and(|u| u != theirs.uid);
-                emails_agree && !file_says_distinct
-            })
+        let Some(namesakes) = self.name.get(&name_key(&data.name)) else {
+            return Found::New(None, 0);
+        };
+        // One namesake that could be this person is; among several, the one that
+        // shares the company or the profile is. Otherwise a guess could merge the
+        // wrong one, so the record stays apart and is reported.
+        let mut compatible = None;
+        let mut compatible_count = 0;
+        let mut agreeing = None;
+        let mut agreeing_count = 0;
+        let mut first_conflict = None;
+        for &i in namesakes {
+            let theirs = &candidates[i];
+            match name_conflict(incoming, theirs) {
+                None => {
+                    compatible_count += 1;
+                    compatible.get_or_insert(i);
+                    if positively_agrees(incoming, theirs) {
+                        agreeing_count += 1;
+                        agreeing.get_or_insert(i);
+                    }
+                }
+                Some(conflict) => {
+                    first_conflict.get_or_insert((i, conflict));
+                }
+            }
+        }
+        match (compatible, agreeing) {
+            (Some(i), _) if compatible_count == 1 => Found::Same(i, MatchedBy::Name),
+            (_, Some(i)) if agreeing_count == 1 => Found::Same(i, MatchedBy::Name),
+            (Some(i), _) => Found::New(
+                Some((
+                    i,
+                    format!(
+                        "{compatible_count} contacts have this name and nothing tells which it is"
+                    ),
+                )),
+                namesakes.len(),
+            ),
+            (None, _) => Found::New(
+                first_conflict
+                    .map(|(i, c)| (i, describe_conflict(c, &candidates[i], &incoming.data))),
+                namesakes.len(),
+            ),
+        }
     }
+}
+
+/// Whether a namesake shares the record's company or LinkedIn profile.
+fn positively_agrees(incoming: &Incoming<'_>, theirs: &Candidate) -> bool {
+    let same_company = matches!(
+        (&theirs.company_key, &incoming.company_key),
+        (Some(a), Some(b)) if a == b
+    );
+    same_company
+        || incoming
+            .profiles
+            .iter()
+            .any(|p| theirs.profiles.contains(p))
+}
+
+/// Why a record and a namesake are two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    Company,
+    Profile,
+    Uid,
+    Emails,
+}
+
+/// Why a record and a namesake are two people, if they are.
+fn name_conflict(incoming: &Incoming<'_>, theirs: &Candidate) -> Option<Conflict> {
+    if let (Some(a), Some(b)) = (&theirs.company_key, &incoming.company_key) {
+        if a != b {
+            return Some(Conflict::Company);
+        }
+    }
+    if !theirs.profiles.is_empty()
+        && !incoming.profiles.is_empty()
+        && !incoming
+            .profiles
+            .iter()
+            .any(|p| theirs.profiles.contains(p))
+    {
+        return Some(Conflict::Profile);
+    }
+    if let Some(uid) = incoming.record.uid.as_deref() {
+        if theirs.uid_known && theirs.uid != uid {
+            return Some(Conflict::Uid);
+        }
+    }
+    // Emails that shared one would have matched already.
+    if !theirs.data.emails.is_empty() && !incoming.data.emails.is_empty() {
+        return Some(Conflict::Emails);
+    }
+    None
+}
+
+/// A conflict in words, for the warning.
+fn describe_conflict(conflict: Conflict, theirs: &Candidate, mine: &PreparedContact) -> String {
+    match conflict {
+        Conflict::Company => format!(
+            "different company ({} / {})",
+            theirs.data.company.as_deref().unwrap_or(""),
+            mine.company.as_deref().unwrap_or("")
+        ),
+        Conflict::Profile => "different LinkedIn profile".into(),
+        Conflict::Uid => "different UID".into(),
+        Conflict::Emails => "different emails".into(),
+    }
+}
+
+/// What merging a record into a contact changed.
+#[derive(Default)]
+struct Merged {
+    filled: Vec<String>,
+    conflicts: Vec<FieldConflict>,
+    changed: bool,
 }
 
 /// Adds the values of `extra` not yet in `list`, comparing by `key`.
@@ -139,29 +421,421 @@ fn union(list: &mut Vec<String>, extra: &[String], key: impl Fn(&str) -> String)
     changed
 }
 
-/// Fills the empty fields of `into` from `from` and unions the lists.
-fn merge(into: &mut PreparedContact, from: &PreparedContact) -> bool {
-    let mut changed = false;
-    let mut fill = |slot: &mut Option<String>, value: &Option<String>| {
-        if slot.is_none() && value.is_some() {
-            *slot = value.clone();
-            changed = true;
+/// Fills the empty fields of `into` from `from`, unions the lists, and appends
+/// to the notes what `from` says that `into` does not: its notes, and its values
+/// where `into` has others (with the name of the file they came from).
+fn merge(into: &mut PreparedContact, from: &PreparedContact, file_name: &str) -> Merged {
+    let mut out = Merged::default();
+    let mut single = |field: &str, slot: &mut Option<String>, value: &Option<String>| match (
+        slot.as_deref(),
+        value,
+    ) {
+        (None, Some(v)) => {
+            *slot = Some(v.clone());
+            out.filled.push(field.to_owned());
         }
+        (Some(kept), Some(v)) if company_key(kept) != company_key(v) => {
+            out.conflicts.push(FieldConflict {
+                field: field.to_owned(),
+                kept: kept.to_owned(),
+                other: v.clone(),
+            });
+        }
+        _ => {}
     };
-    fill(&mut into.company, &from.company);
-    fill(&mut into.title, &from.title);
-    if into.birthday.is_none() && from.birthday.is_some() {
-        into.birthday = from.birthday;
-        changed = true;
+    single("company", &mut into.company, &from.company);
+    single("title", &mut into.title, &from.title);
+    match (into.birthday, from.birthday) {
+        (None, Some(b)) => {
+            into.birthday = Some(b);
+            out.filled.push("birthday".into());
+        }
+        (Some(kept), Some(b)) if kept != b => out.conflicts.push(FieldConflict {
+            field: "birthday".into(),
+            kept: kept.to_string(),
+            other: b.to_string(),
+        }),
+        _ => {}
     }
-    if into.notes.is_empty() && !from.notes.is_empty() {
-        into.notes = from.notes.clone();
-        changed = true;
+    if name_key(&into.name) != name_key(&from.name) {
+        out.conflicts.push(FieldConflict {
+            field: "name".into(),
+            kept: into.name.clone(),
+            other: from.name.clone(),
+        });
     }
-    changed |= union(&mut into.emails, &from.emails, str::to_lowercase);
-    changed |= union(&mut into.phones, &from.phones, phone_digits);
-    changed |= union(&mut into.interests, &from.interests, str::to_lowercase);
-    changed
+    for (field, list, extra, key) in [
+        (
+            "emails",
+            &mut into.emails,
+            &from.emails,
+            str::to_lowercase as fn(&str) -> String,
+        ),
+        ("phones", &mut into.phones, &from.phones, phone_digits),
+        (
+            "interests",
+            &mut into.interests,
+            &from.interests,
+            str::to_lowercase,
+        ),
+        ("tags", &mut into.tags, &from.tags, str::to_lowercase),
+    ] {
+        if union(list, extra, key) {
+            out.filled.push(field.to_owned());
+        }
+    }
+    let theirs = from.notes.trim();
+    if !theirs.is_empty() && !into.notes.contains(theirs) {
+        if into.notes.trim().is_empty() {
+            into.notes = theirs.to_owned();
+            out.filled.push("notes".into());
+        } else {
+            into.notes = append_paragraph(&into.notes, &format!("From {file_name}: {theirs}"));
+            out.filled.push("notes (appended)".into());
+        }
+    }
+    if !out.conflicts.is_empty() {
+        let differences = out
+            .conflicts
+            .iter()
+            .map(|c| format!("{} {}", c.field, c.other))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let paragraph = format!("From {file_name}, differing: {differences}.");
+        if !into.notes.contains(&paragraph) {
+            into.notes = append_paragraph(&into.notes, &paragraph);
+        }
+    }
+    out.changed = !out.filled.is_empty() || !out.conflicts.is_empty();
+    out
+}
+
+/// Keys of the contacts in the trash, to warn when a record looks like one.
+#[derive(Default)]
+struct Trash {
+    uid: HashMap<String, i64>,
+    email: HashMap<String, i64>,
+    phone: HashMap<String, i64>,
+    names: HashMap<i64, String>,
+}
+
+impl Trash {
+    fn load(conn: &Connection) -> Result<Trash> {
+        let mut trash = Trash::default();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, uid, display_name FROM contacts WHERE deleted_on IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            trash.uid.insert(row.get(1)?, id);
+            trash.names.insert(id, row.get(2)?);
+        }
+        if trash.names.is_empty() {
+            return Ok(trash);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT e.contact_id, e.email FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+             WHERE c.deleted_on IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let email: String = row.get(1)?;
+            trash.email.insert(email.to_lowercase(), row.get(0)?);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.contact_id, p.digits FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+             WHERE c.deleted_on IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let digits: String = row.get(1)?;
+            if digits.len() >= MIN_PHONE_DIGITS_TO_MATCH {
+                trash.phone.insert(digits, row.get(0)?);
+            }
+        }
+        Ok(trash)
+    }
+
+    /// The trashed contact a record looks like, and what it shares with it.
+    fn find(&self, uid: Option<&str>, data: &PreparedContact) -> Option<(i64, &'static str)> {
+        if self.names.is_empty() {
+            return None;
+        }
+        if let Some(&id) = uid.and_then(|u| self.uid.get(u)) {
+            return Some((id, "same UID"));
+        }
+        if let Some(&id) = data
+            .emails
+            .iter()
+            .find_map(|e| self.email.get(&e.to_lowercase()))
+        {
+            return Some((id, "same email"));
+        }
+        data.phones
+            .iter()
+            .find_map(|p| self.phone.get(&phone_digits(p)))
+            .map(|&id| (id, "same phone"))
+    }
+}
+
+/// The whole outcome of matching a file, before anything is written.
+struct Plan {
+    candidates: Vec<Candidate>,
+    summary: ImportSummary,
+    /// Merges as (record's report, candidate index).
+    merges: Vec<(ImportMerge, usize)>,
+    /// Possible duplicates as candidate indexes (the earlier one first).
+    duplicates: Vec<KeptApart>,
+}
+
+/// A record added beside a namesake it conflicts with.
+struct KeptApart {
+    line: usize,
+    /// The earlier candidate and the record's.
+    pair: [usize; 2],
+    reason: String,
+    /// How many contacts had the name before this record.
+    namesakes: usize,
+}
+
+impl Plan {
+    /// The reports with contact ids, new contacts numbered from `first_id` in
+    /// file order.
+    fn resolve_with_first_id(self, first_id: i64) -> ImportSummary {
+        let first_new = self
+            .candidates
+            .iter()
+            .position(|c| c.id.is_none())
+            .unwrap_or(self.candidates.len());
+        let ids: Vec<i64> = self
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.id.unwrap_or_else(|| first_id + (i - first_new) as i64))
+            .collect();
+        self.resolve(|i| ids[i])
+    }
+
+    /// Fills in the contact ids of the reports once new contacts have theirs.
+    fn resolve(mut self, id_of: impl Fn(usize) -> i64) -> ImportSummary {
+        for (mut merge, i) in self.merges {
+            merge.into_id = id_of(i);
+            self.summary.merges.push(merge);
+        }
+        for apart in self.duplicates {
+            let [theirs, mine] = apart.pair;
+            let (a, b) = (id_of(theirs), id_of(mine));
+            let name = self.candidates[mine].data.name.clone();
+            self.summary.possible_duplicates.push(PossibleDuplicate {
+                ids: [a, b],
+                record: record_label(&self.summary.file, apart.line, &name),
+                file: self.summary.file.clone(),
+                line: apart.line,
+                name,
+                contact_id: a,
+                contact_name: self.candidates[theirs].data.name.clone(),
+                reason: apart.reason,
+                namesakes: apart.namesakes,
+            });
+        }
+        self.summary
+    }
+}
+
+/// Matches every record of `parsed` against the live contacts of `conn`.
+fn plan(
+    conn: &Connection,
+    format: Format,
+    parsed: &ParsedFile,
+    today: NaiveDate,
+    dry_run: bool,
+) -> Result<Plan> {
+    let file = parsed.file.as_str();
+    let file_name = Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    let stored = load_contacts(conn, None)?;
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(stored.len() + parsed.contacts.len());
+    for c in stored {
+        candidates.push(Candidate {
+            id: Some(c.id),
+            profiles: linkedin_profiles(&c.notes),
+            company_key: c.company.as_deref().map(company_key),
+            uid: c.uid,
+            stored: [
+                c.emails.len(),
+                c.phones.len(),
+                c.interests.len(),
+                c.tags.len(),
+            ],
+            data: PreparedContact {
+                name: c.name,
+                given_name: c.given_name,
+                family_name: c.family_name,
+                emails: c.emails,
+                phones: c.phones,
+                company: c.company,
+                title: c.title,
+                birthday: c.birthday,
+                circle: c.circle,
+                interests: c.interests,
+                tags: c.tags,
+                notes: c.notes,
+                source: c.source.unwrap_or(Source::Manual),
+            },
+            paused: c.paused,
+            created_on: c.created_on,
+            changed: false,
+            uid_known: true,
+        });
+    }
+    let mut index = Index::default();
+    for (i, c) in candidates.iter().enumerate() {
+        index.add(i, c);
+    }
+    let trash = Trash::load(conn)?;
+
+    let mut summary = ImportSummary {
+        format,
+        file: file.to_owned(),
+        added: 0,
+        merged: 0,
+        skipped: 0,
+        errors: Vec::new(),
+        warnings: parsed.warnings.clone(),
+        merges: Vec::new(),
+        possible_duplicates: Vec::new(),
+        skipped_records: parsed
+            .skipped
+            .iter()
+            .map(|s| SkippedRecord {
+                file: file.to_owned(),
+                line: s.line,
+                record: record_label(file, s.line, ""),
+                reason: s.reason.clone(),
+            })
+            .collect(),
+        dry_run,
+    };
+    let mut merges = Vec::new();
+    let mut duplicates = Vec::new();
+    for original in &parsed.contacts {
+        let mut record = original.clone();
+        let checked = check_record(&mut record, file, today);
+        summary.warnings.extend(checked.warnings);
+        let prepared = match checked.skip {
+            Some(reason) => Err(reason),
+            None => prepare_new_contact(&record.contact).map_err(|e| e.to_string()),
+        };
+        let mut data = match prepared {
+            Ok(data) => data,
+            Err(reason) => {
+                summary.skipped_records.push(SkippedRecord {
+                    file: file.to_owned(),
+                    line: record.line,
+                    record: record_label(file, record.line, ""),
+                    reason,
+                });
+                continue;
+            }
+        };
+        data.source = format.source();
+        let mut profiles = record
+            .profile_url
+            .as_deref()
+            .map(linkedin_profiles)
+            .unwrap_or_default();
+        if profiles.is_empty() {
+            profiles = linkedin_profiles(&data.notes);
+        }
+        let incoming = Incoming {
+            record: &record,
+            company_key: data.company.as_deref().map(company_key),
+            data,
+            profiles,
+        };
+        match index.find(&incoming, &candidates) {
+            Found::Same(i, matched_by) => {
+                let c = &mut candidates[i];
+                let merged = merge(&mut c.data, &incoming.data, &file_name);
+                c.changed |= merged.changed;
+                if c.company_key.is_none() {
+                    c.company_key = incoming.company_key;
+                }
+                for p in incoming.profiles {
+                    if !c.profiles.contains(&p) {
+                        c.profiles.push(p);
+                    }
+                }
+                merges.push((
+                    ImportMerge {
+                        file: file.to_owned(),
+                        line: record.line,
+                        record: record_label(file, record.line, &incoming.data.name),
+                        name: incoming.data.name,
+                        into_id: 0,
+                        into_name: c.data.name.clone(),
+                        into_new: c.id.is_none(),
+                        matched_by,
+                        filled: merged.filled,
+                        conflicts: merged.conflicts,
+                    },
+                    i,
+                ));
+                let c = &candidates[i];
+                index.add(i, c);
+                summary.merged += 1;
+            }
+            Found::New(kept_apart_from, namesakes) => {
+                let me = candidates.len();
+                let mut uid_known = record.uid.is_some();
+                let mut uid = record.uid.clone();
+                if let Some((id, why)) = trash.find(record.uid.as_deref(), &incoming.data) {
+                    let name = trash.names.get(&id).map_or("", String::as_str);
+                    summary.warnings.push(format!(
+                        "{file}:{}: {} looks like #{id} {name} in the trash ({why}); added as a new contact — `keepwarm restore {id}` brings the old one back",
+                        record.line, incoming.data.name
+                    ));
+                    if why == "same UID" {
+                        // UIDs are unique: the trashed contact keeps its own.
+                        uid = None;
+                        uid_known = false;
+                    }
+                }
+                if let Some((other, reason)) = kept_apart_from {
+                    duplicates.push(KeptApart {
+                        line: record.line,
+                        pair: [other, me],
+                        reason,
+                        namesakes,
+                    });
+                }
+                let candidate = Candidate {
+                    id: None,
+                    uid: uid.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+                    data: incoming.data,
+                    paused: record.paused,
+                    created_on: record.connected_on.unwrap_or(today),
+                    stored: [0; 4],
+                    uid_known,
+                    profiles: incoming.profiles,
+                    company_key: incoming.company_key,
+                    changed: true,
+                };
+                index.add(me, &candidate);
+                candidates.push(candidate);
+                summary.added += 1;
+            }
+        }
+    }
+    summary.skipped = summary.skipped_records.len();
+    Ok(Plan {
+        candidates,
+        summary,
+        merges,
+        duplicates,
+    })
 }
 
 impl Store {
@@ -176,143 +850,296 @@ impl Store {
         dry_run: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
-        let mut candidates: Vec<Candidate> = load_contacts(&self.conn, None)?
-            .into_iter()
-            .map(|c| Candidate {
-                id: Some(c.id),
-                uid: c.uid,
-                stored: (c.emails.len(), c.phones.len(), c.interests.len()),
-                data: PreparedContact {
-                    name: c.name,
-                    given_name: c.given_name,
-                    family_name: c.family_name,
-                    emails: c.emails,
-                    phones: c.phones,
-                    company: c.company,
-                    title: c.title,
-                    birthday: c.birthday,
-                    circle: c.circle,
-                    interests: c.interests,
-                    tags: c.tags,
-                    notes: c.notes,
-                    source: c.source.unwrap_or(Source::Manual),
-                },
-                paused: c.paused,
-                created_on: c.created_on,
-                changed: false,
-                uid_from_file: false,
-            })
-            .collect();
-        let mut index = Index::default();
-        for (i, c) in candidates.iter().enumerate() {
-            index.add(i, c);
-        }
-
-        let mut summary = ImportSummary {
-            format,
-            added: 0,
-            merged: 0,
-            skipped: parsed.skipped.len(),
-            errors: Vec::new(),
-            warnings: parsed.warnings.clone(),
-            dry_run,
-        };
-        for record in &parsed.contacts {
-            let data = match prepare_new_contact(&record.contact) {
-                Ok(mut data) => {
-                    data.source = format.source();
-                    data
-                }
-                Err(e) => {
-                    summary.skipped += 1;
-                    summary
-                        .warnings
-                        .push(format!("line {}: {e}; skipped", record.line));
-                    continue;
-                }
-            };
-            match index.find(record.uid.as_deref(), &data, &candidates) {
-                Some(i) => {
-                    let c = &mut candidates[i];
-                    c.changed |= merge(&mut c.data, &data);
-                    let c = &candidates[i];
-                    index.add(i, c);
-                    summary.merged += 1;
-                }
-                None => {
-                    let candidate = new_candidate(record, data, today);
-                    index.add(candidates.len(), &candidate);
-                    candidates.push(candidate);
-                    summary.added += 1;
-                }
-            }
-        }
         if dry_run {
-            return Ok(summary);
+            let plan = plan(&self.conn, format, parsed, today, true)?;
+            let first_id = next_contact_id(&self.conn)?;
+            return Ok(plan.resolve_with_first_id(first_id));
         }
-        let pending: Vec<&Candidate> = candidates
-            .iter()
-            .filter(|c| c.id.is_none() || c.changed)
-            .collect();
-        let total = pending.len();
-        let label = format!(
-            "Imported {} {} file ({} added, {} merged)",
-            parsed.contacts.len(),
-            format,
-            summary.added,
-            summary.merged
-        );
-        self.write(&label, |tx| {
-            for (n, c) in pending.iter().enumerate() {
-                match c.id {
-                    None => {
-                        let id = insert_contact(tx, &c.data, &c.uid, c.created_on)?;
-                        if c.paused {
-                            tx.execute("UPDATE contacts SET paused = 1 WHERE id = ?1", [id])?;
-                        }
-                    }
-                    Some(id) => update_merged(tx, id, c)?,
+        let label = format!("Imported {}", parsed.file);
+        self.write_recorded(&label, |tx, recorder| {
+            let plan = plan(tx, format, parsed, today, false)?;
+            let first_id = next_contact_id(tx)?;
+            let merged: Vec<&Candidate> = plan
+                .candidates
+                .iter()
+                .filter(|c| c.id.is_some() && c.changed)
+                .collect();
+            let new: Vec<&Candidate> = plan.candidates.iter().filter(|c| c.id.is_none()).collect();
+            let total = merged.len() + new.len();
+            for (n, c) in merged.iter().enumerate() {
+                if let Some(id) = c.id {
+                    update_merged(tx, id, c)?;
                 }
-                if n % 500 == 0 || n + 1 == total {
+                if (n + 1) % 500 == 0 {
                     progress(n + 1, total);
                 }
             }
-            Ok(())
-        })?;
-        Ok(summary)
+            insert_new(tx, recorder, &new, first_id, &mut |done| {
+                progress(merged.len() + done, total)
+            })?;
+            progress(total, total);
+            Ok(plan.resolve_with_first_id(first_id))
+        })
     }
 }
 
-fn new_candidate(record: &ImportedContact, data: PreparedContact, today: NaiveDate) -> Candidate {
-    Candidate {
-        id: None,
-        uid: record
-            .uid
-            .clone()
-            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-        data,
-        paused: record.paused,
-        created_on: record.connected_on.unwrap_or(today),
-        stored: (0, 0, 0),
-        changed: true,
-        uid_from_file: record.uid.is_some(),
-    }
+/// The id the next new contact gets (explicit ids keep a dry run's report true).
+fn next_contact_id(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM contacts", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
-/// Writes what a merge added to an existing contact: filled fields and new list items.
+/// How many rows one INSERT into a temporary table writes: enough to make the
+/// per-statement cost small, few enough that preparing the statement (once,
+/// then cached) stays cheap.
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// Inserts `rows` rows of `columns` values each into `table`,
+/// [`ROWS_PER_STATEMENT`] rows a statement; `values(row, out)` pushes one row's
+/// values.
+fn insert_rows<'a, T>(
+    tx: &Transaction<'_>,
+    table: &str,
+    columns: &[&str],
+    rows: &'a [T],
+    values: impl Fn(&'a T, &mut Vec<&'a dyn ToSql>),
+    progress: &mut dyn FnMut(usize),
+) -> Result<()> {
+    let one_row = format!("({})", vec!["?"; columns.len()].join(","));
+    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(columns.len() * ROWS_PER_STATEMENT);
+    let mut done = 0;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        // Table and column names are fixed by the callers, never user data.
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {}",
+            columns.join(", "),
+            vec![one_row.as_str(); chunk.len()].join(",")
+        );
+        params.clear();
+        for row in chunk {
+            values(row, &mut params);
+        }
+        tx.prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(params.iter()))?;
+        done += chunk.len();
+        progress(done);
+    }
+    Ok(())
+}
+
+/// One value of a list field of a new contact, ready to insert.
+struct ListRow<'a> {
+    contact_id: i64,
+    position: i64,
+    value: &'a str,
+    digits: String,
+}
+
+/// The tables new contacts go into, in the order they are filled: lists first
+/// (foreign keys deferred to the commit), so that the search index's triggers
+/// build each contact's entry once, when its row lands.
+const NEW_CONTACT_TABLES: [(&str, &[&str]); 5] = [
+    ("contact_emails", &["contact_id", "position", "email"]),
+    (
+        "contact_phones",
+        &["contact_id", "position", "phone", "digits"],
+    ),
+    ("contact_interests", &["contact_id", "position", "interest"]),
+    ("contact_tags", &["contact_id", "position", "tag"]),
+    ("contacts", CONTACT_COLUMNS),
+];
+
+/// The columns an import fills in `contacts` (the others keep their defaults).
+const CONTACT_COLUMNS: &[&str] = &[
+    "id",
+    "uid",
+    "display_name",
+    "given_name",
+    "family_name",
+    "company",
+    "title",
+    "birthday",
+    "circle",
+    "notes",
+    "paused",
+    "created_on",
+    "source",
+];
+
+/// Inserts the new contacts with ids from `first_id` on. Rows are gathered in
+/// temporary copies of the tables, then each table is filled by one statement:
+/// every statement that touches the search index flushes it, so one statement
+/// per table makes one index segment instead of one per contact.
+fn insert_new(
+    tx: &Transaction<'_>,
+    recorder: &mut Recorder<'_, '_>,
+    new: &[&Candidate],
+    first_id: i64,
+    progress: &mut dyn FnMut(usize),
+) -> Result<()> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    for (table, columns) in NEW_CONTACT_TABLES {
+        // Names are fixed above, never user data.
+        let columns = columns.join(", ");
+        tx.execute_batch(&format!(
+            "DROP TABLE IF EXISTS temp.import_{table};
+             CREATE TEMP TABLE import_{table} AS SELECT {columns} FROM main.{table} WHERE 0;"
+        ))?;
+    }
+    gather_new(tx, new, first_id, progress)?;
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    for (table, columns) in NEW_CONTACT_TABLES {
+        // The journal records the new contacts' rows: undoing the import deletes
+        // them, and their lists go with them (ON DELETE CASCADE), so the lists
+        // need no record of their own.
+        let lists = table != "contacts";
+        if lists {
+            recorder.pause();
+        }
+        let columns = columns.join(", ");
+        let filled = tx.execute_batch(&format!(
+            "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM temp.import_{table};
+             DROP TABLE temp.import_{table};"
+        ));
+        recorder.resume();
+        filled?;
+    }
+    Ok(())
+}
+
+/// Writes the new contacts' rows into the temporary tables of [`insert_new`].
+fn gather_new(
+    tx: &Transaction<'_>,
+    new: &[&Candidate],
+    first_id: i64,
+    progress: &mut dyn FnMut(usize),
+) -> Result<()> {
+    let id_of = |n: usize| first_id + n as i64;
+    let mut no_progress = |_: usize| {};
+    for (table, column, pick) in [
+        ("temp.import_contact_emails", "email", 0),
+        ("temp.import_contact_phones", "phone", 1),
+        ("temp.import_contact_interests", "interest", 2),
+        ("temp.import_contact_tags", "tag", 3),
+    ] {
+        let rows: Vec<ListRow<'_>> = new
+            .iter()
+            .enumerate()
+            .flat_map(|(n, c)| {
+                let list = match pick {
+                    0 => &c.data.emails,
+                    1 => &c.data.phones,
+                    2 => &c.data.interests,
+                    _ => &c.data.tags,
+                };
+                list.iter()
+                    .enumerate()
+                    .map(move |(position, value)| ListRow {
+                        contact_id: id_of(n),
+                        position: position as i64,
+                        value,
+                        digits: if pick == 1 {
+                            phone_digits(value)
+                        } else {
+                            String::new()
+                        },
+                    })
+            })
+            .collect();
+        if pick == 1 {
+            insert_rows(
+                tx,
+                table,
+                &["contact_id", "position", column, "digits"],
+                &rows,
+                |r, out| {
+                    out.extend([
+                        &r.contact_id as &dyn ToSql,
+                        &r.position,
+                        &r.value,
+                        &r.digits,
+                    ])
+                },
+                &mut no_progress,
+            )?;
+        } else {
+            insert_rows(
+                tx,
+                table,
+                &["contact_id", "position", column],
+                &rows,
+                |r, out| out.extend([&r.contact_id as &dyn ToSql, &r.position, &r.value]),
+                &mut no_progress,
+            )?;
+        }
+    }
+    struct ContactRow<'a> {
+        id: i64,
+        c: &'a Candidate,
+        birthday: Option<String>,
+        created_on: String,
+        circle: &'static str,
+        source: &'static str,
+    }
+    let rows: Vec<ContactRow<'_>> = new
+        .iter()
+        .enumerate()
+        .map(|(n, c)| ContactRow {
+            id: id_of(n),
+            c,
+            birthday: c.data.birthday.map(|b| b.to_string()),
+            created_on: c.created_on.to_string(),
+            circle: c.data.circle.as_str(),
+            source: c.data.source.as_str(),
+        })
+        .collect();
+    insert_rows(
+        tx,
+        "temp.import_contacts",
+        CONTACT_COLUMNS,
+        &rows,
+        |r, out| {
+            let d = &r.c.data;
+            out.extend([
+                &r.id as &dyn ToSql,
+                &r.c.uid,
+                &d.name,
+                &d.given_name,
+                &d.family_name,
+                &d.company,
+                &d.title,
+                &r.birthday,
+                &r.circle,
+                &d.notes,
+                &r.c.paused,
+                &r.created_on,
+                &r.source,
+            ])
+        },
+        progress,
+    )
+}
+
+/// Writes what a merge added to an existing contact: filled fields, appended
+/// notes and new list items (stored items keep their rows).
 fn update_merged(tx: &rusqlite::Transaction<'_>, id: i64, c: &Candidate) -> Result<()> {
     let d = &c.data;
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE contacts SET company = ?2, title = ?3, birthday = ?4, notes = ?5 WHERE id = ?1",
-        params![
-            id,
-            d.company,
-            d.title,
-            d.birthday.map(|b| b.to_string()),
-            d.notes
-        ],
-    )?;
-    let (emails, phones, interests) = c.stored;
+    )?
+    .execute(params![
+        id,
+        d.company,
+        d.title,
+        d.birthday.map(|b| b.to_string()),
+        d.notes
+    ])?;
+    let [emails, phones, interests, tags] = c.stored;
     for (position, email) in d.emails.iter().enumerate().skip(emails) {
         tx.prepare_cached(
             "INSERT INTO contact_emails (contact_id, position, email) VALUES (?1, ?2, ?3)",
@@ -329,5 +1156,35 @@ fn update_merged(tx: &rusqlite::Transaction<'_>, id: i64, c: &Candidate) -> Resu
         )?
         .execute(params![id, position as i64, interest])?;
     }
+    for (position, tag) in d.tags.iter().enumerate().skip(tags) {
+        tx.prepare_cached(
+            "INSERT INTO contact_tags (contact_id, position, tag) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, position as i64, tag])?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linkedin_profiles_are_read_from_urls_and_notes() {
+        assert_eq!(
+            linkedin_profiles("LinkedIn: https://www.LinkedIn.com/in/Anna-Schmidt-1/?trk=x"),
+            ["anna-schmidt-1"]
+        );
+        assert_eq!(
+            linkedin_profiles("a linkedin.com/in/x and http://linkedin.com/in/y"),
+            ["x", "y"]
+        );
+        assert!(linkedin_profiles("no profile").is_empty());
+    }
+
+    #[test]
+    fn companies_compare_without_case_and_punctuation() {
+        assert_eq!(company_key("Acme, Inc."), company_key("ACME Inc"));
+        assert_ne!(company_key("Acme"), company_key("Globex"));
+    }
 }

@@ -17,7 +17,7 @@ mod notify;
 mod trash;
 pub use backup::{days_to_keep, BackupFile, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY};
 pub use edit::ContactEdit;
-pub use import::ImportSummary;
+pub use import::{ImportMerge, ImportSummary, MatchedBy, PossibleDuplicate, SkippedRecord};
 pub use interactions::{LogDetails, LogTarget, Logged, NewInteraction};
 pub use journal::{JournalEntry, Undone, UNDO_DEPTH};
 pub use merge::{FieldConflict, MergeReport};
@@ -30,10 +30,12 @@ mod resolve;
 mod search;
 mod settings;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
-pub use search::{SearchField, SearchHit, SearchMatch, HISTORY_SCAN, SEARCH_CONTACTS_LIMIT};
 pub mod sync;
 pub(crate) mod sync_history;
 mod sync_plan;
+pub use search::{
+    SearchField, SearchHit, SearchMatch, HISTORY_SCAN, RANKED_CARDS, SEARCH_CONTACTS_LIMIT,
+};
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -52,8 +54,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_contacts_management.sql"),
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_sync.sql"),
-    include_str!("migrations/0007_sync_merges.sql"),
-    include_str!("migrations/0008_sync_history.sql"),
+    include_str!("migrations/0007_search_queue.sql"),
+    include_str!("migrations/0008_sync_merges.sql"),
+    include_str!("migrations/0009_sync_history.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -132,6 +135,7 @@ impl Store {
             store.backup_before_upgrade(found)?;
         }
         store.migrate()?;
+        store.index_queued_writes()?;
         Ok(store)
     }
 

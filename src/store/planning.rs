@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::contacts::{conversion_error, load_contacts};
+use super::contacts::conversion_error;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{parse_date, InteractionKind, PingActionKind};
 use crate::schedule::settings::{PlannerSettings, SETTING_KEYS};
 use crate::schedule::snapshot::{
-    ActionFacts, Anchor, AnchorSource, ContactFacts, EventFacts, PromiseFacts, Snapshot,
+    ActionFacts, Anchor, AnchorSource, ContactFacts, EventFacts, NoteFacts, PromiseFacts, Snapshot,
 };
 use crate::schedule::Ping;
 
@@ -34,6 +34,20 @@ pub enum PingAction {
     Skip,
 }
 
+/// Notes older than this are not read: suggestions only use notes at most 200
+/// days older than the ping, and plans that use them look about half a year ahead.
+const NOTE_READ_DAYS: i64 = 200;
+
+/// The country of the user's locale (`LC_ALL`, then `LC_TIME`, then `LANG`), when
+/// the holiday data knows it.
+fn locale_region() -> Option<String> {
+    ["LC_ALL", "LC_TIME", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.trim().is_empty())
+        .and_then(|locale| crate::schedule::holidays::region_from_locale(&locale))
+}
+
 impl Store {
     /// The planner settings, from stored values over the defaults.
     pub fn planner_settings(&self) -> Result<PlannerSettings> {
@@ -44,12 +58,19 @@ impl Store {
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let planner_keys: Vec<&str> = SETTING_KEYS.iter().map(|(k, _)| *k).collect();
-        PlannerSettings::from_pairs(
+        let mut settings = PlannerSettings::from_pairs(
             pairs
                 .iter()
                 .filter(|(k, _)| planner_keys.contains(&k.as_str()))
                 .map(|(k, v)| (k.as_str(), v.as_str())),
-        )
+        )?;
+        if !pairs.iter().any(|(k, _)| k == "holidays") {
+            // Not chosen yet: the country of the system locale, when it names one.
+            if let Some(region) = locale_region() {
+                settings.apply("holidays", &region)?;
+            }
+        }
+        Ok(settings)
     }
 
     /// Checks and stores one planner setting; a bad value is refused and nothing changes.
@@ -63,32 +84,55 @@ impl Store {
         self.set_setting(key, &canonical)
     }
 
-    /// Everything the planner needs, in a handful of queries.
+    /// Everything the planner needs, in a handful of queries: live contacts (not
+    /// in the trash) with their interests, the latest interaction of each kind,
+    /// the latest note, recent events, open promises and ping actions.
     pub fn snapshot(&self, today: NaiveDate) -> Result<Snapshot> {
-        let contacts = load_contacts(&self.conn, None)?;
-        let mut facts: Vec<ContactFacts> = contacts
-            .into_iter()
-            .map(|c| ContactFacts {
-                id: c.id,
-                uid: c.uid,
-                name: c.name,
-                given_name: c.given_name,
-                company: c.company,
-                circle: c.circle,
-                birthday: c.birthday,
-                interests: c.interests,
-                paused: c.paused,
-                created_on: c.created_on,
-                anchors: Vec::new(),
-                last_event: None,
-                open_promises: Vec::new(),
-                actions: Vec::new(),
-            })
-            .collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, display_name, given_name, company, birthday, circle, paused, created_on, source
+             FROM contacts WHERE deleted_on IS NULL ORDER BY id",
+        )?;
+        let mut facts: Vec<ContactFacts> = stmt
+            .query_map([], |row| {
+                let birthday: Option<String> = row.get(5)?;
+                let circle: String = row.get(6)?;
+                let created_on: String = row.get(8)?;
+                let source: Option<String> = row.get(9)?;
+                Ok(ContactFacts {
+                    id: row.get(0)?,
+                    uid: row.get(1)?,
+                    name: row.get(2)?,
+                    given_name: row.get(3)?,
+                    company: row.get(4)?,
+                    circle: circle.parse().map_err(|e| conversion_error(6, e))?,
+                    birthday: birthday.and_then(|b| b.parse().ok()),
+                    interests: Vec::new(),
+                    paused: row.get(7)?,
+                    created_on: parse_date("created_on", &created_on)
+                        .map_err(|e| conversion_error(8, e))?,
+                    source: source.and_then(|s| s.parse().ok()),
+                    last_note: None,
+                    anchors: Vec::new(),
+                    last_event: None,
+                    open_promises: Vec::new(),
+                    actions: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let index: HashMap<i64, usize> = facts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
         let date_of = |col: usize, text: String| {
             parse_date("date", &text).map_err(|e| conversion_error(col, e))
         };
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT contact_id, interest FROM contact_interests ORDER BY contact_id, position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(&i) = index.get(&row.get::<_, i64>(0)?) {
+                facts[i].interests.push(row.get(1)?);
+            }
+        }
 
         // The latest interaction of each kind, kept by triggers (migration 3).
         let mut stmt = self
@@ -100,13 +144,39 @@ impl Store {
                 continue;
             };
             let kind: String = row.get(1)?;
+            let kind: InteractionKind = kind.parse().map_err(|e| conversion_error(1, e))?;
+            let date = date_of(2, row.get(2)?)?;
             facts[i].anchors.push(Anchor {
-                date: date_of(2, row.get(2)?)?,
-                source: AnchorSource::Interaction(
-                    kind.parse().map_err(|e| conversion_error(1, e))?,
-                ),
+                date,
+                source: AnchorSource::Interaction(kind),
                 event: row.get(3)?,
             });
+        }
+
+        // The note of the latest of those, when recent enough for suggestions to
+        // pick up the thread (older notes are never used, so never read).
+        let since = (today - chrono::Duration::days(NOTE_READ_DAYS)).to_string();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.contact_id, l.kind, l.date, l.event_name, i.note
+             FROM interaction_latest l JOIN interactions i ON i.id = l.interaction_id
+             WHERE l.date >= ?1 AND i.note <> ''",
+        )?;
+        let mut rows = stmt.query([since])?;
+        while let Some(row) = rows.next()? {
+            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+                continue;
+            };
+            let kind: String = row.get(1)?;
+            let date = date_of(2, row.get(2)?)?;
+            let c = &mut facts[i];
+            if c.last_note.as_ref().is_none_or(|n| n.date < date) {
+                c.last_note = Some(NoteFacts {
+                    date,
+                    kind: kind.parse().map_err(|e| conversion_error(1, e))?,
+                    text: row.get(4)?,
+                    event: row.get(3)?,
+                });
+            }
         }
 
         // Only events recent enough to still need follow-ups.

@@ -19,7 +19,7 @@ use std::fmt;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::search::query_words;
+use super::search::prefix_phrases;
 use super::Store;
 use crate::error::{Error, Result};
 
@@ -57,54 +57,23 @@ impl fmt::Display for ContactRef {
 }
 
 impl Store {
-    /// Finds the one contact a user means by an id, an email or a name: an exact
-    /// id, email or full name wins; otherwise a unique match on name words or their
-    /// prefixes, in any case and without accents. A merged contact's old id means
-    /// the contact it went into.
+    /// Finds the one contact a user means: an id (`12`, `#12`; a merged
+    /// contact's old id leads to the one it went into), an email, a full name,
+    /// then a unique name word, then unique starts of name words — case and
+    /// accents aside. Several at one step → [`Error::AmbiguousContact`]; none →
+    /// [`Error::NoContactMatch`] with the closest names; a trashed contact's id
+    /// → [`Error::ContactInTrash`].
     pub fn resolve_contact(&self, query: &str) -> Result<i64> {
+        if let Some(id) = self.resolve_exactly(query)? {
+            return Ok(id);
+        }
         let q = query.trim();
-        if q.is_empty() {
-            return Err(self.no_match(query, Vec::new()));
-        }
-        if let Ok(id) = q.strip_prefix('#').unwrap_or(q).parse::<i64>() {
-            return self.resolve_id(id, query);
-        }
-        if q.contains('@') {
-            let ids = self.ids(
-                "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
-                 WHERE e.email = ?1 COLLATE NOCASE AND c.deleted_on IS NULL ORDER BY c.id",
-                q,
-            )?;
-            if !ids.is_empty() {
-                return self.one_of(query, ids);
-            }
-        }
-        let ids = self.ids(
-            "SELECT id FROM contacts WHERE display_name = ?1 COLLATE NOCASE AND deleted_on IS NULL
-             ORDER BY id",
-            q,
-        )?;
-        if !ids.is_empty() {
-            return self.one_of(query, ids);
-        }
-        let words = query_words(q);
+        let words = prefix_phrases(q);
         if !words.is_empty() {
             let exact: Vec<String> = words
                 .iter()
                 .map(|w| w.trim_end_matches('*').to_owned())
                 .collect();
-            // The full name, folded: the same words in the same order, and no more.
-            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-            let same_length = |name: &str| token_count(name) == token_count(q);
-            let ids: Vec<i64> = self
-                .name_matches(&format!("name : {phrase}"))?
-                .into_iter()
-                .filter(|(_, name)| same_length(name))
-                .map(|(id, _)| id)
-                .collect();
-            if !ids.is_empty() {
-                return self.one_of(query, ids);
-            }
             for fts in [
                 format!("name : ({})", exact.join(" ")),
                 format!("name : ({})", words.join(" ")),
@@ -121,6 +90,61 @@ impl Store {
         }
         let suggestions = self.closest_names(q)?;
         Err(self.no_match(query, suggestions))
+    }
+
+    /// Like [`Store::resolve_contact`] with rules 1–3 only (an id, an email, a
+    /// full name): for commands that create the contact when it is not found
+    /// (`log --new`), where "Anna Smith" must not turn out to be Anna Smithson.
+    pub fn resolve_contact_exactly(&self, query: &str) -> Result<i64> {
+        match self.resolve_exactly(query)? {
+            Some(id) => Ok(id),
+            None => Err(self.no_match(query, Vec::new())),
+        }
+    }
+
+    /// Rules 1–3: `None` when none of them finds anyone.
+    fn resolve_exactly(&self, query: &str) -> Result<Option<i64>> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(None);
+        }
+        if let Ok(id) = q.strip_prefix('#').unwrap_or(q).parse::<i64>() {
+            return self.resolve_id(id, query).map(Some);
+        }
+        if q.contains('@') {
+            let ids = self.ids(
+                "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+                 WHERE e.email = ?1 COLLATE NOCASE AND c.deleted_on IS NULL ORDER BY c.id",
+                q,
+            )?;
+            if !ids.is_empty() {
+                return self.one_of(query, ids).map(Some);
+            }
+        }
+        let ids = self.ids(
+            "SELECT id FROM contacts WHERE display_name = ?1 COLLATE NOCASE AND deleted_on IS NULL
+             ORDER BY id",
+            q,
+        )?;
+        if !ids.is_empty() {
+            return self.one_of(query, ids).map(Some);
+        }
+        if prefix_phrases(q).is_empty() {
+            return Ok(None);
+        }
+        // The full name, folded: the same words in the same order, and no more.
+        let phrase = format!("name : \"{}\"", q.replace('"', "\"\""));
+        let ids: Vec<i64> = self
+            .name_matches(&phrase)?
+            .into_iter()
+            .filter(|(_, name)| token_count(name) == token_count(q))
+            .map(|(id, _)| id)
+            .collect();
+        if ids.is_empty() {
+            Ok(None)
+        } else {
+            self.one_of(query, ids).map(Some)
+        }
     }
 
     /// A contact by id, following merges; a trashed contact is an error that says so.
@@ -183,7 +207,11 @@ impl Store {
     /// Live contacts whose indexed name matches an FTS5 query, by id, with their names.
     fn name_matches(&self, fts: &str) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, name FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid",
+            // The join keeps out a contact trashed by a write that has not been
+            // indexed yet (only writes from outside keepwarm can leave one).
+            "SELECT s.rowid, s.name FROM contact_search s
+             JOIN contacts c ON c.id = s.rowid AND c.deleted_on IS NULL
+             WHERE contact_search MATCH ?1 ORDER BY s.rowid",
         )?;
         let found = stmt
             .query_map([fts], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -264,7 +292,7 @@ fn likeness(typed: &str, typed_words: &[&str], name: &str) -> f64 {
 
 /// Lower case without accents or punctuation, for comparing names: `Léa O'Brien`
 /// → `lea o brien`.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         let base = match c {
@@ -364,6 +392,12 @@ mod tests {
             "{err}"
         );
         assert!(err.to_string().contains("#1 Léa Dubois (Acme)"), "{err}");
+        // Exactly: full names only.
+        assert_eq!(store.resolve_contact_exactly("LEA DUBOIS").unwrap(), lea);
+        assert!(matches!(
+            store.resolve_contact_exactly("Raj P"),
+            Err(Error::NoContactMatch { .. })
+        ));
     }
 
     #[test]

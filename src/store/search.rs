@@ -1,25 +1,29 @@
 //! Full-text search over contacts and their history (SQLite FTS5).
 //!
-//! Two indexes, kept by triggers (see `migrations/0005_search.sql`): the card of
-//! each live contact (`contact_search`) and each interaction's note and event
-//! (`interaction_search`). Every word of a query is a prefix (`pri` finds
-//! Priya), case and accents do not matter (`lea` finds Léa), and every word must
-//! match. A contact is found, best first:
+//! Two indexes (see `migrations/0005_search.sql` and `0007_search_queue.sql`):
+//! the card of each live contact (`contact_search`) and each interaction's note
+//! and event (`interaction_search`). Case and accents do not matter (`lea` finds
+//! Léa), every word must match, and a word may be the start of one (`pri` finds
+//! Priya). A contact is found, best first:
 //!
-//! 1. when their card holds every word (ranked by bm25, the name weighing most);
-//! 2. when their card holds some of the words and one interaction the rest
+//! 1. when their card holds every word as typed, then as word starts — ranked by
+//!    bm25 (a name counts most) when at most [`RANKED_CARDS`] cards match, and
+//!    name matches first when more do;
+//! 2. when their card holds some of the words and an interaction the rest
 //!    ("priya pricing": Priya, who talked pricing);
-//! 3. when one interaction holds every word.
+//! 3. when one interaction holds every word — most recent first. (In the
+//!    history, a word longer than six letters matches whole words only.)
 //!
-//! Histories are long, so tiers 2 and 3 rank by bm25 among the most recent
-//! matching interactions ([`HISTORY_SCAN`] per query), which keeps a search on a
-//! common word as fast as one on a rare word. A query that looks like a phone
-//! number also finds contacts whose number contains its digits.
+//! Every step reads a bounded number of index rows, so a search on a word in
+//! half the notes is as fast as one on a rare word: history is read newest
+//! first and at most [`HISTORY_SCAN`] matching interactions are looked at per
+//! step. A query that looks like a phone number also finds contacts whose
+//! number contains its digits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::contacts::{load_contacts, phone_digits};
@@ -27,20 +31,29 @@ use super::Store;
 use crate::error::Result;
 use crate::model::Contact;
 
-/// How many of the most recent matching interactions a search looks at, at
-/// least: enough to find a page of people through their history, few enough
-/// that ranking them stays well under a millisecond.
+/// How many of the most recent matching interactions one step of a search
+/// looks at, at least: enough to fill a page of people from their history.
 pub const HISTORY_SCAN: usize = 200;
+
+/// Up to this many matching cards are ranked by bm25; past it, ranking would
+/// cost more than the rest of the search, and name matches simply come first.
+pub const RANKED_CARDS: usize = 100;
 
 /// The most contacts [`Store::search_contacts`] returns.
 pub const SEARCH_CONTACTS_LIMIT: usize = 500;
 
-/// How many contacts whose card matches part of a query have their history
-/// searched for the rest (tier 2).
-const PARTIAL_CARD_CANDIDATES: usize = 100;
+/// Step 2: at most this many cards matching part of the query are considered.
+const SPLIT_CARDS: usize = 2_000;
 
-/// Queries of more words than this skip tier 2 (it tries every split of the words).
+/// Step 2: queries of more words than this skip it (it tries every split).
 const MAX_SPLIT_WORDS: usize = 3;
+
+/// The history's prefix indexes cover word starts up to this many characters
+/// (migration 6).
+/// In the history, a longer word matches whole words only: reading it as a
+/// start would make FTS5 merge the lists of every word so starting, which for
+/// a common word costs many times the rest of the search.
+const INDEXED_PREFIX: usize = 6;
 
 /// The columns of `contact_search`, in order, as the fields they index.
 const CARD_FIELDS: [SearchField; 7] = [
@@ -52,6 +65,13 @@ const CARD_FIELDS: [SearchField; 7] = [
     SearchField::Tags,
     SearchField::Notes,
 ];
+
+/// Tiers of a hit, best first (see the module doc).
+const TIER_PHONE: u8 = 0;
+const TIER_CARD: u8 = 1;
+const TIER_CARD_PREFIX: u8 = 2;
+const TIER_SPLIT: u8 = 3;
+const TIER_HISTORY: u8 = 4;
 
 /// Where a search matched a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -111,17 +131,6 @@ pub struct SearchMatch {
     pub date: Option<NaiveDate>,
 }
 
-impl SearchMatch {
-    fn field(field: SearchField) -> SearchMatch {
-        SearchMatch {
-            field,
-            snippet: None,
-            interaction_id: None,
-            date: None,
-        }
-    }
-}
-
 /// A contact a search found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
@@ -138,15 +147,14 @@ pub struct SearchHit {
     pub matched: Vec<SearchMatch>,
 }
 
-/// A hit being gathered: its tier (1–3 as in the module doc; 0 for a phone
-/// match) and rank, and where it matched so far.
+/// A hit being gathered: its tier and rank, and where it matched so far.
 struct Draft {
     tier: u8,
     rank: f64,
     order: usize,
     fields: Vec<SearchField>,
-    /// The best interaction found, and the FTS query that found it.
-    interaction: Option<(i64, NaiveDate, String)>,
+    /// The newest interaction that matched, and its date.
+    interaction: Option<(i64, String)>,
 }
 
 #[derive(Default)]
@@ -173,6 +181,29 @@ impl Drafts {
     }
 }
 
+/// One word of a query, in the forms the steps need.
+struct Word {
+    /// `"word"`: the word as typed (FTS5 splits it at punctuation itself).
+    exact: String,
+    /// `"word"*`: any word starting so.
+    prefix: String,
+    /// Whether the prefix index covers it (short enough).
+    indexed: bool,
+    /// Its pieces folded as in [`fold_tokens`], for marking snippets.
+    folded: Vec<String>,
+}
+
+impl Word {
+    /// The form history is searched with in the first pass.
+    fn history(&self) -> &str {
+        if self.indexed {
+            &self.prefix
+        } else {
+            &self.exact
+        }
+    }
+}
+
 impl Store {
     /// The contacts [`Store::search`] finds for `query` (at most
     /// [`SEARCH_CONTACTS_LIMIT`]), best first; every live contact for a blank query.
@@ -187,12 +218,12 @@ impl Store {
         Ok(found)
     }
 
-    /// Finds up to `limit` live contacts matching `query`, best first (bm25), each
-    /// with where it matched. Every word must match a name, company, title, email,
-    /// phone, interest, tag, the notes, or an interaction's note or event, in any
-    /// case and without accents; each word may be the start of one.
+    /// Finds up to `limit` live contacts matching every word of `query` (a word
+    /// may be the start of one; case and accents aside), best first: contacts
+    /// whose card holds the words, then whose card and history hold them
+    /// between them, then whose history does, newest first. Each hit says where
+    /// it matched, with a snippet for notes and interactions.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let words = query_words(query);
         let mut drafts = Drafts::default();
         if limit == 0 {
             return Ok(Vec::new());
@@ -200,46 +231,55 @@ impl Store {
         if let Some(digits) = phone_query(query) {
             self.phone_hits(&digits, limit, &mut drafts)?;
         }
+        let words = query_words(query);
         if !words.is_empty() {
-            let all = words.join(" ");
-            self.card_hits(&all, limit, &mut drafts)?;
+            let join = |form: fn(&Word) -> &str| -> String {
+                words.iter().map(form).collect::<Vec<_>>().join(" ")
+            };
+            self.card_hits(&join(|w| &w.exact), TIER_CARD, limit, &mut drafts)?;
+            self.card_hits(&join(|w| &w.prefix), TIER_CARD_PREFIX, limit, &mut drafts)?;
             if (2..=MAX_SPLIT_WORDS).contains(&words.len()) {
-                self.split_hits(&words, limit, &mut drafts)?;
+                self.split_hits(&words, &mut drafts)?;
             }
-            self.history_hits(&all, None, 3, limit, &mut drafts)?;
+            self.history_hits(&join(Word::history), TIER_HISTORY, limit, &mut drafts)?;
         }
         self.finish(drafts, &words, limit)
     }
 
-    /// Tier 1: cards holding every word, with the card fields that matched.
-    fn card_hits(&self, all: &str, limit: usize, drafts: &mut Drafts) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, rank,
-                    instr(highlight(contact_search, 0, char(1), ''), char(1)),
-                    instr(highlight(contact_search, 1, char(1), ''), char(1)),
-                    instr(highlight(contact_search, 2, char(1), ''), char(1)),
-                    instr(highlight(contact_search, 3, char(1), ''), char(1)),
-                    instr(highlight(contact_search, 4, char(1), ''), char(1)),
-                    instr(highlight(contact_search, 5, char(1), ''), char(1)),
-                    instr(highlight(contact_search, 6, char(1), ''), char(1))
-             FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
-        let mut rows = stmt.query(params![all, sql_limit(limit)])?;
-        while let Some(row) = rows.next()? {
-            let draft = drafts.found(row.get(0)?, 1, row.get(1)?);
-            for (i, field) in CARD_FIELDS.iter().enumerate() {
-                if row.get::<_, i64>(2 + i)? > 0 && !draft.fields.contains(field) {
-                    draft.fields.push(*field);
+    /// Step 1: cards holding every word, with the card fields that matched.
+    fn card_hits(&self, fts: &str, tier: u8, limit: usize, drafts: &mut Drafts) -> Result<()> {
+        let matching = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 LIMIT ?2)")?
+            .query_row(params![fts, sql_limit(RANKED_CARDS + 1)], |r| r.get::<_, i64>(0))?;
+        if matching == 0 {
+            return Ok(());
+        }
+        let mut add = |sql: &str, fts: &str| -> Result<()> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params![fts, sql_limit(limit)])?;
+            while let Some(row) = rows.next()? {
+                let draft = drafts.found(row.get(0)?, tier, row.get(1)?);
+                for (i, field) in CARD_FIELDS.iter().enumerate() {
+                    if row.get::<_, i64>(2 + i)? > 0 && !draft.fields.contains(field) {
+                        draft.fields.push(*field);
+                    }
                 }
             }
+            Ok(())
+        };
+        if matching as usize <= RANKED_CARDS {
+            add(&card_sql("rank", "rank"), fts)
+        } else {
+            add(&card_sql("0.0", "rowid"), &format!("name : ({fts})"))?;
+            add(&card_sql("0.0", "rowid"), fts)
         }
-        Ok(())
     }
 
-    /// Tier 2: cards holding some words whose history holds the others.
-    fn split_hits(&self, words: &[String], limit: usize, drafts: &mut Drafts) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank LIMIT ?2",
+    /// Step 2: cards holding some words whose history holds the others.
+    fn split_hits(&self, words: &[Word], drafts: &mut Drafts) -> Result<()> {
+        let mut cards = self.conn.prepare_cached(
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid LIMIT ?2",
         )?;
         let full = (1u32 << words.len()) - 1;
         for mask in 1..full {
@@ -248,81 +288,67 @@ impl Store {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| (mask >> i & 1 == 1) == on_card)
-                    .map(|(_, w)| w.as_str())
+                    .map(|(_, w)| {
+                        if on_card {
+                            w.prefix.as_str()
+                        } else {
+                            w.history()
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            let owners = stmt
-                .query_map(
-                    params![pick(true), sql_limit(PARTIAL_CARD_CANDIDATES)],
-                    |r| r.get::<_, i64>(0),
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let owners: HashSet<i64> = cards
+                .query_map(params![pick(true), sql_limit(SPLIT_CARDS)], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             if owners.is_empty() {
                 continue;
             }
-            let found = self.history_hits(&pick(false), Some(&owners), 2, limit, drafts)?;
-            if found > 0 {
-                // The card part matched too: say where.
-                let mut card = self.conn.prepare_cached(CARD_FIELDS_OF_ONE)?;
-                for &owner in &owners {
-                    if let Some(draft) = drafts.by_contact.get_mut(&owner) {
-                        if draft.tier == 2 && draft.fields.is_empty() {
-                            draft.fields = card_fields(&mut card, &pick(true), owner)?;
-                        }
+            self.scan_history(&pick(false), |contact, interaction, date| {
+                if owners.contains(&contact) {
+                    let draft = drafts.found(contact, TIER_SPLIT, 0.0);
+                    if draft.interaction.is_none() {
+                        draft.interaction = Some((interaction, date));
                     }
                 }
-            }
+            })?;
         }
         Ok(())
     }
 
-    /// Tiers 2 and 3: the most recent interactions holding `words` (of `owners`
-    /// only, when given), best-ranked first per contact. Returns how many
-    /// interactions matched.
-    fn history_hits(
-        &self,
-        words: &str,
-        owners: Option<&[i64]>,
-        tier: u8,
-        limit: usize,
-        drafts: &mut Drafts,
-    ) -> Result<usize> {
-        let mut fts = format!("{{note event_name}} : ({words})");
-        if let Some(owners) = owners {
-            let ids: Vec<String> = owners.iter().map(|id| format!("\"{id}\"")).collect();
-            fts.push_str(&format!(" AND contact_id : ({})", ids.join(" OR ")));
-        }
+    /// Step 3: contacts with the most recent interactions holding every word.
+    fn history_hits(&self, fts: &str, tier: u8, limit: usize, drafts: &mut Drafts) -> Result<()> {
         let scan = HISTORY_SCAN.max(limit.saturating_mul(4));
+        self.scan_history_upto(fts, scan, |contact, interaction, date| {
+            let draft = drafts.found(contact, tier, 0.0);
+            if draft.interaction.is_none() {
+                draft.interaction = Some((interaction, date));
+            }
+        })
+    }
+
+    fn scan_history(&self, fts: &str, found: impl FnMut(i64, i64, String)) -> Result<()> {
+        self.scan_history_upto(fts, HISTORY_SCAN, found)
+    }
+
+    /// Calls `found(contact, interaction, date)` for the newest `scan`
+    /// interactions whose note or event holds every word of `fts`.
+    fn scan_history_upto(
+        &self,
+        fts: &str,
+        scan: usize,
+        mut found: impl FnMut(i64, i64, String),
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.rowid, i.contact_id, i.date, s.rank
+            "SELECT s.rowid, i.contact_id, i.date
              FROM interaction_search s JOIN interactions i ON i.id = s.rowid
              WHERE interaction_search MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2",
         )?;
         let mut rows = stmt.query(params![fts, sql_limit(scan)])?;
-        let mut count = 0;
         while let Some(row) = rows.next()? {
-            count += 1;
-            let (interaction, contact, rank): (i64, i64, f64) =
-                (row.get(0)?, row.get(1)?, row.get(3)?);
-            let date: String = row.get(2)?;
-            let Ok(date) = crate::model::parse_date("date", &date) else {
-                continue;
-            };
-            let draft = drafts.found(contact, tier, rank);
-            let better = match &draft.interaction {
-                None => true,
-                // Rows come newest first: a later one must rank strictly better.
-                Some(_) => draft.tier == tier && rank < draft.rank,
-            };
-            if better {
-                if draft.tier == tier {
-                    draft.rank = rank;
-                }
-                draft.interaction = Some((interaction, date, fts.clone()));
-            }
+            found(row.get(1)?, row.get(0)?, row.get(2)?);
         }
-        Ok(count)
+        Ok(())
     }
 
     /// Contacts with a phone number containing `digits`.
@@ -335,15 +361,19 @@ impl Store {
             .query_map(params![digits, sql_limit(limit)], |r| r.get::<_, i64>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for id in ids {
-            drafts.found(id, 0, 0.0).fields.push(SearchField::Phones);
+            drafts
+                .found(id, TIER_PHONE, 0.0)
+                .fields
+                .push(SearchField::Phones);
         }
         Ok(())
     }
 
     /// Orders the drafts, keeps `limit` live contacts and fills in names and snippets.
-    fn finish(&self, drafts: Drafts, words: &[String], limit: usize) -> Result<Vec<SearchHit>> {
+    fn finish(&self, drafts: Drafts, words: &[Word], limit: usize) -> Result<Vec<SearchHit>> {
         let mut drafts: Vec<(i64, Draft)> = drafts.by_contact.into_iter().collect();
-        // Within a tier, rank decides; the order found only breaks ties.
+        // Within a tier, rank decides; the order found (newest history first)
+        // breaks ties.
         drafts.sort_by(|(_, a), (_, b)| {
             a.tier
                 .cmp(&b.tier)
@@ -351,49 +381,52 @@ impl Store {
                 .then(a.order.cmp(&b.order))
         });
         let mut contact = self.conn.prepare_cached(
-            "SELECT display_name, company FROM contacts WHERE id = ?1 AND deleted_on IS NULL",
+            "SELECT display_name, company, notes FROM contacts WHERE id = ?1 AND deleted_on IS NULL",
         )?;
-        let mut notes = self.conn.prepare_cached(
-            "SELECT snippet(contact_search, 6, '[', ']', '…', 12) FROM contact_search
-             WHERE contact_search MATCH ?1 AND rowid = ?2",
+        let mut interaction = self.conn.prepare_cached(
+            "SELECT note, coalesce(event_name, '') FROM interactions WHERE id = ?1",
         )?;
-        let mut history = self.conn.prepare_cached(
-            "SELECT snippet(interaction_search, -1, '[', ']', '…', 12) FROM interaction_search
-             WHERE interaction_search MATCH ?1 AND rowid = ?2",
-        )?;
-        let any_word = words.join(" OR ");
+        let any_word = words
+            .iter()
+            .map(|w| w.prefix.as_str())
+            .collect::<Vec<_>>()
+            .join(" OR ");
         let mut hits = Vec::with_capacity(limit.min(drafts.len()));
         for (id, draft) in drafts {
             if hits.len() == limit {
                 break;
             }
-            let Some((name, company)) = contact
-                .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))
+            let Some((name, company, notes)) = contact
+                .query_row([id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get(1)?, r.get::<_, String>(2)?))
+                })
                 .optional()?
             else {
                 continue; // in the trash
             };
-            let mut matched: Vec<SearchMatch> = draft
-                .fields
-                .iter()
-                .map(|f| SearchMatch::field(*f))
-                .collect();
-            if let Some(m) = matched.iter_mut().find(|m| m.field == SearchField::Notes) {
-                m.snippet = notes
-                    .query_row(params![format!("{{notes}} : ({any_word})"), id], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
+            let mut fields = draft.fields;
+            if draft.tier == TIER_SPLIT {
+                fields = card_fields(&self.conn, &any_word, id)?;
             }
-            if let Some((interaction, date, fts)) = draft.interaction {
-                let snippet: Option<String> = history
-                    .query_row(params![fts, interaction], |r| r.get(0))
-                    .optional()?;
+            let mut matched: Vec<SearchMatch> = fields
+                .iter()
+                .map(|&field| SearchMatch {
+                    field,
+                    snippet: (field == SearchField::Notes)
+                        .then(|| snippet(&notes, words))
+                        .flatten(),
+                    interaction_id: None,
+                    date: None,
+                })
+                .collect();
+            if let Some((interaction_id, date)) = draft.interaction {
+                let (note, event): (String, String) =
+                    interaction.query_row([interaction_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 matched.push(SearchMatch {
                     field: SearchField::Interaction,
-                    snippet,
-                    interaction_id: Some(interaction),
-                    date: Some(date),
+                    snippet: snippet(&note, words).or_else(|| snippet(&event, words)),
+                    interaction_id: Some(interaction_id),
+                    date: crate::model::parse_date("date", &date).ok(),
                 });
             }
             hits.push(SearchHit {
@@ -408,27 +441,28 @@ impl Store {
     }
 }
 
-/// Which card fields of contact `?2` hold any word of `?1`.
-const CARD_FIELDS_OF_ONE: &str = "SELECT
-        instr(highlight(contact_search, 0, char(1), ''), char(1)),
-        instr(highlight(contact_search, 1, char(1), ''), char(1)),
-        instr(highlight(contact_search, 2, char(1), ''), char(1)),
-        instr(highlight(contact_search, 3, char(1), ''), char(1)),
-        instr(highlight(contact_search, 4, char(1), ''), char(1)),
-        instr(highlight(contact_search, 5, char(1), ''), char(1)),
-        instr(highlight(contact_search, 6, char(1), ''), char(1))
-     FROM contact_search WHERE contact_search MATCH ?1 AND rowid = ?2";
+/// The card query: rowid, a rank and, per column, whether it matched.
+fn card_sql(rank: &str, order: &str) -> String {
+    let fields: Vec<String> = (0..CARD_FIELDS.len())
+        .map(|i| format!("instr(highlight(contact_search, {i}, char(1), ''), char(1))"))
+        .collect();
+    format!(
+        "SELECT rowid, {rank}, {} FROM contact_search WHERE contact_search MATCH ?1
+         ORDER BY {order} LIMIT ?2",
+        fields.join(", ")
+    )
+}
 
-fn card_fields(
-    stmt: &mut rusqlite::CachedStatement<'_>,
-    words: &str,
-    contact: i64,
-) -> Result<Vec<SearchField>> {
-    let found = stmt
-        .query_row(params![words, contact], |row| {
+/// Which card fields of `contact` hold any of the words of `fts`.
+fn card_fields(conn: &Connection, fts: &str, contact: i64) -> Result<Vec<SearchField>> {
+    let sql = card_sql("0.0", "rowid").replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
+    let sql = sql.replace("LIMIT ?2", "");
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row(params![fts, contact], |row| {
             let mut fields = Vec::new();
             for (i, field) in CARD_FIELDS.iter().enumerate() {
-                if row.get::<_, i64>(i)? > 0 {
+                if row.get::<_, i64>(2 + i)? > 0 {
                     fields.push(*field);
                 }
             }
@@ -438,22 +472,146 @@ fn card_fields(
     Ok(found.unwrap_or_default())
 }
 
+impl Store {
+    /// Indexes rows that a write from outside keepwarm (another SQLite client)
+    /// left queued; [`Store::open`] does it, so such a write is searchable from
+    /// the next time keepwarm opens the database for writing.
+    pub(crate) fn index_queued_writes(&mut self) -> Result<()> {
+        if queue_is_empty(&self.conn)? {
+            return Ok(());
+        }
+        self.write_untracked(|_| Ok(()))
+    }
+}
+
+fn queue_is_empty(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT NOT EXISTS (SELECT 1 FROM search_queue_contacts)
+                AND NOT EXISTS (SELECT 1 FROM search_queue_interactions)",
+        )?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Indexes what the triggers queued during this transaction (migration 6): the
+/// store calls it just before every commit, so the index never lags.
+pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
+    if queue_is_empty(conn)? {
+        return Ok(());
+    }
+    for sql in [
+        "DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM search_queue_contacts)",
+        "INSERT INTO contact_search (rowid, name, company, title, emails, interests, tags, notes)
+         SELECT id, name, company, title, emails, interests, tags, notes FROM contact_search_source
+         WHERE id IN (SELECT contact_id FROM search_queue_contacts) ORDER BY id",
+        "DELETE FROM search_queue_contacts",
+        "INSERT INTO interaction_search (rowid, note, event_name)
+         SELECT i.id, i.note, i.event_name
+         FROM search_queue_interactions q JOIN interactions i ON i.id = q.interaction_id ORDER BY i.id",
+        "DELETE FROM search_queue_interactions",
+    ] {
+        conn.prepare_cached(sql)?.execute([])?;
+    }
+    Ok(())
+}
+
 /// A row count for SQL's LIMIT (which reads a negative number as "no limit").
 fn sql_limit(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(-1)
 }
 
-/// The words of a query as FTS5 prefix phrases: `Léa O'Br` → `"Léa"*`, `"O'Br"*`.
+/// The words of a query: `Léa O'Br` → `"Léa"`/`"Léa"*` and `"O'Br"`/`"O'Br"*`.
 ///
 /// Each word is quoted, so nothing the user types is FTS5 syntax; FTS5 splits a
 /// quoted word at punctuation itself (`o'br` is the phrase `o br*`), which is
 /// also how an email address matches as a whole.
-pub(crate) fn query_words(query: &str) -> Vec<String> {
+fn query_words(query: &str) -> Vec<Word> {
     query
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .map(|w| {
+            let exact = format!("\"{}\"", w.replace('"', "\"\""));
+            let folded = fold_tokens(w)
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>();
+            let indexed = folded
+                .last()
+                .is_some_and(|t| t.chars().count() <= INDEXED_PREFIX);
+            Word {
+                prefix: format!("{exact}*"),
+                exact,
+                indexed,
+                folded,
+            }
+        })
         .collect()
+}
+
+/// The FTS5 phrases of a query's words, each a prefix: `lea du` → `"lea"* "du"*`.
+pub(crate) fn prefix_phrases(query: &str) -> Vec<String> {
+    query_words(query).into_iter().map(|w| w.prefix).collect()
+}
+
+/// The words of `text` (runs of letters and digits) with their byte ranges,
+/// folded to lower case without accents, as the index's tokenizer reads them.
+fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                tokens.push((s..i, super::resolve::fold(&text[s..i])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// A few words of `text` around the first word matching the query, matched
+/// words in `[brackets]`, cut text marked `…`; `None` when no word matches.
+fn snippet(text: &str, words: &[Word]) -> Option<String> {
+    const BEFORE: usize = 4;
+    const AFTER: usize = 8;
+    let tokens = fold_tokens(text);
+    let matches = |token: &str| {
+        words.iter().any(|w| {
+            w.folded
+                .iter()
+                .any(|piece| token.starts_with(piece.as_str()))
+        })
+    };
+    let first = tokens.iter().position(|(_, t)| matches(t))?;
+    let from = first.saturating_sub(BEFORE);
+    let to = (first + AFTER).min(tokens.len() - 1);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = tokens[from].0.start;
+    for (range, token) in &tokens[from..=to] {
+        out.push_str(&text[at..range.start]);
+        if matches(token) {
+            out.push('[');
+            out.push_str(&text[range.clone()]);
+            out.push(']');
+        } else {
+            out.push_str(&text[range.clone()]);
+        }
+        at = range.end;
+    }
+    if to + 1 < tokens.len() {
+        out.push('…');
+    } else {
+        out.push_str(&text[at..]);
+    }
+    Some(out.trim().to_owned())
 }
 
 /// The digits of a query that looks like (part of) a phone number: only digits,
@@ -496,6 +654,13 @@ mod tests {
             .unwrap()
     }
 
+    /// Runs SQL as a write outside the store's own methods would, then indexes
+    /// what it queued, as every commit does.
+    fn sql(store: &Store, batch: &str) {
+        store.conn.execute_batch(batch).unwrap();
+        flush_search_queue(&store.conn).unwrap();
+    }
+
     fn found(store: &Store, query: &str) -> Vec<i64> {
         store
             .search(query, 20)
@@ -507,6 +672,7 @@ mod tests {
 
     /// The indexes hold exactly what the tables say (FTS5's own check, and the
     /// cards compared with the view they are built from).
+    #[track_caller]
     fn assert_index_consistent(store: &Store) {
         for table in ["contact_search", "interaction_search"] {
             store
@@ -706,13 +872,10 @@ mod tests {
         assert_index_consistent(&store);
 
         // Trash: neither the card nor the history is found; restore brings both back.
-        store
-            .conn
-            .execute(
-                "UPDATE contacts SET deleted_on = '2026-11-26' WHERE id = ?1",
-                [bob],
-            )
-            .unwrap();
+        sql(
+            &store,
+            &format!("UPDATE contacts SET deleted_on = '2026-11-26' WHERE id = {bob}"),
+        );
         assert_eq!(found(&store, "sailing"), vec![ada]);
         assert!(found(&store, "bob").is_empty());
         assert_index_consistent(&store);
@@ -723,25 +886,48 @@ mod tests {
         assert_eq!(found(&store, "kiel"), vec![bob]);
 
         // Edits of every indexed table, and an interaction moved as a merge does.
-        store
-            .conn
-            .execute_batch(&format!(
+        sql(
+            &store,
+            &format!(
                 "UPDATE contacts SET company = 'Kestrel Aero', notes = 'rowing' WHERE id = {ada};
                  UPDATE contact_interests SET interest = 'golf' WHERE contact_id = {ada};
                  INSERT INTO contact_emails (contact_id, position, email) VALUES ({ada}, 0, 'ada@kestrel.example');
                  INSERT INTO contact_tags (contact_id, position, tag) VALUES ({bob}, 0, 'Partners');
                  UPDATE interactions SET contact_id = {ada}, note = 'Loves sailing in Kiel and Oslo' WHERE id = {note};"
-            ))
-            .unwrap();
+            ),
+        );
         assert_index_consistent(&store);
         assert_eq!(found(&store, "sailing"), vec![ada]);
         assert_eq!(found(&store, "golf kestrel rowing"), vec![ada]);
         assert_eq!(found(&store, "partners"), vec![bob]);
-        store
-            .conn
-            .execute("DELETE FROM contacts WHERE id = ?1", [ada])
-            .unwrap();
+        sql(&store, &format!("DELETE FROM contacts WHERE id = {ada}"));
         assert!(found(&store, "oslo").is_empty());
+        assert_index_consistent(&store);
+    }
+
+    #[test]
+    fn writes_from_another_sqlite_client_are_indexed_at_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let mut store = Store::open(&path).unwrap();
+        let ada = add(
+            &mut store,
+            NewContact {
+                name: "Ada Lovelace".into(),
+                ..Default::default()
+            },
+        );
+        drop(store);
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other
+            .execute(
+                "INSERT INTO interactions (contact_id, kind, date, note) VALUES (?1, 'call', '2026-11-20', 'Pilot in Lisbon')",
+                [ada],
+            )
+            .unwrap();
+        drop(other);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(found(&store, "lisbon"), vec![ada]);
         assert_index_consistent(&store);
     }
 
@@ -780,7 +966,9 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP TABLE contact_search; DROP TABLE interaction_search; DROP VIEW contact_search_source;",
+                "DROP TABLE contact_search; DROP TABLE interaction_search; DROP VIEW contact_search_source;
+                 DROP TABLE search_queue_contacts; DROP TABLE search_queue_interactions;
+                 PRAGMA user_version = 4;",
             )
             .unwrap();
         for trigger in store

@@ -2,7 +2,6 @@
 
 use tauri::State;
 
-use keepwarm::schedule::Ping;
 use keepwarm::screens::{self, PingRequest, TodayScreen};
 
 use super::{today, with_store, CommandResult};
@@ -20,7 +19,7 @@ pub async fn act_on_ping(
     state: State<'_, AppState>,
     ping_id: String,
     request: PingRequest,
-) -> CommandResult<Ping> {
+) -> CommandResult<screens::Acted> {
     with_store(&state, |store| {
         screens::act_on_ping(store, &ping_id, &request, today())
     })

@@ -43,6 +43,10 @@ export interface TodayScreen {
   date: IsoDate;
   pings: TodayPing[];
   next_day: { date: IsoDate; count: number } | null;
+  /** Nothing left today and something was done: the day is finished. */
+  all_done: boolean;
+  /** Pings acted on today (done, snoozed, skipped). */
+  acted_today: number;
   notes: string[];
 }
 

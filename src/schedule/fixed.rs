@@ -1,0 +1,168 @@
+//! Fixed pings: birthdays, due promises and event follow-ups take their own days,
+//! and what the user did with them (done, skipped, snoozed) applies first.
+
+use chrono::Datelike;
+use chrono::NaiveDate;
+
+use super::calendar::Calendar;
+use super::snapshot::ContactFacts;
+use super::{FixedDetail, FixedPing, Reason, FOLLOW_UP_MAX_AGE_DAYS};
+use crate::model::PingActionKind;
+
+/// The day a dated ping goes on: its own day when the user works then, else the
+/// last working day before it; when that has passed, the first working day from today.
+pub(super) fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
+    let before = calendar.prev_working(day);
+    if before < 0 {
+        calendar.next_working(0)
+    } else {
+        before
+    }
+}
+
+pub(super) fn birthday_pings(
+    facts: &ContactFacts,
+    today: NaiveDate,
+    calendar: &Calendar<'_>,
+    end: i32,
+    out: &mut Vec<FixedPing>,
+) {
+    let Some(birthday) = facts.birthday else {
+        return;
+    };
+    // A year past the horizon too: birthdays after it still shape the last pings
+    // (absorbing, density), and the plan must not depend on how far it looks.
+    let reach = end + 365;
+    let last_year = calendar.date(reach).year();
+    for year in today.year()..=last_year {
+        let on = birthday.in_year(year);
+        let actual = calendar.day(on);
+        if actual < 0 || actual >= reach {
+            continue;
+        }
+        out.push(FixedPing {
+            day: working_day_by(calendar, actual),
+            reason: Reason::Birthday,
+            id: format!("{}-b{year}", facts.id),
+            detail: FixedDetail::Birthday {
+                on,
+                turns: birthday.year.map(|y| year - y),
+            },
+            wanted: actual,
+            snoozed: false,
+        });
+    }
+}
+
+pub(super) fn follow_up_pings(
+    facts: &ContactFacts,
+    hash: u64,
+    calendar: &Calendar<'_>,
+    out: &mut Vec<FixedPing>,
+) {
+    let Some(event) = &facts.last_event else {
+        return;
+    };
+    let event_day = calendar.day(event.date);
+    if !(-FOLLOW_UP_MAX_AGE_DAYS..=0).contains(&event_day) {
+        return;
+    }
+    let detail = |round| FixedDetail::FollowUp {
+        round,
+        event: event.name.clone(),
+        event_date: event.date,
+    };
+    // Anything logged after the event already followed up on it.
+    let followed_up = facts.all_anchors().iter().any(|a| a.date > event.date);
+    // 1–3 working days, by hash: twenty people met at one conference spread over three days.
+    let first = calendar.add_working_days(event_day, 1 + (hash % 3) as u32);
+    if !followed_up && (first >= 0 || event_day >= -14) {
+        out.push(FixedPing {
+            day: first.max(calendar.next_working(0)),
+            reason: Reason::FollowUp,
+            id: format!("{}-f{}-1", facts.id, event.interaction_id),
+            detail: detail(1),
+            wanted: first,
+            snoozed: false,
+        });
+    }
+    let second_wanted = event_day + 20 + ((hash >> 8) % 3) as i32;
+    let second = calendar.next_working(second_wanted);
+    if second >= 0 {
+        out.push(FixedPing {
+            day: second,
+            reason: Reason::FollowUp,
+            id: format!("{}-f{}-2", facts.id, event.interaction_id),
+            detail: detail(2),
+            wanted: second_wanted,
+            snoozed: false,
+        });
+    }
+}
+
+pub(super) fn promise_pings(
+    facts: &ContactFacts,
+    calendar: &Calendar<'_>,
+    out: &mut Vec<FixedPing>,
+) {
+    for promise in &facts.open_promises {
+        let due = calendar.day(promise.due);
+        out.push(FixedPing {
+            day: working_day_by(calendar, due),
+            reason: Reason::Promise,
+            id: format!("{}-p{}", facts.id, promise.id),
+            detail: FixedDetail::Promise {
+                id: promise.id,
+                text: promise.text.clone(),
+                due: promise.due,
+            },
+            wanted: due,
+            snoozed: false,
+        });
+    }
+}
+
+/// Drops done and skipped fixed pings, and moves snoozed ones.
+pub(super) fn apply_fixed_actions(
+    facts: &ContactFacts,
+    calendar: &Calendar<'_>,
+    fixed: &mut Vec<FixedPing>,
+) {
+    fixed.retain_mut(|f| match facts.action_for(&f.id) {
+        Some(a) if a.action == PingActionKind::Snoozed => {
+            if let Some(until) = a.snoozed_until {
+                f.day = calendar.next_working(calendar.day(until).max(0));
+                f.snoozed = true;
+            }
+            true
+        }
+        Some(_) => false,
+        None => true,
+    });
+}
+
+/// One contact never gets two pings on one day: the lesser fixed ping moves
+/// (a promise a working day earlier, a follow-up a working day later). A snoozed
+/// ping keeps the day the user was told it moved to; the other one moves.
+pub(super) fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>) {
+    fixed.sort_by_key(|f| (f.day, !f.snoozed, f.reason));
+    let pinned: Vec<i32> = fixed.iter().filter(|f| f.snoozed).map(|f| f.day).collect();
+    for i in 1..fixed.len() {
+        let taken: Vec<i32> = fixed[..i].iter().map(|f| f.day).collect();
+        let f = &mut fixed[i];
+        if !taken.contains(&f.day) {
+            continue;
+        }
+        let free = |d: &i32| calendar.is_working(*d) && !taken.contains(d) && !pinned.contains(d);
+        // Each day is tried once: a promise first earlier (down to today), then
+        // later; a follow-up only later. A year of days is plenty.
+        let earlier = (f.reason == Reason::Promise)
+            .then(|| (0..f.day).rev().find(free))
+            .flatten();
+        let day = earlier
+            .or_else(|| (f.day + 1..f.day + 366).find(free))
+            .unwrap_or(f.day);
+        f.day = day;
+    }
+    fixed.sort_by_key(|f| (f.day, !f.snoozed, f.reason));
+}
