@@ -294,3 +294,66 @@ fn sync_before_setup_and_a_wrong_password_say_what_to_do() {
     assert!(!said.contains("not the password"));
     assert_eq!(said.lines().count(), 1, "{said}");
 }
+
+#[test]
+fn a_failed_sync_is_kept_for_the_status_and_forget_removes_the_account_and_password() {
+    let keyring =
+        Keyring::start().expect("dbus-daemon and gnome-keyring-daemon (scripts/install-deps)");
+    let server = Radicale::start(&[(USER, PASSWORD)]);
+    let url = server.url();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    run(&db, &keyring, &["add", "Ada Lovelace"], None);
+    run(
+        &db,
+        &keyring,
+        &["sync", "setup", &url, "--user", USER, "--password-stdin"],
+        Some(&format!("{PASSWORD}\n")),
+    );
+    let status = |db: &Path| -> serde_json::Value {
+        let (out, _) = run(db, &keyring, &["sync", "status", "--json"], None);
+        serde_json::from_str(&out).unwrap()
+    };
+
+    // A sync running elsewhere shows in the status.
+    {
+        let _held = keepwarm::sync::lock::SyncLock::acquire(Some(&db), Duration::ZERO)
+            .unwrap()
+            .unwrap();
+        assert_eq!(status(&db)["in_progress"], true);
+    }
+    assert_eq!(status(&db)["in_progress"], false);
+
+    // The server goes away: the sync fails, says why, and the status keeps it.
+    drop(server);
+    let out = keepwarm(&db, &keyring, &["sync"]).output().unwrap();
+    assert!(!out.status.success());
+    let said = status(&db);
+    assert!(
+        said["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reach the server"),
+        "{said}"
+    );
+    assert_eq!(said["failures"], 1);
+    assert_eq!(said["pending"], 1, "the local change is still waiting");
+    assert!(said["last_sync"].is_null());
+
+    run(&db, &keyring, &["sync", "forget"], None);
+    let said = status(&db);
+    assert_eq!(said["configured"], false, "{said}");
+    assert_eq!(said["pending"], 0);
+    let stored = Command::new("secret-tool")
+        .env("DBUS_SESSION_BUS_ADDRESS", &keyring.bus_address)
+        .args(["lookup", "service", "keepwarm"])
+        .output();
+    if let Ok(found) = stored {
+        assert!(
+            found.stdout.is_empty(),
+            "the password is gone from the keyring"
+        );
+    }
+    let out = keepwarm(&db, &keyring, &["sync"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sync setup"));
+}

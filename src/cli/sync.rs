@@ -1,4 +1,5 @@
-//! Sync with a CardDAV/CalDAV server: `sync setup`, `sync`, `sync status`.
+//! Sync with a CardDAV/CalDAV server: `sync setup`, `sync`, `sync status`,
+//! `sync forget`.
 
 use std::io::BufRead;
 
@@ -26,6 +27,9 @@ enum SyncAction {
     Setup(SetupArgs),
     /// The last sync, what waits to be sent, and recent conflicts.
     Status(StatusArgs),
+    /// Stop syncing: forget the account and remove its password from the keyring
+    /// (contacts and history stay here, and on the server).
+    Forget,
 }
 
 #[derive(Debug, Args)]
@@ -64,6 +68,7 @@ pub fn sync(ctx: &Ctx, a: SyncArgs) -> Result<()> {
     match a.action {
         Some(SyncAction::Setup(s)) => setup(ctx, s),
         Some(SyncAction::Status(s)) => status(ctx, s.json || a.json),
+        Some(SyncAction::Forget) => forget(ctx),
         None => run(ctx, a.json),
     }
 }
@@ -104,6 +109,13 @@ fn setup(ctx: &Ctx, a: SetupArgs) -> Result<()> {
         eprintln!("The next {} days of the plan go to {p}.", account.plan_days);
     }
     eprintln!("The password is in the system keyring. Run `keepwarm sync` to sync now.");
+    Ok(())
+}
+
+fn forget(ctx: &Ctx) -> Result<()> {
+    let mut store = ctx.open_for_writing()?;
+    sync::forget(&mut store, &OsKeyring)?;
+    eprintln!("Sync is off: the account and its password are forgotten; your data stays here.");
     Ok(())
 }
 
@@ -206,8 +218,9 @@ fn plural(n: usize) -> &'static str {
 fn status(ctx: &Ctx, json: bool) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let account = store.sync_account()?;
-    let pending = store.sync_pending()?;
     let conflicts = store.sync_conflicts(20)?;
+    let now = sync::status(&store)?;
+    let pending = now.pending;
     if json {
         let last: Option<serde_json::Value> = account
             .as_ref()
@@ -222,6 +235,10 @@ fn status(ctx: &Ctx, json: bool) -> Result<()> {
             "plan_calendar": account.as_ref().and_then(|a| a.plan_calendar_url.as_ref()),
             "plan_days": account.as_ref().map(|a| a.plan_days),
             "last_sync": account.as_ref().and_then(|a| a.last_sync_at.clone()),
+            "last_attempt": now.last_attempt_at,
+            "last_error": now.last_error,
+            "failures": now.failures,
+            "in_progress": now.in_progress,
             "last_report": last,
             "pending": pending,
             "conflicts": conflicts,
@@ -247,6 +264,16 @@ fn status(ctx: &Ctx, json: bool) -> Result<()> {
         "Last sync:   {}",
         account.last_sync_at.as_deref().unwrap_or("never")
     );
+    if let Some(error) = &now.last_error {
+        println!(
+            "Last try:    {} failed ({} in a row): {error}",
+            now.last_attempt_at.as_deref().unwrap_or("?"),
+            now.failures
+        );
+    }
+    if now.in_progress {
+        println!("Running:     a sync is running now");
+    }
     println!(
         "Pending:     {pending} local change{}",
         plural(pending as usize)

@@ -216,11 +216,13 @@ impl Store {
         })
     }
 
-    /// Records the end of a sync and its report.
+    /// Records the end of a successful sync and its report (and forgets
+    /// earlier failures).
     pub fn record_sync_run(&mut self, finished_at: &str, report_json: &str) -> Result<()> {
         self.write_untracked(|tx| {
             tx.execute(
-                "UPDATE sync_account SET last_sync_at = ?1, last_report = ?2",
+                "UPDATE sync_account SET last_sync_at = ?1, last_report = ?2,
+                     last_error = NULL, failures = 0",
                 params![finished_at, report_json],
             )?;
             Ok(())

@@ -15,12 +15,15 @@
 //!   of keepwarm's own;
 //! - [`merge`]: three-way merges, last writer wins per field, lists unioned;
 //! - [`engine`]: one run — pull, merge, push — resumable after a kill;
-//! - [`secrets`]: the password in the OS keyring.
+//! - [`secrets`]: the password in the OS keyring;
+//! - [`lock`]: one sync at a time per database, across processes;
+//! - [`background`]: when the desktop app syncs on its own (a pure decision).
 //!
 //! Change tracking lives in the store (triggers on the user's tables, see the
 //! `0006_sync.sql` migration), so every way of writing — commands, imports,
 //! merges, undo — is seen.
 
+pub mod background;
 pub mod card;
 pub(crate) mod contacts;
 pub mod dav;
@@ -29,6 +32,7 @@ pub mod engine;
 pub mod error;
 pub(crate) mod history;
 pub mod ical;
+pub mod lock;
 pub mod merge;
 pub(crate) mod plan;
 pub mod secrets;
@@ -37,13 +41,17 @@ pub mod xml;
 pub use engine::{run, SyncReport};
 pub use error::SyncError;
 
+use std::time::Duration;
+
 use chrono::{SecondsFormat, Utc};
+use serde::Serialize;
 
 use crate::error::Result;
 use crate::store::sync::SyncAccount;
 use crate::Store;
 use dav::Client;
 use discovery::{Collection, Discovery};
+use lock::SyncLock;
 use secrets::Secrets;
 
 /// The name of the address book keepwarm makes when the account has none.
@@ -283,6 +291,8 @@ pub fn setup(
 ) -> Result<SyncAccount> {
     let url = dav::parse_server_url(server_url)?;
     let client = Client::new(url, user, password);
+    // A sync running meanwhile would write against the old account.
+    let _lock = SyncLock::acquire(store.path(), LOCK_WAIT)?.ok_or(SyncError::Busy)?;
     let account = connect(store, &client, user, choice)?;
     secrets.set_password(&account.server_url, user, password)?;
     Ok(account)
@@ -301,8 +311,98 @@ pub fn client_for(store: &Store, secrets: &dyn Secrets) -> Result<Client> {
     Ok(Client::new(url, &account.username, &password))
 }
 
-/// Syncs now with the account set up in `store`.
+/// How long `keepwarm sync` waits for a sync already running (the desktop
+/// app's) to end before it gives up: a first sync of thousands of contacts
+/// takes about this long.
+pub const LOCK_WAIT: Duration = Duration::from_secs(120);
+
+/// Syncs now with the account set up in `store`, after any sync of the same
+/// database that is running has ended (waiting up to [`LOCK_WAIT`]). A failure
+/// is kept for the status ([`status`]).
 pub fn sync_now(store: &mut Store, secrets: &dyn Secrets) -> Result<SyncReport> {
-    let client = client_for(store, secrets)?;
-    engine::run(store, &client)
+    sync_locked(store, secrets, LOCK_WAIT)?.ok_or_else(|| SyncError::Busy.into())
+}
+
+/// Syncs now unless another sync of the same database is running (`None`
+/// then): for the background sync, which comes back later anyway.
+pub fn sync_if_free(store: &mut Store, secrets: &dyn Secrets) -> Result<Option<SyncReport>> {
+    sync_locked(store, secrets, Duration::ZERO)
+}
+
+fn sync_locked(
+    store: &mut Store,
+    secrets: &dyn Secrets,
+    wait: Duration,
+) -> Result<Option<SyncReport>> {
+    let Some(_lock) = SyncLock::acquire(store.path(), wait)? else {
+        return Ok(None);
+    };
+    store.sync_account()?.ok_or(SyncError::NotConfigured)?;
+    store.record_sync_attempt(&Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true))?;
+    let result = client_for(store, secrets).and_then(|client| engine::run(store, &client));
+    if let Err(e) = &result {
+        // Kept for the status; the error itself is what the caller shows.
+        store.record_sync_failure(&e.to_string())?;
+    }
+    result.map(Some)
+}
+
+/// Where sync stands, for `keepwarm sync status` and the desktop app.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    /// An account is set up.
+    pub configured: bool,
+    /// The server's URL (never with a password).
+    pub server_url: Option<String>,
+    /// The user name.
+    pub username: Option<String>,
+    /// When the last successful sync finished (UTC, RFC 3339).
+    pub last_sync_at: Option<String>,
+    /// When the latest attempt started (UTC, RFC 3339).
+    pub last_attempt_at: Option<String>,
+    /// Why the latest attempt failed; `None` when it succeeded.
+    pub last_error: Option<String>,
+    /// Failed attempts in a row.
+    pub failures: u32,
+    /// Local changes waiting to be sent.
+    pub pending: i64,
+    /// A sync of this database is running now (here or in another process).
+    pub in_progress: bool,
+    /// The desktop app's background sync interval in minutes (0: off).
+    pub interval_minutes: u32,
+}
+
+/// Where sync stands for the database in `store`.
+pub fn status(store: &Store) -> Result<SyncStatus> {
+    let interval_minutes = background::interval_minutes(store)?;
+    let Some(account) = store.sync_account()? else {
+        return Ok(SyncStatus {
+            interval_minutes,
+            ..SyncStatus::default()
+        });
+    };
+    let attempts = store.sync_attempts()?.unwrap_or_default();
+    Ok(SyncStatus {
+        configured: true,
+        server_url: Some(error::redact(&account.server_url)),
+        username: Some(account.username),
+        last_sync_at: account.last_sync_at,
+        last_attempt_at: attempts.last_attempt_at,
+        last_error: attempts.last_error,
+        failures: attempts.failures,
+        pending: store.sync_pending()?,
+        in_progress: SyncLock::is_held(store.path()),
+        interval_minutes,
+    })
+}
+
+/// Forgets the account: its password leaves the keyring and the database
+/// forgets the server (waiting for a running sync to end first). Local data
+/// stays as it is.
+pub fn forget(store: &mut Store, secrets: &dyn Secrets) -> Result<()> {
+    let _lock = SyncLock::acquire(store.path(), LOCK_WAIT)?.ok_or(SyncError::Busy)?;
+    if let Some(account) = store.sync_account()? {
+        secrets.forget(&account.server_url, &account.username)?;
+    }
+    store.forget_sync_account()
 }
