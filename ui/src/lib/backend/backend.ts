@@ -22,6 +22,8 @@ import type {
   PlanScreen,
   RecentEvent,
   Settings,
+  SyncReport,
+  SyncState,
   TodayScreen,
   TrashedContact,
 } from "./types";
@@ -80,6 +82,13 @@ export const backend = {
   backupNow: () => invoke<string>("backup_now"),
   backups: () => invoke<BackupFile[]>("backups"),
   dataVersion: () => invoke<number>("data_version"),
+
+  syncStatus: () => invoke<SyncState>("sync_status"),
+  syncNow: () => invoke<SyncReport>("sync_now"),
+  /** The password goes straight to the system keyring. */
+  syncSetup: (url: string, user: string, password: string) => invoke<SyncState>("sync_setup", { url, user, password }),
+  syncForget: () => invoke<SyncState>("sync_forget"),
+  setSyncInterval: (minutes: number) => invoke<SyncState>("set_sync_interval", { minutes }),
 };
 
 export type Backend = typeof backend;
