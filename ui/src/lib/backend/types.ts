@@ -308,3 +308,43 @@ export interface BackupFile {
   day: IsoDate;
   bytes: number;
 }
+
+/** Where sync stands (`sync_status`); never carries the password. */
+export interface SyncState {
+  configured: boolean;
+  server_url: string | null;
+  username: string | null;
+  /** When the last successful sync finished (UTC, RFC 3339). */
+  last_sync_at: string | null;
+  last_attempt_at: string | null;
+  /** Why the latest attempt failed; null when it succeeded. */
+  last_error: string | null;
+  failures: number;
+  /** Local changes waiting to be sent. */
+  pending: number;
+  in_progress: boolean;
+  /** The background sync's interval in minutes (0: off). */
+  interval_minutes: number;
+  /** When the background sync means to run next, if it does. */
+  next_at: string | null;
+}
+
+export interface SyncMoved {
+  contacts: number;
+  deleted: number;
+  merged: number;
+  interactions: number;
+  promises: number;
+  removed: number;
+}
+
+/** What one sync did (`sync_now`). */
+export interface SyncReport {
+  up: SyncMoved;
+  down: SyncMoved;
+  conflicts: { record: string; field: string; kept: string; dropped: string; winner: string }[];
+  errors: string[];
+  requests: number;
+  took_ms: number;
+  finished_at: string;
+}
