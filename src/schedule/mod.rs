@@ -24,6 +24,7 @@ pub mod capacity;
 mod explain;
 mod fixed;
 pub mod holidays;
+pub mod notes;
 pub mod population;
 pub mod settings;
 pub mod simulate;
@@ -31,6 +32,7 @@ pub mod snapshot;
 pub mod suggest;
 pub mod today;
 pub mod warmth;
+mod why;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

@@ -412,7 +412,10 @@ fn never_contacted_contacts_are_spread_not_dumped() {
     assert!(per_day.len() >= 20, "spread over {} days", per_day.len());
     let first = &plan.pings[0];
     assert!(first.first_hello && first.label() == "first hello");
-    assert_eq!(first.why, "Added on 26 Nov; no conversation logged yet.");
+    assert_eq!(
+        first.why,
+        "Imported is a recent addition to your contacts, with no conversation yet."
+    );
     assert!(!first.why.contains("overdue") && !first.details.contains("verdue"));
 }
 
