@@ -20,7 +20,9 @@ use super::suggest::{
     Relationship, RequestState, SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
-use super::why::{day_month, details, how_connected, short_date, weekday_in_full, why, Said};
+use super::why::{
+    day_month, details, how_connected, last_contact, short_date, weekday_in_full, why, Said,
+};
 use super::{stable_hash, FixedDetail, Ping, Placed, Prepared, Reason};
 
 pub use super::why::warmth_words;
@@ -35,6 +37,9 @@ const REQUEST_FRESH_DAYS: i64 = 28;
 const EARLY_PROMISE_DAYS: i64 = 45;
 /// A ping this soon after a promise's day asks how it landed.
 const PROMISE_AFTER_DAYS: i64 = 30;
+/// A rhythm ping within this share of the interval after the last touch (in
+/// tenths) is a light word: no call, and no business thread unless one is owed.
+const LIGHT_TENTHS: i64 = 6;
 /// How many of the pings just before a ping lend it templates to avoid.
 const RECENT_TEMPLATES: usize = 4;
 
@@ -291,6 +296,15 @@ fn write_ping<'a>(
         }
         _ => (String::new(), false),
     };
+    // How long since the last touch, counting the plan's own earlier pings.
+    let last_touch = last_contact(&p.anchors, date)
+        .map(|a| a.date)
+        .into_iter()
+        .chain(before.map(|(day, _)| cx.calendar.date(day)))
+        .max();
+    let light = rhythm
+        && last_touch
+            .is_some_and(|d| (date - d).num_days() * 10 < i64::from(p.interval) * LIGHT_TENTHS);
     let ctx = SuggestionContext {
         first_name: first,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -316,6 +330,7 @@ fn write_ping<'a>(
         birthday_for: &birthday_for,
         on_day,
         year_end: is_year_end(date),
+        light,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
@@ -332,7 +347,7 @@ fn write_ping<'a>(
             Preference::Thread
         } else {
             match state.turn % 3 {
-                0 if has_thread => Preference::Thread,
+                0 if has_thread && !light => Preference::Thread,
                 0 | 1 => Preference::Interest,
                 _ => Preference::Any,
             }

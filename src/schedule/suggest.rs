@@ -215,6 +215,8 @@ pub struct SuggestionContext<'a> {
     /// The ping falls in the last two weeks of the year: no business calls,
     /// calls offered for January.
     pub year_end: bool,
+    /// A rhythm ping soon after the last touch: a light word, not a call.
+    pub light: bool,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -241,6 +243,7 @@ impl<'a> SuggestionContext<'a> {
             birthday_for: "",
             on_day: false,
             year_end: false,
+            light: false,
         }
     }
 }
@@ -399,6 +402,7 @@ pub fn suggest(
             && (!t.on_day || ctx.on_day)
             && (!t.year_end || ctx.year_end)
             && (!t.no_year_end || !ctx.year_end)
+            && !(ctx.light && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting))
             && t.fits
                 .as_deref()
                 .is_none_or(|kind| ctx.interests.iter().any(|(_, k)| *k == Some(kind)))
@@ -430,6 +434,13 @@ pub fn suggest(
         (_, Preference::Interest) => eligible.iter().copied().filter(interest).collect(),
         _ => Vec::new(),
     };
+    // A thread the pings just before have used in the same words gives way,
+    // unless it is a follow-up's or something the user owes or was asked.
+    let worn = !subset.is_empty()
+        && reason != Reason::FollowUp
+        && subset.iter().all(|i| recent.contains(i))
+        && subset.iter().all(|i| rank(i).is_some_and(|r| r >= 2));
+    let subset = if worn { Vec::new() } else { subset };
     let mut pool = if subset.is_empty() {
         // Prefer what is neither thread nor interest, so those stay special.
         let plain: Vec<usize> = eligible
@@ -1346,6 +1357,7 @@ mod tests {
                         birthday_for: " for Saturday",
                         on_day: false,
                         year_end: false,
+                        light: false,
                     };
                     for (id, text) in all_templates() {
                         let out = render(text, &c, value);

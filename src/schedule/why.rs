@@ -326,10 +326,15 @@ pub(super) fn why(
             let base = if *round == 1 {
                 let since = (date - *event_date).num_days();
                 match &said.owed {
-                    Some(owed) => format!(
-                        "You met {name} at {met} on {}, and {owed}",
-                        on(*event_date)
-                    ),
+                    Some(owed) => {
+                        // "you promised Yusuf the quote…" → "and promised the quote…"
+                        let promised = owed
+                            .strip_prefix(&format!("you promised {name} "))
+                            .map(|rest| format!("promised {rest}"))
+                            .or_else(|| owed.strip_prefix("you ").map(str::to_owned))
+                            .unwrap_or_else(|| owed.clone());
+                        format!("You met {name} at {met} on {} and {promised}", on(*event_date))
+                    }
                     None if since <= WITHIN_DAYS => format!(
                         "You met {name} at {met} on {}; a note within days keeps the conversation fresh",
                         on(*event_date)
@@ -465,7 +470,7 @@ fn rhythm_why(
         Some(last) => {
             let gap = (date - last.date).num_days();
             let words = last_contact_words(last, name, date);
-            if gap * 10 >= interval * 9 {
+            if gap * 10 >= interval * 8 {
                 format!(
                     "{}; {} {}.",
                     capitalise(&words),
