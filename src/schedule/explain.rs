@@ -16,8 +16,8 @@ use super::calendar::Calendar;
 use super::notes::{read_note, read_promise, NoteReading, PromiseReading};
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, is_organisation, render, suggest, Preference, PromiseState,
-    Relationship, RequestState, SuggestionContext,
+    categorise, clean, is_organisation, render, suggest, Preference, PromiseState, Relationship,
+    RequestState, SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
 use super::why::{
@@ -115,10 +115,7 @@ fn contact_state(facts: &ContactFacts) -> ContactState<'_> {
     let first = first_name(facts);
     ContactState {
         interests: categorise(&facts.interests),
-        reading: facts
-            .last_note
-            .as_ref()
-            .map(|n| read_note(&n.text, first)),
+        reading: facts.last_note.as_ref().map(|n| read_note(&n.text, first)),
         promises: facts
             .open_promises
             .iter()
@@ -228,10 +225,8 @@ fn write_ping<'a>(
     // A contact you owe a promise to is no stranger: build on the promise.
     let never_talked = p.never_contacted && before.is_none();
     let first_hello = rhythm && never_talked && facts.open_promises.is_empty();
-    let relationship = Relationship::of(
-        facts.circle,
-        never_talked && facts.open_promises.is_empty(),
-    );
+    let relationship =
+        Relationship::of(facts.circle, never_talked && facts.open_promises.is_empty());
     let first = first_name(facts);
     let name = clean(first, 60);
 
@@ -251,7 +246,11 @@ fn write_ping<'a>(
     // A request with anything logged after it may have been handled: left alone.
     let handled_since = note.is_some_and(|n| {
         p.anchors.iter().any(|a| {
-            a.date > n.date && matches!(a.source, AnchorSource::Interaction(_) | AnchorSource::PingDone)
+            a.date > n.date
+                && matches!(
+                    a.source,
+                    AnchorSource::Interaction(_) | AnchorSource::PingDone
+                )
         })
     });
     let request = reading
@@ -335,11 +334,13 @@ fn write_ping<'a>(
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
     // request or a promise to deliver comes first.
-    let urgent = matches!(request_state, Some(RequestState::Fresh | RequestState::Stale))
-        || matches!(
-            ctx.promise_state,
-            Some(PromiseState::Early | PromiseState::Ahead)
-        );
+    let urgent = matches!(
+        request_state,
+        Some(RequestState::Fresh | RequestState::Stale)
+    ) || matches!(
+        ctx.promise_state,
+        Some(PromiseState::Early | PromiseState::Ahead)
+    );
     let prefer = if rhythm {
         let has_thread =
             urgent || thread.is_some() || life.is_some() || ctx.promise_state.is_some();
@@ -358,21 +359,18 @@ fn write_ping<'a>(
         Preference::Any
     };
     let seed = stable_hash(&[facts.uid.as_bytes(), x.id.as_bytes()]);
-    let suggestion = suggest(
-        x.reason,
-        &ctx,
-        seed,
-        prefer,
-        before.map(|(_, t)| t),
-        recent,
-    );
+    let suggestion = suggest(x.reason, &ctx, seed, prefer, before.map(|(_, t)| t), recent);
     let uses = suggestion.uses;
 
     // What the why may repeat of it.
     let owed = match (promise, uses.promise || x.reason == Reason::Promise) {
-        (Some((_, PromiseState::Own | PromiseState::Late | PromiseState::Early | PromiseState::Ahead)), true) => {
-            Some(render("{promise_owed}", &ctx, ""))
-        }
+        (
+            Some((
+                _,
+                PromiseState::Own | PromiseState::Late | PromiseState::Early | PromiseState::Ahead,
+            )),
+            true,
+        ) => Some(render("{promise_owed}", &ctx, "")),
         _ => None,
     };
     let said = Said {

@@ -93,7 +93,10 @@ fn is_filler(clause: &str) -> bool {
 
 fn is_thread_clause(clause: &str) -> bool {
     let lower = clause.to_lowercase();
-    data().thread_words.iter().any(|w| lower.contains(w.as_str()))
+    data()
+        .thread_words
+        .iter()
+        .any(|w| lower.contains(w.as_str()))
 }
 
 fn is_life_clause(clause: &str) -> bool {
@@ -210,9 +213,7 @@ fn request_in(clause: &str, first_name: &str) -> Option<Request> {
 
 /// `text` without its first `n` characters.
 fn skip_chars(text: &str, n: usize) -> &str {
-    text.char_indices()
-        .nth(n)
-        .map_or("", |(i, _)| &text[i..])
+    text.char_indices().nth(n).map_or("", |(i, _)| &text[i..])
 }
 
 /// A request from its opener's kind and the words after it.
@@ -313,7 +314,10 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
             let rest = skip_chars(text, verb.chars().count()).trim();
             let object = promise_object(act.act.as_str(), rest, first_name, full_name);
             let needs_object = matches!(act.act.as_str(), "send" | "arrange" | "follow_up");
-            let vague = matches!(object.to_lowercase().as_str(), "it" | "this" | "that" | "them");
+            let vague = matches!(
+                object.to_lowercase().as_str(),
+                "it" | "this" | "that" | "them"
+            );
             if (needs_object && (object.is_empty() || vague))
                 || object.chars().count() > OBJECT_CHARS
             {
@@ -340,7 +344,10 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
     let mut rest = rest.trim();
     let strip_person = |text: &str| -> Option<usize> {
         let lower = text.to_lowercase();
-        let mut names: Vec<String> = vec![full_name.trim().to_lowercase(), first_name.trim().to_lowercase()];
+        let mut names: Vec<String> = vec![
+            full_name.trim().to_lowercase(),
+            first_name.trim().to_lowercase(),
+        ];
         names.retain(|n| !n.is_empty());
         for name in names {
             if lower.starts_with(&name)
@@ -495,7 +502,10 @@ mod tests {
 
     #[test]
     fn notes_are_quoted_as_short_fragments_without_filler() {
-        let reading = read_note("Quick catch-up; they're hiring two account managers.", "Seo");
+        let reading = read_note(
+            "Quick catch-up; they're hiring two account managers.",
+            "Seo",
+        );
         assert_eq!(
             reading.thread.as_deref(),
             Some("They're hiring two account managers")
@@ -520,7 +530,10 @@ mod tests {
         );
         assert_eq!(
             read("Send the 40-seat quote with the onboarding plan"),
-            Some(("send", "the 40-seat quote with the onboarding plan".to_owned()))
+            Some((
+                "send",
+                "the 40-seat quote with the onboarding plan".to_owned()
+            ))
         );
         assert_eq!(
             read("Send the deck to Tom."),

@@ -322,7 +322,10 @@ pub fn kind_of(interest: &str) -> Option<&'static str> {
 /// pilot…) rather than a pleasantry ("Just back from holiday").
 pub fn is_thread(note: &str) -> bool {
     let lower = note.to_lowercase();
-    data().thread_words.iter().any(|w| lower.contains(w.as_str()))
+    data()
+        .thread_words
+        .iter()
+        .any(|w| lower.contains(w.as_str()))
 }
 
 /// Whether an employer names an organisation one could look up or help.
@@ -394,11 +397,11 @@ pub fn suggest(
             && t.relationships.contains(&ctx.relationship)
             && t.needs.iter().all(has)
             && (t.event_round.is_none() || t.event_round == ctx.event_round)
-            && t.promise.is_none_or(|state| {
-                ctx.promise_state == Some(state) && has(&Need::Promise)
-            })
+            && t.promise
+                .is_none_or(|state| ctx.promise_state == Some(state) && has(&Need::Promise))
             && t.act.as_deref().is_none_or(|a| act == Some(a))
-            && t.request.is_none_or(|state| ctx.request_state == Some(state))
+            && t.request
+                .is_none_or(|state| ctx.request_state == Some(state))
             && (!t.on_day || ctx.on_day)
             && (!t.year_end || ctx.year_end)
             && (!t.no_year_end || !ctx.year_end)
@@ -614,7 +617,13 @@ fn capitalise(s: &str) -> String {
 /// Spaces and stops left by empty values: "Call Tom , as" → "Call Tom, as".
 fn tidy(text: &str) -> String {
     let mut out = text.to_owned();
-    for (from, to) in [("  ", " "), (" ,", ","), (" .", "."), (" :", ":"), (" ;", ";")] {
+    for (from, to) in [
+        ("  ", " "),
+        (" ,", ","),
+        (" .", "."),
+        (" :", ":"),
+        (" ;", ";"),
+    ] {
         while out.contains(from) {
             out = out.replace(from, to);
         }
@@ -849,16 +858,25 @@ mod tests {
             }
             // Business calls keep out of the year's last two weeks.
             if matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
-                && t.reasons.iter().any(|r| matches!(r, Reason::Cadence | Reason::Overdue))
+                && t.reasons
+                    .iter()
+                    .any(|r| matches!(r, Reason::Cadence | Reason::Overdue))
             {
                 assert!(t.no_year_end, "{}", t.id);
             }
             // The user's promises and requests are acted on, not pasted in whole.
-            assert!(!t.text.contains("them") && !t.text.contains("their"), "{}", t.id);
+            assert!(
+                !t.text.contains("them") && !t.text.contains("their"),
+                "{}",
+                t.id
+            );
         }
         for k in &data.request_kinds {
             for phrase in [&k.deliver, &k.stale, &k.after, &k.done] {
-                assert!(!phrase.contains("them") && !phrase.contains("their"), "{phrase}");
+                assert!(
+                    !phrase.contains("them") && !phrase.contains("their"),
+                    "{phrase}"
+                );
             }
         }
     }
@@ -1075,7 +1093,10 @@ mod tests {
 
     #[test]
     fn a_request_in_the_note_is_delivered_not_checked_in_on() {
-        let reading = read_note("Wants a follow-up on pricing for the enterprise tier.", "Bea");
+        let reading = read_note(
+            "Wants a follow-up on pricing for the enterprise tier.",
+            "Bea",
+        );
         let request = reading.request.clone().unwrap();
         let fresh = SuggestionContext {
             first_name: "Bea",
@@ -1111,7 +1132,10 @@ mod tests {
             "Ask Rae whether the reference call asked for on 7 Aug is still wanted; if so, set it up this week with a word of apology for the wait."
         );
         // At the event it was asked at, the follow-up delivers it.
-        let reading = read_note("Liked our demo; wants a sandbox account for her team", "Aiko");
+        let reading = read_note(
+            "Liked our demo; wants a sandbox account for her team",
+            "Aiko",
+        );
         let request = reading.request.clone().unwrap();
         let follow = SuggestionContext {
             first_name: "Aiko",
@@ -1183,7 +1207,11 @@ mod tests {
             ..ctx(&[])
         };
         let s = suggest(Reason::Promise, &other, 1, Preference::Any, None, &[]);
-        assert!(s.text.contains("\u{201c}Return the book\u{201d}"), "{}", s.text);
+        assert!(
+            s.text.contains("\u{201c}Return the book\u{201d}"),
+            "{}",
+            s.text
+        );
     }
 
     #[test]
@@ -1376,7 +1404,10 @@ mod tests {
                             out.chars().count()
                         );
                         if value.len() > 500 && out.contains("word word") {
-                            assert!(out.contains('…'), "{id}: a long value is cut visibly: {out}");
+                            assert!(
+                                out.contains('…'),
+                                "{id}: a long value is cut visibly: {out}"
+                            );
                         }
                     }
                 }

@@ -619,7 +619,13 @@ fn moved_note(x: &Placed, cx: &Context<'_>, date: NaiveDate, first_hello: bool) 
 /// Lower-cases a sentence's first word when it is not a name, to follow a colon.
 fn lower_first(s: &str) -> String {
     const STARTERS: [&str; 7] = [
-        "You ", "It ", "Connected ", "In ", "Saved ", "Your ", "Three ",
+        "You ",
+        "It ",
+        "Connected ",
+        "In ",
+        "Saved ",
+        "Your ",
+        "Three ",
     ];
     if !STARTERS.iter().any(|w| s.starts_with(w)) {
         return s.to_owned();
