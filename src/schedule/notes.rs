@@ -132,10 +132,13 @@ fn fragment(parts: &[&str]) -> Option<String> {
 /// Reads a note: its request, thread and news. `first_name` is the contact's,
 /// so "Ana asked for…" reads like "asked for…".
 pub fn read_note(note: &str, first_name: &str) -> NoteReading {
-    let parts: Vec<&str> = clauses(note)
-        .into_iter()
-        .filter(|c| !is_filler(c))
-        .collect();
+    let all = clauses(note);
+    let parts: Vec<&str> = all.iter().copied().filter(|c| !is_filler(c)).collect();
+    // A short note with nothing dropped is quoted as written.
+    let as_written = note.trim().trim_end_matches(['.', ' ']);
+    let whole = (parts.len() == all.len() && as_written.chars().count() <= FRAGMENT_CHARS)
+        .then(|| fragment(&[as_written]))
+        .flatten();
     let request = parts.iter().find_map(|c| request_in(c, first_name));
     let threads: Vec<&str> = parts
         .iter()
@@ -144,6 +147,8 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
         .collect();
     let thread = if threads.is_empty() {
         None
+    } else if whole.is_some() {
+        whole
     } else if parts.iter().map(|p| p.chars().count() + 2).sum::<usize>() <= FRAGMENT_CHARS + 2 {
         // Short enough to quote whole (the news around a thread often matters too).
         fragment(&parts)
@@ -243,11 +248,32 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
+/// Words that start a new clause after "and" ("…and wants pricing").
+const NEXT_CLAUSE: [&str; 16] = [
+    "wants",
+    "wanted",
+    "asked",
+    "asks",
+    "needs",
+    "requested",
+    "would",
+    "is",
+    "was",
+    "mentioned",
+    "said",
+    "liked",
+    "loved",
+    "she",
+    "he",
+    "they",
+];
+
 /// Trims a request's object to what was asked for, and tells a thing to send
 /// from one to set up (a call, an account) by its words.
 fn request_object(kind: &str, object: &str) -> Option<Request> {
     let mut object = object.trim();
     let lower = object.to_lowercase();
+    let mut cut = object.len();
     for stop in [
         " but ",
         " although ",
@@ -259,9 +285,18 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         " and worried",
     ] {
         if let Some(at) = lower.find(stop) {
-            object = &object[..at];
-            break;
+            cut = cut.min(at);
         }
+    }
+    // "integrations with SAP and wants pricing": a second clause starts at "and wants".
+    for (at, _) in lower.match_indices(" and ") {
+        let next = lower[at + 5..].split_whitespace().next().unwrap_or("");
+        if NEXT_CLAUSE.contains(&next) {
+            cut = cut.min(at);
+        }
+    }
+    if object.is_char_boundary(cut) {
+        object = &object[..cut];
     }
     let object = object.trim().trim_end_matches([',', '.', ':', ';']).trim();
     let tokens = words(object);
@@ -481,6 +516,12 @@ mod tests {
             Some(("send", "the deck to her CFO".to_owned()))
         );
         assert_eq!(
+            request(
+                "Good chat; asked about integrations with SAP and wants pricing for 200 drivers"
+            ),
+            Some(("answer", "integrations with SAP".to_owned()))
+        );
+        assert_eq!(
             request("Ana wants a demo for the ops team"),
             Some(("set_up", "a demo for the ops team".to_owned()))
         );
@@ -495,6 +536,14 @@ mod tests {
         ] {
             assert_eq!(request(background), None, "{background}");
         }
+        let reading = read_note(
+            "Twins born in December; back at work in March. Renewal talks in Q2.",
+            "Hal",
+        );
+        assert_eq!(
+            reading.thread.as_deref(),
+            Some("Twins born in December; back at work in March. Renewal talks in Q2")
+        );
         let reading = read_note("Had a baby boy in August", "Grace");
         assert_eq!(reading.life.as_deref(), Some("Had a baby boy in August"));
         assert_eq!(reading.thread, None);

@@ -547,13 +547,38 @@ pub(super) fn request_phrase(kind: &str, which: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a request's object is more than one thing ("the whitepaper and a
+/// sample SLA", "case studies from wineries"): its head word, the one before
+/// the first preposition, ends in "s".
+fn is_plural(object: &str) -> bool {
+    const PREPOSITIONS: [&str; 9] = [
+        "for", "from", "on", "of", "to", "with", "about", "before", "in",
+    ];
+    let lower = object.to_lowercase();
+    if lower.contains(" and ") {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| PREPOSITIONS.contains(w))
+        .unwrap_or(words.len());
+    head > 0
+        && words[head - 1].ends_with('s')
+        && !words[head - 1].ends_with("ss")
+        && !matches!(
+            words[head - 1],
+            "this" | "its" | "his" | "analytics" | "logistics"
+        )
+}
+
 /// "history books" → "history book", for "a {interest_one} tip".
 fn singular(interest: &str) -> String {
     const PLURALS: [(&str, &str); 6] = [
         ("biographies", "biography"),
+        ("podcasts", "podcast"),
         ("books", "book"),
         ("novels", "novel"),
-        ("podcasts", "podcast"),
         ("audiobooks", "audiobook"),
         ("records", "record"),
     ];
@@ -703,6 +728,18 @@ fn value(
         }
         "request" => request.map(|r| r.object.clone()).unwrap_or_default(),
         "request_the" => request.map(|r| definite(&r.object)).unwrap_or_default(),
+        "request_it" => if request.is_some_and(|r| is_plural(&r.object)) {
+            "them"
+        } else {
+            "it"
+        }
+        .to_owned(),
+        "request_is" => if request.is_some_and(|r| is_plural(&r.object)) {
+            "are"
+        } else {
+            "is"
+        }
+        .to_owned(),
         "request_deliver" | "request_stale" | "request_after" => {
             let which = name.trim_start_matches("request_");
             phrase(request.and_then(|r| request_phrase(r.kind, which)), None)
@@ -1165,6 +1202,36 @@ mod tests {
             "{}",
             s.text
         );
+    }
+
+    #[test]
+    fn plural_requests_read_as_plural() {
+        assert!(is_plural("the security whitepaper and a sample SLA"));
+        assert!(is_plural("case studies from family-owned wineries"));
+        assert!(!is_plural("pricing for the enterprise tier"));
+        assert!(!is_plural("a quote for 40 seats before year end"));
+        assert!(!is_plural("a reference call"));
+        assert!(!is_plural("access"));
+        assert!(!is_plural(""));
+        let request = Request {
+            kind: "send",
+            object: "the security whitepaper and a sample SLA".to_owned(),
+        };
+        let c = SuggestionContext {
+            request: Some(&request),
+            request_state: Some(RequestState::Stale),
+            note_date: Some("2 Dec"),
+            ..ctx(&[])
+        };
+        let s = suggest(Reason::Cadence, &c, 1, Preference::Thread, None, &[]);
+        assert!(
+            s.text.contains("are still wanted; if so, send them"),
+            "{}",
+            s.text
+        );
+        assert_eq!(singular("podcasts"), "podcast");
+        assert_eq!(singular("history books"), "history book");
+        assert_eq!(singular("jazz"), "jazz");
     }
 
     #[test]

@@ -129,6 +129,7 @@ pub(super) fn span_words(days: i64) -> String {
         11..=55 => plural((days + 3) / 7, "week"),
         56..=350 => plural(((days as f64) / 30.44).round() as i64, "month"),
         351..=540 => "about a year".to_owned(),
+        541..=729 => "over a year".to_owned(),
         _ => format!("over {}", plural(days / 365, "year")),
     }
 }
@@ -650,6 +651,7 @@ mod tests {
         assert_eq!(span_words(50), "seven weeks");
         assert_eq!(span_words(79), "three months");
         assert_eq!(span_words(365), "about a year");
+        assert_eq!(span_words(600), "over a year");
         assert_eq!(span_words(800), "over two years");
     }
 }
