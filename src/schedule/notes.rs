@@ -35,6 +35,8 @@ pub struct Request {
     pub kind: &'static str,
     /// What was asked for, as written ("pricing for the enterprise tier").
     pub object: String,
+    /// A second thing asked for in the same note ("…and wants pricing"), delivered with it.
+    pub and: Option<Box<Request>>,
 }
 
 /// What a promise asks the user to do.
@@ -53,6 +55,32 @@ fn clauses(note: &str) -> Vec<&str> {
     for sep in [";", "\n", "!", "?", " — ", " – ", " - ", ". "] {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
+    // "asked about SAP and wants pricing": two clauses, split before the second verb.
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .flat_map(|p| {
+            let lower = p.to_lowercase();
+            let mut cuts: Vec<usize> = lower
+                .match_indices(" and ")
+                .filter(|(at, _)| {
+                    let next = lower[at + 5..].split_whitespace().next().unwrap_or("");
+                    NEXT_CLAUSE.contains(&next)
+                        && p.is_char_boundary(*at)
+                        && p.is_char_boundary(at + 5)
+                })
+                .map(|(at, _)| at)
+                .collect();
+            cuts.push(p.len());
+            let mut from = 0;
+            cuts.into_iter()
+                .map(move |to| {
+                    let piece = p.get(from..to).unwrap_or("");
+                    from = (to + 5).min(p.len());
+                    piece
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     parts
         .into_iter()
         .map(|p| p.trim().trim_end_matches(['.', ',', ':']).trim())
@@ -139,7 +167,11 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     let whole = (parts.len() == all.len() && as_written.chars().count() <= FRAGMENT_CHARS)
         .then(|| fragment(&[as_written]))
         .flatten();
-    let request = parts.iter().find_map(|c| request_in(c, first_name));
+    let mut requests = parts.iter().filter_map(|c| request_in(c, first_name));
+    let request = requests.next().map(|mut first| {
+        first.and = requests.next().map(Box::new);
+        first
+    });
     let threads: Vec<&str> = parts
         .iter()
         .copied()
@@ -328,6 +360,7 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     Some(Request {
         kind,
         object: clean(object, OBJECT_CHARS),
+        and: None,
     })
 }
 
@@ -515,11 +548,20 @@ mod tests {
             request("She asked me to send the deck to her CFO"),
             Some(("send", "the deck to her CFO".to_owned()))
         );
+        let two = read_note(
+            "Good chat; asked about integrations with SAP and wants pricing for 200 drivers",
+            "Raf",
+        )
+        .request
+        .unwrap();
         assert_eq!(
-            request(
-                "Good chat; asked about integrations with SAP and wants pricing for 200 drivers"
-            ),
-            Some(("answer", "integrations with SAP".to_owned()))
+            (two.kind, two.object.as_str()),
+            ("answer", "integrations with SAP")
+        );
+        let and = two.and.unwrap();
+        assert_eq!(
+            (and.kind, and.object.as_str()),
+            ("send", "pricing for 200 drivers")
         );
         assert_eq!(
             request("Ana wants a demo for the ops team"),

@@ -550,7 +550,7 @@ pub(super) fn request_phrase(kind: &str, which: &str) -> Option<&'static str> {
 /// Whether a request's object is more than one thing ("the whitepaper and a
 /// sample SLA", "case studies from wineries"): its head word, the one before
 /// the first preposition, ends in "s".
-fn is_plural(object: &str) -> bool {
+pub(super) fn is_plural(object: &str) -> bool {
     const PREPOSITIONS: [&str; 9] = [
         "for", "from", "on", "of", "to", "with", "about", "before", "in",
     ];
@@ -742,7 +742,24 @@ fn value(
         .to_owned(),
         "request_deliver" | "request_stale" | "request_after" => {
             let which = name.trim_start_matches("request_");
-            phrase(request.and_then(|r| request_phrase(r.kind, which)), None)
+            let text = phrase(request.and_then(|r| request_phrase(r.kind, which)), None);
+            // A second thing asked for in the same note is delivered with the first.
+            match request.and_then(|r| r.and.as_deref()) {
+                Some(and) if which == "deliver" && depth == 0 => {
+                    let second = SuggestionContext {
+                        request: Some(and),
+                        note_date: None,
+                        note_event: None,
+                        event: None,
+                        ..*ctx
+                    };
+                    let more = request_phrase(and.kind, which)
+                        .map(|t| fill(t, &second, interest, None, depth + 1))
+                        .unwrap_or_default();
+                    format!("{text}, and {more}")
+                }
+                _ => text,
+            }
         }
         "how_connected" => ctx.how_connected.to_owned(),
         "birthday_for" => ctx.birthday_for.to_owned(),
@@ -1216,6 +1233,7 @@ mod tests {
         let request = Request {
             kind: "send",
             object: "the security whitepaper and a sample SLA".to_owned(),
+            and: None,
         };
         let c = SuggestionContext {
             request: Some(&request),
@@ -1430,6 +1448,11 @@ mod tests {
                     let request = Request {
                         kind,
                         object: clean(value, 80),
+                        and: Some(Box::new(Request {
+                            kind: "send",
+                            object: clean(value, 80),
+                            and: None,
+                        })),
                     };
                     let c = SuggestionContext {
                         first_name: value,

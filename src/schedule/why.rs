@@ -12,7 +12,7 @@ use super::explain::Context;
 use super::notes::Request;
 use super::settings::weekday_name;
 use super::snapshot::{Anchor, AnchorSource, ContactFacts};
-use super::suggest::{clean, request_phrase, RequestState};
+use super::suggest::{clean, is_plural, request_phrase, RequestState};
 use super::{circle_index, FixedDetail, Placed, Placement, Prepared};
 use crate::model::{Circle, InteractionKind, Source};
 
@@ -397,13 +397,32 @@ fn hears_from_you(circle: Circle) -> &'static str {
 
 /// The why of a request the suggestion delivers: who asked for what, when,
 /// and that nothing since says it was done.
-fn request_why(name: &str, request: &Request, asked: NaiveDate, date: NaiveDate) -> String {
-    let verb = if request.kind == "answer" {
-        "asked about"
-    } else {
-        "asked for"
-    };
+fn request_why(
+    name: &str,
+    request: &Request,
+    state: RequestState,
+    asked: NaiveDate,
+    date: NaiveDate,
+) -> String {
+    let verb = |r: &Request| if r.kind == "answer" { "about" } else { "for" };
+    let mut what = format!("{} {}", verb(request), request.object);
+    let mut plural = is_plural(&request.object);
+    if let Some(and) = request
+        .and
+        .as_deref()
+        .filter(|_| state == RequestState::Fresh)
+    {
+        what = format!("{what} and {} {}", verb(and), and.object);
+        plural = true;
+    }
     let done = request_phrase(request.kind, "done").unwrap_or("it was done");
+    let done = match done.strip_prefix("it was ") {
+        Some(rest) if plural => format!("they were {rest}"),
+        _ => match done.strip_prefix("it ") {
+            Some(rest) if plural => format!("they {rest}"),
+            _ => done.to_owned(),
+        },
+    };
     let waited = (date - asked).num_days();
     let wait = if waited > LONG_WAIT_DAYS {
         format!("; {} is a long wait", span_words(waited))
@@ -411,8 +430,7 @@ fn request_why(name: &str, request: &Request, asked: NaiveDate, date: NaiveDate)
         String::new()
     };
     format!(
-        "{name} {verb} {} on {} and nothing in your notes since says {done}{wait}.",
-        request.object,
+        "{name} asked {what} on {} and nothing in your notes since says {done}{wait}.",
         day_month(asked, date)
     )
 }
@@ -432,7 +450,7 @@ fn rhythm_why(
     }
     if let Some((request, asked, state)) = said.request {
         if state != RequestState::After {
-            return request_why(name, request, asked, date);
+            return request_why(name, request, state, asked, date);
         }
     }
     if said.early {
