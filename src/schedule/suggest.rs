@@ -1205,7 +1205,7 @@ mod tests {
         let s = suggest(Reason::FollowUp, &follow, 1, Preference::Any, None, &[]);
         assert_eq!(
             s.text,
-            "Email Aiko after Data Council: thanks for the conversation, and set up a sandbox account for her team, as Aiko asked."
+            "Email Aiko after Data Council: thanks for the conversation; then set up a sandbox account for her team, as Aiko asked."
         );
         let second = SuggestionContext {
             event_round: Some(2),
