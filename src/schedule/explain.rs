@@ -73,6 +73,7 @@ struct ContactState<'a> {
     request: RequestProgress,
     note_used: bool,
     life_used: bool,
+    favour_used: bool,
     /// Promises already mentioned before their day.
     mentioned: Vec<i64>,
     /// Promises already asked about after their day.
@@ -273,6 +274,9 @@ fn write_ping<'a>(
     let life = reading
         .and_then(|r| r.life.as_deref())
         .filter(|_| !state.life_used && !birthday && event.is_none());
+    let favour = reading
+        .and_then(|r| r.favour.as_deref())
+        .filter(|_| !state.favour_used && event.is_none());
     let note_date = note.map(|n| day_month(n.date, date));
 
     let promise = if birthday {
@@ -317,6 +321,7 @@ fn write_ping<'a>(
         promise_due: promise_due.as_deref(),
         note: thread,
         life,
+        favour,
         request,
         request_state,
         note_date: note_date.as_deref(),
@@ -342,8 +347,11 @@ fn write_ping<'a>(
         Some(PromiseState::Early | PromiseState::Ahead)
     );
     let prefer = if rhythm {
-        let has_thread =
-            urgent || thread.is_some() || life.is_some() || ctx.promise_state.is_some();
+        let has_thread = urgent
+            || thread.is_some()
+            || life.is_some()
+            || favour.is_some()
+            || ctx.promise_state.is_some();
         let choice = if urgent {
             Preference::Thread
         } else {
@@ -402,6 +410,7 @@ fn write_ping<'a>(
     }
     state.note_used |= uses.note;
     state.life_used |= uses.life;
+    state.favour_used |= uses.favour;
     if let (Some((_, promise_state)), Some(pr)) = (promise, promise_facts) {
         match promise_state {
             PromiseState::After if uses.promise => state.asked_after.push(pr.id),

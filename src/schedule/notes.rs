@@ -26,6 +26,8 @@ pub struct NoteReading {
     pub thread: Option<String>,
     /// Personal news, as a short fragment to quote.
     pub life: Option<String>,
+    /// A favour the contact did ("introduced me to their head of operations").
+    pub favour: Option<String>,
 }
 
 /// Something a contact asked for.
@@ -127,6 +129,11 @@ fn is_thread_clause(clause: &str) -> bool {
         .any(|w| lower.contains(w.as_str()))
 }
 
+fn is_favour_clause(clause: &str) -> bool {
+    let tokens = words(clause);
+    data().favour_words.iter().any(|w| has_phrase(&tokens, w))
+}
+
 fn is_life_clause(clause: &str) -> bool {
     let tokens = words(clause);
     data().life_words.iter().any(|w| has_phrase(&tokens, w))
@@ -172,14 +179,27 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
         first.and = requests.next().map(Box::new);
         first
     });
+    let favours: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|c| is_favour_clause(c))
+        .collect();
     let threads: Vec<&str> = parts
         .iter()
         .copied()
-        .filter(|c| is_thread_clause(c))
+        .filter(|c| is_thread_clause(c) && !is_favour_clause(c))
+        .collect();
+    let lives: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|c| is_life_clause(c) && !is_thread_clause(c))
         .collect();
     let thread = if threads.is_empty() {
         None
-    } else if whole.is_some() {
+    } else if !lives.is_empty() {
+        // News and a thread are told apart, so the news can open the conversation.
+        fragment(&threads)
+    } else if whole.is_some() && favours.is_empty() {
         whole
     } else if parts.iter().map(|p| p.chars().count() + 2).sum::<usize>() <= FRAGMENT_CHARS + 2 {
         // Short enough to quote whole (the news around a thread often matters too).
@@ -187,15 +207,11 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     } else {
         fragment(&threads)
     };
-    let lives: Vec<&str> = parts
-        .iter()
-        .copied()
-        .filter(|c| is_life_clause(c) && !is_thread_clause(c))
-        .collect();
     NoteReading {
         request,
         thread,
         life: fragment(&lives),
+        favour: fragment(&favours),
     }
 }
 
@@ -578,14 +594,32 @@ mod tests {
         ] {
             assert_eq!(request(background), None, "{background}");
         }
+        let reading = read_note("Budget approved. Rollout in Q3; pilot first.", "Hal");
+        assert_eq!(
+            reading.thread.as_deref(),
+            Some("Budget approved. Rollout in Q3; pilot first")
+        );
+        let reading = read_note("Twins born in December. Renewal talks in Q2.", "Hal");
+        assert_eq!(reading.thread.as_deref(), Some("Renewal talks in Q2"));
+        assert_eq!(reading.life.as_deref(), Some("Twins born in December"));
         let reading = read_note(
-            "Twins born in December; back at work in March. Renewal talks in Q2.",
-            "Hal",
+            "Contract up for renewal in April; she is moving to the Seattle office in January",
+            "Helen",
         );
         assert_eq!(
             reading.thread.as_deref(),
-            Some("Twins born in December; back at work in March. Renewal talks in Q2")
+            Some("Contract up for renewal in April")
         );
+        assert_eq!(
+            reading.life.as_deref(),
+            Some("She is moving to the Seattle office in January")
+        );
+        let reading = read_note("Introduced me to their head of operations.", "Wei");
+        assert_eq!(
+            reading.favour.as_deref(),
+            Some("Introduced me to their head of operations")
+        );
+        assert_eq!(reading.thread, None);
         let reading = read_note("Had a baby boy in August", "Grace");
         assert_eq!(reading.life.as_deref(), Some("Had a baby boy in August"));
         assert_eq!(reading.thread, None);

@@ -22,6 +22,7 @@ use crate::model::{Circle, InteractionKind};
 pub(super) struct TemplateFile {
     pub thread_words: Vec<String>,
     pub life_words: Vec<String>,
+    pub favour_words: Vec<String>,
     pub filler: Vec<String>,
     pub request_openers: Vec<Opener>,
     pub request_kinds: Vec<RequestKind>,
@@ -156,6 +157,7 @@ pub enum RequestState {
 enum Need {
     Note,
     Life,
+    Favour,
     Request,
     Event,
     Promise,
@@ -198,6 +200,8 @@ pub struct SuggestionContext<'a> {
     pub note: Option<&'a str>,
     /// Personal news in the last note, a short fragment.
     pub life: Option<&'a str>,
+    /// A favour the contact did, from the last note, a short fragment.
+    pub favour: Option<&'a str>,
     /// Something the contact asked for in the last note.
     pub request: Option<&'a Request>,
     /// Where that request stands.
@@ -235,6 +239,7 @@ impl<'a> SuggestionContext<'a> {
             promise_due: None,
             note: None,
             life: None,
+            favour: None,
             request: None,
             request_state: None,
             note_date: None,
@@ -257,6 +262,8 @@ pub struct Uses {
     pub note: bool,
     /// The note's personal news.
     pub life: bool,
+    /// A favour in the note.
+    pub favour: bool,
     /// The contact's request.
     pub request: bool,
     /// A promise.
@@ -357,10 +364,14 @@ fn thread_rank(t: &Template) -> Option<u8> {
         Some(0)
     } else if t.needs.contains(&Need::Request) {
         Some(1)
-    } else if t.needs.contains(&Need::Note) {
+    } else if t.needs.contains(&Need::Note) && t.needs.contains(&Need::Life) {
         Some(2)
-    } else if t.needs.contains(&Need::Life) {
+    } else if t.needs.contains(&Need::Note) {
         Some(3)
+    } else if t.needs.contains(&Need::Favour) {
+        Some(4)
+    } else if t.needs.contains(&Need::Life) {
+        Some(5)
     } else {
         None
     }
@@ -386,6 +397,7 @@ pub fn suggest(
     let has = |need: &Need| match need {
         Need::Note => ctx.note.is_some_and(|n| !n.trim().is_empty()),
         Need::Life => ctx.life.is_some_and(|n| !n.trim().is_empty()),
+        Need::Favour => ctx.favour.is_some_and(|n| !n.trim().is_empty()),
         Need::Request => ctx.request.is_some() && ctx.request_state.is_some(),
         Need::Event => ctx.event.is_some_and(|e| !e.trim().is_empty()),
         Need::Promise => ctx.promise.is_some_and(|p| !p.trim().is_empty()),
@@ -496,6 +508,7 @@ pub fn suggest(
             interest: template.fits.is_some(),
             note: template.needs.contains(&Need::Note),
             life: template.needs.contains(&Need::Life),
+            favour: template.needs.contains(&Need::Favour),
             request: template.needs.contains(&Need::Request),
             promise: template.promise.is_some(),
         },
@@ -711,6 +724,7 @@ fn value(
         }
         "note" => clean(ctx.note.unwrap_or(""), 100),
         "life" => clean(ctx.life.unwrap_or(""), 100),
+        "favour" => clean(ctx.favour.unwrap_or(""), 100),
         "note_date" => ctx.note_date.unwrap_or("").to_owned(),
         "at_event" => ctx
             .note_event
@@ -857,6 +871,7 @@ mod tests {
             for (need, placeholder) in [
                 (Need::Note, "{note}"),
                 (Need::Life, "{life}"),
+                (Need::Favour, "{favour}"),
                 (Need::Company, "{company}"),
             ] {
                 assert_eq!(
@@ -1467,6 +1482,7 @@ mod tests {
                         promise_due: Some("Fri 4 Dec"),
                         note: Some(value),
                         life: Some(value),
+                        favour: Some(value),
                         request: Some(&request),
                         request_state: Some(RequestState::Fresh),
                         note_date: Some("26 Nov"),
