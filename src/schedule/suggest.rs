@@ -777,6 +777,12 @@ fn value(
         }
         "how_connected" => ctx.how_connected.to_owned(),
         "birthday_for" => ctx.birthday_for.to_owned(),
+        "call_next" => if ctx.year_end {
+            "a call on the next step in the first week of January"
+        } else {
+            "a short call on the next step"
+        }
+        .to_owned(),
         "call" => if ctx.year_end {
             "a short call in the first week of January"
         } else {
