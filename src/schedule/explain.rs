@@ -13,19 +13,19 @@ use std::collections::VecDeque;
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Calendar;
+use super::dates::{day_month, short_date, weekday_in_full};
 use super::notes::{read_note, read_promise, NoteReading, PromiseReading};
+use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, is_organisation, render, suggest, Preference, PromiseState, Relationship,
+    categorise, clean, is_organisation, suggest, Preference, PromiseState, Relationship,
     RequestState, SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
-use super::why::{
-    day_month, details, how_connected, last_contact, short_date, weekday_in_full, why, Said,
-};
+use super::why::{details, how_connected, last_contact, why, Said};
 use super::{stable_hash, FixedDetail, Ping, Placed, Prepared, Reason};
 
-pub use super::why::warmth_words;
+pub use super::dates::warmth_words;
 
 /// A note older than this (before the ping) is no longer the thread to pick up.
 const NOTE_FRESH_DAYS: i64 = 200;

@@ -21,11 +21,13 @@
 
 mod calendar;
 pub mod capacity;
+mod dates;
 mod explain;
 mod fixed;
 pub mod holidays;
 pub mod notes;
 pub mod population;
+mod render;
 pub mod settings;
 pub mod simulate;
 pub mod snapshot;
