@@ -226,8 +226,13 @@ fn write_ping<'a>(
     // A contact you owe a promise to is no stranger: build on the promise.
     let never_talked = p.never_contacted && before.is_none();
     let first_hello = rhythm && never_talked && facts.open_promises.is_empty();
-    let relationship =
-        Relationship::of(facts.circle, never_talked && facts.open_promises.is_empty());
+    let birthday = matches!(x.fixed, Some(FixedDetail::Birthday { .. }));
+    // A birthday wish to someone only ever pinged by the plan (a first hello)
+    // stays short: there is nothing shared to mention yet.
+    let relationship = Relationship::of(
+        facts.circle,
+        (never_talked || (birthday && p.never_contacted)) && facts.open_promises.is_empty(),
+    );
     let first = first_name(facts);
     let name = clean(first, 60);
 
@@ -235,7 +240,6 @@ fn write_ping<'a>(
         Some(FixedDetail::FollowUp { round, event, .. }) => (Some(event.as_str()), Some(*round)),
         _ => (None, None),
     };
-    let birthday = matches!(x.fixed, Some(FixedDetail::Birthday { .. }));
     // The last note: used when recent, and in a follow-up only when written at its event.
     let note = facts.last_note.as_ref().filter(|n| {
         !birthday
