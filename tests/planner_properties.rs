@@ -76,20 +76,23 @@ proptest! {
             if matches!(p.reason, Reason::Birthday | Reason::Promise | Reason::FollowUp) {
                 entry.1 += 1;
             }
-            // Known gap: in a plan's first four weeks (the weeks the issue's
-            // even-load rule leaves out too), the backlog of pings that fell due
-            // in the two weeks before today may push a rhythm ping over the cap
-            // when no day before it would count as missed is free (the plan says
-            // so in `details`). Everywhere else only fixed-date pings may.
-            if p.details.contains("Over your daily cap") && (p.date - today).num_days() < 28 {
+            // Known gap: when every day a rhythm ping may take without counting
+            // as missed is full, the planner puts it over the cap rather than
+            // break the contact's rhythm, and says so in `details`. Such pings
+            // are counted apart; every other ping keeps the cap.
+            if p.details.contains("Over your daily cap") {
                 entry.2 += 1;
             }
         }
-        // Rhythm pings never push a day over the cap; only fixed-date pings may
-        // (and the first days' backlog, above).
-        for (day, (all, fixed, backlog)) in &load {
-            prop_assert!(*all <= plan.daily_cap.max(*fixed) + backlog, "{day}: {all} pings, {fixed} fixed, cap {}", plan.daily_cap);
+        // Rhythm pings never push a day over the cap; only fixed-date pings may,
+        // and the explained exceptions above.
+        let mut over_cap = 0;
+        for (day, (all, fixed, explained)) in &load {
+            over_cap += explained;
+            prop_assert!(*all <= plan.daily_cap.max(*fixed) + explained, "{day}: {all} pings, {fixed} fixed, cap {}", plan.daily_cap);
         }
+        // The exceptions stay exceptions: at most one ping in a hundred.
+        prop_assert!(over_cap as usize * 100 <= plan.pings.len().max(100), "{over_cap} of {} pings over the cap", plan.pings.len());
 
         for c in snapshot.contacts.iter().filter(|c| !c.paused) {
             let days: Vec<NaiveDate> = per_contact.get(&c.id).map(|v| v.iter().map(|p| p.date).collect()).unwrap_or_default();
