@@ -9,3 +9,4 @@
 mod harness;
 mod scenarios;
 mod screens;
+mod sync;
