@@ -16,12 +16,15 @@ pub fn python() -> PathBuf {
     if let Ok(p) = std::env::var("KEEPWARM_PYTHON") {
         return p.into();
     }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
-    if venv.exists() {
-        venv
-    } else {
-        "python3".into()
-    }
+    // The workspace's `.venv`, from its root or from the desktop crate.
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        here.join(".venv/bin/python"),
+        here.join("../.venv/bin/python"),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+    .unwrap_or_else(|| "python3".into())
 }
 
 /// A port nobody listens on right now.

@@ -86,6 +86,49 @@ fn start_dbus() -> Option<DbusSession> {
     Some(DbusSession { pid, address })
 }
 
+/// gnome-keyring's Secret Service on the bus at `address`, unlocked, its files
+/// in a temporary home.
+fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
+    use std::io::Write;
+    let home = tempfile::tempdir().expect("keyring home");
+    let mut daemon = Command::new("gnome-keyring-daemon")
+        .args(["--foreground", "--unlock", "--components=secrets"])
+        .env("DBUS_SESSION_BUS_ADDRESS", address)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_RUNTIME_DIR", home.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gnome-keyring-daemon must be installed (scripts/install-deps)");
+    if let Some(mut stdin) = daemon.stdin.take() {
+        // The new login keyring's password; it unlocks it.
+        let _ = stdin.write_all(b"keyring-unlock");
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let owned = Command::new("dbus-send")
+            .env("DBUS_SESSION_BUS_ADDRESS", address)
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                "string:org.freedesktop.secrets",
+            ])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+            .unwrap_or(false);
+        if owned {
+            return (Reaper::new(daemon, "gnome-keyring-daemon"), home);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the Secret Service did not come up on the session bus");
+}
+
 /// Starts Xvfb on a free display chosen by Xvfb itself.
 fn start_xvfb() -> (Reaper, String) {
     let mut child = Command::new("Xvfb")
@@ -169,8 +212,9 @@ pub struct Desktop {
     /// The app's home folder: private to the test, so settings it writes there (the
     /// autostart entry) never touch the machine's.
     pub home: PathBuf,
-    // Dropped in reverse order: driver (and app), then D-Bus, then the display.
+    // Dropped in this order: driver (and app), keyring, D-Bus, the display.
     _driver: Reaper,
+    _keyring: Option<(Reaper, tempfile::TempDir)>,
     _dbus: Option<DbusSession>,
     _xvfb: Reaper,
     _config: tempfile::TempDir,
@@ -186,8 +230,23 @@ fn epoch_ms() -> f64 {
 impl Desktop {
     /// Launches the app on the database `db` and opens a WebDriver session on it.
     pub async fn launch(db: &Path, theme: Theme) -> Desktop {
+        Desktop::launch_with(db, theme, false).await
+    }
+
+    /// Launches the app with a Secret Service (gnome-keyring, unlocked) on its
+    /// session bus, for the sync password.
+    pub async fn launch_with_keyring(db: &Path, theme: Theme) -> Desktop {
+        Desktop::launch_with(db, theme, true).await
+    }
+
+    async fn launch_with(db: &Path, theme: Theme, with_keyring: bool) -> Desktop {
         let (xvfb, display) = start_xvfb();
         let dbus = start_dbus();
+        let keyring = match (&dbus, with_keyring) {
+            (Some(bus), true) => Some(start_keyring(&bus.address)),
+            (None, true) => panic!("a keyring needs dbus-daemon (scripts/install-deps)"),
+            _ => None,
+        };
         // A private home and GTK config: dark or light as asked, whatever the machine says.
         let config = tempfile::tempdir().expect("temp dir");
         let home = config.path().join("home");
@@ -262,6 +321,7 @@ impl Desktop {
             window_seen,
             home,
             _driver: driver,
+            _keyring: keyring,
             _dbus: dbus,
             _xvfb: xvfb,
             _config: config,

@@ -33,3 +33,4 @@ mod import;
 mod scenarios;
 mod screens;
 mod trash;
+mod sync;
