@@ -32,5 +32,5 @@ mod harness;
 mod import;
 mod scenarios;
 mod screens;
-mod trash;
 mod sync;
+mod trash;
