@@ -91,7 +91,7 @@ fn start_dbus() -> Option<DbusSession> {
 fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
     use std::io::Write;
     let home = tempfile::tempdir().expect("keyring home");
-    let mut daemon = Command::new("gnome-keyring-daemon")
+    let daemon = Command::new("gnome-keyring-daemon")
         .args(["--foreground", "--unlock", "--components=secrets"])
         .env("DBUS_SESSION_BUS_ADDRESS", address)
         .env("HOME", home.path())
@@ -102,7 +102,9 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
         .stderr(Stdio::null())
         .spawn()
         .expect("gnome-keyring-daemon must be installed (scripts/install-deps)");
-    if let Some(mut stdin) = daemon.stdin.take() {
+    // Reaped on every path, the panic below included.
+    let mut daemon = Reaper::new(daemon, "gnome-keyring-daemon");
+    if let Some(mut stdin) = daemon.child.stdin.take() {
         // The new login keyring's password; it unlocks it.
         let _ = stdin.write_all(b"keyring-unlock");
     }
@@ -122,7 +124,7 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
             .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
             .unwrap_or(false);
         if owned {
-            return (Reaper::new(daemon, "gnome-keyring-daemon"), home);
+            return (daemon, home);
         }
         std::thread::sleep(Duration::from_millis(50));
     }
