@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use calcard::vcard::{VCard, VCardProperty, VCardValue};
+use calcard::vcard::{VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
 use super::export::TAG_PROPERTY;
@@ -458,34 +458,201 @@ fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
     parsed.contacts.reserve(outlines.len());
     let mut card_text = String::new();
     for (number, outline) in outlines.iter().enumerate() {
-        // One card at a time: each maps to its line, and nesting cannot confuse it.
-        outline.write_text(&text, &mut card_text);
-        let mut parser = Parser::new(&card_text);
-        let card = loop {
-            match parser.entry() {
-                Entry::VCard(card) => break Some(card),
-                Entry::Eof => break None,
-                _ => {}
-            }
+        let properties = match plain_card(outline, &text) {
+            Some(properties) => properties,
+            None => match read_with_calcard(outline, &text, &mut card_text) {
+                Some(properties) => properties,
+                None => {
+                    return Err(Error::Import {
+                        file: file.to_owned(),
+                        line: outline.line,
+                        field: "BEGIN:VCARD".into(),
+                        reason: format!("card {} could not be read", number + 1),
+                    })
+                }
+            },
         };
-        match card {
-            Some(card) => read_card(card, outline, number + 1, file, &mut parsed),
-            None => {
-                return Err(Error::Import {
-                    file: file.to_owned(),
-                    line: outline.line,
-                    field: "BEGIN:VCARD".into(),
-                    reason: format!("card {} could not be read", number + 1),
-                })
-            }
-        }
+        read_card(properties, outline, number + 1, file, &mut parsed);
     }
     Ok(parsed)
 }
 
+/// A property as [`read_card`] reads it: its name and its values as text
+/// (structured values flattened, escapes undone).
+type Property = (VCardProperty, Vec<String>);
+
+/// Reads a card with calcard: one card at a time, so that each maps to its
+/// line and nesting cannot confuse it (`card_text`'s allocation is reused).
+fn read_with_calcard(
+    outline: &CardOutline,
+    text: &str,
+    card_text: &mut String,
+) -> Option<Vec<Property>> {
+    outline.write_text(text, card_text);
+    let mut parser = Parser::new(card_text);
+    let card = loop {
+        match parser.entry() {
+            Entry::VCard(card) => break card,
+            Entry::Eof => return None,
+            _ => {}
+        }
+    };
+    Some(
+        card.entries
+            .into_iter()
+            .map(|entry| (entry.name, texts(entry.values)))
+            .collect(),
+    )
+}
+
+/// How a property's value splits into values (as calcard splits it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// One value.
+    None,
+    /// At `;` (ORG).
+    Semicolon,
+    /// At `;` and `,`, flattened (N).
+    SemicolonAndComma,
+    /// At `,`, each value trimmed of spaces and tabs (CATEGORIES).
+    Comma,
+}
+
+/// The property a read name stands for, how its value splits, and whether
+/// its value may be a URI (a `data:` URI is no text).
+fn plain_property(name: &str) -> Option<(VCardProperty, Split, bool)> {
+    let known = [
+        ("FN", VCardProperty::Fn, Split::None, false),
+        ("N", VCardProperty::N, Split::SemicolonAndComma, false),
+        ("EMAIL", VCardProperty::Email, Split::None, false),
+        ("TEL", VCardProperty::Tel, Split::None, false),
+        ("ORG", VCardProperty::Org, Split::Semicolon, false),
+        ("TITLE", VCardProperty::Title, Split::None, false),
+        ("CATEGORIES", VCardProperty::Categories, Split::Comma, false),
+        ("NOTE", VCardProperty::Note, Split::None, false),
+        ("UID", VCardProperty::Uid, Split::None, true),
+        ("URL", VCardProperty::Url, Split::None, true),
+        ("VERSION", VCardProperty::Version, Split::None, false),
+    ];
+    if let Some((_, property, split, uri)) = known
+        .into_iter()
+        .find(|(known, ..)| name.eq_ignore_ascii_case(known))
+    {
+        return Some((property, split, uri));
+    }
+    // The X- properties read; calcard knows none of them.
+    (name.len() > 2 && name[..2].eq_ignore_ascii_case("X-") && is_read(name))
+        .then(|| (VCardProperty::Other(name.to_owned()), Split::None, false))
+}
+
+/// Whether parameters change nothing about how the value reads: each is
+/// `name=value` without quotes or escapes, and none is ENCODING, CHARSET or
+/// VALUE (nor a vCard 2.1 bare `QUOTED-PRINTABLE`).
+fn plain_parameters(params: &str) -> bool {
+    params.split(';').skip(1).all(|param| {
+        let Some((name, value)) = param.split_once('=') else {
+            return false;
+        };
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !["ENCODING", "CHARSET", "VALUE"]
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n))
+            && !value
+                .bytes()
+                .any(|b| matches!(b, b'"' | b'\\' | b':') || b.is_ascii_control())
+    })
+}
+
+/// Splits and unescapes a plain value as calcard does (`\n`, `\N`, `\,`, `\;`
+/// and `\\`); `None` for any other use of a backslash.
+fn plain_values(value: &str, split: Split, folded: bool) -> Option<Vec<String>> {
+    if split == Split::Comma {
+        // calcard's own whitespace rules differ once a value has escapes or folds.
+        if folded || value.contains('\\') {
+            return None;
+        }
+        return Some(
+            value
+                .split(',')
+                .map(|v| repair_mojibake(v.trim_matches([' ', '\t']).to_owned()))
+                .collect(),
+        );
+    }
+    let mut values = Vec::new();
+    let mut current = String::with_capacity(value.len());
+    let mut bytes = value.char_indices();
+    while let Some((_, c)) = bytes.next() {
+        match c {
+            '\\' => match bytes.next() {
+                Some((_, 'n' | 'N')) => current.push('\n'),
+                Some((_, e @ (',' | ';' | '\\'))) => current.push(e),
+                _ => return None,
+            },
+            ';' if split != Split::None => values.push(std::mem::take(&mut current)),
+            ',' if split == Split::SemicolonAndComma => values.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    values.push(current);
+    Some(values.into_iter().map(repair_mojibake).collect())
+}
+
+/// Reads a card whose properties are plain (UTF-8 text, no quoted-printable,
+/// no charset or value type, the common escapes only) the way calcard reads
+/// them, without calcard: it tokenises byte by byte and allocates per token,
+/// and was most of the import's parsing. `None` sends the card to calcard.
+fn plain_card(outline: &CardOutline, text: &str) -> Option<Vec<Property>> {
+    let mut properties = Vec::with_capacity(12);
+    let mut logical: Option<std::borrow::Cow<'_, str>> = None;
+    let lines = outline
+        .body
+        .iter()
+        .flat_map(|range| text[range.clone()].split_inclusive('\n'));
+    for raw in lines.chain(std::iter::once("")) {
+        let end = raw.is_empty();
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.contains('\r') {
+            return None;
+        }
+        if !end && line.starts_with([' ', '\t']) {
+            // A fold: the rest of the line continues the property.
+            let folded = logical.as_mut()?;
+            if folded.ends_with('\\') {
+                return None;
+            }
+            folded.to_mut().push_str(&line[1..]);
+            continue;
+        }
+        if let Some(done) = logical.take() {
+            let h = head(&done);
+            let value = h.value?;
+            let (property, split, uri) = plain_property(h.name)?;
+            if !h.well_formed || !plain_parameters(h.params) {
+                return None;
+            }
+            if property != VCardProperty::Version {
+                let folded = matches!(done, std::borrow::Cow::Owned(_));
+                let values = plain_values(value, split, folded)?;
+                let data_uri =
+                    |v: &String| v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+                if uri && values.iter().any(data_uri) {
+                    return None;
+                }
+                properties.push((property, values));
+            }
+        }
+        if !end && !line.is_empty() {
+            logical = Some(std::borrow::Cow::Borrowed(line));
+        }
+    }
+    Some(properties)
+}
+
 /// Turns one parsed card into a contact (or a skip), collecting warnings.
 fn read_card(
-    card: VCard,
+    properties: Vec<Property>,
     outline: &CardOutline,
     number: usize,
     file: &Path,
@@ -506,9 +673,8 @@ fn read_card(
     let mut n_parts: Vec<String> = Vec::new();
     let mut categories: Vec<String> = Vec::new();
     let mut profile_url = None;
-    for entry in card.entries {
-        let values = texts(entry.values);
-        match &entry.name {
+    for (name, values) in properties {
+        match &name {
             VCardProperty::Fn => formatted_name = values.join(" "),
             VCardProperty::N => n_parts = values,
             VCardProperty::Email => {
@@ -568,7 +734,7 @@ fn read_card(
             }
             VCardProperty::Url | VCardProperty::Other(_)
                 if profile_url.is_none()
-                    && match &entry.name {
+                    && match &name {
                         VCardProperty::Other(name) => {
                             name.to_ascii_uppercase().starts_with("X-SOCIAL")
                         }
@@ -706,6 +872,104 @@ mod tests {
         assert!(err("FN:A\nEND:VCARD\n").contains("t.vcf:1"));
         assert!(err("BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n").contains("t.vcf:4"));
         assert!(err("BEGIN:VCARD\nFN:A\nEND:VCARD\n\nstray text\n").contains("t.vcf:5"));
+    }
+
+    /// Reads every card of `text` both ways where it is plain: without
+    /// calcard and with it. Returns how many cards were plain.
+    fn plain_reads_as_calcard(text: &str) -> usize {
+        let text = normalise_line_ends(text);
+        let mut warnings = Vec::new();
+        let Ok(outlines) = outline(&text, Path::new("t.vcf"), &mut warnings) else {
+            return 0;
+        };
+        let mut card_text = String::new();
+        let mut plain = 0;
+        for card in &outlines {
+            let Some(fast) = plain_card(card, &text) else {
+                continue;
+            };
+            let slow: Vec<Property> = read_with_calcard(card, &text, &mut card_text)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(name, _)| *name != VCardProperty::Version)
+                .collect();
+            assert_eq!(fast, slow, "card of line {}:\n{card_text}", card.line);
+            plain += 1;
+        }
+        plain
+    }
+
+    #[test]
+    fn plain_cards_read_as_calcard_reads_them() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "vcf") {
+                plain_reads_as_calcard(&crate::interop::decode(&std::fs::read(&path).unwrap()));
+            }
+        }
+        // The generated cards (escapes, folds, groups, photos) are all plain.
+        assert_eq!(
+            plain_reads_as_calcard(&super::super::sample::vcards_3_0(300, 10, 3)),
+            300
+        );
+        let tricky = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;John,Jack;;Dr.;\r\nFN: John \r\n  Doe\\, Jr.\r\n\
+            ORG:Acme\\; Co;Sales\\nTeam\r\nCATEGORIES: a , b,,c \r\nNOTE:caf\u{c3}\u{a9} \\\\ x\\N\r\n\
+            URL:https://linkedin.com/in/x\r\nEMAIL;TYPE=work;PREF=1:a@b.c\r\nEND:VCARD\r\n";
+        assert_eq!(plain_reads_as_calcard(tricky), 1);
+        // What calcard reads its own way goes to calcard.
+        for card in [
+            "NOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9",
+            "NOTE;CHARSET=ISO-8859-1:x",
+            "TEL;WORK;VOICE:123",
+            "URL:data:text/plain,hi",
+            "NOTE:a\\tb",
+            "CATEGORIES:a\\,b",
+            "EMAIL;TYPE=\"a:b\":x@y.z",
+        ] {
+            let text = format!("BEGIN:VCARD\nVERSION:3.0\n{card}\nEND:VCARD\n");
+            assert_eq!(plain_reads_as_calcard(&text), 0, "{card}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn random_plain_cards_read_as_calcard_reads_them(
+            lines in proptest::collection::vec(
+                (
+                    0..16usize,
+                    0..10usize,
+                    "[a-zA-Z0-9 ,;:\\\\\"=.@\t\\-\u{e9}\u{c3}\u{a9}\u{5c71}]{0,30}",
+                    proptest::collection::vec(1..60usize, 0..3),
+                ),
+                1..8,
+            )
+        ) {
+            const NAMES: [&str; 16] = [
+                "FN", "N", "EMAIL", "TEL", "ORG", "TITLE", "CATEGORIES", "NOTE", "UID", "URL",
+                "X-SOCIALPROFILE", "X-KEEPWARM-TAG", "item1.EMAIL", "fn", "Org", "X-KEEPWARM-CIRCLE",
+            ];
+            const PARAMS: [&str; 10] = [
+                "", ";TYPE=work", ";type=INTERNET;type=pref", ";CHARSET=UTF-8", ";ENCODING=b",
+                ";VALUE=uri", ";WORK", ";TYPE=\"a,b\"", ";PREF=1", ";LANGUAGE=de",
+            ];
+            let mut text = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+            for (name, param, value, folds) in lines {
+                let mut line = format!("{}{}:{value}", NAMES[name], PARAMS[param]);
+                let mut folds = folds;
+                folds.sort_unstable();
+                for at in folds.into_iter().rev() {
+                    if at < line.len() && line.is_char_boundary(at) {
+                        line.insert_str(at, "\r\n ");
+                    }
+                }
+                text.push_str(&line);
+                text.push_str("\r\n");
+            }
+            text.push_str("END:VCARD\r\n");
+            plain_reads_as_calcard(&text);
+        }
     }
 
     #[test]
