@@ -4,7 +4,9 @@
 //! parameters, groups, escapes). Around it this module does what it does not:
 //! a structural pass that numbers the lines, finds each card's first line and
 //! refuses unbalanced BEGIN/END and text between cards, and its own reading of
-//! BDAY (calcard loses the day of `--04-12` and of some 4.0 dates).
+//! BDAY (calcard loses the day of `--04-12` and of some 4.0 dates). Plain cards
+//! (`plain_card`) are read here the way calcard reads them, without its
+//! byte-by-byte tokenizer; a test holds the two readers to the same result.
 
 use std::path::Path;
 
