@@ -322,6 +322,15 @@ pub(crate) fn phone_digits(phone: &str) -> String {
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.
 fn non_blank_unique(values: &[String], key: impl Fn(&str) -> String) -> Vec<String> {
+    if values.len() < 2 {
+        // Most lists hold one value or none: nothing to compare.
+        return values
+            .iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
     let mut seen = std::collections::HashSet::new();
     values
         .iter()

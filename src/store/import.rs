@@ -856,7 +856,14 @@ impl Store {
             return Ok(plan.resolve_with_first_id(first_id));
         }
         let label = format!("Imported {}", parsed.file);
-        self.write_recorded(&label, |tx, recorder| {
+        // A multi-row statement keeps the pages it changes in a statement journal,
+        // to undo just itself on an error: in memory rather than in a temporary
+        // file (for 10,000 cards, 45 MB written in 22,000 calls).
+        let temp_store: i64 = self
+            .conn
+            .pragma_query_value(None, "temp_store", |r| r.get(0))?;
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let imported = self.write_recorded(&label, |tx, recorder| {
             let plan = plan(tx, format, parsed, today, false)?;
             let first_id = next_contact_id(tx)?;
             let merged: Vec<&Candidate> = plan
@@ -879,7 +886,11 @@ impl Store {
             })?;
             progress(total, total);
             Ok(plan.resolve_with_first_id(first_id))
-        })
+        });
+        let restored = self.conn.pragma_update(None, "temp_store", temp_store);
+        let summary = imported?;
+        restored?;
+        Ok(summary)
     }
 }
 

@@ -493,17 +493,54 @@ fn queue_is_empty(conn: &Connection) -> Result<bool> {
         .query_row([], |r| r.get(0))?)
 }
 
+/// Cards queued past this many are indexed with [`BULK_HASH_SIZE`].
+const BULK_CARDS: i64 = 1_000;
+
+/// FTS5's buffer of pending index entries (`hashsize`) while many cards are
+/// indexed at once: with its default of 1 MB, 10,000 cards are written out as a
+/// dozen pieces that FTS5 then merges again; with this they are one piece,
+/// written once. It is a limit, not an allocation.
+const BULK_HASH_SIZE: i64 = 256 << 20;
+
+/// FTS5's own `hashsize`, put back after a bulk.
+const DEFAULT_HASH_SIZE: i64 = 1 << 20;
+
 /// Indexes what the triggers queued during this transaction (migration 6): the
 /// store calls it just before every commit, so the index never lags.
 pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
     if queue_is_empty(conn)? {
         return Ok(());
     }
-    for sql in [
+    let cards: i64 = conn
+        .prepare_cached("SELECT count(*) FROM search_queue_contacts")?
+        .query_row([], |r| r.get(0))?;
+    let bulk = cards >= BULK_CARDS;
+    let set_hash_size = |size: i64| -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO contact_search (contact_search, rank) VALUES ('hashsize', ?1)",
+        )?
+        .execute([size])?;
+        Ok(())
+    };
+    if bulk {
+        set_hash_size(BULK_HASH_SIZE)?;
+    }
+    conn.prepare_cached(
         "DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM search_queue_contacts)",
+    )?
+    .execute([])?;
+    conn.prepare_cached(
         "INSERT INTO contact_search (rowid, name, company, title, emails, interests, tags, notes)
          SELECT id, name, company, title, emails, interests, tags, notes FROM contact_search_source
          WHERE id IN (SELECT contact_id FROM search_queue_contacts) ORDER BY id",
+    )?
+    .execute([])?;
+    if bulk {
+        // What is pending is written out in one piece, by the next statement
+        // that opens a savepoint on the index or at the commit.
+        set_hash_size(DEFAULT_HASH_SIZE)?;
+    }
+    for sql in [
         "DELETE FROM search_queue_contacts",
         "INSERT INTO interaction_search (rowid, note, event_name)
          SELECT i.id, i.note, i.event_name
@@ -949,6 +986,45 @@ mod tests {
         store.undo().unwrap();
         assert!(found(&store, "ada").is_empty());
         assert_index_consistent(&store);
+    }
+
+    #[test]
+    fn a_bulk_import_is_indexed_whole_and_undone_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ada = add(
+            &mut store,
+            NewContact {
+                name: "Ada Lovelace".into(),
+                ..Default::default()
+            },
+        );
+        let cards = (BULK_CARDS + 200) as usize;
+        let text = crate::interop::sample::vcards_3_0(cards, 0, 5);
+        let format = crate::interop::Format::Vcard;
+        let parsed = crate::interop::importer(format)
+            .parse(&text, std::path::Path::new("bulk.vcf"))
+            .unwrap();
+        let summary = store
+            .import_contacts(format, &parsed, day(), false, &mut |_, _| {})
+            .unwrap();
+        assert_eq!(summary.added, cards);
+        assert_index_consistent(&store);
+        assert_eq!(found(&store, "ada"), vec![ada]);
+        assert!(store.search("tanaka", 5000).unwrap().len() > 10);
+        // FTS5's buffer is back to its usual size.
+        let hash_size: i64 = store
+            .conn
+            .query_row(
+                "SELECT v FROM contact_search_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hash_size, DEFAULT_HASH_SIZE);
+        store.undo().unwrap();
+        assert_index_consistent(&store);
+        assert!(found(&store, "tanaka").is_empty());
+        assert_eq!(found(&store, "ada"), vec![ada]);
     }
 
     #[test]
