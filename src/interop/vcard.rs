@@ -572,21 +572,34 @@ fn plain_property(name: &str) -> Option<(VCardProperty, Split, bool)> {
         return Some((property, split, uri));
     }
     // The X- properties read; calcard knows none of them.
-    (name.len() > 2 && name[..2].eq_ignore_ascii_case("X-") && is_read(name))
+    let x_prefix = name
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"X-"));
+    (name.len() > 2 && x_prefix && is_read(name))
         .then(|| (VCardProperty::Other(name.to_owned()), Split::None, false))
 }
 
 /// Whether parameters change nothing about how the value reads: each is
-/// `name=value` without quotes or escapes, and none is ENCODING, CHARSET or
-/// VALUE (nor a vCard 2.1 bare `QUOTED-PRINTABLE`).
+/// `name=value` without quotes or escapes, and none is ENCODING, CHARSET,
+/// VALUE or BASE64 (calcard decodes a value with a `BASE64` parameter), nor
+/// says quoted-printable anywhere (the outline then joins soft line breaks,
+/// which only calcard reads).
 fn plain_parameters(params: &str) -> bool {
+    if params
+        .as_bytes()
+        .windows(16)
+        .any(|w| w.eq_ignore_ascii_case(b"QUOTED-PRINTABLE"))
+    {
+        return false;
+    }
     params.split(';').skip(1).all(|param| {
         let Some((name, value)) = param.split_once('=') else {
             return false;
         };
         !name.is_empty()
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !["ENCODING", "CHARSET", "VALUE"]
+            && !["ENCODING", "CHARSET", "VALUE", "BASE64"]
                 .iter()
                 .any(|n| name.eq_ignore_ascii_case(n))
             && !value
@@ -676,10 +689,10 @@ fn plain_card(outline: &CardOutline, text: &str) -> Option<Vec<Property>> {
         if let Some(done) = logical.take() {
             let h = head(&done);
             let value = h.value?;
-            let (property, split, uri) = plain_property(h.name)?;
             if !h.well_formed || !plain_parameters(h.params) {
                 return None;
             }
+            let (property, split, uri) = plain_property(h.name)?;
             if property != VCardProperty::Version {
                 let folded = matches!(done, std::borrow::Cow::Owned(_));
                 let values = plain_values(value, split, folded)?;
@@ -974,6 +987,11 @@ mod tests {
             "NOTE:a\\tb",
             "CATEGORIES:a\\,b",
             "EMAIL;TYPE=\"a:b\":x@y.z",
+            "NOTE;BASE64=1:SGVsbG8=",
+            // A soft line break joins the next line, whatever it holds (once a
+            // panic: a name cut inside a character).
+            "NOTE;TYPE=QUOTED-PRINTABLE:abc=\na\u{5c71}:x",
+            "NOTE;X-QUOTED-PRINTABLE=1:abc=\n\u{5c71}\u{5c71}:x",
         ] {
             let text = format!("BEGIN:VCARD\nVERSION:3.0\n{card}\nEND:VCARD\n");
             assert_eq!(plain_reads_as_calcard(&text), 0, "{card}");

@@ -887,10 +887,11 @@ impl Store {
             progress(total, total);
             Ok(plan.resolve_with_first_id(first_id))
         });
-        let restored = self.conn.pragma_update(None, "temp_store", temp_store);
-        let summary = imported?;
-        restored?;
-        Ok(summary)
+        // The import is committed (or rolled back) by now: failing to put the
+        // setting back must not report a saved import as failed. Left in
+        // memory, statement journals cost memory, not correctness.
+        let _ = self.conn.pragma_update(None, "temp_store", temp_store);
+        imported
     }
 }
 
