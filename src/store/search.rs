@@ -224,30 +224,70 @@ impl Store {
     /// between them, then whose history does, newest first. Each hit says where
     /// it matched, with a snippet for notes and interactions.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let words = query_words(query);
+        let drafts = self.gather(query, &words, limit, Detail::Fields)?;
+        self.finish(drafts, &words, limit)
+    }
+
+    /// The ids of the contacts [`Store::search`] finds, in the same order, without
+    /// saying where each matched: for a list that shows the contacts themselves
+    /// (the desktop app's search as you type), at a fraction of the cost.
+    pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
+        let words = query_words(query);
+        let drafts = self.gather(query, &words, limit, Detail::IdsOnly)?;
+        let mut live = self
+            .conn
+            .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND deleted_on IS NULL")?;
+        let mut ids = Vec::with_capacity(limit.min(drafts.by_contact.len()));
+        for (id, _) in ordered(drafts) {
+            if ids.len() == limit {
+                break;
+            }
+            if live.exists([id])? {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Steps 1–3 (and phone numbers): every contact found, with its tier and rank.
+    fn gather(&self, query: &str, words: &[Word], limit: usize, detail: Detail) -> Result<Drafts> {
         let mut drafts = Drafts::default();
         if limit == 0 {
-            return Ok(Vec::new());
+            return Ok(drafts);
         }
         if let Some(digits) = phone_query(query) {
             self.phone_hits(&digits, limit, &mut drafts)?;
         }
-        let words = query_words(query);
         if !words.is_empty() {
             let join = |form: fn(&Word) -> &str| -> String {
                 words.iter().map(form).collect::<Vec<_>>().join(" ")
             };
-            self.card_hits(&join(|w| &w.exact), TIER_CARD, limit, &mut drafts)?;
-            self.card_hits(&join(|w| &w.prefix), TIER_CARD_PREFIX, limit, &mut drafts)?;
+            self.card_hits(&join(|w| &w.exact), TIER_CARD, limit, detail, &mut drafts)?;
+            self.card_hits(
+                &join(|w| &w.prefix),
+                TIER_CARD_PREFIX,
+                limit,
+                detail,
+                &mut drafts,
+            )?;
             if (2..=MAX_SPLIT_WORDS).contains(&words.len()) {
-                self.split_hits(&words, &mut drafts)?;
+                self.split_hits(words, &mut drafts)?;
             }
             self.history_hits(&join(Word::history), TIER_HISTORY, limit, &mut drafts)?;
         }
-        self.finish(drafts, &words, limit)
+        Ok(drafts)
     }
 
     /// Step 1: cards holding every word, with the card fields that matched.
-    fn card_hits(&self, fts: &str, tier: u8, limit: usize, drafts: &mut Drafts) -> Result<()> {
+    fn card_hits(
+        &self,
+        fts: &str,
+        tier: u8,
+        limit: usize,
+        detail: Detail,
+        drafts: &mut Drafts,
+    ) -> Result<()> {
         let matching = self
             .conn
             .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 LIMIT ?2)")?
@@ -255,11 +295,15 @@ impl Store {
         if matching == 0 {
             return Ok(());
         }
+        let fields = detail == Detail::Fields;
         let mut add = |sql: &str, fts: &str| -> Result<()> {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params![fts, sql_limit(limit)])?;
             while let Some(row) = rows.next()? {
                 let draft = drafts.found(row.get(0)?, tier, row.get(1)?);
+                if !fields {
+                    continue;
+                }
                 for (i, field) in CARD_FIELDS.iter().enumerate() {
                     if row.get::<_, i64>(2 + i)? > 0 && !draft.fields.contains(field) {
                         draft.fields.push(*field);
@@ -269,10 +313,13 @@ impl Store {
             Ok(())
         };
         if matching as usize <= RANKED_CARDS {
-            add(&card_sql("rank", "rank"), fts)
+            add(&card_sql("rank", "rank", fields), fts)
         } else {
-            add(&card_sql("0.0", "rowid"), &format!("name : ({fts})"))?;
-            add(&card_sql("0.0", "rowid"), fts)
+            add(
+                &card_sql("0.0", "rowid", fields),
+                &format!("name : ({fts})"),
+            )?;
+            add(&card_sql("0.0", "rowid", fields), fts)
         }
     }
 
@@ -371,15 +418,7 @@ impl Store {
 
     /// Orders the drafts, keeps `limit` live contacts and fills in names and snippets.
     fn finish(&self, drafts: Drafts, words: &[Word], limit: usize) -> Result<Vec<SearchHit>> {
-        let mut drafts: Vec<(i64, Draft)> = drafts.by_contact.into_iter().collect();
-        // Within a tier, rank decides; the order found (newest history first)
-        // breaks ties.
-        drafts.sort_by(|(_, a), (_, b)| {
-            a.tier
-                .cmp(&b.tier)
-                .then(a.rank.total_cmp(&b.rank))
-                .then(a.order.cmp(&b.order))
-        });
+        let drafts = ordered(drafts);
         let mut contact = self.conn.prepare_cached(
             "SELECT display_name, company, notes FROM contacts WHERE id = ?1 AND deleted_on IS NULL",
         )?;
@@ -441,21 +480,47 @@ impl Store {
     }
 }
 
-/// The card query: rowid, a rank and, per column, whether it matched.
-fn card_sql(rank: &str, order: &str) -> String {
-    let fields: Vec<String> = (0..CARD_FIELDS.len())
-        .map(|i| format!("instr(highlight(contact_search, {i}, char(1), ''), char(1))"))
-        .collect();
+/// How much a search finds out about each hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Which card fields matched (for snippets and "matched in").
+    Fields,
+    /// Only who, in order.
+    IdsOnly,
+}
+
+/// The drafts best first: by tier, then rank; the order found (newest history
+/// first) breaks ties.
+fn ordered(drafts: Drafts) -> Vec<(i64, Draft)> {
+    let mut drafts: Vec<(i64, Draft)> = drafts.by_contact.into_iter().collect();
+    drafts.sort_by(|(_, a), (_, b)| {
+        a.tier
+            .cmp(&b.tier)
+            .then(a.rank.total_cmp(&b.rank))
+            .then(a.order.cmp(&b.order))
+    });
+    drafts
+}
+
+/// The card query: rowid, a rank and, with `fields`, per column whether it
+/// matched (highlighting every column costs more than the match itself).
+fn card_sql(rank: &str, order: &str, fields: bool) -> String {
+    let columns: String = if fields {
+        (0..CARD_FIELDS.len())
+            .map(|i| format!(", instr(highlight(contact_search, {i}, char(1), ''), char(1))"))
+            .collect()
+    } else {
+        String::new()
+    };
     format!(
-        "SELECT rowid, {rank}, {} FROM contact_search WHERE contact_search MATCH ?1
-         ORDER BY {order} LIMIT ?2",
-        fields.join(", ")
+        "SELECT rowid, {rank}{columns} FROM contact_search WHERE contact_search MATCH ?1
+         ORDER BY {order} LIMIT ?2"
     )
 }
 
 /// Which card fields of `contact` hold any of the words of `fts`.
 fn card_fields(conn: &Connection, fts: &str, contact: i64) -> Result<Vec<SearchField>> {
-    let sql = card_sql("0.0", "rowid").replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
+    let sql = card_sql("0.0", "rowid", true).replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
     let sql = sql.replace("LIMIT ?2", "");
     let found = conn
         .prepare_cached(&sql)?
@@ -698,13 +763,25 @@ mod tests {
         flush_search_queue(&store.conn).unwrap();
     }
 
+    /// Who `search` finds, in order; `search_ids` (the app's search as you
+    /// type) must find the same contacts in the same order, at every limit.
+    #[track_caller]
     fn found(store: &Store, query: &str) -> Vec<i64> {
-        store
+        let ids: Vec<i64> = store
             .search(query, 20)
             .unwrap()
             .iter()
             .map(|h| h.contact_id)
-            .collect()
+            .collect();
+        assert_eq!(store.search_ids(query, 20).unwrap(), ids, "{query}");
+        for limit in [0, 1, 2] {
+            assert_eq!(
+                store.search_ids(query, limit).unwrap(),
+                ids[..limit.min(ids.len())],
+                "{query}, limit {limit}"
+            );
+        }
+        ids
     }
 
     /// The indexes hold exactly what the tables say (FTS5's own check, and the
@@ -884,6 +961,27 @@ mod tests {
         ] {
             store.search(q, 10).unwrap();
         }
+    }
+
+    #[test]
+    fn contacts_in_the_trash_do_not_take_the_places_of_live_ones() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut ids = Vec::new();
+        for name in ["Anna Alpha", "Anna Beta", "Anna Gamma"] {
+            let new = NewContact {
+                name: name.into(),
+                ..Default::default()
+            };
+            ids.push(add(&mut store, new));
+        }
+        let first = found(&store, "anna");
+        assert_eq!(first.len(), 3);
+        for trashed in &first[..2] {
+            store.delete_contact(*trashed, day()).unwrap();
+        }
+        assert_eq!(store.search_ids("anna", 1).unwrap(), vec![first[2]]);
+        assert_eq!(found(&store, "anna"), vec![first[2]]);
+        assert_eq!(found(&store, "ann"), vec![first[2]]);
     }
 
     #[test]

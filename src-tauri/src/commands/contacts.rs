@@ -25,11 +25,7 @@ pub async fn search_contacts(
     limit: Option<usize>,
 ) -> CommandResult<Vec<i64>> {
     with_store(&state, |store| {
-        Ok(store
-            .search(&query, limit.unwrap_or(500))?
-            .into_iter()
-            .map(|hit| hit.contact_id)
-            .collect())
+        store.search_ids(&query, limit.unwrap_or(500))
     })
 }
 
