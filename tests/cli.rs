@@ -375,3 +375,96 @@ fn keepwarm_db_environment_variable_selects_the_file() {
     assert!(out.status.success());
     assert!(path.exists());
 }
+
+#[test]
+fn export_json_says_what_was_written() {
+    let db = Db::new();
+    db.ok(&["demo", "--seed", "7"]);
+    let dir = tempfile::tempdir().unwrap();
+    let vcf = dir.path().join("all.vcf");
+    let report = db.json(&["export", "vcard", "--out", vcf.to_str().unwrap(), "--json"]);
+    assert_eq!(report["format"], "vcard");
+    assert_eq!(report["out"], vcf.to_str().unwrap());
+    let written = std::fs::read_to_string(&vcf).unwrap();
+    assert_eq!(
+        report["contacts"].as_u64().unwrap() as usize,
+        written.matches("BEGIN:VCARD").count()
+    );
+    assert_eq!(report["contacts"], 40);
+
+    let ics = dir.path().join("plan.ics");
+    let report = db.json(&[
+        "export",
+        "ics",
+        "--days",
+        "60",
+        "--out",
+        ics.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(report["format"], "ics");
+    assert_eq!(report["days"], 60);
+    let plan = db.json(&["plan", "--days", "60", "--json"]);
+    assert_eq!(report["pings"], plan.as_array().unwrap().len());
+    assert!(report["birthdays"].as_u64().unwrap() > 0);
+    assert!(report.get("contacts").is_none());
+}
+
+/// Runs keepwarm on a pseudo-terminal (util-linux `script`), as a person at a
+/// terminal would, and returns what it printed there.
+fn on_terminal(db: &Path, args: &str, no_color: bool) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("keepwarm");
+    let line = format!(
+        "{} --db {} --today {} {args}",
+        bin.display(),
+        db.display(),
+        common::TODAY
+    );
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("KEEPWARM_DB");
+    if no_color {
+        script.env("NO_COLOR", "1");
+    } else {
+        script.env_remove("NO_COLOR");
+    }
+    let out = script.output().expect("script (util-linux) runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+#[test]
+fn a_terminal_gets_header_rows_and_colour_unless_no_color_is_set() {
+    let db = Db::new();
+    db.ok(&["demo", "--seed", "7"]);
+    let bold_header = "\x1b[1m    id  name";
+    let coloured = on_terminal(&db.path, "contacts", false);
+    assert!(coloured.contains(bold_header), "{coloured}");
+    let plain = on_terminal(&db.path, "contacts", true);
+    assert!(plain.starts_with("    id  name"), "{plain}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+    // Piped: no header, no colour — lines a script can cut.
+    let piped = db.ok(&["contacts"]);
+    assert!(!piped.contains("name") && !piped.contains('\x1b'));
+    assert_eq!(piped.lines().count(), plain.lines().count() - 1);
+
+    // The plan's days are bold on a terminal, plain with NO_COLOR and in a pipe.
+    let plan = on_terminal(&db.path, "plan --days 14", false);
+    assert!(plan.contains("\x1b[1mThu 26 Nov 2026\x1b[0m"), "{plan}");
+    let plan_plain = on_terminal(&db.path, "plan --days 14", true);
+    assert!(!plan_plain.contains('\x1b') && plan_plain.contains("Thu 26 Nov 2026"));
+    assert!(!db.ok(&["plan", "--days", "14"]).contains('\x1b'));
+}
+
+#[test]
+fn an_unknown_setting_is_refused_with_every_known_key_and_nothing_created() {
+    let db = Db::new();
+    let out = db.run(&["settings", "set", "daly_cap", "7"]);
+    assert_user_error(&out, "unknown; known settings: cadence.inner");
+    let said = String::from_utf8_lossy(&out.stderr);
+    for key in ["daily_cap", "holidays", "digest_time", "close_to_tray"] {
+        assert!(said.contains(key), "{key} missing from: {said}");
+    }
+    assert!(!db.path.exists(), "a refused setting creates no database");
+}

@@ -58,6 +58,11 @@ fn run(db: &Path, keyring: &Keyring, args: &[&str], stdin: Option<&str>) -> (Str
 
 /// The UIDs of the cards on the server (Radicale's files), repeats included.
 fn server_uids(server: &Radicale) -> Vec<String> {
+    uids_on_server(server, "vcf")
+}
+
+/// The UIDs of the objects with this extension on the server, repeats included.
+fn uids_on_server(server: &Radicale, extension: &str) -> Vec<String> {
     let mut uids = Vec::new();
     for book in std::fs::read_dir(server.collections_of(USER))
         .unwrap()
@@ -67,7 +72,7 @@ fn server_uids(server: &Radicale) -> Vec<String> {
             continue;
         }
         for file in std::fs::read_dir(book.path()).unwrap().flatten() {
-            if file.path().extension().is_some_and(|e| e == "vcf") {
+            if file.path().extension().is_some_and(|e| e == extension) {
                 let text = std::fs::read_to_string(file.path()).unwrap();
                 if let Some(line) = text.lines().find(|l| l.starts_with("UID:")) {
                     uids.push(line[4..].trim().to_owned());
@@ -75,6 +80,20 @@ fn server_uids(server: &Radicale) -> Vec<String> {
             }
         }
     }
+    uids
+}
+
+/// The UIDs of the interactions and promises of a database.
+fn history_uids(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT uid FROM interactions UNION ALL SELECT uid FROM promises ORDER BY 1")
+        .unwrap();
+    let uids = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     uids
 }
 
@@ -107,8 +126,9 @@ fn bytes_of(path: &Path) -> Vec<u8> {
     all
 }
 
-/// Contacts in the killed-sync test.
-const CONTACTS: usize = 400;
+/// Contacts and interactions in the killed-sync test.
+const CONTACTS: usize = 60;
+const INTERACTIONS: usize = 240;
 
 #[test]
 fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyring() {
@@ -125,7 +145,7 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
             "--contacts",
             &CONTACTS.to_string(),
             "--interactions",
-            "0",
+            &INTERACTIONS.to_string(),
             "--seed",
             "9",
         ],
@@ -146,8 +166,15 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     );
     assert!(said.contains("keyring"), "{said}");
 
-    // Start a sync and kill it (SIGKILL) once part of the contacts are up. Enough
-    // contacts that a loaded machine's late wake-up still finds the sync mid-way.
+    let history = history_uids(&db);
+    assert!(
+        history.len() > INTERACTIONS,
+        "interactions and the demo's promises"
+    );
+
+    // Start a sync and kill it (SIGKILL) once the contacts and part of the
+    // history are up. Enough entries that a loaded machine's late wake-up
+    // still finds the sync mid-way.
     let mut child = keepwarm(&db, &keyring, &["sync"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -156,29 +183,34 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
     assert!(!String::from_utf8_lossy(&cmdline).contains(PASSWORD));
     let start = Instant::now();
-    while server_uids(&server).len() < 20 && start.elapsed() < Duration::from_secs(60) {
+    while uids_on_server(&server, "ics").len() < 20 && start.elapsed() < Duration::from_secs(90) {
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap();
     child.wait().unwrap();
     // A request the server was handling when the client died still lands.
     std::thread::sleep(Duration::from_millis(500));
-    let sent_before_kill = server_uids(&server).len();
+    let sent_before_kill = uids_on_server(&server, "ics").len();
     assert!(
-        (20..CONTACTS).contains(&sent_before_kill),
-        "killed after {sent_before_kill} of {CONTACTS} cards"
+        (20..history.len()).contains(&sent_before_kill),
+        "killed after {sent_before_kill} of {} entries",
+        history.len()
     );
 
     let (out, _) = run(&db, &keyring, &["sync", "--json"], None);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let up = report["up"]["contacts"].as_u64().unwrap() as usize;
+    let sent_after =
+        report["up"]["interactions"].as_u64().unwrap() + report["up"]["promises"].as_u64().unwrap();
     assert!(
-        up >= CONTACTS - sent_before_kill,
-        "{up} up after {sent_before_kill} before the kill"
+        sent_after >= (history.len() - sent_before_kill) as u64,
+        "{report}"
     );
     let uids = server_uids(&server);
     assert_eq!(uids.len(), CONTACTS, "no card lost, none twice");
     assert_eq!(uids.iter().collect::<HashSet<_>>().len(), CONTACTS);
+    let mut entries = uids_on_server(&server, "ics");
+    entries.sort();
+    assert_eq!(entries, history, "no entry lost, none twice");
 
     // A second machine gets exactly the same contacts.
     let other = dir.path().join("b.db");
@@ -197,6 +229,7 @@ fn a_killed_sync_resumes_without_duplicates_and_the_password_stays_in_the_keyrin
     );
     run(&other, &keyring, &["sync"], None);
     assert_eq!(contact_uids(&db, &keyring), contact_uids(&other, &keyring));
+    assert_eq!(history_uids(&other), history);
 
     let (status, _) = run(&db, &keyring, &["sync", "status", "--json"], None);
     let status: serde_json::Value = serde_json::from_str(&status).unwrap();
@@ -260,4 +293,67 @@ fn sync_before_setup_and_a_wrong_password_say_what_to_do() {
     assert!(said.contains("refused the user name or password"), "{said}");
     assert!(!said.contains("not the password"));
     assert_eq!(said.lines().count(), 1, "{said}");
+}
+
+#[test]
+fn a_failed_sync_is_kept_for_the_status_and_forget_removes_the_account_and_password() {
+    let keyring =
+        Keyring::start().expect("dbus-daemon and gnome-keyring-daemon (scripts/install-deps)");
+    let server = Radicale::start(&[(USER, PASSWORD)]);
+    let url = server.url();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    run(&db, &keyring, &["add", "Ada Lovelace"], None);
+    run(
+        &db,
+        &keyring,
+        &["sync", "setup", &url, "--user", USER, "--password-stdin"],
+        Some(&format!("{PASSWORD}\n")),
+    );
+    let status = |db: &Path| -> serde_json::Value {
+        let (out, _) = run(db, &keyring, &["sync", "status", "--json"], None);
+        serde_json::from_str(&out).unwrap()
+    };
+
+    // A sync running elsewhere shows in the status.
+    {
+        let _held = keepwarm::sync::lock::SyncLock::acquire(Some(&db), Duration::ZERO)
+            .unwrap()
+            .unwrap();
+        assert_eq!(status(&db)["in_progress"], true);
+    }
+    assert_eq!(status(&db)["in_progress"], false);
+
+    // The server goes away: the sync fails, says why, and the status keeps it.
+    drop(server);
+    let out = keepwarm(&db, &keyring, &["sync"]).output().unwrap();
+    assert!(!out.status.success());
+    let said = status(&db);
+    assert!(
+        said["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reach the server"),
+        "{said}"
+    );
+    assert_eq!(said["failures"], 1);
+    assert_eq!(said["pending"], 1, "the local change is still waiting");
+    assert!(said["last_sync"].is_null());
+
+    run(&db, &keyring, &["sync", "forget"], None);
+    let said = status(&db);
+    assert_eq!(said["configured"], false, "{said}");
+    assert_eq!(said["pending"], 0);
+    let stored = Command::new("secret-tool")
+        .env("DBUS_SESSION_BUS_ADDRESS", &keyring.bus_address)
+        .args(["lookup", "service", "keepwarm"])
+        .output();
+    if let Ok(found) = stored {
+        assert!(
+            found.stdout.is_empty(),
+            "the password is gone from the keyring"
+        );
+    }
+    let out = keepwarm(&db, &keyring, &["sync"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sync setup"));
 }

@@ -7,6 +7,8 @@
 //!   Open / a ping in "Today's pings").
 //! - [`TODAY_CHANGED_EVENT`] (`"today-changed"`) with the new date `YYYY-MM-DD`:
 //!   the date changed (midnight, or waking from sleep on a later day); re-plan.
+//! - [`crate::sync_loop::SYNC_CHANGED_EVENT`] (`"sync-changed"`), no payload: a
+//!   sync started or ended, or the account changed; ask `sync_status` again.
 
 use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewWindow, WindowEvent};
 
@@ -41,11 +43,14 @@ pub fn plugins<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ))
 }
 
-/// Starts the tray and the digest loop (called from the app's setup).
+/// Starts the tray, the digest loop and the background sync (called from the
+/// app's setup).
 pub fn setup<R: Runtime>(app: &tauri::App<R>, db_path: std::path::PathBuf) -> tauri::Result<()> {
     crate::tray::create(app.handle())?;
-    let digest = crate::digest_loop::DigestLoop::start(app.handle().clone(), db_path);
+    let digest = crate::digest_loop::DigestLoop::start(app.handle().clone(), db_path.clone());
     app.manage(digest);
+    let sync = crate::sync_loop::SyncLoop::start(app.handle().clone(), db_path);
+    app.manage(sync);
     Ok(())
 }
 

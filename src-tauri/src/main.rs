@@ -8,6 +8,7 @@ mod desktop;
 mod desktop_settings;
 mod digest_loop;
 mod feed;
+mod sync_loop;
 mod tray;
 
 use std::path::PathBuf;
@@ -127,6 +128,11 @@ fn main() {
             commands::settings::backup_now,
             commands::settings::backups,
             commands::settings::data_version,
+            commands::sync::sync_status,
+            commands::sync::sync_now,
+            commands::sync::sync_setup,
+            commands::sync::sync_forget,
+            commands::sync::set_sync_interval,
             desktop_settings::desktop_settings,
             desktop_settings::set_digest_time,
             desktop_settings::set_close_to_tray,

@@ -221,19 +221,52 @@ pub struct ExportArgs {
     /// For `ics`: how many days of pings, from today.
     #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3660))]
     days: u32,
+    /// Print what was written as JSON (format, file, counts).
+    #[arg(long)]
+    json: bool,
+}
+
+/// What `export --json` reports.
+#[derive(Debug, serde::Serialize)]
+struct Exported<'a> {
+    format: &'static str,
+    out: &'a std::path::Path,
+    /// Contacts written (`vcard`, `csv`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contacts: Option<usize>,
+    /// Pings in the calendar (`ics`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pings: Option<usize>,
+    /// Birthdays in the calendar (`ics`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birthdays: Option<usize>,
+    /// Days of pings from today (`ics` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days: Option<u32>,
 }
 
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let contacts = store.contacts()?;
     let out = &a.out;
-    match a.kind {
+    let report = match a.kind {
         ExportKind::Vcard | ExportKind::Csv => {
             write_atomically(out, |w| match a.kind {
                 ExportKind::Csv => exporters::write_csv(&contacts, w),
                 _ => exporters::write_vcards(&contacts, w),
             })?;
-            eprintln!("Exported {} contacts to {}", contacts.len(), out.display());
+            Exported {
+                format: if matches!(a.kind, ExportKind::Csv) {
+                    "csv"
+                } else {
+                    "vcard"
+                },
+                out,
+                contacts: Some(contacts.len()),
+                pings: None,
+                birthdays: None,
+                days: None,
+            }
         }
         ExportKind::Ics => {
             let plan = make_plan(&store, ctx.today, a.days)?;
@@ -243,17 +276,39 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
             };
             let text = interop::ics::calendar(&plan.pings, &contacts, &options);
             write_atomically(out, |w| w.write_all(text.as_bytes()))?;
-            eprintln!(
-                "Exported {} pings over {} days and the birthdays of {} contacts to {}",
-                plan.pings.len(),
-                a.days,
-                contacts
-                    .iter()
-                    .filter(|c| c.birthday.is_some() && !c.paused)
-                    .count(),
-                out.display()
-            );
+            Exported {
+                format: "ics",
+                out,
+                contacts: None,
+                pings: Some(plan.pings.len()),
+                birthdays: Some(
+                    contacts
+                        .iter()
+                        .filter(|c| c.birthday.is_some() && !c.paused)
+                        .count(),
+                ),
+                days: Some(a.days),
+            }
         }
+    };
+    if a.json {
+        return print_json(&report);
+    }
+    let path = out.display().to_string();
+    let file = safe(&path);
+    match report {
+        Exported {
+            pings: Some(pings),
+            birthdays: Some(birthdays),
+            days: Some(days),
+            ..
+        } => eprintln!(
+            "Exported {pings} pings over {days} days and the birthdays of {birthdays} contacts to {file}"
+        ),
+        _ => eprintln!(
+            "Exported {} contacts to {file}",
+            report.contacts.unwrap_or_default()
+        ),
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use keepwarm::screens::{act_on_ping, PingRequest};
 use keepwarm::store::{PingAction, Store};
 
 use super::args::kind_arg;
-use super::output::{print_json, safe};
+use super::output::{cell, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -215,22 +215,26 @@ fn print_plan(plan: &Plan, json: bool) -> Result<()> {
 }
 
 fn write_pings(out: &mut impl Write, pings: &[Ping]) -> Result<()> {
+    let style = Style::stdout();
     let mut current = None;
     for p in pings {
         if current != Some(p.date) {
             current = Some(p.date);
-            writeln!(out, "\n{}", p.date.format("%a %-d %b %Y"))?;
+            let day = p.date.format("%a %-d %b %Y").to_string();
+            writeln!(out, "\n{}", style.bold(&day))?;
         }
+        // Names and texts come from the user's data: padded and escaped by `cell`
+        // and `safe`, so an escape sequence in a name never reaches the terminal.
         writeln!(
             out,
-            "  {:<28} {:<14} {:<18} id {}",
-            p.contact_name,
-            p.label(),
-            warmth_words(p.warmth),
-            p.id
+            "  {} {} {} {}",
+            style.bold(&cell(&p.contact_name, 28)),
+            cell(p.label(), 14),
+            cell(&warmth_words(p.warmth), 18),
+            style.dim(&format!("id {}", p.id))
         )?;
-        writeln!(out, "      do:  {}", p.suggestion)?;
-        writeln!(out, "      why: {}", p.why)?;
+        writeln!(out, "      {}  {}", style.dim("do:"), safe(&p.suggestion))?;
+        writeln!(out, "      {} {}", style.dim("why:"), safe(&p.why))?;
     }
     Ok(())
 }

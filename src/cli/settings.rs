@@ -31,6 +31,19 @@ enum SettingsCommand {
 
 pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
     if let Some(SettingsCommand::Set { key, value }) = a.change {
+        let known: Vec<&str> = SETTING_KEYS
+            .iter()
+            .chain(notify::NOTIFY_SETTING_KEYS)
+            .map(|(k, _)| *k)
+            .collect();
+        if !known.contains(&key.as_str()) {
+            return Err(keepwarm::Error::invalid(
+                "setting",
+                &key,
+                format!("unknown; known settings: {}", known.join(", ")),
+            )
+            .into());
+        }
         let mut store = ctx.open_for_writing()?;
         // The notifier's keys (digest_time, close_to_tray) are checked by its module.
         if !notify::set_notify_setting(&mut store, &key, &value)? {

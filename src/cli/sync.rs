@@ -1,4 +1,5 @@
-//! Sync with a CardDAV/CalDAV server: `sync setup`, `sync`, `sync status`.
+//! Sync with a CardDAV/CalDAV server: `sync setup`, `sync`, `sync status`,
+//! `sync forget`.
 
 use std::io::BufRead;
 
@@ -26,6 +27,9 @@ enum SyncAction {
     Setup(SetupArgs),
     /// The last sync, what waits to be sent, and recent conflicts.
     Status(StatusArgs),
+    /// Stop syncing: forget the account and remove its password from the keyring
+    /// (contacts and history stay here, and on the server).
+    Forget,
 }
 
 #[derive(Debug, Args)]
@@ -41,6 +45,16 @@ struct SetupArgs {
     /// The address book to sync with, by name or URL (needed when there are several).
     #[arg(long)]
     addressbook: Option<String>,
+    /// The calendar for interactions and promises, by name or URL, or `none`
+    /// (default: keepwarm's own, made on the server when missing).
+    #[arg(long)]
+    calendar: Option<String>,
+    /// Publish the ping plan to this calendar (by name or URL; made when missing), or `none`.
+    #[arg(long)]
+    plan_calendar: Option<String>,
+    /// How many days of the plan to publish (default 60).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=366))]
+    plan_days: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +68,7 @@ pub fn sync(ctx: &Ctx, a: SyncArgs) -> Result<()> {
     match a.action {
         Some(SyncAction::Setup(s)) => setup(ctx, s),
         Some(SyncAction::Status(s)) => status(ctx, s.json || a.json),
+        Some(SyncAction::Forget) => forget(ctx),
         None => run(ctx, a.json),
     }
 }
@@ -77,12 +92,30 @@ fn setup(ctx: &Ctx, a: SetupArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
     let choice = Choice {
         addressbook: a.addressbook,
+        calendar: a.calendar,
+        plan_calendar: a.plan_calendar,
+        plan_days: a.plan_days,
     };
     let account = sync::setup(&mut store, &OsKeyring, &a.url, &a.user, &password, &choice)?;
     eprintln!(
-        "Sync set up for {} at {}: contacts with {}. The password is in the system keyring. Run `keepwarm sync` to sync now.",
+        "Sync set up for {} at {}: contacts with {}.",
         account.username, account.server_url, account.addressbook_url
     );
+    match &account.calendar_url {
+        Some(c) => eprintln!("Interactions and promises with {c}."),
+        None => eprintln!("Interactions and promises stay here (no calendar)."),
+    }
+    if let Some(p) = &account.plan_calendar_url {
+        eprintln!("The next {} days of the plan go to {p}.", account.plan_days);
+    }
+    eprintln!("The password is in the system keyring. Run `keepwarm sync` to sync now.");
+    Ok(())
+}
+
+fn forget(ctx: &Ctx) -> Result<()> {
+    let mut store = ctx.open_for_writing()?;
+    sync::forget(&mut store, &OsKeyring)?;
+    eprintln!("Sync is off: the account and its password are forgotten; your data stays here.");
     Ok(())
 }
 
@@ -98,15 +131,22 @@ fn run(ctx: &Ctx, json: bool) -> Result<()> {
 
 fn print_report(r: &SyncReport) {
     println!(
-        "Synced: {} contact{} up ({} deleted), {} down ({} deleted), {} conflict{}.",
-        r.up.contacts,
-        plural(r.up.contacts),
-        r.up.deleted,
-        r.down.contacts,
-        r.down.deleted,
+        "Synced. Up: {}. Down: {}. {} conflict{}.",
+        moved(&r.up),
+        moved(&r.down),
         r.conflicts.len(),
         plural(r.conflicts.len())
     );
+    let p = &r.plan;
+    if p.created + p.updated + p.deleted > 0 {
+        println!(
+            "Plan calendar: {} event{} added, {} moved or changed, {} deleted.",
+            p.created,
+            plural(p.created),
+            p.updated,
+            p.deleted
+        );
+    }
     for c in &r.conflicts {
         println!(
             "  {} — {}: kept '{}' ({}), dropped '{}'",
@@ -125,6 +165,48 @@ fn print_report(r: &SyncReport) {
     }
 }
 
+/// "3 contacts (1 deleted), 2 interactions, 1 promise"; "nothing" when nothing moved.
+fn moved(m: &keepwarm::sync::engine::Moved) -> String {
+    let mut parts = Vec::new();
+    let mut contacts = format!("{} contact{}", m.contacts, plural(m.contacts));
+    let mut gone = Vec::new();
+    if m.deleted > 0 {
+        gone.push(format!("{} deleted", m.deleted));
+    }
+    if m.merged > 0 {
+        gone.push(format!("{} merged away", m.merged));
+    }
+    if !gone.is_empty() {
+        contacts = format!("{contacts} ({})", gone.join(", "));
+    }
+    if m.contacts + m.deleted + m.merged > 0 {
+        parts.push(contacts);
+    }
+    if m.interactions > 0 {
+        parts.push(format!(
+            "{} interaction{}",
+            m.interactions,
+            plural(m.interactions)
+        ));
+    }
+    if m.promises > 0 {
+        parts.push(format!("{} promise{}", m.promises, plural(m.promises)));
+    }
+    if m.removed > 0 {
+        parts.push(format!(
+            "{} interaction{} or promise{} deleted",
+            m.removed,
+            plural(m.removed),
+            plural(m.removed)
+        ));
+    }
+    if parts.is_empty() {
+        "nothing".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -136,8 +218,9 @@ fn plural(n: usize) -> &'static str {
 fn status(ctx: &Ctx, json: bool) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let account = store.sync_account()?;
-    let pending = store.sync_pending()?;
     let conflicts = store.sync_conflicts(20)?;
+    let now = sync::status(&store)?;
+    let pending = now.pending;
     if json {
         let last: Option<serde_json::Value> = account
             .as_ref()
@@ -148,7 +231,14 @@ fn status(ctx: &Ctx, json: bool) -> Result<()> {
             "server": account.as_ref().map(|a| &a.server_url),
             "user": account.as_ref().map(|a| &a.username),
             "addressbook": account.as_ref().map(|a| &a.addressbook_url),
+            "calendar": account.as_ref().and_then(|a| a.calendar_url.as_ref()),
+            "plan_calendar": account.as_ref().and_then(|a| a.plan_calendar_url.as_ref()),
+            "plan_days": account.as_ref().map(|a| a.plan_days),
             "last_sync": account.as_ref().and_then(|a| a.last_sync_at.clone()),
+            "last_attempt": now.last_attempt_at,
+            "last_error": now.last_error,
+            "failures": now.failures,
+            "in_progress": now.in_progress,
             "last_report": last,
             "pending": pending,
             "conflicts": conflicts,
@@ -164,9 +254,26 @@ fn status(ctx: &Ctx, json: bool) -> Result<()> {
     );
     println!("Contacts:    {}", account.addressbook_url);
     println!(
+        "History:     {}",
+        account.calendar_url.as_deref().unwrap_or("not synced")
+    );
+    if let Some(plan) = &account.plan_calendar_url {
+        println!("Plan:        {plan} (next {} days)", account.plan_days);
+    }
+    println!(
         "Last sync:   {}",
         account.last_sync_at.as_deref().unwrap_or("never")
     );
+    if let Some(error) = &now.last_error {
+        println!(
+            "Last try:    {} failed ({} in a row): {error}",
+            now.last_attempt_at.as_deref().unwrap_or("?"),
+            now.failures
+        );
+    }
+    if now.in_progress {
+        println!("Running:     a sync is running now");
+    }
     println!(
         "Pending:     {pending} local change{}",
         plural(pending as usize)

@@ -108,6 +108,17 @@ pub fn calendar(pings: &[Ping], contacts: &[Contact], options: &IcsOptions) -> S
     fold(&calendar.done().to_string())
 }
 
+/// One event alone in a calendar object, as a CalDAV server stores it
+/// (RFC 4791: one component, by UID, per resource).
+pub fn single_event(event: Event) -> String {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//keepwarm//keepwarm ping plan//EN"))
+        .push(event);
+    fold(&calendar.done().to_string())
+}
+
 /// Re-folds content lines at 75 octets on character boundaries. `icalendar`
 /// folds before it escapes TEXT, so a line with `\;` or `\,` can come out a
 /// few octets too long; unfolding and folding again makes every line fit.

@@ -204,6 +204,15 @@ pub fn decode(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// [`decode`] for bytes it may keep: UTF-8 without a BOM (most files) becomes
+/// the text without a copy.
+fn decode_owned(bytes: Vec<u8>) -> String {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| decode(e.as_bytes()))
+}
+
 /// The first `CHARSET=` a legacy vCard declares, if encoding_rs knows it.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     const KEY: &[u8] = b"CHARSET=";
@@ -225,7 +234,7 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<(Format, ParsedF
         path: path.to_owned(),
         source,
     })?;
-    let text = decode(&bytes);
+    let text = decode_owned(bytes);
     let format = match format {
         Some(f) => f,
         None => sniff(&text).ok_or_else(|| Error::UnknownFormat {
@@ -303,6 +312,16 @@ mod tests {
         // Shift_JIS declared by the card.
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("N;CHARSET=SHIFT_JIS:山田");
         assert_eq!(decode(&sjis), "N;CHARSET=SHIFT_JIS:山田");
+        let samples: [&[u8]; 5] = [
+            "\u{feff}BEGIN:VCARD".as_bytes(),
+            &utf16,
+            b"M\xfcller",
+            &sjis,
+            "Zoë".as_bytes(),
+        ];
+        for bytes in samples {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes));
+        }
     }
 
     #[test]

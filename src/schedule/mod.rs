@@ -21,16 +21,20 @@
 
 mod calendar;
 pub mod capacity;
+mod dates;
 mod explain;
 mod fixed;
 pub mod holidays;
+pub mod notes;
 pub mod population;
+mod render;
 pub mod settings;
 pub mod simulate;
 pub mod snapshot;
 pub mod suggest;
 pub mod today;
 pub mod warmth;
+mod why;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

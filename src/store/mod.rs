@@ -30,7 +30,11 @@ mod resolve;
 mod search;
 mod settings;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
+pub use sync_attempts::SyncAttempts;
 pub mod sync;
+mod sync_attempts;
+pub(crate) mod sync_history;
+mod sync_plan;
 pub use search::{
     SearchField, SearchHit, SearchMatch, HISTORY_SCAN, RANKED_CARDS, SEARCH_CONTACTS_LIMIT,
 };
@@ -53,6 +57,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_sync.sql"),
     include_str!("migrations/0007_search_queue.sql"),
+    include_str!("migrations/0008_sync_merges.sql"),
+    include_str!("migrations/0009_sync_history.sql"),
+    include_str!("migrations/0010_sync_attempts.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -63,6 +63,8 @@ pub struct SyncItem {
     pub base: Fields,
     /// The server's copy as last read or written.
     pub original: Option<String>,
+    /// What it stands for: `contact`, `interaction`, `promise` or `ping`.
+    pub entity: String,
 }
 
 /// What a sync does to one local contact.
@@ -152,8 +154,9 @@ impl Store {
     }
 
     /// Sets up (or changes) the sync account and starts recording local changes.
-    /// Choosing another address book or calendar forgets what was agreed with
-    /// the old one, so the next sync starts afresh (merging, never duplicating).
+    /// Choosing another server or address book forgets what was agreed with
+    /// the old one, and another calendar what was agreed with that calendar,
+    /// so the next sync starts afresh there (merging, never duplicating).
     pub fn set_sync_account(&mut self, account: &SyncAccount) -> Result<()> {
         self.write_untracked(|tx| {
             let old: Option<(String, String, Option<String>, Option<String>)> = tx
@@ -163,16 +166,31 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            let same = old.as_ref().is_some_and(|(server, book, cal, plan)| {
-                *server == account.server_url
-                    && *book == account.addressbook_url
-                    && *cal == account.calendar_url
-                    && *plan == account.plan_calendar_url
-            });
-            if !same {
-                tx.execute_batch(
-                    "DELETE FROM sync_items; DELETE FROM sync_collections; DELETE FROM sync_dirty;",
-                )?;
+            match &old {
+                Some((server, book, calendar, plan))
+                    if *server == account.server_url && *book == account.addressbook_url =>
+                {
+                    // Same account: forget only the calendars that changed.
+                    for (before, now) in [
+                        (calendar, &account.calendar_url),
+                        (plan, &account.plan_calendar_url),
+                    ] {
+                        if let Some(before) = before.as_ref().filter(|b| Some(*b) != now.as_ref()) {
+                            for table in ["sync_items", "sync_parked"] {
+                                // Table names come from the fixed list above.
+                                tx.execute(
+                                    &format!("DELETE FROM {table} WHERE collection = ?1"),
+                                    [before],
+                                )?;
+                            }
+                            tx.execute("DELETE FROM sync_collections WHERE url = ?1", [before])?;
+                        }
+                    }
+                }
+                _ => tx.execute_batch(
+                    "DELETE FROM sync_items; DELETE FROM sync_collections; DELETE FROM sync_dirty;
+                     DELETE FROM sync_parked; DELETE FROM sync_merged_uids;",
+                )?,
             }
             tx.execute(
                 "INSERT INTO sync_account (id, server_url, username, principal_url, addressbook_url,
@@ -198,11 +216,13 @@ impl Store {
         })
     }
 
-    /// Records the end of a sync and its report.
+    /// Records the end of a successful sync and its report (and forgets
+    /// earlier failures).
     pub fn record_sync_run(&mut self, finished_at: &str, report_json: &str) -> Result<()> {
         self.write_untracked(|tx| {
             tx.execute(
-                "UPDATE sync_account SET last_sync_at = ?1, last_report = ?2",
+                "UPDATE sync_account SET last_sync_at = ?1, last_report = ?2,
+                     last_error = NULL, failures = 0",
                 params![finished_at, report_json],
             )?;
             Ok(())
@@ -217,7 +237,13 @@ impl Store {
                   + (SELECT count(*) FROM sync_items WHERE entity_id IS NULL AND entity != 'ping')
                   + (SELECT count(*) FROM contacts c WHERE deleted_on IS NULL
                        AND NOT EXISTS (SELECT 1 FROM sync_items i WHERE i.entity = 'contact' AND i.entity_id = c.id)
-                       AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.entity = 'contact' AND d.entity_id = c.id))",
+                       AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.entity = 'contact' AND d.entity_id = c.id))
+                  + (SELECT count(*) FROM interactions r WHERE (SELECT calendar_url FROM sync_account) IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM sync_items i WHERE i.entity = 'interaction' AND i.entity_id = r.id)
+                       AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.entity = 'interaction' AND d.entity_id = r.id))
+                  + (SELECT count(*) FROM promises r WHERE (SELECT calendar_url FROM sync_account) IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM sync_items i WHERE i.entity = 'promise' AND i.entity_id = r.id)
+                       AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.entity = 'promise' AND d.entity_id = r.id))",
             [],
             |r| r.get(0),
         )?)
@@ -288,7 +314,7 @@ impl Store {
         values: impl rusqlite::Params,
     ) -> Result<Option<SyncItem>> {
         let sql = format!(
-            "SELECT id, collection, href, uid, entity_id, etag, base, original FROM sync_items WHERE {condition}"
+            "SELECT id, collection, href, uid, entity_id, etag, base, original, entity FROM sync_items WHERE {condition}"
         );
         let row = self
             .conn
@@ -310,7 +336,7 @@ impl Store {
     /// Items whose local row was deleted: to be deleted on the server.
     pub(crate) fn sync_tombstones(&self, collection: &str) -> Result<Vec<SyncItem>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, collection, href, uid, entity_id, etag, base, original FROM sync_items
+            "SELECT id, collection, href, uid, entity_id, etag, base, original, entity FROM sync_items
              WHERE collection = ?1 AND entity_id IS NULL ORDER BY id",
         )?;
         let rows = stmt.query_map([collection], item_from_row)?;
@@ -420,6 +446,94 @@ impl Store {
         })
     }
 
+    /// The UIDs of synced contacts merged into contact `id` (sorted).
+    pub(crate) fn contact_merged_uids(&self, id: i64) -> Result<Vec<String>> {
+        merged_uids(&self.conn, id)
+    }
+
+    /// The contact a UID was merged into, if it was.
+    pub(crate) fn contact_merged_into(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT m.contact_id FROM sync_merged_uids m JOIN contacts c ON c.id = m.contact_id
+                 WHERE m.uid = ?1 ORDER BY c.deleted_on IS NOT NULL, m.contact_id LIMIT 1",
+                [uid],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Merges another machine made that this one has not: (KEEP, OTHER, whether
+    /// OTHER changed here since the last sync), both live here.
+    pub(crate) fn merges_to_apply(&self) -> Result<Vec<(i64, i64, bool)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.contact_id, c.id,
+                    EXISTS (SELECT 1 FROM sync_dirty d WHERE d.entity = 'contact' AND d.entity_id = c.id)
+             FROM sync_merged_uids m
+             JOIN contacts c ON c.uid = m.uid AND c.id != m.contact_id AND c.deleted_on IS NULL
+             JOIN contacts k ON k.id = m.contact_id AND k.deleted_on IS NULL
+             ORDER BY m.contact_id, c.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Folds contact `other` into `keep` as a merge made on another machine:
+    /// `keep` already holds the merged fields (they came with its card), so only
+    /// the history moves and `other` leaves a redirect, as after a merge here.
+    /// Journaled (undoable); nothing is marked to be sent, since the server
+    /// already has the result.
+    pub(crate) fn absorb_merged(&mut self, keep: i64, other: i64) -> Result<()> {
+        let keep_name = self.contact(keep)?.name;
+        let other_name = self.contact(other)?.name;
+        let label =
+            format!("Merged {other_name} (#{other}) into {keep_name} (#{keep}) on another machine");
+        self.write(&label, |tx| {
+            tx.execute("UPDATE sync_control SET tracking = 2", [])?;
+            for table in ["interactions", "promises", "ping_actions"] {
+                // Table names come from the fixed list above.
+                tx.execute(
+                    &format!("UPDATE {table} SET contact_id = ?1 WHERE contact_id = ?2"),
+                    params![keep, other],
+                )?;
+            }
+            tx.execute(
+                "UPDATE contact_redirects SET new_id = ?1 WHERE new_id = ?2",
+                params![keep, other],
+            )?;
+            tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
+            tx.execute(
+                "INSERT INTO contact_redirects (old_id, new_id) VALUES (?1, ?2)",
+                params![other, keep],
+            )?;
+            tx.execute(
+                "INSERT OR IGNORE INTO sync_merged_uids (contact_id, uid)
+                 SELECT ?1, uid FROM sync_merged_uids WHERE contact_id = ?2",
+                params![keep, other],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_merged_uids WHERE contact_id = ?1",
+                [other],
+            )?;
+            // Its card is gone from the server (or goes with the next pull).
+            tx.execute(
+                "DELETE FROM sync_items WHERE entity = 'contact' AND entity_id = ?1",
+                [other],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_dirty WHERE entity = 'contact' AND entity_id = ?1",
+                [other],
+            )?;
+            tx.execute(
+                "DELETE FROM sync_field_times WHERE contact_id = ?1",
+                [other],
+            )?;
+            tx.execute("UPDATE sync_control SET tracking = 1", [])?;
+            Ok(())
+        })
+    }
+
     /// Writes what a pull brought from an address book, in one transaction:
     /// the contacts (journaled under `label`, undoable), the items, the
     /// removals, the conflicts and the new token. All of it or none.
@@ -500,7 +614,7 @@ impl Store {
     }
 }
 
-fn save_conflicts(tx: &Transaction<'_>, conflicts: &[SyncConflict]) -> Result<()> {
+pub(super) fn save_conflicts(tx: &Transaction<'_>, conflicts: &[SyncConflict]) -> Result<()> {
     for c in conflicts {
         tx.execute(
             "INSERT INTO sync_conflicts (synced_at, record, field, kept, dropped, winner)
@@ -517,7 +631,7 @@ fn save_conflicts(tx: &Transaction<'_>, conflicts: &[SyncConflict]) -> Result<()
     Ok(())
 }
 
-fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<SyncItem>> {
+pub(super) fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<SyncItem>> {
     let base: String = r.get(6)?;
     let item = decode(&base).map(|base| SyncItem {
         id: r.get(0).unwrap_or_default(),
@@ -528,20 +642,21 @@ fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<SyncItem>> {
         etag: r.get(5).unwrap_or_default(),
         base,
         original: r.get(7).unwrap_or_default(),
+        entity: r.get(8).unwrap_or_default(),
     });
     Ok(item)
 }
 
-fn encode(fields: &Fields) -> Result<String> {
+pub(super) fn encode(fields: &Fields) -> Result<String> {
     serde_json::to_string(fields).map_err(|e| Error::invalid("sync base", "", e.to_string()))
 }
 
-fn decode(text: &str) -> Result<Fields> {
+pub(super) fn decode(text: &str) -> Result<Fields> {
     serde_json::from_str(text).map_err(|e| Error::invalid("sync base", text, e.to_string()))
 }
 
 #[allow(clippy::too_many_arguments)]
-fn upsert_item(
+pub(super) fn upsert_item(
     tx: &Transaction<'_>,
     collection: &str,
     href: &str,
@@ -565,7 +680,7 @@ fn upsert_item(
     Ok(())
 }
 
-fn clear_dirty(tx: &Transaction<'_>, entity: &str, id: i64, version: i64) -> Result<()> {
+pub(super) fn clear_dirty(tx: &Transaction<'_>, entity: &str, id: i64, version: i64) -> Result<()> {
     // Version 0: the row had no mark (never sent); nothing to clear.
     tx.prepare_cached(
         "DELETE FROM sync_dirty WHERE entity = ?1 AND entity_id = ?2 AND version = ?3",
@@ -574,7 +689,7 @@ fn clear_dirty(tx: &Transaction<'_>, entity: &str, id: i64, version: i64) -> Res
     Ok(())
 }
 
-fn mark_dirty(tx: &Transaction<'_>, entity: &str, id: i64) -> Result<()> {
+pub(super) fn mark_dirty(tx: &Transaction<'_>, entity: &str, id: i64) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO sync_dirty (entity, entity_id, version, changed_at)
          VALUES (?1, ?2, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
@@ -684,7 +799,25 @@ fn write_contact(
     };
     tx.prepare_cached("UPDATE contacts SET paused = ?2 WHERE id = ?1")?
         .execute(params![id, paused])?;
+    let merged = list(fields, "merged");
+    if merged_uids(tx, id)? != merged {
+        tx.execute("DELETE FROM sync_merged_uids WHERE contact_id = ?1", [id])?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO sync_merged_uids (contact_id, uid) VALUES (?1, ?2)",
+        )?;
+        for uid in merged.iter().filter(|u| u.as_str() != uid) {
+            stmt.execute(params![id, uid])?;
+        }
+    }
     Ok(id)
+}
+
+/// The UIDs merged into contact `id` that the server knew (sorted).
+fn merged_uids(conn: &rusqlite::Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT uid FROM sync_merged_uids WHERE contact_id = ?1 ORDER BY uid")?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn replace_lists(

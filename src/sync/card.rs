@@ -30,7 +30,9 @@ pub const TEXT_FIELDS: [&str; 11] = [
     "source",
 ];
 
-/// The list fields of a contact.
+/// The list fields of a contact. A contact that absorbed others in merges
+/// also has `merged`: their UIDs (only when there are some, so that cards
+/// written before merges travelled compare equal).
 pub const LIST_FIELDS: [&str; 4] = ["emails", "phones", "interests", "tags"];
 
 const CIRCLE: &str = "X-KEEPWARM-CIRCLE";
@@ -39,6 +41,7 @@ const INTEREST: &str = "X-KEEPWARM-INTEREST";
 const CREATED: &str = "X-KEEPWARM-CREATED";
 const SOURCE: &str = "X-KEEPWARM-SOURCE";
 const CHANGED: &str = "X-KEEPWARM-CHANGED";
+const MERGED: &str = "X-KEEPWARM-MERGED";
 
 fn text(s: impl Into<String>) -> Value {
     Value::Text(s.into())
@@ -97,6 +100,7 @@ pub fn read_card(card_text: &str, observed_at: &str) -> Result<RemoteCard, Strin
     let mut phones = Vec::new();
     let mut interests = Vec::new();
     let mut tags = Vec::new();
+    let mut merged = Vec::new();
     let mut uid = None;
     let mut formatted = String::new();
     let mut n_parts: Vec<String> = Vec::new();
@@ -149,6 +153,7 @@ pub fn read_card(card_text: &str, observed_at: &str) -> Result<RemoteCard, Strin
                         fields.insert("paused".into(), text(paused.to_string()));
                     }
                     INTEREST => interests.push(value),
+                    MERGED => merged.push(value),
                     CREATED if crate::model::parse_date("created", &value).is_ok() => {
                         fields.insert("created_on".into(), text(value));
                     }
@@ -225,6 +230,12 @@ pub fn read_card(card_text: &str, observed_at: &str) -> Result<RemoteCard, Strin
         ("tags", tags),
     ] {
         fields.insert(key.into(), Value::List(dedup(list)));
+    }
+    let mut merged = dedup(merged);
+    merged.retain(|m| *m != uid);
+    merged.sort();
+    if !merged.is_empty() {
+        fields.insert("merged".into(), Value::List(merged));
     }
     let times = remote_times(&stamps, rev.as_deref(), observed_at);
     Ok(RemoteCard { uid, fields, times })
@@ -472,6 +483,9 @@ pub fn write_card(uid: &str, fields: &Fields, times: &Times, original: Option<&s
     entries.push(other(PAUSED, field_text(fields, "paused")));
     for interest in field_list(fields, "interests") {
         entries.push(other(INTEREST, interest));
+    }
+    for uid in field_list(fields, "merged") {
+        entries.push(other(MERGED, uid));
     }
     for (name, prop) in [("created_on", CREATED), ("source", SOURCE)] {
         let value = field_text(fields, name);

@@ -109,6 +109,24 @@ pub struct Client {
     /// The URL the account was set up with: its origin receives the credentials.
     base: Url,
     requests: AtomicU64,
+    /// Time spent waiting for answers (nanoseconds): the server's and the network's share.
+    waiting: AtomicU64,
+    /// Bytes sent in request bodies and received in answer bodies.
+    sent: AtomicU64,
+    received: AtomicU64,
+}
+
+/// What a client's requests cost so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Traffic {
+    /// Requests sent.
+    pub requests: u64,
+    /// Bytes of request bodies sent.
+    pub sent: u64,
+    /// Bytes of answer bodies received.
+    pub received: u64,
+    /// Time spent waiting for answers (the server's and the network's share), in ms.
+    pub waiting_ms: u64,
 }
 
 impl std::fmt::Debug for Client {
@@ -164,12 +182,25 @@ impl Client {
             authorization: format!("Basic {token}"),
             base,
             requests: AtomicU64::new(0),
+            waiting: AtomicU64::new(0),
+            sent: AtomicU64::new(0),
+            received: AtomicU64::new(0),
         }
     }
 
     /// How many requests this client has sent.
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// What this client's requests cost so far.
+    pub fn traffic(&self) -> Traffic {
+        Traffic {
+            requests: self.requests(),
+            sent: self.sent.load(Ordering::Relaxed),
+            received: self.received.load(Ordering::Relaxed),
+            waiting_ms: self.waiting.load(Ordering::Relaxed) / 1_000_000,
+        }
     }
 
     /// The URL the account was set up with.
@@ -210,6 +241,10 @@ impl Client {
             url: redact(url.as_str()),
             reason,
         };
+        let started = std::time::Instant::now();
+        if let Some((_, bytes)) = body {
+            self.sent.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        }
         let result = match body {
             Some((content_type, bytes)) => {
                 let request = builder
@@ -240,6 +275,10 @@ impl Client {
             .limit(MAX_BODY)
             .read_to_vec()
             .map_err(|e| unreachable(describe(&e)))?;
+        let waited = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.waiting.fetch_add(waited, Ordering::Relaxed);
+        self.received
+            .fetch_add(bytes.len() as u64, Ordering::Relaxed);
         if status == 401 {
             return Err(SyncError::Unauthorized {
                 url: redact(url.as_str()),

@@ -87,6 +87,20 @@ pub enum SyncError {
     #[error("the system keyring failed: {0}")]
     Keyring(String),
 
+    /// Another sync of the same database is running (the desktop app's, or
+    /// another `keepwarm sync`), and it did not end in time.
+    #[error("another sync of this database is running (the desktop app's or another `keepwarm sync`); nothing was changed, try again when it ends")]
+    Busy,
+
+    /// The lock that keeps two syncs apart could not be taken.
+    #[error("cannot use the sync lock file {path}: {reason}")]
+    Lock {
+        /// The lock file.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
+
     /// No password in the keyring for the account.
     #[error(
         "no password for {user} at {url} in the system keyring; run `keepwarm sync setup` again"

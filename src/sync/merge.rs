@@ -99,6 +99,14 @@ pub fn merge(
         let l = local.get(name);
         let r = remote.get(name);
         let b = base.get(name);
+        // A list one side does not have is an empty one (e.g. `merged`, written
+        // only when not empty): removals travel, and an empty result is left out.
+        let no_list = Value::List(Vec::new());
+        let (l, r) = match (l, r) {
+            (Some(Value::List(_)), None) => (l, Some(&no_list)),
+            (None, Some(Value::List(_))) => (Some(&no_list), r),
+            other => other,
+        };
         let value = match (l, r) {
             (Some(l), None) => l.clone(),
             (None, Some(r)) => {
@@ -147,6 +155,9 @@ pub fn merge(
             }
             (None, None) => continue,
         };
+        if value == no_list && !(local.contains_key(name) && remote.contains_key(name)) {
+            continue;
+        }
         out.fields.insert(name.clone(), value);
     }
     out
@@ -273,5 +284,21 @@ mod tests {
             &Times::new(),
         );
         assert_eq!(m.fields["phones"], list(&["+1 (555) 010-2000", "555 0100"]));
+    }
+
+    #[test]
+    fn a_list_one_side_left_out_counts_as_empty() {
+        let base = fields(&[("merged", list(&["x"]))]);
+        let kept = fields(&[("merged", list(&["x"]))]);
+        let none = Fields::new();
+        // Removed remotely: gone, and the empty list is left out.
+        let m = merge(Some(&base), &kept, &none, &Times::new(), &Times::new());
+        assert!(!m.fields.contains_key("merged"), "{m:?}");
+        // Added remotely with no base: taken.
+        let m = merge(None, &none, &kept, &Times::new(), &Times::new());
+        assert_eq!(m.fields["merged"], list(&["x"]));
+        // Added here: kept.
+        let m = merge(Some(&none), &kept, &none, &Times::new(), &Times::new());
+        assert_eq!(m.fields["merged"], list(&["x"]));
     }
 }

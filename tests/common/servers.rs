@@ -16,12 +16,15 @@ pub fn python() -> PathBuf {
     if let Ok(p) = std::env::var("KEEPWARM_PYTHON") {
         return p.into();
     }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
-    if venv.exists() {
-        venv
-    } else {
-        "python3".into()
-    }
+    // The workspace's `.venv`, from its root or from the desktop crate.
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        here.join(".venv/bin/python"),
+        here.join("../.venv/bin/python"),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
+    .unwrap_or_else(|| "python3".into())
 }
 
 /// A port nobody listens on right now.
@@ -57,7 +60,7 @@ pub struct Radicale {
 impl Radicale {
     /// Starts Radicale with these `(user, password)` accounts.
     pub fn start(users: &[(&str, &str)]) -> Radicale {
-        let dir = tempfile::tempdir().expect("temporary folder");
+        let dir = memory_folder();
         let users_file = dir.path().join("users");
         let lines: String = users.iter().map(|(u, p)| format!("{u}:{p}\n")).collect();
         std::fs::write(&users_file, lines).expect("users file");
@@ -90,6 +93,21 @@ impl Radicale {
     /// Where Radicale keeps a user's collections on disk.
     pub fn collections_of(&self, user: &str) -> PathBuf {
         self.dir.path().join("storage/collection-root").join(user)
+    }
+
+    /// Writes objects straight into an existing collection's folder, the way
+    /// Radicale's filesystem storage keeps them (one file per object), as if
+    /// another client had uploaded them: scale tests seed big collections
+    /// without paying Radicale's cost of one upload at a time.
+    pub fn seed(&self, user: &str, collection: &str, objects: &[(String, String)]) {
+        let folder = self.collections_of(user).join(collection);
+        assert!(
+            folder.join(".Radicale.props").exists(),
+            "no collection {collection}"
+        );
+        for (name, text) in objects {
+            std::fs::write(folder.join(name), text).expect("write an object");
+        }
     }
 }
 
@@ -244,4 +262,20 @@ impl Faulty {
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}/", self.port)
     }
+}
+
+/// A temporary folder in memory (tmpfs) when the system has one: Radicale
+/// syncs every file it writes to disk, which on a slow disk costs it tens of
+/// milliseconds per object, and the tests are about keepwarm, not the disk.
+fn memory_folder() -> TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() {
+        if let Ok(dir) = tempfile::Builder::new()
+            .prefix("keepwarm-radicale")
+            .tempdir_in(shm)
+        {
+            return dir;
+        }
+    }
+    tempfile::tempdir().expect("temporary folder")
 }

@@ -9,6 +9,7 @@ pub mod import;
 pub mod insights;
 pub mod plan;
 pub mod settings;
+pub mod sync;
 pub mod today;
 
 use serde::ser::SerializeStruct;
@@ -25,6 +26,10 @@ pub enum CommandError {
     /// The database did not open at start-up; the message says why.
     #[error("{0}")]
     NoDatabase(String),
+    /// The work the command handed to a worker thread did not come back (it
+    /// panicked or the app is quitting).
+    #[error("the command stopped before it finished: {0}")]
+    Interrupted(#[from] tauri::Error),
 }
 
 /// Sent to the UI as `{ kind, message, field? }`.
@@ -38,14 +43,28 @@ impl Serialize for CommandError {
             CommandError::Core(keepwarm::Error::AmbiguousContact { .. }) => ("ambiguous", None),
             CommandError::Core(keepwarm::Error::Import { .. })
             | CommandError::Core(keepwarm::Error::UnknownFormat { .. }) => ("import", None),
+            CommandError::Core(keepwarm::Error::Sync(e)) => (sync_kind(e), None),
             CommandError::Core(_) => ("library", None),
             CommandError::NoDatabase(_) => ("no_database", None),
+            CommandError::Interrupted(_) => ("interrupted", None),
         };
         let mut s = serializer.serialize_struct("CommandError", 3)?;
         s.serialize_field("kind", kind)?;
         s.serialize_field("message", &self.to_string())?;
         s.serialize_field("field", &field)?;
         s.end()
+    }
+}
+
+/// The kind of a sync failure, so the UI can say what to do about it.
+fn sync_kind(e: &keepwarm::sync::SyncError) -> &'static str {
+    use keepwarm::sync::SyncError;
+    match e {
+        SyncError::Unauthorized { .. } | SyncError::NoPassword { .. } => "sync_unauthorized",
+        SyncError::Unreachable { .. } => "sync_unreachable",
+        SyncError::InvalidUrl { .. } | SyncError::NotDav { .. } => "sync_address",
+        SyncError::Busy => "sync_busy",
+        _ => "sync",
     }
 }
 

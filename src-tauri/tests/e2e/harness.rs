@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -84,6 +84,51 @@ fn start_dbus() -> Option<DbusSession> {
     let address = lines.next()?.trim().to_owned();
     let pid = lines.next()?.trim().parse().ok()?;
     Some(DbusSession { pid, address })
+}
+
+/// gnome-keyring's Secret Service on the bus at `address`, unlocked, its files
+/// in a temporary home.
+fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
+    use std::io::Write;
+    let home = tempfile::tempdir().expect("keyring home");
+    let daemon = Command::new("gnome-keyring-daemon")
+        .args(["--foreground", "--unlock", "--components=secrets"])
+        .env("DBUS_SESSION_BUS_ADDRESS", address)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_RUNTIME_DIR", home.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gnome-keyring-daemon must be installed (scripts/install-deps)");
+    // Reaped on every path, the panic below included.
+    let mut daemon = Reaper::new(daemon, "gnome-keyring-daemon");
+    if let Some(mut stdin) = daemon.child.stdin.take() {
+        // The new login keyring's password; it unlocks it.
+        let _ = stdin.write_all(b"keyring-unlock");
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let owned = Command::new("dbus-send")
+            .env("DBUS_SESSION_BUS_ADDRESS", address)
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                "string:org.freedesktop.secrets",
+            ])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+            .unwrap_or(false);
+        if owned {
+            return (daemon, home);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the Secret Service did not come up on the session bus");
 }
 
 /// Starts Xvfb on a free display chosen by Xvfb itself.
@@ -166,8 +211,12 @@ pub struct Desktop {
     pub launched_epoch_ms: f64,
     /// When a window titled keepwarm… was first seen mapped (polled with xdotool).
     pub window_seen: std::sync::Arc<Mutex<Option<Instant>>>,
-    // Dropped in reverse order: driver (and app), then D-Bus, then the display.
+    /// The app's home folder: private to the test, so settings it writes there (the
+    /// autostart entry) never touch the machine's.
+    pub home: PathBuf,
+    // Dropped in this order: driver (and app), keyring, D-Bus, the display.
     _driver: Reaper,
+    _keyring: Option<(Reaper, tempfile::TempDir)>,
     _dbus: Option<DbusSession>,
     _xvfb: Reaper,
     _config: tempfile::TempDir,
@@ -183,10 +232,27 @@ fn epoch_ms() -> f64 {
 impl Desktop {
     /// Launches the app on the database `db` and opens a WebDriver session on it.
     pub async fn launch(db: &Path, theme: Theme) -> Desktop {
+        Desktop::launch_with(db, theme, false).await
+    }
+
+    /// Launches the app with a Secret Service (gnome-keyring, unlocked) on its
+    /// session bus, for the sync password.
+    pub async fn launch_with_keyring(db: &Path, theme: Theme) -> Desktop {
+        Desktop::launch_with(db, theme, true).await
+    }
+
+    async fn launch_with(db: &Path, theme: Theme, with_keyring: bool) -> Desktop {
         let (xvfb, display) = start_xvfb();
         let dbus = start_dbus();
-        // A private GTK config: dark or light as asked, whatever the machine says.
+        let keyring = match (&dbus, with_keyring) {
+            (Some(bus), true) => Some(start_keyring(&bus.address)),
+            (None, true) => panic!("a keyring needs dbus-daemon (scripts/install-deps)"),
+            _ => None,
+        };
+        // A private home and GTK config: dark or light as asked, whatever the machine says.
         let config = tempfile::tempdir().expect("temp dir");
+        let home = config.path().join("home");
+        std::fs::create_dir_all(&home).expect("home dir");
         let gtk = config.path().join("gtk-3.0");
         std::fs::create_dir_all(&gtk).expect("gtk config dir");
         std::fs::write(
@@ -206,6 +272,7 @@ impl Desktop {
             .env("DISPLAY", &display)
             .env_remove("WAYLAND_DISPLAY")
             .env("XDG_CONFIG_HOME", config.path())
+            .env("HOME", &home)
             .env("KEEPWARM_DB", db)
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -254,7 +321,9 @@ impl Desktop {
             launched_at,
             launched_epoch_ms,
             window_seen,
+            home,
             _driver: driver,
+            _keyring: keyring,
             _dbus: dbus,
             _xvfb: xvfb,
             _config: config,
@@ -301,6 +370,24 @@ impl Desktop {
         {
             Ok(e) => e,
             Err(e) => panic!("no button '{label}' within {PATIENCE:?}: {e}"),
+        }
+    }
+
+    /// The button labelled `label` inside the element that the XPath `scope` finds.
+    pub async fn button_in(&self, scope: &str, label: &str) -> Element {
+        let xpath = format!(
+            "{scope}//button[normalize-space(.)={q} or @aria-label={q}]",
+            q = xpath_literal(label)
+        );
+        match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+        {
+            Ok(e) => e,
+            Err(e) => panic!("no button '{label}' in {scope} within {PATIENCE:?}: {e}"),
         }
     }
 
@@ -428,6 +515,66 @@ fn watch_for_window(display: &str) -> std::sync::Arc<Mutex<Option<Instant>>> {
         }
     });
     seen
+}
+
+/// The `keepwarm` CLI of this build: `KEEPWARM_CLI_BIN`, or built beside the test
+/// (`target/<profile>/keepwarm`) once per run, so the tests check the database the way
+/// a user's scripts would.
+pub fn cli_binary() -> PathBuf {
+    static CLI: OnceLock<PathBuf> = OnceLock::new();
+    CLI.get_or_init(|| {
+        if let Some(path) = std::env::var_os("KEEPWARM_CLI_BIN") {
+            return PathBuf::from(path);
+        }
+        // This test runs from target/<profile>/deps/.
+        let exe = std::env::current_exe().expect("the test's own path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>")
+            .to_path_buf();
+        let target_dir = profile_dir.parent().expect("target").to_path_buf();
+        let mut build = Command::new(env!("CARGO"));
+        build
+            .args(["build", "--quiet", "-p", "keepwarm", "--bin", "keepwarm"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CARGO_TARGET_DIR", &target_dir);
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let status = build.status().expect("cargo runs");
+        assert!(status.success(), "the keepwarm CLI builds");
+        profile_dir.join("keepwarm")
+    })
+    .clone()
+}
+
+/// Runs `keepwarm --db DB ARGS…`; its exit status, standard output and error.
+pub fn cli(db: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(cli_binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("KEEPWARM_DB")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the keepwarm CLI runs")
+}
+
+/// Runs `keepwarm --db DB ARGS…` (with `--json` among them) and reads its JSON.
+pub fn cli_json(db: &Path, args: &[&str]) -> Value {
+    let out = cli(db, args);
+    assert!(
+        out.status.success(),
+        "keepwarm {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "keepwarm {args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
 
 fn wait_for_port(port: u16) {

@@ -1,6 +1,7 @@
 //! Every view in light and dark, saved as screenshots; and the speed of a big database.
 
 use keepwarm::demo::DemoOptions;
+use keepwarm::Store;
 use serde_json::json;
 
 use crate::harness::{run, screenshot_dir, Desktop, Theme};
@@ -16,12 +17,56 @@ const VIEWS: [&str; 7] = [
     "Settings",
 ];
 
+/// Saves `name-suffix.png`, and when the view scrolls, `name-end-suffix.png` of its end.
+async fn shoot(app: &Desktop, name: &str, suffix: &str) {
+    let out = screenshot_dir();
+    app.screenshot(&out.join(format!("{name}-{suffix}.png")))
+        .await;
+    let scrolls = app
+        .js(
+            "const c = document.querySelector('main.content'); \
+             const s = document.querySelector('.contact-scroll') || c; \
+             return s.scrollHeight > s.clientHeight + 40;",
+            vec![],
+        )
+        .await;
+    if scrolls == json!(true) {
+        app.js(
+            "const s = document.querySelector('.contact-scroll') || document.querySelector('main.content'); s.scrollTop = s.scrollHeight;",
+            vec![],
+        )
+        .await;
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        app.screenshot(&out.join(format!("{name}-end-{suffix}.png")))
+            .await;
+        app.js(
+            "for (const s of document.querySelectorAll('main.content, .contact-scroll')) s.scrollTop = 0;",
+            vec![],
+        )
+        .await;
+    }
+}
+
 #[test]
 fn every_view_is_screenshotted_in_light_and_dark() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path(), DemoOptions::default());
-    let out = screenshot_dir();
     for theme in [Theme::Light, Theme::Dark] {
+        // A fresh demo for each theme: the import below changes it.
+        let dir = tempfile::tempdir().unwrap();
+        let db = demo_db(dir.path(), DemoOptions::default());
+        // A file with a namesake of a demo contact (another company) and someone new.
+        let namesake = Store::open(&db).unwrap().contacts().unwrap()[0]
+            .name
+            .clone();
+        let file = dir.path().join("contacts.vcf");
+        std::fs::write(
+            &file,
+            format!(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{namesake}\r\nORG:Another Company Entirely\r\nEND:VCARD\r\n\
+                 BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Charles Babbage\r\nORG:Difference Engines\r\nEND:VCARD\r\n\
+                 BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n"
+            ),
+        )
+        .unwrap();
         run(|| async {
             let app = Desktop::launch(&db, theme).await;
             let dark = app
@@ -46,20 +91,41 @@ fn every_view_is_screenshotted_in_light_and_dark() {
                 app.wait_until("the view has loaded", "!document.querySelector('.loading')")
                     .await;
                 tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-                let path = out.join(format!("{}-{suffix}.png", view.to_lowercase()));
-                app.screenshot(&path).await;
+                shoot(&app, &view.to_lowercase(), suffix).await;
             }
             // A contact's page too.
             app.nav("Contacts").await;
             app.find(".contact-row").await.click().await.unwrap();
             app.find("[data-testid=contact-name]").await;
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-            app.screenshot(&out.join(format!("contact-{suffix}.png")))
-                .await;
+            shoot(&app, "contact", suffix).await;
+
+            // The trash, with one contact in it.
+            app.button("Delete").await.click().await.unwrap();
+            app.find(".button.danger").await.click().await.unwrap();
+            app.button("Trash").await.click().await.unwrap();
+            app.find("[data-testid=trash] li").await;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            shoot(&app, "trash", suffix).await;
+
+            // An import's preview, and its possible duplicate after importing.
+            app.nav("Import").await;
+            let path = app.field("File").await;
+            app.type_into(&path, file.to_str().unwrap()).await;
+            app.button("Preview").await.click().await.unwrap();
+            app.find("[data-testid=import-preview]").await;
+            shoot(&app, "import-preview", suffix).await;
+            app.find("[data-testid=import-preview] .button.primary")
+                .await
+                .click()
+                .await
+                .unwrap();
+            app.find("[data-testid=import-done]").await;
+            shoot(&app, "import-done", suffix).await;
             app.close().await;
         });
     }
-    eprintln!("screenshots in {}", out.display());
+    eprintln!("screenshots in {}", screenshot_dir().display());
 }
 
 /// With 10,000 contacts and 200,000 interactions, measures how soon the window maps
