@@ -332,6 +332,25 @@ fn merge_moves_history_and_the_old_id_resolves_to_the_kept_contact() {
         &db.run(&["merge", "Ada Lovelace", &ada.to_string()]),
         "itself",
     );
+    // The merged-away id (the highest so far) is never handed to a new contact:
+    // it goes on meaning Ada.
+    let carol = id_of(&db, &["add", "Carol Chen"]);
+    assert!(
+        carol > other,
+        "new contact #{carol} took the merged id #{other}"
+    );
+    assert_eq!(db.json(&["show", &other.to_string(), "--json"])["id"], ada);
+    let imported = db.path.with_file_name("dave.csv");
+    std::fs::write(
+        &imported,
+        "First Name,Last Name,E-mail 1 - Value\nDave,Diaz,dave@example.com\n",
+    )
+    .unwrap();
+    db.ok(&["import", imported.to_str().unwrap()]);
+    let dave = db.json(&["show", "Dave Diaz", "--json"])["id"]
+        .as_i64()
+        .unwrap();
+    assert!(dave > carol, "imported #{dave}");
 }
 
 #[test]
@@ -375,13 +394,20 @@ fn deleted_contacts_wait_in_the_trash_and_come_back_whole() {
 
 #[test]
 fn the_trash_empties_itself_after_thirty_days() {
-    let (db, ada, _) = small_book();
+    let (db, ada, bob) = small_book();
     db.ok(&["delete", &ada.to_string()]);
+    db.ok(&["delete", &bob.to_string()]);
     // 31 days later, the first write of the day empties what is older than 30 days.
     let out = db.run_on("2026-12-28", &["add", "Carol Chen"]);
     assert!(out.status.success());
     assert!(db.json(&["trash", "--json"]).as_array().unwrap().is_empty());
     assert_user_error(&db.run(&["restore", &ada.to_string()]), "no contact");
+    // No new contact takes an emptied id (Bob's was the highest).
+    let carol = db.json(&["show", "Carol Chen", "--json"])["id"]
+        .as_i64()
+        .unwrap();
+    assert!(carol > bob, "Carol took #{carol}");
+    assert_user_error(&db.run(&["show", &bob.to_string()]), "no contact");
 }
 
 /// Runs `args` (which must succeed), then `undo`, and checks that the database is

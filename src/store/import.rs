@@ -18,7 +18,9 @@ use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
-use super::contacts::{load_contacts, phone_digits, prepare_new_contact, PreparedContact};
+use super::contacts::{
+    load_contacts, next_contact_id, phone_digits, prepare_new_contact, PreparedContact,
+};
 use super::edit::append_paragraph;
 use super::journal::Recorder;
 use super::merge::FieldConflict;
@@ -893,15 +895,6 @@ impl Store {
         let _ = self.conn.pragma_update(None, "temp_store", temp_store);
         imported
     }
-}
-
-/// The id the next new contact gets (explicit ids keep a dry run's report true).
-fn next_contact_id(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM contacts", [], |r| {
-            r.get(0)
-        })?,
-    )
 }
 
 /// How many rows one INSERT writes: enough to make the

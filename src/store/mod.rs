@@ -60,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_sync_merges.sql"),
     include_str!("migrations/0009_sync_history.sql"),
     include_str!("migrations/0010_sync_attempts.sql"),
+    include_str!("migrations/0011_contact_ids.sql"),
 ];
 
 /// The schema version this build writes and understands.

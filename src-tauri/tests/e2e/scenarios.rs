@@ -279,7 +279,16 @@ fn three_people_captured_at_a_conference_get_follow_ups_and_no_duplicate() {
 #[test]
 fn changing_the_daily_cap_in_settings_changes_the_plan() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path(), DemoOptions::default());
+    // Big enough that the plan fills days up to the cap (a small book's
+    // rhythm spreads thinner).
+    let db = demo_db(
+        dir.path(),
+        DemoOptions {
+            contacts: 200,
+            interactions: 1200,
+            seed: 1,
+        },
+    );
     run(|| async {
         let app = Desktop::launch(&db, Theme::Light).await;
         let busiest =
@@ -425,6 +434,15 @@ fn a_contact_named_like_markup_is_shown_as_text_everywhere() {
 fn the_keyboard_moves_through_today_and_acts() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path(), DemoOptions::default());
+    // Promises due today: pings today, whatever the day.
+    {
+        let mut store = Store::open(&db).unwrap();
+        for (contact, text) in [(3, "the deck"), (4, "the price sheet"), (5, "an intro")] {
+            store
+                .add_promise(contact, &format!("Send {text}"), today(), today())
+                .unwrap();
+        }
+    }
     run(|| async {
         let app = Desktop::launch(&db, Theme::Light).await;
         app.find("li.ping-card.selected").await;
