@@ -741,6 +741,15 @@ mod tests {
         store.add_contact(&new, day()).unwrap()
     }
 
+    /// A contact with only a name.
+    fn named(store: &mut Store, name: &str) -> i64 {
+        let new = NewContact {
+            name: name.into(),
+            ..Default::default()
+        };
+        add(store, new)
+    }
+
     fn log(store: &mut Store, contact_id: i64, note: &str, event: Option<&str>) -> i64 {
         store
             .log_interaction(
@@ -865,20 +874,8 @@ mod tests {
     #[test]
     fn a_word_only_in_an_interaction_finds_the_contact_with_a_snippet() {
         let mut store = Store::open_in_memory().unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
-        let bob = add(
-            &mut store,
-            NewContact {
-                name: "Bob Stone".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
+        let bob = named(&mut store, "Bob Stone");
         let note = log(
             &mut store,
             ada,
@@ -915,20 +912,8 @@ mod tests {
                 ..Default::default()
             },
         );
-        let by_name = add(
-            &mut store,
-            NewContact {
-                name: "Jordan Lee".into(),
-                ..Default::default()
-            },
-        );
-        let by_history = add(
-            &mut store,
-            NewContact {
-                name: "Dana Fox".into(),
-                ..Default::default()
-            },
-        );
+        let by_name = named(&mut store, "Jordan Lee");
+        let by_history = named(&mut store, "Dana Fox");
         log(&mut store, by_history, "Jordan introduced us", None);
         assert_eq!(found(&store, "jordan"), vec![by_name, in_note, by_history]);
     }
@@ -936,20 +921,8 @@ mod tests {
     #[test]
     fn accents_case_and_prefixes_do_not_matter() {
         let mut store = Store::open_in_memory().unwrap();
-        let lea = add(
-            &mut store,
-            NewContact {
-                name: "Léa Dubois".into(),
-                ..Default::default()
-            },
-        );
-        let bjorn = add(
-            &mut store,
-            NewContact {
-                name: "Bjorn Olsen".into(),
-                ..Default::default()
-            },
-        );
+        let lea = named(&mut store, "Léa Dubois");
+        let bjorn = named(&mut store, "Bjorn Olsen");
         log(&mut store, bjorn, "Café crème at the Hôtel de Ville", None);
         assert_eq!(found(&store, "LEA"), vec![lea]);
         assert_eq!(found(&store, "léa dub"), vec![lea]);
@@ -995,13 +968,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        let bob = add(
-            &mut store,
-            NewContact {
-                name: "Bob Stone".into(),
-                ..Default::default()
-            },
-        );
+        let bob = named(&mut store, "Bob Stone");
         let note = log(&mut store, bob, "Loves sailing in Kiel", None);
         assert_eq!(found(&store, "sailing"), vec![ada, bob]);
         assert_index_consistent(&store);
@@ -1045,13 +1012,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("k.db");
         let mut store = Store::open(&path).unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
         drop(store);
         let other = rusqlite::Connection::open(&path).unwrap();
         other
@@ -1089,13 +1050,7 @@ mod tests {
     #[test]
     fn a_bulk_import_is_indexed_whole_and_undone_whole() {
         let mut store = Store::open_in_memory().unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
         let cards = (BULK_CARDS + 200) as usize;
         let text = crate::interop::sample::vcards_3_0(cards, 0, 5);
         let format = crate::interop::Format::Vcard;
@@ -1128,13 +1083,7 @@ mod tests {
     #[test]
     fn the_migration_indexes_an_existing_database() {
         let mut store = Store::open_in_memory().unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
         log(&mut store, ada, "Pilot in Lisbon", None);
         // Back to schema 4 with the data in place, then forward again.
         store
