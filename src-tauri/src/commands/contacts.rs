@@ -51,6 +51,8 @@ pub enum EditField {
     RemovePhone,
     AddInterest,
     RemoveInterest,
+    AddTag,
+    RemoveTag,
 }
 
 /// The library's edit for one field set to `value` (a birthday of `none` or nothing removes it).
@@ -76,6 +78,8 @@ fn edit_of(field: EditField, value: String) -> keepwarm::Result<ContactEdit> {
         EditField::RemovePhone => edit.remove_phones = vec![value],
         EditField::AddInterest => edit.add_interests = vec![value],
         EditField::RemoveInterest => edit.remove_interests = vec![value],
+        EditField::AddTag => edit.add_tags = vec![value],
+        EditField::RemoveTag => edit.remove_tags = vec![value],
     }
     Ok(edit)
 }

@@ -516,7 +516,7 @@ pub async fn open_contact(app: &Desktop, name: &str, id: i64) {
 }
 
 #[test]
-fn a_birthday_is_edited_in_place_with_the_library_checking_it() {
+fn a_birthday_phone_and_tag_are_edited_in_place_with_the_library_checking_them() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("edit.db");
     let id = add(&mut Store::open(&db).unwrap(), "Grace Hopper", "US Navy");
@@ -548,6 +548,41 @@ fn a_birthday_is_edited_in_place_with_the_library_checking_it() {
             birthday.map(|b| b.to_string()).as_deref(),
             Some("1906-12-09")
         );
+
+        // The list fields: a phone and a tag added, the phone removed again.
+        for (noun, value) in [("phone", "+1 555 010 2000"), ("tag", "Clients")] {
+            let field = app.field(&format!("Add {noun}")).await;
+            app.type_into(&field, &format!("{value}\u{E007}")).await;
+            app.wait_until(
+                &format!("the {noun} shows"),
+                &format!("!!document.querySelector('[aria-label=\"Remove {noun} {value}\"]')"),
+            )
+            .await;
+        }
+        let saved = Store::open(&db).unwrap().contact(id).unwrap();
+        assert_eq!(
+            (saved.phones, saved.tags),
+            (
+                vec!["+1 555 010 2000".to_owned()],
+                vec!["Clients".to_owned()]
+            )
+        );
+        app.button("Remove phone +1 555 010 2000")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_until(
+            "the phone is gone",
+            "!document.querySelector('[aria-label=\"Remove phone +1 555 010 2000\"]')",
+        )
+        .await;
+        assert!(Store::open(&db)
+            .unwrap()
+            .contact(id)
+            .unwrap()
+            .phones
+            .is_empty());
         app.close().await;
     });
 }

@@ -282,7 +282,9 @@ export type EditField =
   | "add_phone"
   | "remove_phone"
   | "add_interest"
-  | "remove_interest";
+  | "remove_interest"
+  | "add_tag"
+  | "remove_tag";
 
 export interface TrashedContact extends Contact {
   deleted_on: IsoDate;
