@@ -148,6 +148,28 @@ pub fn escape_control(value: &str) -> String {
     out
 }
 
+/// The option most like what was typed (a slip of a letter or two, any case),
+/// for "did you mean": `meting` → `meeting`; `None` when nothing is close.
+pub fn closest<'a>(typed: &str, options: &[&'a str]) -> Option<&'a str> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    options
+        .iter()
+        .map(|o| (strsim::jaro_winkler(&typed, &o.to_lowercase()), *o))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}
+
+/// `; did you mean X?` when one of `options` is close to `typed`, else nothing.
+pub fn did_you_mean(typed: &str, options: &[&str]) -> String {
+    closest(typed, options)
+        .map(|o| format!("; did you mean {o}?"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,6 +98,40 @@ pub struct ImportedContact {
     /// The person's LinkedIn profile address (LinkedIn's `URL` column): two
     /// namesakes with different profiles are two people.
     pub profile_url: Option<String>,
+    /// The lines of values that stand elsewhere than on [`Self::line`] (a
+    /// vCard's properties each have their own), for warnings to name.
+    pub field_lines: FieldLines,
+}
+
+/// Where a record's values stand in its file: by field (`birthday`), or by
+/// field and value for fields with several (`email`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldLines(Vec<(&'static str, Option<String>, usize)>);
+
+impl FieldLines {
+    /// Notes that `field` stands on `line` (the first line given for a field counts).
+    pub fn set(&mut self, field: &'static str, line: usize) {
+        if self.line(field, None).is_none() {
+            self.0.push((field, None, line));
+        }
+    }
+
+    /// Notes that this value of `field` stands on `line`.
+    pub fn set_value(&mut self, field: &'static str, value: &str, line: usize) {
+        self.0.push((field, Some(value.to_owned()), line));
+    }
+
+    /// The line of this value of `field`, else of the field; `None` if not noted.
+    pub fn line(&self, field: &str, value: Option<&str>) -> Option<usize> {
+        let by_value = value.and_then(|v| {
+            self.0
+                .iter()
+                .find(|(f, stored, _)| *f == field && stored.as_deref() == Some(v))
+        });
+        by_value
+            .or_else(|| self.0.iter().find(|(f, _, _)| *f == field))
+            .map(|(_, _, line)| *line)
+    }
 }
 
 /// A record that was read but carries nothing to import.

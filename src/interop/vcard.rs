@@ -49,6 +49,11 @@ struct CardOutline {
     line: usize,
     /// The raw BDAY value and the `X-APPLE-OMIT-YEAR` year, if any.
     birthday: Option<(String, Option<String>)>,
+    /// The line of the BDAY property.
+    birthday_line: usize,
+    /// The lines of the properties warnings may name ([`LINED_PROPERTIES`]),
+    /// in card order: the nth EMAIL read is on the nth EMAIL line.
+    property_lines: Vec<(&'static str, usize)>,
     /// The first line where another card begins inside this one.
     nested_at: Option<usize>,
     /// Byte ranges of the card's own content lines (without BEGIN/END and
@@ -289,6 +294,18 @@ impl StrayLines<'_> {
     }
 }
 
+/// The properties whose lines warnings name.
+const LINED_PROPERTIES: [&str; 8] = [
+    "FN",
+    "N",
+    "EMAIL",
+    "TEL",
+    "ORG",
+    "TITLE",
+    "NOTE",
+    "CATEGORIES",
+];
+
 /// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included),
 /// keeps each card's raw BDAY, and leaves out (with a warning naming the line)
 /// lines inside a card that are no property. Cards come out in the order they
@@ -407,6 +424,7 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
                     })
                     .map(|(_, v)| v.trim().to_owned());
                 card.birthday = Some((h.value.unwrap_or("").trim().to_owned(), omit_year));
+                card.birthday_line = number;
                 carry = Carry::Birthday;
             } else if quoted_printable && line.ends_with('=') {
                 carry = Carry::SoftBreak { kept };
@@ -417,6 +435,12 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
             }
             if kept {
                 card.push_range(range);
+                if let Some(name) = LINED_PROPERTIES
+                    .iter()
+                    .find(|p| p.eq_ignore_ascii_case(h.name))
+                {
+                    card.property_lines.push((*name, number));
+                }
             }
         }
     }
@@ -719,13 +743,24 @@ fn read_card(
     file: &Path,
     parsed: &mut ParsedFile,
 ) {
-    let at = |field: &str| {
-        format!(
-            "{}:{} (card {number}) {field}",
-            file.display(),
-            outline.line
-        )
+    let at =
+        |field: &str, line: usize| format!("{}:{line} (card {number}) {field}", file.display());
+    // The nth property of a name read is on the nth line of that name.
+    let mut counts = [0usize; LINED_PROPERTIES.len()];
+    let mut line_of = |name: &str| -> usize {
+        let Some(i) = LINED_PROPERTIES.iter().position(|p| *p == name) else {
+            return outline.line;
+        };
+        let nth = counts[i];
+        counts[i] += 1;
+        outline
+            .property_lines
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .nth(nth)
+            .map_or(outline.line, |(_, line)| *line)
     };
+    let mut lines = super::FieldLines::default();
     let mut contact = NewContact::default();
     let mut uid = None;
     let mut paused = false;
@@ -736,48 +771,76 @@ fn read_card(
     let mut profile_url = None;
     for (name, values) in properties {
         match &name {
-            VCardProperty::Fn => formatted_name = values.join(" "),
-            VCardProperty::N => n_parts = values,
+            VCardProperty::Fn => {
+                lines.set("name", line_of("FN"));
+                formatted_name = values.join(" ");
+            }
+            VCardProperty::N => {
+                let line = line_of("N");
+                lines.set("given name", line);
+                lines.set("family name", line);
+                n_parts = values;
+            }
             VCardProperty::Email => {
+                let line = line_of("EMAIL");
                 for email in values.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
                     let email = email.strip_prefix("mailto:").unwrap_or(email);
                     if crate::model::is_email(email) {
+                        lines.set_value("email", email, line);
                         contact.emails.push(email.to_owned());
                     } else {
                         parsed.warnings.push(format!(
                             "{}: '{email}' is not an email address; left out",
-                            at("EMAIL")
+                            at("EMAIL", line)
                         ));
                     }
                 }
             }
             VCardProperty::Tel => {
+                let line = line_of("TEL");
                 for phone in values.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
                     let phone = phone.strip_prefix("tel:").unwrap_or(phone);
                     if phone.chars().filter(char::is_ascii_digit).count() >= 3 {
+                        lines.set_value("phone", phone, line);
                         contact.phones.push(phone.to_owned());
                     } else {
                         parsed.warnings.push(format!(
                             "{}: '{phone}' is not a phone number; left out",
-                            at("TEL")
+                            at("TEL", line)
                         ));
                     }
                 }
             }
-            VCardProperty::Org if contact.company.is_none() => {
-                contact.company = values
-                    .into_iter()
-                    .map(|v| v.trim().to_owned())
-                    .find(|v| !v.is_empty());
+            VCardProperty::Org => {
+                let line = line_of("ORG");
+                if contact.company.is_none() {
+                    lines.set("company", line);
+                    contact.company = values
+                        .into_iter()
+                        .map(|v| v.trim().to_owned())
+                        .find(|v| !v.is_empty());
+                }
             }
-            VCardProperty::Title if contact.title.is_none() => {
-                contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
+            VCardProperty::Title => {
+                let line = line_of("TITLE");
+                if contact.title.is_none() {
+                    lines.set("title", line);
+                    contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
+                }
             }
-            VCardProperty::Categories => categories.extend(values),
+            VCardProperty::Categories => {
+                let line = line_of("CATEGORIES");
+                lines.set("interest", line);
+                lines.set("tag", line);
+                categories.extend(values);
+            }
             VCardProperty::Other(name) if name.eq_ignore_ascii_case(TAG_PROPERTY) => {
                 contact.tags.extend(values)
             }
-            VCardProperty::Note => notes.extend(values),
+            VCardProperty::Note => {
+                lines.set("notes", line_of("NOTE"));
+                notes.extend(values);
+            }
             VCardProperty::Uid => {
                 uid = values
                     .into_iter()
@@ -811,11 +874,12 @@ fn read_card(
         }
     }
     if let Some((raw, omit)) = &outline.birthday {
+        lines.set("birthday", outline.birthday_line);
         contact.birthday = parse_birthday(raw, omit.as_deref());
         if contact.birthday.is_none() && !raw.trim().is_empty() {
             parsed.warnings.push(format!(
                 "{}: '{}' is not a date; left out",
-                at("BDAY"),
+                at("BDAY", outline.birthday_line),
                 super::shown(raw.trim())
             ));
         }
@@ -865,6 +929,7 @@ fn read_card(
         line: outline.line,
         paused,
         profile_url,
+        field_lines: lines,
     });
 }
 

@@ -29,6 +29,7 @@ mod promises;
 mod resolve;
 mod search;
 mod settings;
+pub(crate) use resolve::fold;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
 pub use sync_attempts::SyncAttempts;
 pub mod sync;
