@@ -677,7 +677,8 @@ fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 }
 
 /// A few words of `text` around the first word matching the query, matched
-/// words in `[brackets]`, cut text marked `…`; `None` when no word matches.
+/// words in `[brackets]`, cut text marked `…`, on one line (line breaks and
+/// tabs become spaces); `None` when no word matches.
 fn snippet(text: &str, words: &[Word]) -> Option<String> {
     const BEFORE: usize = 4;
     const AFTER: usize = 8;
@@ -713,7 +714,7 @@ fn snippet(text: &str, words: &[Word]) -> Option<String> {
     } else {
         out.push_str(&text[at..]);
     }
-    Some(out.trim().to_owned())
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The digits of a query that looks like (part of) a phone number: only digits,
@@ -934,6 +935,15 @@ mod tests {
         ] {
             store.search(q, 10).unwrap();
         }
+    }
+
+    #[test]
+    fn a_snippet_is_one_line() {
+        let words = query_words("lisbon");
+        assert_eq!(
+            snippet("Call back\r\nabout the  Lisbon\tpilot\n", &words).as_deref(),
+            Some("Call back about the [Lisbon] pilot")
+        );
     }
 
     #[test]
