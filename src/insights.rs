@@ -227,7 +227,8 @@ pub fn going_cold(
 }
 
 /// For each of the `months` months ending with `today`'s, the promises due in it
-/// (up to today) and how many were kept, and kept on time.
+/// (before today, or today and already kept: one due today can still be kept on
+/// time) and how many were kept, and kept on time.
 pub fn keep_rate(promises: &[Promise], today: NaiveDate, months: u32) -> Vec<MonthKeepRate> {
     let month_index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
     let last = month_index(today);
@@ -240,7 +241,8 @@ pub fn keep_rate(promises: &[Promise], today: NaiveDate, months: u32) -> Vec<Mon
             kept_on_time: 0,
         })
         .collect();
-    for p in promises.iter().filter(|p| p.due <= today) {
+    let settled = |p: &&Promise| p.due < today || (p.due == today && p.done_on.is_some());
+    for p in promises.iter().filter(settled) {
         let m = month_index(p.due);
         if m < first || m > last {
             continue;
@@ -364,6 +366,8 @@ mod tests {
             promise(2, "2026-11-10", Some("2026-11-12")),
             promise(3, "2026-11-20", None),
             promise(4, "2026-11-30", None), // not due yet
+            promise(7, "2026-11-26", None), // due today: can still be kept
+            promise(8, "2026-11-26", Some("2026-11-26")), // kept today
             promise(5, "2026-01-15", Some("2026-01-15")),
             promise(6, "2025-11-15", Some("2025-11-15")), // outside the year
         ];
@@ -374,13 +378,13 @@ mod tests {
             rates[11],
             MonthKeepRate {
                 month: "2026-11".into(),
-                due: 3,
-                kept: 2,
-                kept_on_time: 1
+                due: 4,
+                kept: 3,
+                kept_on_time: 2
             }
         );
         assert_eq!(rates[1].month, "2026-01");
         assert_eq!(rates[1].kept_on_time, 1);
-        assert_eq!(rates.iter().map(|r| r.due).sum::<u32>(), 4);
+        assert_eq!(rates.iter().map(|r| r.due).sum::<u32>(), 5);
     }
 }
