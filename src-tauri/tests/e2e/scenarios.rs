@@ -353,6 +353,23 @@ fn changing_the_daily_cap_in_settings_changes_the_plan() {
             "most days keep to the cap of {}: {expected:?}",
             planned.daily_cap
         );
+
+        // Public holidays by country name; a country that does not exist is
+        // refused with the library's message and changes nothing.
+        app.nav("Settings").await;
+        let holidays = app.field("Public holidays").await;
+        app.set_value(&holidays, "Germany").await;
+        app.wait_until(
+            "the holidays are saved",
+            "document.querySelector('#holidays')?.value === 'DE'",
+        )
+        .await;
+        let stored = || Store::open(&db).unwrap().setting("holidays").unwrap();
+        assert_eq!(stored().as_deref(), Some("DE"));
+        app.set_value(&holidays, "Atlantis").await;
+        let error = app.find(".setting .field-error").await;
+        assert!(error.text().await.unwrap().contains("Atlantis"));
+        assert_eq!(stored().as_deref(), Some("DE"));
         app.close().await;
     });
 }
