@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, weekday_in_full};
-use super::notes::{read_note, read_promise, NoteReading, PromiseReading};
+use super::notes::{is_client, own_notes, read_note, read_promise, NoteReading, PromiseReading};
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
@@ -223,16 +223,24 @@ fn write_ping<'a>(
     });
     let warmth = real.max(chained).round().clamp(0.0, 100.0) as u8;
     let rhythm = matches!(x.reason, Reason::Cadence | Reason::Overdue);
-    // A contact you owe a promise to is no stranger: build on the promise.
+    // Only a stranger gets an introduction: someone you owe a promise to, in
+    // a close circle, tagged as a client or friend, or described in your
+    // notes is someone you know, with nothing logged yet.
     let never_talked = p.never_contacted && before.is_none();
-    let first_hello = rhythm && never_talked && facts.open_promises.is_empty();
+    let first_hello = rhythm && never_talked && p.stranger;
+    let unlogged = rhythm && never_talked && !p.stranger;
     let birthday = matches!(x.fixed, Some(FixedDetail::Birthday { .. }));
     // A birthday wish to someone only ever pinged by the plan (a first hello)
     // stays short: there is nothing shared to mention yet.
     let relationship = Relationship::of(
         facts.circle,
-        (never_talked || (birthday && p.never_contacted)) && facts.open_promises.is_empty(),
+        (never_talked || (birthday && p.never_contacted)) && p.stranger,
     );
+    let about = if unlogged {
+        own_notes(&facts.notes)
+    } else {
+        None
+    };
     let first = first_name(facts);
     let name = clean(first, 60);
 
@@ -339,6 +347,10 @@ fn write_ping<'a>(
         on_day,
         year_end: is_year_end(date),
         light,
+        unlogged,
+        about: about.as_deref(),
+        client: is_client(&facts.tags),
+        title: facts.title.as_deref().filter(|t| !t.trim().is_empty()),
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
@@ -356,7 +368,7 @@ fn write_ping<'a>(
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();
-        let choice = if urgent {
+        let choice = if urgent || unlogged {
             Preference::Thread
         } else {
             match state.turn % 3 {

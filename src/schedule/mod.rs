@@ -368,6 +368,10 @@ struct Prepared<'a> {
     /// are numbered on from there, so a ping keeps its id when others are acted on.
     resolved_cadence: u32,
     never_contacted: bool,
+    /// Never contacted and nothing shows the user knows them (a network or
+    /// acquaintance contact with no notes, relationship tags or promises):
+    /// their first ping is an introduction.
+    stranger: bool,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
 }
@@ -941,6 +945,11 @@ fn prepare<'a>(
     resolved.sort_unstable();
     resolved.dedup();
     let resolved_cadence = resolved.len() as u32;
+    let stranger = never_contacted
+        && matches!(facts.circle, Circle::Network | Circle::Acquaintance)
+        && facts.open_promises.is_empty()
+        && notes::relationship_tag(&facts.tags).is_none()
+        && notes::own_notes(&facts.notes).is_none();
     let recent_done = facts
         .actions
         .iter()
@@ -959,6 +968,7 @@ fn prepare<'a>(
         due_since,
         resolved_cadence,
         never_contacted,
+        stranger,
         anchors,
         recent_done,
     }

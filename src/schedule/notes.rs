@@ -215,6 +215,75 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     }
 }
 
+/// The user's own words in a contact's notes, as a short fragment to quote:
+/// import bookkeeping (a profile link, "Merged with…", "From file.csv,
+/// differing: …") is left out and a "From file.csv: " prefix dropped; `None`
+/// when nothing of the user's is left.
+pub fn own_notes(notes: &str) -> Option<String> {
+    let mut kept: Vec<&str> = Vec::new();
+    for line in notes.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let mut line = line;
+        if line.starts_with("Merged with ") && line.contains("differed") {
+            continue;
+        }
+        if let Some((head, tail)) = line.strip_prefix("From ").and_then(|r| r.split_once(": ")) {
+            if head.ends_with(", differing") {
+                continue;
+            }
+            // "From google-contacts.csv: Former boss": the note is what follows.
+            if head.contains('.') && head.chars().count() <= 80 {
+                line = tail.trim();
+            }
+        }
+        // "LinkedIn: https://…", a bare link: nothing the user wrote.
+        let label_free = match line.split_once(": ") {
+            Some((label, rest)) if !label.contains(' ') => rest,
+            _ => line,
+        };
+        let is_link = |w: &str| {
+            let w = w.to_lowercase();
+            w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+        };
+        if label_free.split_whitespace().all(is_link) {
+            continue;
+        }
+        kept.push(line);
+    }
+    let text = kept.join(" ");
+    let text = text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    // Whole sentences while they fit.
+    let mut out = String::new();
+    for sentence in text.split_inclusive(". ") {
+        if out.chars().count() + sentence.chars().count() > FRAGMENT_CHARS && !out.is_empty() {
+            break;
+        }
+        out.push_str(sentence);
+    }
+    let out = clean(out.trim().trim_end_matches(['.', ' ']), FRAGMENT_CHARS);
+    (!out.is_empty()).then_some(out)
+}
+
+/// Whether one of a contact's tags says how the user knows them ("Clients",
+/// "Former colleagues", "Friends"), from `relationship_tags`.
+pub fn relationship_tag(tags: &[String]) -> Option<&str> {
+    tags.iter()
+        .find(|t| {
+            words(t)
+                .iter()
+                .any(|w| data().relationship_tags.contains(w))
+        })
+        .map(String::as_str)
+}
+
+/// Whether a contact's tags mark a client or customer (`client_tags`).
+pub fn is_client(tags: &[String]) -> bool {
+    tags.iter()
+        .any(|t| words(t).iter().any(|w| data().client_tags.contains(w)))
+}
+
 /// Words that may stand before a request's opening words ("she now wants…").
 const SUBJECT_WORDS: [&str; 16] = [
     "she", "he", "they", "also", "and", "but", "now", "still", "really", "then", "the", "team",
@@ -696,6 +765,35 @@ mod tests {
         assert_eq!(definite("her team's sandbox"), "her team's sandbox");
         assert_eq!(event_name("a customer dinner"), "the customer dinner");
         assert_eq!(event_name("SaaStr Annual"), "SaaStr Annual");
+    }
+
+    #[test]
+    fn a_contact_s_own_notes_leave_import_bookkeeping_out() {
+        assert_eq!(
+            own_notes("LinkedIn: https://www.linkedin.com/in/sarahwhitfield\n\nFrom google-contacts.csv: Former boss at Meridian. Good reference.\n\nFrom google-contacts.csv, differing: title CRO."),
+            Some("Former boss at Meridian. Good reference".to_owned())
+        );
+        assert_eq!(
+            own_notes("My old college roommate, now at a VC."),
+            Some("My old college roommate, now at a VC".to_owned())
+        );
+        for nothing in [
+            "",
+            "LinkedIn: https://www.linkedin.com/in/jamesokafor",
+            "https://example.com/profile",
+            "Merged with Omar Farouk (#42) on 2026-11-30; theirs differed: name Omar Farouk.",
+            "From google-contacts.csv, differing: title Dir. Finance Systems.",
+        ] {
+            assert_eq!(own_notes(nothing), None, "{nothing}");
+        }
+        let tags = |t: &[&str]| t.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            relationship_tag(&tags(&["Prospects", "Former colleagues"])),
+            Some("Former colleagues")
+        );
+        assert_eq!(relationship_tag(&tags(&["Prospects", "My Contacts"])), None);
+        assert!(is_client(&tags(&["Key clients"])));
+        assert!(!is_client(&tags(&["Vendors"])));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::settings::PlannerSettings;
 use super::snapshot::{ActionFacts, ContactFacts, PromiseFacts, Snapshot};
 use super::{contact_interval, plan, Ping, Plan, Reason};
-use crate::model::{Birthday, Circle, InteractionKind, PingActionKind};
+use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -587,7 +587,7 @@ fn a_birthday_of_someone_never_talked_to_is_a_short_wish() {
     let contacts: Vec<ContactFacts> = (1..=12)
         .map(|i| {
             born(
-                person(i, Circle::Core),
+                person(i, Circle::Network),
                 &format!("--{:02}-{:02}", if i % 2 == 0 { 12 } else { 1 }, 1 + i),
             )
         })
@@ -608,4 +608,67 @@ fn a_birthday_of_someone_never_talked_to_is_a_short_wish() {
         );
         assert_eq!(p.action, crate::model::InteractionKind::Message);
     }
+}
+
+/// The first ping the plan gives a contact.
+fn first_ping(plan: &Plan, contact: i64) -> &Ping {
+    of(plan, contact).into_iter().next().unwrap()
+}
+
+#[test]
+fn only_strangers_get_a_first_hello() {
+    let linked = |mut c: ContactFacts, notes: &str| {
+        c.source = Some(Source::Linkedin);
+        c.notes = notes.to_owned();
+        c
+    };
+    let stranger = linked(
+        person(1, Circle::Acquaintance),
+        "LinkedIn: https://www.linkedin.com/in/someone",
+    );
+    let roommate = linked(
+        person(2, Circle::Inner),
+        "My old college roommate, now at a VC.",
+    );
+    let mut client = linked(person(3, Circle::Acquaintance), "");
+    client.tags = vec!["Clients".into()];
+    client.company = Some("Peak Retail Group".into());
+    let boss = linked(
+        person(4, Circle::Network),
+        "LinkedIn: https://www.linkedin.com/in/boss\n\nFrom google-contacts.csv: Former boss at Meridian. Good reference.",
+    );
+    let met = linked(person(5, Circle::Acquaintance), "Met at Dreamforce 2024");
+    let core = linked(person(6, Circle::Core), "");
+    let plan = plan_for(vec![stranger, roommate, client, boss, met, core], 240);
+
+    let hello = first_ping(&plan, 1);
+    assert!(hello.first_hello, "{hello:?}");
+    assert!(hello.suggestion.contains("Introduce") || hello.suggestion.contains("hello"));
+    assert!(hello.why.contains("not talked since"), "{}", hello.why);
+
+    for id in 2..=6 {
+        let p = first_ping(&plan, id);
+        assert!(!p.first_hello, "{p:?}");
+        assert_eq!(p.label(), "keep in touch");
+        assert!(!p.suggestion.contains("Introduce"), "{}", p.suggestion);
+        assert!(!p.why.contains("not talked since"), "{}", p.why);
+        assert!(
+            p.why.starts_with("You have no conversation with"),
+            "{}",
+            p.why
+        );
+        assert!(
+            p.details.contains("no conversation logged"),
+            "{}",
+            p.details
+        );
+    }
+    assert!(first_ping(&plan, 2).why.contains("college roommate"));
+    assert!(first_ping(&plan, 3).why.contains("Clients"));
+    assert!(first_ping(&plan, 3).suggestion.contains("account"));
+    assert!(first_ping(&plan, 4)
+        .why
+        .contains("\u{201c}Former boss at Meridian. Good reference\u{201d}"));
+    assert!(first_ping(&plan, 5).why.contains("Dreamforce 2024"));
+    assert!(first_ping(&plan, 6).why.contains("core circle"));
 }
