@@ -443,14 +443,16 @@ fn overdue_backlog_spreads_over_each_contact_s_interval() {
             .collect::<std::collections::BTreeSet<i64>>()
             .len()
     };
+    // (The year-end break, closed to acquaintances, takes one week out of
+    // the first pings, and so of the second ones.)
     assert!(
-        weeks(&firsts) >= 10,
+        weeks(&firsts) >= 9,
         "first pings in {} weeks",
         weeks(&firsts)
     );
     let seconds: Vec<&Ping> = (1..=40).map(|i| of(&plan, i)[1]).collect();
     assert!(
-        weeks(&seconds) >= 10,
+        weeks(&seconds) >= 9,
         "second pings in {} weeks",
         weeks(&seconds)
     );
@@ -671,4 +673,64 @@ fn only_strangers_get_a_first_hello() {
         .contains("\u{201c}Former boss at Meridian. Good reference\u{201d}"));
     assert!(first_ping(&plan, 5).why.contains("Dreamforce 2024"));
     assert!(first_ping(&plan, 6).why.contains("core circle"));
+}
+
+#[test]
+fn no_introductions_or_network_check_ins_over_the_year_end_break() {
+    let settings = PlannerSettings::default();
+    let mut contacts = Vec::new();
+    // Strangers imported over the years, and network contacts whose rhythm
+    // falls due in the break (met an interval before 24–31 Dec).
+    for i in 1..=40 {
+        let mut c = ContactFacts::new(
+            i,
+            &format!("Imported {i}"),
+            Circle::Acquaintance,
+            d("2021-03-01") + chrono::Duration::days(i * 37),
+        );
+        c.source = Some(Source::Linkedin);
+        contacts.push(c);
+    }
+    for i in 41..=48 {
+        let c = person(i, Circle::Network);
+        let due = d("2026-12-24") + chrono::Duration::days(i - 41);
+        let interval = i64::from(contact_interval(&settings, &c));
+        contacts.push(met(
+            c,
+            &(due - chrono::Duration::days(interval)).to_string(),
+        ));
+    }
+    // The inner circle still hears from you; birthdays keep their day.
+    contacts.push(born(
+        met(person(49, Circle::Inner), "2026-11-20"),
+        "1980-12-28",
+    ));
+    contacts.push(born(person(50, Circle::Network), "1975-12-29"));
+    let plan = plan_for(contacts, 120);
+    let in_break = |p: &Ping| {
+        (p.date.month() == 12 && p.date.day() >= 24) || (p.date.month() == 1 && p.date.day() == 1)
+    };
+    for p in &plan.pings {
+        if in_break(p) && !p.reason.is_fixed() {
+            assert!(
+                matches!(p.circle, Circle::Inner | Circle::Core) && !p.first_hello,
+                "{p:?}"
+            );
+        }
+    }
+    assert_eq!(birthdays(&plan, 49), vec![d("2026-12-28")]);
+    assert_eq!(birthdays(&plan, 50), vec![d("2026-12-29")]);
+    // Those due in the break come on the first working days after it.
+    for i in 41..=48 {
+        let first = of(&plan, i)
+            .into_iter()
+            .find(|p| p.reason == Reason::Cadence)
+            .unwrap();
+        assert!(
+            first.date >= d("2027-01-04") && first.date <= d("2027-01-08"),
+            "{first:?}"
+        );
+    }
+    // Every stranger still gets a first hello.
+    assert_eq!((1..=40).filter(|&i| !of(&plan, i).is_empty()).count(), 40);
 }

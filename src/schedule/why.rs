@@ -539,7 +539,9 @@ fn moved_note(
         );
     }
     if ideal != x.day {
-        let reason = if !cx.calendar.is_working(ideal) && !spread && !pulled_forward {
+        let reason = if x.placement.year_break {
+            format!("Moved from {from}: no introductions or business check-ins between Christmas Eve and New Year's Day.")
+        } else if !cx.calendar.is_working(ideal) && !spread && !pulled_forward {
             if cx.calendar.is_holiday(ideal) {
                 format!("Moved from {from}: a public holiday.")
             } else {
