@@ -205,6 +205,11 @@ const CATCH_UP_STEP_DAYS: i32 = FIRST_PING_REACH_DAYS / 2;
 const ABSORB_DAYS: i32 = 10;
 /// Other pings keep this far from a contact's fixed pings.
 const FIXED_DISTANCE_DAYS: i32 = 10;
+/// A renewal or deadline in a note this soon after it is written brings the
+/// contact's ping before it.
+const DEADLINE_REACH_DAYS: i64 = 60;
+/// That ping comes this many days before the deadline.
+const DEADLINE_LEAD_DAYS: i32 = 5;
 /// Follow-ups are planned for events up to this many days old.
 const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 /// At most this many pings of one contact in any 365 days.
@@ -994,8 +999,11 @@ fn prepare<'a>(
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
-            let due = calendar.day(due);
-            (due, due, false, calendar.day(anchor.date))
+            let due_day = calendar.day(due);
+            let latest = anchors.iter().map(|a| a.date).max().unwrap_or(anchor.date);
+            let due = before_deadline(facts, calendar, calendar.day(latest))
+                .map_or(due_day, |d| d.min(due_day));
+            (due_day, due, false, calendar.day(anchor.date))
         }
         None => {
             // Never contacted: first hellos spread over an interval after the day
@@ -1041,6 +1049,21 @@ fn prepare<'a>(
         anchors,
         recent_done,
     }
+}
+
+/// The day to be in touch before a renewal or deadline the last note names
+/// (a few days ahead of it), when that is still to come, within
+/// [`DEADLINE_REACH_DAYS`] of the note and an ordinary gap after the last touch.
+fn before_deadline(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
+    let note = facts.last_note.as_ref()?;
+    notes::note_dates(&note.text, note.date)
+        .into_iter()
+        .filter(|d| d.deadline && (d.on - note.date).num_days() <= DEADLINE_REACH_DAYS)
+        .map(|d| calendar.day(d.on))
+        .filter(|&on| on >= 0)
+        .map(|on| calendar.prev_working(on - DEADLINE_LEAD_DAYS))
+        .filter(|&day| day >= last_touch + MIN_ORDINARY_GAP_DAYS)
+        .min()
 }
 
 /// Whether one more ping on `day` would give the contact more than

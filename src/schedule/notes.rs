@@ -284,6 +284,119 @@ pub fn is_client(tags: &[String]) -> bool {
         .any(|t| words(t).iter().any(|w| data().client_tags.contains(w)))
 }
 
+/// Words that make a dated clause a deadline worth a ping before it.
+const DEADLINE_WORDS: [&str; 10] = [
+    "renew", "deadline", "due", "review", "sign-off", "decision", "expir", "contract", "budget",
+    "signs",
+];
+
+/// A date written in a note: the clause, what happens (the clause without
+/// the date), the day, and whether it is a deadline (a renewal, a review…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDate {
+    /// What happens on the day, as written ("Harbor Bank renewal").
+    pub what: String,
+    /// The day.
+    pub on: chrono::NaiveDate,
+    /// A renewal, a review, a deadline: worth a word before it.
+    pub deadline: bool,
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    (0..12)
+        .find(|&i| w == MONTHS[i] || w == FULL[i] || (i == 8 && w == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches(['.', ',', ')']);
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
+    w.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// The clear dates in a note ("Dec 20", "20 Dec", "December 20th"), each
+/// resolved to the first such day from about when the note was written;
+/// numeric dates ("12/20") are left alone, as they read both ways.
+pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    for clause in clauses(note) {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        for i in 0..words.len().saturating_sub(1) {
+            let (month, day) = match (month_of(words[i]), day_of(words[i + 1])) {
+                (Some(m), Some(d)) => (m, d),
+                _ => match (day_of(words[i]), month_of(words[i + 1])) {
+                    (Some(d), Some(m)) => (m, d),
+                    _ => continue,
+                },
+            };
+            let Some(mut on) = chrono::NaiveDate::from_ymd_opt(written.year(), month, day) else {
+                continue;
+            };
+            if on < written - chrono::Duration::days(14) {
+                match chrono::NaiveDate::from_ymd_opt(written.year() + 1, month, day) {
+                    Some(next) => on = next,
+                    None => continue,
+                }
+            }
+            // What happens: the words before the date, less "due", "on", "by"….
+            let mut before: Vec<&str> = words[..i].to_vec();
+            while before.last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches([',', ':']),
+                    "due" | "on" | "by" | "is" | "in" | "for" | "before" | "until" | "from"
+                )
+            }) {
+                before.pop();
+            }
+            // "Needs CFO sign-off by Jan 15": what happens is the sign-off.
+            while before.first().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "needs" | "need" | "wants" | "has" | "have" | "with" | "and"
+                )
+            }) {
+                before.remove(0);
+            }
+            let what = clean(
+                before.join(" ").trim_end_matches([',', ':', '(']),
+                OBJECT_CHARS,
+            );
+            let lower = clause.to_lowercase();
+            out.push(NoteDate {
+                deadline: DEADLINE_WORDS.iter().any(|w| lower.contains(w)),
+                what,
+                on,
+            });
+            break;
+        }
+    }
+    out
+}
+
 /// Words that may stand before a request's opening words ("she now wants…").
 const SUBJECT_WORDS: [&str; 16] = [
     "she", "he", "they", "also", "and", "but", "now", "still", "really", "then", "the", "team",
@@ -797,6 +910,31 @@ mod tests {
     }
 
     #[test]
+    fn clear_dates_in_a_note_are_read_and_nothing_else() {
+        let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+        let dates = note_dates(
+            "Harbor Bank renewal due Dec 20. Procurement wants a 10% discount for a two-year term",
+            written,
+        );
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].what, "Harbor Bank renewal");
+        assert_eq!(dates[0].on.to_string(), "2026-12-20");
+        assert!(dates[0].deadline);
+        let dates = note_dates("Renews on 20 Dec; starts 4 January", written);
+        assert_eq!(dates[0].on.to_string(), "2026-12-20");
+        assert_eq!(dates[1].on.to_string(), "2027-01-04");
+        assert!(!dates[1].deadline);
+        for nothing in [
+            "Renewal is due end of December (12/31)",
+            "Two kids, 3 dogs",
+            "May be interested in 2 seats",
+            "Decision in Q1",
+        ] {
+            assert_eq!(note_dates(nothing, written), vec![], "{nothing}");
+        }
+    }
+
+    #[test]
     fn hostile_text_never_panics() {
         for text in [
             "İstanbul wants İ",
@@ -807,6 +945,7 @@ mod tests {
             "a — b – c - d; e. f! g? h\n",
         ] {
             let _ = read_note(text, "İ");
+            let _ = note_dates(text, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
             let _ = read_promise(text, "İ", "İ K");
             let _ = definite(text);
             let _ = event_name(text);

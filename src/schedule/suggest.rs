@@ -172,6 +172,8 @@ enum Need {
     About,
     /// A client or customer (by tag).
     Client,
+    /// A renewal or deadline from the note that has passed.
+    Dated,
 }
 
 /// The template data (parsed on first use).
@@ -240,6 +242,9 @@ pub struct SuggestionContext<'a> {
     pub client: bool,
     /// The contact's job title.
     pub title: Option<&'a str>,
+    /// A renewal or deadline the note names that has passed by the ping
+    /// ("Harbor Bank renewal"), and its day in words.
+    pub dated: Option<(&'a str, &'a str)>,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -272,6 +277,7 @@ impl<'a> SuggestionContext<'a> {
             about: None,
             client: false,
             title: None,
+            dated: None,
         }
     }
 }
@@ -291,6 +297,8 @@ pub struct Uses {
     pub request: bool,
     /// A promise.
     pub promise: bool,
+    /// A passed renewal or deadline from the note.
+    pub dated: bool,
 }
 
 /// A chosen suggestion.
@@ -390,6 +398,7 @@ fn thread_rank(t: &Template) -> Option<u8> {
     } else if t.needs.contains(&Need::Note) && t.needs.contains(&Need::Life) {
         Some(2)
     } else if t.needs.contains(&Need::Note)
+        || t.needs.contains(&Need::Dated)
         || (t.needs.contains(&Need::Unlogged) && (t.needs.contains(&Need::Client) || t.year_end))
     {
         Some(3)
@@ -432,6 +441,7 @@ pub fn suggest(
         Need::Unlogged => ctx.unlogged,
         Need::About => ctx.about.is_some_and(|a| !a.trim().is_empty()),
         Need::Client => ctx.client,
+        Need::Dated => ctx.dated.is_some(),
     };
     let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {
@@ -541,6 +551,7 @@ pub fn suggest(
             favour: template.needs.contains(&Need::Favour),
             request: template.needs.contains(&Need::Request),
             promise: template.promise.is_some(),
+            dated: template.needs.contains(&Need::Dated),
         },
     }
 }

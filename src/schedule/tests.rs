@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::settings::PlannerSettings;
-use super::snapshot::{ActionFacts, ContactFacts, PromiseFacts, Snapshot};
+use super::snapshot::{ActionFacts, ContactFacts, NoteFacts, PromiseFacts, Snapshot};
 use super::{contact_interval, plan, Ping, Plan, Reason};
 use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
 
@@ -733,4 +733,63 @@ fn no_introductions_or_network_check_ins_over_the_year_end_break() {
     }
     // Every stranger still gets a first hello.
     assert_eq!((1..=40).filter(|&i| !of(&plan, i).is_empty()).count(), 40);
+}
+
+fn noted(mut c: ContactFacts, on: &str, text: &str) -> ContactFacts {
+    c.record_interaction(InteractionKind::Call, d(on), None, c.id * 1000);
+    c.last_note = Some(NoteFacts {
+        date: d(on),
+        kind: InteractionKind::Call,
+        text: text.to_owned(),
+        event: None,
+    });
+    c
+}
+
+#[test]
+fn a_renewal_in_a_note_brings_the_ping_before_it_and_a_passed_one_is_asked_about() {
+    let renewal = noted(
+        person(1, Circle::Core),
+        "2026-11-19",
+        "Harbor Bank renewal due Dec 20. Procurement wants a 10% discount for a two-year term.",
+    );
+    let review = noted(
+        person(2, Circle::Core),
+        "2026-10-01",
+        "Budget review on Oct 20; needs CFO sign-off by Nov 2.",
+    );
+    let plan = plan_for(vec![renewal, review], 120);
+
+    let before = first_ping(&plan, 1);
+    assert!(
+        before.date < d("2026-12-20") && before.date >= d("2026-12-14"),
+        "{before:?}"
+    );
+    assert!(before.why.contains("Harbor Bank renewal"), "{}", before.why);
+    assert!(
+        before.suggestion.contains("renewal"),
+        "{}",
+        before.suggestion
+    );
+
+    let after = first_ping(&plan, 2);
+    assert!(after.date > d("2026-11-02"), "{after:?}");
+    assert!(
+        after
+            .suggestion
+            .contains("how the budget review on 20 Oct went")
+            || after
+                .suggestion
+                .contains("how the CFO sign-off on 2 Nov went"),
+        "{}",
+        after.suggestion
+    );
+    for p in of(&plan, 2) {
+        assert!(
+            !p.suggestion.contains("Oct 20") && !p.suggestion.contains("Nov 2"),
+            "{}",
+            p.suggestion
+        );
+        assert!(!p.suggestion.contains("still wanted"), "{}", p.suggestion);
+    }
 }

@@ -34,6 +34,9 @@ pub(super) struct Said<'a> {
     pub early: bool,
     /// The suggestion asks how a promise due on this day landed.
     pub promise_after: Option<NaiveDate>,
+    /// The suggestion picks up a note naming a renewal or deadline still to
+    /// come: what, its day, and the note's day.
+    pub deadline: Option<(String, NaiveDate, NaiveDate)>,
 }
 
 /// Where a first contact comes from, for a first hello's suggestion.
@@ -369,6 +372,14 @@ fn rhythm_why(
     }
     if p.never_contacted && previous_ping.is_none() {
         return unlogged_why(facts, name);
+    }
+    if let Some((what, on, noted)) = &said.deadline {
+        return format!(
+            "Your note of {} has \u{201c}{}\u{201d} on {}: a word with {name} before it.",
+            day_month(*noted, date),
+            clean(what, 80),
+            short_date(*on, date)
+        );
     }
     let interval = i64::from(p.interval);
     if let Some(previous) = previous_ping {

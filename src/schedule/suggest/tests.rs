@@ -694,6 +694,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     about: Some(value),
                     client: true,
                     title: Some(value),
+                    dated: Some((value, "20 Dec")),
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
