@@ -1,7 +1,7 @@
 //! Day arithmetic for the planner: days are `i32` offsets from `today`, and working
 //! days are looked up in a table built once per plan.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::settings::PlannerSettings;
 
@@ -51,6 +51,31 @@ impl<'a> Calendar<'a> {
     /// Whether the day is a public holiday of the user's region.
     pub fn is_holiday(&self, day: i32) -> bool {
         self.settings.is_holiday(self.date(day))
+    }
+
+    /// Whether the day falls in the year-end break, 24 December to 1 January:
+    /// no time for introductions or business check-ins.
+    pub fn is_year_break(&self, day: i32) -> bool {
+        let date = self.date(day);
+        (date.month() == 12 && date.day() >= 24) || (date.month() == 1 && date.day() == 1)
+    }
+
+    /// The first working day after the year-end break that `day` falls in
+    /// (`day` itself when it is not in one).
+    pub fn after_year_break(&self, day: i32) -> i32 {
+        if !self.is_year_break(day) {
+            return day;
+        }
+        let mut d = day;
+        while self.is_year_break(d) {
+            d += 1;
+        }
+        self.next_working(d)
+    }
+
+    /// Whether `day` falls in the two weeks after a year-end break.
+    pub fn is_soon_after_year_break(&self, day: i32) -> bool {
+        !self.is_year_break(day) && (1..=14).any(|n| self.is_year_break(day - n))
     }
 
     /// The first working day on or after `day` (gives up after two years: no working day at all).

@@ -14,7 +14,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, weekday_in_full};
-use super::notes::{read_note, read_promise, NoteReading, PromiseReading};
+use super::notes::{
+    is_client, note_dates, own_notes, read_note, read_promise, NoteReading, PromiseReading,
+};
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
@@ -223,16 +225,24 @@ fn write_ping<'a>(
     });
     let warmth = real.max(chained).round().clamp(0.0, 100.0) as u8;
     let rhythm = matches!(x.reason, Reason::Cadence | Reason::Overdue);
-    // A contact you owe a promise to is no stranger: build on the promise.
+    // Only a stranger gets an introduction: someone you owe a promise to, in
+    // a close circle, tagged as a client or friend, or described in your
+    // notes is someone you know, with nothing logged yet.
     let never_talked = p.never_contacted && before.is_none();
-    let first_hello = rhythm && never_talked && facts.open_promises.is_empty();
+    let first_hello = rhythm && never_talked && p.stranger;
+    let unlogged = rhythm && never_talked && !p.stranger;
     let birthday = matches!(x.fixed, Some(FixedDetail::Birthday { .. }));
     // A birthday wish to someone only ever pinged by the plan (a first hello)
     // stays short: there is nothing shared to mention yet.
     let relationship = Relationship::of(
         facts.circle,
-        (never_talked || (birthday && p.never_contacted)) && facts.open_promises.is_empty(),
+        (never_talked || (birthday && p.never_contacted)) && p.stranger,
     );
+    let about = if unlogged {
+        own_notes(&facts.notes)
+    } else {
+        None
+    };
     let first = first_name(facts);
     let name = clean(first, 60);
 
@@ -258,9 +268,14 @@ fn write_ping<'a>(
                 )
         })
     });
+    // A request tied to a day that has passed ("sign-off by Jan 15") is not
+    // asked about as if still wanted.
     let request = reading
         .and_then(|r| r.request.as_ref())
-        .filter(|_| !handled_since && state.request != RequestProgress::Closed);
+        .filter(|_| !handled_since && state.request != RequestProgress::Closed)
+        .filter(|r| {
+            note.is_none_or(|n| note_dates(&r.object, n.date).iter().all(|d| d.on >= date))
+        });
     let request_state = request.and_then(|_| match state.request {
         RequestProgress::Delivered => Some(RequestState::After),
         RequestProgress::Closed => None,
@@ -272,9 +287,28 @@ fn write_ping<'a>(
             },
         ),
     });
+    // Renewals and deadlines the note names: a ping before one speaks of
+    // it; after one (within two months), asks how it went, and the note is
+    // no longer quoted as if it were still ahead.
+    let dates = note
+        .map(|n| note_dates(&n.text, n.date))
+        .unwrap_or_default();
+    let deadline_ahead = dates
+        .iter()
+        .filter(|d| d.deadline && d.on >= date && !d.what.is_empty())
+        .min_by_key(|d| d.on);
+    let passed = dates
+        .iter()
+        .filter(|d| d.on < date && (date - d.on).num_days() <= 60)
+        .max_by_key(|d| d.on);
+    let dated_on = passed.map(|d| day_month(d.on, date));
+    let dated = passed
+        .filter(|d| d.deadline && !d.what.is_empty() && !state.note_used)
+        .map(|d| d.what.as_str())
+        .zip(dated_on.as_deref());
     let thread = reading
         .and_then(|r| r.thread.as_deref())
-        .filter(|_| !state.note_used);
+        .filter(|_| !state.note_used && passed.is_none());
     let life = reading
         .and_then(|r| r.life.as_deref())
         .filter(|_| !state.life_used && !birthday && event.is_none());
@@ -339,6 +373,11 @@ fn write_ping<'a>(
         on_day,
         year_end: is_year_end(date),
         light,
+        unlogged,
+        about: about.as_deref(),
+        client: is_client(&facts.tags),
+        title: facts.title.as_deref().filter(|t| !t.trim().is_empty()),
+        dated,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
@@ -346,17 +385,20 @@ fn write_ping<'a>(
     let urgent = matches!(
         request_state,
         Some(RequestState::Fresh | RequestState::Stale)
-    ) || matches!(
-        ctx.promise_state,
-        Some(PromiseState::Early | PromiseState::Ahead)
-    );
+    ) || (deadline_ahead.is_some() && thread.is_some())
+        || dated.is_some()
+        || matches!(
+            ctx.promise_state,
+            Some(PromiseState::Early | PromiseState::Ahead)
+        );
     let prefer = if rhythm {
         let has_thread = urgent
             || thread.is_some()
+            || dated.is_some()
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();
-        let choice = if urgent {
+        let choice = if urgent || unlogged {
             Preference::Thread
         } else {
             match state.turn % 3 {
@@ -396,6 +438,10 @@ fn write_ping<'a>(
                 || event_round == Some(1)
         }),
         early: uses.promise && matches!(promise, Some((_, PromiseState::Early))),
+        deadline: deadline_ahead
+            .filter(|_| uses.note)
+            .zip(note)
+            .map(|(d, n)| (d.what.clone(), d.on, n.date)),
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
             _ => None,
@@ -412,7 +458,7 @@ fn write_ping<'a>(
             _ => RequestProgress::Closed,
         };
     }
-    state.note_used |= uses.note;
+    state.note_used |= uses.note || uses.dated;
     state.life_used |= uses.life;
     state.favour_used |= uses.favour;
     if let (Some((_, promise_state)), Some(pr)) = (promise, promise_facts) {

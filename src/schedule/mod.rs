@@ -205,6 +205,11 @@ const CATCH_UP_STEP_DAYS: i32 = FIRST_PING_REACH_DAYS / 2;
 const ABSORB_DAYS: i32 = 10;
 /// Other pings keep this far from a contact's fixed pings.
 const FIXED_DISTANCE_DAYS: i32 = 10;
+/// A renewal or deadline in a note this soon after it is written brings the
+/// contact's ping before it.
+const DEADLINE_REACH_DAYS: i64 = 60;
+/// That ping comes this many days before the deadline.
+const DEADLINE_LEAD_DAYS: i32 = 5;
 /// Follow-ups are planned for events up to this many days old.
 const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 /// At most this many pings of one contact in any 365 days.
@@ -331,6 +336,8 @@ struct Placement {
     /// A late or never-contacted contact's first ping, placed at its phase in the
     /// coming interval so a backlog does not come back all at once.
     catch_up: bool,
+    /// Moved past the year-end break.
+    year_break: bool,
 }
 
 /// A ping placed on a day, before its texts are written.
@@ -368,6 +375,14 @@ struct Prepared<'a> {
     /// are numbered on from there, so a ping keeps its id when others are acted on.
     resolved_cadence: u32,
     never_contacted: bool,
+    /// Never contacted and nothing shows the user knows them (a network or
+    /// acquaintance contact with no notes, relationship tags or promises):
+    /// their first ping is an introduction.
+    stranger: bool,
+    /// Rhythm pings keep out of the year-end break (see
+    /// [`Calendar::is_year_break`]): introductions and business check-ins to
+    /// the network and acquaintances wait for the first working day after it.
+    quiet_at_year_end: bool,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
 }
@@ -492,7 +507,7 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         if let Some(due) = p.due {
             let candidate = settle(p, &mut chains[index], due);
             let first_hello = p.never_contacted && chains[index].last.is_none();
-            push(&mut queue, p, index, candidate, first_hello, end);
+            push(&mut queue, p, &calendar, index, candidate, first_hello, end);
         }
     }
 
@@ -586,7 +601,15 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         };
         state.last = Some(reached);
         let candidate = settle(p, state, reached + p.interval);
-        push(&mut queue, p, entry.contact, candidate, false, end);
+        push(
+            &mut queue,
+            p,
+            &calendar,
+            entry.contact,
+            candidate,
+            false,
+            end,
+        );
     }
 
     placed.retain(|x| x.day >= 0 && x.day < end);
@@ -666,12 +689,13 @@ fn settle(p: &Prepared<'_>, state: &mut ChainState, mut candidate: i32) -> i32 {
 fn push(
     queue: &mut BinaryHeap<Reverse<Pending>>,
     p: &Prepared<'_>,
+    calendar: &Calendar<'_>,
     contact: usize,
     candidate: i32,
     first_hello: bool,
     end: i32,
 ) {
-    let target = rhythm_day(p, candidate);
+    let target = rhythm_day(p, calendar, candidate);
     push_target(queue, p, contact, target, candidate, first_hello, end);
 }
 
@@ -753,10 +777,12 @@ fn place(
             .iter()
             .any(|f| (f.day - d).abs() < FIXED_DISTANCE_DAYS)
     };
+    // Introductions and business check-ins keep out of the year-end break.
+    let closed = |d: i32| p.quiet_at_year_end && calendar.is_year_break(d);
     let free = |d: i32| {
         let s = slot(d).unwrap_or(usize::MAX);
         let under_cap = load.get(s).is_none_or(|&n| n < cap);
-        calendar.is_working(d) && under_cap && !clash(d)
+        calendar.is_working(d) && under_cap && !clash(d) && !closed(d)
     };
     // A ping not acted on stays due for the grace period; later, it would
     // count as missed and move (see `rhythm_day`). A late contact's ping goes
@@ -765,7 +791,11 @@ fn place(
     // few days past it (only when every day before is full) rather than over
     // the cap.
     let catch_up = first_of_chain && due != origin;
-    let grace = if catch_up { 0 } else { CATCH_UP_GRACE_DAYS };
+    let grace = if catch_up {
+        year_break_grace(p, calendar, due)
+    } else {
+        CATCH_UP_GRACE_DAYS
+    };
     let strict = (due + grace).min(last + MAX_GAP_DAYS);
     let latest = if first_of_chain {
         (due + grace).min(last + FIRST_PING_MAX_GAP_DAYS)
@@ -780,6 +810,15 @@ fn place(
     let back_limit = (last + MIN_ORDINARY_GAP_DAYS).max(0);
     let far = strict.min(before_fixed).max(hi);
     if latest >= ideal {
+        // Due in the year-end break: the first free working day after it,
+        // while the ping still counts as due.
+        if closed(ideal) {
+            let after = calendar.after_year_break(ideal);
+            if let Some(day) = (after..=latest.min(before_fixed)).find(|&d| free(d)) {
+                placement.year_break = true;
+                return settled(day);
+            }
+        }
         // A Saturday's ping goes to Friday rather than piling onto Monday.
         let before_weekend = calendar.prev_working(ideal);
         if !calendar.is_working(ideal)
@@ -814,7 +853,7 @@ fn place(
     // this one counts as missed, unless that breaks the longest gap. A first
     // ping may wait while the coming year still holds three pings: the
     // contact's rhythm has not started in this plan, or has already run out.
-    let next = deferred_day(p, due, origin);
+    let next = deferred_day(p, calendar, due, origin);
     if next + LEVELLING_WINDOW_DAYS <= last + MAX_GAP_DAYS
         || (first_of_chain && next <= FIRST_PING_REACH_DAYS)
     {
@@ -828,7 +867,7 @@ fn place(
     // Everything in reach is full: exceed the cap on the least loaded day rather
     // than break the contact's rhythm.
     let least_loaded = (back_limit.min(ideal)..=far.max(hi))
-        .filter(|&d| calendar.is_working(d) && !clash(d))
+        .filter(|&d| calendar.is_working(d) && !clash(d) && !closed(d))
         .min_by_key(|&d| {
             (
                 slot(d).and_then(|s| load.get(s)).copied().unwrap_or(0),
@@ -878,16 +917,49 @@ fn fixed_pings(
 /// interval later. A late ping goes on its point or earlier, never later
 /// ([`place`]); not acted on, it waits for the next point, which is where this
 /// function puts it the next day.
-fn rhythm_day(p: &Prepared<'_>, due: i32) -> i32 {
+fn rhythm_day(p: &Prepared<'_>, calendar: &Calendar<'_>, due: i32) -> i32 {
     if due >= -CATCH_UP_GRACE_DAYS {
         return due;
     }
-    let base = due + CATCH_UP_GRACE_DAYS + 1 + p.phase % catch_up_step(p);
-    if base >= 0 {
-        return base;
-    }
     let step = catch_up_step(p);
-    base + (-base + step - 1) / step * step
+    let base = due + CATCH_UP_GRACE_DAYS + 1 + p.phase % step;
+    let mut point = if base >= 0 {
+        base
+    } else {
+        base + (-base + step - 1) / step * step
+    };
+    // A point moved past the year-end break stays the point until that day
+    // has passed, as if it were there (so a plan made during the break agrees).
+    if point - step >= base {
+        let previous = shift_point(p, calendar, point - step);
+        if previous + year_break_grace(p, calendar, previous) >= 0 {
+            point -= step;
+        }
+    }
+    shift_point(p, calendar, point)
+}
+
+/// A late contact's point moved past the year-end break may take the week
+/// after it (the first days of January fill up); any other point, none.
+fn year_break_grace(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i32 {
+    if p.quiet_at_year_end && calendar.is_soon_after_year_break(point) {
+        LEVELLING_WINDOW_DAYS
+    } else {
+        0
+    }
+}
+
+/// A late contact's point in the rhythm, moved past the year-end break when
+/// the contact keeps out of it.
+fn shift_point(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i32 {
+    if p.quiet_at_year_end && calendar.is_year_break(point) {
+        // Spread over the first working week after it, by the contact's
+        // phase, rather than all on its first day.
+        let after = calendar.after_year_break(point);
+        calendar.add_working_days(after, (p.phase % 5) as u32)
+    } else {
+        point
+    }
 }
 
 /// How far apart a late contact's points are: its interval, but never more
@@ -898,11 +970,16 @@ fn catch_up_step(p: &Prepared<'_>) -> i32 {
 
 /// The next point in the rhythm after `target`: where a ping that found no free
 /// day near `target` goes, and where [`rhythm_day`] puts it once missed.
-fn deferred_day(p: &Prepared<'_>, target: i32, origin: i32) -> i32 {
+fn deferred_day(p: &Prepared<'_>, calendar: &Calendar<'_>, target: i32, origin: i32) -> i32 {
+    let step = catch_up_step(p);
+    let base = origin + CATCH_UP_GRACE_DAYS + 1 + p.phase % step;
     if target == origin {
-        origin + CATCH_UP_GRACE_DAYS + 1 + p.phase % catch_up_step(p)
+        shift_point(p, calendar, base)
     } else {
-        target + catch_up_step(p)
+        // `target` is a point of the rhythm, perhaps moved past the year-end
+        // break: the next one counts from where it was.
+        let point = base + (target - base).div_euclid(step) * step;
+        shift_point(p, calendar, point + step)
     }
 }
 
@@ -922,8 +999,11 @@ fn prepare<'a>(
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
-            let due = calendar.day(due);
-            (due, due, false, calendar.day(anchor.date))
+            let due_day = calendar.day(due);
+            let latest = anchors.iter().map(|a| a.date).max().unwrap_or(anchor.date);
+            let due = before_deadline(facts, calendar, calendar.day(latest))
+                .map_or(due_day, |d| d.min(due_day));
+            (due_day, due, false, calendar.day(anchor.date))
         }
         None => {
             // Never contacted: first hellos spread over an interval after the day
@@ -941,6 +1021,11 @@ fn prepare<'a>(
     resolved.sort_unstable();
     resolved.dedup();
     let resolved_cadence = resolved.len() as u32;
+    let stranger = never_contacted
+        && matches!(facts.circle, Circle::Network | Circle::Acquaintance)
+        && facts.open_promises.is_empty()
+        && notes::relationship_tag(&facts.tags).is_none()
+        && notes::own_notes(&facts.notes).is_none();
     let recent_done = facts
         .actions
         .iter()
@@ -959,9 +1044,26 @@ fn prepare<'a>(
         due_since,
         resolved_cadence,
         never_contacted,
+        stranger,
+        quiet_at_year_end: matches!(facts.circle, Circle::Network | Circle::Acquaintance),
         anchors,
         recent_done,
     }
+}
+
+/// The day to be in touch before a renewal or deadline the last note names
+/// (a few days ahead of it), when that is still to come, within
+/// [`DEADLINE_REACH_DAYS`] of the note and an ordinary gap after the last touch.
+fn before_deadline(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
+    let note = facts.last_note.as_ref()?;
+    notes::note_dates(&note.text, note.date)
+        .into_iter()
+        .filter(|d| d.deadline && (d.on - note.date).num_days() <= DEADLINE_REACH_DAYS)
+        .map(|d| calendar.day(d.on))
+        .filter(|&on| on >= 0)
+        .map(|on| calendar.prev_working(on - DEADLINE_LEAD_DAYS))
+        .filter(|&day| day >= last_touch + MIN_ORDINARY_GAP_DAYS)
+        .min()
 }
 
 /// Whether one more ping on `day` would give the contact more than

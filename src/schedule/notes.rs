@@ -215,6 +215,188 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     }
 }
 
+/// The user's own words in a contact's notes, as a short fragment to quote:
+/// import bookkeeping (a profile link, "Merged with…", "From file.csv,
+/// differing: …") is left out and a "From file.csv: " prefix dropped; `None`
+/// when nothing of the user's is left.
+pub fn own_notes(notes: &str) -> Option<String> {
+    let mut kept: Vec<&str> = Vec::new();
+    for line in notes.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let mut line = line;
+        if line.starts_with("Merged with ") && line.contains("differed") {
+            continue;
+        }
+        if let Some((head, tail)) = line.strip_prefix("From ").and_then(|r| r.split_once(": ")) {
+            if head.ends_with(", differing") {
+                continue;
+            }
+            // "From google-contacts.csv: Former boss": the note is what follows.
+            if head.contains('.') && head.chars().count() <= 80 {
+                line = tail.trim();
+            }
+        }
+        // "LinkedIn: https://…", a bare link: nothing the user wrote.
+        let label_free = match line.split_once(": ") {
+            Some((label, rest)) if !label.contains(' ') => rest,
+            _ => line,
+        };
+        let is_link = |w: &str| {
+            let w = w.to_lowercase();
+            w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+        };
+        if label_free.split_whitespace().all(is_link) {
+            continue;
+        }
+        kept.push(line);
+    }
+    let text = kept.join(" ");
+    let text = text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    // Whole sentences while they fit.
+    let mut out = String::new();
+    for sentence in text.split_inclusive(". ") {
+        if out.chars().count() + sentence.chars().count() > FRAGMENT_CHARS && !out.is_empty() {
+            break;
+        }
+        out.push_str(sentence);
+    }
+    let out = clean(out.trim().trim_end_matches(['.', ' ']), FRAGMENT_CHARS);
+    (!out.is_empty()).then_some(out)
+}
+
+/// Whether one of a contact's tags says how the user knows them ("Clients",
+/// "Former colleagues", "Friends"), from `relationship_tags`.
+pub fn relationship_tag(tags: &[String]) -> Option<&str> {
+    tags.iter()
+        .find(|t| {
+            words(t)
+                .iter()
+                .any(|w| data().relationship_tags.contains(w))
+        })
+        .map(String::as_str)
+}
+
+/// Whether a contact's tags mark a client or customer (`client_tags`).
+pub fn is_client(tags: &[String]) -> bool {
+    tags.iter()
+        .any(|t| words(t).iter().any(|w| data().client_tags.contains(w)))
+}
+
+/// Words that make a dated clause a deadline worth a ping before it.
+const DEADLINE_WORDS: [&str; 10] = [
+    "renew", "deadline", "due", "review", "sign-off", "decision", "expir", "contract", "budget",
+    "signs",
+];
+
+/// A date written in a note: the clause, what happens (the clause without
+/// the date), the day, and whether it is a deadline (a renewal, a review…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDate {
+    /// What happens on the day, as written ("Harbor Bank renewal").
+    pub what: String,
+    /// The day.
+    pub on: chrono::NaiveDate,
+    /// A renewal, a review, a deadline: worth a word before it.
+    pub deadline: bool,
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    (0..12)
+        .find(|&i| w == MONTHS[i] || w == FULL[i] || (i == 8 && w == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches(['.', ',', ')']);
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
+    w.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// The clear dates in a note ("Dec 20", "20 Dec", "December 20th"), each
+/// resolved to the first such day from about when the note was written;
+/// numeric dates ("12/20") are left alone, as they read both ways.
+pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    for clause in clauses(note) {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        for i in 0..words.len().saturating_sub(1) {
+            let (month, day) = match (month_of(words[i]), day_of(words[i + 1])) {
+                (Some(m), Some(d)) => (m, d),
+                _ => match (day_of(words[i]), month_of(words[i + 1])) {
+                    (Some(d), Some(m)) => (m, d),
+                    _ => continue,
+                },
+            };
+            let Some(mut on) = chrono::NaiveDate::from_ymd_opt(written.year(), month, day) else {
+                continue;
+            };
+            if on < written - chrono::Duration::days(14) {
+                match chrono::NaiveDate::from_ymd_opt(written.year() + 1, month, day) {
+                    Some(next) => on = next,
+                    None => continue,
+                }
+            }
+            // What happens: the words before the date, less "due", "on", "by"….
+            let mut before: Vec<&str> = words[..i].to_vec();
+            while before.last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches([',', ':']),
+                    "due" | "on" | "by" | "is" | "in" | "for" | "before" | "until" | "from"
+                )
+            }) {
+                before.pop();
+            }
+            // "Needs CFO sign-off by Jan 15": what happens is the sign-off.
+            while before.first().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "needs" | "need" | "wants" | "has" | "have" | "with" | "and"
+                )
+            }) {
+                before.remove(0);
+            }
+            let what = clean(
+                before.join(" ").trim_end_matches([',', ':', '(']),
+                OBJECT_CHARS,
+            );
+            let lower = clause.to_lowercase();
+            out.push(NoteDate {
+                deadline: DEADLINE_WORDS.iter().any(|w| lower.contains(w)),
+                what,
+                on,
+            });
+            break;
+        }
+    }
+    out
+}
+
 /// Words that may stand before a request's opening words ("she now wants…").
 const SUBJECT_WORDS: [&str; 16] = [
     "she", "he", "they", "also", "and", "but", "now", "still", "really", "then", "the", "team",
@@ -699,6 +881,60 @@ mod tests {
     }
 
     #[test]
+    fn a_contact_s_own_notes_leave_import_bookkeeping_out() {
+        assert_eq!(
+            own_notes("LinkedIn: https://www.linkedin.com/in/sarahwhitfield\n\nFrom google-contacts.csv: Former boss at Meridian. Good reference.\n\nFrom google-contacts.csv, differing: title CRO."),
+            Some("Former boss at Meridian. Good reference".to_owned())
+        );
+        assert_eq!(
+            own_notes("My old college roommate, now at a VC."),
+            Some("My old college roommate, now at a VC".to_owned())
+        );
+        for nothing in [
+            "",
+            "LinkedIn: https://www.linkedin.com/in/jamesokafor",
+            "https://example.com/profile",
+            "Merged with Omar Farouk (#42) on 2026-11-30; theirs differed: name Omar Farouk.",
+            "From google-contacts.csv, differing: title Dir. Finance Systems.",
+        ] {
+            assert_eq!(own_notes(nothing), None, "{nothing}");
+        }
+        let tags = |t: &[&str]| t.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            relationship_tag(&tags(&["Prospects", "Former colleagues"])),
+            Some("Former colleagues")
+        );
+        assert_eq!(relationship_tag(&tags(&["Prospects", "My Contacts"])), None);
+        assert!(is_client(&tags(&["Key clients"])));
+        assert!(!is_client(&tags(&["Vendors"])));
+    }
+
+    #[test]
+    fn clear_dates_in_a_note_are_read_and_nothing_else() {
+        let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+        let dates = note_dates(
+            "Harbor Bank renewal due Dec 20. Procurement wants a 10% discount for a two-year term",
+            written,
+        );
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].what, "Harbor Bank renewal");
+        assert_eq!(dates[0].on.to_string(), "2026-12-20");
+        assert!(dates[0].deadline);
+        let dates = note_dates("Renews on 20 Dec; starts 4 January", written);
+        assert_eq!(dates[0].on.to_string(), "2026-12-20");
+        assert_eq!(dates[1].on.to_string(), "2027-01-04");
+        assert!(!dates[1].deadline);
+        for nothing in [
+            "Renewal is due end of December (12/31)",
+            "Two kids, 3 dogs",
+            "May be interested in 2 seats",
+            "Decision in Q1",
+        ] {
+            assert_eq!(note_dates(nothing, written), vec![], "{nothing}");
+        }
+    }
+
+    #[test]
     fn hostile_text_never_panics() {
         for text in [
             "İstanbul wants İ",
@@ -709,6 +945,7 @@ mod tests {
             "a — b – c - d; e. f! g? h\n",
         ] {
             let _ = read_note(text, "İ");
+            let _ = note_dates(text, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
             let _ = read_promise(text, "İ", "İ K");
             let _ = definite(text);
             let _ = event_name(text);

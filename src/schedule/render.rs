@@ -213,6 +213,10 @@ fn value(
             }
         }
         "note" => clean(ctx.note.unwrap_or(""), 100),
+        "about" => clean(ctx.about.unwrap_or(""), 100),
+        "title" => clean(ctx.title.unwrap_or(""), 60),
+        "dated" => definite(&clean(ctx.dated.map_or("", |d| d.0), 80)),
+        "dated_on" => ctx.dated.map_or("", |d| d.1).to_owned(),
         "life" => clean(ctx.life.unwrap_or(""), 100),
         "favour" => clean(ctx.favour.unwrap_or(""), 100),
         "note_date" => ctx.note_date.unwrap_or("").to_owned(),

@@ -25,12 +25,20 @@ pub struct ContactFacts {
     pub given_name: String,
     /// Employer, for suggestions.
     pub company: Option<String>,
+    /// Job title, for introductions.
+    pub title: Option<String>,
     /// Closeness; sets the cadence.
     pub circle: Circle,
     /// Birthday, with or without year.
     pub birthday: Option<Birthday>,
-    /// Interests and tags.
+    /// Interests: what suggestions are made of.
     pub interests: Vec<String>,
+    /// Labels and groups ("Clients", "Friends"): they say how the user knows
+    /// the contact, never what to talk about.
+    pub tags: Vec<String>,
+    /// The contact's free-form notes, as written (import bookkeeping included;
+    /// see [`ContactFacts::own_notes`]).
+    pub notes: String,
     /// A paused contact gets no cadence pings.
     pub paused: bool,
     /// The day the contact was added (the clock of a never-contacted contact);
@@ -131,9 +139,12 @@ impl ContactFacts {
             name: name.to_owned(),
             given_name: name.split_whitespace().next().unwrap_or(name).to_owned(),
             company: None,
+            title: None,
             circle,
             birthday: None,
             interests: Vec::new(),
+            tags: Vec::new(),
+            notes: String::new(),
             paused: false,
             created_on,
             source: None,

@@ -25,6 +25,8 @@ pub(super) struct TemplateFile {
     pub thread_words: Vec<String>,
     pub life_words: Vec<String>,
     pub favour_words: Vec<String>,
+    pub relationship_tags: Vec<String>,
+    pub client_tags: Vec<String>,
     pub filler: Vec<String>,
     pub request_openers: Vec<Opener>,
     pub request_kinds: Vec<RequestKind>,
@@ -164,6 +166,14 @@ enum Need {
     Event,
     Promise,
     Company,
+    /// Someone the user knows (circle, tags, notes) with nothing logged yet.
+    Unlogged,
+    /// The user's own notes about the contact.
+    About,
+    /// A client or customer (by tag).
+    Client,
+    /// A renewal or deadline from the note that has passed.
+    Dated,
 }
 
 /// The template data (parsed on first use).
@@ -223,6 +233,18 @@ pub struct SuggestionContext<'a> {
     pub year_end: bool,
     /// A rhythm ping soon after the last touch: a light word, not a call.
     pub light: bool,
+    /// Someone the user knows (circle, tags, notes, promises) with no
+    /// conversation logged yet: a catch-up, not an introduction.
+    pub unlogged: bool,
+    /// The user's own notes about the contact, a short fragment.
+    pub about: Option<&'a str>,
+    /// The contact is a client or customer (by tag).
+    pub client: bool,
+    /// The contact's job title.
+    pub title: Option<&'a str>,
+    /// A renewal or deadline the note names that has passed by the ping
+    /// ("Harbor Bank renewal"), and its day in words.
+    pub dated: Option<(&'a str, &'a str)>,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -251,6 +273,11 @@ impl<'a> SuggestionContext<'a> {
             on_day: false,
             year_end: false,
             light: false,
+            unlogged: false,
+            about: None,
+            client: false,
+            title: None,
+            dated: None,
         }
     }
 }
@@ -270,6 +297,8 @@ pub struct Uses {
     pub request: bool,
     /// A promise.
     pub promise: bool,
+    /// A passed renewal or deadline from the note.
+    pub dated: bool,
 }
 
 /// A chosen suggestion.
@@ -368,11 +397,16 @@ fn thread_rank(t: &Template) -> Option<u8> {
         Some(1)
     } else if t.needs.contains(&Need::Note) && t.needs.contains(&Need::Life) {
         Some(2)
-    } else if t.needs.contains(&Need::Note) {
+    } else if t.needs.contains(&Need::Note)
+        || t.needs.contains(&Need::Dated)
+        || (t.needs.contains(&Need::Unlogged) && (t.needs.contains(&Need::Client) || t.year_end))
+    {
         Some(3)
-    } else if t.needs.contains(&Need::Favour) {
+    } else if t.needs.contains(&Need::Favour)
+        || (t.needs.contains(&Need::Unlogged) && t.needs.contains(&Need::About))
+    {
         Some(4)
-    } else if t.needs.contains(&Need::Life) {
+    } else if t.needs.contains(&Need::Life) || t.needs.contains(&Need::Unlogged) {
         Some(5)
     } else {
         None
@@ -404,6 +438,10 @@ pub fn suggest(
         Need::Event => ctx.event.is_some_and(|e| !e.trim().is_empty()),
         Need::Promise => ctx.promise.is_some_and(|p| !p.trim().is_empty()),
         Need::Company => ctx.company.is_some_and(is_organisation),
+        Need::Unlogged => ctx.unlogged,
+        Need::About => ctx.about.is_some_and(|a| !a.trim().is_empty()),
+        Need::Client => ctx.client,
+        Need::Dated => ctx.dated.is_some(),
     };
     let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {
@@ -513,6 +551,7 @@ pub fn suggest(
             favour: template.needs.contains(&Need::Favour),
             request: template.needs.contains(&Need::Request),
             promise: template.promise.is_some(),
+            dated: template.needs.contains(&Need::Dated),
         },
     }
 }

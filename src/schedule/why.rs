@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::capacity::circle_name;
 use super::dates::{day_month, every, full_month_name, short_date, span_words, warmth_words};
 use super::explain::Context;
-use super::notes::Request;
+use super::notes::{is_client, own_notes, relationship_tag, Request};
 use super::render::{is_plural, request_phrase};
 use super::snapshot::{Anchor, AnchorSource, ContactFacts};
 use super::suggest::{clean, RequestState};
@@ -34,6 +34,9 @@ pub(super) struct Said<'a> {
     pub early: bool,
     /// The suggestion asks how a promise due on this day landed.
     pub promise_after: Option<NaiveDate>,
+    /// The suggestion picks up a note naming a renewal or deadline still to
+    /// come: what, its day, and the note's day.
+    pub deadline: Option<(String, NaiveDate, NaiveDate)>,
 }
 
 /// Where a first contact comes from, for a first hello's suggestion.
@@ -71,6 +74,25 @@ fn first_hello_why(facts: &ContactFacts, name: &str, on: NaiveDate) -> String {
             facts.created_on.year()
         ),
     }
+}
+
+/// The why of someone the user knows with no conversation logged: what shows
+/// the relationship (a client tag, the user's notes, a group, the circle),
+/// never "you have not talked since".
+fn unlogged_why(facts: &ContactFacts, name: &str) -> String {
+    let notes = own_notes(&facts.notes).map(|n| format!("your notes say \u{201c}{n}\u{201d}"));
+    let group = relationship_tag(&facts.tags)
+        .map(|tag| format!("{name} is in your {} group", clean(tag, 40)));
+    let known = match (group, notes) {
+        (Some(group), Some(notes)) if is_client(&facts.tags) => format!("{group}, and {notes}"),
+        (_, Some(notes)) => notes,
+        (Some(group), None) => group,
+        (None, None) if !facts.open_promises.is_empty() => {
+            format!("you have a promise to keep to {name}")
+        }
+        (None, None) => format!("{name} {}", membership(facts.circle)),
+    };
+    format!("You have no conversation with {name} logged yet; {known}.")
 }
 
 /// The most recent real contact before `on`.
@@ -348,6 +370,17 @@ fn rhythm_why(
             );
         }
     }
+    if p.never_contacted && previous_ping.is_none() {
+        return unlogged_why(facts, name);
+    }
+    if let Some((what, on, noted)) = &said.deadline {
+        return format!(
+            "Your note of {} has \u{201c}{}\u{201d} on {}: a word with {name} before it.",
+            day_month(*noted, date),
+            clean(what, 80),
+            short_date(*on, date)
+        );
+    }
     let interval = i64::from(p.interval);
     if let Some(previous) = previous_ping {
         let gap = (date - previous).num_days();
@@ -439,8 +472,12 @@ pub(super) fn details(
     } else {
         ""
     };
+    let unlogged =
+        x.fixed.is_none() && previous_ping.is_none() && p.never_contacted && !first_hello;
     if first_hello {
         parts.push("Warmth: no contact yet.".to_owned());
+    } else if unlogged {
+        parts.push("Warmth: no conversation logged yet.".to_owned());
     } else {
         parts.push(format!(
             "Warmth on {}: {}{warmth_note}.",
@@ -448,19 +485,25 @@ pub(super) fn details(
             warmth_words(warmth)
         ));
     }
-    if x.fixed.is_none() && previous_ping.is_none() && !first_hello {
+    if x.fixed.is_none() && previous_ping.is_none() && !first_hello && !unlogged {
         let since = cx.calendar.date(p.due_since);
         if since < date {
             parts.push(format!("Due since {}.", short_date(since, date)));
         }
     }
-    parts.push(moved_note(x, cx, date, first_hello));
+    parts.push(moved_note(x, cx, date, first_hello, unlogged));
     parts.retain(|s| !s.is_empty());
     parts.join(" ")
 }
 
 /// What moved the ping from the day its rhythm or date asked for.
-fn moved_note(x: &Placed, cx: &Context<'_>, date: NaiveDate, first_hello: bool) -> String {
+fn moved_note(
+    x: &Placed,
+    cx: &Context<'_>,
+    date: NaiveDate,
+    first_hello: bool,
+    unlogged: bool,
+) -> String {
     let Placement {
         ideal,
         over_cap,
@@ -495,6 +538,10 @@ fn moved_note(x: &Placed, cx: &Context<'_>, date: NaiveDate, first_hello: bool) 
     let mut text = Vec::new();
     if first_hello {
         text.push("First hellos take free days after everyone else.".to_owned());
+    } else if unlogged {
+        text.push(
+            "Contacts with no conversation logged take free days after everyone else.".to_owned(),
+        );
     }
     if catch_up && ideal == x.day {
         text.push(
@@ -503,7 +550,9 @@ fn moved_note(x: &Placed, cx: &Context<'_>, date: NaiveDate, first_hello: bool) 
         );
     }
     if ideal != x.day {
-        let reason = if !cx.calendar.is_working(ideal) && !spread && !pulled_forward {
+        let reason = if x.placement.year_break {
+            format!("Moved from {from}: no introductions or business check-ins between Christmas Eve and New Year's Day.")
+        } else if !cx.calendar.is_working(ideal) && !spread && !pulled_forward {
             if cx.calendar.is_holiday(ideal) {
                 format!("Moved from {from}: a public holiday.")
             } else {

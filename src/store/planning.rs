@@ -127,11 +127,11 @@ impl Store {
     }
 
     /// Everything the planner needs, in a handful of queries: live contacts (not
-    /// in the trash) with their interests, the latest interaction of each kind,
+    /// in the trash) with their interests, tags, notes, the latest interaction of each kind,
     /// the latest note, recent events, open promises and ping actions.
     pub fn snapshot(&self, today: NaiveDate) -> Result<Snapshot> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, uid, display_name, given_name, company, birthday, circle, paused, created_on, source
+            "SELECT id, uid, display_name, given_name, company, birthday, circle, paused, created_on, source, title, notes
              FROM contacts WHERE deleted_on IS NULL ORDER BY id",
         )?;
         let mut facts: Vec<ContactFacts> = stmt
@@ -146,9 +146,12 @@ impl Store {
                     name: row.get(2)?,
                     given_name: row.get(3)?,
                     company: row.get(4)?,
+                    title: row.get(10)?,
                     circle: circle.parse().map_err(|e| conversion_error(6, e))?,
                     birthday: birthday.and_then(|b| b.parse().ok()),
                     interests: Vec::new(),
+                    tags: Vec::new(),
+                    notes: row.get(11)?,
                     paused: row.get(7)?,
                     created_on: parse_date("created_on", &created_on)
                         .map_err(|e| conversion_error(8, e))?,
@@ -173,6 +176,16 @@ impl Store {
         while let Some(row) = rows.next()? {
             if let Some(&i) = index.get(&row.get::<_, i64>(0)?) {
                 facts[i].interests.push(row.get(1)?);
+            }
+        }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(&i) = index.get(&row.get::<_, i64>(0)?) {
+                facts[i].tags.push(row.get(1)?);
             }
         }
 
