@@ -1,7 +1,5 @@
 //! What the planner reads (snapshot, settings) and what acting on a ping writes.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -84,6 +82,38 @@ fn holiday_region(value: &str) -> Result<String> {
     ))
 }
 
+/// The index of the contact with this id in contacts ordered by id.
+fn position(facts: &[ContactFacts], id: i64) -> Option<usize> {
+    facts.binary_search_by_key(&id, |c| c.id).ok()
+}
+
+/// A text column, read where it lies (valid until the next row).
+fn text<'r>(row: &'r rusqlite::Row<'_>, col: usize) -> rusqlite::Result<&'r str> {
+    Ok(row.get_ref(col)?.as_str()?)
+}
+
+/// A text column that may be NULL, read where it lies.
+fn text_or_null<'r>(row: &'r rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(row.get_ref(col)?.as_str_or_null()?)
+}
+
+/// A `YYYY-MM-DD` column.
+fn date_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<NaiveDate> {
+    parse_date("date", text(row, col)?).map_err(|e| conversion_error(col, e))
+}
+
+/// An interaction kind column: stored as its name, so compared as is first.
+fn kind_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<InteractionKind> {
+    let name = text(row, col)?;
+    match InteractionKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    {
+        Some(kind) => Ok(kind),
+        None => name.parse().map_err(|e| conversion_error(col, e)),
+    }
+}
+
 impl Store {
     /// The planner settings, from stored values over the defaults.
     pub fn planner_settings(&self) -> Result<PlannerSettings> {
@@ -129,6 +159,10 @@ impl Store {
     /// Everything the planner needs, in a handful of queries: live contacts (not
     /// in the trash) with their interests, the latest interaction of each kind,
     /// the latest note, recent events, open promises and ping actions.
+    ///
+    /// A large book has tens of thousands of rows here: dates and kinds are
+    /// parsed where they lie (no copy per row), and rows find their contact by
+    /// id in the id-ordered list.
     pub fn snapshot(&self, today: NaiveDate) -> Result<Snapshot> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, uid, display_name, given_name, company, birthday, circle, paused, created_on, source
@@ -136,23 +170,18 @@ impl Store {
         )?;
         let mut facts: Vec<ContactFacts> = stmt
             .query_map([], |row| {
-                let birthday: Option<String> = row.get(5)?;
-                let circle: String = row.get(6)?;
-                let created_on: String = row.get(8)?;
-                let source: Option<String> = row.get(9)?;
                 Ok(ContactFacts {
                     id: row.get(0)?,
                     uid: row.get(1)?,
                     name: row.get(2)?,
                     given_name: row.get(3)?,
                     company: row.get(4)?,
-                    circle: circle.parse().map_err(|e| conversion_error(6, e))?,
-                    birthday: birthday.and_then(|b| b.parse().ok()),
+                    circle: text(row, 6)?.parse().map_err(|e| conversion_error(6, e))?,
+                    birthday: text_or_null(row, 5)?.and_then(|b| b.parse().ok()),
                     interests: Vec::new(),
                     paused: row.get(7)?,
-                    created_on: parse_date("created_on", &created_on)
-                        .map_err(|e| conversion_error(8, e))?,
-                    source: source.and_then(|s| s.parse().ok()),
+                    created_on: date_at(row, 8)?,
+                    source: text_or_null(row, 9)?.and_then(|s| s.parse().ok()),
                     last_note: None,
                     anchors: Vec::new(),
                     last_event: None,
@@ -161,17 +190,13 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let index: HashMap<i64, usize> = facts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-        let date_of = |col: usize, text: String| {
-            parse_date("date", &text).map_err(|e| conversion_error(col, e))
-        };
 
         let mut stmt = self.conn.prepare_cached(
             "SELECT contact_id, interest FROM contact_interests ORDER BY contact_id, position",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            if let Some(&i) = index.get(&row.get::<_, i64>(0)?) {
+            if let Some(i) = position(&facts, row.get(0)?) {
                 facts[i].interests.push(row.get(1)?);
             }
         }
@@ -182,15 +207,12 @@ impl Store {
             .prepare_cached("SELECT contact_id, kind, date, event_name FROM interaction_latest")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position(&facts, row.get(0)?) else {
                 continue;
             };
-            let kind: String = row.get(1)?;
-            let kind: InteractionKind = kind.parse().map_err(|e| conversion_error(1, e))?;
-            let date = date_of(2, row.get(2)?)?;
             facts[i].anchors.push(Anchor {
-                date,
-                source: AnchorSource::Interaction(kind),
+                date: date_at(row, 2)?,
+                source: AnchorSource::Interaction(kind_at(row, 1)?),
                 event: row.get(3)?,
             });
         }
@@ -205,16 +227,15 @@ impl Store {
         )?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position(&facts, row.get(0)?) else {
                 continue;
             };
-            let kind: String = row.get(1)?;
-            let date = date_of(2, row.get(2)?)?;
+            let date = date_at(row, 2)?;
             let c = &mut facts[i];
             if c.last_note.as_ref().is_none_or(|n| n.date < date) {
                 c.last_note = Some(NoteFacts {
                     date,
-                    kind: kind.parse().map_err(|e| conversion_error(1, e))?,
+                    kind: kind_at(row, 1)?,
                     text: row.get(4)?,
                     event: row.get(3)?,
                 });
@@ -230,12 +251,12 @@ impl Store {
         )?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position(&facts, row.get(0)?) else {
                 continue;
             };
             facts[i].last_event = Some(EventFacts {
                 interaction_id: row.get(1)?,
-                date: date_of(2, row.get(2)?)?,
+                date: date_at(row, 2)?,
                 name: row.get(3)?,
             });
         }
@@ -245,13 +266,13 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(1)?) else {
+            let Some(i) = position(&facts, row.get(1)?) else {
                 continue;
             };
             facts[i].open_promises.push(PromiseFacts {
                 id: row.get(0)?,
                 text: row.get(2)?,
-                due: date_of(3, row.get(3)?)?,
+                due: date_at(row, 3)?,
             });
         }
 
@@ -260,21 +281,24 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(1)?) else {
+            let Some(i) = position(&facts, row.get(1)?) else {
                 continue;
             };
-            let action = match row.get::<_, String>(2)?.as_str() {
+            let action = match text(row, 2)? {
                 "done" => PingActionKind::Done,
                 "snoozed" => PingActionKind::Snoozed,
                 _ => PingActionKind::Skipped,
             };
-            let snoozed_until: Option<String> = row.get(4)?;
+            let snoozed_until = match text_or_null(row, 4)? {
+                Some(d) => Some(parse_date("date", d).map_err(|e| conversion_error(4, e))?),
+                None => None,
+            };
             facts[i].actions.push(ActionFacts {
                 ping_id: row.get(0)?,
                 action,
-                acted_on: date_of(3, row.get(3)?)?,
-                planned_on: date_of(5, row.get(5)?)?,
-                snoozed_until: snoozed_until.map(|d| date_of(4, d)).transpose()?,
+                acted_on: date_at(row, 3)?,
+                planned_on: date_at(row, 5)?,
+                snoozed_until,
             });
         }
         Ok(Snapshot { contacts: facts })
