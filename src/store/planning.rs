@@ -82,6 +82,20 @@ fn holiday_region(value: &str) -> Result<String> {
     ))
 }
 
+/// A recent interaction whose note may be its contact's latest.
+struct NoteCandidate {
+    /// The contact's index in the snapshot.
+    contact: usize,
+    /// The interaction's index in the contact's anchors.
+    anchor: usize,
+    /// When it happened.
+    date: NaiveDate,
+    /// Its kind's name (the tie-break on one day).
+    kind: &'static str,
+    /// The interaction's id.
+    interaction: i64,
+}
+
 /// The index of the contact with this id in contacts ordered by id.
 fn position(facts: &[ContactFacts], id: i64) -> Option<usize> {
     facts.binary_search_by_key(&id, |c| c.id).ok()
@@ -202,45 +216,39 @@ impl Store {
         }
 
         // The latest interaction of each kind, kept by triggers (migration 3).
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT contact_id, kind, date, event_name FROM interaction_latest")?;
+        // Those recent enough for suggestions to pick up the thread are
+        // candidates for the contact's latest note (older notes are never used,
+        // so never read).
+        let since = today - chrono::Duration::days(NOTE_READ_DAYS);
+        let mut candidates: Vec<NoteCandidate> = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT contact_id, kind, date, event_name, interaction_id FROM interaction_latest",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let Some(i) = position(&facts, row.get(0)?) else {
                 continue;
             };
-            facts[i].anchors.push(Anchor {
+            let anchor = Anchor {
                 date: date_at(row, 2)?,
                 source: AnchorSource::Interaction(kind_at(row, 1)?),
                 event: row.get(3)?,
-            });
-        }
-
-        // The note of the latest of those, when recent enough for suggestions to
-        // pick up the thread (older notes are never used, so never read).
-        let since = (today - chrono::Duration::days(NOTE_READ_DAYS)).to_string();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.contact_id, l.kind, l.date, l.event_name, i.note
-             FROM interaction_latest l JOIN interactions i ON i.id = l.interaction_id
-             WHERE l.date >= ?1 AND i.note <> ''",
-        )?;
-        let mut rows = stmt.query([since])?;
-        while let Some(row) = rows.next()? {
-            let Some(i) = position(&facts, row.get(0)?) else {
-                continue;
             };
-            let date = date_at(row, 2)?;
-            let c = &mut facts[i];
-            if c.last_note.as_ref().is_none_or(|n| n.date < date) {
-                c.last_note = Some(NoteFacts {
-                    date,
-                    kind: kind_at(row, 1)?,
-                    text: row.get(4)?,
-                    event: row.get(3)?,
+            if anchor.date >= since {
+                candidates.push(NoteCandidate {
+                    contact: i,
+                    anchor: facts[i].anchors.len(),
+                    date: anchor.date,
+                    kind: match anchor.source {
+                        AnchorSource::Interaction(kind) => kind.as_str(),
+                        _ => "",
+                    },
+                    interaction: row.get(4)?,
                 });
             }
+            facts[i].anchors.push(anchor);
         }
+        self.read_latest_notes(&mut facts, candidates)?;
 
         // Only events recent enough to still need follow-ups.
         let since = (today - chrono::Duration::days(45)).to_string();
@@ -304,6 +312,71 @@ impl Store {
         Ok(Snapshot { contacts: facts })
     }
 
+    /// Each contact's latest note among its candidates: the latest one whose
+    /// interaction has a note (on the same day, the kind first by name). Reads
+    /// only the notes it may keep, a round per fallback, rather than every
+    /// recent note.
+    fn read_latest_notes(
+        &self,
+        facts: &mut [ContactFacts],
+        mut candidates: Vec<NoteCandidate>,
+    ) -> Result<()> {
+        candidates.sort_unstable_by_key(|c| (c.contact, std::cmp::Reverse(c.date), c.kind));
+        // Each contact's candidates, best first: try the first; when its
+        // interaction has no note, the next, in the next round.
+        let mut starts: Vec<usize> = (0..candidates.len())
+            .filter(|&k| k == 0 || candidates[k - 1].contact != candidates[k].contact)
+            .collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.note FROM json_each(?1) AS j CROSS JOIN interactions AS i
+             ON i.id = j.value WHERE i.note <> ''",
+        )?;
+        while !starts.is_empty() {
+            let mut ids = String::with_capacity(starts.len() * 8 + 2);
+            ids.push('[');
+            for (n, &k) in starts.iter().enumerate() {
+                if n > 0 {
+                    ids.push(',');
+                }
+                ids.push_str(&candidates[k].interaction.to_string());
+            }
+            ids.push(']');
+            let mut notes: Vec<(i64, String)> = stmt
+                .query_map([ids], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            notes.sort_unstable_by_key(|(id, _)| *id);
+            let mut next = Vec::new();
+            for k in starts {
+                let c = &candidates[k];
+                match notes.binary_search_by_key(&c.interaction, |(id, _)| *id) {
+                    Ok(n) => {
+                        let anchor = &facts[c.contact].anchors[c.anchor];
+                        let note = NoteFacts {
+                            date: anchor.date,
+                            kind: match anchor.source {
+                                AnchorSource::Interaction(kind) => kind,
+                                _ => continue,
+                            },
+                            text: std::mem::take(&mut notes[n].1),
+                            event: anchor.event.clone(),
+                        };
+                        facts[c.contact].last_note = Some(note);
+                    }
+                    Err(_) => {
+                        if candidates
+                            .get(k + 1)
+                            .is_some_and(|d| d.contact == c.contact)
+                        {
+                            next.push(k + 1);
+                        }
+                    }
+                }
+            }
+            starts = next;
+        }
+        Ok(())
+    }
+
     /// Records what the user did with a planned ping, all in one transaction:
     /// done logs the interaction (and keeps a promise it was for), snooze moves it,
     /// skip drops it.
@@ -361,5 +434,59 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_latest_note_is_the_newest_recent_interaction_that_has_one() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-1', 'Ada', '2020-01-01');
+                 INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-2', 'Ben', '2020-01-01');
+                 INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-3', 'Cy', '2020-01-01');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'call', '2026-11-01', '');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'meeting', '2026-10-01', 'Met at lunch');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'email', '2026-10-01', 'Asked for the deck');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'social', '2026-09-01', 'Liked a post');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (2, 'call', '2025-01-01', 'Too old to use');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (3, 'call', '2026-11-20', '');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (3, 'call', '2026-11-02', 'An earlier call');",
+            )
+            .unwrap();
+        let snapshot = store.snapshot(day("2026-11-30")).unwrap();
+        let notes: Vec<Option<(&str, InteractionKind, NaiveDate)>> = snapshot
+            .contacts
+            .iter()
+            .map(|c| {
+                c.last_note
+                    .as_ref()
+                    .map(|n| (n.text.as_str(), n.kind, n.date))
+            })
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                // The call after it has no note; on one day, kinds go by name.
+                Some((
+                    "Asked for the deck",
+                    InteractionKind::Email,
+                    day("2026-10-01")
+                )),
+                None,
+                // Only the latest call of each kind is kept: its note is empty.
+                None,
+            ]
+        );
+        assert_eq!(snapshot.contacts[0].anchors.len(), 4);
     }
 }
