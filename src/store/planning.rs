@@ -321,7 +321,12 @@ impl Store {
         facts: &mut [ContactFacts],
         mut candidates: Vec<NoteCandidate>,
     ) -> Result<()> {
-        candidates.sort_unstable_by_key(|c| (c.contact, std::cmp::Reverse(c.date), c.kind));
+        // Rows come by contact already: the stable sort finds one run, and only
+        // each contact's few candidates are ordered among themselves.
+        candidates.sort_by_key(|c| c.contact);
+        for group in candidates.chunk_by_mut(|a, b| a.contact == b.contact) {
+            group.sort_unstable_by_key(|c| (std::cmp::Reverse(c.date), c.kind));
+        }
         // Each contact's candidates, best first: try the first; when its
         // interaction has no note, the next, in the next round.
         let mut starts: Vec<usize> = (0..candidates.len())
