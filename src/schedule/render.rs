@@ -98,7 +98,7 @@ pub(super) fn singular(interest: &str) -> String {
 /// Fills a template's placeholders (one level deep: a phrase from the data
 /// may hold placeholders of its own, a user's value never does).
 pub(super) fn render(text: &str, ctx: &SuggestionContext<'_>, interest: &str) -> String {
-    tidy(&fill(text, ctx, interest, None, 0))
+    tidy(fill(text, ctx, interest, None, 0))
 }
 
 /// Fills placeholders; `object` is a promise's object inside its act's phrase.
@@ -121,8 +121,14 @@ fn fill(
         };
         let name = &after[..close];
         let capital = name.starts_with(|c: char| c.is_ascii_uppercase());
-        let value = value(&name.to_lowercase(), ctx, interest, object, depth)
-            .unwrap_or_else(|| format!("{{{name}}}"));
+        // Placeholder names are mostly written in lower case already.
+        let lower = if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(name)
+        } else {
+            std::borrow::Cow::Owned(name.to_lowercase())
+        };
+        let value =
+            value(&lower, ctx, interest, object, depth).unwrap_or_else(|| format!("{{{name}}}"));
         if capital {
             out.push_str(&capitalise(&value));
         } else {
@@ -143,8 +149,20 @@ fn capitalise(s: &str) -> String {
 }
 
 /// Spaces and stops left by empty values: "Call Tom , as" → "Call Tom, as".
-fn tidy(text: &str) -> String {
-    let mut out = text.to_owned();
+fn tidy(text: String) -> String {
+    // Most sentences have none of them: one scan, and the text is kept as it is.
+    let spaced = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b' ' | b',' | b'.' | b':' | b';'));
+    if !spaced {
+        return if text.trim().len() == text.len() {
+            text
+        } else {
+            text.trim().to_owned()
+        };
+    }
+    let mut out = text;
     for (from, to) in [
         ("  ", " "),
         (" ,", ","),

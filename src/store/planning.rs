@@ -1,7 +1,5 @@
 //! What the planner reads (snapshot, settings) and what acting on a ping writes.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -84,6 +82,52 @@ fn holiday_region(value: &str) -> Result<String> {
     ))
 }
 
+/// A recent interaction whose note may be its contact's latest.
+struct NoteCandidate {
+    /// The contact's index in the snapshot.
+    contact: usize,
+    /// The interaction's index in the contact's anchors.
+    anchor: usize,
+    /// When it happened.
+    date: NaiveDate,
+    /// Its kind's name (the tie-break on one day).
+    kind: &'static str,
+    /// The interaction's id.
+    interaction: i64,
+}
+
+/// The index of the contact with this id in contacts ordered by id.
+fn position(facts: &[ContactFacts], id: i64) -> Option<usize> {
+    facts.binary_search_by_key(&id, |c| c.id).ok()
+}
+
+/// A text column, read where it lies (valid until the next row).
+fn text<'r>(row: &'r rusqlite::Row<'_>, col: usize) -> rusqlite::Result<&'r str> {
+    Ok(row.get_ref(col)?.as_str()?)
+}
+
+/// A text column that may be NULL, read where it lies.
+fn text_or_null<'r>(row: &'r rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(row.get_ref(col)?.as_str_or_null()?)
+}
+
+/// A `YYYY-MM-DD` column.
+fn date_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<NaiveDate> {
+    parse_date("date", text(row, col)?).map_err(|e| conversion_error(col, e))
+}
+
+/// An interaction kind column: stored as its name, so compared as is first.
+fn kind_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<InteractionKind> {
+    let name = text(row, col)?;
+    match InteractionKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    {
+        Some(kind) => Ok(kind),
+        None => name.parse().map_err(|e| conversion_error(col, e)),
+    }
+}
+
 impl Store {
     /// The planner settings, from stored values over the defaults.
     pub fn planner_settings(&self) -> Result<PlannerSettings> {
@@ -129,6 +173,10 @@ impl Store {
     /// Everything the planner needs, in a handful of queries: live contacts (not
     /// in the trash) with their interests, tags, notes, the latest interaction of each kind,
     /// the latest note, recent events, open promises and ping actions.
+    ///
+    /// A large book has tens of thousands of rows here: dates and kinds are
+    /// parsed where they lie (no copy per row), and rows find their contact by
+    /// id in the id-ordered list.
     pub fn snapshot(&self, today: NaiveDate) -> Result<Snapshot> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, uid, display_name, given_name, company, birthday, circle, paused, created_on, source, title, notes
@@ -136,10 +184,6 @@ impl Store {
         )?;
         let mut facts: Vec<ContactFacts> = stmt
             .query_map([], |row| {
-                let birthday: Option<String> = row.get(5)?;
-                let circle: String = row.get(6)?;
-                let created_on: String = row.get(8)?;
-                let source: Option<String> = row.get(9)?;
                 Ok(ContactFacts {
                     id: row.get(0)?,
                     uid: row.get(1)?,
@@ -147,15 +191,14 @@ impl Store {
                     given_name: row.get(3)?,
                     company: row.get(4)?,
                     title: row.get(10)?,
-                    circle: circle.parse().map_err(|e| conversion_error(6, e))?,
-                    birthday: birthday.and_then(|b| b.parse().ok()),
+                    circle: text(row, 6)?.parse().map_err(|e| conversion_error(6, e))?,
+                    birthday: text_or_null(row, 5)?.and_then(|b| b.parse().ok()),
                     interests: Vec::new(),
                     tags: Vec::new(),
                     notes: row.get(11)?,
                     paused: row.get(7)?,
-                    created_on: parse_date("created_on", &created_on)
-                        .map_err(|e| conversion_error(8, e))?,
-                    source: source.and_then(|s| s.parse().ok()),
+                    created_on: date_at(row, 8)?,
+                    source: text_or_null(row, 9)?.and_then(|s| s.parse().ok()),
                     last_note: None,
                     anchors: Vec::new(),
                     last_event: None,
@@ -164,17 +207,13 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let index: HashMap<i64, usize> = facts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-        let date_of = |col: usize, text: String| {
-            parse_date("date", &text).map_err(|e| conversion_error(col, e))
-        };
 
         let mut stmt = self.conn.prepare_cached(
             "SELECT contact_id, interest FROM contact_interests ORDER BY contact_id, position",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            if let Some(&i) = index.get(&row.get::<_, i64>(0)?) {
+            if let Some(i) = position(&facts, row.get(0)?) {
                 facts[i].interests.push(row.get(1)?);
             }
         }
@@ -184,55 +223,45 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            if let Some(&i) = index.get(&row.get::<_, i64>(0)?) {
+            if let Some(i) = position(&facts, row.get(0)?) {
                 facts[i].tags.push(row.get(1)?);
             }
         }
 
         // The latest interaction of each kind, kept by triggers (migration 3).
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT contact_id, kind, date, event_name FROM interaction_latest")?;
+        // Those recent enough for suggestions to pick up the thread are
+        // candidates for the contact's latest note (older notes are never used,
+        // so never read).
+        let since = today - chrono::Duration::days(NOTE_READ_DAYS);
+        let mut candidates: Vec<NoteCandidate> = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT contact_id, kind, date, event_name, interaction_id FROM interaction_latest",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position(&facts, row.get(0)?) else {
                 continue;
             };
-            let kind: String = row.get(1)?;
-            let kind: InteractionKind = kind.parse().map_err(|e| conversion_error(1, e))?;
-            let date = date_of(2, row.get(2)?)?;
-            facts[i].anchors.push(Anchor {
-                date,
-                source: AnchorSource::Interaction(kind),
+            let anchor = Anchor {
+                date: date_at(row, 2)?,
+                source: AnchorSource::Interaction(kind_at(row, 1)?),
                 event: row.get(3)?,
-            });
-        }
-
-        // The note of the latest of those, when recent enough for suggestions to
-        // pick up the thread (older notes are never used, so never read).
-        let since = (today - chrono::Duration::days(NOTE_READ_DAYS)).to_string();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.contact_id, l.kind, l.date, l.event_name, i.note
-             FROM interaction_latest l JOIN interactions i ON i.id = l.interaction_id
-             WHERE l.date >= ?1 AND i.note <> ''",
-        )?;
-        let mut rows = stmt.query([since])?;
-        while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
-                continue;
             };
-            let kind: String = row.get(1)?;
-            let date = date_of(2, row.get(2)?)?;
-            let c = &mut facts[i];
-            if c.last_note.as_ref().is_none_or(|n| n.date < date) {
-                c.last_note = Some(NoteFacts {
-                    date,
-                    kind: kind.parse().map_err(|e| conversion_error(1, e))?,
-                    text: row.get(4)?,
-                    event: row.get(3)?,
+            if anchor.date >= since {
+                candidates.push(NoteCandidate {
+                    contact: i,
+                    anchor: facts[i].anchors.len(),
+                    date: anchor.date,
+                    kind: match anchor.source {
+                        AnchorSource::Interaction(kind) => kind.as_str(),
+                        _ => "",
+                    },
+                    interaction: row.get(4)?,
                 });
             }
+            facts[i].anchors.push(anchor);
         }
+        self.read_latest_notes(&mut facts, candidates)?;
 
         // Only events recent enough to still need follow-ups.
         let since = (today - chrono::Duration::days(45)).to_string();
@@ -243,12 +272,12 @@ impl Store {
         )?;
         let mut rows = stmt.query([since])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(0)?) else {
+            let Some(i) = position(&facts, row.get(0)?) else {
                 continue;
             };
             facts[i].last_event = Some(EventFacts {
                 interaction_id: row.get(1)?,
-                date: date_of(2, row.get(2)?)?,
+                date: date_at(row, 2)?,
                 name: row.get(3)?,
             });
         }
@@ -258,13 +287,13 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(1)?) else {
+            let Some(i) = position(&facts, row.get(1)?) else {
                 continue;
             };
             facts[i].open_promises.push(PromiseFacts {
                 id: row.get(0)?,
                 text: row.get(2)?,
-                due: date_of(3, row.get(3)?)?,
+                due: date_at(row, 3)?,
             });
         }
 
@@ -273,24 +302,97 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(&i) = index.get(&row.get::<_, i64>(1)?) else {
+            let Some(i) = position(&facts, row.get(1)?) else {
                 continue;
             };
-            let action = match row.get::<_, String>(2)?.as_str() {
+            let action = match text(row, 2)? {
                 "done" => PingActionKind::Done,
                 "snoozed" => PingActionKind::Snoozed,
                 _ => PingActionKind::Skipped,
             };
-            let snoozed_until: Option<String> = row.get(4)?;
+            let snoozed_until = match text_or_null(row, 4)? {
+                Some(d) => Some(parse_date("date", d).map_err(|e| conversion_error(4, e))?),
+                None => None,
+            };
             facts[i].actions.push(ActionFacts {
                 ping_id: row.get(0)?,
                 action,
-                acted_on: date_of(3, row.get(3)?)?,
-                planned_on: date_of(5, row.get(5)?)?,
-                snoozed_until: snoozed_until.map(|d| date_of(4, d)).transpose()?,
+                acted_on: date_at(row, 3)?,
+                planned_on: date_at(row, 5)?,
+                snoozed_until,
             });
         }
         Ok(Snapshot { contacts: facts })
+    }
+
+    /// Each contact's latest note among its candidates: the latest one whose
+    /// interaction has a note (on the same day, the kind first by name). Reads
+    /// only the notes it may keep, a round per fallback, rather than every
+    /// recent note.
+    fn read_latest_notes(
+        &self,
+        facts: &mut [ContactFacts],
+        mut candidates: Vec<NoteCandidate>,
+    ) -> Result<()> {
+        // Rows come by contact already: the stable sort finds one run, and only
+        // each contact's few candidates are ordered among themselves.
+        candidates.sort_by_key(|c| c.contact);
+        for group in candidates.chunk_by_mut(|a, b| a.contact == b.contact) {
+            group.sort_unstable_by_key(|c| (std::cmp::Reverse(c.date), c.kind));
+        }
+        // Each contact's candidates, best first: try the first; when its
+        // interaction has no note, the next, in the next round.
+        let mut starts: Vec<usize> = (0..candidates.len())
+            .filter(|&k| k == 0 || candidates[k - 1].contact != candidates[k].contact)
+            .collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.note FROM json_each(?1) AS j CROSS JOIN interactions AS i
+             ON i.id = j.value WHERE i.note <> ''",
+        )?;
+        while !starts.is_empty() {
+            let mut ids = String::with_capacity(starts.len() * 8 + 2);
+            ids.push('[');
+            for (n, &k) in starts.iter().enumerate() {
+                if n > 0 {
+                    ids.push(',');
+                }
+                ids.push_str(&candidates[k].interaction.to_string());
+            }
+            ids.push(']');
+            let mut notes: Vec<(i64, String)> = stmt
+                .query_map([ids], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            notes.sort_unstable_by_key(|(id, _)| *id);
+            let mut next = Vec::new();
+            for k in starts {
+                let c = &candidates[k];
+                match notes.binary_search_by_key(&c.interaction, |(id, _)| *id) {
+                    Ok(n) => {
+                        let anchor = &facts[c.contact].anchors[c.anchor];
+                        let note = NoteFacts {
+                            date: anchor.date,
+                            kind: match anchor.source {
+                                AnchorSource::Interaction(kind) => kind,
+                                _ => continue,
+                            },
+                            text: std::mem::take(&mut notes[n].1),
+                            event: anchor.event.clone(),
+                        };
+                        facts[c.contact].last_note = Some(note);
+                    }
+                    Err(_) => {
+                        if candidates
+                            .get(k + 1)
+                            .is_some_and(|d| d.contact == c.contact)
+                        {
+                            next.push(k + 1);
+                        }
+                    }
+                }
+            }
+            starts = next;
+        }
+        Ok(())
     }
 
     /// Records what the user did with a planned ping, all in one transaction:
@@ -350,5 +452,59 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_latest_note_is_the_newest_recent_interaction_that_has_one() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-1', 'Ada', '2020-01-01');
+                 INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-2', 'Ben', '2020-01-01');
+                 INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-3', 'Cy', '2020-01-01');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'call', '2026-11-01', '');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'meeting', '2026-10-01', 'Met at lunch');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'email', '2026-10-01', 'Asked for the deck');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'social', '2026-09-01', 'Liked a post');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (2, 'call', '2025-01-01', 'Too old to use');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (3, 'call', '2026-11-20', '');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (3, 'call', '2026-11-02', 'An earlier call');",
+            )
+            .unwrap();
+        let snapshot = store.snapshot(day("2026-11-30")).unwrap();
+        let notes: Vec<Option<(&str, InteractionKind, NaiveDate)>> = snapshot
+            .contacts
+            .iter()
+            .map(|c| {
+                c.last_note
+                    .as_ref()
+                    .map(|n| (n.text.as_str(), n.kind, n.date))
+            })
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                // The call after it has no note; on one day, kinds go by name.
+                Some((
+                    "Asked for the deck",
+                    InteractionKind::Email,
+                    day("2026-10-01")
+                )),
+                None,
+                // Only the latest call of each kind is kept: its note is empty.
+                None,
+            ]
+        );
+        assert_eq!(snapshot.contacts[0].anchors.len(), 4);
     }
 }
