@@ -49,6 +49,38 @@ fn keeps_the_cap(plan: &Plan) -> Result<(), String> {
     }
 }
 
+/// [`keeps_the_cap`], less the known gap: when every day a rhythm ping may
+/// take without counting as missed is full, the planner puts it over the cap
+/// rather than break the contact's rhythm, and says so in its `details`. Such
+/// pings stay rare: at most one in twenty.
+fn keeps_the_cap_or_says_why(plan: &Plan) -> Result<(), String> {
+    let mut load: BTreeMap<NaiveDate, (u32, u32, u32)> = BTreeMap::new();
+    for p in &plan.pings {
+        let entry = load.entry(p.date).or_default();
+        entry.0 += 1;
+        if p.reason.is_fixed() {
+            entry.1 += 1;
+        }
+        if p.details.contains("Over your daily cap") {
+            entry.2 += 1;
+        }
+    }
+    let mut over = 0;
+    for (day, (all, fixed, explained)) in &load {
+        over += explained;
+        if *all > plan.daily_cap.max(*fixed) + explained {
+            return Err(format!(
+                "{day}: {all} pings, {fixed} fixed, {explained} over the cap and saying so, cap {}",
+                plan.daily_cap
+            ));
+        }
+    }
+    if over as usize * 20 > plan.pings.len().max(20) {
+        return Err(format!("{over} of {} pings over the cap", plan.pings.len()));
+    }
+    Ok(())
+}
+
 fn spec_strategy() -> impl Strategy<Value = (PopulationSpec, NaiveDate)> {
     (
         any::<u64>(),
@@ -95,9 +127,10 @@ proptest! {
             prop_assert!(p.warmth <= 100);
         }
         // Where the need fits under the cap (the plan did not have to raise
-        // it), no day holds more than the cap except by fixed-date pings.
+        // it), no day holds more than the cap except by fixed-date pings, and
+        // the rare ping that says it is over the cap.
         if plan.daily_cap == settings.daily_cap {
-            if let Err(e) = keeps_the_cap(&plan) {
+            if let Err(e) = keeps_the_cap_or_says_why(&plan) {
                 prop_assert!(false, "{}", e);
             }
         }
@@ -479,4 +512,40 @@ fn three_hundred_contacts_added_on_one_day_give_an_even_year() {
 #[test]
 fn two_thousand_contacts_imported_on_one_day_give_an_even_year() {
     assert_even([100, 300, 600, 1000]);
+}
+
+/// Regression: two books where the cap is not kept on one day, by one ping
+/// that says so.
+#[test]
+fn the_rare_ping_over_the_cap_says_so() {
+    for (spec, today) in [
+        (
+            PopulationSpec {
+                contacts: 213,
+                seed: 2528072802242384602,
+                birthday_rate: 0.49937064211407717,
+                event_rate: 0.0,
+                promise_rate: 0.057323653575004276,
+                never_contacted_rate: 0.21875289508620663,
+                paused_rate: 0.03,
+            },
+            NaiveDate::from_ymd_opt(2028, 11, 23).unwrap(),
+        ),
+        (
+            PopulationSpec {
+                contacts: 195,
+                seed: 14283814089697641223,
+                birthday_rate: 0.7295397304434721,
+                event_rate: 0.016594462820165565,
+                promise_rate: 0.0551655883283241,
+                never_contacted_rate: 0.3840987218422084,
+                paused_rate: 0.03,
+            },
+            NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+        ),
+    ] {
+        let snapshot = population(spec, today);
+        let plan = plan(today, &snapshot, &PlannerSettings::default(), 730);
+        keeps_the_cap_or_says_why(&plan).unwrap();
+    }
 }
