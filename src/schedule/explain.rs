@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Calendar;
-use super::dates::{day_month, short_date, weekday_in_full};
+use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
     is_client, note_dates, own_notes, read_note, read_promise, NoteReading, PromiseReading,
 };
@@ -246,6 +246,12 @@ fn write_ping<'a>(
     let first = first_name(facts);
     let name = clean(first, 60);
 
+    let since_event = match &x.fixed {
+        Some(FixedDetail::FollowUp { event_date, .. }) => {
+            span_words((date - *event_date).num_days())
+        }
+        _ => String::new(),
+    };
     let (event, event_round) = match &x.fixed {
         Some(FixedDetail::FollowUp { round, event, .. }) => (Some(event.as_str()), Some(*round)),
         _ => (None, None),
@@ -378,6 +384,7 @@ fn write_ping<'a>(
         client: is_client(&facts.tags),
         title: facts.title.as_deref().filter(|t| !t.trim().is_empty()),
         dated,
+        since_event: &since_event,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open

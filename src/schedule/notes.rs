@@ -381,6 +381,13 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             }) {
                 before.remove(0);
             }
+            // "pricing … before her budget review on Dec 15": the review.
+            if let Some(at) = before
+                .iter()
+                .rposition(|w| matches!(w.to_lowercase().as_str(), "before" | "after" | "ahead"))
+            {
+                before.drain(..=at);
+            }
             let what = clean(
                 before.join(" ").trim_end_matches([',', ':', '(']),
                 OBJECT_CHARS,
@@ -924,6 +931,11 @@ mod tests {
         assert_eq!(dates[0].on.to_string(), "2026-12-20");
         assert_eq!(dates[1].on.to_string(), "2027-01-04");
         assert!(!dates[1].deadline);
+        let dates = note_dates(
+            "Wants pricing for 40 seats, before her budget review on Dec 15.",
+            written,
+        );
+        assert_eq!(dates[0].what, "her budget review");
         for nothing in [
             "Renewal is due end of December (12/31)",
             "Two kids, 3 dogs",

@@ -234,6 +234,12 @@ fn value(
         "about" => clean(ctx.about.unwrap_or(""), 100),
         "title" => clean(ctx.title.unwrap_or(""), 60),
         "dated" => definite(&clean(ctx.dated.map_or("", |d| d.0), 80)),
+        "since_event" => if ctx.since_event.is_empty() {
+            "three weeks"
+        } else {
+            ctx.since_event
+        }
+        .to_owned(),
         "dated_on" => ctx.dated.map_or("", |d| d.1).to_owned(),
         "life" => clean(ctx.life.unwrap_or(""), 100),
         "favour" => clean(ctx.favour.unwrap_or(""), 100),

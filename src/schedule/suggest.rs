@@ -174,6 +174,8 @@ enum Need {
     Client,
     /// A renewal or deadline from the note that has passed.
     Dated,
+    /// The contact's job title.
+    Title,
 }
 
 /// The template data (parsed on first use).
@@ -245,6 +247,8 @@ pub struct SuggestionContext<'a> {
     /// A renewal or deadline the note names that has passed by the ping
     /// ("Harbor Bank renewal"), and its day in words.
     pub dated: Option<(&'a str, &'a str)>,
+    /// How long after its event a follow-up comes, in words ("three weeks").
+    pub since_event: &'a str,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -278,6 +282,7 @@ impl<'a> SuggestionContext<'a> {
             client: false,
             title: None,
             dated: None,
+            since_event: "",
         }
     }
 }
@@ -442,6 +447,7 @@ pub fn suggest(
         Need::About => ctx.about.is_some_and(|a| !a.trim().is_empty()),
         Need::Client => ctx.client,
         Need::Dated => ctx.dated.is_some(),
+        Need::Title => ctx.title.is_some_and(|t| !t.trim().is_empty()),
     };
     let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {

@@ -256,14 +256,15 @@ pub(super) fn why(
                 }
             } else {
                 let event = super::notes::event_name(&met);
+                let since = capitalise(&span_words((date - *event_date).num_days()));
                 match said.promise_after {
                     Some(due) => format!(
-                        "Three weeks after {event} ({}), and just after what you promised for {}: time to hear how it landed",
+                        "{since} after {event} ({}), and after what you promised for {}: time to hear how it landed",
                         day_month(*event_date, date),
                         on(due)
                     ),
                     None => format!(
-                        "Three weeks after {event} ({}): a second touch before the conversation fades",
+                        "{since} after {event} ({}): a second touch before the conversation fades",
                         day_month(*event_date, date)
                     ),
                 }

@@ -695,6 +695,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     client: true,
                     title: Some(value),
                     dated: Some((value, "20 Dec")),
+                    since_event: "three weeks",
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
@@ -722,4 +723,34 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
             }
         }
     }
+}
+
+#[test]
+fn first_hellos_on_one_day_do_not_read_like_a_mail_merge() {
+    let mut recent: Vec<usize> = Vec::new();
+    let mut texts = Vec::new();
+    for seed in 0..5u64 {
+        let c = SuggestionContext {
+            company: Some("Orchard Foods"),
+            title: Some("CFO"),
+            how_connected: " (you are connected on LinkedIn)",
+            ..SuggestionContext::plain("Dana", Relationship::First)
+        };
+        let s = suggest(
+            Reason::Cadence,
+            &c,
+            seed * 7919,
+            Preference::Any,
+            None,
+            &recent,
+        );
+        recent.push(s.template);
+        texts.push(s.text);
+    }
+    let distinct: std::collections::BTreeSet<&String> = texts.iter().collect();
+    assert_eq!(distinct.len(), texts.len(), "{texts:#?}");
+    assert!(
+        texts.iter().filter(|t| t.contains("Orchard Foods")).count() >= 3,
+        "{texts:#?}"
+    );
 }
