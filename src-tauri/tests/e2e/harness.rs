@@ -106,6 +106,7 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
         // The new login keyring's password; it unlocks it.
         let _ = stdin.write_all(b"keyring-unlock");
     }
+    let daemon = Reaper::new(daemon, "gnome-keyring-daemon");
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         let owned = Command::new("dbus-send")
@@ -122,10 +123,11 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
             .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
             .unwrap_or(false);
         if owned {
-            return (Reaper::new(daemon, "gnome-keyring-daemon"), home);
+            return (daemon, home);
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    drop(daemon);
     panic!("the Secret Service did not come up on the session bus");
 }
 
