@@ -459,10 +459,15 @@ pub fn fill_demo(store: &mut Store, options: DemoOptions, today: NaiveDate) -> R
         let mut promise_stmt = tx.prepare_cached(
             "INSERT INTO promises (contact_id, text, due_date, done_date, created_on) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        // About one contact in twenty has a promise open or recently kept.
-        for &id in ids.iter().step_by(20) {
-            let due = today + Duration::days(rng.gen_range(-14..45));
-            let done = (due < today && rng.gen_bool(0.8)).then(|| (due - Duration::days(1)).to_string());
+        // About one contact in twenty has a promise open or recently kept. The
+        // first falls due today, so the demo's Today always has something to
+        // do (a small book's spread-out rhythm may leave a day empty).
+        for (n, &id) in ids.iter().step_by(20).enumerate() {
+            let mut due = today + Duration::days(rng.gen_range(-14..45));
+            let mut done = (due < today && rng.gen_bool(0.8)).then(|| (due - Duration::days(1)).to_string());
+            if n == 0 {
+                (due, done) = (today, None);
+            }
             let created = (due - Duration::days(rng.gen_range(3..30))).min(today);
             promise_stmt.execute(params![
                 id,

@@ -108,14 +108,31 @@ pub enum Error {
         candidates: Vec<ContactRef>,
     },
 
-    /// The contact asked for by id is in the trash.
-    #[error("contact #{id} {name} is in the trash; bring it back with `keepwarm restore {id}`")]
+    /// The contact asked for is in the trash.
+    #[error("contact #{id} {name} is in the trash{}; bring it back with `keepwarm restore {id}`", deleted_on.map(|d| format!(" since {d}")).unwrap_or_default())]
     ContactInTrash {
         /// The contact's id.
         id: i64,
         /// Their name.
         name: String,
+        /// The day it was deleted, when known.
+        deleted_on: Option<chrono::NaiveDate>,
     },
+
+    /// A name matches no live contact but several in the trash.
+    #[error("'{query}' matches no contact, but {count} in the trash ({}); bring one back with `keepwarm restore ID` (see `keepwarm trash`)", listing(candidates, *count))]
+    OnlyInTrash {
+        /// What the user typed.
+        query: String,
+        /// How many contacts in the trash match.
+        count: usize,
+        /// The first few of them.
+        candidates: Vec<ContactRef>,
+    },
+
+    /// `restore` was given something that names no contact in the trash.
+    #[error("nothing in the trash matches '{0}': restore takes an id or a name of a contact in the trash (see `keepwarm trash`)")]
+    NothingInTrash(String),
 
     /// `restore` was asked for a contact that is not in the trash.
     #[error("#{id} {name} is not in the trash")]
@@ -128,7 +145,7 @@ pub enum Error {
 
     /// Another contact already has this email or phone.
     #[error(
-        "{value} is already the {field} of #{id} {name}; change that contact with `keepwarm edit {id}`, merge the two with `keepwarm merge`, or add anyway with --force"
+        "{value} is already the {field} of #{id} {name}; change that contact with `keepwarm edit {id}` or merge the two with `keepwarm merge`"
     )]
     DuplicateContact {
         /// `email` or `phone`.

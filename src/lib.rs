@@ -4,6 +4,7 @@
 
 #![warn(missing_docs)]
 
+pub mod countries;
 pub mod demo;
 pub mod error;
 pub mod feed;

@@ -99,7 +99,14 @@ impl FromStr for Circle {
             .into_iter()
             .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
-                Error::invalid("circle", s, "expected inner, core, network or acquaintance")
+                Error::invalid(
+                    "circle",
+                    s,
+                    format!(
+                        "expected inner, core, network or acquaintance{}",
+                        crate::validate::did_you_mean(s, &Circle::ALL.map(|c| c.as_str()))
+                    ),
+                )
             })
     }
 }
@@ -166,7 +173,10 @@ impl FromStr for InteractionKind {
                 Error::invalid(
                     "kind",
                     s,
-                    "expected meeting, call, message, email, social, gift or event",
+                    format!(
+                        "expected meeting, call, message, email, social, gift or event{}",
+                        crate::validate::did_you_mean(s, &InteractionKind::ALL.map(|k| k.as_str()))
+                    ),
                 )
             })
     }

@@ -107,7 +107,17 @@ fn at_most(field: &str, value: &str, limit: usize) -> Result<()> {
     Ok(())
 }
 
+/// Whether `value` may hold a control character: false when none of the bytes
+/// that start one (C0, DEL, and 0xC2 for C1) is there, which a vectorised scan
+/// tells at once for the ASCII text most values are.
+pub(crate) fn may_have_control(value: &str) -> bool {
+    value.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2)
+}
+
 fn no_control_characters(field: &str, value: &str, allow_line_breaks: bool) -> Result<()> {
+    if !may_have_control(value) {
+        return Ok(());
+    }
     let bad = value
         .chars()
         .find(|&c| c.is_control() && !(allow_line_breaks && matches!(c, '\n' | '\r' | '\t')));
@@ -138,9 +148,45 @@ pub fn escape_control(value: &str) -> String {
     out
 }
 
+/// The option most like what was typed (a slip of a letter or two, any case),
+/// for "did you mean": `meting` → `meeting`; `None` when nothing is close.
+pub fn closest<'a>(typed: &str, options: &[&'a str]) -> Option<&'a str> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    options
+        .iter()
+        .map(|o| (strsim::jaro_winkler(&typed, &o.to_lowercase()), *o))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}
+
+/// `; did you mean X?` when one of `options` is close to `typed`, else nothing.
+pub fn did_you_mean(typed: &str, options: &[&str]) -> String {
+    closest(typed, options)
+        .map(|o| format!("; did you mean {o}?"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_control_character_prefilter_misses_none() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_control() {
+                assert!(
+                    may_have_control(&format!("a{c}b")),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+        assert!(!may_have_control("Zoë Müller 山田 +1 555"));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

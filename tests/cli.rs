@@ -456,3 +456,60 @@ fn a_terminal_gets_header_rows_and_colour_unless_no_color_is_set() {
     assert!(!plan_plain.contains('\x1b') && plan_plain.contains("Thu 26 Nov 2026"));
     assert!(!db.ok(&["plan", "--days", "14"]).contains('\x1b'));
 }
+
+#[test]
+fn an_unknown_setting_is_refused_with_every_known_key_and_nothing_created() {
+    let db = Db::new();
+    let out = db.run(&["settings", "set", "daly_cap", "7"]);
+    assert_user_error(
+        &out,
+        "unknown setting, did you mean daily_cap? (known settings: cadence.inner",
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    for key in ["daily_cap", "holidays", "digest_time", "close_to_tray"] {
+        assert!(said.contains(key), "{key} missing from: {said}");
+    }
+    assert!(!db.path.exists(), "a refused setting creates no database");
+}
+
+#[test]
+fn slips_of_a_letter_get_a_did_you_mean_and_change_nothing() {
+    let db = Db::new();
+    db.run(&["add", "Ada Lovelace"]);
+    let before = db.bytes();
+    let out = db.run(&["log", "Ada", "--kind", "meting"]);
+    assert_user_error(
+        &out,
+        "expected meeting, call, message, email, social, gift or event; did you mean meeting?",
+    );
+    let out = db.run(&["add", "Bo", "--circle", "iner"]);
+    assert_user_error(&out, "did you mean inner?");
+    let out = db.run(&["settings", "set", "holiday", "US"]);
+    assert_user_error(&out, "unknown setting, did you mean holidays?");
+    // A country's name or three-letter code is taken for its two-letter code…
+    let out = db.run(&["settings", "set", "holidays", "Atlantis"]);
+    assert_user_error(&out, "unknown region");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.len() < 400, "no list of every code: {said}");
+    let out = db.run(&["settings", "set", "holidays", "Germny"]);
+    assert_user_error(&out, "did you mean DE (Germany)?");
+    assert_eq!(db.bytes(), before);
+    for (typed, stored) in [
+        ("USA", "US"),
+        ("united states", "US"),
+        ("deu-by", "DE-BY"),
+        ("gb", "GB"),
+    ] {
+        let out = db.run(&["settings", "set", "holidays", typed]);
+        assert!(
+            out.status.success(),
+            "{typed}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&format!("holidays set to {stored}")),
+            "{typed}"
+        );
+        assert_eq!(db.json(&["settings", "--json"])["holidays"], stored);
+    }
+}

@@ -332,6 +332,25 @@ fn merge_moves_history_and_the_old_id_resolves_to_the_kept_contact() {
         &db.run(&["merge", "Ada Lovelace", &ada.to_string()]),
         "itself",
     );
+    // The merged-away id (the highest so far) is never handed to a new contact:
+    // it goes on meaning Ada.
+    let carol = id_of(&db, &["add", "Carol Chen"]);
+    assert!(
+        carol > other,
+        "new contact #{carol} took the merged id #{other}"
+    );
+    assert_eq!(db.json(&["show", &other.to_string(), "--json"])["id"], ada);
+    let imported = db.path.with_file_name("dave.csv");
+    std::fs::write(
+        &imported,
+        "First Name,Last Name,E-mail 1 - Value\nDave,Diaz,dave@example.com\n",
+    )
+    .unwrap();
+    db.ok(&["import", imported.to_str().unwrap()]);
+    let dave = db.json(&["show", "Dave Diaz", "--json"])["id"]
+        .as_i64()
+        .unwrap();
+    assert!(dave > carol, "imported #{dave}");
 }
 
 #[test]
@@ -375,13 +394,20 @@ fn deleted_contacts_wait_in_the_trash_and_come_back_whole() {
 
 #[test]
 fn the_trash_empties_itself_after_thirty_days() {
-    let (db, ada, _) = small_book();
+    let (db, ada, bob) = small_book();
     db.ok(&["delete", &ada.to_string()]);
+    db.ok(&["delete", &bob.to_string()]);
     // 31 days later, the first write of the day empties what is older than 30 days.
     let out = db.run_on("2026-12-28", &["add", "Carol Chen"]);
     assert!(out.status.success());
     assert!(db.json(&["trash", "--json"]).as_array().unwrap().is_empty());
     assert_user_error(&db.run(&["restore", &ada.to_string()]), "no contact");
+    // No new contact takes an emptied id (Bob's was the highest).
+    let carol = db.json(&["show", "Carol Chen", "--json"])["id"]
+        .as_i64()
+        .unwrap();
+    assert!(carol > bob, "Carol took #{carol}");
+    assert_user_error(&db.run(&["show", &bob.to_string()]), "no contact");
 }
 
 /// Runs `args` (which must succeed), then `undo`, and checks that the database is
@@ -859,4 +885,109 @@ fn the_first_write_of_each_day_backs_up_and_old_backups_rotate() {
     assert_eq!(mode, 0o600);
     let out = keepwarm(&copy, &["contacts", "--json"]);
     assert!(out.status.success());
+}
+
+#[test]
+fn edit_refusing_another_contacts_email_gives_ways_out_edit_has() {
+    let (db, ada, bob) = small_book();
+    db.ok(&["edit", &bob.to_string(), "--add-email", "bob@byrne.ie"]);
+    let before = dump_tables(&db.path);
+    let out = db.run(&["edit", &ada.to_string(), "--add-email", "BOB@byrne.ie"]);
+    assert_user_error(&out, &format!("is already the email of #{bob} Bob Byrne"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("`keepwarm merge {ada} {bob}`")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "`keepwarm edit {bob} --remove-email BOB@byrne.ie`"
+        )),
+        "{said}"
+    );
+    assert!(said.contains("--force"), "{said}");
+    assert_eq!(dump_tables(&db.path), before);
+    // --force does what the message says: both have it afterwards.
+    db.ok(&[
+        "edit",
+        &ada.to_string(),
+        "--add-email",
+        "bob@byrne.ie",
+        "--force",
+    ]);
+    let shown = db.json(&["show", &ada.to_string(), "--json"]);
+    assert!(shown["emails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e == "bob@byrne.ie"));
+    // add says the same but with its own flag; a phone with spaces is quoted.
+    let out = db.run(&["add", "Robert", "--phone", "+353 1 555 0100"]);
+    assert_user_error(&out, "or add anyway with --force");
+    let out = db.run(&["edit", &ada.to_string(), "--add-phone", "+353 1 555 0100"]);
+    assert_user_error(&out, "--remove-phone '+353 1 555 0100'");
+}
+
+#[test]
+fn restore_takes_a_name_and_never_prints_a_parse_error() {
+    let (db, ada, bob) = small_book();
+    db.ok(&["delete", "Ada Lovelace"]);
+    // Naming a contact in the trash says where it is, and since when.
+    for args in [
+        vec!["show", "Ada Lovelace"],
+        vec!["show", "ada"],
+        vec!["show", "ada@example.com"],
+        vec!["edit", "Ada Lovelace", "--title", "Countess"],
+        vec!["log", "Ada", "--kind", "call"],
+    ] {
+        let out = db.run(&args);
+        assert_user_error(
+            &out,
+            &format!("#{ada} Ada Lovelace is in the trash since {TODAY}; bring it back with `keepwarm restore {ada}`"),
+        );
+    }
+    let before = dump_tables(&db.path);
+    // Nothing in the trash by that name: one clear line, nothing changed.
+    let out = db.run(&["restore", "Nobody Here"]);
+    assert_user_error(
+        &out,
+        "restore takes an id or a name of a contact in the trash (see `keepwarm trash`)",
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("invalid digit"));
+    assert_user_error(
+        &db.run(&["restore", "Bob Byrne"]),
+        &format!("#{bob} Bob Byrne is not in the trash"),
+    );
+    assert_eq!(dump_tables(&db.path), before);
+    db.ok(&["restore", "ada lovelace"]);
+    assert_eq!(db.json(&["show", "Ada", "--json"])["id"], ada);
+
+    // Two in the trash of one name: listed, nothing restored.
+    let twin = id_of(&db, &["add", "Ada Lovelace", "--email", "ada@two.example"]);
+    db.ok(&["delete", &ada.to_string()]);
+    db.ok(&["delete", &twin.to_string()]);
+    let out = db.run(&["show", "Ada Lovelace"]);
+    assert_user_error(&out, "matches no contact, but 2 in the trash");
+    assert_user_error(&db.run(&["restore", "Ada Lovelace"]), "matches 2 contacts");
+    db.ok(&["restore", "ada@two.example"]);
+    assert_eq!(db.json(&["show", "Ada Lovelace", "--json"])["id"], twin);
+}
+
+#[test]
+fn log_new_warns_about_a_contact_it_may_duplicate() {
+    let db = Db::new();
+    let omar = id_of(&db, &["add", "Omar Farouk"]);
+    let out = db.run(&["log", "Omar", "--kind", "meeting", "--new"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    let warning: Vec<&str> = said.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warning.len(), 1, "{said}");
+    assert!(
+        warning[0].contains(&format!("#{omar} Omar Farouk"))
+            && warning[0].contains(&format!("`keepwarm merge {omar} ")),
+        "{said}"
+    );
+    // A new name like nobody's: no warning.
+    let out = db.run(&["log", "Zed Quill", "--kind", "meeting", "--new"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
 }

@@ -461,14 +461,14 @@ fn impossible_birthdays_long_names_and_control_characters_are_reported() {
         .collect();
     let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
     assert!(
-        has("bad-values.vcf:1: birthday 2030-01-01 is after today"),
+        has("bad-values.vcf:4: birthday 2030-01-01 is after today"),
         "{warnings:?}"
     );
     assert!(
-        has("bad-values.vcf:6: birthday 1850-03-04 is before 1900"),
+        has("bad-values.vcf:9: birthday 1850-03-04 is before 1900"),
         "{warnings:?}"
     );
-    assert!(has("bad-values.vcf:11: name"), "{warnings:?}");
+    assert!(has("bad-values.vcf:13: name"), "{warnings:?}");
     assert!(warnings.iter().all(|w| !w.contains('\u{1b}')));
     assert_eq!(
         contacts_named(&db, "Future Baby")[0]["birthday"],
@@ -516,4 +516,118 @@ fn records_without_anything_to_import_are_listed_with_their_line() {
         .as_str()
         .unwrap()
         .contains("no name"));
+}
+
+#[test]
+fn vcard_warnings_name_the_line_of_the_property_itself() {
+    let db = Db::new();
+    let out = db.run(&["import", &fixture("bad-bday.vcf"), "--json"]);
+    assert!(out.status.success());
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings: Vec<&str> = summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
+    // Olga's card begins on line 1; her BDAY is on line 5.
+    assert!(
+        has("bad-bday.vcf:5: birthday 2027-05-01 is after today"),
+        "{warnings:?}"
+    );
+    // Ravi's card begins on line 8; EMAIL is on line 11, BDAY on 12, the stray line 13.
+    assert!(
+        has("bad-bday.vcf:11 (card 2) EMAIL: 'ravishah-at-gmail.com' is not an email address"),
+        "{warnings:?}"
+    );
+    assert!(
+        has("bad-bday.vcf:12 (card 2) BDAY: 'March 3rd' is not a date"),
+        "{warnings:?}"
+    );
+    assert!(has("bad-bday.vcf:13"), "{warnings:?}");
+    assert!(!has("bad-bday.vcf:8 "), "{warnings:?}");
+    assert!(!has("bad-bday.vcf:1:"), "{warnings:?}");
+
+    // The second of two EMAIL lines is named by its own line.
+    let dir = dir();
+    let file = dir.path().join("two.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Two Mails\nEMAIL:ok@two.example\nNOTE:hi\nEMAIL:not-an-address\nTEL:12\nEND:VCARD\n",
+    )
+    .unwrap();
+    let summary = db.json(&["import", file.to_str().unwrap(), "--json"]);
+    let warnings = summary["warnings"].to_string();
+    assert!(warnings.contains("two.vcf:6 (card 1) EMAIL"), "{warnings}");
+    assert!(warnings.contains("two.vcf:7 (card 1) TEL"), "{warnings}");
+}
+
+#[test]
+fn csv_columns_with_values_are_kept_in_the_notes_or_named_in_a_warning() {
+    let db = Db::new();
+    let dir = dir();
+    let google = dir.path().join("google.csv");
+    std::fs::write(
+        &google,
+        "First Name,Last Name,Nickname,Organization Department,Photo,Phonetic First Name,Notes,E-mail 1 - Label,E-mail 1 - Value,Website 1 - Label,Website 1 - Value\n\
+         Daniel,Okafor,Dan,Sales,,,Met at SaaStr,Work,dan@okafor.example,Blog,https://dan.example\n\
+         Patricia,Moss,Trish,,https://photo.example/p.jpg,Pa-tri-sha,,Work,pat@moss.example,,\n",
+    )
+    .unwrap();
+    let summary = db.json(&["import", google.to_str().unwrap(), "--json"]);
+    assert_eq!(summary["added"], 2);
+    let dan = &contacts_named(&db, "Daniel Okafor")[0];
+    assert_eq!(
+        dan["notes"],
+        "Met at SaaStr\nNickname: Dan\nDepartment: Sales\nWebsite: https://dan.example"
+    );
+    let pat = &contacts_named(&db, "Patricia Moss")[0];
+    assert_eq!(pat["notes"], "Nickname: Trish");
+    // The nickname is searchable.
+    let found = db.json(&["contacts", "--search", "Trish", "--json"]);
+    assert_eq!(found[0]["name"], "Patricia Moss");
+    // What is not kept is named, once, with its rows; labels of kept values are not.
+    let warnings: Vec<&str> = summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with(
+            "google.csv: columns not imported: Photo (1 row, first on line 3), Phonetic First Name (1 row, first on line 3)"
+        ),
+        "{warnings:?}"
+    );
+    // Importing the same file again adds nothing, not even to the notes.
+    let again = db.json(&["import", google.to_str().unwrap(), "--json"]);
+    assert_eq!(again["added"], 0);
+    assert_eq!(
+        contacts_named(&db, "Daniel Okafor")[0]["notes"],
+        dan["notes"]
+    );
+
+    // Outlook: the nickname and department are kept, its placeholders are no data,
+    // and an unread phone column is named.
+    let outlook = dir.path().join("outlook.csv");
+    std::fs::write(
+        &outlook,
+        "First Name,Last Name,Nickname,Department,Company,E-mail Address,Pager,Anniversary,Priority,Sensitivity\n\
+         Mike,Brennan,Mikey,Procurement,Acme,mike@acme.example,555-0101,0/0/00,Normal,Normal\n",
+    )
+    .unwrap();
+    let summary = db.json(&["import", outlook.to_str().unwrap(), "--json"]);
+    let mike = &contacts_named(&db, "Mike Brennan")[0];
+    assert_eq!(mike["notes"], "Nickname: Mikey\nDepartment: Procurement");
+    let warnings = summary["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .ends_with("outlook.csv: column not imported: Pager (1 row, first on line 2)"),
+        "{warnings:?}"
+    );
 }

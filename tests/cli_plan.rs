@@ -219,10 +219,15 @@ fn an_event_brings_follow_ups_and_a_promise_its_ping() {
     );
     let promise = pings.iter().find(|p| p["reason"] == "promise").unwrap();
     assert_eq!(promise["date"], "2026-12-10");
-    assert!(promise["suggestion"]
-        .as_str()
-        .unwrap()
-        .contains("Send the case study"));
+    // The promise's verb says what to do: send it, to Mary.
+    assert!(
+        promise["suggestion"]
+            .as_str()
+            .unwrap()
+            .starts_with("Send Mary the case study"),
+        "{promise}"
+    );
+    assert_eq!(promise["action"], "email");
     // Done on the promise ping keeps the promise.
     db.ok(&["done", promise["id"].as_str().unwrap()]);
     let after = db.json(&["plan", "--days", "60", "--json"]);
@@ -712,4 +717,128 @@ fn simulate_json_has_notes_and_each_circle_s_interval() {
         .unwrap()
         .iter()
         .any(|c| c["stretched"] == true));
+}
+
+/// What the user wrote is acted on: a request in a note is delivered (not
+/// "checked in on" months later), a promise's verb picks the action, a
+/// follow-up names the promise made to the same person, and a rhythm why is
+/// true to the actual gap.
+#[test]
+fn requests_promises_and_gaps_are_said_as_they_are() {
+    let db = Db::new();
+    let person = |name: &str, circle: &str| {
+        db.ok(&["add", name, "--circle", circle]);
+    };
+    person("Rosa Diaz", "network");
+    db.ok(&[
+        "log",
+        "Rosa Diaz",
+        "--kind",
+        "message",
+        "--date",
+        "2026-08-20",
+        "--note",
+        "Loved the pilot — asked for a reference call.",
+    ]);
+    person("Ola Berg", "core");
+    db.ok(&[
+        "log",
+        "Ola Berg",
+        "--kind",
+        "meeting",
+        "--date",
+        "2026-10-20",
+        "--note",
+        "Pilot went well",
+    ]);
+    db.ok(&[
+        "promise",
+        "Ola Berg",
+        "--due",
+        "2026-12-10",
+        "Call Ola after the board meeting",
+    ]);
+    person("Ken Ito", "network");
+    db.ok(&[
+        "log",
+        "Ken Ito",
+        "--kind",
+        "meeting",
+        "--date",
+        "2026-11-20",
+        "--event",
+        "Web Summit",
+        "--note",
+        "Wants a quote for 12 seats; worried about onboarding",
+    ]);
+    db.ok(&[
+        "promise",
+        "Ken Ito",
+        "--due",
+        "2026-12-04",
+        "Send the 12-seat quote",
+    ]);
+    person("Lin Wu", "inner");
+    db.ok(&["log", "Lin Wu", "--kind", "social", "--date", "2026-11-10"]);
+    let plan = db.json(&["plan", "--days", "120", "--json"]);
+    let pings = plan.as_array().unwrap();
+    let first_of = |name: &str, reasons: &[&str]| {
+        pings
+            .iter()
+            .find(|p| p["contact_name"] == name && reasons.contains(&p["reason"].as_str().unwrap()))
+            .unwrap_or_else(|| panic!("no {reasons:?} ping for {name}: {plan}"))
+    };
+    // Rosa asked for a reference call three months ago: set it up (or ask
+    // whether it is still wanted), and the why says how long it has waited.
+    let rosa = first_of("Rosa Diaz", &["cadence", "overdue"]);
+    let s = rosa["suggestion"].as_str().unwrap();
+    assert!(
+        s.contains("reference call") && !s.starts_with("Check in"),
+        "{rosa}"
+    );
+    let why = rosa["why"].as_str().unwrap();
+    assert!(
+        why.contains("Rosa asked for a reference call on 20 Aug") && why.contains("long wait"),
+        "{rosa}"
+    );
+    // "Call Ola after the board meeting" is a call.
+    let ola = first_of("Ola Berg", &["promise"]);
+    assert_eq!(ola["action"], "call", "{ola}");
+    assert!(
+        ola["suggestion"]
+            .as_str()
+            .unwrap()
+            .starts_with("Call Ola after the board meeting"),
+        "{ola}"
+    );
+    // Ken's first follow-up says when the promised quote comes.
+    let ken = first_of("Ken Ito", &["follow_up"]);
+    let s = ken["suggestion"].as_str().unwrap();
+    assert!(
+        s.contains("the 12-seat quote") && s.contains("Fri 4 Dec"),
+        "{ken}"
+    );
+    assert!(
+        ken["why"]
+            .as_str()
+            .unwrap()
+            .contains("promised the 12-seat quote"),
+        "{ken}"
+    );
+    // Lin's like was two weeks before her ping: the why says so, and does not
+    // claim a five-week rhythm; a light touch is no call.
+    let lin = first_of("Lin Wu", &["cadence", "overdue"]);
+    let why = lin["why"].as_str().unwrap();
+    assert!(
+        why.contains("since you were last in touch with Lin online") && !why.contains("every"),
+        "{lin}"
+    );
+    assert_ne!(lin["action"], "call", "{lin}");
+    for p in pings {
+        for field in ["why", "suggestion"] {
+            let text = p[field].as_str().unwrap();
+            assert!(!text.contains(" them ") && !text.contains(" their "), "{p}");
+            assert!(!text.contains("  ") && !text.contains('{'), "{p}");
+        }
+    }
 }

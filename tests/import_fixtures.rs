@@ -318,7 +318,8 @@ fn dump(db: &std::path::Path) -> Vec<(String, Vec<String>)> {
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'journal'
-             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search_%' ORDER BY name",
+             AND name NOT LIKE 'sqlite_%' AND name != 'id_high_water'
+             AND name NOT LIKE '%search_%' ORDER BY name",
         )
         .unwrap()
         .query_map([], |r| r.get(0))

@@ -135,6 +135,25 @@ impl Db {
     }
 }
 
+/// Machine A with a demo book and an empty machine B, both synced once through
+/// `server`, and the UIDs of A's contacts.
+fn two_machines(server: &Radicale, contacts: usize, seed: u64) -> (Db, Db, Vec<String>) {
+    let mut a = Db::with_demo(contacts, seed);
+    let mut b = Db::new();
+    a.connect(server);
+    b.connect(server);
+    a.sync(server);
+    b.sync(server);
+    let uids = a
+        .store
+        .contacts()
+        .unwrap()
+        .iter()
+        .map(|c| c.uid.clone())
+        .collect();
+    (a, b, uids)
+}
+
 fn client(server: &Radicale) -> Client {
     Client::new(parse_server_url(&server.url()).unwrap(), USER, PASSWORD)
 }
@@ -234,19 +253,7 @@ fn edits_on_both_sides_merge_and_a_same_field_conflict_goes_to_the_later_edit() 
 #[test]
 fn deletions_travel_both_ways() {
     let server = radicale();
-    let mut a = Db::with_demo(6, 4);
-    let mut b = Db::new();
-    a.connect(&server);
-    b.connect(&server);
-    a.sync(&server);
-    b.sync(&server);
-    let uids: Vec<String> = a
-        .store
-        .contacts()
-        .unwrap()
-        .iter()
-        .map(|c| c.uid.clone())
-        .collect();
+    let (mut a, mut b, uids) = two_machines(&server, 6, 4);
     // A moves one to the trash; B deletes another outright (as a merge does).
     a.sql(&format!(
         "UPDATE contacts SET deleted_on = '2026-11-26' WHERE uid = '{}'",
@@ -490,19 +497,7 @@ fn count(db: &Db, sql: &str) -> i64 {
 #[test]
 fn merges_deletions_and_restores_made_on_one_machine_arrive_on_the_other() {
     let server = radicale();
-    let mut a = Db::with_demo(6, 9);
-    let mut b = Db::new();
-    a.connect(&server);
-    b.connect(&server);
-    a.sync(&server);
-    b.sync(&server);
-    let uids: Vec<String> = a
-        .store
-        .contacts()
-        .unwrap()
-        .iter()
-        .map(|c| c.uid.clone())
-        .collect();
+    let (mut a, mut b, uids) = two_machines(&server, 6, 9);
     let (keep, other, gone) = (&uids[0], &uids[1], &uids[2]);
     // B logged a call with OTHER, not yet synced when A merges it away.
     let other_on_b = id_of(&b, other);
@@ -599,19 +594,7 @@ fn merges_deletions_and_restores_made_on_one_machine_arrive_on_the_other() {
 #[test]
 fn a_merge_undone_brings_the_contact_back_everywhere() {
     let server = radicale();
-    let mut a = Db::with_demo(4, 10);
-    let mut b = Db::new();
-    a.connect(&server);
-    b.connect(&server);
-    a.sync(&server);
-    b.sync(&server);
-    let uids: Vec<String> = a
-        .store
-        .contacts()
-        .unwrap()
-        .iter()
-        .map(|c| c.uid.clone())
-        .collect();
+    let (mut a, mut b, uids) = two_machines(&server, 4, 10);
     a.store
         .merge_contacts(id_of(&a, &uids[0]), id_of(&a, &uids[1]), false, day())
         .unwrap();

@@ -31,6 +31,11 @@ pub const MAX_NAP: Duration = Duration::from_secs(60);
 /// (e.g. the app started before the desktop's notification daemon).
 pub const RETRY_AFTER: Duration = Duration::from_secs(60);
 
+/// How long the loop waits after start-up before its first look at the day: the
+/// window's first screen plans the day too, and on a small machine the two would
+/// share the cores while the user waits for Today.
+pub const START_DELAY: Duration = Duration::from_secs(2);
+
 /// The running loop; wake it when a setting it reads changes.
 pub struct DigestLoop {
     wake: Arc<Notify>,
@@ -42,6 +47,7 @@ impl DigestLoop {
         let wake = Arc::new(Notify::new());
         let woken = wake.clone();
         tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(START_DELAY).await;
             let store = match Store::open(&db_path) {
                 Ok(store) => store,
                 Err(e) => {

@@ -12,7 +12,7 @@ use keepwarm::schedule::warmth_of;
 use keepwarm::store::SearchMatch;
 
 use super::args::{birthday_arg, circle_arg};
-use super::output::{cell, print_id, print_json, safe, Style};
+use super::output::{cell, duplicate_advice, print_id, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -113,7 +113,11 @@ pub fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let id = if a.force {
         store.add_contact_anyway(&new, ctx.today)?
     } else {
-        store.add_contact(&new, ctx.today)?
+        store.add_contact(&new, ctx.today).map_err(|e| {
+            duplicate_advice(e, |_, _, other| {
+                format!("change that contact with `keepwarm edit {other}`, merge the two with `keepwarm merge`, or add anyway with --force")
+            })
+        })?
     };
     for (other, name) in namesakes {
         eprintln!(

@@ -10,7 +10,7 @@ use keepwarm::model::{InteractionKind, NewContact, Source};
 use keepwarm::store::{LogDetails, LogTarget};
 
 use super::args::{date_arg, kind_arg};
-use super::output::{print_id, print_json, safe, Style};
+use super::output::{duplicate_advice, print_id, print_json, safe, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -55,6 +55,8 @@ pub fn log(ctx: &Ctx, a: LogArgs) -> Result<()> {
         anyhow::bail!("--company and --email describe one new contact; name only one");
     }
     let mut targets = Vec::with_capacity(a.contacts.len());
+    // For each contact to create: the ones already there it may be taken for.
+    let mut namesakes = Vec::new();
     for query in &a.contacts {
         // With --new a name must be a contact's whole name to be theirs, so that a
         // new "Anna Smith" is not taken for Anna Smithson.
@@ -68,28 +70,53 @@ pub fn log(ctx: &Ctx, a: LogArgs) -> Result<()> {
             Err(keepwarm::Error::ContactNotFound(_) | keepwarm::Error::NoContactMatch { .. })
                 if a.new =>
             {
-                targets.push(LogTarget::New(Box::new(new_contact(query, &a))));
+                let new = new_contact(query, &a);
+                namesakes.push((targets.len(), store.namesakes(&new.name)?));
+                targets.push(LogTarget::New(Box::new(new)));
             }
             Err(e) => return Err(e.into()),
         }
     }
     let date = a.date.unwrap_or(ctx.today);
-    let logged = store.log_with_contacts(
-        &targets,
-        &LogDetails {
-            kind: a.kind,
-            date,
-            note: a.note.clone(),
-            event: a.event.clone(),
-        },
-        ctx.today,
-    )?;
+    let logged = store
+        .log_with_contacts(
+            &targets,
+            &LogDetails {
+                kind: a.kind,
+                date,
+                note: a.note.clone(),
+                event: a.event.clone(),
+            },
+            ctx.today,
+        )
+        .map_err(|e| {
+            duplicate_advice(e, |_, _, other| {
+                format!("to log with them, name them (`keepwarm log {other} …`) instead of creating a new contact")
+            })
+        })?;
     for l in &logged {
         eprintln!(
             "Logged {} with {}{} on {date}",
             a.kind,
             safe(&l.contact_name),
             if l.created { " (new contact)" } else { "" }
+        );
+    }
+    for (index, others) in namesakes {
+        let (Some(created), Some(first)) = (logged.get(index), others.first()) else {
+            continue;
+        };
+        let listed: Vec<String> = others
+            .iter()
+            .map(|o| safe(&o.to_string()).into_owned())
+            .collect();
+        eprintln!(
+            "warning: new contact #{} {} beside {}; if they are one person, `keepwarm merge {} {}`",
+            created.contact_id,
+            safe(&created.contact_name),
+            listed.join(", "),
+            first.id,
+            created.contact_id
         );
     }
     if a.json {

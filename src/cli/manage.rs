@@ -10,7 +10,7 @@ use keepwarm::store::ContactEdit;
 use keepwarm::views::{contact_view, ContactView};
 
 use super::args::{birthday_change_arg, circle_arg, BirthdayChange};
-use super::output::{print_json, safe, Style};
+use super::output::{duplicate_advice, print_json, safe, shell_word, Style};
 use super::Ctx;
 
 #[derive(Debug, Args)]
@@ -188,6 +188,9 @@ pub struct EditArgs {
     /// Add a paragraph at the end of the notes.
     #[arg(long, value_name = "TEXT")]
     append_note: Option<String>,
+    /// Add an email or phone even when another contact has it too.
+    #[arg(long)]
+    force: bool,
     /// Print the contact as JSON afterwards.
     #[arg(long)]
     json: bool,
@@ -217,7 +220,20 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         append_note: a.append_note,
         ..ContactEdit::default()
     };
-    let contact = store.edit_contact(id, &edit, ctx.today)?;
+    let contact = if a.force {
+        store.edit_contact_anyway(id, &edit, ctx.today)?
+    } else {
+        store
+            .edit_contact(id, &edit, ctx.today)
+            .map_err(|e| {
+                duplicate_advice(e, |field, value, other| {
+                    format!(
+                        "if they are one person, `keepwarm merge {id} {other}`; if not, remove it there with `keepwarm edit {other} --remove-{field} {}`, or add it here anyway with --force",
+                        shell_word(value)
+                    )
+                })
+            })?
+    };
     eprintln!("Edited #{} {}", contact.id, safe(&contact.name));
     if a.json {
         print_json(&contact)?;
@@ -353,8 +369,9 @@ pub fn trash(ctx: &Ctx, a: TrashArgs) -> Result<()> {
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// The id of a contact in the trash (see `keepwarm trash`).
-    id: i64,
+    /// A contact in the trash: its id, email or name (see `keepwarm trash`).
+    #[arg(value_name = "CONTACT")]
+    contact: String,
     /// Print the restored contact as JSON.
     #[arg(long)]
     json: bool,
@@ -362,7 +379,8 @@ pub struct RestoreArgs {
 
 pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
-    let contact = store.restore_contact(a.id)?;
+    let id = store.resolve_trashed_contact(&a.contact)?;
+    let contact = store.restore_contact(id)?;
     eprintln!("Restored #{} {}", contact.id, safe(&contact.name));
     if a.json {
         print_json(&contact)?;

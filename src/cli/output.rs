@@ -115,3 +115,40 @@ pub fn cell(text: &str, width: usize) -> String {
         format!("{text}{}", " ".repeat(width - count))
     }
 }
+
+/// A value as one shell word in advice: quoted when it has spaces.
+pub fn shell_word(value: &str) -> String {
+    if value.is_empty()
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || "'\"$`\\;&|<>()".contains(c))
+    {
+        format!("'{}'", value.replace('\'', r"'\''"))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// A refused duplicate email or phone, said with the way out that fits the
+/// command (`advice` is given the field, the value and the other contact's id);
+/// other errors pass unchanged.
+pub fn duplicate_advice(
+    e: keepwarm::Error,
+    advice: impl FnOnce(&str, &str, i64) -> String,
+) -> anyhow::Error {
+    match e {
+        keepwarm::Error::DuplicateContact {
+            field,
+            value,
+            id,
+            name,
+        } => {
+            let way_out = advice(&field, &value, id);
+            anyhow::anyhow!(
+                "{value} is already the {field} of #{id} {}; {way_out}",
+                safe(&name)
+            )
+        }
+        other => other.into(),
+    }
+}

@@ -30,17 +30,55 @@ enum SettingsCommand {
 }
 
 pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
+    let mut changed = None;
     if let Some(SettingsCommand::Set { key, value }) = a.change {
+        let known: Vec<&str> = SETTING_KEYS
+            .iter()
+            .chain(notify::NOTIFY_SETTING_KEYS)
+            .map(|(k, _)| *k)
+            .collect();
+        if !known.contains(&key.as_str()) {
+            return Err(keepwarm::Error::invalid(
+                "setting",
+                &key,
+                match keepwarm::validate::closest(&key, &known) {
+                    Some(meant) => format!(
+                        "unknown setting, did you mean {meant}? (known settings: {})",
+                        known.join(", ")
+                    ),
+                    None => format!("unknown; known settings: {}", known.join(", ")),
+                },
+            )
+            .into());
+        }
         let mut store = ctx.open_for_writing()?;
         // The notifier's keys (digest_time, close_to_tray) are checked by its module.
         if !notify::set_notify_setting(&mut store, &key, &value)? {
             store.set_planner_setting(&key, &value)?;
         }
-        eprintln!("{key} set");
+        changed = Some(key);
     }
     let store = ctx.open_for_reading()?;
     let mut pairs = store.planner_settings()?.to_pairs();
     let notify_pairs = notify::notify_settings(&store)?;
+    if let Some(key) = changed {
+        // Said as stored: `holidays USA` is kept as US.
+        let value = pairs
+            .get(key.as_str())
+            .cloned()
+            .or_else(|| {
+                notify_pairs
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.clone())
+            })
+            .unwrap_or_default();
+        if value.is_empty() {
+            eprintln!("{key} set");
+        } else {
+            eprintln!("{key} set to {value}");
+        }
+    }
     if a.json {
         pairs.extend(notify_pairs);
         let typed: serde_json::Map<String, serde_json::Value> = pairs

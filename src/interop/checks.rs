@@ -28,13 +28,22 @@ pub struct Checked {
 /// the warnings; `today` bounds the dates.
 pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) -> Checked {
     let mut out = Checked::default();
-    let at = format!("{file}:{}", record.line);
+    let lines = &record.field_lines;
+    let first_line = record.line;
+    // The line of the value itself when the file has it elsewhere (a vCard
+    // property), else the record's.
+    let at = |field: &str, value: Option<&str>| {
+        format!("{file}:{}", lines.line(field, value).unwrap_or(first_line))
+    };
     let c = &mut record.contact;
 
     // Control characters are removed, the rest of the value kept.
     let mut strip = |field: &str, value: &mut String, multiline: bool| {
-        if value.chars().any(|ch| forbidden(ch, multiline)) {
+        if crate::validate::may_have_control(value)
+            && value.chars().any(|ch| forbidden(ch, multiline))
+        {
             let before = shown(value);
+            let at = at(field, Some(value.as_str()));
             value.retain(|ch| !forbidden(ch, multiline));
             out.warnings.push(format!(
                 "{at}: {field} '{before}' has control characters; they were removed"
@@ -58,10 +67,12 @@ pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) 
     // An email or phone with a control character in it is not one.
     for (field, list) in [("email", &mut c.emails), ("phone", &mut c.phones)] {
         list.retain(|v| {
-            let bad = v.chars().any(|ch| forbidden(ch, false));
+            let bad =
+                crate::validate::may_have_control(v) && v.chars().any(|ch| forbidden(ch, false));
             if bad {
                 out.warnings.push(format!(
-                    "{at}: {field} '{}' has control characters; left out",
+                    "{}: {field} '{}' has control characters; left out",
+                    at(field, Some(v.as_str())),
                     shown(v)
                 ));
             }
@@ -85,7 +96,8 @@ pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) 
         let long = n > limit;
         if long {
             out.warnings.push(format!(
-                "{at}: {field} '{}' is {n} characters long (at most {limit}); left out",
+                "{}: {field} '{}' is {n} characters long (at most {limit}); left out",
+                at(field, Some(value)),
                 shown(value.trim())
             ));
         }
@@ -122,7 +134,8 @@ pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) 
     if let Some(birthday) = c.birthday {
         if validate::birthday("birthday", birthday, today).is_err() {
             out.warnings.push(format!(
-                "{at}: birthday {birthday} {}; left out",
+                "{}: birthday {birthday} {}; left out",
+                at("birthday", None),
                 date_reason(birthday.year.unwrap_or_default(), today)
             ));
             c.birthday = None;
@@ -131,7 +144,8 @@ pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) 
     if let Some(date) = record.connected_on {
         if validate::past_date("connected on", date, today).is_err() {
             out.warnings.push(format!(
-                "{at}: connection date {date} {}; the contact counts as added today",
+                "{}: connection date {date} {}; the contact counts as added today",
+                at("connection date", None),
                 date_reason(date.year(), today)
             ));
             record.connected_on = None;

@@ -22,6 +22,8 @@ pub(crate) const KEEPWARM_TAGS: &str = "keepwarm Tags";
 struct Table {
     headers: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
+    /// Which columns a row was asked for (the rest are reported, not dropped silently).
+    read: Vec<std::cell::Cell<bool>>,
 }
 
 impl Table {
@@ -75,7 +77,94 @@ impl Table {
             }
             rows.push((line, fields));
         }
-        Ok(Table { headers, rows })
+        let read = headers
+            .iter()
+            .map(|_| std::cell::Cell::new(false))
+            .collect();
+        Ok(Table {
+            headers,
+            rows,
+            read,
+        })
+    }
+
+    /// The headers present among `names` and `numbered` (`Website {n} - Value`
+    /// for n = 1…20), each with the label its values get in the notes.
+    fn note_columns(
+        &self,
+        names: &[(&str, &'static str)],
+        numbered: &[(&str, &'static str)],
+    ) -> Vec<(String, &'static str)> {
+        let mut found: Vec<(String, &'static str)> = names
+            .iter()
+            .filter(|(h, _)| self.column(h).is_some())
+            .map(|(h, label)| ((*h).to_owned(), *label))
+            .collect();
+        for (pattern, label) in numbered {
+            found.extend(
+                (1..=20)
+                    .map(|n| pattern.replace("{n}", &n.to_string()))
+                    .filter(|h| self.column(h).is_some())
+                    .map(|h| (h, *label)),
+            );
+        }
+        found
+    }
+
+    /// One warning naming the columns with values that no row read, so that
+    /// nothing in the file is left out without a word. A column's label or type
+    /// (`E-mail 1 - Label`) goes with its value and is not named; nor are
+    /// Outlook's placeholders (`0/0/00`, `Normal`, `Unspecified`, `False`).
+    fn warn_unread(&self, file: &Path, warnings: &mut Vec<String>) {
+        let read = |header: &str| self.column(header).is_some_and(|i| self.read[i].get());
+        let mut unread = Vec::new();
+        for (i, header) in self.headers.iter().enumerate() {
+            if self.read[i].get() || header.is_empty() {
+                continue;
+            }
+            let describes_read = [" - Label", " - Type"].iter().any(|suffix| {
+                header.strip_suffix(suffix).is_some_and(|stem| {
+                    read(&format!("{stem} - Value")) || read(&format!("{stem} - Formatted"))
+                })
+            });
+            if describes_read {
+                continue;
+            }
+            let with_values: Vec<usize> = self
+                .rows
+                .iter()
+                .filter(|(_, fields)| {
+                    fields
+                        .get(i)
+                        .map(|v| v.trim())
+                        .is_some_and(|v| !v.is_empty() && !is_placeholder(v))
+                })
+                .map(|(line, _)| *line)
+                .collect();
+            if let Some(first) = with_values.first() {
+                unread.push(format!(
+                    "{header} ({} {}, first on line {first})",
+                    with_values.len(),
+                    if with_values.len() == 1 {
+                        "row"
+                    } else {
+                        "rows"
+                    }
+                ));
+            }
+        }
+        if !unread.is_empty() {
+            warnings.push(format!(
+                "{}: {} not imported: {}",
+                file.display(),
+                if unread.len() == 1 {
+                    "column"
+                } else {
+                    "columns"
+                },
+                unread.join(", ")
+            ));
+        }
     }
 
     /// The index of a column, by case-insensitive header name.
@@ -151,15 +240,45 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn get(&self, name: &str) -> &str {
-        self.table
-            .column(name)
+        let column = self.table.column(name);
+        if let Some(i) = column {
+            self.table.read[i].set(true);
+        }
+        column
             .and_then(|i| self.fields.get(i))
             .map_or("", |s| s.trim())
+    }
+
+    /// Adds the values of `columns` to the notes, one `Label: value` line each
+    /// (`Nickname: Dan`): kept, searchable, and exported with the notes.
+    fn add_to_notes(&self, notes: &mut String, columns: &[(String, &'static str)]) {
+        for (header, label) in columns {
+            let value = self.get(header);
+            if value.is_empty() || is_placeholder(value) {
+                continue;
+            }
+            let line = format!("{label}: {value}");
+            // Exported notes already hold the line: importing again adds nothing.
+            if notes.lines().any(|l| l.trim() == line) {
+                continue;
+            }
+            if !notes.trim().is_empty() {
+                notes.push('\n');
+            }
+            notes.push_str(&line);
+        }
     }
 
     fn opt(&self, name: &str) -> Option<String> {
         Some(self.get(name).to_owned()).filter(|s| !s.is_empty())
     }
+}
+
+/// Outlook's values that mean "nothing" (an unset date, the default priority).
+fn is_placeholder(value: &str) -> bool {
+    ["0/0/00", "0/0/0000", "Normal", "Unspecified", "False"]
+        .iter()
+        .any(|p| value.eq_ignore_ascii_case(p))
 }
 
 /// The line of `text` (0-based index) that is the header starting with `start`.
@@ -193,6 +312,7 @@ fn finish(mut contact: NewContact, line: usize, extras: Extras, parsed: &mut Par
         line,
         paused: extras.paused,
         profile_url: extras.profile_url,
+        field_lines: super::FieldLines::default(),
     });
 }
 
@@ -310,6 +430,7 @@ impl Importer for LinkedinImporter {
                 &mut parsed,
             );
         }
+        table.warn_unread(file, &mut parsed.warnings);
         Ok(parsed)
     }
 }
@@ -351,6 +472,38 @@ impl Importer for GoogleImporter {
         };
         let email_columns = numbered("E-mail", "Value");
         let phone_columns = numbered("Phone", "Value");
+        let note_columns = if legacy {
+            table.note_columns(
+                &[
+                    ("Nickname", "Nickname"),
+                    ("Short Name", "Short name"),
+                    ("Maiden Name", "Maiden name"),
+                    ("Occupation", "Occupation"),
+                    ("Hobby", "Hobby"),
+                    ("Location", "Location"),
+                ],
+                &[
+                    ("Organization {n} - Department", "Department"),
+                    ("Website {n} - Value", "Website"),
+                    ("Address {n} - Formatted", "Address"),
+                    ("Relation {n} - Value", "Relation"),
+                    ("Event {n} - Value", "Event"),
+                ],
+            )
+        } else {
+            table.note_columns(
+                &[
+                    ("Nickname", "Nickname"),
+                    ("Organization Department", "Department"),
+                ],
+                &[
+                    ("Website {n} - Value", "Website"),
+                    ("Address {n} - Formatted", "Address"),
+                    ("Relation {n} - Value", "Relation"),
+                    ("Event {n} - Value", "Event"),
+                ],
+            )
+        };
         for (line, fields) in &table.rows {
             let row = Row {
                 table: &table,
@@ -358,6 +511,10 @@ impl Importer for GoogleImporter {
             };
             let at = format!("{}:{line}", file.display());
             let mut contact = if legacy {
+                // The full name in `Name` already holds these.
+                for part in ["Name Prefix", "Additional Name", "Name Suffix"] {
+                    row.get(part);
+                }
                 NewContact {
                     name: row.get("Name").to_owned(),
                     given_name: row.get("Given Name").to_owned(),
@@ -419,6 +576,7 @@ impl Importer for GoogleImporter {
                 }
                 _ => contact.tags = labels(groups, MULTI),
             }
+            row.add_to_notes(&mut contact.notes, &note_columns);
             contact.circle = row.opt("keepwarm Circle").and_then(|c| c.parse().ok());
             let extras = Extras {
                 uid: row.opt("keepwarm UID"),
@@ -427,6 +585,7 @@ impl Importer for GoogleImporter {
             };
             finish(contact, *line, extras, &mut parsed);
         }
+        table.warn_unread(file, &mut parsed.warnings);
         Ok(parsed)
     }
 }
@@ -455,6 +614,21 @@ impl Importer for OutlookImporter {
     fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
         let mut parsed = ParsedFile::new(file);
+        let note_columns = table.note_columns(
+            &[
+                ("Nickname", "Nickname"),
+                ("Department", "Department"),
+                ("Web Page", "Website"),
+                ("Personal Web Page", "Website"),
+                ("Spouse", "Spouse"),
+                ("Children", "Children"),
+                ("Hobby", "Hobby"),
+                ("Anniversary", "Anniversary"),
+                ("Manager's Name", "Manager"),
+                ("Assistant's Name", "Assistant"),
+            ],
+            &[],
+        );
         for (line, fields) in &table.rows {
             let row = Row {
                 table: &table,
@@ -502,8 +676,10 @@ impl Importer for OutlookImporter {
             // Categories are Outlook's labels (VIP, Key Customer): tags. Outlook
             // separates them with semicolons.
             contact.tags = labels(row.get("Categories"), ";");
+            row.add_to_notes(&mut contact.notes, &note_columns);
             finish(contact, *line, Extras::default(), &mut parsed);
         }
+        table.warn_unread(file, &mut parsed.warnings);
         Ok(parsed)
     }
 }

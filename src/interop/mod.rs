@@ -98,6 +98,40 @@ pub struct ImportedContact {
     /// The person's LinkedIn profile address (LinkedIn's `URL` column): two
     /// namesakes with different profiles are two people.
     pub profile_url: Option<String>,
+    /// The lines of values that stand elsewhere than on [`Self::line`] (a
+    /// vCard's properties each have their own), for warnings to name.
+    pub field_lines: FieldLines,
+}
+
+/// Where a record's values stand in its file: by field (`birthday`), or by
+/// field and value for fields with several (`email`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldLines(Vec<(&'static str, Option<String>, usize)>);
+
+impl FieldLines {
+    /// Notes that `field` stands on `line` (the first line given for a field counts).
+    pub fn set(&mut self, field: &'static str, line: usize) {
+        if self.line(field, None).is_none() {
+            self.0.push((field, None, line));
+        }
+    }
+
+    /// Notes that this value of `field` stands on `line`.
+    pub fn set_value(&mut self, field: &'static str, value: &str, line: usize) {
+        self.0.push((field, Some(value.to_owned()), line));
+    }
+
+    /// The line of this value of `field`, else of the field; `None` if not noted.
+    pub fn line(&self, field: &str, value: Option<&str>) -> Option<usize> {
+        let by_value = value.and_then(|v| {
+            self.0
+                .iter()
+                .find(|(f, stored, _)| *f == field && stored.as_deref() == Some(v))
+        });
+        by_value
+            .or_else(|| self.0.iter().find(|(f, _, _)| *f == field))
+            .map(|(_, _, line)| *line)
+    }
 }
 
 /// A record that was read but carries nothing to import.
@@ -204,6 +238,15 @@ pub fn decode(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// [`decode`] for bytes it may keep: UTF-8 without a BOM (most files) becomes
+/// the text without a copy.
+fn decode_owned(bytes: Vec<u8>) -> String {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| decode(e.as_bytes()))
+}
+
 /// The first `CHARSET=` a legacy vCard declares, if encoding_rs knows it.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     const KEY: &[u8] = b"CHARSET=";
@@ -225,7 +268,7 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<(Format, ParsedF
         path: path.to_owned(),
         source,
     })?;
-    let text = decode(&bytes);
+    let text = decode_owned(bytes);
     let format = match format {
         Some(f) => f,
         None => sniff(&text).ok_or_else(|| Error::UnknownFormat {
@@ -303,6 +346,16 @@ mod tests {
         // Shift_JIS declared by the card.
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("N;CHARSET=SHIFT_JIS:山田");
         assert_eq!(decode(&sjis), "N;CHARSET=SHIFT_JIS:山田");
+        let samples: [&[u8]; 5] = [
+            "\u{feff}BEGIN:VCARD".as_bytes(),
+            &utf16,
+            b"M\xfcller",
+            &sjis,
+            "Zoë".as_bytes(),
+        ];
+        for bytes in samples {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes));
+        }
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! parameters, groups, escapes). Around it this module does what it does not:
 //! a structural pass that numbers the lines, finds each card's first line and
 //! refuses unbalanced BEGIN/END and text between cards, and its own reading of
-//! BDAY (calcard loses the day of `--04-12` and of some 4.0 dates).
+//! BDAY (calcard loses the day of `--04-12` and of some 4.0 dates). Plain cards
+//! (`plain_card`) are read here the way calcard reads them, without its
+//! byte-by-byte tokenizer; a test holds the two readers to the same result.
 
 use std::path::Path;
 
-use calcard::vcard::{VCard, VCardProperty, VCardValue};
+use calcard::vcard::{VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
 use super::export::TAG_PROPERTY;
@@ -47,6 +49,11 @@ struct CardOutline {
     line: usize,
     /// The raw BDAY value and the `X-APPLE-OMIT-YEAR` year, if any.
     birthday: Option<(String, Option<String>)>,
+    /// The line of the BDAY property.
+    birthday_line: usize,
+    /// The lines of the properties warnings may name ([`LINED_PROPERTIES`]),
+    /// in card order: the nth EMAIL read is on the nth EMAIL line.
+    property_lines: Vec<(&'static str, usize)>,
     /// The first line where another card begins inside this one.
     nested_at: Option<usize>,
     /// Byte ranges of the card's own content lines (without BEGIN/END and
@@ -81,10 +88,36 @@ impl CardOutline {
 /// lone CR all become LF and line numbers keep. CRLF and LF files are read as
 /// they are (no copy of a large file).
 fn normalise_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.split('\r').skip(1).any(|rest| !rest.starts_with('\n')) {
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n')) {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// The lines of `text`, each with its `\n` (the last may have none), as
+/// `split_inclusive('\n')` gives them but found with a vectorised search: a
+/// file's lines are short and many.
+struct Lines<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines { text, at: 0 }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.text.get(self.at..).filter(|r| !r.is_empty())?;
+        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        self.at += len;
+        rest.get(..len)
+    }
 }
 
 /// A content line taken apart: `item1.EMAIL;TYPE=work:a@b.c`.
@@ -132,8 +165,11 @@ fn head(line: &str) -> Head<'_> {
     };
     let part_ok =
         |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let (well_formed, name) = match full_name.split_once('.') {
-        Some((group, name)) => (part_ok(group) && part_ok(name), name),
+    let (well_formed, name) = match full_name.bytes().position(|b| b == b'.') {
+        Some(dot) => {
+            let name = &full_name[dot + 1..];
+            (part_ok(&full_name[..dot]) && part_ok(name), name)
+        }
         None => (part_ok(full_name), full_name),
     };
     Head {
@@ -258,6 +294,18 @@ impl StrayLines<'_> {
     }
 }
 
+/// The properties whose lines warnings name.
+const LINED_PROPERTIES: [&str; 8] = [
+    "FN",
+    "N",
+    "EMAIL",
+    "TEL",
+    "ORG",
+    "TITLE",
+    "NOTE",
+    "CATEGORIES",
+];
+
 /// Finds the cards, checks BEGIN/END balance (nested 2.1 cards included),
 /// keeps each card's raw BDAY, and leaves out (with a warning naming the line)
 /// lines inside a card that are no property. Cards come out in the order they
@@ -276,7 +324,7 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
     let mut quoted_printable = false;
     let mut strays = StrayLines { file, run: None };
     let mut offset = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
+    for (index, raw) in Lines::new(text).enumerate() {
         let number = index + 1;
         let range = offset..offset + raw.len();
         offset += raw.len();
@@ -376,6 +424,7 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
                     })
                     .map(|(_, v)| v.trim().to_owned());
                 card.birthday = Some((h.value.unwrap_or("").trim().to_owned(), omit_year));
+                card.birthday_line = number;
                 carry = Carry::Birthday;
             } else if quoted_printable && line.ends_with('=') {
                 carry = Carry::SoftBreak { kept };
@@ -386,6 +435,12 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
             }
             if kept {
                 card.push_range(range);
+                if let Some(name) = LINED_PROPERTIES
+                    .iter()
+                    .find(|p| p.eq_ignore_ascii_case(h.name))
+                {
+                    card.property_lines.push((*name, number));
+                }
             }
         }
     }
@@ -458,46 +513,254 @@ fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
     parsed.contacts.reserve(outlines.len());
     let mut card_text = String::new();
     for (number, outline) in outlines.iter().enumerate() {
-        // One card at a time: each maps to its line, and nesting cannot confuse it.
-        outline.write_text(&text, &mut card_text);
-        let mut parser = Parser::new(&card_text);
-        let card = loop {
-            match parser.entry() {
-                Entry::VCard(card) => break Some(card),
-                Entry::Eof => break None,
-                _ => {}
-            }
+        let properties = match plain_card(outline, &text) {
+            Some(properties) => properties,
+            None => match read_with_calcard(outline, &text, &mut card_text) {
+                Some(properties) => properties,
+                None => {
+                    return Err(Error::Import {
+                        file: file.to_owned(),
+                        line: outline.line,
+                        field: "BEGIN:VCARD".into(),
+                        reason: format!("card {} could not be read", number + 1),
+                    })
+                }
+            },
         };
-        match card {
-            Some(card) => read_card(card, outline, number + 1, file, &mut parsed),
-            None => {
-                return Err(Error::Import {
-                    file: file.to_owned(),
-                    line: outline.line,
-                    field: "BEGIN:VCARD".into(),
-                    reason: format!("card {} could not be read", number + 1),
-                })
-            }
-        }
+        read_card(properties, outline, number + 1, file, &mut parsed);
     }
     Ok(parsed)
 }
 
+/// A property as [`read_card`] reads it: its name and its values as text
+/// (structured values flattened, escapes undone).
+type Property = (VCardProperty, Vec<String>);
+
+/// Reads a card with calcard: one card at a time, so that each maps to its
+/// line and nesting cannot confuse it (`card_text`'s allocation is reused).
+fn read_with_calcard(
+    outline: &CardOutline,
+    text: &str,
+    card_text: &mut String,
+) -> Option<Vec<Property>> {
+    outline.write_text(text, card_text);
+    let mut parser = Parser::new(card_text);
+    let card = loop {
+        match parser.entry() {
+            Entry::VCard(card) => break card,
+            Entry::Eof => return None,
+            _ => {}
+        }
+    };
+    Some(
+        card.entries
+            .into_iter()
+            .map(|entry| (entry.name, texts(entry.values)))
+            .collect(),
+    )
+}
+
+/// How a property's value splits into values (as calcard splits it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// One value.
+    None,
+    /// At `;` (ORG).
+    Semicolon,
+    /// At `;` and `,`, flattened (N).
+    SemicolonAndComma,
+    /// At `,`, each value trimmed of spaces and tabs (CATEGORIES).
+    Comma,
+}
+
+/// The property a read name stands for, how its value splits, and whether
+/// its value may be a URI (a `data:` URI is no text).
+fn plain_property(name: &str) -> Option<(VCardProperty, Split, bool)> {
+    let known = [
+        ("FN", VCardProperty::Fn, Split::None, false),
+        ("N", VCardProperty::N, Split::SemicolonAndComma, false),
+        ("EMAIL", VCardProperty::Email, Split::None, false),
+        ("TEL", VCardProperty::Tel, Split::None, false),
+        ("ORG", VCardProperty::Org, Split::Semicolon, false),
+        ("TITLE", VCardProperty::Title, Split::None, false),
+        ("CATEGORIES", VCardProperty::Categories, Split::Comma, false),
+        ("NOTE", VCardProperty::Note, Split::None, false),
+        ("UID", VCardProperty::Uid, Split::None, true),
+        ("URL", VCardProperty::Url, Split::None, true),
+        ("VERSION", VCardProperty::Version, Split::None, false),
+    ];
+    if let Some((_, property, split, uri)) = known
+        .into_iter()
+        .find(|(known, ..)| name.eq_ignore_ascii_case(known))
+    {
+        return Some((property, split, uri));
+    }
+    // The X- properties read; calcard knows none of them.
+    let x_prefix = name
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"X-"));
+    (name.len() > 2 && x_prefix && is_read(name))
+        .then(|| (VCardProperty::Other(name.to_owned()), Split::None, false))
+}
+
+/// Whether parameters change nothing about how the value reads: each is
+/// `name=value` without quotes or escapes, and none is ENCODING, CHARSET,
+/// VALUE or BASE64 (calcard decodes a value with a `BASE64` parameter), nor
+/// says quoted-printable anywhere (the outline then joins soft line breaks,
+/// which only calcard reads).
+fn plain_parameters(params: &str) -> bool {
+    if params
+        .as_bytes()
+        .windows(16)
+        .any(|w| w.eq_ignore_ascii_case(b"QUOTED-PRINTABLE"))
+    {
+        return false;
+    }
+    params.split(';').skip(1).all(|param| {
+        let Some((name, value)) = param.split_once('=') else {
+            return false;
+        };
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !["ENCODING", "CHARSET", "VALUE", "BASE64"]
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n))
+            && !value
+                .bytes()
+                .any(|b| matches!(b, b'"' | b'\\' | b':') || b.is_ascii_control())
+    })
+}
+
+/// Splits and unescapes a plain value as calcard does (`\n`, `\N`, `\,`, `\;`
+/// and `\\`); `None` for any other use of a backslash.
+fn plain_values(value: &str, split: Split, folded: bool) -> Option<Vec<String>> {
+    if split == Split::Comma {
+        // calcard's own whitespace rules differ once a value has escapes or folds.
+        if folded || value.contains('\\') {
+            return None;
+        }
+        return Some(
+            value
+                .split(',')
+                .map(|v| repair_mojibake(v.trim_matches([' ', '\t']).to_owned()))
+                .collect(),
+        );
+    }
+    let bytes = value.as_bytes();
+    if split == Split::None && memchr::memchr(b'\\', bytes).is_none() {
+        return Some(vec![repair_mojibake(value.to_owned())]);
+    }
+    let mut values = Vec::with_capacity(if split == Split::None { 1 } else { 6 });
+    let mut current = String::new();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => {
+                current.push_str(&value[start..at]);
+                current.push(match bytes.get(at + 1) {
+                    Some(b'n' | b'N') => '\n',
+                    Some(&e @ (b',' | b';' | b'\\')) => char::from(e),
+                    _ => return None,
+                });
+                at += 2;
+                start = at;
+                continue;
+            }
+            b';' if split != Split::None => {}
+            b',' if split == Split::SemicolonAndComma => {}
+            _ => {
+                at += 1;
+                continue;
+            }
+        }
+        // A separator ends a value.
+        current.push_str(&value[start..at]);
+        values.push(repair_mojibake(std::mem::take(&mut current)));
+        at += 1;
+        start = at;
+    }
+    current.push_str(&value[start..]);
+    values.push(repair_mojibake(current));
+    Some(values)
+}
+
+/// Reads a card whose properties are plain (UTF-8 text, no quoted-printable,
+/// no charset or value type, the common escapes only) the way calcard reads
+/// them, without calcard: it tokenises byte by byte and allocates per token,
+/// and was most of the import's parsing. `None` sends the card to calcard.
+fn plain_card(outline: &CardOutline, text: &str) -> Option<Vec<Property>> {
+    let mut properties = Vec::with_capacity(12);
+    let mut logical: Option<std::borrow::Cow<'_, str>> = None;
+    let lines = outline
+        .body
+        .iter()
+        .flat_map(|range| Lines::new(&text[range.clone()]));
+    for raw in lines.chain(std::iter::once("")) {
+        let end = raw.is_empty();
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        // Line ends are normalised: no other CR is left in a line.
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !end && line.starts_with([' ', '\t']) {
+            // A fold: the rest of the line continues the property.
+            let folded = logical.as_mut()?;
+            if folded.ends_with('\\') {
+                return None;
+            }
+            folded.to_mut().push_str(&line[1..]);
+            continue;
+        }
+        if let Some(done) = logical.take() {
+            let h = head(&done);
+            let value = h.value?;
+            if !h.well_formed || !plain_parameters(h.params) {
+                return None;
+            }
+            let (property, split, uri) = plain_property(h.name)?;
+            if property != VCardProperty::Version {
+                let folded = matches!(done, std::borrow::Cow::Owned(_));
+                let values = plain_values(value, split, folded)?;
+                let data_uri =
+                    |v: &String| v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"));
+                if uri && values.iter().any(data_uri) {
+                    return None;
+                }
+                properties.push((property, values));
+            }
+        }
+        if !end && !line.is_empty() {
+            logical = Some(std::borrow::Cow::Borrowed(line));
+        }
+    }
+    Some(properties)
+}
+
 /// Turns one parsed card into a contact (or a skip), collecting warnings.
 fn read_card(
-    card: VCard,
+    properties: Vec<Property>,
     outline: &CardOutline,
     number: usize,
     file: &Path,
     parsed: &mut ParsedFile,
 ) {
-    let at = |field: &str| {
-        format!(
-            "{}:{} (card {number}) {field}",
-            file.display(),
-            outline.line
-        )
+    let at =
+        |field: &str, line: usize| format!("{}:{line} (card {number}) {field}", file.display());
+    // The nth property of a name read is on the nth line of that name.
+    let mut counts = [0usize; LINED_PROPERTIES.len()];
+    let mut line_of = |name: &str| -> usize {
+        let Some(i) = LINED_PROPERTIES.iter().position(|p| *p == name) else {
+            return outline.line;
+        };
+        let nth = counts[i];
+        counts[i] += 1;
+        outline
+            .property_lines
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .nth(nth)
+            .map_or(outline.line, |(_, line)| *line)
     };
+    let mut lines = super::FieldLines::default();
     let mut contact = NewContact::default();
     let mut uid = None;
     let mut paused = false;
@@ -506,51 +769,78 @@ fn read_card(
     let mut n_parts: Vec<String> = Vec::new();
     let mut categories: Vec<String> = Vec::new();
     let mut profile_url = None;
-    for entry in card.entries {
-        let values = texts(entry.values);
-        match &entry.name {
-            VCardProperty::Fn => formatted_name = values.join(" "),
-            VCardProperty::N => n_parts = values,
+    for (name, values) in properties {
+        match &name {
+            VCardProperty::Fn => {
+                lines.set("name", line_of("FN"));
+                formatted_name = values.join(" ");
+            }
+            VCardProperty::N => {
+                let line = line_of("N");
+                lines.set("given name", line);
+                lines.set("family name", line);
+                n_parts = values;
+            }
             VCardProperty::Email => {
+                let line = line_of("EMAIL");
                 for email in values.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
                     let email = email.strip_prefix("mailto:").unwrap_or(email);
                     if crate::model::is_email(email) {
+                        lines.set_value("email", email, line);
                         contact.emails.push(email.to_owned());
                     } else {
                         parsed.warnings.push(format!(
                             "{}: '{email}' is not an email address; left out",
-                            at("EMAIL")
+                            at("EMAIL", line)
                         ));
                     }
                 }
             }
             VCardProperty::Tel => {
+                let line = line_of("TEL");
                 for phone in values.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
                     let phone = phone.strip_prefix("tel:").unwrap_or(phone);
                     if phone.chars().filter(char::is_ascii_digit).count() >= 3 {
+                        lines.set_value("phone", phone, line);
                         contact.phones.push(phone.to_owned());
                     } else {
                         parsed.warnings.push(format!(
                             "{}: '{phone}' is not a phone number; left out",
-                            at("TEL")
+                            at("TEL", line)
                         ));
                     }
                 }
             }
-            VCardProperty::Org if contact.company.is_none() => {
-                contact.company = values
-                    .into_iter()
-                    .map(|v| v.trim().to_owned())
-                    .find(|v| !v.is_empty());
+            VCardProperty::Org => {
+                let line = line_of("ORG");
+                if contact.company.is_none() {
+                    lines.set("company", line);
+                    contact.company = values
+                        .into_iter()
+                        .map(|v| v.trim().to_owned())
+                        .find(|v| !v.is_empty());
+                }
             }
-            VCardProperty::Title if contact.title.is_none() => {
-                contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
+            VCardProperty::Title => {
+                let line = line_of("TITLE");
+                if contact.title.is_none() {
+                    lines.set("title", line);
+                    contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
+                }
             }
-            VCardProperty::Categories => categories.extend(values),
+            VCardProperty::Categories => {
+                let line = line_of("CATEGORIES");
+                lines.set("interest", line);
+                lines.set("tag", line);
+                categories.extend(values);
+            }
             VCardProperty::Other(name) if name.eq_ignore_ascii_case(TAG_PROPERTY) => {
                 contact.tags.extend(values)
             }
-            VCardProperty::Note => notes.extend(values),
+            VCardProperty::Note => {
+                lines.set("notes", line_of("NOTE"));
+                notes.extend(values);
+            }
             VCardProperty::Uid => {
                 uid = values
                     .into_iter()
@@ -568,7 +858,7 @@ fn read_card(
             }
             VCardProperty::Url | VCardProperty::Other(_)
                 if profile_url.is_none()
-                    && match &entry.name {
+                    && match &name {
                         VCardProperty::Other(name) => {
                             name.to_ascii_uppercase().starts_with("X-SOCIAL")
                         }
@@ -584,11 +874,12 @@ fn read_card(
         }
     }
     if let Some((raw, omit)) = &outline.birthday {
+        lines.set("birthday", outline.birthday_line);
         contact.birthday = parse_birthday(raw, omit.as_deref());
         if contact.birthday.is_none() && !raw.trim().is_empty() {
             parsed.warnings.push(format!(
                 "{}: '{}' is not a date; left out",
-                at("BDAY"),
+                at("BDAY", outline.birthday_line),
                 super::shown(raw.trim())
             ));
         }
@@ -638,6 +929,7 @@ fn read_card(
         line: outline.line,
         paused,
         profile_url,
+        field_lines: lines,
     });
 }
 
@@ -706,6 +998,114 @@ mod tests {
         assert!(err("FN:A\nEND:VCARD\n").contains("t.vcf:1"));
         assert!(err("BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n").contains("t.vcf:4"));
         assert!(err("BEGIN:VCARD\nFN:A\nEND:VCARD\n\nstray text\n").contains("t.vcf:5"));
+    }
+
+    /// Reads every card of `text` both ways where it is plain: without
+    /// calcard and with it. Returns how many cards were plain.
+    fn plain_reads_as_calcard(text: &str) -> usize {
+        let text = normalise_line_ends(text);
+        let mut warnings = Vec::new();
+        let Ok(outlines) = outline(&text, Path::new("t.vcf"), &mut warnings) else {
+            return 0;
+        };
+        let mut card_text = String::new();
+        let mut plain = 0;
+        for card in &outlines {
+            let Some(fast) = plain_card(card, &text) else {
+                continue;
+            };
+            let slow: Vec<Property> = read_with_calcard(card, &text, &mut card_text)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(name, _)| *name != VCardProperty::Version)
+                .collect();
+            assert_eq!(fast, slow, "card of line {}:\n{card_text}", card.line);
+            plain += 1;
+        }
+        plain
+    }
+
+    #[test]
+    fn plain_cards_read_as_calcard_reads_them() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "vcf") {
+                plain_reads_as_calcard(&crate::interop::decode(&std::fs::read(&path).unwrap()));
+            }
+        }
+        // The generated cards (escapes, folds, groups, photos) are all plain.
+        assert_eq!(
+            plain_reads_as_calcard(&super::super::sample::vcards_3_0(300, 10, 3)),
+            300
+        );
+        let tricky = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;John,Jack;;Dr.;\r\nFN: John \r\n  Doe\\, Jr.\r\n\
+            ORG:Acme\\; Co;Sales\\nTeam\r\nCATEGORIES: a , b,,c \r\nNOTE:caf\u{c3}\u{a9} \\\\ x\\N\r\n\
+            URL:https://linkedin.com/in/x\r\nEMAIL;TYPE=work;PREF=1:a@b.c\r\nEND:VCARD\r\n";
+        assert_eq!(plain_reads_as_calcard(tricky), 1);
+        // What calcard reads its own way goes to calcard.
+        for card in [
+            "NOTE;ENCODING=QUOTED-PRINTABLE:caf=C3=A9",
+            "NOTE;CHARSET=ISO-8859-1:x",
+            "TEL;WORK;VOICE:123",
+            "URL:data:text/plain,hi",
+            "NOTE:a\\tb",
+            "CATEGORIES:a\\,b",
+            "EMAIL;TYPE=\"a:b\":x@y.z",
+            "NOTE;BASE64=1:SGVsbG8=",
+            // A soft line break joins the next line, whatever it holds (once a
+            // panic: a name cut inside a character).
+            "NOTE;TYPE=QUOTED-PRINTABLE:abc=\na\u{5c71}:x",
+            "NOTE;X-QUOTED-PRINTABLE=1:abc=\n\u{5c71}\u{5c71}:x",
+        ] {
+            let text = format!("BEGIN:VCARD\nVERSION:3.0\n{card}\nEND:VCARD\n");
+            assert_eq!(plain_reads_as_calcard(&text), 0, "{card}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn random_plain_cards_read_as_calcard_reads_them(
+            lines in proptest::collection::vec(
+                (
+                    0..16usize,
+                    0..14usize,
+                    proptest::prop_oneof![
+                        3 => "([a-zA-Z0-9 ,;:\"=.@\t\u{e9}\u{c3}\u{a9}\u{5c71}-]|\\\\[nN,;\\\\]){0,30}",
+                        1 => "[a-zA-Z0-9 ,;:\\\\\"=.@\t\\-\u{e9}\u{c3}\u{a9}\u{5c71}]{0,30}",
+                    ],
+                    proptest::collection::vec(1..60usize, 0..3),
+                ),
+                1..6,
+            )
+        ) {
+            const NAMES: [&str; 16] = [
+                "FN", "N", "EMAIL", "TEL", "ORG", "TITLE", "CATEGORIES", "NOTE", "UID", "URL",
+                "X-SOCIALPROFILE", "X-KEEPWARM-TAG", "item1.EMAIL", "fn", "Org", "X-KEEPWARM-CIRCLE",
+            ];
+            // Mostly parameters that leave the card plain.
+            const PARAMS: [&str; 14] = [
+                "", "", "", ";TYPE=work", ";type=INTERNET;type=pref", ";PREF=1", ";LANGUAGE=de",
+                ";TYPE=home,work", ";CHARSET=UTF-8", ";ENCODING=b", ";VALUE=uri", ";WORK",
+                ";TYPE=\"a,b\"", ";X-A=b=c",
+            ];
+            let mut text = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+            for (name, param, value, folds) in lines {
+                let mut line = format!("{}{}:{value}", NAMES[name], PARAMS[param]);
+                let mut folds = folds;
+                folds.sort_unstable();
+                for at in folds.into_iter().rev() {
+                    if at < line.len() && line.is_char_boundary(at) {
+                        line.insert_str(at, "\r\n ");
+                    }
+                }
+                text.push_str(&line);
+                text.push_str("\r\n");
+            }
+            text.push_str("END:VCARD\r\n");
+            plain_reads_as_calcard(&text);
+        }
     }
 
     #[test]

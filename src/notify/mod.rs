@@ -2,9 +2,9 @@
 //!
 //! Three parts, each testable on its own:
 //! - [`text`]: what the notifications say, a pure function of today's plan;
-//! - [`decide`]: whether the background loop should send the digest now, a pure
+//! - [`decide`](mod@decide): whether the background loop should send the digest now, a pure
 //!   function of the clock, the digest time, the last day sent and the working day;
-//! - [`send`]: showing a message over D-Bus (`org.freedesktop.Notifications`).
+//! - [`send`](mod@send): showing a message over D-Bus (`org.freedesktop.Notifications`).
 //!
 //! The day a digest went out is recorded in the database
 //! ([`Store::claim_digest`](crate::Store::claim_digest)), so neither a restart, a

@@ -17,7 +17,9 @@ use crate::model::Circle;
 
 /// Share of the cap the yearly need may fill: the rest absorbs busy days (many
 /// birthdays in one week, follow-ups after a conference) without going over.
-pub const FILL: f64 = 0.95;
+/// At 95 % a book whose circles are all at 3 a year (where a ping has least room
+/// to move) filled every day of its busiest months and went over the cap.
+pub const FILL: f64 = 0.9;
 /// A stretched circle steps down by this many pings a year at a time, so adding
 /// one contact rarely changes its interval (and so everyone's dates).
 const STEP: f64 = 0.25;
@@ -252,16 +254,23 @@ mod tests {
     #[test]
     fn widest_circles_stretch_first_then_the_cap_rises_to_the_least_that_fits() {
         let settings = PlannerSettings::default();
-        // 300 contacts: about 1,250 pings a year against 0.9 × 5 × 261 ≈ 1,175.
+        // 300 contacts: about 1,250 pings a year against 0.9 × 5 × 261 ≈ 1,175:
+        // the network goes to its floor before the core circle gives a little.
         let c = capacity(&loads([15, 45, 90, 150]), &settings, 261);
         assert_eq!(c.cap, 5);
-        assert_eq!(c.intervals[0..2], [37, 61]);
+        assert_eq!(c.intervals[0], 37);
+        assert_eq!(c.intervals[2..4], [116, 116]);
         assert!(
-            c.intervals[2] > 91 && c.intervals[2] <= 116,
+            c.intervals[1] > 61 && c.intervals[1] <= 70,
             "{:?}",
             c.intervals
         );
-        assert!(c.notes[0].contains("network about"), "{:?}", c.notes);
+        assert!(
+            c.notes[0].contains("network about 3 a year"),
+            "{:?}",
+            c.notes
+        );
+        assert!(c.notes[0].contains("core circle about"), "{:?}", c.notes);
 
         let big = capacity(&loads([500, 1500, 4500, 3500]), &settings, 261);
         assert_eq!(big.intervals, [116; 4]);

@@ -21,16 +21,20 @@
 
 mod calendar;
 pub mod capacity;
+mod dates;
 mod explain;
 mod fixed;
 pub mod holidays;
+pub mod notes;
 pub mod population;
+mod render;
 pub mod settings;
 pub mod simulate;
 pub mod snapshot;
 pub mod suggest;
 pub mod today;
 pub mod warmth;
+mod why;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -185,6 +189,18 @@ const FIRST_HELLO_LATER_DAYS: i32 = 14;
 const MIN_ORDINARY_GAP_DAYS: i32 = 25;
 /// No two pings of one contact are further apart than this: 3 in any 365 days.
 const MAX_GAP_DAYS: i32 = 118;
+/// A contact's first ping in a plan comes by this day (from today), so that with
+/// gaps of at most [`MAX_GAP_DAYS`] after it every 365 days hold three pings.
+const FIRST_PING_REACH_DAYS: i32 = 364 - 2 * MAX_GAP_DAYS;
+/// A contact's first ping may come this long after the last interaction when
+/// every day before is full: a few days more than [`MAX_GAP_DAYS`] rather than
+/// over the daily cap, and never past [`FIRST_PING_REACH_DAYS`] from today.
+const FIRST_PING_MAX_GAP_DAYS: i32 = FIRST_PING_REACH_DAYS;
+/// A late contact's points in the rhythm are at most this far apart (see
+/// [`rhythm_day`]). The current point is within this many days from today,
+/// so the next one is within [`FIRST_PING_REACH_DAYS`]: a late ping that finds
+/// no free day can always wait for it, and the cap holds.
+const CATCH_UP_STEP_DAYS: i32 = FIRST_PING_REACH_DAYS / 2;
 /// A fixed ping this close after (or any time before) a cadence ping absorbs it.
 const ABSORB_DAYS: i32 = 10;
 /// Other pings keep this far from a contact's fixed pings.
@@ -511,11 +527,12 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
                 entry.origin,
                 // Before the first ping, the gap rules count from the day the
                 // rhythm itself starts (a day in the data, never `today`).
-                state.last.or(Some(if entry.due == entry.origin {
+                state.last.unwrap_or(if entry.due == entry.origin {
                     p.since
                 } else {
                     entry.due - p.interval
-                })),
+                }),
+                first_of_chain,
                 &calendar,
                 &load,
                 daily_cap,
@@ -676,7 +693,7 @@ fn push_target(
     queue.push(Reverse(Pending {
         class: u8::from(first_hello),
         order: target - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)]
-            + if first_hello {
+            + if first_hello || target != origin {
                 FIRST_HELLO_LATER_DAYS
             } else {
                 0
@@ -701,14 +718,21 @@ enum Decision {
     Drop { resume_from: i32 },
 }
 
-/// Chooses the day for a cadence ping whose rhythm asks for `ideal`, or drops it
+/// Chooses the day for a cadence ping whose rhythm asks for `due`, or drops it
 /// when one of the contact's fixed pings comes first and stands in for it.
+///
+/// Every bound below is a day in the contact's own data (its due day, its last
+/// ping), never `today`, except that days before today are gone: a later plan
+/// searches the same days in the same order, less the ones that have passed,
+/// and so finds the same day. The one exception is whether a first ping may
+/// wait for its next point (see [`FIRST_PING_REACH_DAYS`]).
 #[allow(clippy::too_many_arguments)]
 fn place(
     p: &Prepared<'_>,
     due: i32,
     origin: i32,
-    last: Option<i32>,
+    last: i32,
+    first_of_chain: bool,
     calendar: &Calendar<'_>,
     load: &[u32],
     cap: u32,
@@ -716,11 +740,11 @@ fn place(
 ) -> Decision {
     let ideal = due.max(0);
     let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
+    let before_fixed = next_fixed.map_or(i32::MAX, |f| f - FIXED_DISTANCE_DAYS);
     // A fixed ping after the chain's last one and before the chosen day comes
     // first: it stands in for this ping. Decided on the chosen day, not on
     // today, so the answer stays the same as days pass.
-    let after = last.unwrap_or(i32::MIN);
-    let settled = |day: i32| match p.fixed.iter().find(|f| f.day > after && f.day < day) {
+    let settled = |day: i32| match p.fixed.iter().find(|f| f.day > last && f.day < day) {
         Some(f) => Decision::Drop { resume_from: f.day },
         None => Decision::Place(day),
     };
@@ -734,52 +758,66 @@ fn place(
         let under_cap = load.get(s).is_none_or(|&n| n < cap);
         calendar.is_working(d) && under_cap && !clash(d)
     };
-    // Later than a week after its day, a ping not yet done would count as
-    // missed tomorrow and move (see `first_rhythm_day`): past that, earlier days
-    // are tried first. The first ping of a chain may come up to half an interval
-    // early (a first hello or a catch-up has no rhythm to keep yet).
-    let mut hi = (due + LEVELLING_WINDOW_DAYS).max(ideal);
-    if let Some(last) = last {
-        hi = hi.min(last + MAX_GAP_DAYS).max(ideal);
-    }
-    if let Some(f) = next_fixed {
-        hi = hi.min(f - FIXED_DISTANCE_DAYS);
-    }
-    let back_limit = last
-        .map_or(ideal - p.interval / 2, |l| l + MIN_ORDINARY_GAP_DAYS)
-        .max(0);
-    // A Saturday's ping goes to Friday rather than piling onto Monday.
-    let before_weekend = calendar.prev_working(ideal);
-    if !calendar.is_working(ideal)
-        && before_weekend >= back_limit
-        && ideal - before_weekend < calendar.next_working(ideal) - ideal
-        && free(before_weekend)
-    {
-        return settled(before_weekend);
-    }
-    if let Some(day) = (ideal..=hi).find(|&d| free(d)) {
-        placement.spread = (ideal..day).any(|d| calendar.is_working(d));
-        return settled(day);
-    }
-    // The week is full. Earlier days are free for the taking (nothing placed later
-    // can use them), down to the shortest ordinary gap after the last ping…
-    if let Some(day) = (back_limit..ideal).rev().find(|&d| free(d)) {
-        placement.pulled_forward = true;
-        return settled(day);
-    }
-    // …then up to a week later still, while it does not count as missed.
-    let far = (due + CATCH_UP_GRACE_DAYS)
-        .min(last.map_or(i32::MAX, |l| l + MAX_GAP_DAYS))
-        .min(next_fixed.map_or(i32::MAX, |f| f - FIXED_DISTANCE_DAYS))
-        .max(hi);
-    if let Some(day) = (hi + 1..=far).find(|&d| free(d)) {
-        placement.spread = true;
-        return settled(day);
+    // A ping not acted on stays due for the grace period; later, it would
+    // count as missed and move (see `rhythm_day`). A late contact's ping goes
+    // on its point or earlier: the next day's plan gives it the next point.
+    // Within the rhythm the longest gap holds; a contact's first ping may go a
+    // few days past it (only when every day before is full) rather than over
+    // the cap.
+    let catch_up = first_of_chain && due != origin;
+    let grace = if catch_up { 0 } else { CATCH_UP_GRACE_DAYS };
+    let strict = (due + grace).min(last + MAX_GAP_DAYS);
+    let latest = if first_of_chain {
+        (due + grace).min(last + FIRST_PING_MAX_GAP_DAYS)
+    } else {
+        strict
+    };
+    // Later than a week after its day, earlier days are tried first.
+    let hi = (due + LEVELLING_WINDOW_DAYS)
+        .min(strict)
+        .max(ideal)
+        .min(before_fixed);
+    let back_limit = (last + MIN_ORDINARY_GAP_DAYS).max(0);
+    let far = strict.min(before_fixed).max(hi);
+    if latest >= ideal {
+        // A Saturday's ping goes to Friday rather than piling onto Monday.
+        let before_weekend = calendar.prev_working(ideal);
+        if !calendar.is_working(ideal)
+            && before_weekend >= back_limit
+            && ideal - before_weekend < calendar.next_working(ideal) - ideal
+            && free(before_weekend)
+        {
+            return settled(before_weekend);
+        }
+        if let Some(day) = (ideal..=hi).find(|&d| free(d)) {
+            placement.spread = (ideal..day).any(|d| calendar.is_working(d));
+            return settled(day);
+        }
+        // The week is full. Earlier days are free for the taking (nothing placed
+        // later can use them), down to the shortest ordinary gap after the last ping…
+        if let Some(day) = (back_limit..ideal).rev().find(|&d| free(d)) {
+            placement.pulled_forward = true;
+            return settled(day);
+        }
+        // …then up to a week later still, while it does not count as missed
+        // (a first ping: a few days past the longest gap, too).
+        let beyond = latest.min(before_fixed);
+        if let Some(day) = (hi + 1..=far)
+            .chain((far + 1).max(ideal)..=beyond)
+            .find(|&d| free(d))
+        {
+            placement.spread = true;
+            return settled(day);
+        }
     }
     // …then its next point in the rhythm, as a later plan would give it once
-    // this one counts as missed, unless that breaks the longest gap…
+    // this one counts as missed, unless that breaks the longest gap. A first
+    // ping may wait while the coming year still holds three pings: the
+    // contact's rhythm has not started in this plan, or has already run out.
     let next = deferred_day(p, due, origin);
-    if last.is_none_or(|l| next + LEVELLING_WINDOW_DAYS <= l + MAX_GAP_DAYS) {
+    if next + LEVELLING_WINDOW_DAYS <= last + MAX_GAP_DAYS
+        || (first_of_chain && next <= FIRST_PING_REACH_DAYS)
+    {
         return Decision::Defer(next);
     }
     // Everything before the contact's next fixed ping is full: that ping (a
@@ -831,32 +869,40 @@ fn fixed_pings(
 
 /// The day a rhythm ping is planned around, from the day its rhythm asks for.
 ///
-/// Due recently or in the future: that day (a ping not acted on stays due for a
-/// week, [`CATCH_UP_GRACE_DAYS`]). Due longer ago: the first point of the
-/// contact's phase from a week ago on (`due + a week + phase + k·interval`), so
-/// a backlog spreads over one interval at the rhythm's own rate, the way Anki
-/// spreads a review backlog, instead of starting today and coming back together
-/// an interval later. The answer stays the same as days pass until the ping's
-/// day has come and gone; [`place`] keeps pings within a week after it.
+/// Due recently or in the future: that day (a ping not acted on stays due for
+/// two weeks, [`CATCH_UP_GRACE_DAYS`]). Due longer ago, the contact is late:
+/// its next point is `due + two weeks + phase`, and while that has passed, one
+/// [`catch_up_step`] later, until one lies today or ahead. So a backlog spreads
+/// over the coming weeks at the rhythm's own rate, the way Anki spreads a
+/// review backlog, instead of starting today and coming back together an
+/// interval later. A late ping goes on its point or earlier, never later
+/// ([`place`]); not acted on, it waits for the next point, which is where this
+/// function puts it the next day.
 fn rhythm_day(p: &Prepared<'_>, due: i32) -> i32 {
     if due >= -CATCH_UP_GRACE_DAYS {
         return due;
     }
-    let base = due + CATCH_UP_GRACE_DAYS + 1 + p.phase;
-    if base >= -CATCH_UP_GRACE_DAYS {
+    let base = due + CATCH_UP_GRACE_DAYS + 1 + p.phase % catch_up_step(p);
+    if base >= 0 {
         return base;
     }
-    let periods = (-CATCH_UP_GRACE_DAYS - base + p.interval - 1) / p.interval;
-    base + periods * p.interval
+    let step = catch_up_step(p);
+    base + (-base + step - 1) / step * step
+}
+
+/// How far apart a late contact's points are: its interval, but never more
+/// than [`CATCH_UP_STEP_DAYS`], so the next point is always within reach.
+fn catch_up_step(p: &Prepared<'_>) -> i32 {
+    p.interval.min(CATCH_UP_STEP_DAYS)
 }
 
 /// The next point in the rhythm after `target`: where a ping that found no free
 /// day near `target` goes, and where [`rhythm_day`] puts it once missed.
 fn deferred_day(p: &Prepared<'_>, target: i32, origin: i32) -> i32 {
     if target == origin {
-        origin + CATCH_UP_GRACE_DAYS + 1 + p.phase
+        origin + CATCH_UP_GRACE_DAYS + 1 + p.phase % catch_up_step(p)
     } else {
-        target + p.interval
+        target + catch_up_step(p)
     }
 }
 

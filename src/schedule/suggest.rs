@@ -1,24 +1,64 @@
 //! Concrete suggestions, chosen from templates kept as data (`suggestions.json`).
 //!
-//! Each template declares the reasons it serves, the relationships it fits and
-//! the kind of interest it takes, so a template is only ever filled with an
-//! interest of its kind, a first contact only gets introductions, and gifts and
-//! calls are for the closer circles. Placeholders are filled in one pass, so a
-//! value that happens to contain `{first}` stays as written.
+//! Each template declares the reasons it serves, the relationships it fits, the
+//! kind of interest it takes and what else it needs (a request to deliver, a
+//! thread to pick up, a promise in a given state), so a template is only ever
+//! filled with an interest of its kind, a first contact only gets
+//! introductions, and gifts and calls are for the closer circles. What the user
+//! wrote comes first: a promise, then a request, then the note's thread, then
+//! personal news. Placeholders are filled in one pass, so a value that happens
+//! to contain `{first}` stays as written.
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::notes::{PromiseReading, Request};
+pub use super::render::clean;
+use super::render::render;
 use super::Reason;
 use crate::model::{Circle, InteractionKind};
 
 /// The template data, parsed once.
 #[derive(Debug, Deserialize)]
-struct TemplateFile {
-    thread_words: Vec<String>,
+pub(super) struct TemplateFile {
+    pub thread_words: Vec<String>,
+    pub life_words: Vec<String>,
+    pub favour_words: Vec<String>,
+    pub filler: Vec<String>,
+    pub request_openers: Vec<Opener>,
+    pub request_kinds: Vec<RequestKind>,
+    pub promise_acts: Vec<PromiseAct>,
     kinds: Vec<InterestKind>,
     templates: Vec<Template>,
+}
+
+/// Words that open a request ("asked for") and how it is delivered.
+#[derive(Debug, Deserialize)]
+pub(super) struct Opener {
+    pub words: String,
+    pub kind: String,
+}
+
+/// How a request is delivered, with the phrases that say so.
+#[derive(Debug, Deserialize)]
+pub(super) struct RequestKind {
+    pub kind: String,
+    pub words: Vec<String>,
+    pub(super) deliver: String,
+    pub(super) stale: String,
+    pub(super) after: String,
+    pub(super) done: String,
+}
+
+/// What a promise asks the user to do, with the phrases other pings use for it.
+#[derive(Debug, Deserialize)]
+pub(super) struct PromiseAct {
+    pub act: String,
+    pub verbs: Vec<String>,
+    pub(super) owed: String,
+    pub(super) coming: String,
+    pub(super) after: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,7 +80,17 @@ struct Template {
     #[serde(default)]
     event_round: Option<u8>,
     #[serde(default)]
-    late: bool,
+    promise: Option<PromiseState>,
+    #[serde(default)]
+    act: Option<String>,
+    #[serde(default)]
+    request: Option<RequestState>,
+    #[serde(default)]
+    on_day: bool,
+    #[serde(default)]
+    year_end: bool,
+    #[serde(default)]
+    no_year_end: bool,
     action: InteractionKind,
     text: String,
 }
@@ -76,16 +126,48 @@ impl Relationship {
     }
 }
 
+/// Where a promise stands relative to the ping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromiseState {
+    /// The ping is the promise's own, on or before its day.
+    Own,
+    /// The ping is the promise's own, after its day.
+    Late,
+    /// A promise due later, worth delivering now (a contact not yet talked to).
+    Early,
+    /// A promise due later, to mention.
+    Ahead,
+    /// A promise due shortly before this ping (kept on its own ping): ask how it landed.
+    After,
+}
+
+/// Where a contact's request stands relative to the ping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestState {
+    /// Asked recently: deliver it.
+    Fresh,
+    /// Asked long ago, or something has happened since: ask whether it is still wanted.
+    Stale,
+    /// Delivered on an earlier ping: ask how it is working out.
+    After,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Need {
     Note,
+    Life,
+    Favour,
+    Request,
     Event,
     Promise,
     Company,
 }
 
-fn templates() -> &'static TemplateFile {
+/// The template data (parsed on first use).
+pub(super) fn data() -> &'static TemplateFile {
     static DATA: OnceLock<TemplateFile> = OnceLock::new();
     DATA.get_or_init(|| {
         serde_json::from_str(include_str!("suggestions.json"))
@@ -108,20 +190,86 @@ pub struct SuggestionContext<'a> {
     pub event: Option<&'a str>,
     /// 1 or 2 for the first or second follow-up after an event.
     pub event_round: Option<u8>,
-    /// An open promise (for a promise ping, its own).
+    /// A promise to act on or mention (for a promise ping, its own), as written.
     pub promise: Option<&'a str>,
+    /// What that promise asks the user to do, when its verb is known.
+    pub promise_reading: Option<&'a PromiseReading>,
+    /// Where that promise stands relative to the ping.
+    pub promise_state: Option<PromiseState>,
     /// When that promise is due, in words ("Fri 4 Dec").
     pub promise_due: Option<&'a str>,
-    /// The promise's day has passed.
-    pub late: bool,
-    /// The note of the last interaction with one, when recent enough to use.
+    /// The business thread of the last note, a short fragment.
     pub note: Option<&'a str>,
-    /// Its day, in words ("26 Nov").
+    /// Personal news in the last note, a short fragment.
+    pub life: Option<&'a str>,
+    /// A favour the contact did, from the last note, a short fragment.
+    pub favour: Option<&'a str>,
+    /// Something the contact asked for in the last note.
+    pub request: Option<&'a Request>,
+    /// Where that request stands.
+    pub request_state: Option<RequestState>,
+    /// The note's day, in words ("26 Nov").
     pub note_date: Option<&'a str>,
-    /// The event it happened at.
+    /// The event the note was written at.
     pub note_event: Option<&'a str>,
-    /// Where a first contact comes from ("you connected on LinkedIn").
-    pub source: &'a str,
+    /// Where a first contact comes from: " (you are connected on LinkedIn)" or "".
+    pub how_connected: &'a str,
+    /// For a birthday ping before the day: " for Saturday"; else "".
+    pub birthday_for: &'a str,
+    /// The ping is on the birthday itself (a call only makes sense then).
+    pub on_day: bool,
+    /// The ping falls in the last two weeks of the year: no business calls,
+    /// calls offered for January.
+    pub year_end: bool,
+    /// A rhythm ping soon after the last touch: a light word, not a call.
+    pub light: bool,
+}
+
+impl<'a> SuggestionContext<'a> {
+    /// A context with nothing but a name and a relationship.
+    pub fn plain(first_name: &'a str, relationship: Relationship) -> SuggestionContext<'a> {
+        SuggestionContext {
+            first_name,
+            company: None,
+            interests: &[],
+            relationship,
+            event: None,
+            event_round: None,
+            promise: None,
+            promise_reading: None,
+            promise_state: None,
+            promise_due: None,
+            note: None,
+            life: None,
+            favour: None,
+            request: None,
+            request_state: None,
+            note_date: None,
+            note_event: None,
+            how_connected: "",
+            birthday_for: "",
+            on_day: false,
+            year_end: false,
+            light: false,
+        }
+    }
+}
+
+/// What a chosen suggestion draws on, so the why can say the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Uses {
+    /// One of the contact's interests.
+    pub interest: bool,
+    /// The note's business thread.
+    pub note: bool,
+    /// The note's personal news.
+    pub life: bool,
+    /// A favour in the note.
+    pub favour: bool,
+    /// The contact's request.
+    pub request: bool,
+    /// A promise.
+    pub promise: bool,
 }
 
 /// A chosen suggestion.
@@ -133,16 +281,14 @@ pub struct Suggestion {
     pub text: String,
     /// The kind of interaction doing it amounts to.
     pub action: InteractionKind,
-    /// Whether it mentions one of the contact's interests.
-    pub uses_interest: bool,
-    /// Whether it quotes the user's note.
-    pub uses_note: bool,
+    /// What it draws on.
+    pub uses: Uses,
 }
 
 /// Which kind of suggestion a ping prefers, so a contact's year varies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preference {
-    /// What the user wrote: the last note, an open promise.
+    /// What the user wrote: a promise, a request, the last note.
     Thread,
     /// One of their interests.
     Interest,
@@ -166,7 +312,7 @@ pub fn kind_of(interest: &str) -> Option<&'static str> {
     if words.is_empty() {
         return None;
     }
-    templates()
+    data()
         .kinds
         .iter()
         .find(|k| {
@@ -185,7 +331,7 @@ pub fn kind_of(interest: &str) -> Option<&'static str> {
 /// pilot…) rather than a pleasantry ("Just back from holiday").
 pub fn is_thread(note: &str) -> bool {
     let lower = note.to_lowercase();
-    templates()
+    data()
         .thread_words
         .iter()
         .any(|w| lower.contains(w.as_str()))
@@ -213,57 +359,111 @@ pub fn is_organisation(company: &str) -> bool {
     c.chars().any(char::is_alphanumeric) && !GENERIC.contains(&c.as_str())
 }
 
+/// How strongly a template draws on what the user wrote: a promise first, then
+/// a request, the note's thread, personal news; `None` for none of them.
+fn thread_rank(t: &Template) -> Option<u8> {
+    if t.promise.is_some() && !t.reasons.contains(&Reason::Promise) {
+        Some(0)
+    } else if t.needs.contains(&Need::Request) {
+        Some(1)
+    } else if t.needs.contains(&Need::Note) && t.needs.contains(&Need::Life) {
+        Some(2)
+    } else if t.needs.contains(&Need::Note) {
+        Some(3)
+    } else if t.needs.contains(&Need::Favour) {
+        Some(4)
+    } else if t.needs.contains(&Need::Life) {
+        Some(5)
+    } else {
+        None
+    }
+}
+
 /// Chooses a suggestion for a ping.
 ///
 /// `seed` varies the choice between pings (a stable hash of contact and ping);
 /// `prefer` asks for the user's own thread or an interest when one fits;
-/// `avoid` is the template used for the contact's previous ping.
+/// `avoid` is the template used for the contact's previous ping, and `recent`
+/// the templates of the pings just before this one in the plan: they are left
+/// out when something else fits, so neither a contact's year nor a day's list
+/// repeats one sentence.
 pub fn suggest(
     reason: Reason,
     ctx: &SuggestionContext<'_>,
     seed: u64,
     prefer: Preference,
     avoid: Option<usize>,
+    recent: &[usize],
 ) -> Suggestion {
-    let data = templates();
+    let data = data();
     let has = |need: &Need| match need {
         Need::Note => ctx.note.is_some_and(|n| !n.trim().is_empty()),
+        Need::Life => ctx.life.is_some_and(|n| !n.trim().is_empty()),
+        Need::Favour => ctx.favour.is_some_and(|n| !n.trim().is_empty()),
+        Need::Request => ctx.request.is_some() && ctx.request_state.is_some(),
         Need::Event => ctx.event.is_some_and(|e| !e.trim().is_empty()),
         Need::Promise => ctx.promise.is_some_and(|p| !p.trim().is_empty()),
         Need::Company => ctx.company.is_some_and(is_organisation),
     };
+    let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {
         t.reasons.contains(&reason)
             && t.relationships.contains(&ctx.relationship)
             && t.needs.iter().all(has)
             && (t.event_round.is_none() || t.event_round == ctx.event_round)
-            && (reason != Reason::Promise || t.late == ctx.late)
+            && t.promise
+                .is_none_or(|state| ctx.promise_state == Some(state) && has(&Need::Promise))
+            && t.act.as_deref().is_none_or(|a| act == Some(a))
+            && t.request
+                .is_none_or(|state| ctx.request_state == Some(state))
+            && (!t.on_day || ctx.on_day)
+            && (!t.year_end || ctx.year_end)
+            && (!t.no_year_end || !ctx.year_end)
+            && !(ctx.light && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting))
             && t.fits
                 .as_deref()
                 .is_none_or(|kind| ctx.interests.iter().any(|(_, k)| *k == Some(kind)))
     };
-    let eligible: Vec<usize> = (0..data.templates.len())
+    let mut eligible: Vec<usize> = (0..data.templates.len())
         .filter(|&i| fits(&data.templates[i]))
         .collect();
-    let thread = |i: &usize| {
-        let t = &data.templates[*i];
-        t.needs.contains(&Need::Note) || t.needs.contains(&Need::Promise)
-    };
+    // A promise whose verb is known gets a template for that verb.
+    if eligible.iter().any(|&i| data.templates[i].act.is_some()) {
+        eligible.retain(|&i| {
+            let t = &data.templates[i];
+            t.act.is_some() || t.promise.is_none()
+        });
+    }
+    let rank = |i: &usize| thread_rank(&data.templates[*i]);
     let interest = |i: &usize| data.templates[*i].fits.is_some();
-    // Follow-ups pick up the note whenever there is one.
+    // Follow-ups pick up what the user wrote whenever there is something.
     let subset: Vec<usize> = match (reason, prefer) {
         (Reason::FollowUp, _) | (_, Preference::Thread) => {
-            eligible.iter().copied().filter(thread).collect()
+            match eligible.iter().filter_map(rank).min() {
+                Some(best) => eligible
+                    .iter()
+                    .copied()
+                    .filter(|i| rank(i) == Some(best))
+                    .collect(),
+                None => Vec::new(),
+            }
         }
         (_, Preference::Interest) => eligible.iter().copied().filter(interest).collect(),
         _ => Vec::new(),
     };
+    // A thread the pings just before have used in the same words gives way,
+    // unless it is a follow-up's or something the user owes or was asked.
+    let worn = !subset.is_empty()
+        && reason != Reason::FollowUp
+        && subset.iter().all(|i| recent.contains(i))
+        && subset.iter().all(|i| rank(i).is_some_and(|r| r >= 2));
+    let subset = if worn { Vec::new() } else { subset };
     let mut pool = if subset.is_empty() {
         // Prefer what is neither thread nor interest, so those stay special.
         let plain: Vec<usize> = eligible
             .iter()
             .copied()
-            .filter(|i| !thread(i) && !interest(i))
+            .filter(|i| rank(i).is_none() && !interest(i))
             .collect();
         if plain.is_empty() {
             eligible
@@ -276,6 +476,9 @@ pub fn suggest(
     if pool.len() > 1 {
         pool.retain(|&i| Some(i) != avoid);
     }
+    if pool.iter().any(|i| !recent.contains(i)) {
+        pool.retain(|i| !recent.contains(i));
+    }
     let Some(&chosen) = pool.get((seed % pool.len().max(1) as u64) as usize) else {
         return Suggestion {
             template: usize::MAX,
@@ -284,8 +487,7 @@ pub fn suggest(
                 clean(ctx.first_name, 60)
             ),
             action: InteractionKind::Message,
-            uses_interest: false,
-            uses_note: false,
+            uses: Uses::default(),
         };
     };
     let template = &data.templates[chosen];
@@ -304,94 +506,25 @@ pub fn suggest(
         template: chosen,
         text,
         action: template.action,
-        uses_interest: template.fits.is_some(),
-        uses_note: template.needs.contains(&Need::Note),
+        uses: Uses {
+            interest: template.fits.is_some(),
+            note: template.needs.contains(&Need::Note),
+            life: template.needs.contains(&Need::Life),
+            favour: template.needs.contains(&Need::Favour),
+            request: template.needs.contains(&Need::Request),
+            promise: template.promise.is_some(),
+        },
     }
-}
-
-/// A user's value made safe for a sentence: one line, trimmed, at most `max` characters.
-pub fn clean(value: &str, max: usize) -> String {
-    // Most values are clean already: one short line without doubled spaces.
-    let tidy = value.len() <= max
-        && !value.starts_with(' ')
-        && !value.ends_with(' ')
-        && !value.contains("  ")
-        && !value.contains(|c: char| c.is_whitespace() && c != ' ');
-    if tidy {
-        return value.to_owned();
-    }
-    let one_line: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    // At a word boundary when there is one in the last third.
-    let at = cut
-        .rfind(' ')
-        .filter(|&i| i > cut.len() * 2 / 3)
-        .unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-/// Fills a template's placeholders in one pass.
-fn render(text: &str, ctx: &SuggestionContext<'_>, interest: &str) -> String {
-    let first = clean(ctx.first_name, 60);
-    let first = if first.is_empty() {
-        "them".to_owned()
-    } else {
-        first
-    };
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            rest = "";
-            break;
-        };
-        let name = &after[..close];
-        let value = match name {
-            "first" => first.clone(),
-            "interest" => clean(interest, 60),
-            "company" => clean(ctx.company.unwrap_or(""), 60),
-            "event" => clean(ctx.event.unwrap_or(""), 80),
-            "promise" => clean(ctx.promise.unwrap_or(""), 120)
-                .trim_end_matches('.')
-                .to_owned(),
-            "promise_due" => ctx.promise_due.unwrap_or("").to_owned(),
-            "note" => {
-                let note = clean(ctx.note.unwrap_or(""), 160);
-                if note.ends_with(['.', '!', '?', '…']) {
-                    note
-                } else {
-                    format!("{note}.")
-                }
-            }
-            "note_date" => ctx.note_date.unwrap_or("").to_owned(),
-            "at_event" => ctx
-                .note_event
-                .map(|e| format!(" at {}", clean(e, 80)))
-                .unwrap_or_default(),
-            "source" => ctx.source.to_owned(),
-            _ => format!("{{{name}}}"),
-        };
-        out.push_str(&value);
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The id of a template, for tests and diagnostics.
 pub fn template_id(index: usize) -> Option<&'static str> {
-    templates().templates.get(index).map(|t| t.id.as_str())
+    data().templates.get(index).map(|t| t.id.as_str())
 }
 
 /// Every template's id and text, for tests that render them all.
 pub fn all_templates() -> Vec<(&'static str, &'static str)> {
-    templates()
+    data()
         .templates
         .iter()
         .map(|t| (t.id.as_str(), t.text.as_str()))
@@ -399,365 +532,4 @@ pub fn all_templates() -> Vec<(&'static str, &'static str)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ctx<'a>(interests: &'a [(&'a str, Option<&'static str>)]) -> SuggestionContext<'a> {
-        SuggestionContext {
-            first_name: "Ada",
-            company: Some("Acme"),
-            interests,
-            relationship: Relationship::Core,
-            event: None,
-            event_round: None,
-            promise: None,
-            promise_due: None,
-            late: false,
-            note: None,
-            note_date: None,
-            note_event: None,
-            source: "you added them on 3 Mar 2026",
-        }
-    }
-
-    const PLACEHOLDERS: [&str; 11] = [
-        "{first}",
-        "{interest}",
-        "{company}",
-        "{event}",
-        "{promise}",
-        "{promise_due}",
-        "{note}",
-        "{note_date}",
-        "{at_event}",
-        "{source}",
-        "{gift}",
-    ];
-
-    #[test]
-    fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
-        let data = templates();
-        assert!(data.templates.len() >= 25);
-        for reason in [
-            Reason::Cadence,
-            Reason::Overdue,
-            Reason::Birthday,
-            Reason::Promise,
-            Reason::FollowUp,
-        ] {
-            for rel in [
-                Relationship::First,
-                Relationship::Acquaintance,
-                Relationship::Network,
-                Relationship::Core,
-                Relationship::Inner,
-            ] {
-                let any = data.templates.iter().any(|t| {
-                    t.reasons.contains(&reason)
-                        && t.relationships.contains(&rel)
-                        && t.fits.is_none()
-                        && t.needs.iter().all(|n| *n == Need::Event)
-                });
-                assert!(any, "no plain template for {reason:?} / {rel:?}");
-            }
-        }
-        let ids: std::collections::HashSet<_> = data.templates.iter().map(|t| &t.id).collect();
-        assert_eq!(ids.len(), data.templates.len(), "template ids are unique");
-        let kinds: Vec<&str> = data.kinds.iter().map(|k| k.kind.as_str()).collect();
-        for t in &data.templates {
-            if let Some(kind) = &t.fits {
-                assert!(
-                    kinds.contains(&kind.as_str()),
-                    "{}: unknown kind {kind}",
-                    t.id
-                );
-                assert!(t.text.contains("{interest}"), "{}", t.id);
-            } else {
-                assert!(!t.text.contains("{interest}"), "{}", t.id);
-            }
-            let own_promise = t.reasons.contains(&Reason::Promise);
-            for (need, placeholder) in [
-                (Need::Note, "{note}"),
-                (Need::Promise, "{promise}"),
-                (Need::Company, "{company}"),
-            ] {
-                if own_promise && need == Need::Promise {
-                    continue;
-                }
-                assert_eq!(
-                    t.needs.contains(&need),
-                    t.text.contains(placeholder),
-                    "{}: needs and placeholders disagree",
-                    t.id
-                );
-            }
-            if t.relationships.contains(&Relationship::First)
-                && t.reasons.contains(&Reason::Cadence)
-            {
-                let lower = t.text.to_lowercase();
-                assert!(
-                    !lower.contains("thought of you") && !lower.contains("thank"),
-                    "{}",
-                    t.id
-                );
-            }
-            if t.reasons.contains(&Reason::Birthday)
-                && t.relationships.contains(&Relationship::Acquaintance)
-            {
-                assert!(
-                    !matches!(t.action, InteractionKind::Gift | InteractionKind::Call),
-                    "{}",
-                    t.id
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn interests_are_matched_by_kind_on_whole_words() {
-        assert_eq!(kind_of("Celtics"), Some("team"));
-        assert_eq!(kind_of("New York Yankees"), Some("team"));
-        assert_eq!(kind_of("sailing"), Some("hobby"));
-        assert_eq!(kind_of("tea ceremony"), Some("food"));
-        assert_eq!(kind_of("team building"), None);
-        assert_eq!(kind_of("vinyl records"), Some("music"));
-        assert_eq!(kind_of("history books"), Some("reading"));
-        assert_eq!(kind_of("AI in logistics"), Some("topic"));
-        assert_eq!(kind_of("Prospects"), None);
-        assert_eq!(kind_of(""), None);
-        let names = vec!["Celtics".to_owned()];
-        let interests = categorise(&names);
-        let mut seen_team = false;
-        for seed in 0..50 {
-            let s = suggest(
-                Reason::Cadence,
-                &ctx(&interests),
-                seed,
-                Preference::Interest,
-                None,
-            );
-            assert!(s.uses_interest);
-            assert!(s.text.contains("Celtics"), "{}", s.text);
-            seen_team |= template_id(s.template) == Some("team-game");
-        }
-        assert!(seen_team);
-    }
-
-    #[test]
-    fn a_template_is_only_filled_with_an_interest_of_its_kind() {
-        let names = vec![
-            "New York Yankees".to_owned(),
-            "tea ceremony".to_owned(),
-            "vinyl records".to_owned(),
-        ];
-        let interests = categorise(&names);
-        for seed in 0..200 {
-            for rel in [
-                Relationship::Network,
-                Relationship::Core,
-                Relationship::Inner,
-            ] {
-                let c = SuggestionContext {
-                    relationship: rel,
-                    ..ctx(&interests)
-                };
-                let s = suggest(Reason::Cadence, &c, seed, Preference::Interest, None);
-                let id = template_id(s.template).unwrap_or("");
-                if s.text.contains("Yankees") {
-                    assert_eq!(id, "team-game", "{}", s.text);
-                }
-                if s.text.contains("tea ceremony") {
-                    assert!(
-                        id.starts_with("food") && !s.text.contains("coffee"),
-                        "{}",
-                        s.text
-                    );
-                }
-                if s.text.contains("vinyl") {
-                    assert_eq!(id, "music-share", "{}", s.text);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn first_contacts_get_introductions_and_companies_are_never_topics() {
-        let names = vec!["Prospects".to_owned(), "skiing".to_owned()];
-        let interests = categorise(&names);
-        for seed in 0..100 {
-            let c = SuggestionContext {
-                relationship: Relationship::First,
-                company: Some("Freelance"),
-                source: "you connected on LinkedIn on 12 Mar 2019",
-                ..ctx(&interests)
-            };
-            for prefer in [Preference::Thread, Preference::Interest, Preference::Any] {
-                let s = suggest(Reason::Overdue, &c, seed, prefer, None);
-                let lower = s.text.to_lowercase();
-                assert!(
-                    lower.contains("introduce") || lower.contains("say hello"),
-                    "{}",
-                    s.text
-                );
-                assert!(
-                    !s.text.contains("Freelance") && !s.text.contains("Prospects"),
-                    "{}",
-                    s.text
-                );
-                assert!(!lower.contains("skiing"), "{}", s.text);
-                assert!(!lower.contains("thought of you"), "{}", s.text);
-            }
-        }
-        assert!(!is_organisation("Freelance") && !is_organisation(" - "));
-        assert!(is_organisation("Acme Logistics"));
-        assert!(is_thread(
-            "Wants a follow-up on pricing for the enterprise tier."
-        ));
-        assert!(!is_thread("Just back from holiday, very relaxed."));
-    }
-
-    #[test]
-    fn acquaintance_birthdays_are_a_short_message() {
-        for seed in 0..50 {
-            let names = vec!["coffee".to_owned()];
-            let interests = categorise(&names);
-            let c = SuggestionContext {
-                relationship: Relationship::Acquaintance,
-                ..ctx(&interests)
-            };
-            let s = suggest(Reason::Birthday, &c, seed, Preference::Interest, None);
-            assert_eq!(s.action, InteractionKind::Message, "{}", s.text);
-            let lower = s.text.to_lowercase();
-            assert!(
-                !lower.contains("gift") && !lower.contains("call") && !lower.contains("sing"),
-                "{}",
-                s.text
-            );
-        }
-    }
-
-    #[test]
-    fn notes_promises_and_events_are_used_as_written() {
-        let c = SuggestionContext {
-            note: Some("Talked about the ROI calculator"),
-            note_date: Some("26 Nov"),
-            note_event: Some("SaaStr Europa"),
-            ..ctx(&[])
-        };
-        let s = suggest(Reason::Cadence, &c, 3, Preference::Thread, None);
-        assert!(
-            s.text.contains("ROI calculator") && s.text.contains("26 Nov"),
-            "{}",
-            s.text
-        );
-        assert!(s.uses_note);
-        let f = SuggestionContext {
-            event: Some("SaaStr Europa"),
-            event_round: Some(1),
-            ..c
-        };
-        let s = suggest(Reason::FollowUp, &f, 1, Preference::Any, None);
-        assert!(
-            s.text.contains("SaaStr Europa") && s.text.contains("ROI calculator"),
-            "{}",
-            s.text
-        );
-        let second = SuggestionContext {
-            event_round: Some(2),
-            ..f
-        };
-        assert!(suggest(Reason::FollowUp, &second, 1, Preference::Any, None)
-            .text
-            .contains("Three weeks"));
-        let p = SuggestionContext {
-            promise: Some("Send the case study"),
-            ..ctx(&[])
-        };
-        assert!(suggest(Reason::Promise, &p, 1, Preference::Any, None)
-            .text
-            .contains("Send the case study"));
-    }
-
-    #[test]
-    fn the_previous_template_is_avoided() {
-        let names = vec!["sailing".to_owned()];
-        let interests = categorise(&names);
-        for seed in 0..30 {
-            let first = suggest(
-                Reason::Cadence,
-                &ctx(&interests),
-                seed,
-                Preference::Any,
-                None,
-            );
-            let next = suggest(
-                Reason::Cadence,
-                &ctx(&interests),
-                seed,
-                Preference::Any,
-                Some(first.template),
-            );
-            assert_ne!(first.template, next.template);
-        }
-    }
-
-    /// Every template, filled with hostile, empty and very long values, reads as
-    /// one clean line: no placeholder left, no value expanded twice, nothing cut
-    /// mid-way without saying so.
-    #[test]
-    fn every_template_renders_with_hostile_empty_and_long_values() {
-        let long = "word ".repeat(200);
-        let values: [&str; 5] = [
-            "<img src=x onerror=alert(1)> {first} {note}",
-            "",
-            "   \n\t  ",
-            long.as_str(),
-            "Zoë \"Z\" O'Brien-Ñúñez 🎉",
-        ];
-        for value in values {
-            let names = [value.to_owned()];
-            let interests: Vec<(&str, Option<&'static str>)> =
-                names.iter().map(|n| (n.as_str(), Some("topic"))).collect();
-            let c = SuggestionContext {
-                first_name: value,
-                company: Some(value),
-                interests: &interests,
-                relationship: Relationship::Inner,
-                event: Some(value),
-                event_round: Some(1),
-                promise: Some(value),
-                promise_due: Some("Fri 4 Dec"),
-                late: false,
-                note: Some(value),
-                note_date: Some("26 Nov"),
-                note_event: Some(value),
-                source: "you connected on LinkedIn on 12 Mar 2019",
-            };
-            for (id, text) in all_templates() {
-                let out = render(text, &c, value);
-                for p in PLACEHOLDERS {
-                    // A placeholder may only appear where the value itself holds one.
-                    let from_values = out.matches(p).count();
-                    let expected = if value.contains(p) {
-                        text.matches(['{']).count() * value.matches(p).count()
-                    } else {
-                        0
-                    };
-                    assert!(from_values <= expected, "{id}: {p} left in {out}");
-                }
-                assert!(!out.contains('\n') && !out.contains('\t'), "{id}: {out:?}");
-                assert!(
-                    out.chars().count() < 900,
-                    "{id}: {} chars",
-                    out.chars().count()
-                );
-                if value.len() > 500 {
-                    assert!(
-                        out.contains('…'),
-                        "{id}: a long value is cut visibly: {out}"
-                    );
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -412,7 +412,10 @@ fn never_contacted_contacts_are_spread_not_dumped() {
     assert!(per_day.len() >= 20, "spread over {} days", per_day.len());
     let first = &plan.pings[0];
     assert!(first.first_hello && first.label() == "first hello");
-    assert_eq!(first.why, "Added on 26 Nov; no conversation logged yet.");
+    assert_eq!(
+        first.why,
+        "Imported is a recent addition to your contacts, with no conversation yet."
+    );
     assert!(!first.why.contains("overdue") && !first.details.contains("verdue"));
 }
 
@@ -577,4 +580,32 @@ fn many_fixed_pings_on_one_day_spread_out_and_never_hang() {
     assert!(of(&plan, 1)
         .iter()
         .all(|p| p.date >= today() && p.date.weekday().num_days_from_monday() < 5));
+}
+
+#[test]
+fn a_birthday_of_someone_never_talked_to_is_a_short_wish() {
+    let contacts: Vec<ContactFacts> = (1..=12)
+        .map(|i| {
+            born(
+                person(i, Circle::Core),
+                &format!("--{:02}-{:02}", if i % 2 == 0 { 12 } else { 1 }, 1 + i),
+            )
+        })
+        .collect();
+    let plan = plan_for(contacts, 120);
+    let wishes: Vec<&Ping> = plan
+        .pings
+        .iter()
+        .filter(|p| p.reason == Reason::Birthday)
+        .collect();
+    assert!(!wishes.is_empty());
+    for p in wishes {
+        assert!(
+            p.suggestion.contains("short happy-birthday message")
+                && !p.suggestion.contains("share"),
+            "{}",
+            p.suggestion
+        );
+        assert_eq!(p.action, crate::model::InteractionKind::Message);
+    }
 }

@@ -160,6 +160,15 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
     })
 }
 
+/// The id the next new contact gets: after the highest ever used, so the id of
+/// a contact merged away (which still resolves to the contact it joined) or
+/// removed never comes back as someone else (migration 0011).
+pub(crate) fn next_contact_id(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT last_id + 1 FROM id_high_water WHERE name = 'contacts'")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Inserts a prepared contact inside a transaction; returns its id.
 pub(crate) fn insert_contact(
     tx: &Transaction<'_>,
@@ -167,10 +176,11 @@ pub(crate) fn insert_contact(
     uid: &str,
     created_on: NaiveDate,
 ) -> Result<i64> {
+    let id = next_contact_id(tx)?;
     tx.prepare_cached(
-        "INSERT INTO contacts (uid, display_name, given_name, family_name, company, title,
+        "INSERT INTO contacts (id, uid, display_name, given_name, family_name, company, title,
                                birthday, circle, notes, created_on, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         uid,
@@ -184,8 +194,8 @@ pub(crate) fn insert_contact(
         c.notes,
         created_on.to_string(),
         c.source.as_str(),
+        id,
     ])?;
-    let id = tx.last_insert_rowid();
     let mut email_stmt = tx.prepare_cached(
         "INSERT INTO contact_emails (contact_id, position, email) VALUES (?1, ?2, ?3)",
     )?;
@@ -322,6 +332,15 @@ pub(crate) fn phone_digits(phone: &str) -> String {
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.
 fn non_blank_unique(values: &[String], key: impl Fn(&str) -> String) -> Vec<String> {
+    if values.len() < 2 {
+        // Most lists hold one value or none: nothing to compare.
+        return values
+            .iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
     let mut seen = std::collections::HashSet::new();
     values
         .iter()

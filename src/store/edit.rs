@@ -102,6 +102,27 @@ impl Store {
         edit: &ContactEdit,
         today: NaiveDate,
     ) -> Result<Contact> {
+        self.edit_contact_checked(id, edit, today, true)
+    }
+
+    /// Like [`Store::edit_contact`], but an email or phone another contact has
+    /// is added anyway (a shared office address or switchboard number).
+    pub fn edit_contact_anyway(
+        &mut self,
+        id: i64,
+        edit: &ContactEdit,
+        today: NaiveDate,
+    ) -> Result<Contact> {
+        self.edit_contact_checked(id, edit, today, false)
+    }
+
+    fn edit_contact_checked(
+        &mut self,
+        id: i64,
+        edit: &ContactEdit,
+        today: NaiveDate,
+        refuse_duplicates: bool,
+    ) -> Result<Contact> {
         let current = self.live_contact(id)?;
         let fields = edit.fields();
         if fields.is_empty() {
@@ -116,9 +137,9 @@ impl Store {
         if let Some(birthday) = prepared.birthday {
             validate::birthday("birthday", birthday, today)?;
         }
-        let added_emails: Vec<String> = edit.add_emails.clone();
-        let added_phones: Vec<String> = edit.add_phones.clone();
-        self.refuse_duplicates(&added_emails, &added_phones, Some(id))?;
+        if refuse_duplicates {
+            self.refuse_duplicates(&edit.add_emails, &edit.add_phones, Some(id))?;
+        }
         let paused = edit.paused.unwrap_or(current.paused);
         let label = format!("Edited {} ({})", current.name, fields.join(", "));
         self.write(&label, |tx| {
@@ -214,10 +235,11 @@ impl Store {
     /// A contact that is not in the trash.
     pub(crate) fn live_contact(&self, id: i64) -> Result<Contact> {
         let contact = self.contact(id)?;
-        if self.is_trashed(id)? {
+        if let Some(deleted_on) = self.trashed_on(id)? {
             return Err(Error::ContactInTrash {
                 id,
                 name: contact.name,
+                deleted_on: Some(deleted_on),
             });
         }
         Ok(contact)

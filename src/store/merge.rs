@@ -7,7 +7,7 @@
 //! id keeps resolving to KEEP through `contact_redirects`.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, Transaction};
 use serde::Serialize;
 
 use super::contacts::{phone_digits, PreparedContact};
@@ -84,22 +84,7 @@ impl Store {
             gone.name, kept.name
         );
         self.write(&label, |tx| {
-            for table in ["interactions", "promises", "ping_actions"] {
-                // Table names come from the fixed list above.
-                tx.execute(
-                    &format!("UPDATE {table} SET contact_id = ?1 WHERE contact_id = ?2"),
-                    params![keep, other],
-                )?;
-            }
-            tx.execute(
-                "UPDATE contact_redirects SET new_id = ?1 WHERE new_id = ?2",
-                params![keep, other],
-            )?;
-            tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
-            tx.execute(
-                "INSERT INTO contact_redirects (old_id, new_id) VALUES (?1, ?2)",
-                params![other, keep],
-            )?;
+            fold_into(tx, keep, other)?;
             rewrite_contact(tx, keep, &merged)?;
             tx.execute(
                 "UPDATE contacts SET created_on = ?2, paused = ?3 WHERE id = ?1",
@@ -242,4 +227,28 @@ fn union(
         }
     }
     out
+}
+
+/// Moves `other`'s history (interactions, promises, ping actions) to `keep`,
+/// removes `other` and leaves its id behind as a redirect to `keep` (ids that
+/// already redirected to `other` now go to `keep`). The card fields are the
+/// caller's to merge.
+pub(crate) fn fold_into(tx: &Transaction<'_>, keep: i64, other: i64) -> Result<()> {
+    for table in ["interactions", "promises", "ping_actions"] {
+        // Table names come from this fixed list.
+        tx.execute(
+            &format!("UPDATE {table} SET contact_id = ?1 WHERE contact_id = ?2"),
+            params![keep, other],
+        )?;
+    }
+    tx.execute(
+        "UPDATE contact_redirects SET new_id = ?1 WHERE new_id = ?2",
+        params![keep, other],
+    )?;
+    tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
+    tx.execute(
+        "INSERT INTO contact_redirects (old_id, new_id) VALUES (?1, ?2)",
+        params![other, keep],
+    )?;
+    Ok(())
 }

@@ -29,6 +29,7 @@ mod promises;
 mod resolve;
 mod search;
 mod settings;
+pub(crate) use resolve::fold;
 pub use resolve::{ContactRef, CANDIDATES_LISTED};
 pub use sync_attempts::SyncAttempts;
 pub mod sync;
@@ -60,6 +61,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_sync_merges.sql"),
     include_str!("migrations/0009_sync_history.sql"),
     include_str!("migrations/0010_sync_attempts.sql"),
+    include_str!("migrations/0011_contact_ids.sql"),
 ];
 
 /// The schema version this build writes and understands.

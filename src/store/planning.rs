@@ -9,6 +9,7 @@ use super::contacts::conversion_error;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{parse_date, InteractionKind, PingActionKind};
+use crate::schedule::holidays::HolidayRegion;
 use crate::schedule::settings::{PlannerSettings, SETTING_KEYS};
 use crate::schedule::snapshot::{
     ActionFacts, Anchor, AnchorSource, ContactFacts, EventFacts, NoteFacts, PromiseFacts, Snapshot,
@@ -48,6 +49,41 @@ fn locale_region() -> Option<String> {
         .and_then(|locale| crate::schedule::holidays::region_from_locale(&locale))
 }
 
+/// The holiday region a user means: a code the holiday data knows as it is, a
+/// country's three-letter code or name as its two-letter code (`USA` → `US`,
+/// `usa-ca` → `US-CA`, `Germany` → `DE`); anything else is refused with the
+/// closest countries.
+fn holiday_region(value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("none") || HolidayRegion::load(v).is_some() {
+        return Ok(v.to_owned());
+    }
+    if let Some(code) = crate::countries::country_code(v) {
+        return Ok(code.to_owned());
+    }
+    if let Some((country, subdivision)) = v.split_once(['-', '_']) {
+        if let Some(code) = crate::countries::country_code(country) {
+            let region = format!("{code}-{}", subdivision.trim().to_ascii_uppercase());
+            if HolidayRegion::load(&region).is_some() {
+                return Ok(region);
+            }
+        }
+    }
+    let near = crate::countries::closest_countries(v);
+    let suggestion = match near.as_slice() {
+        [] => String::new(),
+        [one] => format!("did you mean {one}? "),
+        [many @ .., last] => format!("did you mean {} or {last}? ", many.join(", ")),
+    };
+    Err(Error::invalid(
+        "holidays",
+        value,
+        format!(
+            "unknown region; {suggestion}use none, a country's two-letter code such as US, GB or DE (or its name), or a region such as DE-BY"
+        ),
+    ))
+}
+
 impl Store {
     /// The planner settings, from stored values over the defaults.
     pub fn planner_settings(&self) -> Result<PlannerSettings> {
@@ -76,6 +112,12 @@ impl Store {
     /// Checks and stores one planner setting; a bad value is refused and nothing changes.
     pub fn set_planner_setting(&mut self, key: &str, value: &str) -> Result<()> {
         let mut settings = self.planner_settings()?;
+        let value = if key == "holidays" {
+            holiday_region(value)?
+        } else {
+            value.to_owned()
+        };
+        let value = value.as_str();
         settings.apply(key, value)?;
         let canonical = settings
             .to_pairs()

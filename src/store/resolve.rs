@@ -10,12 +10,14 @@
 //! 4. name words (`Patel`), then name-word prefixes (`Raj`, `le du`).
 //!
 //! Several contacts at one rule → [`Error::AmbiguousContact`] listing some;
-//! nobody → [`Error::NoContactMatch`] with the closest names. Trashed contacts
-//! are found by id only. Name matching uses the search index's `name` column,
-//! so it folds case and accents exactly as search does.
+//! nobody → [`Error::NoContactMatch`] with the closest names, or, when the
+//! name is that of a contact in the trash, [`Error::ContactInTrash`] saying so.
+//! Name matching uses the search index's `name` column, so it folds case and
+//! accents exactly as search does.
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -88,8 +90,150 @@ impl Store {
                 }
             }
         }
+        if let Some(trashed) = self.trashed_match(query)? {
+            return Err(trashed);
+        }
         let suggestions = self.closest_names(q)?;
         Err(self.no_match(query, suggestions))
+    }
+
+    /// The live contacts a new contact named `name` might be confused with: those
+    /// with the same name, or whose name has all its words (`Omar` beside Omar
+    /// Farouk). At most [`CANDIDATES_LISTED`], by id.
+    pub fn namesakes(&self, name: &str) -> Result<Vec<ContactRef>> {
+        let words: Vec<String> = prefix_phrases(name)
+            .iter()
+            .map(|w| w.trim_end_matches('*').to_owned())
+            .collect();
+        let mut ids: Vec<i64> = if words.is_empty() {
+            self.contacts_named(name, None)?
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        } else {
+            self.name_matches(&format!("name : ({})", words.join(" ")))?
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        };
+        ids.truncate(CANDIDATES_LISTED);
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            found.extend(self.contact_ref(id)?);
+        }
+        Ok(found)
+    }
+
+    /// The contacts in the trash that `query` names (an email, a full name, or
+    /// name words and their starts, any case or accents), by id.
+    pub fn trashed_matching(&self, query: &str) -> Result<Vec<(ContactRef, NaiveDate)>> {
+        let q = query.trim();
+        let typed = fold(q);
+        let typed_words: Vec<&str> = typed.split_whitespace().collect();
+        if typed_words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.display_name, c.company, c.deleted_on,
+                    EXISTS (SELECT 1 FROM contact_emails e
+                            WHERE e.contact_id = c.id AND e.email = ?1 COLLATE NOCASE)
+             FROM contacts c WHERE c.deleted_on IS NOT NULL ORDER BY c.id",
+        )?;
+        let rows = stmt
+            .query_map([q], |r| {
+                Ok((
+                    ContactRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        company: r.get(2)?,
+                    },
+                    r.get::<_, String>(3)?,
+                    r.get::<_, bool>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut whole = Vec::new();
+        let mut by_words = Vec::new();
+        for (contact, deleted_on, email_matches) in rows {
+            let Ok(deleted_on) = deleted_on.parse::<NaiveDate>() else {
+                continue;
+            };
+            let name = fold(&contact.name);
+            if email_matches || name == typed {
+                whole.push((contact, deleted_on));
+            } else {
+                let name_words: Vec<&str> = name.split_whitespace().collect();
+                if typed_words
+                    .iter()
+                    .all(|t| name_words.iter().any(|n| n.starts_with(t)))
+                {
+                    by_words.push((contact, deleted_on));
+                }
+            }
+        }
+        Ok(if whole.is_empty() { by_words } else { whole })
+    }
+
+    /// When `query` names no live contact but names some in the trash: the
+    /// error that says so and how to bring them back.
+    fn trashed_match(&self, query: &str) -> Result<Option<Error>> {
+        let mut found = self.trashed_matching(query)?;
+        Ok(match found.len() {
+            0 => None,
+            1 => {
+                let (contact, deleted_on) = found.remove(0);
+                Some(Error::ContactInTrash {
+                    id: contact.id,
+                    name: contact.name,
+                    deleted_on: Some(deleted_on),
+                })
+            }
+            count => Some(Error::OnlyInTrash {
+                query: query.to_owned(),
+                count,
+                candidates: found
+                    .into_iter()
+                    .take(CANDIDATES_LISTED)
+                    .map(|(c, _)| c)
+                    .collect(),
+            }),
+        })
+    }
+
+    /// The contact in the trash that `query` means, for `restore`: an id (`12`,
+    /// `#12`; a live contact's id is [`Error::NotInTrash`]), or an email or a
+    /// name of a contact in the trash (several → [`Error::AmbiguousContact`]).
+    pub fn resolve_trashed_contact(&self, query: &str) -> Result<i64> {
+        let q = query.trim();
+        if let Ok(id) = q.strip_prefix('#').unwrap_or(q).parse::<i64>() {
+            return Ok(id);
+        }
+        let mut found = self.trashed_matching(q)?;
+        match found.len() {
+            0 => {}
+            1 => return Ok(found.remove(0).0.id),
+            count => {
+                return Err(Error::AmbiguousContact {
+                    query: query.to_owned(),
+                    count,
+                    candidates: found
+                        .into_iter()
+                        .take(CANDIDATES_LISTED)
+                        .map(|(c, _)| c)
+                        .collect(),
+                })
+            }
+        }
+        // Not in the trash: a live contact of that name says so by name.
+        if let Ok(id) = self.resolve_contact(q) {
+            if let Some(contact) = self.contact_ref(id)? {
+                return Err(Error::NotInTrash {
+                    id,
+                    name: contact.name,
+                });
+            }
+        }
+        Err(Error::NothingInTrash(query.to_owned()))
     }
 
     /// Like [`Store::resolve_contact`] with rules 1–3 only (an id, an email, a
@@ -158,11 +302,12 @@ impl Store {
                 .optional()?;
             match found {
                 Some(None) => return Ok(id),
-                Some(Some(_)) => {
+                Some(Some(ref found)) => {
                     let contact = self.contact_ref(id)?;
                     return Err(Error::ContactInTrash {
                         id,
                         name: contact.map(|c| c.name).unwrap_or_default(),
+                        deleted_on: deleted_on_of(found),
                     });
                 }
                 None => {}
@@ -267,6 +412,11 @@ impl Store {
             suggestions,
         }
     }
+}
+
+/// A stored `deleted_on` as a date (`None` if it is not one).
+fn deleted_on_of(stored: &str) -> Option<NaiveDate> {
+    stored.parse().ok()
 }
 
 /// How alike a typed name is to a stored one, both folded: the better of the

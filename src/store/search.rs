@@ -224,30 +224,70 @@ impl Store {
     /// between them, then whose history does, newest first. Each hit says where
     /// it matched, with a snippet for notes and interactions.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let words = query_words(query);
+        let drafts = self.gather(query, &words, limit, Detail::Fields)?;
+        self.finish(drafts, &words, limit)
+    }
+
+    /// The ids of the contacts [`Store::search`] finds, in the same order, without
+    /// saying where each matched: for a list that shows the contacts themselves
+    /// (the desktop app's search as you type), at a fraction of the cost.
+    pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
+        let words = query_words(query);
+        let drafts = self.gather(query, &words, limit, Detail::IdsOnly)?;
+        let mut live = self
+            .conn
+            .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND deleted_on IS NULL")?;
+        let mut ids = Vec::with_capacity(limit.min(drafts.by_contact.len()));
+        for (id, _) in ordered(drafts) {
+            if ids.len() == limit {
+                break;
+            }
+            if live.exists([id])? {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Steps 1–3 (and phone numbers): every contact found, with its tier and rank.
+    fn gather(&self, query: &str, words: &[Word], limit: usize, detail: Detail) -> Result<Drafts> {
         let mut drafts = Drafts::default();
         if limit == 0 {
-            return Ok(Vec::new());
+            return Ok(drafts);
         }
         if let Some(digits) = phone_query(query) {
             self.phone_hits(&digits, limit, &mut drafts)?;
         }
-        let words = query_words(query);
         if !words.is_empty() {
             let join = |form: fn(&Word) -> &str| -> String {
                 words.iter().map(form).collect::<Vec<_>>().join(" ")
             };
-            self.card_hits(&join(|w| &w.exact), TIER_CARD, limit, &mut drafts)?;
-            self.card_hits(&join(|w| &w.prefix), TIER_CARD_PREFIX, limit, &mut drafts)?;
+            self.card_hits(&join(|w| &w.exact), TIER_CARD, limit, detail, &mut drafts)?;
+            self.card_hits(
+                &join(|w| &w.prefix),
+                TIER_CARD_PREFIX,
+                limit,
+                detail,
+                &mut drafts,
+            )?;
             if (2..=MAX_SPLIT_WORDS).contains(&words.len()) {
-                self.split_hits(&words, &mut drafts)?;
+                self.split_hits(words, &mut drafts)?;
             }
             self.history_hits(&join(Word::history), TIER_HISTORY, limit, &mut drafts)?;
         }
-        self.finish(drafts, &words, limit)
+        Ok(drafts)
     }
 
     /// Step 1: cards holding every word, with the card fields that matched.
-    fn card_hits(&self, fts: &str, tier: u8, limit: usize, drafts: &mut Drafts) -> Result<()> {
+    fn card_hits(
+        &self,
+        fts: &str,
+        tier: u8,
+        limit: usize,
+        detail: Detail,
+        drafts: &mut Drafts,
+    ) -> Result<()> {
         let matching = self
             .conn
             .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 LIMIT ?2)")?
@@ -255,11 +295,15 @@ impl Store {
         if matching == 0 {
             return Ok(());
         }
+        let fields = detail == Detail::Fields;
         let mut add = |sql: &str, fts: &str| -> Result<()> {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params![fts, sql_limit(limit)])?;
             while let Some(row) = rows.next()? {
                 let draft = drafts.found(row.get(0)?, tier, row.get(1)?);
+                if !fields {
+                    continue;
+                }
                 for (i, field) in CARD_FIELDS.iter().enumerate() {
                     if row.get::<_, i64>(2 + i)? > 0 && !draft.fields.contains(field) {
                         draft.fields.push(*field);
@@ -269,10 +313,13 @@ impl Store {
             Ok(())
         };
         if matching as usize <= RANKED_CARDS {
-            add(&card_sql("rank", "rank"), fts)
+            add(&card_sql("rank", "rank", fields), fts)
         } else {
-            add(&card_sql("0.0", "rowid"), &format!("name : ({fts})"))?;
-            add(&card_sql("0.0", "rowid"), fts)
+            add(
+                &card_sql("0.0", "rowid", fields),
+                &format!("name : ({fts})"),
+            )?;
+            add(&card_sql("0.0", "rowid", fields), fts)
         }
     }
 
@@ -371,15 +418,7 @@ impl Store {
 
     /// Orders the drafts, keeps `limit` live contacts and fills in names and snippets.
     fn finish(&self, drafts: Drafts, words: &[Word], limit: usize) -> Result<Vec<SearchHit>> {
-        let mut drafts: Vec<(i64, Draft)> = drafts.by_contact.into_iter().collect();
-        // Within a tier, rank decides; the order found (newest history first)
-        // breaks ties.
-        drafts.sort_by(|(_, a), (_, b)| {
-            a.tier
-                .cmp(&b.tier)
-                .then(a.rank.total_cmp(&b.rank))
-                .then(a.order.cmp(&b.order))
-        });
+        let drafts = ordered(drafts);
         let mut contact = self.conn.prepare_cached(
             "SELECT display_name, company, notes FROM contacts WHERE id = ?1 AND deleted_on IS NULL",
         )?;
@@ -441,21 +480,47 @@ impl Store {
     }
 }
 
-/// The card query: rowid, a rank and, per column, whether it matched.
-fn card_sql(rank: &str, order: &str) -> String {
-    let fields: Vec<String> = (0..CARD_FIELDS.len())
-        .map(|i| format!("instr(highlight(contact_search, {i}, char(1), ''), char(1))"))
-        .collect();
+/// How much a search finds out about each hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Which card fields matched (for snippets and "matched in").
+    Fields,
+    /// Only who, in order.
+    IdsOnly,
+}
+
+/// The drafts best first: by tier, then rank; the order found (newest history
+/// first) breaks ties.
+fn ordered(drafts: Drafts) -> Vec<(i64, Draft)> {
+    let mut drafts: Vec<(i64, Draft)> = drafts.by_contact.into_iter().collect();
+    drafts.sort_by(|(_, a), (_, b)| {
+        a.tier
+            .cmp(&b.tier)
+            .then(a.rank.total_cmp(&b.rank))
+            .then(a.order.cmp(&b.order))
+    });
+    drafts
+}
+
+/// The card query: rowid, a rank and, with `fields`, per column whether it
+/// matched (highlighting every column costs more than the match itself).
+fn card_sql(rank: &str, order: &str, fields: bool) -> String {
+    let columns: String = if fields {
+        (0..CARD_FIELDS.len())
+            .map(|i| format!(", instr(highlight(contact_search, {i}, char(1), ''), char(1))"))
+            .collect()
+    } else {
+        String::new()
+    };
     format!(
-        "SELECT rowid, {rank}, {} FROM contact_search WHERE contact_search MATCH ?1
-         ORDER BY {order} LIMIT ?2",
-        fields.join(", ")
+        "SELECT rowid, {rank}{columns} FROM contact_search WHERE contact_search MATCH ?1
+         ORDER BY {order} LIMIT ?2"
     )
 }
 
 /// Which card fields of `contact` hold any of the words of `fts`.
 fn card_fields(conn: &Connection, fts: &str, contact: i64) -> Result<Vec<SearchField>> {
-    let sql = card_sql("0.0", "rowid").replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
+    let sql = card_sql("0.0", "rowid", true).replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
     let sql = sql.replace("LIMIT ?2", "");
     let found = conn
         .prepare_cached(&sql)?
@@ -493,17 +558,54 @@ fn queue_is_empty(conn: &Connection) -> Result<bool> {
         .query_row([], |r| r.get(0))?)
 }
 
+/// Cards queued past this many are indexed with [`BULK_HASH_SIZE`].
+const BULK_CARDS: i64 = 1_000;
+
+/// FTS5's buffer of pending index entries (`hashsize`) while many cards are
+/// indexed at once: with its default of 1 MB, 10,000 cards are written out as a
+/// dozen pieces that FTS5 then merges again; with this they are one piece,
+/// written once. It is a limit, not an allocation.
+const BULK_HASH_SIZE: i64 = 256 << 20;
+
+/// FTS5's own `hashsize`, put back after a bulk.
+const DEFAULT_HASH_SIZE: i64 = 1 << 20;
+
 /// Indexes what the triggers queued during this transaction (migration 6): the
 /// store calls it just before every commit, so the index never lags.
 pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
     if queue_is_empty(conn)? {
         return Ok(());
     }
-    for sql in [
+    let cards: i64 = conn
+        .prepare_cached("SELECT count(*) FROM search_queue_contacts")?
+        .query_row([], |r| r.get(0))?;
+    let bulk = cards >= BULK_CARDS;
+    let set_hash_size = |size: i64| -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO contact_search (contact_search, rank) VALUES ('hashsize', ?1)",
+        )?
+        .execute([size])?;
+        Ok(())
+    };
+    if bulk {
+        set_hash_size(BULK_HASH_SIZE)?;
+    }
+    conn.prepare_cached(
         "DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM search_queue_contacts)",
+    )?
+    .execute([])?;
+    conn.prepare_cached(
         "INSERT INTO contact_search (rowid, name, company, title, emails, interests, tags, notes)
          SELECT id, name, company, title, emails, interests, tags, notes FROM contact_search_source
          WHERE id IN (SELECT contact_id FROM search_queue_contacts) ORDER BY id",
+    )?
+    .execute([])?;
+    if bulk {
+        // What is pending is written out in one piece, by the next statement
+        // that opens a savepoint on the index or at the commit.
+        set_hash_size(DEFAULT_HASH_SIZE)?;
+    }
+    for sql in [
         "DELETE FROM search_queue_contacts",
         "INSERT INTO interaction_search (rowid, note, event_name)
          SELECT i.id, i.note, i.event_name
@@ -575,7 +677,8 @@ fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 }
 
 /// A few words of `text` around the first word matching the query, matched
-/// words in `[brackets]`, cut text marked `…`; `None` when no word matches.
+/// words in `[brackets]`, cut text marked `…`, on one line (line breaks and
+/// tabs become spaces); `None` when no word matches.
 fn snippet(text: &str, words: &[Word]) -> Option<String> {
     const BEFORE: usize = 4;
     const AFTER: usize = 8;
@@ -611,7 +714,7 @@ fn snippet(text: &str, words: &[Word]) -> Option<String> {
     } else {
         out.push_str(&text[at..]);
     }
-    Some(out.trim().to_owned())
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The digits of a query that looks like (part of) a phone number: only digits,
@@ -639,6 +742,15 @@ mod tests {
         store.add_contact(&new, day()).unwrap()
     }
 
+    /// A contact with only a name.
+    fn named(store: &mut Store, name: &str) -> i64 {
+        let new = NewContact {
+            name: name.into(),
+            ..Default::default()
+        };
+        add(store, new)
+    }
+
     fn log(store: &mut Store, contact_id: i64, note: &str, event: Option<&str>) -> i64 {
         store
             .log_interaction(
@@ -661,13 +773,25 @@ mod tests {
         flush_search_queue(&store.conn).unwrap();
     }
 
+    /// Who `search` finds, in order; `search_ids` (the app's search as you
+    /// type) must find the same contacts in the same order, at every limit.
+    #[track_caller]
     fn found(store: &Store, query: &str) -> Vec<i64> {
-        store
+        let ids: Vec<i64> = store
             .search(query, 20)
             .unwrap()
             .iter()
             .map(|h| h.contact_id)
-            .collect()
+            .collect();
+        assert_eq!(store.search_ids(query, 20).unwrap(), ids, "{query}");
+        for limit in [0, 1, 2] {
+            assert_eq!(
+                store.search_ids(query, limit).unwrap(),
+                ids[..limit.min(ids.len())],
+                "{query}, limit {limit}"
+            );
+        }
+        ids
     }
 
     /// The indexes hold exactly what the tables say (FTS5's own check, and the
@@ -751,20 +875,8 @@ mod tests {
     #[test]
     fn a_word_only_in_an_interaction_finds_the_contact_with_a_snippet() {
         let mut store = Store::open_in_memory().unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
-        let bob = add(
-            &mut store,
-            NewContact {
-                name: "Bob Stone".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
+        let bob = named(&mut store, "Bob Stone");
         let note = log(
             &mut store,
             ada,
@@ -801,20 +913,8 @@ mod tests {
                 ..Default::default()
             },
         );
-        let by_name = add(
-            &mut store,
-            NewContact {
-                name: "Jordan Lee".into(),
-                ..Default::default()
-            },
-        );
-        let by_history = add(
-            &mut store,
-            NewContact {
-                name: "Dana Fox".into(),
-                ..Default::default()
-            },
-        );
+        let by_name = named(&mut store, "Jordan Lee");
+        let by_history = named(&mut store, "Dana Fox");
         log(&mut store, by_history, "Jordan introduced us", None);
         assert_eq!(found(&store, "jordan"), vec![by_name, in_note, by_history]);
     }
@@ -822,20 +922,8 @@ mod tests {
     #[test]
     fn accents_case_and_prefixes_do_not_matter() {
         let mut store = Store::open_in_memory().unwrap();
-        let lea = add(
-            &mut store,
-            NewContact {
-                name: "Léa Dubois".into(),
-                ..Default::default()
-            },
-        );
-        let bjorn = add(
-            &mut store,
-            NewContact {
-                name: "Bjorn Olsen".into(),
-                ..Default::default()
-            },
-        );
+        let lea = named(&mut store, "Léa Dubois");
+        let bjorn = named(&mut store, "Bjorn Olsen");
         log(&mut store, bjorn, "Café crème at the Hôtel de Ville", None);
         assert_eq!(found(&store, "LEA"), vec![lea]);
         assert_eq!(found(&store, "léa dub"), vec![lea]);
@@ -850,6 +938,36 @@ mod tests {
     }
 
     #[test]
+    fn a_snippet_is_one_line() {
+        let words = query_words("lisbon");
+        assert_eq!(
+            snippet("Call back\r\nabout the  Lisbon\tpilot\n", &words).as_deref(),
+            Some("Call back about the [Lisbon] pilot")
+        );
+    }
+
+    #[test]
+    fn contacts_in_the_trash_do_not_take_the_places_of_live_ones() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut ids = Vec::new();
+        for name in ["Anna Alpha", "Anna Beta", "Anna Gamma"] {
+            let new = NewContact {
+                name: name.into(),
+                ..Default::default()
+            };
+            ids.push(add(&mut store, new));
+        }
+        let first = found(&store, "anna");
+        assert_eq!(first.len(), 3);
+        for trashed in &first[..2] {
+            store.delete_contact(*trashed, day()).unwrap();
+        }
+        assert_eq!(store.search_ids("anna", 1).unwrap(), vec![first[2]]);
+        assert_eq!(found(&store, "anna"), vec![first[2]]);
+        assert_eq!(found(&store, "ann"), vec![first[2]]);
+    }
+
+    #[test]
     fn the_index_follows_edits_trash_merges_and_undo() {
         let mut store = Store::open_in_memory().unwrap();
         let ada = add(
@@ -860,13 +978,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        let bob = add(
-            &mut store,
-            NewContact {
-                name: "Bob Stone".into(),
-                ..Default::default()
-            },
-        );
+        let bob = named(&mut store, "Bob Stone");
         let note = log(&mut store, bob, "Loves sailing in Kiel", None);
         assert_eq!(found(&store, "sailing"), vec![ada, bob]);
         assert_index_consistent(&store);
@@ -910,13 +1022,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("k.db");
         let mut store = Store::open(&path).unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
         drop(store);
         let other = rusqlite::Connection::open(&path).unwrap();
         other
@@ -952,15 +1058,42 @@ mod tests {
     }
 
     #[test]
+    fn a_bulk_import_is_indexed_whole_and_undone_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ada = named(&mut store, "Ada Lovelace");
+        let cards = (BULK_CARDS + 200) as usize;
+        let text = crate::interop::sample::vcards_3_0(cards, 0, 5);
+        let format = crate::interop::Format::Vcard;
+        let parsed = crate::interop::importer(format)
+            .parse(&text, std::path::Path::new("bulk.vcf"))
+            .unwrap();
+        let summary = store
+            .import_contacts(format, &parsed, day(), false, &mut |_, _| {})
+            .unwrap();
+        assert_eq!(summary.added, cards);
+        assert_index_consistent(&store);
+        assert_eq!(found(&store, "ada"), vec![ada]);
+        assert!(store.search("tanaka", 5000).unwrap().len() > 10);
+        // FTS5's buffer is back to its usual size.
+        let hash_size: i64 = store
+            .conn
+            .query_row(
+                "SELECT v FROM contact_search_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hash_size, DEFAULT_HASH_SIZE);
+        store.undo().unwrap();
+        assert_index_consistent(&store);
+        assert!(found(&store, "tanaka").is_empty());
+        assert_eq!(found(&store, "ada"), vec![ada]);
+    }
+
+    #[test]
     fn the_migration_indexes_an_existing_database() {
         let mut store = Store::open_in_memory().unwrap();
-        let ada = add(
-            &mut store,
-            NewContact {
-                name: "Ada Lovelace".into(),
-                ..Default::default()
-            },
-        );
+        let ada = named(&mut store, "Ada Lovelace");
         log(&mut store, ada, "Pilot in Lisbon", None);
         // Back to schema 4 with the data in place, then forward again.
         store

@@ -491,22 +491,7 @@ impl Store {
             format!("Merged {other_name} (#{other}) into {keep_name} (#{keep}) on another machine");
         self.write(&label, |tx| {
             tx.execute("UPDATE sync_control SET tracking = 2", [])?;
-            for table in ["interactions", "promises", "ping_actions"] {
-                // Table names come from the fixed list above.
-                tx.execute(
-                    &format!("UPDATE {table} SET contact_id = ?1 WHERE contact_id = ?2"),
-                    params![keep, other],
-                )?;
-            }
-            tx.execute(
-                "UPDATE contact_redirects SET new_id = ?1 WHERE new_id = ?2",
-                params![keep, other],
-            )?;
-            tx.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
-            tx.execute(
-                "INSERT INTO contact_redirects (old_id, new_id) VALUES (?1, ?2)",
-                params![other, keep],
-            )?;
+            super::merge::fold_into(tx, keep, other)?;
             tx.execute(
                 "INSERT OR IGNORE INTO sync_merged_uids (contact_id, uid)
                  SELECT ?1, uid FROM sync_merged_uids WHERE contact_id = ?2",

@@ -96,6 +96,21 @@ impl Store {
             .collect()
     }
 
+    /// The day contact `id` went to the trash, `None` if it is not there (an
+    /// unknown id is an error).
+    pub fn trashed_on(&self, id: i64) -> Result<Option<NaiveDate>> {
+        Ok(if self.is_trashed(id)? {
+            let stored: String = self.conn.query_row(
+                "SELECT deleted_on FROM contacts WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            Some(parse_date("deleted_on", &stored)?)
+        } else {
+            None
+        })
+    }
+
     /// Whether contact `id` is in the trash (an unknown id is an error).
     pub fn is_trashed(&self, id: i64) -> Result<bool> {
         let state: Option<Option<String>> = self

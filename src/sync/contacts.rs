@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use super::card::{contact_fields, read_card, write_card};
-use super::dav::{Client, Fetched, Precondition, Put};
+use super::dav::{Client, Fetched};
 use super::engine::{
-    delete_remote, fetch, new_href, now, remote_changes, Conflict, SyncReport, PUT_ATTEMPTS,
+    delete_remote, fetch, now, remote_changes, send, Conflict, Sent, SyncReport, PUT_ATTEMPTS,
 };
 use super::error::SyncError;
 use super::merge::{merge, Fields, Side, Value};
@@ -281,21 +281,17 @@ fn push_contact(
         let times = store.contact_field_times(id)?;
         let original = item.as_ref().and_then(|i| i.original.clone());
         let body = write_card(&contact.uid, &fields, &times, original.as_deref());
-        let href = match &item {
-            Some(i) => i.href.clone(),
-            None => new_href(client, book, &contact.uid, "vcf")?,
-        };
-        let condition = match item.as_ref().and_then(|i| i.etag.as_deref()) {
-            Some(etag) => Precondition::IfMatch(etag),
-            None if item.is_some() => Precondition::None,
-            None => Precondition::IfNoneMatch,
-        };
-        match client.put(&href, "text/vcard; charset=utf-8", &body, condition)? {
-            Put::Stored(etag) => {
-                let etag = match etag {
-                    Some(e) => Some(e),
-                    None => client.etag_of(&href)?,
-                };
+        let sent = send(
+            client,
+            book,
+            item.as_ref(),
+            &contact.uid,
+            "vcf",
+            "text/vcard; charset=utf-8",
+            &body,
+        )?;
+        match sent {
+            Sent::Stored { href, etag } => {
                 store.record_pushed(
                     book,
                     "contact",
@@ -310,7 +306,7 @@ fn push_contact(
                 report.up.contacts += 1;
                 return Ok(());
             }
-            Put::PreconditionFailed => {
+            Sent::Moved { href } => {
                 // The server's copy moved on: merge it in and try again.
                 let Some(current) = client.get(&href)? else {
                     if let Some(i) = &item {

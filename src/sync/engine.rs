@@ -17,12 +17,13 @@ use std::collections::HashSet;
 use chrono::{SecondsFormat, Utc};
 use serde::Serialize;
 
-use super::dav::{Client, Delete, Fetched, SyncAnswer, Traffic};
+use super::dav::{Client, Delete, Fetched, Precondition, Put, SyncAnswer, Traffic};
 use super::error::SyncError;
 use super::merge::Side;
 use super::xml::Kind;
 use super::{contacts, history, plan};
 use crate::error::Result;
+use crate::store::sync::SyncItem;
 use crate::Store;
 
 /// How many objects one multiget REPORT asks for.
@@ -215,6 +216,48 @@ pub(crate) fn fetch(
         out.extend(client.multiget(&url, kind, batch)?);
     }
     Ok(out)
+}
+
+/// What became of a local change sent to the server.
+pub(crate) enum Sent {
+    /// Stored at `href`; its ETag, asked for when the PUT's answer lacked one.
+    Stored { href: String, etag: Option<String> },
+    /// The server's copy at `href` changed since it was last seen: fetch it,
+    /// merge it in and send again.
+    Moved { href: String },
+}
+
+/// Sends `body` as the object `item` is synced with (or a new one named after
+/// `uid`), on the condition that the server's copy is the one last seen:
+/// `If-Match` its ETag, or `If-None-Match: *` for a new object.
+pub(crate) fn send(
+    client: &Client,
+    collection: &str,
+    item: Option<&SyncItem>,
+    uid: &str,
+    extension: &str,
+    content_type: &str,
+    body: &str,
+) -> Result<Sent> {
+    let href = match item {
+        Some(i) => i.href.clone(),
+        None => new_href(client, collection, uid, extension)?,
+    };
+    let condition = match item.and_then(|i| i.etag.as_deref()) {
+        Some(etag) => Precondition::IfMatch(etag),
+        None if item.is_some() => Precondition::None,
+        None => Precondition::IfNoneMatch,
+    };
+    Ok(match client.put(&href, content_type, body, condition)? {
+        Put::Stored(etag) => {
+            let etag = match etag {
+                Some(e) => Some(e),
+                None => client.etag_of(&href)?,
+            };
+            Sent::Stored { href, etag }
+        }
+        Put::PreconditionFailed => Sent::Moved { href },
+    })
 }
 
 /// The path of a new object: the collection's path and a name made of its UID.

@@ -11,9 +11,9 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::dav::{Client, Fetched, Precondition, Put};
+use super::dav::{Client, Fetched};
 use super::engine::{
-    delete_remote, fetch, new_href, now, remote_changes, Conflict, SyncReport, PUT_ATTEMPTS,
+    delete_remote, fetch, now, remote_changes, send, Conflict, Sent, SyncReport, PUT_ATTEMPTS,
 };
 use super::ical::{read_record, write_record, Record, RemoteRecord, Unreadable};
 use super::merge::{merge, Fields, Side, Times, Value};
@@ -415,21 +415,17 @@ fn push_record(
             changed_at,
             item.as_ref().and_then(|i| i.original.as_deref()),
         );
-        let href = match &item {
-            Some(i) => i.href.clone(),
-            None => new_href(client, calendar, &local.uid, "ics")?,
-        };
-        let condition = match item.as_ref().and_then(|i| i.etag.as_deref()) {
-            Some(etag) => Precondition::IfMatch(etag),
-            None if item.is_some() => Precondition::None,
-            None => Precondition::IfNoneMatch,
-        };
-        match client.put(&href, "text/calendar; charset=utf-8", &body, condition)? {
-            Put::Stored(etag) => {
-                let etag = match etag {
-                    Some(e) => Some(e),
-                    None => client.etag_of(&href)?,
-                };
+        let sent = send(
+            client,
+            calendar,
+            item.as_ref(),
+            &local.uid,
+            "ics",
+            "text/calendar; charset=utf-8",
+            &body,
+        )?;
+        match sent {
+            Sent::Stored { href, etag } => {
                 store.record_pushed(
                     calendar,
                     record.entity(),
@@ -444,7 +440,7 @@ fn push_record(
                 count(report, record, true);
                 return Ok(());
             }
-            Put::PreconditionFailed => {
+            Sent::Moved { href } => {
                 // The server's copy moved on: merge it in and try again.
                 let Some(current) = client.get(&href)? else {
                     if let Some(i) = &item {

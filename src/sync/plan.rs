@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 
 use super::dav::{Client, Precondition, Put};
-use super::engine::{delete_remote, new_href, remote_changes, SyncReport};
+use super::engine::{delete_remote, remote_changes, send, Sent, SyncReport};
 use super::merge::{Fields, Value};
 use crate::error::Result;
 use crate::interop::ics::{ping_event, single_event, IcsOptions};
@@ -145,35 +145,30 @@ pub(crate) fn publish(
         {
             continue;
         }
-        let href = match &item {
-            Some(i) => i.href.clone(),
-            None => new_href(client, calendar, &uid, "ics")?,
-        };
         let body = single_event(event);
-        let condition = match &item {
-            Some(i) => i
-                .etag
-                .as_deref()
-                .map_or(Precondition::None, Precondition::IfMatch),
-            None => Precondition::IfNoneMatch,
-        };
         let content_type = "text/calendar; charset=utf-8";
         let mut existed = item.is_some();
-        let etag = match client.put(&href, content_type, &body, condition)? {
-            Put::Stored(etag) => etag,
+        let sent = send(
+            client,
+            calendar,
+            item.as_ref(),
+            &uid,
+            "ics",
+            content_type,
+            &body,
+        )?;
+        let (href, etag) = match sent {
+            Sent::Stored { href, etag } => (href, etag),
             // Someone else's copy there (another machine publishing the same
             // ping, an earlier run cut short): the calendar is the plan's.
-            Put::PreconditionFailed => {
+            Sent::Moved { href } => {
                 existed = true;
-                match client.put(&href, content_type, &body, Precondition::None)? {
-                    Put::Stored(etag) => etag,
-                    Put::PreconditionFailed => None,
-                }
+                let etag = match client.put(&href, content_type, &body, Precondition::None)? {
+                    Put::Stored(Some(etag)) => Some(etag),
+                    Put::Stored(None) | Put::PreconditionFailed => client.etag_of(&href)?,
+                };
+                (href, etag)
             }
-        };
-        let etag = match etag {
-            Some(e) => Some(e),
-            None => client.etag_of(&href)?,
         };
         store.record_plan_event(calendar, &href, &uid, etag.as_deref(), &fields)?;
         if existed {

@@ -57,6 +57,9 @@ const EXCLUDED_PREFIXES: &[&str] = &[
 const WEBKIT_HELPERS: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1";
 /// The same path, as long, relative to the folder AppRun runs the app from (`usr/`).
 const WEBKIT_HELPERS_IN_IMAGE: &str = "././/lib/x86_64-linux-gnu/webkit2gtk-4.1";
+/// GLib's compiled settings schemas: GTK's file chooser aborts the app without them,
+/// so the image carries them (AppRun points `GSETTINGS_SCHEMA_DIR` here).
+const GSETTINGS_SCHEMAS: &str = "usr/share/glib-2.0/schemas/gschemas.compiled";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -78,22 +81,38 @@ fn main() -> Result<()> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if EXCLUDED_PREFIXES.iter().any(|p| name.starts_with(p)) || !copied.insert(name.clone()) {
+            if EXCLUDED_PREFIXES.iter().any(|p| name.starts_with(p)) || !copied.insert(name.clone())
+            {
                 continue;
             }
             fs::copy(&library, lib_dir.join(&name))
                 .with_context(|| format!("copying {}", library.display()))?;
         }
     }
-    eprintln!("linuxdeploy: {} libraries for {} programs", copied.len(), elves.len());
+    eprintln!(
+        "linuxdeploy: {} libraries for {} programs",
+        copied.len(),
+        elves.len()
+    );
 
     let webkit = lib_dir.join("libwebkit2gtk-4.1.so.0");
     if webkit.exists() {
-        let patched = replace_all(&fs::read(&webkit)?, WEBKIT_HELPERS.as_bytes(), WEBKIT_HELPERS_IN_IMAGE.as_bytes());
+        let patched = replace_all(
+            &fs::read(&webkit)?,
+            WEBKIT_HELPERS.as_bytes(),
+            WEBKIT_HELPERS_IN_IMAGE.as_bytes(),
+        );
         if patched.1 == 0 {
             bail!("{} does not name {WEBKIT_HELPERS}", webkit.display());
         }
         fs::write(&webkit, patched.0)?;
+    }
+
+    let schemas = Path::new("/").join(GSETTINGS_SCHEMAS);
+    if schemas.exists() {
+        let target = appdir.join(GSETTINGS_SCHEMAS);
+        fs::create_dir_all(target.parent().unwrap_or(&appdir))?;
+        fs::copy(&schemas, &target).with_context(|| format!("copying {}", schemas.display()))?;
     }
 
     // The bundler links the desktop entry with an absolute path; the image needs a relative one.
@@ -110,7 +129,10 @@ fn main() -> Result<()> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "keepwarm".to_owned());
-    let build_dir = output.parent().unwrap_or(Path::new(".")).join(".linuxdeploy");
+    let build_dir = output
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(".linuxdeploy");
     fs::create_dir_all(&build_dir)?;
     let image = appimage::AppImage::new(&build_dir, name)?;
     image.add_directory(&appdir, Path::new(""))?;
@@ -132,7 +154,10 @@ fn elf_files(dir: &Path) -> Result<Vec<PathBuf>> {
             }
             if path.is_dir() {
                 stack.push(path);
-            } else if fs::read(&path).map(|b| b.starts_with(b"\x7fELF")).unwrap_or(false) {
+            } else if fs::read(&path)
+                .map(|b| b.starts_with(b"\x7fELF"))
+                .unwrap_or(false)
+            {
                 found.push(path);
             }
         }
@@ -143,7 +168,10 @@ fn elf_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// The resolved paths of every library `elf` loads, as `ldd` finds them.
 fn needed_libraries(elf: &Path) -> Result<Vec<PathBuf>> {
-    let out = Command::new("ldd").arg(elf).output().context("running ldd")?;
+    let out = Command::new("ldd")
+        .arg(elf)
+        .output()
+        .context("running ldd")?;
     let text = String::from_utf8_lossy(&out.stdout);
     let mut libraries = Vec::new();
     for line in text.lines() {
@@ -151,7 +179,11 @@ fn needed_libraries(elf: &Path) -> Result<Vec<PathBuf>> {
             bail!("{}: {}", elf.display(), line.trim());
         }
         if let Some((_, rest)) = line.split_once("=> ") {
-            if let Some(path) = rest.split_whitespace().next().filter(|p| p.starts_with('/')) {
+            if let Some(path) = rest
+                .split_whitespace()
+                .next()
+                .filter(|p| p.starts_with('/'))
+            {
                 libraries.push(PathBuf::from(path));
             }
         }

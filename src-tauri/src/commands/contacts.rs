@@ -25,11 +25,7 @@ pub async fn search_contacts(
     limit: Option<usize>,
 ) -> CommandResult<Vec<i64>> {
     with_store(&state, |store| {
-        Ok(store
-            .search(&query, limit.unwrap_or(500))?
-            .into_iter()
-            .map(|hit| hit.contact_id)
-            .collect())
+        store.search_ids(&query, limit.unwrap_or(500))
     })
 }
 
@@ -55,6 +51,8 @@ pub enum EditField {
     RemovePhone,
     AddInterest,
     RemoveInterest,
+    AddTag,
+    RemoveTag,
 }
 
 /// The library's edit for one field set to `value` (a birthday of `none` or nothing removes it).
@@ -80,6 +78,8 @@ fn edit_of(field: EditField, value: String) -> keepwarm::Result<ContactEdit> {
         EditField::RemovePhone => edit.remove_phones = vec![value],
         EditField::AddInterest => edit.add_interests = vec![value],
         EditField::RemoveInterest => edit.remove_interests = vec![value],
+        EditField::AddTag => edit.add_tags = vec![value],
+        EditField::RemoveTag => edit.remove_tags = vec![value],
     }
     Ok(edit)
 }

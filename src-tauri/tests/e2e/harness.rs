@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -91,7 +91,7 @@ fn start_dbus() -> Option<DbusSession> {
 fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
     use std::io::Write;
     let home = tempfile::tempdir().expect("keyring home");
-    let mut daemon = Command::new("gnome-keyring-daemon")
+    let daemon = Command::new("gnome-keyring-daemon")
         .args(["--foreground", "--unlock", "--components=secrets"])
         .env("DBUS_SESSION_BUS_ADDRESS", address)
         .env("HOME", home.path())
@@ -102,7 +102,9 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
         .stderr(Stdio::null())
         .spawn()
         .expect("gnome-keyring-daemon must be installed (scripts/install-deps)");
-    if let Some(mut stdin) = daemon.stdin.take() {
+    // Reaped on every path, the panic below included.
+    let mut daemon = Reaper::new(daemon, "gnome-keyring-daemon");
+    if let Some(mut stdin) = daemon.child.stdin.take() {
         // The new login keyring's password; it unlocks it.
         let _ = stdin.write_all(b"keyring-unlock");
     }
@@ -211,6 +213,9 @@ pub struct Desktop {
     pub launched_epoch_ms: f64,
     /// When a window titled keepwarm… was first seen mapped (polled with xdotool).
     pub window_seen: std::sync::Arc<Mutex<Option<Instant>>>,
+    /// The app's home folder: private to the test, so settings it writes there (the
+    /// autostart entry) never touch the machine's.
+    pub home: PathBuf,
     // Dropped in this order: driver (and app), keyring, D-Bus, the display.
     _driver: Reaper,
     _keyring: Option<(Reaper, tempfile::TempDir)>,
@@ -246,8 +251,10 @@ impl Desktop {
             (None, true) => panic!("a keyring needs dbus-daemon (scripts/install-deps)"),
             _ => None,
         };
-        // A private GTK config: dark or light as asked, whatever the machine says.
+        // A private home and GTK config: dark or light as asked, whatever the machine says.
         let config = tempfile::tempdir().expect("temp dir");
+        let home = config.path().join("home");
+        std::fs::create_dir_all(&home).expect("home dir");
         let gtk = config.path().join("gtk-3.0");
         std::fs::create_dir_all(&gtk).expect("gtk config dir");
         std::fs::write(
@@ -267,6 +274,7 @@ impl Desktop {
             .env("DISPLAY", &display)
             .env_remove("WAYLAND_DISPLAY")
             .env("XDG_CONFIG_HOME", config.path())
+            .env("HOME", &home)
             .env("KEEPWARM_DB", db)
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -315,6 +323,7 @@ impl Desktop {
             launched_at,
             launched_epoch_ms,
             window_seen,
+            home,
             _driver: driver,
             _keyring: keyring,
             _dbus: dbus,
@@ -363,6 +372,24 @@ impl Desktop {
         {
             Ok(e) => e,
             Err(e) => panic!("no button '{label}' within {PATIENCE:?}: {e}"),
+        }
+    }
+
+    /// The button labelled `label` inside the element that the XPath `scope` finds.
+    pub async fn button_in(&self, scope: &str, label: &str) -> Element {
+        let xpath = format!(
+            "{scope}//button[normalize-space(.)={q} or @aria-label={q}]",
+            q = xpath_literal(label)
+        );
+        match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+        {
+            Ok(e) => e,
+            Err(e) => panic!("no button '{label}' in {scope} within {PATIENCE:?}: {e}"),
         }
     }
 
@@ -490,6 +517,66 @@ fn watch_for_window(display: &str) -> std::sync::Arc<Mutex<Option<Instant>>> {
         }
     });
     seen
+}
+
+/// The `keepwarm` CLI of this build: `KEEPWARM_CLI_BIN`, or built beside the test
+/// (`target/<profile>/keepwarm`) once per run, so the tests check the database the way
+/// a user's scripts would.
+pub fn cli_binary() -> PathBuf {
+    static CLI: OnceLock<PathBuf> = OnceLock::new();
+    CLI.get_or_init(|| {
+        if let Some(path) = std::env::var_os("KEEPWARM_CLI_BIN") {
+            return PathBuf::from(path);
+        }
+        // This test runs from target/<profile>/deps/.
+        let exe = std::env::current_exe().expect("the test's own path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>")
+            .to_path_buf();
+        let target_dir = profile_dir.parent().expect("target").to_path_buf();
+        let mut build = Command::new(env!("CARGO"));
+        build
+            .args(["build", "--quiet", "-p", "keepwarm", "--bin", "keepwarm"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CARGO_TARGET_DIR", &target_dir);
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let status = build.status().expect("cargo runs");
+        assert!(status.success(), "the keepwarm CLI builds");
+        profile_dir.join("keepwarm")
+    })
+    .clone()
+}
+
+/// Runs `keepwarm --db DB ARGS…`; its exit status, standard output and error.
+pub fn cli(db: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(cli_binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("KEEPWARM_DB")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the keepwarm CLI runs")
+}
+
+/// Runs `keepwarm --db DB ARGS…` (with `--json` among them) and reads its JSON.
+pub fn cli_json(db: &Path, args: &[&str]) -> Value {
+    let out = cli(db, args);
+    assert!(
+        out.status.success(),
+        "keepwarm {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "keepwarm {args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
 
 fn wait_for_port(port: u16) {

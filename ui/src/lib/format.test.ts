@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, localToday, plural, relativeDay, shortDate, splitList, warmthBand } from "./format";
+import {
+  addDays,
+  daysBetween,
+  fileName,
+  folderOf,
+  localToday,
+  plural,
+  relativeDay,
+  shortDate,
+  splitList,
+  warmthBand,
+} from "./format";
 
 describe("dates", () => {
   it("counts days across months and years", () => {
@@ -33,5 +44,17 @@ describe("words", () => {
     expect(plural(1, "ping")).toBe("1 ping");
     expect(plural(10000, "contact")).toBe("10,000 contacts");
     expect(splitList(" sailing, ,AI in logistics,")).toEqual(["sailing", "AI in logistics"]);
+  });
+});
+
+describe("paths", () => {
+  it("splits a path into its folder and file name", () => {
+    expect(fileName("/home/me/.local/share/keepwarm/backups/keepwarm-2026-11-30.db")).toBe("keepwarm-2026-11-30.db");
+    expect(folderOf("/home/me/.local/share/keepwarm/backups/keepwarm-2026-11-30.db")).toBe(
+      "/home/me/.local/share/keepwarm/backups",
+    );
+    expect(fileName("C:\\Users\\me\\keepwarm.db")).toBe("keepwarm.db");
+    expect(folderOf("C:\\Users\\me\\keepwarm.db")).toBe("C:\\Users\\me");
+    expect(fileName("keepwarm.db")).toBe("keepwarm.db");
   });
 });

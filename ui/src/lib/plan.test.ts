@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlanDay, Ping } from "./backend/types";
-import { agendaDays, byWeek, dayLoad } from "./plan";
+import { agendaDays, byWeek, dayLoad, nearDay } from "./plan";
 
 const ping = (id: string): Ping => ({
   id, date: "2026-11-26", contact_id: 1, contact_name: "A", reason: "cadence", suggestion: "", why: "",
@@ -24,5 +24,12 @@ describe("plan agenda", () => {
       ["2026-11-23", 2],
       ["2026-11-30", 1],
     ]);
+  });
+
+  it("names the days of the coming week only", () => {
+    expect(nearDay("2026-11-26", "2026-11-26")).toBe("today");
+    expect(nearDay("2026-11-27", "2026-11-26")).toBe("tomorrow");
+    expect(nearDay("2026-12-02", "2026-11-26")).toBe("in 6 days");
+    expect(nearDay("2026-12-03", "2026-11-26")).toBe("");
   });
 });

@@ -1,6 +1,6 @@
 // The Plan agenda: each day's load against the cap, and weeks to group days by.
 import type { PlanDay } from "./backend/types";
-import { parseIso } from "./format";
+import { daysBetween, parseIso, relativeDay } from "./format";
 
 export interface DayLoad {
   count: number;
@@ -40,4 +40,11 @@ export function byWeek(days: PlanDay[]): { weekStart: string; days: PlanDay[] }[
     else out.push({ weekStart, days: [day] });
   }
   return out;
+}
+
+/** A word for a day of the coming week ("today", "tomorrow", "in 3 days"), or nothing
+ *  for later days, whose date says it all. */
+export function nearDay(date: string, today: string): string {
+  const n = daysBetween(today, date);
+  return n >= 0 && n < 7 ? relativeDay(date, today) : "";
 }

@@ -9,7 +9,7 @@ describe("chart summaries", () => {
       { week_start: "2026-11-23", pings_done: 1, interactions: 1 },
     ];
     expect(weeksSummary(weeks)).toBe(
-      "10 pings done in the last 3 weeks; 15 interactions logged; busiest week starting 2026-11-16 with 7; this week so far: 1 done.",
+      "10 pings done in the last 3 weeks; 15 interactions logged; busiest week starting Mon 16 Nov with 7; this week so far: 1 done.",
     );
   });
 
@@ -27,7 +27,7 @@ describe("chart summaries", () => {
   it("names who goes cold first", () => {
     expect(coldSummary([], 30)).toBe("Nobody falls below warmth 50 in the next 30 days.");
     const one = [{ id: 1, name: "Ada", circle: "inner" as const, warmth: 55, cold_on: "2026-12-01" }];
-    expect(coldSummary(one, 30)).toBe("1 contact falls below warmth 50 in the next 30 days; first Ada on 2026-12-01.");
+    expect(coldSummary(one, 30)).toBe("1 contact falls below warmth 50 in the next 30 days; first Ada on Tue 1 Dec.");
   });
 
   it("gives the keep-rate", () => {

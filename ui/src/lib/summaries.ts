@@ -1,7 +1,7 @@
 // One-paragraph text versions of the Insights charts, for screen readers (and anyone).
 import type { Cooling, MonthKeepRate, WarmthBand, WeekCount } from "./backend/types";
 import { CIRCLES } from "./backend/types";
-import { plural } from "./format";
+import { plural, shortDate } from "./format";
 
 export function weeksSummary(weeks: WeekCount[]): string {
   if (weeks.length === 0) return "No weeks to show.";
@@ -13,7 +13,7 @@ export function weeksSummary(weeks: WeekCount[]): string {
     `${plural(total, "ping")} done in the last ${weeks.length} weeks`,
     `${plural(logged, "interaction")} logged`,
   ];
-  if (total > 0) parts.push(`busiest week starting ${best.week_start} with ${best.pings_done}`);
+  if (total > 0) parts.push(`busiest week starting ${shortDate(best.week_start, last.week_start)} with ${best.pings_done}`);
   parts.push(`this week so far: ${last.pings_done} done`);
   return `${parts.join("; ")}.`;
 }
@@ -37,7 +37,7 @@ export function coldSummary(cold: Cooling[], within: number): string {
   if (cold.length === 0) return `Nobody falls below warmth 50 in the next ${within} days.`;
   const first = cold
     .slice(0, 3)
-    .map((c) => `${c.name} on ${c.cold_on}`)
+    .map((c) => `${c.name} on ${shortDate(c.cold_on)}`)
     .join(", ");
   return `${plural(cold.length, "contact")} ${cold.length === 1 ? "falls" : "fall"} below warmth 50 in the next ${within} days; first ${first}.`;
 }

@@ -10,6 +10,7 @@ import type {
   ContactDetail,
   ContactForm,
   ContactRow,
+  DesktopSettings,
   EditField,
   FeedStatus,
   ImportSummary,
@@ -82,6 +83,13 @@ export const backend = {
   backupNow: () => invoke<string>("backup_now"),
   backups: () => invoke<BackupFile[]>("backups"),
   dataVersion: () => invoke<number>("data_version"),
+
+  /** The digest time, close to tray and start at login. */
+  desktopSettings: () => invoke<DesktopSettings>("desktop_settings"),
+  /** `HH:MM` or `off`; answers with all three settings. */
+  setDigestTime: (value: string) => invoke<DesktopSettings>("set_digest_time", { value }),
+  setCloseToTray: (on: boolean) => invoke<DesktopSettings>("set_close_to_tray", { on }),
+  setAutostart: (on: boolean) => invoke<DesktopSettings>("set_autostart", { on }),
 
   syncStatus: () => invoke<SyncState>("sync_status"),
   syncNow: () => invoke<SyncReport>("sync_now"),

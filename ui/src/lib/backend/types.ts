@@ -191,17 +191,59 @@ export interface Insights {
   keep_rate: MonthKeepRate[];
 }
 
+/** A record of an imported file merged into a contact. */
+export interface ImportMerge {
+  file: string;
+  line: number;
+  /** The record for people: `Connections.csv:7 Anna Schmidt`. */
+  record: string;
+  name: string;
+  into_id: number;
+  into_name: string;
+  /** The contact is new from the same file (an earlier record). */
+  into_new: boolean;
+  matched_by: "uid" | "email" | "phone" | "name";
+  filled: string[];
+  conflicts: { field: string; kept: string; other: string }[];
+}
+
+/** A record added beside a contact with the same name because something conflicts. */
+export interface PossibleDuplicate {
+  /** The contact that had the name, then the record's contact. */
+  ids: [number, number];
+  file: string;
+  line: number;
+  record: string;
+  /** The record's name. */
+  name: string;
+  /** The contact with the same name (`ids[0]`). */
+  contact_id: number;
+  contact_name: string;
+  /** What tells them apart, e.g. `different company (Acme / Globex)`. */
+  reason: string;
+  /** How many contacts had the name before the record. */
+  namesakes: number;
+}
+
+export interface SkippedRecord {
+  file: string;
+  line: number;
+  record: string;
+  reason: string;
+}
+
 export interface ImportSummary {
   format: string;
+  file: string;
   added: number;
   merged: number;
   skipped: number;
   errors: string[];
   warnings: string[];
   dry_run: boolean;
-  merges?: { record: string; into_id: number; into_name: string }[];
-  possible_duplicates?: { record?: string; name?: string; contact_id?: number; contact_name?: string; reason?: string }[];
-  skipped_records?: { record?: string; line?: number; reason: string }[];
+  merges: ImportMerge[];
+  possible_duplicates: PossibleDuplicate[];
+  skipped_records: SkippedRecord[];
 }
 
 export interface AppInfo {
@@ -210,6 +252,16 @@ export interface AppInfo {
 }
 
 export type Settings = Record<string, string>;
+
+/** The settings of the app on this computer (not in the planner's settings). */
+export interface DesktopSettings {
+  /** When the daily digest notification pops up: `HH:MM`, or `off`. */
+  digest_time: string;
+  /** Closing the window keeps keepwarm running in the tray. */
+  close_to_tray: boolean;
+  /** keepwarm starts, hidden in the tray, when the user logs in. */
+  autostart: boolean;
+}
 
 /** A command's failure, as the Rust side serialises it. */
 export interface CommandError {
@@ -230,7 +282,9 @@ export type EditField =
   | "add_phone"
   | "remove_phone"
   | "add_interest"
-  | "remove_interest";
+  | "remove_interest"
+  | "add_tag"
+  | "remove_tag";
 
 export interface TrashedContact extends Contact {
   deleted_on: IsoDate;

@@ -4,6 +4,10 @@ import { backend } from "../../lib/backend/backend";
 import type { InteractionKind, PingRequest, TodayPing, TodayScreen } from "../../lib/backend/types";
 import { moveSelection } from "../../lib/keys";
 import { latest } from "../../lib/latest";
+import { visibleCount } from "../../lib/paging";
+
+/** Pings shown at first (a big day can hold hundreds): the first page paints at once. */
+export const TODAY_PAGE = 25;
 
 class TodayService {
   screen = $state<TodayScreen | null>(null);
@@ -16,7 +20,10 @@ class TodayService {
   async load() {
     const isCurrent = this.current.begin();
     try {
+      // Marks for the end-to-end run's timings (the first load is the start-up's).
+      performance.mark("today-requested");
       const screen = await backend.todayScreen();
+      performance.mark("today-answered");
       if (!isCurrent()) return;
       this.screen = screen;
       this.error = null;
@@ -31,8 +38,21 @@ class TodayService {
     return this.screen?.pings ?? [];
   }
 
+  /** How many of the pings are on screen (a page more each time the user asks). */
+  shown = $state(TODAY_PAGE);
+
+  /** The pings on screen: the first pages, always including the selected one. */
+  get visible(): TodayPing[] {
+    return this.pings.slice(0, visibleCount(this.shown, this.selected, this.pings.length, TODAY_PAGE));
+  }
+
+  showMore() {
+    this.shown = visibleCount(this.shown + TODAY_PAGE, this.selected, this.pings.length, TODAY_PAGE);
+  }
+
   move(step: number) {
     this.selected = moveSelection(this.selected, step, this.pings.length);
+    this.shown = visibleCount(this.shown, this.selected, this.pings.length, TODAY_PAGE);
   }
 
   openForm(id: string, form: "done" | "snooze") {

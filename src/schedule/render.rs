@@ -1,0 +1,284 @@
+//! Filling a template: placeholders in one pass (a user's value is never
+//! read for placeholders), phrases from the data one level deep, and the small
+//! grammar the sentences need (a capital, "it" or "them", a singular).
+
+use super::notes::{definite, event_name};
+use super::suggest::{data, SuggestionContext};
+
+/// A user's value made safe for a sentence: one line, trimmed, at most `max` characters.
+pub fn clean(value: &str, max: usize) -> String {
+    // Most values are clean already: one short line without doubled spaces.
+    let tidy = value.len() <= max
+        && !value.starts_with(' ')
+        && !value.ends_with(' ')
+        && !value.contains("  ")
+        && !value.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy {
+        return value.to_owned();
+    }
+    let one_line: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+    // At a word boundary when there is one in the last third.
+    let at = cut
+        .rfind(' ')
+        .filter(|&i| i > cut.len() * 2 / 3)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// The phrase a promise's act uses in other pings (`owed`, `coming`, `after`).
+pub(super) fn act_phrase(act: &str, which: &str) -> Option<&'static str> {
+    let a = data().promise_acts.iter().find(|a| a.act == act)?;
+    Some(match which {
+        "owed" => a.owed.as_str(),
+        "coming" => a.coming.as_str(),
+        _ => a.after.as_str(),
+    })
+}
+
+/// The phrase a request's kind uses (`deliver`, `stale`, `after`, `done`).
+pub(super) fn request_phrase(kind: &str, which: &str) -> Option<&'static str> {
+    let k = data().request_kinds.iter().find(|k| k.kind == kind)?;
+    Some(match which {
+        "deliver" => k.deliver.as_str(),
+        "stale" => k.stale.as_str(),
+        "after" => k.after.as_str(),
+        _ => k.done.as_str(),
+    })
+}
+
+/// Whether a request's object is more than one thing ("the whitepaper and a
+/// sample SLA", "case studies from wineries"): its head word, the one before
+/// the first preposition, ends in "s".
+pub(super) fn is_plural(object: &str) -> bool {
+    const PREPOSITIONS: [&str; 9] = [
+        "for", "from", "on", "of", "to", "with", "about", "before", "in",
+    ];
+    let lower = object.to_lowercase();
+    if lower.contains(" and ") {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| PREPOSITIONS.contains(w))
+        .unwrap_or(words.len());
+    head > 0
+        && words[head - 1].ends_with('s')
+        && !words[head - 1].ends_with("ss")
+        && !matches!(
+            words[head - 1],
+            "this" | "its" | "his" | "analytics" | "logistics"
+        )
+}
+
+/// "history books" → "history book", for "a {interest_one} tip".
+pub(super) fn singular(interest: &str) -> String {
+    const PLURALS: [(&str, &str); 6] = [
+        ("biographies", "biography"),
+        ("podcasts", "podcast"),
+        ("books", "book"),
+        ("novels", "novel"),
+        ("audiobooks", "audiobook"),
+        ("records", "record"),
+    ];
+    for (many, one) in PLURALS {
+        if let Some(stem) = interest.strip_suffix(many) {
+            if stem.is_empty() || stem.ends_with(' ') {
+                return format!("{stem}{one}");
+            }
+        }
+    }
+    interest.to_owned()
+}
+
+/// Fills a template's placeholders (one level deep: a phrase from the data
+/// may hold placeholders of its own, a user's value never does).
+pub(super) fn render(text: &str, ctx: &SuggestionContext<'_>, interest: &str) -> String {
+    tidy(&fill(text, ctx, interest, None, 0))
+}
+
+/// Fills placeholders; `object` is a promise's object inside its act's phrase.
+fn fill(
+    text: &str,
+    ctx: &SuggestionContext<'_>,
+    interest: &str,
+    object: Option<&str>,
+    depth: u8,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..close];
+        let capital = name.starts_with(|c: char| c.is_ascii_uppercase());
+        let value = value(&name.to_lowercase(), ctx, interest, object, depth)
+            .unwrap_or_else(|| format!("{{{name}}}"));
+        if capital {
+            out.push_str(&capitalise(&value));
+        } else {
+            out.push_str(&value);
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Spaces and stops left by empty values: "Call Tom , as" → "Call Tom, as".
+fn tidy(text: &str) -> String {
+    let mut out = text.to_owned();
+    for (from, to) in [
+        ("  ", " "),
+        (" ,", ","),
+        (" .", "."),
+        (" :", ":"),
+        (" ;", ";"),
+    ] {
+        while out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// One placeholder's value; `None` for an unknown name (left as written).
+fn value(
+    name: &str,
+    ctx: &SuggestionContext<'_>,
+    interest: &str,
+    object: Option<&str>,
+    depth: u8,
+) -> Option<String> {
+    let first = || {
+        let first = clean(ctx.first_name, 60);
+        if first.is_empty() {
+            "them".to_owned()
+        } else {
+            first
+        }
+    };
+    let phrase = |text: Option<&str>, object: Option<&str>| {
+        if depth > 0 {
+            return String::new();
+        }
+        text.map(|t| fill(t, ctx, interest, object, depth + 1))
+            .unwrap_or_default()
+    };
+    let request = ctx.request;
+    let reading = ctx.promise_reading;
+    Some(match name {
+        "first" => first(),
+        "interest" => clean(interest, 60),
+        "interest_one" => singular(&clean(interest, 60)),
+        "company" => clean(ctx.company.unwrap_or(""), 60),
+        "event" => event_name(&clean(ctx.event.unwrap_or(""), 80)),
+        "promise" => clean(ctx.promise.unwrap_or(""), 120)
+            .trim_end_matches('.')
+            .to_owned(),
+        "promise_due" => ctx.promise_due.unwrap_or("").to_owned(),
+        "object" => object.unwrap_or("").to_owned(),
+        "promise_object" => reading.map(|r| r.object.clone()).unwrap_or_default(),
+        "promise_coming" | "promise_after" | "promise_owed" => {
+            let which = name.trim_start_matches("promise_");
+            match reading {
+                Some(r) => phrase(act_phrase(r.act, which), Some(&r.object)),
+                None => phrase(
+                    Some(match which {
+                        "coming" => {
+                            "say that what you promised (\u{201c}{promise}\u{201d}) comes by {promise_due}"
+                        }
+                        "owed" => "you promised {first} \u{201c}{promise}\u{201d} by {promise_due}",
+                        _ => "ask {first} how what you promised (\u{201c}{promise}\u{201d}) landed",
+                    }),
+                    None,
+                ),
+            }
+        }
+        "note" => clean(ctx.note.unwrap_or(""), 100),
+        "life" => clean(ctx.life.unwrap_or(""), 100),
+        "favour" => clean(ctx.favour.unwrap_or(""), 100),
+        "note_date" => ctx.note_date.unwrap_or("").to_owned(),
+        "at_event" => ctx
+            .note_event
+            .map(|e| format!(" at {}", event_name(&clean(e, 80))))
+            .unwrap_or_default(),
+        "asked_when" => {
+            let same_event = ctx.event.is_some() && ctx.event == ctx.note_event;
+            match (same_event, ctx.note_date, ctx.note_event) {
+                (true, _, _) | (false, None, _) => String::new(),
+                (false, Some(date), Some(e)) => {
+                    format!(" at {} on {date}", event_name(&clean(e, 80)))
+                }
+                (false, Some(date), None) => format!(" on {date}"),
+            }
+        }
+        "request" => request.map(|r| r.object.clone()).unwrap_or_default(),
+        "request_the" => request.map(|r| definite(&r.object)).unwrap_or_default(),
+        "request_it" => if request.is_some_and(|r| is_plural(&r.object)) {
+            "them"
+        } else {
+            "it"
+        }
+        .to_owned(),
+        "request_is" => if request.is_some_and(|r| is_plural(&r.object)) {
+            "are"
+        } else {
+            "is"
+        }
+        .to_owned(),
+        "request_deliver" | "request_stale" | "request_after" => {
+            let which = name.trim_start_matches("request_");
+            let text = phrase(request.and_then(|r| request_phrase(r.kind, which)), None);
+            // A second thing asked for in the same note is delivered with the first.
+            match request.and_then(|r| r.and.as_deref()) {
+                Some(and) if which == "deliver" && depth == 0 => {
+                    let second = SuggestionContext {
+                        request: Some(and),
+                        note_date: None,
+                        note_event: None,
+                        event: None,
+                        ..*ctx
+                    };
+                    let more = request_phrase(and.kind, which)
+                        .map(|t| fill(t, &second, interest, None, depth + 1))
+                        .unwrap_or_default();
+                    format!("{text}, and {more}")
+                }
+                _ => text,
+            }
+        }
+        "how_connected" => ctx.how_connected.to_owned(),
+        "birthday_for" => ctx.birthday_for.to_owned(),
+        "call_next" => if ctx.year_end {
+            "a call on the next step in the first week of January"
+        } else {
+            "a short call on the next step"
+        }
+        .to_owned(),
+        "call" => if ctx.year_end {
+            "a short call in the first week of January"
+        } else {
+            "a short call"
+        }
+        .to_owned(),
+        _ => return None,
+    })
+}

@@ -1,0 +1,544 @@
+//! The `why` of a ping in one sentence a thoughtful colleague would say, and
+//! the scheduling mechanics (rhythm, warmth, what moved the ping) in `details`.
+//!
+//! Every text is timeless: it names dates, never "today" or "31 days ago", so a
+//! calendar event read weeks later still says the truth. A span ("three weeks
+//! since…") is measured to the ping's own day.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::capacity::circle_name;
+use super::dates::{day_month, every, full_month_name, short_date, span_words, warmth_words};
+use super::explain::Context;
+use super::notes::Request;
+use super::render::{is_plural, request_phrase};
+use super::snapshot::{Anchor, AnchorSource, ContactFacts};
+use super::suggest::{clean, RequestState};
+use super::{circle_index, FixedDetail, Placed, Placement, Prepared};
+use crate::model::{Circle, InteractionKind, Source};
+
+/// A request that has waited longer than this is "a long wait".
+const LONG_WAIT_DAYS: i64 = 28;
+/// Within this many days of an event, a first note still comes "within days".
+const WITHIN_DAYS: i64 = 5;
+
+/// What the ping's suggestion drew on, so the why says the same thing.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Said<'a> {
+    /// The contact's request, when the suggestion delivers it: what, when asked, its state.
+    pub request: Option<(&'a Request, NaiveDate, RequestState)>,
+    /// "you promised Yusuf the quote by Fri 4 Dec", for the promise the ping
+    /// keeps, delivers early or mentions.
+    pub owed: Option<String>,
+    /// The suggestion delivers a promise early.
+    pub early: bool,
+    /// The suggestion asks how a promise due on this day landed.
+    pub promise_after: Option<NaiveDate>,
+}
+
+/// Where a first contact comes from, for a first hello's suggestion.
+pub(super) fn how_connected(facts: &ContactFacts) -> &'static str {
+    match facts.source {
+        Some(Source::Linkedin) => " (you are connected on LinkedIn)",
+        Some(Source::Google) => " (in your Google contacts)",
+        Some(Source::Outlook) => " (in your Outlook contacts)",
+        Some(Source::Conference) => " (you met at a conference)",
+        _ => "",
+    }
+}
+
+/// A first hello's why: where the contact came from, in words. Import dates
+/// say nothing (a Google export has no "since"), so only LinkedIn and
+/// conferences, whose dates mean something, give one.
+fn first_hello_why(facts: &ContactFacts, name: &str, on: NaiveDate) -> String {
+    let when = day_month(facts.created_on, on);
+    match facts.source {
+        Some(Source::Linkedin) => {
+            format!("Connected on LinkedIn on {when}; you have not talked since.")
+        }
+        Some(Source::Google) => "In your Google contacts, with no conversation yet.".to_owned(),
+        Some(Source::Outlook) => "In your Outlook contacts, with no conversation yet.".to_owned(),
+        Some(Source::Vcard) => "Saved from a contact card, with no conversation yet.".to_owned(),
+        Some(Source::Conference) => {
+            format!("You met {name} at a conference on {when} and have not talked since.")
+        }
+        _ if (on - facts.created_on).num_days() <= 45 => {
+            format!("{name} is a recent addition to your contacts, with no conversation yet.")
+        }
+        _ => format!(
+            "{name} has been in your contacts since {} {} without a first conversation.",
+            full_month_name(facts.created_on.month()),
+            facts.created_on.year()
+        ),
+    }
+}
+
+/// The most recent real contact before `on`.
+pub(super) fn last_contact(anchors: &[Anchor], on: NaiveDate) -> Option<&Anchor> {
+    anchors
+        .iter()
+        .filter(|a| a.date <= on && a.source != AnchorSource::PingSkipped)
+        .max_by_key(|a| (a.date, matches!(a.source, AnchorSource::Interaction(_))))
+}
+
+/// "you last met Ava on 3 Mar at Web Summit"
+fn last_contact_words(last: &Anchor, name: &str, on: NaiveDate) -> String {
+    let date = day_month(last.date, on);
+    let at = last
+        .event
+        .as_deref()
+        .map(|e| format!(" at {}", clean(e, 80)))
+        .unwrap_or_default();
+    match last.source {
+        AnchorSource::PingDone | AnchorSource::PingSkipped => {
+            format!("you were last in touch with {name} on {date}{at}")
+        }
+        AnchorSource::Interaction(kind) => match kind {
+            InteractionKind::Meeting | InteractionKind::Event => {
+                format!("you last met {name} on {date}{at}")
+            }
+            InteractionKind::Call => format!("you last talked to {name} on {date}{at}"),
+            InteractionKind::Message => format!("you last messaged {name} on {date}{at}"),
+            InteractionKind::Email => format!("you last emailed {name} on {date}{at}"),
+            InteractionKind::Social => {
+                format!("you were last in touch with {name} online, on {date}{at}")
+            }
+            InteractionKind::Gift => format!("you last sent {name} a gift, on {date}{at}"),
+        },
+    }
+}
+
+/// A light touch (a like, an email, a message) keeps someone warm for less than
+/// an interval (see `warmth::strength`); the why says so when the gap is short.
+fn light_touch(source: AnchorSource) -> Option<&'static str> {
+    match source {
+        AnchorSource::Interaction(InteractionKind::Social) => Some("an online touch"),
+        AnchorSource::Interaction(InteractionKind::Email) => Some("an email"),
+        AnchorSource::Interaction(InteractionKind::Message) => Some("a message"),
+        _ => None,
+    }
+}
+
+/// The weeks before the year-end break, when a word "before the holidays" is natural.
+fn before_the_holidays(date: NaiveDate) -> bool {
+    date.month() == 12 && (8..=23).contains(&date.day())
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The why of a ping.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn why(
+    x: &Placed,
+    p: &Prepared<'_>,
+    cx: &Context<'_>,
+    date: NaiveDate,
+    first_hello: bool,
+    previous_ping: Option<NaiveDate>,
+    name: &str,
+    said: &Said<'_>,
+) -> String {
+    let on = |d: NaiveDate| short_date(d, date);
+    let snoozed = x.placement.snoozed;
+    match &x.fixed {
+        Some(FixedDetail::Birthday {
+            on: birthday,
+            turns,
+        }) => {
+            let age = turns
+                .filter(|t| (1..=120).contains(t))
+                .map(|t| format!(", turning {t}"))
+                .unwrap_or_default();
+            let holiday = if cx.calendar.is_holiday(cx.calendar.day(*birthday)) {
+                ", a public holiday"
+            } else {
+                ""
+            };
+            if snoozed {
+                format!(
+                    "{name}'s birthday was on {}{age}; snoozed to {}.",
+                    on(*birthday),
+                    on(date)
+                )
+            } else if *birthday == date {
+                format!("{name}'s birthday is on {}{age}.", on(date))
+            } else if *birthday > date {
+                format!(
+                    "{name}'s birthday is on {}{holiday}{age}; {} is your last working day before it.",
+                    on(*birthday),
+                    on(date)
+                )
+            } else {
+                format!(
+                    "{name}'s birthday was on {}{age}; a belated wish still counts.",
+                    on(*birthday)
+                )
+            }
+        }
+        Some(FixedDetail::Promise { text, due, .. }) => {
+            let promised = said.owed.as_deref().map_or_else(
+                || {
+                    format!(
+                        "You promised {name} \u{201c}{}\u{201d} by {}",
+                        clean(text, 120),
+                        on(*due)
+                    )
+                },
+                capitalise,
+            );
+            if snoozed {
+                format!("{promised}; snoozed to {}.", on(date))
+            } else if *due < date {
+                format!("{promised}, and it is still open.")
+            } else if *due > date {
+                format!(
+                    "{promised}; {} is your last working day before it.",
+                    on(date)
+                )
+            } else {
+                format!("{promised}.")
+            }
+        }
+        Some(FixedDetail::FollowUp {
+            round,
+            event,
+            event_date,
+        }) => {
+            let met = clean(event, 80);
+            let base = if *round == 1 {
+                let since = (date - *event_date).num_days();
+                match &said.owed {
+                    Some(owed) => {
+                        // "you promised Yusuf the quote…" → "and promised the quote…"
+                        let promised = owed
+                            .strip_prefix(&format!("you promised {name} "))
+                            .map(|rest| format!("promised {rest}"))
+                            .or_else(|| owed.strip_prefix("you ").map(str::to_owned))
+                            .unwrap_or_else(|| owed.clone());
+                        format!("You met {name} at {met} on {} and {promised}", on(*event_date))
+                    }
+                    None if since <= WITHIN_DAYS => format!(
+                        "You met {name} at {met} on {}; a note within days keeps the conversation fresh",
+                        on(*event_date)
+                    ),
+                    None => format!(
+                        "You met {name} at {met} on {} and nothing has followed yet; a note now picks the conversation up before it fades",
+                        on(*event_date)
+                    ),
+                }
+            } else {
+                let event = super::notes::event_name(&met);
+                match said.promise_after {
+                    Some(due) => format!(
+                        "Three weeks after {event} ({}), and just after what you promised for {}: time to hear how it landed",
+                        day_month(*event_date, date),
+                        on(due)
+                    ),
+                    None => format!(
+                        "Three weeks after {event} ({}): a second touch before the conversation fades",
+                        day_month(*event_date, date)
+                    ),
+                }
+            };
+            if snoozed {
+                format!("{base}; snoozed to {}.", on(date))
+            } else {
+                format!("{base}.")
+            }
+        }
+        None => {
+            let text = rhythm_why(x, p, date, first_hello, previous_ping, name, said);
+            if snoozed {
+                format!("Snoozed to {}: {}", on(date), lower_first(&text))
+            } else {
+                text
+            }
+        }
+    }
+}
+
+/// "is in your inner circle", "is an acquaintance".
+fn membership(circle: Circle) -> &'static str {
+    match circle {
+        Circle::Inner => "is in your inner circle",
+        Circle::Core => "is in your core circle",
+        Circle::Network => "is in your network",
+        Circle::Acquaintance => "is an acquaintance",
+    }
+}
+
+fn hears_from_you(circle: Circle) -> &'static str {
+    match circle {
+        Circle::Acquaintance => "acquaintances hear from you",
+        Circle::Network => "your network hears from you",
+        Circle::Core => "your core circle hears from you",
+        Circle::Inner => "your inner circle hears from you",
+    }
+}
+
+/// The why of a request the suggestion delivers: who asked for what, when,
+/// and that nothing since says it was done.
+fn request_why(
+    name: &str,
+    request: &Request,
+    state: RequestState,
+    asked: NaiveDate,
+    date: NaiveDate,
+) -> String {
+    let verb = |r: &Request| if r.kind == "answer" { "about" } else { "for" };
+    let mut what = format!("{} {}", verb(request), request.object);
+    let mut plural = is_plural(&request.object);
+    if let Some(and) = request
+        .and
+        .as_deref()
+        .filter(|_| state == RequestState::Fresh)
+    {
+        what = format!("{what} and {} {}", verb(and), and.object);
+        plural = true;
+    }
+    let done = request_phrase(request.kind, "done").unwrap_or("it was done");
+    let done = match done.strip_prefix("it was ") {
+        Some(rest) if plural => format!("they were {rest}"),
+        _ => match done.strip_prefix("it ") {
+            Some(rest) if plural => format!("they {rest}"),
+            _ => done.to_owned(),
+        },
+    };
+    let waited = (date - asked).num_days();
+    let wait = if waited > LONG_WAIT_DAYS {
+        format!("; {} is a long wait", span_words(waited))
+    } else {
+        String::new()
+    };
+    format!(
+        "{name} asked {what} on {} and nothing in your notes since says {done}{wait}.",
+        day_month(asked, date)
+    )
+}
+
+fn rhythm_why(
+    x: &Placed,
+    p: &Prepared<'_>,
+    date: NaiveDate,
+    first_hello: bool,
+    previous_ping: Option<NaiveDate>,
+    name: &str,
+    said: &Said<'_>,
+) -> String {
+    let facts = p.facts;
+    if first_hello {
+        return first_hello_why(facts, name, date);
+    }
+    if let Some((request, asked, state)) = said.request {
+        if state != RequestState::After {
+            return request_why(name, request, state, asked, date);
+        }
+    }
+    if said.early {
+        if let Some(owed) = &said.owed {
+            return format!(
+                "{}: the natural reason to be in touch now.",
+                capitalise(owed)
+            );
+        }
+    }
+    let interval = i64::from(p.interval);
+    if let Some(previous) = previous_ping {
+        let gap = (date - previous).num_days();
+        return if gap * 10 >= interval * 8 {
+            format!(
+                "{name} {}: a touch {}, after your ping of {}.",
+                membership(facts.circle),
+                every(p.interval),
+                short_date(previous, date)
+            )
+        } else {
+            format!(
+                "{name} {}: a light touch {} after your ping of {}.",
+                membership(facts.circle),
+                span_words(gap),
+                short_date(previous, date)
+            )
+        };
+    }
+    match last_contact(&p.anchors, date) {
+        Some(last) if x.placement.overdue_by > 0 => format!(
+            "It has been {} since {}; time to reconnect.",
+            span_words((date - last.date).num_days()),
+            last_contact_words(last, name, date)
+        ),
+        Some(last) => {
+            let gap = (date - last.date).num_days();
+            let words = last_contact_words(last, name, date);
+            if gap * 10 >= interval * 8 {
+                format!(
+                    "{}; {} {}.",
+                    capitalise(&words),
+                    hears_from_you(facts.circle),
+                    every(p.interval)
+                )
+            } else if before_the_holidays(date) {
+                format!(
+                    "It has been {} since {words}; a quick word before the holidays keeps things warm.",
+                    span_words(gap)
+                )
+            } else if let Some(touch) = light_touch(last.source) {
+                format!(
+                    "It has been {} since {words}, and {touch} fades sooner than a conversation.",
+                    span_words(gap)
+                )
+            } else {
+                format!(
+                    "It has been {} since {words}: a little ahead of the usual rhythm ({}), on a lighter day.",
+                    span_words(gap),
+                    every(p.interval)
+                )
+            }
+        }
+        None => format!(
+            "{name} {}: a touch {}.",
+            membership(facts.circle),
+            every(p.interval)
+        ),
+    }
+}
+
+pub(super) fn details(
+    x: &Placed,
+    p: &Prepared<'_>,
+    cx: &Context<'_>,
+    date: NaiveDate,
+    warmth: u8,
+    first_hello: bool,
+    previous_ping: Option<NaiveDate>,
+) -> String {
+    let circle = circle_index(p.facts.circle);
+    let mut parts = Vec::new();
+    let stretched = cx.intervals[circle] != cx.setting_intervals[circle];
+    parts.push(format!(
+        "{} rhythm: every {} days{}.",
+        capitalise(circle_name(p.facts.circle)),
+        p.interval,
+        if stretched {
+            format!(
+                " (spaced out from {} so your contacts fit a daily cap of {})",
+                cx.setting_intervals[circle], cx.cap
+            )
+        } else {
+            String::new()
+        }
+    ));
+    let warmth_note = if previous_ping.is_some() {
+        " if the ping before is done"
+    } else {
+        ""
+    };
+    if first_hello {
+        parts.push("Warmth: no contact yet.".to_owned());
+    } else {
+        parts.push(format!(
+            "Warmth on {}: {}{warmth_note}.",
+            short_date(date, date),
+            warmth_words(warmth)
+        ));
+    }
+    if x.fixed.is_none() && previous_ping.is_none() && !first_hello {
+        let since = cx.calendar.date(p.due_since);
+        if since < date {
+            parts.push(format!("Due since {}.", short_date(since, date)));
+        }
+    }
+    parts.push(moved_note(x, cx, date, first_hello));
+    parts.retain(|s| !s.is_empty());
+    parts.join(" ")
+}
+
+/// What moved the ping from the day its rhythm or date asked for.
+fn moved_note(x: &Placed, cx: &Context<'_>, date: NaiveDate, first_hello: bool) -> String {
+    let Placement {
+        ideal,
+        over_cap,
+        spread,
+        pulled_forward,
+        snoozed,
+        catch_up,
+        ..
+    } = x.placement;
+    let from = short_date(cx.calendar.date(ideal), date);
+    if snoozed {
+        return format!("Snoozed to {}.", short_date(date, date));
+    }
+    if over_cap {
+        return format!(
+            "Over your daily cap of {}: every day near it is full.",
+            cx.cap
+        );
+    }
+    if x.fixed.is_some() {
+        let wanted = cx.calendar.date(ideal);
+        if wanted > date && !cx.calendar.is_working(ideal) {
+            let why = if cx.calendar.is_holiday(ideal) {
+                "a public holiday"
+            } else {
+                "not a working day"
+            };
+            return format!("{} is {why}.", short_date(wanted, date));
+        }
+        return String::new();
+    }
+    let mut text = Vec::new();
+    if first_hello {
+        text.push("First hellos take free days after everyone else.".to_owned());
+    }
+    if catch_up && ideal == x.day {
+        text.push(
+            "Placed at its own point in the rhythm, so late contacts come back spread out rather than all at once."
+                .to_owned(),
+        );
+    }
+    if ideal != x.day {
+        let reason = if !cx.calendar.is_working(ideal) && !spread && !pulled_forward {
+            if cx.calendar.is_holiday(ideal) {
+                format!("Moved from {from}: a public holiday.")
+            } else {
+                format!("Moved from {from}: not a working day.")
+            }
+        } else if pulled_forward {
+            format!("Brought forward from {from}: the days after it were full.")
+        } else if spread {
+            format!("Moved from {from}: the days before were full.")
+        } else {
+            String::new()
+        };
+        text.push(reason);
+    }
+    text.retain(|s| !s.is_empty());
+    text.join(" ")
+}
+
+/// Lower-cases a sentence's first word when it is not a name, to follow a colon.
+fn lower_first(s: &str) -> String {
+    const STARTERS: [&str; 7] = [
+        "You ",
+        "It ",
+        "Connected ",
+        "In ",
+        "Saved ",
+        "Your ",
+        "Three ",
+    ];
+    if !STARTERS.iter().any(|w| s.starts_with(w)) {
+        return s.to_owned();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
