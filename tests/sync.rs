@@ -1,6 +1,7 @@
-//! Sync with a real CardDAV server: Radicale, started by each test on
+//! Sync with real CardDAV/CalDAV servers: Radicale, and Xandikos for the
+//! checks that any conforming server works, each started by its test on
 //! 127.0.0.1 with a free port and stopped (by its pid) when the test ends.
-//! Radicale comes from `.venv` (see `scripts/install-deps`).
+//! Both come from `.venv` (see `scripts/install-deps`).
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
@@ -16,7 +17,7 @@ use keepwarm::sync::{self, engine, Choice, SyncError};
 use keepwarm::{Error, Store};
 use tempfile::TempDir;
 
-use common::servers::{free_port, Faulty, Radicale};
+use common::servers::{free_port, DavServer, Faulty, Radicale, Xandikos};
 
 const USER: &str = "ann";
 const PASSWORD: &str = "correct horse";
@@ -93,11 +94,11 @@ impl Db {
             .unwrap();
     }
 
-    fn connect(&mut self, server: &Radicale) {
+    fn connect(&mut self, server: &impl DavServer) {
         sync::connect(&mut self.store, &client(server), USER, &Choice::default()).unwrap();
     }
 
-    fn sync(&mut self, server: &Radicale) -> engine::SyncReport {
+    fn sync(&mut self, server: &impl DavServer) -> engine::SyncReport {
         engine::run(&mut self.store, &client(server)).unwrap()
     }
 
@@ -137,7 +138,7 @@ impl Db {
 
 /// Machine A with a demo book and an empty machine B, both synced once through
 /// `server`, and the UIDs of A's contacts.
-fn two_machines(server: &Radicale, contacts: usize, seed: u64) -> (Db, Db, Vec<String>) {
+fn two_machines(server: &impl DavServer, contacts: usize, seed: u64) -> (Db, Db, Vec<String>) {
     let mut a = Db::with_demo(contacts, seed);
     let mut b = Db::new();
     a.connect(server);
@@ -154,7 +155,7 @@ fn two_machines(server: &Radicale, contacts: usize, seed: u64) -> (Db, Db, Vec<S
     (a, b, uids)
 }
 
-fn client(server: &Radicale) -> Client {
+fn client(server: &impl DavServer) -> Client {
     Client::new(parse_server_url(&server.url()).unwrap(), USER, PASSWORD)
 }
 
@@ -162,46 +163,43 @@ fn radicale() -> Radicale {
     Radicale::start(&[(USER, PASSWORD)])
 }
 
-/// How many cards the server holds for the user (files in Radicale's storage).
-fn cards_on_server(server: &Radicale) -> usize {
+/// How many cards the server holds for the user (files in its storage).
+fn cards_on_server(server: &impl DavServer) -> usize {
     objects_on_server(server, "vcf")
 }
 
 /// How many objects with this extension the server holds for the user.
-fn objects_on_server(server: &Radicale, extension: &str) -> usize {
-    let root = server.collections_of(USER);
-    let mut count = 0;
-    for book in std::fs::read_dir(root).unwrap().flatten() {
-        if book.path().is_dir() {
-            count += std::fs::read_dir(book.path())
-                .unwrap()
-                .flatten()
-                .filter(|f| f.path().extension().is_some_and(|e| e == extension))
-                .count();
-        }
-    }
-    count
+fn objects_on_server(server: &impl DavServer, extension: &str) -> usize {
+    server.objects(USER, extension)
 }
 
 #[test]
 fn two_databases_converge_through_one_server() {
-    let server = radicale();
+    two_databases_converge(&radicale());
+}
+
+#[test]
+fn two_databases_converge_through_xandikos_too() {
+    two_databases_converge(&Xandikos::start());
+}
+
+fn two_databases_converge(server: &impl DavServer) {
     let mut a = Db::with_demo(30, 1);
     let mut b = Db::with_demo(12, 2);
-    a.connect(&server);
-    b.connect(&server);
-    let first = a.sync(&server);
+    a.connect(server);
+    b.connect(server);
+    let first = a.sync(server);
     assert_eq!(first.up.contacts, 30);
-    let second = b.sync(&server);
+    let second = b.sync(server);
     assert_eq!(second.down.contacts, 30);
     assert_eq!(second.up.contacts, 12);
-    a.sync(&server);
-    b.sync(&server);
+    a.sync(server);
+    b.sync(server);
     assert_eq!(a.contacts().len(), 42);
     assert_eq!(a.contacts(), b.contacts());
-    assert_eq!(cards_on_server(&server), 42);
+    assert_eq!(cards_on_server(server), 42);
     // A third round moves nothing.
-    let quiet = a.sync(&server);
+    let quiet = a.sync(server);
     assert_eq!((quiet.up.contacts, quiet.down.contacts), (0, 0));
 }
 
@@ -284,17 +282,25 @@ fn deletions_travel_both_ways() {
 
 #[test]
 fn an_incremental_sync_sends_only_the_one_change() {
-    let server = radicale();
+    incremental_sync_sends_only_the_change(&radicale());
+}
+
+#[test]
+fn an_incremental_sync_through_xandikos_sends_only_the_one_change_too() {
+    incremental_sync_sends_only_the_change(&Xandikos::start());
+}
+
+fn incremental_sync_sends_only_the_change(server: &impl DavServer) {
     let mut a = Db::with_demo(40, 5);
-    a.connect(&server);
-    a.sync(&server);
-    a.sync(&server);
+    a.connect(server);
+    a.sync(server);
+    a.sync(server);
     a.sql("UPDATE contacts SET title = 'Changed' WHERE id = 7");
-    let report = a.sync(&server);
+    let report = a.sync(server);
     assert_eq!(report.up.contacts, 1);
     // One sync-collection REPORT per collection (contacts, history) and one PUT.
     assert_eq!(report.requests, 3, "{report:?}");
-    let quiet = a.sync(&server);
+    let quiet = a.sync(server);
     assert_eq!(quiet.requests, 2, "{quiet:?}");
 }
 
@@ -617,25 +623,33 @@ fn a_merge_undone_brings_the_contact_back_everywhere() {
 
 #[test]
 fn two_databases_converge_with_their_history_in_two_rounds() {
-    let server = radicale();
+    history_converges_in_two_rounds(&radicale());
+}
+
+#[test]
+fn two_databases_converge_with_their_history_through_xandikos_too() {
+    history_converges_in_two_rounds(&Xandikos::start());
+}
+
+fn history_converges_in_two_rounds(server: &impl DavServer) {
     let mut a = Db::with_history(25, 120, 11);
     let mut b = Db::with_history(10, 40, 12);
-    a.connect(&server);
-    b.connect(&server);
+    a.connect(server);
+    b.connect(server);
     let (a_history, b_history) = (a.history().len(), b.history().len());
     assert!(
         a_history > 120 && b_history > 40,
         "the demo makes promises too"
     );
     for _round in 0..2 {
-        a.sync(&server);
-        b.sync(&server);
+        a.sync(server);
+        b.sync(server);
     }
     assert_eq!(a.contacts().len(), 35);
     assert_eq!(a.contacts(), b.contacts());
     assert_eq!(a.history().len(), a_history + b_history);
     assert_eq!(a.history(), b.history());
-    assert_eq!(objects_on_server(&server, "ics"), a_history + b_history);
+    assert_eq!(objects_on_server(server, "ics"), a_history + b_history);
 
     // Edits on both sides: a note, a promise kept, an interaction deleted on A;
     // one logged, one re-dated on B.
@@ -649,13 +663,13 @@ fn two_databases_converge_with_their_history_in_two_rounds() {
         "INSERT INTO interactions (contact_id, kind, date, note) VALUES ({ada}, 'gift', '2026-11-24', 'Logged on B');
          UPDATE interactions SET date = '2026-11-02' WHERE id = 9;"
     ));
-    let up = a.sync(&server);
+    let up = a.sync(server);
     assert_eq!(
         (up.up.interactions, up.up.promises, up.up.removed),
         (1, 1, 1),
         "{up:?}"
     );
-    let both = b.sync(&server);
+    let both = b.sync(server);
     assert_eq!(
         (
             both.down.interactions,
@@ -666,13 +680,13 @@ fn two_databases_converge_with_their_history_in_two_rounds() {
         "{both:?}"
     );
     assert_eq!(both.up.interactions, 2, "{both:?}");
-    a.sync(&server);
+    a.sync(server);
     assert_eq!(a.history(), b.history());
     assert_eq!(a.history().len(), a_history + b_history);
     // A third round moves nothing: one REPORT per collection each.
-    let quiet = a.sync(&server);
+    let quiet = a.sync(server);
     assert_eq!(quiet.requests, 2, "{quiet:?}");
-    let quiet = b.sync(&server);
+    let quiet = b.sync(server);
     assert_eq!(quiet.requests, 2, "{quiet:?}");
 }
 
@@ -983,28 +997,59 @@ fn figures(what: &str, r: &engine::SyncReport) {
 #[test]
 #[ignore = "scale check, a few minutes: scripts/sync-scale runs it in release mode"]
 fn ten_thousand_contacts_sync_incrementally_sending_only_the_change() {
-    let n = scale();
     let server = radicale();
+    incremental_sync_at_scale("Radicale", &server, |cards| {
+        server.seed(USER, keepwarm::sync::NEW_ADDRESSBOOK, cards)
+    });
+}
+
+/// The same with Xandikos, which answers a sync-collection REPORT from its
+/// git history (two trees compared, no item read): the whole sync, the
+/// server's time included, is what a user waits for. Seeded as one git
+/// commit of files, as another client's uploads would leave them.
+#[test]
+#[ignore = "scale check, a few minutes: scripts/sync-scale runs it in release mode"]
+fn ten_thousand_contacts_sync_incrementally_through_xandikos() {
+    let server = match Xandikos::try_start() {
+        Ok(server) => server,
+        Err(why) => {
+            eprintln!("SKIPPED the Xandikos scale check: {why}");
+            return;
+        }
+    };
+    incremental_sync_at_scale("Xandikos", &server, |cards| {
+        server.seed("contacts/addressbook", cards)
+    });
+}
+
+/// A new machine takes `scale()` contacts seeded on `server` down, then syncs
+/// with nothing changed, one change here and one change on another machine.
+fn incremental_sync_at_scale(
+    name: &str,
+    server: &impl DavServer,
+    seed: impl FnOnce(&[(String, String)]),
+) {
+    let n = scale();
     let elsewhere = Db::with_demo(n, 21);
     let mut b = Db::new();
-    b.connect(&server);
+    b.connect(server);
     let cards = cards_of(&elsewhere);
-    server.seed(USER, keepwarm::sync::NEW_ADDRESSBOOK, &cards);
+    seed(&cards);
 
-    let first = b.sync(&server);
-    figures(&format!("first sync, {n} contacts down"), &first);
+    let first = b.sync(server);
+    figures(&format!("{name}: first sync, {n} contacts down"), &first);
     assert_eq!(first.down.contacts, n);
     // A sync REPORT per collection, and multigets of 200.
     assert_eq!(first.requests as usize, 2 + n.div_ceil(200));
     assert_eq!(b.contacts().len(), n);
 
-    let quiet = b.sync(&server);
-    figures("nothing changed", &quiet);
+    let quiet = b.sync(server);
+    figures(&format!("{name}: nothing changed"), &quiet);
     assert_eq!(quiet.requests, 2);
 
     b.sql("UPDATE contacts SET title = 'Changed here' WHERE id = 7");
-    let up = b.sync(&server);
-    figures("one change here", &up);
+    let up = b.sync(server);
+    figures(&format!("{name}: one change here"), &up);
     assert_eq!((up.up.contacts, up.down.contacts), (1, 0), "{up:?}");
     // Two REPORTs and one PUT of one card: only that change travels.
     assert_eq!(up.requests, 3);
@@ -1012,7 +1057,7 @@ fn ten_thousand_contacts_sync_incrementally_sending_only_the_change() {
     assert!(up.traffic.received < 4_000, "{:?}", up.traffic);
 
     // Another machine changes one card.
-    let c = client(&server);
+    let c = client(server);
     let href = format!(
         "{}{}.vcf",
         c.resolve(&b.store.sync_account().unwrap().unwrap().addressbook_url)
@@ -1032,8 +1077,8 @@ fn ten_thousand_contacts_sync_incrementally_sending_only_the_change() {
         keepwarm::sync::dav::Precondition::IfMatch(there.etag.as_deref().unwrap()),
     )
     .unwrap();
-    let down = b.sync(&server);
-    figures("one change there", &down);
+    let down = b.sync(server);
+    figures(&format!("{name}: one change there"), &down);
     assert_eq!((down.up.contacts, down.down.contacts), (0, 1), "{down:?}");
     // Two REPORTs and one multiget of one card.
     assert_eq!(down.requests, 3);

@@ -47,6 +47,9 @@ impl Store {
         removed: &[String],
         token: Option<&str>,
     ) -> Result<()> {
+        if changed.is_empty() && removed.is_empty() && token.is_none() {
+            return Ok(());
+        }
         self.write_untracked(|tx| {
             for href in changed {
                 tx.execute(

@@ -139,6 +139,8 @@ pub fn run(store: &mut Store, client: &Client) -> Result<SyncReport> {
 pub(crate) struct RemoteChanges {
     pub(crate) changed: Vec<(String, Option<String>)>,
     pub(crate) removed: Vec<String>,
+    /// The token to record; `None` when it is the one already recorded (or the
+    /// server has no RFC 6578), so a sync in which nothing moved writes nothing.
     pub(crate) token: Option<String>,
 }
 
@@ -148,7 +150,8 @@ pub(crate) fn remote_changes(
     collection: &str,
 ) -> Result<RemoteChanges> {
     let url = client.resolve(collection)?;
-    let mut token = store.sync_token(collection)?;
+    let recorded = store.sync_token(collection)?;
+    let mut token = recorded.clone();
     let mut changed = Vec::new();
     let mut removed = Vec::new();
     let mut restarted = false;
@@ -162,7 +165,7 @@ pub(crate) fn remote_changes(
                     return Ok(RemoteChanges {
                         changed,
                         removed,
-                        token,
+                        token: token.filter(|t| recorded.as_ref() != Some(t)),
                     });
                 }
             }
@@ -189,7 +192,7 @@ pub(crate) fn remote_changes(
         .into_iter()
         .filter(|(href, etag)| etag.is_none() || known.get(href) != Some(etag))
         .collect();
-    if token_present(store, collection)? {
+    if recorded.is_some() {
         store.forget_sync_token(collection)?;
     }
     Ok(RemoteChanges {
@@ -197,10 +200,6 @@ pub(crate) fn remote_changes(
         removed,
         token: None,
     })
-}
-
-fn token_present(store: &Store, collection: &str) -> Result<bool> {
-    Ok(store.sync_token(collection)?.is_some())
 }
 
 /// Fetches objects in batches (multiget); the server's order is kept.

@@ -1,7 +1,7 @@
-//! Real servers the sync tests start and stop: Radicale (CardDAV/CalDAV) on
-//! 127.0.0.1, a private D-Bus session with an unlocked gnome-keyring, and a
-//! tiny HTTP server that answers with canned faults. Each is stopped by its
-//! process id when dropped.
+//! Real servers the sync tests start and stop: Radicale and Xandikos
+//! (CardDAV/CalDAV) on 127.0.0.1, a private D-Bus session with an unlocked
+//! gnome-keyring, and a tiny HTTP server that answers with canned faults.
+//! Each is stopped by its process id when dropped.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -47,6 +47,34 @@ fn wait_for_port(port: u16, child: &mut Child, what: &str) {
         std::thread::sleep(Duration::from_millis(50));
     }
     panic!("{what} did not start listening on {port}");
+}
+
+/// A CardDAV/CalDAV server the sync tests can run against.
+pub trait DavServer {
+    /// The server's root URL.
+    fn url(&self) -> String;
+    /// How many objects with this extension (`vcf`, `ics`) the server holds
+    /// for `user`, counted in its storage.
+    fn objects(&self, user: &str, extension: &str) -> usize;
+}
+
+/// Files ending in `.extension` in the folders under `root`, at any depth,
+/// leaving out hidden folders (`.git`).
+fn count_files(root: &Path, extension: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return 0;
+    };
+    let mut count = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if path.is_dir() && !hidden {
+            count += count_files(&path, extension);
+        } else if path.extension().is_some_and(|e| e == extension) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// A Radicale server with htpasswd users, its storage in a temporary folder.
@@ -111,7 +139,140 @@ impl Radicale {
     }
 }
 
+impl DavServer for Radicale {
+    fn url(&self) -> String {
+        Radicale::url(self)
+    }
+
+    fn objects(&self, user: &str, extension: &str) -> usize {
+        count_files(&self.collections_of(user), extension)
+    }
+}
+
 impl Drop for Radicale {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A Xandikos server (a CardDAV/CalDAV server that keeps each collection in
+/// a git repository and answers sync-collection from its history), with the
+/// default address book and calendar of one user at `/user/`. It has no
+/// accounts of its own: any user name and password get in.
+pub struct Xandikos {
+    child: Child,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+    dir: TempDir,
+}
+
+/// How to run Xandikos: `KEEPWARM_XANDIKOS` (its `xandikos` program), or the
+/// tests' Python when it has the `xandikos` module (`scripts/install-deps`).
+fn xandikos_command() -> Result<Command, String> {
+    if let Ok(program) = std::env::var("KEEPWARM_XANDIKOS") {
+        if !Path::new(&program).exists() {
+            return Err(format!("KEEPWARM_XANDIKOS={program} does not exist"));
+        }
+        let mut command = Command::new(program);
+        command.arg("serve");
+        return Ok(command);
+    }
+    let python = python();
+    let found = Command::new(&python)
+        .args(["-c", "import xandikos"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        return Err(format!(
+            "Xandikos is not installed: {} has no `xandikos` module (run scripts/install-deps, or set KEEPWARM_XANDIKOS to a `xandikos` program)",
+            python.display()
+        ));
+    }
+    let mut command = Command::new(python);
+    command.args(["-m", "xandikos", "serve"]);
+    Ok(command)
+}
+
+impl Xandikos {
+    /// Starts Xandikos, or says why it cannot (not installed).
+    pub fn try_start() -> Result<Xandikos, String> {
+        let mut command = xandikos_command()?;
+        let dir = memory_folder();
+        let port = free_port();
+        let mut child = command
+            .arg("--directory")
+            .arg(dir.path().join("storage"))
+            .args(["--defaults", "--no-detect-systemd", "--listen-address"])
+            .arg("127.0.0.1")
+            .arg("--port")
+            .arg(port.to_string())
+            .env("XDG_DATA_HOME", dir.path().join("state"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("Xandikos does not start: {e}"))?;
+        wait_for_port(port, &mut child, "Xandikos");
+        Ok(Xandikos { child, port, dir })
+    }
+
+    /// Starts Xandikos; a test that needs it fails when it is not installed.
+    pub fn start() -> Xandikos {
+        Xandikos::try_start().unwrap_or_else(|why| panic!("{why}"))
+    }
+
+    /// The server's root URL.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// The folder (a git work tree) of a collection, by its path under the
+    /// user (`contacts/addressbook`).
+    pub fn folder(&self, collection: &str) -> PathBuf {
+        self.dir.path().join("storage/user").join(collection)
+    }
+
+    /// Writes objects straight into a collection and commits them, the way
+    /// Xandikos keeps them (one file per object, each change a git commit),
+    /// as if another client had uploaded them: scale tests seed big
+    /// collections without paying for one upload at a time.
+    pub fn seed(&self, collection: &str, objects: &[(String, String)]) {
+        let folder = self.folder(collection);
+        assert!(folder.join(".git").exists(), "no collection {collection}");
+        for (name, text) in objects {
+            std::fs::write(folder.join(name), text).expect("write an object");
+        }
+        for args in [
+            &["add", "--all", "."][..],
+            &["commit", "--quiet", "--message", "Seeded by the tests"][..],
+        ] {
+            let status = Command::new("git")
+                .arg("-C")
+                .arg(&folder)
+                .args(["-c", "user.name=keepwarm tests"])
+                .args(["-c", "user.email=tests@keepwarm.invalid"])
+                .args(args)
+                .status()
+                .expect("git runs");
+            assert!(status.success(), "git {args:?} in {}", folder.display());
+        }
+    }
+}
+
+impl DavServer for Xandikos {
+    fn url(&self) -> String {
+        Xandikos::url(self)
+    }
+
+    fn objects(&self, _user: &str, extension: &str) -> usize {
+        count_files(&self.dir.path().join("storage/user"), extension)
+    }
+}
+
+impl Drop for Xandikos {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -271,7 +432,7 @@ fn memory_folder() -> TempDir {
     let shm = Path::new("/dev/shm");
     if shm.is_dir() {
         if let Ok(dir) = tempfile::Builder::new()
-            .prefix("keepwarm-radicale")
+            .prefix("keepwarm-dav")
             .tempdir_in(shm)
         {
             return dir;

@@ -108,6 +108,7 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
         // The new login keyring's password; it unlocks it.
         let _ = stdin.write_all(b"keyring-unlock");
     }
+    let daemon = Reaper::new(daemon, "gnome-keyring-daemon");
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         let owned = Command::new("dbus-send")
@@ -128,6 +129,7 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    drop(daemon);
     panic!("the Secret Service did not come up on the session bus");
 }
 
