@@ -108,7 +108,6 @@ fn start_keyring(address: &str) -> (Reaper, tempfile::TempDir) {
         // The new login keyring's password; it unlocks it.
         let _ = stdin.write_all(b"keyring-unlock");
     }
-    let daemon = Reaper::new(daemon, "gnome-keyring-daemon");
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         let owned = Command::new("dbus-send")
