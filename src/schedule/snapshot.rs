@@ -37,7 +37,7 @@ pub struct ContactFacts {
     /// the contact, never what to talk about.
     pub tags: Vec<String>,
     /// The contact's free-form notes, as written (import bookkeeping included;
-    /// see [`ContactFacts::own_notes`]).
+    /// see [`crate::schedule::notes::own_notes`]).
     pub notes: String,
     /// A paused contact gets no cadence pings.
     pub paused: bool,
