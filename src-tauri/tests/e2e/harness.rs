@@ -612,8 +612,18 @@ where
         .enable_all()
         .build()
         .expect("a tokio runtime");
-    runtime.block_on(scenario());
+    // A WebDriver call that never answers (the app gone, the driver stuck)
+    // fails the scenario instead of holding the whole run.
+    let finished = runtime.block_on(tokio::time::timeout(SCENARIO_LIMIT, scenario()));
+    assert!(
+        finished.is_ok(),
+        "the scenario took over {SCENARIO_LIMIT:?}: a WebDriver call never answered"
+    );
 }
+
+/// The longest one scenario may take (the big-database one, in a debug build on
+/// a busy machine, takes a few minutes).
+const SCENARIO_LIMIT: Duration = Duration::from_secs(8 * 60);
 
 /// Where screenshots go: `$CARGO_TARGET_DIR/e2e-screenshots` (or `target/…`).
 pub fn screenshot_dir() -> PathBuf {
