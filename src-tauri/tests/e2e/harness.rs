@@ -614,7 +614,8 @@ where
         .expect("a tokio runtime");
     // A WebDriver call that never answers (the app gone, the driver stuck)
     // fails the scenario instead of holding the whole run.
-    let finished = runtime.block_on(tokio::time::timeout(SCENARIO_LIMIT, scenario()));
+    let finished =
+        runtime.block_on(async { tokio::time::timeout(SCENARIO_LIMIT, scenario()).await });
     assert!(
         finished.is_ok(),
         "the scenario took over {SCENARIO_LIMIT:?}: a WebDriver call never answered"
