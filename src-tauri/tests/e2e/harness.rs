@@ -304,11 +304,18 @@ impl Desktop {
             let launched_epoch_ms = epoch_ms();
             let window_seen = watch_for_window(&display);
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector)
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
+            // Now and then the app quits before WebKitWebDriver has it, and the
+            // session request is never answered: ask again after a while.
+            let session = tokio::time::timeout(
+                SESSION_PATIENCE,
+                ClientBuilder::new(connector)
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
+            .await
+            .map_err(|_| format!("no answer within {SESSION_PATIENCE:?}"))
+            .and_then(|answer| answer.map_err(|e| e.to_string()));
+            match session {
                 Ok(client) => break (client, launched_at, launched_epoch_ms, window_seen),
                 Err(e) if attempt < 10 => {
                     eprintln!("WebDriver session not ready yet ({e}); asking again");
@@ -621,6 +628,9 @@ where
         "the scenario took over {SCENARIO_LIMIT:?}: a WebDriver call never answered"
     );
 }
+
+/// How long a WebDriver session request may go unanswered before it is asked again.
+const SESSION_PATIENCE: Duration = Duration::from_secs(60);
 
 /// The longest one scenario may take (the big-database one, in a debug build on
 /// a busy machine, takes a few minutes).
