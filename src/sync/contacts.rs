@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use super::card::{contact_fields, read_card, write_card};
 use super::dav::{Client, Fetched};
 use super::engine::{
-    delete_remote, fetch, now, remote_changes, send, Conflict, Sent, SyncReport, PUT_ATTEMPTS,
+    delete_remote, fetch, now, refetch, remote_changes, send, Conflict, Sent, SyncReport,
+    PUT_ATTEMPTS,
 };
 use super::error::SyncError;
 use super::merge::{merge, Fields, Side, Value};
@@ -308,11 +309,7 @@ fn push_contact(
             }
             Sent::Moved { href } => {
                 // The server's copy moved on: merge it in and try again.
-                let Some(current) = client.get(&href)? else {
-                    if let Some(i) = &item {
-                        store.forget_sync_item(i.id)?;
-                    }
-                    item = None;
+                let Some(current) = refetch(client, store, &href, &mut item)? else {
                     continue;
                 };
                 merge_fetched(store, book, id, item.as_ref(), current, report)?;

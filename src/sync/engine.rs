@@ -259,6 +259,24 @@ pub(crate) fn send(
     })
 }
 
+/// The server's current copy at `href`, after a send found it moved on. When
+/// the copy is gone, the local record of it is forgotten (`item` becomes
+/// `None`), so the next try creates the object anew.
+pub(crate) fn refetch(
+    client: &Client,
+    store: &mut Store,
+    href: &str,
+    item: &mut Option<SyncItem>,
+) -> Result<Option<Fetched>> {
+    let current = client.get(href)?;
+    if current.is_none() {
+        if let Some(gone) = item.take() {
+            store.forget_sync_item(gone.id)?;
+        }
+    }
+    Ok(current)
+}
+
 /// The path of a new object: the collection's path and a name made of its UID.
 pub(crate) fn new_href(
     client: &Client,

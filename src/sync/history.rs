@@ -13,7 +13,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::dav::{Client, Fetched};
 use super::engine::{
-    delete_remote, fetch, now, remote_changes, send, Conflict, Sent, SyncReport, PUT_ATTEMPTS,
+    delete_remote, fetch, now, refetch, remote_changes, send, Conflict, Sent, SyncReport,
+    PUT_ATTEMPTS,
 };
 use super::ical::{read_record, write_record, Record, RemoteRecord, Unreadable};
 use super::merge::{merge, Fields, Side, Times, Value};
@@ -442,11 +443,7 @@ fn push_record(
             }
             Sent::Moved { href } => {
                 // The server's copy moved on: merge it in and try again.
-                let Some(current) = client.get(&href)? else {
-                    if let Some(i) = &item {
-                        store.forget_sync_item(i.id)?;
-                    }
-                    item = None;
+                let Some(current) = refetch(client, store, &href, &mut item)? else {
                     continue;
                 };
                 merge_fetched(store, calendar, current, report)?;
