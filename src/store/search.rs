@@ -290,16 +290,20 @@ impl Store {
     ) -> Result<()> {
         let matching = self
             .conn
-            .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 LIMIT ?2)")?
-            .query_row(params![fts, sql_limit(RANKED_CARDS + 1)], |r| r.get::<_, i64>(0))?;
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 LIMIT {})",
+                RANKED_CARDS + 1
+            ))?
+            .query_row([fts], |r| r.get::<_, i64>(0))?;
         if matching == 0 {
             return Ok(());
         }
         let fields = detail == Detail::Fields;
         let mut add = |sql: &str, fts: &str| -> Result<()> {
             let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut rows = stmt.query(params![fts, sql_limit(limit)])?;
-            while let Some(row) = rows.next()? {
+            let mut rows = stmt.query([fts])?;
+            for _ in 0..limit {
+                let Some(row) = rows.next()? else { break };
                 let draft = drafts.found(row.get(0)?, tier, row.get(1)?);
                 if !fields {
                     continue;
@@ -326,7 +330,7 @@ impl Store {
     /// Step 2: cards holding some words whose history holds the others.
     fn split_hits(&self, words: &[Word], drafts: &mut Drafts) -> Result<()> {
         let mut cards = self.conn.prepare_cached(
-            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid LIMIT ?2",
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid",
         )?;
         let full = (1u32 << words.len()) - 1;
         for mask in 1..full {
@@ -346,7 +350,8 @@ impl Store {
                     .join(" ")
             };
             let owners: HashSet<i64> = cards
-                .query_map(params![pick(true), sql_limit(SPLIT_CARDS)], |r| r.get(0))?
+                .query_map([pick(true)], |r| r.get(0))?
+                .take(SPLIT_CARDS)
                 .collect::<rusqlite::Result<_>>()?;
             if owners.is_empty() {
                 continue;
@@ -389,10 +394,11 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.rowid, i.contact_id, i.date
              FROM interaction_search s JOIN interactions i ON i.id = s.rowid
-             WHERE interaction_search MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2",
+             WHERE interaction_search MATCH ?1 ORDER BY s.rowid DESC",
         )?;
-        let mut rows = stmt.query(params![fts, sql_limit(scan)])?;
-        while let Some(row) = rows.next()? {
+        let mut rows = stmt.query([fts])?;
+        for _ in 0..scan {
+            let Some(row) = rows.next()? else { break };
             found(row.get(1)?, row.get(0)?, row.get(2)?);
         }
         Ok(())
@@ -402,10 +408,11 @@ impl Store {
     fn phone_hits(&self, digits: &str, limit: usize, drafts: &mut Drafts) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT p.contact_id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
-             WHERE instr(p.digits, ?1) > 0 AND c.deleted_on IS NULL ORDER BY p.contact_id LIMIT ?2",
+             WHERE instr(p.digits, ?1) > 0 AND c.deleted_on IS NULL ORDER BY p.contact_id",
         )?;
         let ids = stmt
-            .query_map(params![digits, sql_limit(limit)], |r| r.get::<_, i64>(0))?
+            .query_map([digits], |r| r.get::<_, i64>(0))?
+            .take(limit)
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for id in ids {
             drafts
@@ -514,14 +521,13 @@ fn card_sql(rank: &str, order: &str, fields: bool) -> String {
     };
     format!(
         "SELECT rowid, {rank}{columns} FROM contact_search WHERE contact_search MATCH ?1
-         ORDER BY {order} LIMIT ?2"
+         ORDER BY {order}"
     )
 }
 
 /// Which card fields of `contact` hold any of the words of `fts`.
 fn card_fields(conn: &Connection, fts: &str, contact: i64) -> Result<Vec<SearchField>> {
     let sql = card_sql("0.0", "rowid", true).replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
-    let sql = sql.replace("LIMIT ?2", "");
     let found = conn
         .prepare_cached(&sql)?
         .query_row(params![fts, contact], |row| {
@@ -615,11 +621,6 @@ pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
         conn.prepare_cached(sql)?.execute([])?;
     }
     Ok(())
-}
-
-/// A row count for SQL's LIMIT (which reads a negative number as "no limit").
-fn sql_limit(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(-1)
 }
 
 /// The words of a query: `Léa O'Br` → `"Léa"`/`"Léa"*` and `"O'Br"`/`"O'Br"*`.
