@@ -1,10 +1,11 @@
 //! Full-text search over contacts and their history (SQLite FTS5).
 //!
-//! Two indexes (see `migrations/0005_search.sql` and `0007_search_queue.sql`):
-//! the card of each live contact (`contact_search`) and each interaction's note
-//! and event (`interaction_search`). Case and accents do not matter (`lea` finds
-//! Léa), every word must match, and a word may be the start of one (`pri` finds
-//! Priya). A contact is found, best first:
+//! Two indexes (see `migrations/0005_search.sql`, `0007_search_queue.sql` and
+//! `0012_card_prefixes.sql`): the card of each live contact (`contact_search`,
+//! with prefix indexes for word starts of up to twelve characters) and each
+//! interaction's note and event (`interaction_search`). Case and accents do not
+//! matter (`lea` finds Léa), every word must match, and a word may be the start
+//! of one (`pri` finds Priya). A contact is found, best first:
 //!
 //! 1. when their card holds every word as typed, then as word starts — ranked by
 //!    bm25 (a name counts most) when at most [`RANKED_CARDS`] cards match, and
@@ -1129,5 +1130,59 @@ mod tests {
         assert_eq!(found(&store, "lisbon"), vec![ada]);
         assert_eq!(found(&store, "lovelace"), vec![ada]);
         assert_index_consistent(&store);
+    }
+
+    #[test]
+    fn the_card_prefix_migration_rebuilds_an_existing_index_finding_the_same() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ada = add(
+            &mut store,
+            NewContact {
+                name: "Ada Lovelace".into(),
+                company: Some("Kestrel Aerospace".into()),
+                emails: vec!["ada@kestrel-aerospace.example".into()],
+                ..Default::default()
+            },
+        );
+        let bob = named(&mut store, "Bob Aerospacewright");
+        log(&mut store, bob, "Aerospace fair in Lisbon", None);
+        let queries = ["aerospace", "aero", "aerospacew", "kestrel aer", "lovelac", "lisbon"];
+        let before: Vec<Vec<SearchHit>> = queries
+            .iter()
+            .map(|q| store.search(q, 10).unwrap())
+            .collect();
+        // The card index as schema 11 had it, then migration 12 alone.
+        store
+            .conn
+            .execute_batch(
+                "DROP TABLE contact_search;
+                 CREATE VIRTUAL TABLE contact_search USING fts5 (
+                     name, company, title, emails, interests, tags, notes,
+                     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+                 INSERT INTO contact_search (contact_search, rank)
+                 VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 4.0, 3.0, 3.0, 1.0)');
+                 INSERT INTO contact_search (rowid, name, company, title, emails, interests, tags, notes)
+                 SELECT id, name, company, title, emails, interests, tags, notes FROM contact_search_source;",
+            )
+            .unwrap();
+        assert_eq!(found(&store, "aerospacew"), vec![bob]);
+        store
+            .conn
+            .execute_batch(super::super::MIGRATIONS[11])
+            .unwrap();
+        assert_index_consistent(&store);
+        for (q, hits) in queries.iter().zip(&before) {
+            assert_eq!(&store.search(q, 10).unwrap(), hits, "{q}");
+        }
+        assert_eq!(found(&store, "aero"), vec![bob, ada]);
+        let hash_size: i64 = store
+            .conn
+            .query_row(
+                "SELECT v FROM contact_search_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hash_size, DEFAULT_HASH_SIZE);
     }
 }
