@@ -1,0 +1,133 @@
+//! The words of a query, snippets, and phone-number queries.
+
+use super::super::contacts::phone_digits;
+use super::INDEXED_PREFIX;
+
+/// One word of a query, in the forms the steps need.
+pub(super) struct Word {
+    /// `"word"`: the word as typed (FTS5 splits it at punctuation itself).
+    pub(super) exact: String,
+    /// `"word"*`: any word starting so.
+    pub(super) prefix: String,
+    /// Whether the prefix index covers it (short enough).
+    pub(super) indexed: bool,
+    /// Its pieces folded as in [`fold_tokens`], for marking snippets.
+    pub(super) folded: Vec<String>,
+}
+
+impl Word {
+    /// The form history is searched with in the first pass.
+    pub(super) fn history(&self) -> &str {
+        if self.indexed {
+            &self.prefix
+        } else {
+            &self.exact
+        }
+    }
+}
+
+/// The words of a query: `Léa O'Br` → `"Léa"`/`"Léa"*` and `"O'Br"`/`"O'Br"*`.
+///
+/// Each word is quoted, so nothing the user types is FTS5 syntax; FTS5 splits a
+/// quoted word at punctuation itself (`o'br` is the phrase `o br*`), which is
+/// also how an email address matches as a whole.
+pub(super) fn query_words(query: &str) -> Vec<Word> {
+    query
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            let exact = format!("\"{}\"", w.replace('"', "\"\""));
+            let folded = fold_tokens(w)
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>();
+            let indexed = folded
+                .last()
+                .is_some_and(|t| t.chars().count() <= INDEXED_PREFIX);
+            Word {
+                prefix: format!("{exact}*"),
+                exact,
+                indexed,
+                folded,
+            }
+        })
+        .collect()
+}
+
+/// The FTS5 phrases of a query's words, each a prefix: `lea du` → `"lea"* "du"*`.
+pub(crate) fn prefix_phrases(query: &str) -> Vec<String> {
+    query_words(query).into_iter().map(|w| w.prefix).collect()
+}
+
+/// The words of `text` (runs of letters and digits) with their byte ranges,
+/// folded to lower case without accents, as the index's tokenizer reads them.
+pub(super) fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                tokens.push((s..i, super::super::resolve::fold(&text[s..i])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// A few words of `text` around the first word matching the query, matched
+/// words in `[brackets]`, cut text marked `…`, on one line (line breaks and
+/// tabs become spaces); `None` when no word matches.
+pub(super) fn snippet(text: &str, words: &[Word]) -> Option<String> {
+    const BEFORE: usize = 4;
+    const AFTER: usize = 8;
+    let tokens = fold_tokens(text);
+    let matches = |token: &str| {
+        words.iter().any(|w| {
+            w.folded
+                .iter()
+                .any(|piece| token.starts_with(piece.as_str()))
+        })
+    };
+    let first = tokens.iter().position(|(_, t)| matches(t))?;
+    let from = first.saturating_sub(BEFORE);
+    let to = (first + AFTER).min(tokens.len() - 1);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = tokens[from].0.start;
+    for (range, token) in &tokens[from..=to] {
+        out.push_str(&text[at..range.start]);
+        if matches(token) {
+            out.push('[');
+            out.push_str(&text[range.clone()]);
+            out.push(']');
+        } else {
+            out.push_str(&text[range.clone()]);
+        }
+        at = range.end;
+    }
+    if to + 1 < tokens.len() {
+        out.push('…');
+    } else {
+        out.push_str(&text[at..]);
+    }
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The digits of a query that looks like (part of) a phone number: only digits,
+/// spaces and `+-()./`, with at least three digits.
+pub(super) fn phone_query(query: &str) -> Option<String> {
+    let q = query.trim();
+    let phone_like = q
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+    let digits = phone_digits(q);
+    (phone_like && digits.len() >= 3).then_some(digits)
+}
