@@ -20,11 +20,19 @@
 //! first and at most [`HISTORY_SCAN`] matching interactions are looked at per
 //! step. A query that looks like a phone number also finds contacts whose
 //! number contains its digits.
+//!
+//! The steps run in order until the contacts found fill the page: later steps
+//! only find contacts that rank below (`steps.rs`). They could still add to
+//! the page's hits (a card match whose history matches too shows that
+//! interaction; the word-start step adds the fields it matched), so for the
+//! contacts on the page only, the page (`page.rs`) runs what of them could;
+//! a hit is the same whether the search stopped early or not. Which fields of
+//! a card matched is worked out from its words, as the index reads them, where
+//! that is certain, and asked of FTS5 (highlighting) where not.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::contacts::load_contacts;
@@ -32,12 +40,14 @@ use super::Store;
 use crate::error::Result;
 use crate::model::Contact;
 
+mod page;
 mod queue;
+mod steps;
 mod text;
 
 pub(crate) use queue::flush_search_queue;
 pub(crate) use text::prefix_phrases;
-use text::{phone_query, query_words, snippet, Word};
+use text::{phone_query, query_words, Word};
 
 /// How many of the most recent matching interactions one step of a search
 /// looks at, at least: enough to fill a page of people from their history.
@@ -209,22 +219,32 @@ impl Store {
     /// between them, then whose history does, newest first. Each hit says where
     /// it matched, with a snippet for notes and interactions.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.search_with(query, limit, Stop::WhenPageFull)
+    }
+
+    /// [`Store::search`], stopping as it does or running every step.
+    fn search_with(&self, query: &str, limit: usize, stop: Stop) -> Result<Vec<SearchHit>> {
         let words = query_words(query);
-        let drafts = self.gather(query, &words, limit, Detail::Fields)?;
-        self.finish(drafts, &words, limit)
+        let gathered = self.gather(query, &words, limit, stop)?;
+        self.finish(gathered, &words, limit)
     }
 
     /// The ids of the contacts [`Store::search`] finds, in the same order, without
     /// saying where each matched: for a list that shows the contacts themselves
     /// (the desktop app's search as you type), at a fraction of the cost.
     pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
+        self.search_ids_with(query, limit, Stop::WhenPageFull)
+    }
+
+    /// [`Store::search_ids`], stopping as it does or running every step.
+    fn search_ids_with(&self, query: &str, limit: usize, stop: Stop) -> Result<Vec<i64>> {
         let words = query_words(query);
-        let drafts = self.gather(query, &words, limit, Detail::IdsOnly)?;
+        let gathered = self.gather(query, &words, limit, stop)?;
         let mut live = self
             .conn
             .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND deleted_on IS NULL")?;
-        let mut ids = Vec::with_capacity(limit.min(drafts.by_contact.len()));
-        for (id, _) in ordered(drafts) {
+        let mut ids = Vec::with_capacity(limit.min(gathered.drafts.by_contact.len()));
+        for id in ordered(&gathered.drafts) {
             if ids.len() == limit {
                 break;
             }
@@ -235,297 +255,114 @@ impl Store {
         Ok(ids)
     }
 
-    /// Steps 1–3 (and phone numbers): every contact found, with its tier and rank.
-    fn gather(&self, query: &str, words: &[Word], limit: usize, detail: Detail) -> Result<Drafts> {
-        let mut drafts = Drafts::default();
+    /// Phone numbers, then the steps in order until the page is full: every
+    /// contact found, with its tier and rank, and which steps did not run.
+    fn gather(&self, query: &str, words: &[Word], limit: usize, stop: Stop) -> Result<Gathered> {
+        let mut gathered = Gathered::default();
         if limit == 0 {
-            return Ok(drafts);
+            return Ok(gathered);
         }
         if let Some(digits) = phone_query(query) {
-            self.phone_hits(&digits, limit, &mut drafts)?;
+            self.phone_hits(&digits, limit, &mut gathered)?;
         }
-        if !words.is_empty() {
-            let join = |form: fn(&Word) -> &str| -> String {
-                words.iter().map(form).collect::<Vec<_>>().join(" ")
-            };
-            self.card_hits(&join(|w| &w.exact), TIER_CARD, limit, detail, &mut drafts)?;
-            self.card_hits(
-                &join(|w| &w.prefix),
-                TIER_CARD_PREFIX,
-                limit,
-                detail,
-                &mut drafts,
-            )?;
-            if (2..=MAX_SPLIT_WORDS).contains(&words.len()) {
-                self.split_hits(words, &mut drafts)?;
-            }
-            self.history_hits(&join(Word::history), TIER_HISTORY, limit, &mut drafts)?;
+        if words.is_empty() {
+            return Ok(gathered);
         }
-        Ok(drafts)
-    }
-
-    /// Step 1: cards holding every word, with the card fields that matched.
-    fn card_hits(
-        &self,
-        fts: &str,
-        tier: u8,
-        limit: usize,
-        detail: Detail,
-        drafts: &mut Drafts,
-    ) -> Result<()> {
-        let matching = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE contact_search MATCH ?1 LIMIT {})",
-                RANKED_CARDS + 1
-            ))?
-            .query_row([fts], |r| r.get::<_, i64>(0))?;
-        if matching == 0 {
-            return Ok(());
-        }
-        let fields = detail == Detail::Fields;
-        let mut add = |sql: &str, fts: &str| -> Result<()> {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut rows = stmt.query([fts])?;
-            for _ in 0..limit {
-                let Some(row) = rows.next()? else { break };
-                let draft = drafts.found(row.get(0)?, tier, row.get(1)?);
-                if !fields {
-                    continue;
-                }
-                for (i, field) in CARD_FIELDS.iter().enumerate() {
-                    if row.get::<_, i64>(2 + i)? > 0 && !draft.fields.contains(field) {
-                        draft.fields.push(*field);
-                    }
-                }
-            }
-            Ok(())
-        };
-        if matching as usize <= RANKED_CARDS {
-            add(&card_sql("rank", "rank", fields), fts)
-        } else {
-            add(
-                &card_sql("0.0", "rowid", fields),
-                &format!("name : ({fts})"),
-            )?;
-            add(&card_sql("0.0", "rowid", fields), fts)
-        }
-    }
-
-    /// Step 2: cards holding some words whose history holds the others.
-    fn split_hits(&self, words: &[Word], drafts: &mut Drafts) -> Result<()> {
-        let mut cards = self.conn.prepare_cached(
-            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid",
-        )?;
-        let full = (1u32 << words.len()) - 1;
-        for mask in 1..full {
-            let pick = |on_card: bool| {
-                words
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| (mask >> i & 1 == 1) == on_card)
-                    .map(|(_, w)| {
-                        if on_card {
-                            w.prefix.as_str()
-                        } else {
-                            w.history()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let owners: HashSet<i64> = cards
-                .query_map([pick(true)], |r| r.get(0))?
-                .take(SPLIT_CARDS)
-                .collect::<rusqlite::Result<_>>()?;
-            if owners.is_empty() {
-                continue;
-            }
-            self.scan_history(&pick(false), |contact, interaction, date| {
-                if owners.contains(&contact) {
-                    let draft = drafts.found(contact, TIER_SPLIT, 0.0);
-                    if draft.interaction.is_none() {
-                        draft.interaction = Some((interaction, date));
-                    }
-                }
-            })?;
-        }
-        Ok(())
-    }
-
-    /// Step 3: contacts with the most recent interactions holding every word.
-    fn history_hits(&self, fts: &str, tier: u8, limit: usize, drafts: &mut Drafts) -> Result<()> {
-        let scan = HISTORY_SCAN.max(limit.saturating_mul(4));
-        self.scan_history_upto(fts, scan, |contact, interaction, date| {
-            let draft = drafts.found(contact, tier, 0.0);
-            if draft.interaction.is_none() {
-                draft.interaction = Some((interaction, date));
-            }
-        })
-    }
-
-    fn scan_history(&self, fts: &str, found: impl FnMut(i64, i64, String)) -> Result<()> {
-        self.scan_history_upto(fts, HISTORY_SCAN, found)
-    }
-
-    /// Calls `found(contact, interaction, date)` for the newest `scan`
-    /// interactions whose note or event holds every word of `fts`.
-    fn scan_history_upto(
-        &self,
-        fts: &str,
-        scan: usize,
-        mut found: impl FnMut(i64, i64, String),
-    ) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.rowid, i.contact_id, i.date
-             FROM interaction_search s JOIN interactions i ON i.id = s.rowid
-             WHERE interaction_search MATCH ?1 ORDER BY s.rowid DESC",
-        )?;
-        let mut rows = stmt.query([fts])?;
-        for _ in 0..scan {
-            let Some(row) = rows.next()? else { break };
-            found(row.get(1)?, row.get(0)?, row.get(2)?);
-        }
-        Ok(())
-    }
-
-    /// Contacts with a phone number containing `digits`.
-    fn phone_hits(&self, digits: &str, limit: usize, drafts: &mut Drafts) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT p.contact_id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
-             WHERE instr(p.digits, ?1) > 0 AND c.deleted_on IS NULL ORDER BY p.contact_id",
-        )?;
-        let ids = stmt
-            .query_map([digits], |r| r.get::<_, i64>(0))?
-            .take(limit)
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for id in ids {
-            drafts
-                .found(id, TIER_PHONE, 0.0)
-                .fields
-                .push(SearchField::Phones);
-        }
-        Ok(())
-    }
-
-    /// Orders the drafts, keeps `limit` live contacts and fills in names and snippets.
-    fn finish(&self, drafts: Drafts, words: &[Word], limit: usize) -> Result<Vec<SearchHit>> {
-        let drafts = ordered(drafts);
-        let mut contact = self.conn.prepare_cached(
-            "SELECT display_name, company, notes FROM contacts WHERE id = ?1 AND deleted_on IS NULL",
-        )?;
-        let mut interaction = self.conn.prepare_cached(
-            "SELECT note, coalesce(event_name, '') FROM interactions WHERE id = ?1",
-        )?;
-        let any_word = words
-            .iter()
-            .map(|w| w.prefix.as_str())
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        let mut hits = Vec::with_capacity(limit.min(drafts.len()));
-        for (id, draft) in drafts {
-            if hits.len() == limit {
+        let mut steps = steps(words.len()).into_iter();
+        for step in steps.by_ref() {
+            // Every contact found so far is live (cards of trashed contacts are
+            // not indexed), and a later step only finds contacts that rank below.
+            if stop == Stop::WhenPageFull && gathered.drafts.by_contact.len() >= limit {
+                gathered.skipped.push(step);
                 break;
             }
-            let Some((name, company, notes)) = contact
-                .query_row([id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get(1)?, r.get::<_, String>(2)?))
-                })
-                .optional()?
-            else {
-                continue; // in the trash
-            };
-            let mut fields = draft.fields;
-            if draft.tier == TIER_SPLIT {
-                fields = card_fields(&self.conn, &any_word, id)?;
-            }
-            let mut matched: Vec<SearchMatch> = fields
-                .iter()
-                .map(|&field| SearchMatch {
-                    field,
-                    snippet: (field == SearchField::Notes)
-                        .then(|| snippet(&notes, words))
-                        .flatten(),
-                    interaction_id: None,
-                    date: None,
-                })
-                .collect();
-            if let Some((interaction_id, date)) = draft.interaction {
-                let (note, event): (String, String) =
-                    interaction.query_row([interaction_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                matched.push(SearchMatch {
-                    field: SearchField::Interaction,
-                    snippet: snippet(&note, words).or_else(|| snippet(&event, words)),
-                    interaction_id: Some(interaction_id),
-                    date: crate::model::parse_date("date", &date).ok(),
-                });
-            }
-            hits.push(SearchHit {
-                contact_id: id,
-                name,
-                company,
-                rank: draft.rank,
-                matched,
-            });
+            self.run_step(step, words, limit, Found::Add, &mut gathered)?;
         }
-        Ok(hits)
+        gathered.skipped.extend(steps);
+        Ok(gathered)
     }
 }
 
-/// How much a search finds out about each hit.
+/// Whether a search stops once its page is full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// Which card fields matched (for snippets and "matched in").
-    Fields,
-    /// Only who, in order.
-    IdsOnly,
+enum Stop {
+    /// As soon as the contacts found fill the page: later steps can only find
+    /// contacts that rank below them (what they would add to the page's hits,
+    /// [`Store::finish`] still works out).
+    WhenPageFull,
+    /// Never (to check that stopping early changes nothing).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Never,
 }
 
-/// The drafts best first: by tier, then rank; the order found (newest history
-/// first) breaks ties.
-fn ordered(drafts: Drafts) -> Vec<(i64, Draft)> {
-    let mut drafts: Vec<(i64, Draft)> = drafts.by_contact.into_iter().collect();
-    drafts.sort_by(|(_, a), (_, b)| {
+/// The steps after phone numbers, in order (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Step 1: every word on the card as typed (tier 1), or as word starts (tier 2).
+    Cards { prefix: bool },
+    /// Step 2: the words in `mask` on the card, the others in an interaction.
+    Split { mask: u32 },
+    /// Step 3: every word in one interaction.
+    History,
+}
+
+/// The steps for a query of `words` words, in order.
+fn steps(words: usize) -> Vec<Step> {
+    let mut steps = vec![Step::Cards { prefix: false }, Step::Cards { prefix: true }];
+    if (2..=MAX_SPLIT_WORDS).contains(&words) {
+        steps.extend((1..(1u32 << words) - 1).map(|mask| Step::Split { mask }));
+    }
+    steps.push(Step::History);
+    steps
+}
+
+/// What gathering found.
+#[derive(Default)]
+struct Gathered {
+    drafts: Drafts,
+    /// The card queries run, in order, with the cards each returned: a card's
+    /// matched fields are those of every query that returned it.
+    card_runs: Vec<CardRun>,
+    /// Whether more than [`RANKED_CARDS`] cards hold every word as typed (then
+    /// more hold them as word starts too).
+    many_exact: Option<bool>,
+    /// The steps not run, the page being full before them.
+    skipped: Vec<Step>,
+    /// The contacts on the page, once known.
+    page: Vec<i64>,
+}
+
+/// One card query and the cards it returned, in order.
+struct CardRun {
+    fts: String,
+    ids: Vec<i64>,
+    /// Its words are word starts (else as typed).
+    prefix: bool,
+    /// It looks at names only.
+    name_only: bool,
+}
+
+/// What a step does with the contacts it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// Adds them to the drafts (gathering).
+    Add,
+    /// Only notes what it would add to drafts already on the page (see
+    /// [`Store::finish`]).
+    PageOnly,
+}
+
+/// The contacts found, best first: by tier, then rank; the order found (newest
+/// history first) breaks ties.
+fn ordered(drafts: &Drafts) -> Vec<i64> {
+    let mut found: Vec<(&i64, &Draft)> = drafts.by_contact.iter().collect();
+    found.sort_by(|(_, a), (_, b)| {
         a.tier
             .cmp(&b.tier)
             .then(a.rank.total_cmp(&b.rank))
             .then(a.order.cmp(&b.order))
     });
-    drafts
-}
-
-/// The card query: rowid, a rank and, with `fields`, per column whether it
-/// matched (highlighting every column costs more than the match itself).
-fn card_sql(rank: &str, order: &str, fields: bool) -> String {
-    let columns: String = if fields {
-        (0..CARD_FIELDS.len())
-            .map(|i| format!(", instr(highlight(contact_search, {i}, char(1), ''), char(1))"))
-            .collect()
-    } else {
-        String::new()
-    };
-    format!(
-        "SELECT rowid, {rank}{columns} FROM contact_search WHERE contact_search MATCH ?1
-         ORDER BY {order}"
-    )
-}
-
-/// Which card fields of `contact` hold any of the words of `fts`.
-fn card_fields(conn: &Connection, fts: &str, contact: i64) -> Result<Vec<SearchField>> {
-    let sql = card_sql("0.0", "rowid", true).replace("MATCH ?1", "MATCH ?1 AND rowid = ?2");
-    let found = conn
-        .prepare_cached(&sql)?
-        .query_row(params![fts, contact], |row| {
-            let mut fields = Vec::new();
-            for (i, field) in CARD_FIELDS.iter().enumerate() {
-                if row.get::<_, i64>(2 + i)? > 0 {
-                    fields.push(*field);
-                }
-            }
-            Ok(fields)
-        })
-        .optional()?;
-    Ok(found.unwrap_or_default())
+    found.into_iter().map(|(id, _)| *id).collect()
 }
 
 #[cfg(test)]

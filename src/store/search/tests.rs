@@ -1,7 +1,9 @@
 use super::queue::{BULK_CARDS, DEFAULT_HASH_SIZE};
+use super::text::{index_tokens, snippet};
 use super::*;
 use crate::model::{InteractionKind, NewContact};
 use crate::store::NewInteraction;
+use rusqlite::{params, Connection};
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
@@ -456,4 +458,211 @@ fn the_card_prefix_migration_rebuilds_an_existing_index_finding_the_same() {
         )
         .unwrap();
     assert_eq!(hash_size, DEFAULT_HASH_SIZE);
+}
+
+/// Demo contacts and history, a few trashed, with accents and phone numbers.
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let options = crate::demo::DemoOptions {
+        contacts: 600,
+        interactions: 3_000,
+        seed: 3,
+    };
+    crate::demo::fill_demo(&mut store, options, day()).unwrap();
+    for (i, (name, company, note)) in [
+        (
+            "Léa Müller",
+            "Ærø Frëight",
+            "Pricing call in Málaga; the Q3 pilot",
+        ),
+        ("Lea Muller", "Aero Freight", "Olivia asked about pricing"),
+        ("Łukasz Øster", "Straße GmbH", "Ǆ ǅ ǆ ﬁnance — pricing"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = add(
+            &mut store,
+            NewContact {
+                name: name.into(),
+                company: Some(company.into()),
+                phones: vec![format!("+1 555 010 200{i}")],
+                notes: note.into(),
+                ..Default::default()
+            },
+        );
+        log(&mut store, id, note, Some("Web Summit"));
+    }
+    sql(
+        &store,
+        "UPDATE contacts SET deleted_on = '2026-11-01' WHERE id % 7 = 3",
+    );
+    store
+}
+
+/// Queries of every kind: names, companies, note words, prefixes as typed,
+/// two and three words mixing them, an email, phone digits, accents.
+fn demo_queries(store: &Store) -> Vec<String> {
+    let email: String = store
+        .conn
+        .query_row(
+            "SELECT email FROM contact_emails ORDER BY contact_id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut queries: Vec<String> = [
+        "olivia",
+        "ol",
+        "o",
+        "emma",
+        "liam",
+        "acme",
+        "acme logistics",
+        "globex",
+        "north",
+        "pricing",
+        "the",
+        "lisbon",
+        "pri",
+        "olivia pricing",
+        "pricing the",
+        "emma lisbon",
+        "acme pricing",
+        "globex the call",
+        "olivia the pricing",
+        "web summit",
+        "lea",
+        "léa müller",
+        "muller pricing",
+        "ærø",
+        "aero",
+        "straße",
+        "łukasz",
+        "555",
+        "555 010",
+        "zyxwvut",
+        "q3 pilot",
+        "olivia olivia",
+    ]
+    .iter()
+    .map(|q| q.to_string())
+    .collect();
+    queries.push(email.clone());
+    queries.push(email[..email.len() / 2].to_string());
+    queries
+}
+
+#[test]
+fn stopping_when_the_page_is_full_finds_what_every_step_finds() {
+    let store = demo_store();
+    for q in demo_queries(&store) {
+        for limit in [1, 2, 3, 5, 20, 100] {
+            let all = store.search_with(&q, limit, Stop::Never).unwrap();
+            assert_eq!(
+                store.search_with(&q, limit, Stop::WhenPageFull).unwrap(),
+                all,
+                "{q}, limit {limit}"
+            );
+            let ids: Vec<i64> = all.iter().map(|h| h.contact_id).collect();
+            assert_eq!(
+                store.search_ids(&q, limit).unwrap(),
+                ids,
+                "{q}, limit {limit}"
+            );
+            assert_eq!(
+                store.search_ids_with(&q, limit, Stop::Never).unwrap(),
+                ids,
+                "{q}, limit {limit}"
+            );
+        }
+    }
+    // Steps were skipped: on cards, with two words, in history.
+    for (q, limit) in [("acme", 5), ("olivia", 3), ("olivia pricing", 2)] {
+        let gathered = store
+            .gather(q, &query_words(q), limit, Stop::WhenPageFull)
+            .unwrap();
+        assert!(!gathered.skipped.is_empty(), "{q}");
+    }
+}
+
+#[test]
+fn the_tokens_worked_out_here_are_those_of_the_index() {
+    let conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2');
+         CREATE VIRTUAL TABLE v USING fts5vocab (t, 'instance');",
+    )
+    .unwrap();
+    let chars: Vec<char> = (1..0x80u32)
+        .chain(0xC0..0x250)
+        .filter_map(char::from_u32)
+        .collect();
+    for &c in &chars {
+        conn.execute(
+            "INSERT INTO t (rowid, x) VALUES (?1, ?2)",
+            params![c as i64, format!("x{c}y {c}Z{c}")],
+        )
+        .unwrap();
+    }
+    for &c in &chars {
+        let index: Vec<String> = conn
+            .prepare("SELECT term FROM v WHERE doc = ?1 ORDER BY offset")
+            .unwrap()
+            .query_map([c as i64], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let text = format!("x{c}y {c}Z{c}");
+        assert_eq!(index_tokens(&text), Some(index), "U+{:04X}", c as u32);
+    }
+    // Other characters are left to FTS5.
+    assert_eq!(index_tokens("Ǿ ok"), Some(vec!["ǿ".into(), "ok".into()]));
+    assert_eq!(index_tokens("ﬁnance"), None);
+    assert_eq!(index_tokens("Ω"), None);
+}
+
+#[test]
+fn card_fields_worked_out_from_tokens_are_those_fts5_marks() {
+    let store = demo_store();
+    let cards: Vec<i64> = store
+        .conn
+        .prepare("SELECT rowid FROM contact_search ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut compared = 0;
+    for q in demo_queries(&store) {
+        let words = query_words(&q);
+        if words.is_empty() {
+            continue;
+        }
+        for (prefix, name_only) in [(false, false), (true, false), (false, true), (true, true)] {
+            let fts = words
+                .iter()
+                .map(|w| if prefix { &w.prefix } else { &w.exact })
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            let fts = if name_only {
+                format!("name : ({fts})")
+            } else {
+                fts
+            };
+            let by_fts = store.card_fields(&fts, &cards).unwrap();
+            let mut read = HashMap::new();
+            for (id, fields) in &by_fts {
+                if let Some(by_tokens) = store
+                    .fields_by_tokens(&mut read, *id, &words, prefix, name_only)
+                    .unwrap()
+                {
+                    assert_eq!(&by_tokens, fields, "{q} ({fts}), card {id}");
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 500, "{compared}");
 }

@@ -13,6 +13,9 @@ pub(super) struct Word {
     pub(super) indexed: bool,
     /// Its pieces folded as in [`fold_tokens`], for marking snippets.
     pub(super) folded: Vec<String>,
+    /// Its tokens exactly as the index reads them, when that is certain (see
+    /// [`index_tokens`]).
+    pub(super) tokens: Option<Vec<String>>,
 }
 
 impl Word {
@@ -49,9 +52,76 @@ pub(super) fn query_words(query: &str) -> Vec<Word> {
                 exact,
                 indexed,
                 folded,
+                tokens: index_tokens(w).filter(|t| !t.is_empty()),
             }
         })
         .collect()
+}
+
+/// How the index's tokenizer (unicode61, remove_diacritics 2) reads the
+/// letters U+00C0 to U+024F: each as itself folded, or a space for a
+/// separator. A test checks every one against SQLite's.
+const LATIN_FOLDS: [&str; 13] = [
+    "aaaaaaæceeeeiiiiðnooooo øuuuuyþß", // U+00C0
+    "aaaaaaæceeeeiiiiðnooooo øuuuuyþy", // U+00E0
+    "aaaaaaccccccccddđđeeeeeeeeeegggg", // U+0100
+    "gggghhħħiiiiiiiiiıĳĳjjkkĸllllllŀ", // U+0120
+    "ŀłłnnnnnnŉŋŋooooooœœrrrrrrssssss", // U+0140
+    "ssttttŧŧuuuuuuuuuuuuwwyyyzzzzzzs", // U+0160
+    "ƀɓƃƃƅƅɔƈƈɖɗƌƌƍǝəɛƒƒɠɣƕɩɨƙƙƚƛɯɲƞɵ", // U+0180
+    "ooƣƣƥƥʀƨƨʃƪƫƭƭʈuuʊʋƴƴƶƶʒƹƹƺƻƽƽƾƿ", // U+01A0
+    "ǀǁǂǃǆǆǆǉǉǉǌǌǌaaiioouuuuuuuuuuǝaa", // U+01C0
+    "ǡǡǣǣǥǥggkkooooǯǯjǳǳǳggƕƿnnaaǽǽǿǿ", // U+01E0
+    "aaaaeeeeiiiioooorrrruuuussttȝȝhh", // U+0200
+    "ƞȡȣȣȥȥaaeeooooooooyyȴȵȶȷȸȹⱥȼȼƚⱦȿ", // U+0220
+    "ɀɂɂƀʉʌɇɇɉɉɋɋɍɍɏɏ",                 // U+0240
+];
+
+/// A character as the index's tokenizer reads it: `Some(Some(c))` for a letter
+/// or digit folded to `c`, `Some(None)` for a separator, `None` when not known
+/// here (outside ASCII and [`LATIN_FOLDS`]).
+fn index_char(c: char) -> Option<Option<char>> {
+    if c.is_ascii() {
+        return Some(c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase()));
+    }
+    let at = (c as usize).checked_sub(0xC0)?;
+    let folded = LATIN_FOLDS.get(at / 32)?.chars().nth(at % 32)?;
+    Some((folded != ' ').then_some(folded))
+}
+
+/// The words of `text` exactly as the index's tokenizer reads them, or `None`
+/// when it holds a character [`index_char`] does not know (then only FTS5
+/// can tell).
+pub(super) fn index_tokens(text: &str) -> Option<Vec<String>> {
+    let mut tokens = Vec::new();
+    let mut token = String::new();
+    for c in text.chars() {
+        match index_char(c)? {
+            Some(folded) => token.push(folded),
+            None if token.is_empty() => {}
+            None => tokens.push(std::mem::take(&mut token)),
+        }
+    }
+    if !token.is_empty() {
+        tokens.push(token);
+    }
+    Some(tokens)
+}
+
+/// Whether the tokens `text` hold the phrase `phrase` (consecutive tokens; with
+/// `prefix`, the last one may be the start of a token), as FTS5 matches it.
+pub(super) fn holds_phrase(text: &[String], phrase: &[String], prefix: bool) -> bool {
+    let Some((last, rest)) = phrase.split_last() else {
+        return false;
+    };
+    text.windows(phrase.len()).any(|at| {
+        at[..rest.len()] == *rest
+            && if prefix {
+                at[rest.len()].starts_with(last.as_str())
+            } else {
+                at[rest.len()] == *last
+            }
+    })
 }
 
 /// The FTS5 phrases of a query's words, each a prefix: `lea du` → `"lea"* "du"*`.

@@ -1,0 +1,269 @@
+//! The steps of a search (see the module doc). Gathering, a step adds the
+//! contacts it finds as drafts; for a page already full, it only notes what it
+//! would add to the drafts on the page (another interaction that matched, the
+//! card fields of its queries), so that the page comes out as if it had run.
+
+use std::collections::HashSet;
+
+use rusqlite::params;
+
+use super::super::Store;
+use super::{
+    CardRun, Found, Gathered, SearchField, Step, Word, HISTORY_SCAN, RANKED_CARDS, SPLIT_CARDS,
+    TIER_CARD, TIER_CARD_PREFIX, TIER_HISTORY, TIER_PHONE, TIER_SPLIT,
+};
+use crate::error::Result;
+
+impl Store {
+    /// Runs one step.
+    pub(super) fn run_step(
+        &self,
+        step: Step,
+        words: &[Word],
+        limit: usize,
+        found: Found,
+        gathered: &mut Gathered,
+    ) -> Result<()> {
+        match step {
+            Step::Cards { prefix } => self.card_hits(words, prefix, limit, found, gathered),
+            Step::Split { mask } => self.split_hits(words, mask, found, gathered),
+            Step::History => self.history_hits(words, limit, found, gathered),
+        }
+    }
+
+    /// Contacts with a phone number containing `digits`.
+    pub(super) fn phone_hits(
+        &self,
+        digits: &str,
+        limit: usize,
+        gathered: &mut Gathered,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT p.contact_id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+             WHERE instr(p.digits, ?1) > 0 AND c.deleted_on IS NULL ORDER BY p.contact_id",
+        )?;
+        let ids = stmt
+            .query_map([digits], |r| r.get::<_, i64>(0))?
+            .take(limit)
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for id in ids {
+            gathered
+                .drafts
+                .found(id, TIER_PHONE, 0.0)
+                .fields
+                .push(SearchField::Phones);
+        }
+        Ok(())
+    }
+
+    /// Step 1: cards holding every word, as typed or as word starts. Up to
+    /// [`RANKED_CARDS`] matches are ranked by bm25; past it, name matches come
+    /// first, then the rest, each in card order.
+    fn card_hits(
+        &self,
+        words: &[Word],
+        prefix: bool,
+        limit: usize,
+        found: Found,
+        gathered: &mut Gathered,
+    ) -> Result<()> {
+        let fts = words
+            .iter()
+            .map(|w| if prefix { &w.prefix } else { &w.exact })
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The first cards in card order, enough to count past RANKED_CARDS:
+        // one statement counts them and gives what name-first order needs.
+        let (first, many) = if prefix && gathered.many_exact == Some(true) {
+            // More cards hold the words as starts than as typed.
+            (self.card_ids(&fts, limit)?, true)
+        } else {
+            let first = self.card_ids(&fts, limit.max(RANKED_CARDS + 1))?;
+            let many = first.len() > RANKED_CARDS;
+            (first, many)
+        };
+        if !prefix {
+            gathered.many_exact = Some(many);
+        }
+        if first.is_empty() {
+            return Ok(());
+        }
+        let runs = if many {
+            let name = format!("name : ({fts})");
+            let by_name = self.card_ids(&name, limit)?;
+            let rest = first.into_iter().take(limit).collect();
+            vec![(name, by_name, None, true), (fts, rest, None, false)]
+        } else {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, rank FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank",
+            )?;
+            let mut rows = stmt.query([&fts])?;
+            let (mut ids, mut ranks) = (Vec::new(), Vec::new());
+            for _ in 0..limit {
+                let Some(row) = rows.next()? else { break };
+                ids.push(row.get(0)?);
+                ranks.push(row.get(1)?);
+            }
+            vec![(fts, ids, Some(ranks), false)]
+        };
+        let tier = if prefix { TIER_CARD_PREFIX } else { TIER_CARD };
+        for (fts, ids, ranks, name_only) in runs {
+            if found == Found::Add {
+                for (i, &id) in ids.iter().enumerate() {
+                    let rank = ranks.as_ref().map_or(0.0, |r: &Vec<f64>| r[i]);
+                    gathered.drafts.found(id, tier, rank);
+                }
+            }
+            gathered.card_runs.push(CardRun {
+                fts,
+                ids,
+                prefix,
+                name_only,
+            });
+        }
+        Ok(())
+    }
+
+    /// The first `n` cards matching `fts`, in card (rowid) order.
+    fn card_ids(&self, fts: &str, n: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([fts])?;
+        let mut ids = Vec::with_capacity(n.min(64));
+        while ids.len() < n {
+            let Some(row) = rows.next()? else { break };
+            ids.push(row.get(0)?);
+        }
+        Ok(ids)
+    }
+
+    /// Step 2: cards holding the words in `mask` (as word starts) among the
+    /// first [`SPLIT_CARDS`], with one of the newest [`HISTORY_SCAN`]
+    /// interactions holding the others.
+    fn split_hits(
+        &self,
+        words: &[Word],
+        mask: u32,
+        found: Found,
+        gathered: &mut Gathered,
+    ) -> Result<()> {
+        let pick = |on_card: bool| {
+            words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (mask >> i & 1 == 1) == on_card)
+                .map(|(_, w)| {
+                    if on_card {
+                        w.prefix.as_str()
+                    } else {
+                        w.history()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let on_card = pick(true);
+        let owners: HashSet<i64> = match found {
+            Found::Add => self.card_ids(&on_card, SPLIT_CARDS)?.into_iter().collect(),
+            Found::PageOnly => {
+                let mut owners = HashSet::new();
+                for id in gathered.page_without_interaction() {
+                    if self.is_split_owner(&on_card, id)? {
+                        owners.insert(id);
+                    }
+                }
+                owners
+            }
+        };
+        if owners.is_empty() {
+            return Ok(());
+        }
+        let mut left = owners.len();
+        self.scan_history(&pick(false), HISTORY_SCAN, |contact, interaction, date| {
+            if owners.contains(&contact) {
+                let draft = gathered.drafts.found(contact, TIER_SPLIT, 0.0);
+                if draft.interaction.is_none() {
+                    draft.interaction = Some((interaction, date));
+                    left -= 1;
+                }
+            }
+            found == Found::Add || left > 0
+        })
+    }
+
+    /// Whether `contact` is among the first [`SPLIT_CARDS`] cards matching
+    /// `fts`, as step 2 takes them.
+    fn is_split_owner(&self, fts: &str, contact: i64) -> Result<bool> {
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM (
+                 SELECT rowid AS id FROM contact_search
+                 WHERE contact_search MATCH ?1 AND rowid <= ?2 ORDER BY rowid LIMIT {SPLIT_CARDS}
+             ) WHERE id = ?2)"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![fts, contact], |r| r.get(0))?)
+    }
+
+    /// Step 3: contacts with the most recent interactions holding every word.
+    fn history_hits(
+        &self,
+        words: &[Word],
+        limit: usize,
+        found: Found,
+        gathered: &mut Gathered,
+    ) -> Result<()> {
+        let fts = words
+            .iter()
+            .map(Word::history)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let scan = HISTORY_SCAN.max(limit.saturating_mul(4));
+        let pending: HashSet<i64> = match found {
+            Found::Add => HashSet::new(),
+            Found::PageOnly => gathered.page_without_interaction().collect(),
+        };
+        if found == Found::PageOnly && pending.is_empty() {
+            return Ok(());
+        }
+        let mut left = pending.len();
+        self.scan_history(&fts, scan, |contact, interaction, date| {
+            if found == Found::PageOnly && !pending.contains(&contact) {
+                return true;
+            }
+            let draft = gathered.drafts.found(contact, TIER_HISTORY, 0.0);
+            if draft.interaction.is_none() {
+                draft.interaction = Some((interaction, date));
+                left = left.saturating_sub(1);
+            }
+            found == Found::Add || left > 0
+        })
+    }
+
+    /// Calls `found(contact, interaction, date)` for the newest `scan`
+    /// interactions whose note or event holds every word of `fts`, newest
+    /// first, while it returns true.
+    fn scan_history(
+        &self,
+        fts: &str,
+        scan: usize,
+        mut found: impl FnMut(i64, i64, String) -> bool,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.rowid, i.contact_id, i.date
+             FROM interaction_search s JOIN interactions i ON i.id = s.rowid
+             WHERE interaction_search MATCH ?1 ORDER BY s.rowid DESC",
+        )?;
+        let mut rows = stmt.query([fts])?;
+        for _ in 0..scan {
+            let Some(row) = rows.next()? else { break };
+            if !found(row.get(1)?, row.get(0)?, row.get(2)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
