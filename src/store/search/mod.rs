@@ -342,6 +342,22 @@ struct CardRun {
     name_only: bool,
 }
 
+/// Which queries of a card step to run (see [`Store::card_hits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CardRuns {
+    /// The one on names, past [`RANKED_CARDS`] matches.
+    by_name: bool,
+    /// The one on every field (ranked, or in card order).
+    all: bool,
+}
+
+impl CardRuns {
+    const ALL: CardRuns = CardRuns {
+        by_name: true,
+        all: true,
+    };
+}
+
 /// What a step does with the contacts it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Found {

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension};
 
 use super::super::Store;
+use super::steps::id_list;
 use super::text::{holds_phrase, index_tokens, snippet};
 use super::{
-    ordered, Found, Gathered, SearchField, SearchHit, SearchMatch, Word, CARD_FIELDS,
-    TIER_CARD_PREFIX, TIER_SPLIT,
+    ordered, CardRun, CardRuns, Found, Gathered, SearchField, SearchHit, SearchMatch, Step, Word,
+    CARD_FIELDS, TIER_CARD_PREFIX, TIER_SPLIT,
 };
 use crate::error::Result;
 
@@ -54,11 +55,26 @@ impl Store {
             } // else in the trash
         }
         gathered.page = cards.iter().map(|(id, _)| *id).collect();
-        // The steps skipped, the page being full, could still add to its hits.
+        let mut fields = PageFields::new(&gathered);
+        fields.add_runs(self, &gathered.card_runs, words)?;
+        // The steps skipped, the page being full, could still add to its hits:
+        // card steps the fields they match, the others interactions.
         for step in std::mem::take(&mut gathered.skipped) {
-            self.run_step(step, words, limit, Found::PageOnly, &mut gathered)?;
+            let Step::Cards { prefix } = step else {
+                self.run_step(step, words, limit, Found::PageOnly, &mut gathered)?;
+                continue;
+            };
+            let runs = CardRuns {
+                by_name: fields.could_gain(self, words, prefix, true)?,
+                all: fields.could_gain(self, words, prefix, false)?,
+            };
+            if runs.by_name || runs.all {
+                let before = gathered.card_runs.len();
+                self.card_hits(words, prefix, limit, Found::PageOnly, runs, &mut gathered)?;
+                fields.add_runs(self, &gathered.card_runs[before..], words)?;
+            }
         }
-        let mut fields = self.card_fields_of_page(&gathered, words)?;
+        let mut fields = fields.finish(self, words)?;
 
         let mut interaction = self.conn.prepare_cached(
             "SELECT note, coalesce(event_name, '') FROM interactions WHERE id = ?1",
@@ -102,69 +118,13 @@ impl Store {
         Ok(hits)
     }
 
-    /// The card fields each contact on the page matched: for a card or phone
-    /// match, its phone, then the fields of each card query that returned it in
-    /// turn; for a card and history match, those holding any of the words.
-    fn card_fields_of_page(
-        &self,
-        gathered: &Gathered,
-        words: &[Word],
-    ) -> Result<HashMap<i64, Vec<SearchField>>> {
-        let mut fields: HashMap<i64, Vec<SearchField>> = HashMap::new();
-        let mut split = Vec::new();
-        for id in &gathered.page {
-            let Some(draft) = gathered.drafts.by_contact.get(id) else {
-                continue;
-            };
-            if draft.tier <= TIER_CARD_PREFIX {
-                fields.insert(*id, draft.fields.clone());
-            } else if draft.tier == TIER_SPLIT {
-                split.push(*id);
-            }
-        }
-        let mut cards = HashMap::new();
-        for run in &gathered.card_runs {
-            let mut unsure = Vec::new();
-            for &id in &run.ids {
-                if !fields.contains_key(&id) {
-                    continue; // not on the page, or not a card match
-                }
-                match self.fields_by_tokens(&mut cards, id, words, run.prefix, run.name_only)? {
-                    Some(matched) => add_fields(&mut fields, id, matched),
-                    None => unsure.push(id),
-                }
-            }
-            if !unsure.is_empty() {
-                for (id, matched) in self.card_fields(&run.fts, &unsure)? {
-                    add_fields(&mut fields, id, matched);
-                }
-            }
-        }
-        for id in split {
-            let matched = match self.fields_by_tokens(&mut cards, id, words, true, false)? {
-                Some(matched) => matched,
-                None => {
-                    let any_word = words
-                        .iter()
-                        .map(|w| w.prefix.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" OR ");
-                    let mut found = self.card_fields(&any_word, &[id])?;
-                    found.remove(&id).unwrap_or_default()
-                }
-            };
-            fields.insert(id, matched);
-        }
-        Ok(fields)
-    }
-
     /// Which card fields of `contact` hold one of `words` (as typed, or with
     /// `prefix` as word starts; with `name_only`, in the name only), worked out
     /// from the card's tokens as FTS5 would — `None` when a word or a field
     /// holds characters only FTS5 can fold. `cards` keeps the cards read.
     pub(super) fn fields_by_tokens(
         &self,
-        cards: &mut HashMap<i64, Vec<Option<Vec<String>>>>,
+        cards: &mut CardTokens,
         contact: i64,
         words: &[Word],
         prefix: bool,
@@ -229,11 +189,7 @@ impl Store {
         let (Some(low), Some(high)) = (ids.iter().min(), ids.iter().max()) else {
             return Ok(HashMap::new());
         };
-        let list = format!(
-            "[{}]",
-            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        );
-        let mut rows = stmt.query(params![fts, low, high, list])?;
+        let mut rows = stmt.query(params![fts, low, high, id_list(ids)])?;
         let mut found = HashMap::new();
         while let Some(row) = rows.next()? {
             let mut fields = Vec::new();
@@ -248,17 +204,124 @@ impl Store {
     }
 }
 
-/// Adds to `contact`'s fields those of `matched` it does not have yet.
-fn add_fields(
-    fields: &mut HashMap<i64, Vec<SearchField>>,
-    contact: i64,
-    matched: Vec<SearchField>,
-) {
-    if let Some(have) = fields.get_mut(&contact) {
-        for field in matched {
-            if !have.contains(&field) {
-                have.push(field);
+/// The tokens of each field of the cards read so far (`None` for a field only
+/// FTS5 can read).
+type CardTokens = HashMap<i64, Vec<Option<Vec<String>>>>;
+
+/// The card fields the contacts on the page matched, gathered query by query:
+/// for a card or phone match, its phone, then the fields of each card query
+/// that returned it in turn; for a card and history match, those holding any
+/// of the words.
+struct PageFields {
+    /// Card and phone matches, with their fields so far.
+    fields: HashMap<i64, Vec<SearchField>>,
+    /// Card and history matches.
+    split: Vec<i64>,
+    cards: CardTokens,
+}
+
+impl PageFields {
+    fn new(gathered: &Gathered) -> PageFields {
+        let mut page = PageFields {
+            fields: HashMap::new(),
+            split: Vec::new(),
+            cards: HashMap::new(),
+        };
+        for id in &gathered.page {
+            let Some(draft) = gathered.drafts.by_contact.get(id) else {
+                continue;
+            };
+            if draft.tier <= TIER_CARD_PREFIX {
+                page.fields.insert(*id, draft.fields.clone());
+            } else if draft.tier == TIER_SPLIT {
+                page.split.push(*id);
             }
         }
+        page
+    }
+
+    /// Adds the fields of each of `runs` to the cards on the page it returned.
+    fn add_runs(&mut self, store: &Store, runs: &[CardRun], words: &[Word]) -> Result<()> {
+        for run in runs {
+            let mut unsure = Vec::new();
+            for &id in &run.ids {
+                if !self.fields.contains_key(&id) {
+                    continue; // not on the page, or not a card match
+                }
+                let by_tokens = store.fields_by_tokens(
+                    &mut self.cards,
+                    id,
+                    words,
+                    run.prefix,
+                    run.name_only,
+                )?;
+                match by_tokens {
+                    Some(matched) => self.add(id, matched),
+                    None => unsure.push(id),
+                }
+            }
+            if !unsure.is_empty() {
+                for (id, matched) in store.card_fields(&run.fts, &unsure)? {
+                    self.add(id, matched);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds to `contact`'s fields those of `matched` it does not have yet.
+    fn add(&mut self, contact: i64, matched: Vec<SearchField>) {
+        if let Some(have) = self.fields.get_mut(&contact) {
+            for field in matched {
+                if !have.contains(&field) {
+                    have.push(field);
+                }
+            }
+        }
+    }
+
+    /// Whether a card query with `words` (as typed or with `prefix`, in
+    /// names only or not) could add a field to a card on the page, were it to
+    /// return it.
+    fn could_gain(
+        &mut self,
+        store: &Store,
+        words: &[Word],
+        prefix: bool,
+        name_only: bool,
+    ) -> Result<bool> {
+        let ids: Vec<i64> = self.fields.keys().copied().collect();
+        for id in ids {
+            match store.fields_by_tokens(&mut self.cards, id, words, prefix, name_only)? {
+                None => return Ok(true),
+                Some(matched) if matched.iter().any(|f| !self.fields[&id].contains(f)) => {
+                    return Ok(true)
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(false)
+    }
+
+    /// The fields of every contact on the page, card and history matches
+    /// included.
+    fn finish(mut self, store: &Store, words: &[Word]) -> Result<HashMap<i64, Vec<SearchField>>> {
+        for id in std::mem::take(&mut self.split) {
+            let by_tokens = store.fields_by_tokens(&mut self.cards, id, words, true, false)?;
+            let matched = match by_tokens {
+                Some(matched) => matched,
+                None => {
+                    let any_word = words
+                        .iter()
+                        .map(|w| w.prefix.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" OR ");
+                    let mut found = store.card_fields(&any_word, &[id])?;
+                    found.remove(&id).unwrap_or_default()
+                }
+            };
+            self.fields.insert(id, matched);
+        }
+        Ok(self.fields)
     }
 }

@@ -9,8 +9,8 @@ use rusqlite::params;
 
 use super::super::Store;
 use super::{
-    CardRun, Found, Gathered, SearchField, Step, Word, HISTORY_SCAN, RANKED_CARDS, SPLIT_CARDS,
-    TIER_CARD, TIER_CARD_PREFIX, TIER_HISTORY, TIER_PHONE, TIER_SPLIT,
+    CardRun, CardRuns, Found, Gathered, SearchField, Step, Word, HISTORY_SCAN, RANKED_CARDS,
+    SPLIT_CARDS, TIER_CARD, TIER_CARD_PREFIX, TIER_HISTORY, TIER_PHONE, TIER_SPLIT,
 };
 use crate::error::Result;
 
@@ -25,7 +25,9 @@ impl Store {
         gathered: &mut Gathered,
     ) -> Result<()> {
         match step {
-            Step::Cards { prefix } => self.card_hits(words, prefix, limit, found, gathered),
+            Step::Cards { prefix } => {
+                self.card_hits(words, prefix, limit, found, CardRuns::ALL, gathered)
+            }
             Step::Split { mask } => self.split_hits(words, mask, found, gathered),
             Step::History => self.history_hits(words, limit, found, gathered),
         }
@@ -58,13 +60,15 @@ impl Store {
 
     /// Step 1: cards holding every word, as typed or as word starts. Up to
     /// [`RANKED_CARDS`] matches are ranked by bm25; past it, name matches come
-    /// first, then the rest, each in card order.
-    fn card_hits(
+    /// first, then the rest, each in card order. Only the queries in `runs`
+    /// are run.
+    pub(super) fn card_hits(
         &self,
         words: &[Word],
         prefix: bool,
         limit: usize,
         found: Found,
+        runs: CardRuns,
         gathered: &mut Gathered,
     ) -> Result<()> {
         let fts = words
@@ -75,36 +79,51 @@ impl Store {
             .join(" ");
         // The first cards in card order, enough to count past RANKED_CARDS:
         // one statement counts them and gives what name-first order needs.
-        let (first, many) = if prefix && gathered.many_exact == Some(true) {
-            // More cards hold the words as starts than as typed.
-            (self.card_ids(&fts, limit)?, true)
+        // More cards hold the words as starts than as typed.
+        let known_many = prefix && gathered.many_exact == Some(true);
+        let first = if !known_many {
+            self.card_ids(&fts, limit.max(RANKED_CARDS + 1))?
+        } else if runs.all {
+            self.card_ids(&fts, limit)?
         } else {
-            let first = self.card_ids(&fts, limit.max(RANKED_CARDS + 1))?;
-            let many = first.len() > RANKED_CARDS;
-            (first, many)
+            Vec::new()
         };
+        let many = known_many || first.len() > RANKED_CARDS;
         if !prefix {
             gathered.many_exact = Some(many);
         }
-        if first.is_empty() {
+        if !known_many && first.is_empty() {
             return Ok(());
         }
         let runs = if many {
-            let name = format!("name : ({fts})");
-            let by_name = self.card_ids(&name, limit)?;
-            let rest = first.into_iter().take(limit).collect();
-            vec![(name, by_name, None, true), (fts, rest, None, false)]
-        } else {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT rowid, rank FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank",
-            )?;
-            let mut rows = stmt.query([&fts])?;
-            let (mut ids, mut ranks) = (Vec::new(), Vec::new());
-            for _ in 0..limit {
-                let Some(row) = rows.next()? else { break };
-                ids.push(row.get(0)?);
-                ranks.push(row.get(1)?);
+            let mut name_first = Vec::new();
+            if runs.by_name {
+                let name = format!("name : ({fts})");
+                let by_name = self.card_ids(&name, limit)?;
+                name_first.push((name, by_name, None, true));
             }
+            if runs.all {
+                let rest = first.into_iter().take(limit).collect();
+                name_first.push((fts, rest, None, false));
+            }
+            name_first
+        } else if !runs.all {
+            Vec::new()
+        } else {
+            // All of them (at most RANKED_CARDS), sorted here as FTS5 sorts
+            // for ORDER BY rank (best first, ties in card order) without the
+            // statements it prepares each time to do so.
+            let mut ranked: Vec<(i64, f64)> = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT rowid, {CARD_RANK} FROM contact_search WHERE contact_search MATCH ?1
+                     ORDER BY rowid"
+                ))?
+                .query_map([&fts], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
+            ranked.truncate(limit);
+            let (ids, ranks) = ranked.into_iter().unzip();
             vec![(fts, ids, Some(ranks), false)]
         };
         let tier = if prefix { TIER_CARD_PREFIX } else { TIER_CARD };
@@ -141,7 +160,8 @@ impl Store {
 
     /// Step 2: cards holding the words in `mask` (as word starts) among the
     /// first [`SPLIT_CARDS`], with one of the newest [`HISTORY_SCAN`]
-    /// interactions holding the others.
+    /// interactions holding the others. Read the other way round: whose those
+    /// interactions are, then which of them have such a card.
     fn split_hits(
         &self,
         words: &[Word],
@@ -165,47 +185,59 @@ impl Store {
                 .join(" ")
         };
         let on_card = pick(true);
-        let owners: HashSet<i64> = match found {
-            Found::Add => self.card_ids(&on_card, SPLIT_CARDS)?.into_iter().collect(),
-            Found::PageOnly => {
-                let mut owners = HashSet::new();
-                for id in gathered.page_without_interaction() {
-                    if self.is_split_owner(&on_card, id)? {
-                        owners.insert(id);
-                    }
-                }
-                owners
-            }
+        let pending: HashSet<i64> = match found {
+            Found::Add if self.card_ids(&on_card, 1)?.is_empty() => return Ok(()),
+            Found::Add => HashSet::new(),
+            Found::PageOnly => gathered.page_without_interaction().collect(),
         };
-        if owners.is_empty() {
+        if found == Found::PageOnly && pending.is_empty() {
             return Ok(());
         }
-        let mut left = owners.len();
+        // The newest interaction of each contact in the scan, in scan order.
+        let mut seen = HashSet::new();
+        let mut newest = Vec::new();
         self.scan_history(&pick(false), HISTORY_SCAN, |contact, interaction, date| {
+            if (found == Found::Add || pending.contains(&contact)) && seen.insert(contact) {
+                newest.push((contact, interaction, date));
+            }
+            found == Found::Add || newest.len() < pending.len()
+        })?;
+        if newest.is_empty() {
+            return Ok(());
+        }
+        let owners = self.split_owners(&on_card, newest.iter().map(|(id, _, _)| *id))?;
+        for (contact, interaction, date) in newest {
             if owners.contains(&contact) {
                 let draft = gathered.drafts.found(contact, TIER_SPLIT, 0.0);
                 if draft.interaction.is_none() {
                     draft.interaction = Some((interaction, date));
-                    left -= 1;
                 }
             }
-            found == Found::Add || left > 0
-        })
+        }
+        Ok(())
     }
 
-    /// Whether `contact` is among the first [`SPLIT_CARDS`] cards matching
+    /// Which of `contacts` are among the first [`SPLIT_CARDS`] cards matching
     /// `fts`, as step 2 takes them.
-    fn is_split_owner(&self, fts: &str, contact: i64) -> Result<bool> {
-        let sql = format!(
-            "SELECT EXISTS (SELECT 1 FROM (
-                 SELECT rowid AS id FROM contact_search
-                 WHERE contact_search MATCH ?1 AND rowid <= ?2 ORDER BY rowid LIMIT {SPLIT_CARDS}
-             ) WHERE id = ?2)"
-        );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params![fts, contact], |r| r.get(0))?)
+    fn split_owners(&self, fts: &str, contacts: impl Iterator<Item = i64>) -> Result<HashSet<i64>> {
+        let asked: HashSet<i64> = contacts.collect();
+        let Some(&last) = asked.iter().max() else {
+            return Ok(HashSet::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 AND rowid <= ?2
+             ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query(params![fts, last])?;
+        let mut owners = HashSet::new();
+        for _ in 0..SPLIT_CARDS {
+            let Some(row) = rows.next()? else { break };
+            let id = row.get(0)?;
+            if asked.contains(&id) {
+                owners.insert(id);
+            }
+        }
+        Ok(owners)
     }
 
     /// Step 3: contacts with the most recent interactions holding every word.
@@ -266,4 +298,16 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The rank of a card, as the card index's `rank` option has it (migration 5):
+/// bm25, a name counting most, then company and email, interests and tags,
+/// title, notes. Reading the `rank` column instead makes FTS5 parse that
+/// option again on every statement.
+pub(super) const CARD_RANK: &str = "bm25(contact_search, 10.0, 5.0, 2.0, 4.0, 3.0, 3.0, 1.0)";
+
+/// `ids` as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+pub(super) fn id_list(ids: &[i64]) -> String {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", list.join(","))
 }

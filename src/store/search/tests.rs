@@ -666,3 +666,42 @@ fn card_fields_worked_out_from_tokens_are_those_fts5_marks() {
     }
     assert!(compared > 500, "{compared}");
 }
+
+#[test]
+fn cards_are_ranked_as_the_index_ranks_them() {
+    let store = demo_store();
+    let option: String = store
+        .conn
+        .query_row(
+            "SELECT v FROM contact_search_config WHERE k = 'rank'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        format!("bm25(contact_search, {}", &option["bm25(".len()..]),
+        super::steps::CARD_RANK
+    );
+    let mut stmt = store
+        .conn
+        .prepare(&format!(
+            "SELECT rank, {} FROM contact_search WHERE contact_search MATCH ?1",
+            super::steps::CARD_RANK
+        ))
+        .unwrap();
+    for q in [
+        "\"olivia\"",
+        "\"acme\"* \"logistics\"*",
+        "\"pricing\" OR \"lisbon\"",
+    ] {
+        let ranks: Vec<(f64, f64)> = stmt
+            .query_map([q], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(!ranks.is_empty(), "{q}");
+        for (rank, ours) in ranks {
+            assert_eq!(rank.to_bits(), ours.to_bits(), "{q}");
+        }
+    }
+}

@@ -40,10 +40,7 @@ pub(super) fn query_words(query: &str) -> Vec<Word> {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
             let exact = format!("\"{}\"", w.replace('"', "\"\""));
-            let folded = fold_tokens(w)
-                .into_iter()
-                .map(|(_, t)| t)
-                .collect::<Vec<_>>();
+            let folded = fold_tokens(w);
             let indexed = folded
                 .last()
                 .is_some_and(|t| t.chars().count() <= INDEXED_PREFIX);
@@ -129,10 +126,19 @@ pub(crate) fn prefix_phrases(query: &str) -> Vec<String> {
     query_words(query).into_iter().map(|w| w.prefix).collect()
 }
 
-/// The words of `text` (runs of letters and digits) with their byte ranges,
-/// folded to lower case without accents, as the index's tokenizer reads them.
-pub(super) fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut tokens = Vec::new();
+/// The words of `text` (runs of letters and digits), folded to lower case
+/// without accents, much as the index's tokenizer reads them.
+fn fold_tokens(text: &str) -> Vec<String> {
+    word_ranges(text)
+        .into_iter()
+        .map(|r| super::super::resolve::fold(&text[r]))
+        .collect()
+}
+
+/// The byte ranges of the words of `text` (runs of letters and digits), as
+/// [`fold_tokens`] finds them.
+fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
     let mut start = None;
     for (i, c) in text
         .char_indices()
@@ -141,13 +147,27 @@ pub(super) fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                tokens.push((s..i, super::super::resolve::fold(&text[s..i])));
+                ranges.push(s..i);
                 start = None;
             }
             _ => {}
         }
     }
-    tokens
+    ranges
+}
+
+/// Whether `word` (a run of letters and digits), folded as [`fold_tokens`]
+/// folds it, starts with a piece of one of `words`.
+fn starts_with_any(word: &str, words: &[Word]) -> bool {
+    let mut pieces = words.iter().flat_map(|w| &w.folded);
+    if word.is_ascii() {
+        // Folding ASCII letters and digits only lowers them.
+        let word = word.as_bytes();
+        pieces.any(|p| word.len() >= p.len() && word[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    } else {
+        let folded = super::super::resolve::fold(word);
+        pieces.any(|p| folded.starts_with(p.as_str()))
+    }
 }
 
 /// A few words of `text` around the first word matching the query, matched
@@ -156,30 +176,26 @@ pub(super) fn fold_tokens(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
 pub(super) fn snippet(text: &str, words: &[Word]) -> Option<String> {
     const BEFORE: usize = 4;
     const AFTER: usize = 8;
-    let tokens = fold_tokens(text);
-    let matches = |token: &str| {
-        words.iter().any(|w| {
-            w.folded
-                .iter()
-                .any(|piece| token.starts_with(piece.as_str()))
-        })
-    };
-    let first = tokens.iter().position(|(_, t)| matches(t))?;
+    let tokens = word_ranges(text);
+    let first = tokens
+        .iter()
+        .position(|r| starts_with_any(&text[r.clone()], words))?;
     let from = first.saturating_sub(BEFORE);
     let to = (first + AFTER).min(tokens.len() - 1);
     let mut out = String::new();
     if from > 0 {
         out.push('…');
     }
-    let mut at = tokens[from].0.start;
-    for (range, token) in &tokens[from..=to] {
+    let mut at = tokens[from].start;
+    for range in &tokens[from..=to] {
+        let token = &text[range.clone()];
         out.push_str(&text[at..range.start]);
-        if matches(token) {
+        if starts_with_any(token, words) {
             out.push('[');
-            out.push_str(&text[range.clone()]);
+            out.push_str(token);
             out.push(']');
         } else {
-            out.push_str(&text[range.clone()]);
+            out.push_str(token);
         }
         at = range.end;
     }
