@@ -21,6 +21,11 @@
 //! step. A query that looks like a phone number also finds contacts whose
 //! number contains its digits.
 //!
+//! An email address typed whole finds the contacts with that address, looked
+//! up directly (their cards come first, unranked, instead of the cards holding
+//! the address's words in order), then step 3; one no contact has is searched
+//! for word by word like any query.
+//!
 //! The steps run in order until the contacts found fill the page: later steps
 //! only find contacts that rank below (`steps.rs`). They could still add to
 //! the page's hits (a card match whose history matches too shows that
@@ -47,7 +52,7 @@ mod text;
 
 pub(crate) use queue::flush_search_queue;
 pub(crate) use text::prefix_phrases;
-use text::{phone_query, query_words, Word};
+use text::{email_query, phone_query, query_words, Word};
 
 /// How many of the most recent matching interactions one step of a search
 /// looks at, at least: enough to fill a page of people from their history.
@@ -158,8 +163,10 @@ pub struct SearchHit {
     pub name: String,
     /// Their company.
     pub company: Option<String>,
-    /// The bm25 score of the row that found them (lower is better, as SQLite has
-    /// it); hits come best first, card matches before history matches.
+    /// The bm25 score of the card that found them (lower is better, as SQLite
+    /// has it), 0 when not ranked (found by phone number or email address, past
+    /// [`RANKED_CARDS`] card matches, or in history); hits come best first, card
+    /// matches before history matches.
     pub rank: f64,
     /// Where it matched: card fields first, then at most one interaction.
     pub matched: Vec<SearchMatch>,
@@ -268,7 +275,13 @@ impl Store {
         if words.is_empty() {
             return Ok(gathered);
         }
-        let mut steps = steps(words.len()).into_iter();
+        let mut steps = steps(words.len());
+        if let Some(address) = email_query(query) {
+            if self.address_hits(address, words, &mut gathered)? {
+                steps.retain(|step| !matches!(step, Step::Cards { .. }));
+            }
+        }
+        let mut steps = steps.into_iter();
         for step in steps.by_ref() {
             // Every contact found so far is live (cards of trashed contacts are
             // not indexed), and a later step only finds contacts that rank below.

@@ -58,6 +58,46 @@ impl Store {
         Ok(())
     }
 
+    /// The live contacts with the email address `address` (any case), found on
+    /// their card (the fields their card matched are those of step 1's
+    /// queries); false when none has it.
+    pub(super) fn address_hits(
+        &self,
+        address: &str,
+        words: &[Word],
+        gathered: &mut Gathered,
+    ) -> Result<bool> {
+        let ids = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT e.contact_id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+                 WHERE e.email = ?1 COLLATE NOCASE AND c.deleted_on IS NULL ORDER BY e.contact_id",
+            )?
+            .query_map([address], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if ids.is_empty() {
+            return Ok(false);
+        }
+        for &id in &ids {
+            gathered.drafts.found(id, TIER_CARD, 0.0);
+        }
+        for prefix in [false, true] {
+            let fts = words
+                .iter()
+                .map(|w| if prefix { &w.prefix } else { &w.exact })
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            gathered.card_runs.push(CardRun {
+                fts,
+                ids: ids.clone(),
+                prefix,
+                name_only: false,
+            });
+        }
+        Ok(true)
+    }
+
     /// Step 1: cards holding every word, as typed or as word starts. Up to
     /// [`RANKED_CARDS`] matches are ranked by bm25; past it, name matches come
     /// first, then the rest, each in card order. Only the queries in `runs`

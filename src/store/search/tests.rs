@@ -1,5 +1,5 @@
 use super::queue::{BULK_CARDS, DEFAULT_HASH_SIZE};
-use super::text::{index_tokens, snippet};
+use super::text::{email_query, index_tokens, snippet};
 use super::*;
 use crate::model::{InteractionKind, NewContact};
 use crate::store::NewInteraction;
@@ -704,4 +704,54 @@ fn cards_are_ranked_as_the_index_ranks_them() {
             assert_eq!(rank.to_bits(), ours.to_bits(), "{q}");
         }
     }
+}
+
+#[test]
+fn an_address_typed_whole_finds_who_has_it_then_who_wrote_of_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ada = add(
+        &mut store,
+        NewContact {
+            name: "Ada Lovelace".into(),
+            emails: vec!["Ada.L@Example.com".into()],
+            ..Default::default()
+        },
+    );
+    let longer = add(
+        &mut store,
+        NewContact {
+            name: "Bob Stone".into(),
+            emails: vec!["ada.l@example.com.au".into()],
+            ..Default::default()
+        },
+    );
+    let wrote = named(&mut store, "Carl Weber");
+    log(
+        &mut store,
+        wrote,
+        "Wrote to ada.l@example.com about the pilot",
+        None,
+    );
+    for q in [
+        "ada.l@example.com",
+        "ADA.L@EXAMPLE.COM",
+        " ada.l@example.com ",
+    ] {
+        assert_eq!(found(&store, q), vec![ada, wrote], "{q}");
+    }
+    let hits = store.search("ada.l@example.com", 10).unwrap();
+    let fields: Vec<SearchField> = hits[0].matched.iter().map(|m| m.field).collect();
+    assert_eq!(fields, vec![SearchField::Emails]);
+    assert_eq!(hits[1].matched[0].field, SearchField::Interaction);
+    // Part of an address, or one nobody has, is searched for word by word.
+    let mut part = found(&store, "ada.l@example");
+    part.sort_unstable();
+    assert_eq!(part, vec![ada, longer, wrote]);
+    store.delete_contact(ada, day()).unwrap();
+    assert_eq!(found(&store, "ada.l@example.com"), vec![longer, wrote]);
+    assert_eq!(email_query("a@b"), None);
+    assert_eq!(email_query("a@b.c d"), None);
+    assert_eq!(email_query("@b.c"), None);
+    assert_eq!(email_query("a@b..c"), None);
+    assert_eq!(email_query("a@b.c"), Some("a@b.c"));
 }

@@ -207,6 +207,18 @@ pub(super) fn snippet(text: &str, words: &[Word]) -> Option<String> {
     Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The address of a query that is one whole email address (`name@host.tld`).
+pub(super) fn email_query(query: &str) -> Option<&str> {
+    let q = query.trim();
+    let (local, domain) = q.split_once('@')?;
+    let whole = !local.is_empty()
+        && !q.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty());
+    whole.then_some(q)
+}
+
 /// The digits of a query that looks like (part of) a phone number: only digits,
 /// spaces and `+-()./`, with at least three digits.
 pub(super) fn phone_query(query: &str) -> Option<String> {
