@@ -30,10 +30,15 @@ fn queue_is_empty(conn: &Connection) -> Result<bool> {
 /// Cards queued past this many are indexed with [`BULK_HASH_SIZE`].
 pub(super) const BULK_CARDS: i64 = 1_000;
 
-/// FTS5's buffer of pending index entries (`hashsize`) while many cards are
-/// indexed at once: with its default of 1 MB, 10,000 cards are written out as a
-/// dozen pieces that FTS5 then merges again; with this they are one piece,
-/// written once. It is a limit, not an allocation.
+/// Interactions queued past this many are indexed with [`BULK_HASH_SIZE`].
+pub(super) const BULK_INTERACTIONS: i64 = 5_000;
+
+/// FTS5's buffer of pending index entries (`hashsize`) while many cards or
+/// interactions are indexed at once: with its default of 1 MB, 10,000 cards
+/// are written out as a dozen pieces that FTS5 then merges again, and a large
+/// history stays in several pieces, each of which every search then reads;
+/// with this they are one piece, written once. It is a limit, not an
+/// allocation.
 const BULK_HASH_SIZE: i64 = 256 << 20;
 
 /// FTS5's own `hashsize`, put back after a bulk.
@@ -45,19 +50,20 @@ pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
     if queue_is_empty(conn)? {
         return Ok(());
     }
-    let cards: i64 = conn
-        .prepare_cached("SELECT count(*) FROM search_queue_contacts")?
-        .query_row([], |r| r.get(0))?;
-    let bulk = cards >= BULK_CARDS;
-    let set_hash_size = |size: i64| -> Result<()> {
-        conn.prepare_cached(
-            "INSERT INTO contact_search (contact_search, rank) VALUES ('hashsize', ?1)",
-        )?
+    let queued =
+        |sql: &str| -> Result<i64> { Ok(conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?) };
+    let cards = queued("SELECT count(*) FROM search_queue_contacts")?;
+    let notes = queued("SELECT count(*) FROM search_queue_interactions")?;
+    let set_hash_size = |index: &str, size: i64| -> Result<()> {
+        conn.prepare_cached(&format!(
+            "INSERT INTO {index} ({index}, rank) VALUES ('hashsize', ?1)"
+        ))?
         .execute([size])?;
         Ok(())
     };
+    let bulk = cards >= BULK_CARDS;
     if bulk {
-        set_hash_size(BULK_HASH_SIZE)?;
+        set_hash_size("contact_search", BULK_HASH_SIZE)?;
     }
     conn.prepare_cached(
         "DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM search_queue_contacts)",
@@ -72,16 +78,24 @@ pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
     if bulk {
         // What is pending is written out in one piece, by the next statement
         // that opens a savepoint on the index or at the commit.
-        set_hash_size(DEFAULT_HASH_SIZE)?;
+        set_hash_size("contact_search", DEFAULT_HASH_SIZE)?;
     }
-    for sql in [
-        "DELETE FROM search_queue_contacts",
+    conn.prepare_cached("DELETE FROM search_queue_contacts")?
+        .execute([])?;
+    let bulk = notes >= BULK_INTERACTIONS;
+    if bulk {
+        set_hash_size("interaction_search", BULK_HASH_SIZE)?;
+    }
+    conn.prepare_cached(
         "INSERT INTO interaction_search (rowid, note, event_name)
          SELECT i.id, i.note, i.event_name
          FROM search_queue_interactions q JOIN interactions i ON i.id = q.interaction_id ORDER BY i.id",
-        "DELETE FROM search_queue_interactions",
-    ] {
-        conn.prepare_cached(sql)?.execute([])?;
+    )?
+    .execute([])?;
+    if bulk {
+        set_hash_size("interaction_search", DEFAULT_HASH_SIZE)?;
     }
+    conn.prepare_cached("DELETE FROM search_queue_interactions")?
+        .execute([])?;
     Ok(())
 }

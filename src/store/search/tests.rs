@@ -1,4 +1,4 @@
-use super::queue::{BULK_CARDS, DEFAULT_HASH_SIZE};
+use super::queue::{BULK_CARDS, BULK_INTERACTIONS, DEFAULT_HASH_SIZE};
 use super::text::{email_query, index_tokens, snippet};
 use super::*;
 use crate::model::{InteractionKind, NewContact};
@@ -754,4 +754,34 @@ fn an_address_typed_whole_finds_who_has_it_then_who_wrote_of_it() {
     assert_eq!(email_query("@b.c"), None);
     assert_eq!(email_query("a@b..c"), None);
     assert_eq!(email_query("a@b.c"), Some("a@b.c"));
+}
+
+#[test]
+fn a_bulk_of_interactions_is_indexed_whole() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ada = named(&mut store, "Ada Lovelace");
+    let bob = named(&mut store, "Bob Stone");
+    sql(
+        &store,
+        &format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {})
+             INSERT INTO interactions (contact_id, kind, date, note)
+             SELECT CASE WHEN i % 2 = 0 THEN {ada} ELSE {bob} END, 'call', '2026-11-20',
+                    'Call number ' || i || CASE WHEN i % 1000 = 0 THEN ' about Lisbon' ELSE '' END
+             FROM n",
+            BULK_INTERACTIONS + 100
+        ),
+    );
+    assert_index_consistent(&store);
+    assert_eq!(found(&store, "lisbon"), vec![ada]);
+    assert_eq!(found(&store, "call 5001"), vec![bob]);
+    let hash_size: i64 = store
+        .conn
+        .query_row(
+            "SELECT v FROM interaction_search_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hash_size, DEFAULT_HASH_SIZE);
 }
