@@ -140,9 +140,10 @@ impl Store {
         let columns = match cards.entry(contact) {
             Entry::Occupied(read) => read.into_mut(),
             Entry::Vacant(entry) => {
+                // The text the card index holds, from the table FTS5 keeps it
+                // in (reading it through the index costs twice as much).
                 let mut stmt = self.conn.prepare_cached(
-                    "SELECT name, company, title, emails, interests, tags, notes
-                     FROM contact_search WHERE rowid = ?1",
+                    "SELECT c0, c1, c2, c3, c4, c5, c6 FROM contact_search_content WHERE id = ?1",
                 )?;
                 let columns = stmt
                     .query_row([contact], |row| {

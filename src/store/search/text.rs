@@ -129,31 +129,44 @@ pub(crate) fn prefix_phrases(query: &str) -> Vec<String> {
 /// The words of `text` (runs of letters and digits), folded to lower case
 /// without accents, much as the index's tokenizer reads them.
 fn fold_tokens(text: &str) -> Vec<String> {
-    word_ranges(text)
-        .into_iter()
+    WordRanges::new(text)
         .map(|r| super::super::resolve::fold(&text[r]))
         .collect()
 }
 
-/// The byte ranges of the words of `text` (runs of letters and digits), as
-/// [`fold_tokens`] finds them.
-fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                ranges.push(s..i);
-                start = None;
-            }
-            _ => {}
+/// The byte ranges of the words of a text (runs of letters and digits), as
+/// [`fold_tokens`] finds them, one by one.
+struct WordRanges<'a> {
+    chars: std::str::CharIndices<'a>,
+    len: usize,
+}
+
+impl<'a> WordRanges<'a> {
+    fn new(text: &'a str) -> Self {
+        WordRanges {
+            chars: text.char_indices(),
+            len: text.len(),
         }
     }
-    ranges
+}
+
+impl Iterator for WordRanges<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = loop {
+            let (i, c) = self.chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        for (i, c) in self.chars.by_ref() {
+            if !c.is_alphanumeric() {
+                return Some(start..i);
+            }
+        }
+        Some(start..self.len)
+    }
 }
 
 /// Whether `word` (a run of letters and digits), folded as [`fold_tokens`]
@@ -176,10 +189,21 @@ fn starts_with_any(word: &str, words: &[Word]) -> bool {
 pub(super) fn snippet(text: &str, words: &[Word]) -> Option<String> {
     const BEFORE: usize = 4;
     const AFTER: usize = 8;
-    let tokens = word_ranges(text);
-    let first = tokens
-        .iter()
-        .position(|r| starts_with_any(&text[r.clone()], words))?;
+    // Words are read only as far as the snippet needs: up to the first match,
+    // then AFTER more, and one past them to know whether text was cut.
+    let mut tokens = Vec::new();
+    let mut first = None;
+    for range in WordRanges::new(text) {
+        if first.is_some_and(|f| tokens.len() > f + AFTER) {
+            tokens.push(range);
+            break;
+        }
+        if first.is_none() && starts_with_any(&text[range.clone()], words) {
+            first = Some(tokens.len());
+        }
+        tokens.push(range);
+    }
+    let first = first?;
     let from = first.saturating_sub(BEFORE);
     let to = (first + AFTER).min(tokens.len() - 1);
     let mut out = String::new();
