@@ -27,7 +27,8 @@
 //! for word by word like any query.
 //!
 //! The steps run in order until the contacts found fill the page: later steps
-//! only find contacts that rank below (`steps.rs`). They could still add to
+//! only find contacts that rank below (`steps.rs`); step 3 stops reading
+//! history once it has the live contacts the page lacks. They could still add to
 //! the page's hits (a card match whose history matches too shows that
 //! interaction; the word-start step adds the fields it matched), so for the
 //! contacts on the page only, the page (`page.rs`) runs what of them could;
@@ -265,7 +266,10 @@ impl Store {
     /// Phone numbers, then the steps in order until the page is full: every
     /// contact found, with its tier and rank, and which steps did not run.
     fn gather(&self, query: &str, words: &[Word], limit: usize, stop: Stop) -> Result<Gathered> {
-        let mut gathered = Gathered::default();
+        let mut gathered = Gathered {
+            stop,
+            ..Gathered::default()
+        };
         if limit == 0 {
             return Ok(gathered);
         }
@@ -297,11 +301,12 @@ impl Store {
 }
 
 /// Whether a search stops once its page is full.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Stop {
     /// As soon as the contacts found fill the page: later steps can only find
     /// contacts that rank below them (what they would add to the page's hits,
     /// [`Store::finish`] still works out).
+    #[default]
     WhenPageFull,
     /// Never (to check that stopping early changes nothing).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -343,6 +348,8 @@ struct Gathered {
     skipped: Vec<Step>,
     /// The contacts on the page, once known.
     page: Vec<i64>,
+    /// Whether gathering stops once the page is full.
+    stop: Stop,
 }
 
 /// One card query and the cards it returned, in order.

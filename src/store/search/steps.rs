@@ -9,7 +9,7 @@ use rusqlite::params;
 
 use super::super::Store;
 use super::{
-    CardRun, CardRuns, Found, Gathered, SearchField, Step, Word, HISTORY_SCAN, RANKED_CARDS,
+    CardRun, CardRuns, Found, Gathered, SearchField, Step, Stop, Word, HISTORY_SCAN, RANKED_CARDS,
     SPLIT_CARDS, TIER_CARD, TIER_CARD_PREFIX, TIER_HISTORY, TIER_PHONE, TIER_SPLIT,
 };
 use crate::error::Result;
@@ -294,25 +294,63 @@ impl Store {
             .collect::<Vec<_>>()
             .join(" ");
         let scan = HISTORY_SCAN.max(limit.saturating_mul(4));
-        let pending: HashSet<i64> = match found {
-            Found::Add => HashSet::new(),
-            Found::PageOnly => gathered.page_without_interaction().collect(),
-        };
-        if found == Found::PageOnly && pending.is_empty() {
-            return Ok(());
-        }
-        let mut left = pending.len();
-        self.scan_history(&fts, scan, |contact, interaction, date| {
-            if found == Found::PageOnly && !pending.contains(&contact) {
-                return true;
+        if found == Found::PageOnly {
+            let pending: HashSet<i64> = gathered.page_without_interaction().collect();
+            let mut left = pending.len();
+            if left == 0 {
+                return Ok(());
             }
+            return self.scan_history(&fts, scan, |contact, interaction, date| {
+                if pending.contains(&contact) {
+                    let draft = gathered.drafts.found(contact, TIER_HISTORY, 0.0);
+                    if draft.interaction.is_none() {
+                        draft.interaction = Some((interaction, date));
+                        left -= 1;
+                    }
+                }
+                left > 0
+            });
+        }
+        // Everyone found before is live and on the page; the scan stops once
+        // it has found the live contacts the page still lacks and every card
+        // match has its interaction: the rest could only add contacts below.
+        let stop_early = gathered.stop == Stop::WhenPageFull;
+        let mut lacking = limit.saturating_sub(gathered.drafts.by_contact.len());
+        let mut unmatched = gathered
+            .drafts
+            .by_contact
+            .values()
+            .filter(|d| d.tier <= TIER_CARD_PREFIX && d.interaction.is_none())
+            .count();
+        let mut live = self
+            .conn
+            .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND deleted_on IS NULL")?;
+        let mut failed = None;
+        self.scan_history(&fts, scan, |contact, interaction, date| {
+            let new = !gathered.drafts.by_contact.contains_key(&contact);
             let draft = gathered.drafts.found(contact, TIER_HISTORY, 0.0);
             if draft.interaction.is_none() {
+                if draft.tier <= TIER_CARD_PREFIX {
+                    unmatched -= 1;
+                }
                 draft.interaction = Some((interaction, date));
-                left = left.saturating_sub(1);
             }
-            found == Found::Add || left > 0
-        })
+            if new && lacking > 0 {
+                match live.exists([contact]) {
+                    Ok(true) => lacking -= 1,
+                    Ok(false) => {}
+                    Err(e) => {
+                        failed = Some(e);
+                        return false;
+                    }
+                }
+            }
+            !stop_early || lacking > 0 || unmatched > 0
+        })?;
+        match failed {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        }
     }
 
     /// Calls `found(contact, interaction, date)` for the newest `scan`
