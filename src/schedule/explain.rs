@@ -8,20 +8,22 @@
 //! asked about once after it, and the template of the pings just before is not
 //! used again when another fits.
 
-use std::collections::VecDeque;
+use std::cell::OnceCell;
+use std::collections::{HashMap, VecDeque};
 
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
-    is_client, note_dates, own_notes, read_note, read_promise, NoteReading, PromiseReading,
+    is_client, note_dates, own_notes, read_note, read_promise, NoteDate, NoteReading,
+    PromiseReading,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, is_organisation, suggest, Preference, PromiseState, Relationship,
-    RequestState, SuggestionContext,
+    clean, is_organisation, kind_of, suggest, Preference, PromiseState, Relationship, RequestState,
+    SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
 use super::why::{details, how_connected, last_contact, why, Said};
@@ -70,7 +72,8 @@ struct ContactState<'a> {
     previous: Option<(i32, usize)>, // (day, template)
     turn: u32,
     interests: Vec<(&'a str, Option<&'static str>)>,
-    reading: Option<NoteReading>,
+    /// The last note read, once a ping uses it (most contacts' pings never do).
+    reading: OnceCell<NoteReading>,
     promises: Vec<Option<PromiseReading>>,
     request: RequestProgress,
     note_used: bool,
@@ -82,23 +85,34 @@ struct ContactState<'a> {
     asked_after: Vec<i64>,
 }
 
-/// Writes the texts of every placed ping and orders the plan by day.
+/// Orders the plan by day and writes the texts of every placed ping up to day
+/// `through`; the later ones are given by their dates alone (Today needs
+/// only its own pings' words, and the day of the next ones).
 pub(super) fn write_pings(
     mut placed: Vec<Placed>,
     prepared: &[Prepared<'_>],
     cx: &Context<'_>,
-) -> Vec<Ping> {
-    // In reading order, so each ping knows what came before it.
+    through: i32,
+) -> (Vec<Ping>, Vec<NaiveDate>) {
+    // In reading order, so each ping knows what came before it; a ping's
+    // words never depend on a later one.
     placed.sort_by(|a, b| {
         let (fa, fb) = (prepared[a.contact].facts, prepared[b.contact].facts);
         (a.day, a.reason, &fa.name, fa.id, &a.id).cmp(&(b.day, b.reason, &fb.name, fb.id, &b.id))
     });
+    let unwritten = placed
+        .split_off(placed.partition_point(|x| x.day <= through))
+        .iter()
+        .map(|x| cx.calendar.date(x.day))
+        .collect();
     let mut states: Vec<Option<ContactState<'_>>> = (0..prepared.len()).map(|_| None).collect();
     let mut recent: VecDeque<usize> = VecDeque::with_capacity(RECENT_TEMPLATES + 1);
+    // Many contacts share interests ("golf"): each is matched to its kind once.
+    let mut kinds: HashMap<&str, Option<&'static str>> = HashMap::new();
     let mut pings = Vec::with_capacity(placed.len());
     for x in &placed {
         let p = &prepared[x.contact];
-        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts));
+        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts, &mut kinds));
         let recent_now: Vec<usize> = recent.iter().copied().collect();
         let ping = write_ping(x, p, cx, state, &recent_now);
         if let Some(t) = state.previous.map(|(_, t)| t) {
@@ -111,14 +125,20 @@ pub(super) fn write_pings(
         }
         pings.push(ping);
     }
-    pings
+    (pings, unwritten)
 }
 
-fn contact_state(facts: &ContactFacts) -> ContactState<'_> {
+fn contact_state<'a>(
+    facts: &'a ContactFacts,
+    kinds: &mut HashMap<&'a str, Option<&'static str>>,
+) -> ContactState<'a> {
     let first = first_name(facts);
     ContactState {
-        interests: categorise(&facts.interests),
-        reading: facts.last_note.as_ref().map(|n| read_note(&n.text, first)),
+        interests: facts
+            .interests
+            .iter()
+            .map(|i| (i.as_str(), *kinds.entry(i).or_insert_with(|| kind_of(i))))
+            .collect(),
         promises: facts
             .open_promises
             .iter()
@@ -263,7 +283,7 @@ fn write_ping<'a>(
             && (date - n.date).num_days() <= NOTE_FRESH_DAYS
             && event.is_none_or(|e| n.event.as_deref() == Some(e))
     });
-    let reading = note.and(state.reading.as_ref());
+    let reading = note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
     // A request with anything logged after it may have been handled: left alone.
     let handled_since = note.is_some_and(|n| {
         p.anchors.iter().any(|a| {
@@ -296,9 +316,7 @@ fn write_ping<'a>(
     // Renewals and deadlines the note names: a ping before one speaks of
     // it; after one (within two months), asks how it went, and the note is
     // no longer quoted as if it were still ahead.
-    let dates = note
-        .map(|n| note_dates(&n.text, n.date))
-        .unwrap_or_default();
+    let dates: &[NoteDate] = if note.is_some() { &p.note_dates } else { &[] };
     let deadline_ahead = dates
         .iter()
         .filter(|d| d.deadline && d.on >= date && !d.what.is_empty())

@@ -385,6 +385,8 @@ struct Prepared<'a> {
     quiet_at_year_end: bool,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
+    /// The dates the last note names (see [`notes::note_dates`]), read once.
+    note_dates: Vec<notes::NoteDate>,
 }
 
 /// An entry of the placement queue; the field order is the placement order.
@@ -418,6 +420,19 @@ struct ChainState {
 
 /// Plans pings from `today` for `days` days.
 pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, days: u32) -> Plan {
+    plan_written_through(today, snapshot, settings, days, i32::MAX).0
+}
+
+/// The same plan with the texts of its pings written only up to `through`
+/// days from today; the dates of the later pings come apart (see
+/// [`explain::write_pings`]).
+fn plan_written_through(
+    today: NaiveDate,
+    snapshot: &Snapshot,
+    settings: &PlannerSettings,
+    days: u32,
+    through: i32,
+) -> (Plan, Vec<NaiveDate>) {
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
     let fixed: Vec<Vec<FixedPing>> = snapshot
@@ -639,8 +654,8 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         intervals: capacity.intervals,
         cap: daily_cap,
     };
-    let pings = explain::write_pings(placed, &prepared, &texts);
-    Plan {
+    let (pings, unwritten) = explain::write_pings(placed, &prepared, &texts, through);
+    let plan = Plan {
         today,
         days,
         daily_cap,
@@ -648,7 +663,8 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         acted_today,
         pings,
         notes,
-    }
+    };
+    (plan, unwritten)
 }
 
 /// Whether a ping id names a cadence ping (`{contact}-c{n}`).
@@ -996,12 +1012,17 @@ fn prepare<'a>(
     let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
 
     let anchors = facts.all_anchors();
+    let note_dates = facts
+        .last_note
+        .as_ref()
+        .map(|n| notes::note_dates(&n.text, n.date))
+        .unwrap_or_default();
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
             let due_day = calendar.day(due);
             let latest = anchors.iter().map(|a| a.date).max().unwrap_or(anchor.date);
-            let due = before_deadline(facts, calendar, calendar.day(latest))
+            let due = before_deadline(facts, &note_dates, calendar, calendar.day(latest))
                 .map_or(due_day, |d| d.min(due_day));
             (due_day, due, false, calendar.day(anchor.date))
         }
@@ -1048,16 +1069,22 @@ fn prepare<'a>(
         quiet_at_year_end: matches!(facts.circle, Circle::Network | Circle::Acquaintance),
         anchors,
         recent_done,
+        note_dates,
     }
 }
 
 /// The day to be in touch before a renewal or deadline the last note names
 /// (a few days ahead of it), when that is still to come, within
 /// [`DEADLINE_REACH_DAYS`] of the note and an ordinary gap after the last touch.
-fn before_deadline(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
+fn before_deadline(
+    facts: &ContactFacts,
+    note_dates: &[notes::NoteDate],
+    calendar: &Calendar<'_>,
+    last_touch: i32,
+) -> Option<i32> {
     let note = facts.last_note.as_ref()?;
-    notes::note_dates(&note.text, note.date)
-        .into_iter()
+    note_dates
+        .iter()
         .filter(|d| d.deadline && (d.on - note.date).num_days() <= DEADLINE_REACH_DAYS)
         .map(|d| calendar.day(d.on))
         .filter(|&on| on >= 0)
