@@ -771,3 +771,58 @@ fn first_hellos_on_one_day_do_not_read_like_a_mail_merge() {
         "{texts:#?}"
     );
 }
+
+#[test]
+fn no_template_names_the_contact_twice_and_articles_fit_the_word() {
+    for (id, text) in all_templates() {
+        assert!(
+            text.matches("{first}").count() <= 1,
+            "{id}: names the contact twice: {text}"
+        );
+    }
+    let names = vec!["Italian cooking".to_owned()];
+    let interests = categorise(&names);
+    let c = SuggestionContext {
+        relationship: Relationship::Inner,
+        ..ctx(&interests)
+    };
+    let out = render(
+        "Send {first} a small gift for a {interest} lover.",
+        &c,
+        "Italian cooking",
+    );
+    assert_eq!(out, "Send Ada a small gift for an Italian cooking lover.");
+    let out = render("A {interest} tip.", &c, "opera");
+    assert_eq!(out, "An opera tip.");
+    let out = render("Send {first} a {interest} tip.", &c, "user research");
+    assert_eq!(out, "Send Ada a user research tip.");
+}
+
+#[test]
+fn first_hellos_fit_the_role_and_name_no_customer_for_an_adviser() {
+    for (title, role, company) in [
+        ("Senior Director Analyst", "analyst", "Gartner"),
+        ("Finance Transformation Lead", "adviser", "Accenture"),
+        ("Sales Recruiter", "recruiter", "Hunter Talent"),
+    ] {
+        for seed in 0..20 {
+            let c = SuggestionContext {
+                company: Some(company),
+                title: Some(title),
+                role: Some(role),
+                how_connected: " (you are connected on LinkedIn)",
+                ..SuggestionContext::plain("Wei", Relationship::First)
+            };
+            let s = suggest(Reason::Cadence, &c, seed, Preference::Thread, None, &[]);
+            let id = template_id(s.template).unwrap();
+            assert!(id.starts_with(&format!("first-{role}")), "{id}: {}", s.text);
+            assert!(!s.text.contains("companies like"), "{}", s.text);
+        }
+    }
+    // Without a company, no template pretends to know one.
+    for seed in 0..20 {
+        let c = SuggestionContext::plain("Ana", Relationship::First);
+        let s = suggest(Reason::Cadence, &c, seed, Preference::Any, None, &[]);
+        assert!(!s.text.contains("{company}"), "{}", s.text);
+    }
+}
