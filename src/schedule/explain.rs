@@ -21,7 +21,7 @@ use super::notes::{
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, interests_in_notes, is_organisation, suggest, Preference, PromiseState,
+    categorise, clean, interests_in_notes, is_organisation, suggest_anew, Preference, PromiseState,
     Relationship, RequestState, SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
@@ -590,7 +590,13 @@ fn write_ping<'a>(
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();
-        let choice = if urgent || unlogged || special {
+        // A matter closed or lost is no business to open with: something
+        // personal first when there is an interest to go on.
+        let personal_first =
+            settled && !ctx.client && state.interests.iter().any(|(_, k)| k.is_some());
+        let choice = if personal_first {
+            Preference::Interest
+        } else if urgent || unlogged || special {
             Preference::Thread
         } else if settled {
             // Nothing open to pick up: something personal.
@@ -617,18 +623,30 @@ fn write_ping<'a>(
         Preference::Any
     };
     let seed = stable_hash(&[facts.uid.as_bytes(), x.id.as_bytes()]);
-    // Neither the pings just before nor this contact's own earlier pings
-    // lend their sentence again when another fits.
-    let mut avoid_recent = recent.to_vec();
-    avoid_recent.extend(state.used.iter().copied());
-    let suggestion = suggest(
+    // Neither this contact's earlier pings nor the pings just before lend
+    // their sentence again when another fits.
+    let mut suggestion = suggest_anew(
         x.reason,
         &ctx,
         seed,
         prefer,
         before.map(|(_, t)| t),
-        &avoid_recent,
+        recent,
+        &state.used,
     );
+    // An interest whose every sentence this contact has had already gives
+    // way to anything else that fits.
+    if prefer == Preference::Interest && state.used.contains(&suggestion.template) {
+        suggestion = suggest_anew(
+            x.reason,
+            &ctx,
+            seed,
+            Preference::Any,
+            before.map(|(_, t)| t),
+            recent,
+            &state.used,
+        );
+    }
     let uses = suggestion.uses;
 
     // What the why may repeat of it.

@@ -628,6 +628,21 @@ pub fn suggest(
     avoid: Option<usize>,
     recent: &[usize],
 ) -> Suggestion {
+    suggest_anew(reason, ctx, seed, prefer, avoid, recent, &[])
+}
+
+/// [`suggest`], leaving out as well the templates this contact has already
+/// had (`used`) while anything else fits: a contact's year does not repeat
+/// a sentence, and that comes before the variety of the day's list.
+pub fn suggest_anew(
+    reason: Reason,
+    ctx: &SuggestionContext<'_>,
+    seed: u64,
+    prefer: Preference,
+    avoid: Option<usize>,
+    recent: &[usize],
+    used: &[usize],
+) -> Suggestion {
     let data = data();
     let has = |need: &Need| match need {
         Need::Note => ctx.note.is_some_and(|n| !n.trim().is_empty()),
@@ -709,15 +724,15 @@ pub fn suggest(
         (_, Preference::Interest) => eligible.iter().copied().filter(interest).collect(),
         _ => Vec::new(),
     };
-    // A thread the pings just before have used in the same words gives way,
-    // unless it is a follow-up's or something the user owes or was asked; so
-    // does an interest whose every template was just used (or used for this
-    // contact before): another sentence fits.
+    // A thread the pings just before (or this contact's earlier pings) have
+    // used in the same words gives way, unless it is a follow-up's or
+    // something the user owes or was asked.
     let worn = !subset.is_empty()
         && reason != Reason::FollowUp
-        && subset.iter().all(|i| recent.contains(i))
-        && (prefer == Preference::Interest
-            || subset.iter().all(|i| rank(i).is_some_and(|r| r >= 3)));
+        && subset
+            .iter()
+            .all(|i| recent.contains(i) || used.contains(i))
+        && subset.iter().all(|i| rank(i).is_some_and(|r| r >= 3));
     let mut subset = if worn { Vec::new() } else { subset };
     // A birthday takes the wish that says the most it can: a call with the news
     // rather than a call alone.
@@ -733,8 +748,18 @@ pub fn suggest(
             .copied()
             .filter(|i| rank(i).is_none() && !interest(i))
             .collect();
-        if plain.is_empty() {
-            eligible
+        // This contact has had every plain sentence: anything else that fits.
+        let fresh: Vec<usize> = eligible
+            .iter()
+            .copied()
+            .filter(|i| !used.contains(i) && Some(*i) != avoid)
+            .collect();
+        if plain.is_empty() || (plain.iter().all(|i| used.contains(i)) && !fresh.is_empty()) {
+            if fresh.is_empty() {
+                eligible
+            } else {
+                fresh
+            }
         } else {
             plain
         }
@@ -743,6 +768,9 @@ pub fn suggest(
     };
     if pool.len() > 1 {
         pool.retain(|&i| Some(i) != avoid);
+    }
+    if pool.iter().any(|i| !used.contains(i)) {
+        pool.retain(|i| !used.contains(i));
     }
     if pool.iter().any(|i| !recent.contains(i)) {
         pool.retain(|i| !recent.contains(i));
