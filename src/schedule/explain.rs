@@ -36,6 +36,9 @@ const NOTE_FRESH_DAYS: i64 = 200;
 /// A request asked this recently (and with nothing since) is delivered; an
 /// older one is first asked about.
 const REQUEST_FRESH_DAYS: i64 = 28;
+/// A request older than this may have been met or dropped: it is asked
+/// about first; a younger one is delivered with an apology for the wait.
+const REQUEST_OLD_DAYS: i64 = 90;
 /// A contact never talked to gets a promise due within this many days
 /// delivered on their first ping, rather than a cold introduction.
 const EARLY_PROMISE_DAYS: i64 = 45;
@@ -361,13 +364,11 @@ fn write_ping<'a>(
     let request_state = request.and_then(|_| match state.request {
         RequestProgress::Delivered => Some(RequestState::After),
         RequestProgress::Closed => None,
-        RequestProgress::Open => Some(
-            if note.is_some_and(|n| (date - n.date).num_days() <= REQUEST_FRESH_DAYS) {
-                RequestState::Fresh
-            } else {
-                RequestState::Stale
-            },
-        ),
+        RequestProgress::Open => Some(match note.map(|n| (date - n.date).num_days()) {
+            Some(age) if age <= REQUEST_FRESH_DAYS => RequestState::Fresh,
+            Some(age) if age <= REQUEST_OLD_DAYS => RequestState::Stale,
+            _ => RequestState::Old,
+        }),
     });
     // Renewals and deadlines the note names: a ping before one speaks of
     // it; after one (within two months), asks how it went, and the note is
@@ -561,7 +562,7 @@ fn write_ping<'a>(
     // request or a promise to deliver comes first.
     let urgent = matches!(
         request_state,
-        Some(RequestState::Fresh | RequestState::Stale)
+        Some(RequestState::Fresh | RequestState::Stale | RequestState::Old)
     ) || (deadline_ahead.is_some() && thread.is_some())
         || (thread.is_some() && reading.is_some_and(|r| r.offered))
         || dated.is_some()

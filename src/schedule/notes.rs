@@ -1423,6 +1423,9 @@ mod tests {
         );
         let offer = read_note("Co-selling the account; he'll introduce their CFO.", "Cal");
         assert!(offer.offered && offer.request.is_none());
+        // The user's own promise is not the contact's offer.
+        let own = read_note("Complained about onboarding; promised to help.", "Cal");
+        assert!(!own.offered);
     }
 
     #[test]

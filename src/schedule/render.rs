@@ -45,6 +45,7 @@ pub(super) fn request_phrase(kind: &str, which: &str) -> Option<&'static str> {
     Some(match which {
         "deliver" => k.deliver.as_str(),
         "stale" => k.stale.as_str(),
+        "old" => k.old.as_str(),
         "after" => k.after.as_str(),
         _ => k.done.as_str(),
     })
@@ -290,7 +291,7 @@ fn value(
             "is"
         }
         .to_owned(),
-        "request_deliver" | "request_stale" | "request_after" => {
+        "request_deliver" | "request_stale" | "request_old" | "request_after" => {
             let which = name.trim_start_matches("request_");
             let text = phrase(request.and_then(|r| request_phrase(r.kind, which)), None);
             // A second thing asked for in the same note is delivered with the first.

@@ -67,6 +67,7 @@ pub(super) struct RequestKind {
     pub words: Vec<String>,
     pub(super) deliver: String,
     pub(super) stale: String,
+    pub(super) old: String,
     pub(super) after: String,
     pub(super) done: String,
 }
@@ -177,8 +178,10 @@ pub enum PromiseState {
 pub enum RequestState {
     /// Asked recently: deliver it.
     Fresh,
-    /// Asked long ago, or something has happened since: ask whether it is still wanted.
+    /// Asked a month or more ago: deliver it with an apology for the wait.
     Stale,
+    /// Asked three months or more ago: ask whether it is still wanted.
+    Old,
     /// Delivered on an earlier ping: ask how it is working out.
     After,
 }

@@ -140,7 +140,7 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
         );
     }
     for k in &data.request_kinds {
-        for phrase in [&k.deliver, &k.stale, &k.after, &k.done] {
+        for phrase in [&k.deliver, &k.stale, &k.old, &k.after, &k.done] {
             assert!(
                 !phrase.contains("them") && !phrase.contains("their"),
                 "{phrase}"
@@ -395,10 +395,20 @@ fn a_request_in_the_note_is_delivered_not_checked_in_on() {
         ..ctx(&[])
     };
     let s = suggest(Reason::Overdue, &stale, 1, Preference::Thread, None, &[]);
-    // Long asked for: delivered with an apology, not asked about first.
+    // Asked weeks ago: delivered with an apology, not asked about first.
     assert_eq!(
         s.text,
         "Set up the reference call Rae asked for on 7 Aug, with a word of apology for the wait."
+    );
+    // Asked months ago: it may have been met or dropped, so asked about first.
+    let old = SuggestionContext {
+        request_state: Some(RequestState::Old),
+        ..stale
+    };
+    let s = suggest(Reason::Overdue, &old, 1, Preference::Thread, None, &[]);
+    assert_eq!(
+        s.text,
+        "Ask Rae whether the reference call asked for on 7 Aug is still wanted; if so, set it up this week with a word of apology for the wait."
     );
     // At the event it was asked at, the follow-up delivers it.
     let reading = read_note(
@@ -644,7 +654,14 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
             data()
                 .request_kinds
                 .iter()
-                .flat_map(|k| [k.deliver.as_str(), k.stale.as_str(), k.after.as_str()])
+                .flat_map(|k| {
+                    [
+                        k.deliver.as_str(),
+                        k.stale.as_str(),
+                        k.old.as_str(),
+                        k.after.as_str(),
+                    ]
+                })
                 .flat_map(|t| t.split('{').skip(1)),
         )
         .filter_map(|p| p.split('}').next())
