@@ -15,8 +15,8 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
-    is_client, is_unanswered, note_dates, own_notes, pending_intro, prefers_phone, read_note,
-    read_promise, role_of, NoteReading, PromiseReading,
+    asks_for_later, is_client, is_unanswered, note_dates, own_notes, pending_intro, prefers_phone,
+    read_note, read_promise, role_of, NoteReading, PromiseReading,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
@@ -366,6 +366,13 @@ fn write_ping<'a>(
         RequestProgress::Closed => None,
         RequestProgress::Open => Some(match note.map(|n| (date - n.date).num_days()) {
             Some(age) if age <= REQUEST_FRESH_DAYS => RequestState::Fresh,
+            // Asked for a time still to come ("a demo in Q1"): not late yet.
+            Some(age)
+                if age <= REQUEST_OLD_DAYS
+                    && request.is_some_and(|r| asks_for_later(&r.object, date)) =>
+            {
+                RequestState::Fresh
+            }
             Some(age) if age <= REQUEST_OLD_DAYS => RequestState::Stale,
             _ => RequestState::Old,
         }),

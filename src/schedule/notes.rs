@@ -941,6 +941,25 @@ pub fn only_one_way(
         })
 }
 
+/// Whether a request names a time still to come on `on`: a quarter or a
+/// month ahead ("a demo in Q1", "pricing for January"), next year, the new year.
+pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let tokens = words(object);
+    let quarter = (on.month() - 1) / 3 + 1;
+    tokens.iter().any(|t| {
+        if let Some(q) = t.strip_prefix('q').and_then(|n| n.parse::<u32>().ok()) {
+            return (1..=4).contains(&q) && q != quarter;
+        }
+        if let Some(m) = month_of(t).filter(|_| t.len() > 3) {
+            return m != on.month();
+        }
+        false
+    }) || has_phrase(&tokens, "next year")
+        || has_phrase(&tokens, "next quarter")
+        || has_phrase(&tokens, "new year")
+}
+
 /// Whether a note says a message went unanswered ("cold outreach, no reply").
 pub fn is_unanswered(note: &str) -> bool {
     has_any(note, &data().unanswered_words)
@@ -1463,5 +1482,11 @@ mod tests {
         assert_eq!(role_of("Partner - Advisory"), Some("adviser"));
         assert_eq!(role_of("Sales Recruiter"), Some("recruiter"));
         assert_eq!(role_of("VP Finance"), None);
+        let dec = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert!(asks_for_later("a demo in Q1", dec));
+        assert!(asks_for_later("pricing for January", dec));
+        assert!(!asks_for_later("a demo in Q4", dec));
+        assert!(!asks_for_later("the analyst report", dec));
+        assert!(!asks_for_later("may be interested", dec));
     }
 }

@@ -1144,3 +1144,22 @@ fn more_pings_today_never_bring_a_birthday_or_promise_forward() {
         view.more
     );
 }
+
+#[test]
+fn a_request_for_later_is_not_late_and_needs_no_apology() {
+    let chris = noted_as(
+        person(1, Circle::Acquaintance),
+        InteractionKind::Event,
+        "2026-10-14",
+        "Booth scan; wants a demo in Q1.",
+        Some("CFO Summit"),
+    );
+    let plan = plan_for(vec![chris], 60);
+    let p = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("demo in Q1"))
+        .unwrap();
+    assert!(p.date < today() + chrono::Duration::days(14), "{p:?}");
+    assert!(!p.suggestion.contains("apology"), "{}", p.suggestion);
+    assert!(!p.why.contains("long wait"), "{}", p.why);
+}

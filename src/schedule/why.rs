@@ -324,7 +324,8 @@ fn request_why(
     date: NaiveDate,
 ) -> String {
     let waited = (date - asked).num_days();
-    let wait = if waited > LONG_WAIT_DAYS {
+    // A request for later ("a demo in Q1") is not late yet.
+    let wait = if waited > LONG_WAIT_DAYS && state != RequestState::Fresh {
         format!("; {} is a long wait", span_words(waited))
     } else {
         String::new()
