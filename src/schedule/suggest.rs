@@ -471,11 +471,10 @@ pub fn kind_of(interest: &str) -> Option<&'static str> {
 /// with their kinds: only in a clause that says the contact is a fan, loves,
 /// plays or follows something.
 pub fn interests_in_notes(text: &str) -> Vec<(&str, &'static str)> {
-    const MARKERS: [&str; 14] = [
+    const MARKERS: [&str; 11] = [
         "fan",
         "fans",
         "loves",
-        "love",
         "enjoys",
         "plays",
         "supporter",
@@ -483,10 +482,10 @@ pub fn interests_in_notes(text: &str) -> Vec<(&str, &'static str)> {
         "diehard",
         "nerd",
         "lover",
-        "keen",
         "avid",
-        "big",
     ];
+    // A topic or a cause in a note is more often business than a pastime.
+    const NOT_FROM_NOTES: [&str; 2] = ["topic", "pursuit"];
     let mut out: Vec<(&str, &'static str)> = Vec::new();
     for clause in text.split(['.', ';', '\n', ',', '!']) {
         let lower = clause.to_lowercase();
@@ -512,7 +511,11 @@ pub fn interests_in_notes(text: &str) -> Vec<(&str, &'static str)> {
         if !tokens.iter().any(|(_, w)| MARKERS.contains(w)) {
             continue;
         }
-        for kind in &data().kinds {
+        for kind in data()
+            .kinds
+            .iter()
+            .filter(|k| !NOT_FROM_NOTES.contains(&k.kind.as_str()))
+        {
             for phrase in &kind.words {
                 let parts: Vec<&str> = phrase.split_whitespace().collect();
                 if parts.is_empty() {

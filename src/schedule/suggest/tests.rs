@@ -843,3 +843,23 @@ fn first_hellos_fit_the_role_and_name_no_customer_for_an_adviser() {
         assert!(!s.text.contains("{company}"), "{}", s.text);
     }
 }
+
+#[test]
+fn interests_named_in_notes_are_read_only_where_the_note_says_so() {
+    assert_eq!(
+        interests_in_notes("Quick chat at the happy hour. Huge Liverpool fan."),
+        vec![("Liverpool", "team")]
+    );
+    assert_eq!(
+        interests_in_notes("Loves opera; season tickets."),
+        vec![("opera", "music")]
+    );
+    for nothing in [
+        "Big data project next year.",
+        "Loves the product and the data model.",
+        "Texted about the game.",
+        "",
+    ] {
+        assert_eq!(interests_in_notes(nothing), vec![], "{nothing}");
+    }
+}
