@@ -8,6 +8,9 @@
 //!    is due when warmth falls to 50. Birthdays, due promises and event follow-ups
 //!    are *fixed* pings on their own days. A fixed ping near (or before) a cadence
 //!    ping stands in for it, and after any ping the next one is an interval later.
+//!    The last note can bring the due day forward: a request or an offer still
+//!    open (a week after the note), a renewal or deadline (a few days before
+//!    it), news with a day (a couple of days after it).
 //! 2. **Then the calendar.** Fixed pings take their days first. Cadence pings are
 //!    placed in the order they fell due (closer circles first by a margin) on the
 //!    nearest working day with free capacity: within a week after, then earlier
@@ -1079,6 +1082,7 @@ fn prepare<'a>(
     let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
 
     let anchors = facts.all_anchors();
+    let open = open_item(facts, &anchors);
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
@@ -1087,7 +1091,7 @@ fn prepare<'a>(
             let latest = calendar.day(latest);
             let due = [
                 before_deadline(facts, calendar, latest),
-                open_item_day(facts, calendar, latest),
+                open.map(|on| (calendar.day(on) + OPEN_ITEM_DAYS).max(latest + 1)),
                 after_news_day(facts, calendar, latest),
             ]
             .into_iter()
@@ -1140,7 +1144,7 @@ fn prepare<'a>(
         stranger,
         quiet_at_year_end: matches!(facts.circle, Circle::Network | Circle::Acquaintance),
         cold_intro: stranger || cold,
-        urgent: !never_contacted && open_item(facts).is_some(),
+        urgent: !never_contacted && open.is_some(),
         anchors,
         recent_done,
         colleagues: String::new(),
@@ -1150,9 +1154,9 @@ fn prepare<'a>(
 /// The last note's day when it holds something waiting on the user (a
 /// request, or the contact's offer to do something), with nothing logged
 /// after it and no promise that answers it.
-fn open_item(facts: &ContactFacts) -> Option<NaiveDate> {
+fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<NaiveDate> {
     let note = facts.last_note.as_ref()?;
-    if !facts.open_promises.is_empty() || facts.all_anchors().iter().any(|a| a.date > note.date) {
+    if !facts.open_promises.is_empty() || anchors.iter().any(|a| a.date > note.date) {
         return None;
     }
     let first = if facts.given_name.trim().is_empty() {
@@ -1162,11 +1166,6 @@ fn open_item(facts: &ContactFacts) -> Option<NaiveDate> {
     };
     let reading = notes::read_note(&note.text, first);
     (reading.request.is_some() || reading.offered).then_some(note.date)
-}
-
-/// The day to deliver what the last note says is waited on: a week after it.
-fn open_item_day(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
-    open_item(facts).map(|on| (calendar.day(on) + OPEN_ITEM_DAYS).max(last_touch + 1))
 }
 
 /// The day to ask how personal news with a day went ("knee surgery on Dec
