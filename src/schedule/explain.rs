@@ -100,6 +100,8 @@ struct ContactState<'a> {
     note_interests: bool,
     /// Personal news whose day has passed was asked about.
     life_after_used: bool,
+    /// Whether the notes say to call (read on the contact's first ping).
+    phone: Option<bool>,
 }
 
 /// Writes the texts of every placed ping and orders the plan by day.
@@ -289,11 +291,13 @@ fn write_ping<'a>(
     } else {
         None
     };
-    let phone = prefers_phone(&facts.notes)
-        || facts
-            .last_note
-            .as_ref()
-            .is_some_and(|n| prefers_phone(&n.text));
+    let phone = *state.phone.get_or_insert_with(|| {
+        prefers_phone(&facts.notes)
+            || facts
+                .last_note
+                .as_ref()
+                .is_some_and(|n| prefers_phone(&n.text))
+    });
     if !state.note_interests && state.interests.iter().all(|(_, k)| k.is_none()) {
         state.note_interests = true;
         let mut found = interests_in_notes(&facts.notes);
@@ -554,7 +558,11 @@ fn write_ping<'a>(
         pending_intro: pending.as_ref().map(|who| who.as_deref()),
         phone,
         unanswered,
-        role: facts.title.as_deref().and_then(role_of),
+        role: if relationship == Relationship::First {
+            facts.title.as_deref().and_then(role_of)
+        } else {
+            None
+        },
         colleagues: Some(p.colleagues.as_str()).filter(|c| !c.is_empty()),
         call_birthday,
         birthday_day: &birthday_day,
