@@ -82,11 +82,15 @@ pub fn today_view(
     let next_day = later_days.first().copied();
     let next_day_count =
         next_day.map_or(0, |d| later_days.iter().filter(|&&l| l == d).count() as u32);
-    // One contact at most once a day, even when brought forward.
+    // One contact at most once a day, even when brought forward; a birthday,
+    // a promise or a follow-up keeps its own day (a wish a day early is wrong).
     let mut more_pings: Vec<Ping> = Vec::new();
     for p in later {
         if more_pings.len() >= more as usize {
             break;
+        }
+        if p.reason.is_fixed() {
+            continue;
         }
         let taken = todays
             .iter()
