@@ -62,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_sync_history.sql"),
     include_str!("migrations/0010_sync_attempts.sql"),
     include_str!("migrations/0011_contact_ids.sql"),
+    include_str!("migrations/0012_card_prefixes.sql"),
 ];
 
 /// The schema version this build writes and understands.
