@@ -8,7 +8,8 @@
 //! asked about once after it, and the template of the pings just before is not
 //! used again when another fits.
 
-use std::collections::VecDeque;
+use std::cell::OnceCell;
+use std::collections::{HashMap, VecDeque};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -16,12 +17,12 @@ use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
     asks_for_later, is_client, is_unanswered, note_dates, own_notes, pending_intro, prefers_phone,
-    read_note, read_promise, role_of, NoteReading, PromiseReading,
+    read_note, read_promise, role_of, NoteDate, NoteReading, PromiseReading,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, interests_in_notes, is_organisation, suggest_anew, Preference, PromiseState,
+    clean, interests_in_notes, is_organisation, kind_of, suggest_anew, Preference, PromiseState,
     Relationship, RequestState, SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
@@ -83,7 +84,8 @@ struct ContactState<'a> {
     previous: Option<(i32, usize)>, // (day, template)
     turn: u32,
     interests: Vec<(&'a str, Option<&'static str>)>,
-    reading: Option<NoteReading>,
+    /// The last note read, once a ping uses it (most contacts' pings never do).
+    reading: OnceCell<NoteReading>,
     promises: Vec<Option<PromiseReading>>,
     request: RequestProgress,
     note_used: bool,
@@ -104,23 +106,34 @@ struct ContactState<'a> {
     phone: Option<bool>,
 }
 
-/// Writes the texts of every placed ping and orders the plan by day.
+/// Orders the plan by day and writes the texts of every placed ping up to day
+/// `through`; the later ones are given by their dates alone (Today needs
+/// only its own pings' words, and the day of the next ones).
 pub(super) fn write_pings(
     mut placed: Vec<Placed>,
     prepared: &[Prepared<'_>],
     cx: &Context<'_>,
-) -> Vec<Ping> {
-    // In reading order, so each ping knows what came before it.
+    through: i32,
+) -> (Vec<Ping>, Vec<NaiveDate>) {
+    // In reading order, so each ping knows what came before it; a ping's
+    // words never depend on a later one.
     placed.sort_by(|a, b| {
         let (fa, fb) = (prepared[a.contact].facts, prepared[b.contact].facts);
         (a.day, a.reason, &fa.name, fa.id, &a.id).cmp(&(b.day, b.reason, &fb.name, fb.id, &b.id))
     });
+    let unwritten = placed
+        .split_off(placed.partition_point(|x| x.day <= through))
+        .iter()
+        .map(|x| cx.calendar.date(x.day))
+        .collect();
     let mut states: Vec<Option<ContactState<'_>>> = (0..prepared.len()).map(|_| None).collect();
     let mut recent: VecDeque<usize> = VecDeque::with_capacity(RECENT_TEMPLATES + 1);
+    // Many contacts share interests ("golf"): each is matched to its kind once.
+    let mut kinds: HashMap<&str, Option<&'static str>> = HashMap::new();
     let mut pings = Vec::with_capacity(placed.len());
     for x in &placed {
         let p = &prepared[x.contact];
-        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts));
+        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts, &mut kinds));
         let recent_now: Vec<usize> = recent.iter().copied().collect();
         let ping = write_ping(x, p, cx, state, &recent_now);
         if let Some(t) = state.previous.map(|(_, t)| t) {
@@ -133,14 +146,20 @@ pub(super) fn write_pings(
         }
         pings.push(ping);
     }
-    pings
+    (pings, unwritten)
 }
 
-fn contact_state(facts: &ContactFacts) -> ContactState<'_> {
+fn contact_state<'a>(
+    facts: &'a ContactFacts,
+    kinds: &mut HashMap<&'a str, Option<&'static str>>,
+) -> ContactState<'a> {
     let first = first_name(facts);
     ContactState {
-        interests: categorise(&facts.interests),
-        reading: facts.last_note.as_ref().map(|n| read_note(&n.text, first)),
+        interests: facts
+            .interests
+            .iter()
+            .map(|i| (i.as_str(), *kinds.entry(i).or_insert_with(|| kind_of(i))))
+            .collect(),
         promises: facts
             .open_promises
             .iter()
@@ -333,7 +352,7 @@ fn write_ping<'a>(
             && (date - n.date).num_days() <= NOTE_FRESH_DAYS
             && event.is_none_or(|e| n.event.as_deref() == Some(e))
     });
-    let reading = note.and(state.reading.as_ref());
+    let reading = note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
     // A birthday wish picks up recent personal news.
     let news_note = note.or_else(|| {
         facts.last_note.as_ref().filter(|n| {
@@ -342,6 +361,7 @@ fn write_ping<'a>(
                 && (date - n.date).num_days() <= BIRTHDAY_NEWS_DAYS
         })
     });
+    let news_reading = news_note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
     // A request with anything logged after it may have been handled: left alone.
     let handled_since = note.is_some_and(|n| {
         p.anchors.iter().any(|a| {
@@ -384,9 +404,7 @@ fn write_ping<'a>(
     // Renewals and deadlines the note names: a ping before one speaks of
     // it; after one (within two months), asks how it went, and the note is
     // no longer quoted as if it were still ahead.
-    let dates = note
-        .map(|n| note_dates(&n.text, n.date))
-        .unwrap_or_default();
+    let dates: &[NoteDate] = if note.is_some() { &p.note_dates } else { &[] };
     let deadline_ahead = dates
         .iter()
         .filter(|d| d.deadline && d.on >= date && !d.what.is_empty())
@@ -404,20 +422,18 @@ fn write_ping<'a>(
     let thread = reading
         .and_then(|r| r.thread.as_deref())
         .filter(|_| !state.note_used && passed.is_none() && dates.iter().all(|d| d.on >= date));
-    let news_dates = news_note
-        .map(|n| note_dates(&n.text, n.date))
-        .unwrap_or_default();
+    let news_dates: &[NoteDate] = if news_note.is_some() {
+        &p.note_dates
+    } else {
+        &[]
+    };
     // News with a day that has passed is asked about ("how did the surgery
     // go?"), not quoted in the future tense.
     let news_passed = news_dates.iter().any(|d| d.life && d.on < date);
-    let life = news_note
-        .and(state.reading.as_ref())
+    let life = news_reading
         .and_then(|r| r.life.as_deref())
         .filter(|_| !state.life_used && event.is_none() && !news_passed);
-    let serious = life.is_some()
-        && news_note
-            .and(state.reading.as_ref())
-            .is_some_and(|r| r.serious);
+    let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
     let life_dated_day = news_dates
         .iter()
         .filter(|d| d.life && d.on < date && (date - d.on).num_days() <= 60 && !d.what.is_empty())

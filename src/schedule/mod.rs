@@ -411,6 +411,8 @@ struct Prepared<'a> {
     /// Colleagues at the same company the user talks to, by first name
     /// ("Daniel and Emily"), or empty.
     colleagues: String,
+    /// The dates the last note names (see [`notes::note_dates`]), read once.
+    note_dates: Vec<notes::NoteDate>,
 }
 
 /// An entry of the placement queue; the field order is the placement order.
@@ -444,6 +446,19 @@ struct ChainState {
 
 /// Plans pings from `today` for `days` days.
 pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, days: u32) -> Plan {
+    plan_written_through(today, snapshot, settings, days, i32::MAX).0
+}
+
+/// The same plan with the texts of its pings written only up to `through`
+/// days from today; the dates of the later pings come apart (see
+/// [`explain::write_pings`]).
+fn plan_written_through(
+    today: NaiveDate,
+    snapshot: &Snapshot,
+    settings: &PlannerSettings,
+    days: u32,
+    through: i32,
+) -> (Plan, Vec<NaiveDate>) {
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
     let fixed: Vec<Vec<FixedPing>> = snapshot
@@ -666,8 +681,8 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         intervals: capacity.intervals,
         cap: daily_cap,
     };
-    let pings = explain::write_pings(placed, &prepared, &texts);
-    Plan {
+    let (pings, unwritten) = explain::write_pings(placed, &prepared, &texts, through);
+    let plan = Plan {
         today,
         days,
         daily_cap,
@@ -675,7 +690,8 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         acted_today,
         pings,
         notes,
-    }
+    };
+    (plan, unwritten)
 }
 
 /// Whether a ping id names a cadence ping (`{contact}-c{n}`).
@@ -1083,6 +1099,11 @@ fn prepare<'a>(
 
     let anchors = facts.all_anchors();
     let open = open_item(facts, &anchors);
+    let note_dates = facts
+        .last_note
+        .as_ref()
+        .map(|n| notes::note_dates(&n.text, n.date))
+        .unwrap_or_default();
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
@@ -1090,9 +1111,9 @@ fn prepare<'a>(
             let latest = anchors.iter().map(|a| a.date).max().unwrap_or(anchor.date);
             let latest = calendar.day(latest);
             let due = [
-                before_deadline(facts, calendar, latest),
+                before_deadline(facts, &note_dates, calendar, latest),
                 open.map(|on| (calendar.day(on) + OPEN_ITEM_DAYS).max(latest + 1)),
-                after_news_day(facts, calendar, latest),
+                after_news_day(facts, &note_dates, calendar, latest),
             ]
             .into_iter()
             .flatten()
@@ -1148,6 +1169,7 @@ fn prepare<'a>(
         anchors,
         recent_done,
         colleagues: String::new(),
+        note_dates,
     }
 }
 
@@ -1171,10 +1193,15 @@ fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<Naive
 /// The day to ask how personal news with a day went ("knee surgery on Dec
 /// 9"): a couple of days after it, when the note is recent enough and it
 /// keeps an ordinary gap after the last touch.
-fn after_news_day(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
+fn after_news_day(
+    facts: &ContactFacts,
+    note_dates: &[notes::NoteDate],
+    calendar: &Calendar<'_>,
+    last_touch: i32,
+) -> Option<i32> {
     let note = facts.last_note.as_ref()?;
-    notes::note_dates(&note.text, note.date)
-        .into_iter()
+    note_dates
+        .iter()
         .filter(|d| d.life && d.on >= note.date && (d.on - note.date).num_days() <= NEWS_REACH_DAYS)
         .map(|d| calendar.day(d.on) + AFTER_NEWS_DAYS)
         .filter(|&day| day >= last_touch + MIN_ORDINARY_GAP_DAYS)
@@ -1246,10 +1273,15 @@ fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
 /// The day to be in touch before a renewal or deadline the last note names
 /// (a few days ahead of it), when that is still to come, within
 /// [`DEADLINE_REACH_DAYS`] of the note and an ordinary gap after the last touch.
-fn before_deadline(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
+fn before_deadline(
+    facts: &ContactFacts,
+    note_dates: &[notes::NoteDate],
+    calendar: &Calendar<'_>,
+    last_touch: i32,
+) -> Option<i32> {
     let note = facts.last_note.as_ref()?;
-    notes::note_dates(&note.text, note.date)
-        .into_iter()
+    note_dates
+        .iter()
         .filter(|d| d.deadline && (d.on - note.date).num_days() <= DEADLINE_REACH_DAYS)
         .map(|d| calendar.day(d.on))
         .filter(|&on| on >= 0)

@@ -508,6 +508,11 @@ fn day_of(word: &str) -> Option<u32> {
 pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
     use chrono::Datelike;
     let mut out = Vec::new();
+    // Every date read here has a day number: most notes have no digit at all,
+    // and splitting them into clauses would find nothing.
+    if !note.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for clause in clauses(note) {
         let words: Vec<&str> = clause.split_whitespace().collect();
         for i in 0..words.len().saturating_sub(1) {

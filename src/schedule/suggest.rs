@@ -443,28 +443,48 @@ pub fn categorise(interests: &[String]) -> Vec<(&str, Option<&'static str>)> {
 
 /// The kind of an interest ("Celtics" → team), matched on whole words, first kind first.
 pub fn kind_of(interest: &str) -> Option<&'static str> {
-    let words: Vec<String> = interest
-        .to_lowercase()
+    let lower = interest.to_lowercase();
+    let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
         .collect();
     if words.is_empty() {
         return None;
     }
-    data()
-        .kinds
+    kind_phrases()
         .iter()
-        .find(|k| {
-            k.words.iter().any(|phrase| {
-                let parts: Vec<&str> = phrase.split_whitespace().collect();
-                !parts.is_empty()
-                    && words
-                        .windows(parts.len())
-                        .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+        .find(|(_, phrases)| {
+            phrases.iter().any(|parts| {
+                words
+                    .windows(parts.len())
+                    .any(|w| w.iter().zip(parts).all(|(a, b)| a == b))
             })
         })
-        .map(|k| k.kind.as_str())
+        .map(|(kind, _)| *kind)
+}
+
+/// An interest kind and its phrases, each split into words.
+type KindPhrases = (&'static str, Vec<Vec<&'static str>>);
+
+/// Each interest kind with its phrases split into words, once: matching an
+/// interest against them is most of the work of [`kind_of`].
+fn kind_phrases() -> &'static [KindPhrases] {
+    static PHRASES: OnceLock<Vec<KindPhrases>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        data()
+            .kinds
+            .iter()
+            .map(|k| {
+                let phrases = k
+                    .words
+                    .iter()
+                    .map(|phrase| phrase.split_whitespace().collect::<Vec<_>>())
+                    .filter(|parts| !parts.is_empty())
+                    .collect();
+                (k.kind.as_str(), phrases)
+            })
+            .collect()
+    })
 }
 
 /// Interests named in notes ("Huge Liverpool fan", "loves opera"), as written,
