@@ -1178,7 +1178,10 @@ fn prepare<'a>(
 /// after it and no promise that answers it.
 fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<NaiveDate> {
     let note = facts.last_note.as_ref()?;
-    if !facts.open_promises.is_empty() || anchors.iter().any(|a| a.date > note.date) {
+    if !facts.open_promises.is_empty()
+        || anchors.iter().any(|a| a.date > note.date)
+        || !notes::may_hold_open_item(&note.text)
+    {
         return None;
     }
     let first = if facts.given_name.trim().is_empty() {

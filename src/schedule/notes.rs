@@ -946,6 +946,28 @@ pub fn only_one_way(
         })
 }
 
+/// Whether a note may hold a request or an offer, by a cheap look for the
+/// words that open one: most notes do not, and are then never read in full
+/// to plan.
+pub fn may_hold_open_item(note: &str) -> bool {
+    const CUES: [&str; 12] = [
+        "want",
+        "like",
+        "ask",
+        "request",
+        "need",
+        "looking for",
+        "question",
+        "interest",
+        "keen",
+        "'ll ",
+        "\u{2019}ll ",
+        "will ",
+    ];
+    let lower = note.to_lowercase();
+    CUES.iter().any(|c| lower.contains(c)) || lower.contains("offered")
+}
+
 /// Whether a request names a time still to come on `on`: a quarter or a
 /// month ahead ("a demo in Q1", "pricing for January"), next year, the new year.
 pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
@@ -1445,6 +1467,16 @@ mod tests {
             request("They want SSO set up before go-live."),
             Some(("set_up", "SSO before go-live".to_owned()))
         );
+        // The quick look before reading misses no opener and no offer.
+        for words in data()
+            .request_openers
+            .iter()
+            .map(|o| o.words.as_str())
+            .chain(data().offered_words.iter().map(String::as_str))
+        {
+            assert!(may_hold_open_item(&format!("x {words} y")), "{words}");
+        }
+        assert!(!may_hold_open_item("Golf at the club. Great round."));
         let offer = read_note("Co-selling the account; he'll introduce their CFO.", "Cal");
         assert!(offer.offered && offer.request.is_none());
         // The user's own promise is not the contact's offer.
