@@ -422,6 +422,7 @@ fn write_ping<'a>(
     let thread = reading
         .and_then(|r| r.thread.as_deref())
         .filter(|_| !state.note_used && passed.is_none() && dates.iter().all(|d| d.on >= date));
+    // The news note is the last note, whose dates were read once.
     let news_dates: &[NoteDate] = if news_note.is_some() {
         &p.note_dates
     } else {

@@ -405,14 +405,14 @@ struct Prepared<'a> {
     cold_intro: bool,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
+    /// The dates the last note names (see [`notes::note_dates`]), read once.
+    note_dates: Vec<notes::NoteDate>,
     /// Something in the last note waits on the user (a request, an offer
     /// to follow up): a late ping comes within [`URGENT_STEP_DAYS`].
     urgent: bool,
     /// Colleagues at the same company the user talks to, by first name
     /// ("Daniel and Emily"), or empty.
     colleagues: String,
-    /// The dates the last note names (see [`notes::note_dates`]), read once.
-    note_dates: Vec<notes::NoteDate>,
 }
 
 /// An entry of the placement queue; the field order is the placement order.
@@ -1098,12 +1098,12 @@ fn prepare<'a>(
     let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
 
     let anchors = facts.all_anchors();
-    let open = open_item(facts, &anchors);
     let note_dates = facts
         .last_note
         .as_ref()
         .map(|n| notes::note_dates(&n.text, n.date))
         .unwrap_or_default();
+    let open = open_item(facts, &anchors);
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
@@ -1168,8 +1168,8 @@ fn prepare<'a>(
         urgent: !never_contacted && open.is_some(),
         anchors,
         recent_done,
-        colleagues: String::new(),
         note_dates,
+        colleagues: String::new(),
     }
 }
 

@@ -794,6 +794,48 @@ fn a_renewal_in_a_note_brings_the_ping_before_it_and_a_passed_one_is_asked_about
     }
 }
 
+#[test]
+fn today_writes_its_pings_as_the_full_plan_does() {
+    // Today writes only its own pings' words; they must read exactly as in
+    // the plan that writes every ping, and the next day must agree.
+    let contacts: Vec<ContactFacts> = (1..=120)
+        .map(|i| {
+            let circle = Circle::ALL[(i % 4) as usize];
+            let mut c = born(
+                met(
+                    person(i, circle),
+                    &format!("2026-{:02}-1{}", 1 + i % 11, i % 10),
+                ),
+                &format!("--{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            );
+            c.interests = vec![["golf", "jazz", "Celtics", "sailing"][(i % 4) as usize].into()];
+            if i % 3 == 0 {
+                c.last_note = Some(NoteFacts {
+                    date: d("2026-10-20"),
+                    kind: InteractionKind::Meeting,
+                    text: "Asked for the pricing sheet; renewal due Dec 14".into(),
+                    event: None,
+                });
+            }
+            c
+        })
+        .collect();
+    let snapshot = Snapshot { contacts };
+    let settings = PlannerSettings::default();
+    for day in ["2026-11-26", "2026-11-30", "2026-12-14"] {
+        let today = d(day);
+        let full = plan(today, &snapshot, &settings, 14);
+        let view = super::today::today_view(today, &snapshot, &settings, 0);
+        let todays: Vec<&Ping> = full.pings.iter().filter(|p| p.date == today).collect();
+        assert!(!todays.is_empty(), "{day}: the test needs pings today");
+        assert_eq!(view.pings.iter().collect::<Vec<_>>(), todays, "{day}");
+        let next = full.pings.iter().map(|p| p.date).find(|&d| d > today);
+        assert_eq!(view.next_day, next, "{day}");
+        let count = full.pings.iter().filter(|p| Some(p.date) == next).count() as u32;
+        assert_eq!(view.next_day_count, count, "{day}");
+    }
+}
+
 fn noted_as(
     mut c: ContactFacts,
     kind: InteractionKind,
@@ -1162,46 +1204,4 @@ fn a_request_for_later_is_not_late_and_needs_no_apology() {
     assert!(p.date < today() + chrono::Duration::days(14), "{p:?}");
     assert!(!p.suggestion.contains("apology"), "{}", p.suggestion);
     assert!(!p.why.contains("long wait"), "{}", p.why);
-}
-
-#[test]
-fn today_writes_its_pings_as_the_full_plan_does() {
-    // Today writes only its own pings' words; they must read exactly as in
-    // the plan that writes every ping, and the next day must agree.
-    let contacts: Vec<ContactFacts> = (1..=120)
-        .map(|i| {
-            let circle = Circle::ALL[(i % 4) as usize];
-            let mut c = born(
-                met(
-                    person(i, circle),
-                    &format!("2026-{:02}-1{}", 1 + i % 11, i % 10),
-                ),
-                &format!("--{:02}-{:02}", 1 + i % 12, 1 + i % 28),
-            );
-            c.interests = vec![["golf", "jazz", "Celtics", "sailing"][(i % 4) as usize].into()];
-            if i % 3 == 0 {
-                c.last_note = Some(NoteFacts {
-                    date: d("2026-10-20"),
-                    kind: InteractionKind::Meeting,
-                    text: "Asked for the pricing sheet; renewal due Dec 14".into(),
-                    event: None,
-                });
-            }
-            c
-        })
-        .collect();
-    let snapshot = Snapshot { contacts };
-    let settings = PlannerSettings::default();
-    for day in ["2026-11-26", "2026-11-30", "2026-12-14"] {
-        let today = d(day);
-        let full = plan(today, &snapshot, &settings, 14);
-        let view = super::today::today_view(today, &snapshot, &settings, 0);
-        let todays: Vec<&Ping> = full.pings.iter().filter(|p| p.date == today).collect();
-        assert!(!todays.is_empty(), "{day}: the test needs pings today");
-        assert_eq!(view.pings.iter().collect::<Vec<_>>(), todays, "{day}");
-        let next = full.pings.iter().map(|p| p.date).find(|&d| d > today);
-        assert_eq!(view.next_day, next, "{day}");
-        let count = full.pings.iter().filter(|p| Some(p.date) == next).count() as u32;
-        assert_eq!(view.next_day_count, count, "{day}");
-    }
 }
