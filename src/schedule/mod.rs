@@ -1189,7 +1189,10 @@ fn prepare<'a>(
 /// after it and no promise that answers it.
 fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<NaiveDate> {
     let note = facts.last_note.as_ref()?;
-    if !facts.open_promises.is_empty() || anchors.iter().any(|a| a.date > note.date) {
+    if !facts.open_promises.is_empty()
+        || anchors.iter().any(|a| a.date > note.date)
+        || !notes::may_hold_open_item(&note.text)
+    {
         return None;
     }
     let first = if facts.given_name.trim().is_empty() {
@@ -1197,8 +1200,7 @@ fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<Naive
     } else {
         facts.given_name.as_str()
     };
-    let reading = notes::read_note(&note.text, first);
-    (reading.request.is_some() || reading.offered).then_some(note.date)
+    notes::waits_on_user(&note.text, first).then_some(note.date)
 }
 
 /// The day to ask how personal news with a day went ("knee surgery on Dec
@@ -1224,16 +1226,21 @@ fn after_news_day(
 /// someone there starts from them.
 fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
     use std::collections::HashMap;
-    let key = |p: &Prepared<'_>| {
-        p.facts
-            .company
-            .as_deref()
-            .map(|c| c.trim().to_lowercase())
-            .filter(|c| !c.is_empty() && suggest::is_organisation(c))
-    };
-    let mut talked: HashMap<String, Vec<(NaiveDate, usize)>> = HashMap::new();
+    let keys: Vec<Option<String>> = prepared
+        .iter()
+        .map(|p| {
+            p.facts
+                .company
+                .as_deref()
+                .map(|c| c.trim().to_lowercase())
+                .filter(|c| !c.is_empty() && suggest::is_organisation(c))
+        })
+        .collect();
+    let mut talked: HashMap<&str, Vec<(NaiveDate, usize)>> = HashMap::new();
     for (i, p) in prepared.iter().enumerate() {
-        let Some(company) = key(p) else { continue };
+        let Some(company) = keys[i].as_deref() else {
+            continue;
+        };
         let last = p
             .anchors
             .iter()
@@ -1256,7 +1263,12 @@ fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
     }
     let names: Vec<String> = (0..prepared.len())
         .map(|i| {
-            let Some(list) = key(&prepared[i]).and_then(|k| talked.get(&k)) else {
+            // Only a first hello uses them: someone never talked to.
+            let p = &prepared[i];
+            if !(p.never_contacted || p.cold_intro) {
+                return String::new();
+            }
+            let Some(list) = keys[i].as_deref().and_then(|k| talked.get(k)) else {
                 return String::new();
             };
             let others: Vec<String> = list

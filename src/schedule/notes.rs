@@ -124,71 +124,225 @@ fn words(text: &str) -> Vec<String> {
 /// letters or more also matches as the start of a word ("relocat" → "relocating").
 fn has_phrase(tokens: &[String], phrase: &str) -> bool {
     let parts: Vec<&str> = phrase.split_whitespace().collect();
-    match parts.as_slice() {
+    phrase_in(tokens, &parts)
+}
+
+/// [`has_phrase`] with the phrase already split into words.
+fn phrase_in(tokens: &[String], parts: &[&str]) -> bool {
+    match parts {
         [] => false,
         [one] if one.chars().count() >= 5 => tokens.iter().any(|t| t.starts_with(one)),
         _ => tokens
             .windows(parts.len())
-            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b)),
+            .any(|w| w.iter().zip(parts).all(|(a, b)| a == b)),
     }
 }
 
-fn is_filler(clause: &str) -> bool {
-    let tokens = words(clause);
-    tokens.len() <= 4
-        && data()
-            .filler
+/// A text's lower-cased form and words, worked out once for all the word
+/// lists it is checked against. Idioms that look like news and are not
+/// ("sick of the old system", "tired of spreadsheets") are left out.
+struct Words {
+    lower: String,
+    tokens: Vec<String>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut lower = text.to_lowercase();
+        for idiom in [
+            "sick of",
+            "sick and tired",
+            "tired of",
+            "ill-suited",
+            "ill suited",
+        ] {
+            if lower.contains(idiom) {
+                lower = lower.replace(idiom, " ");
+            }
+        }
+        let tokens = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Words { lower, tokens }
+    }
+}
+
+/// A word list from the data, split into words once: phrases match whole
+/// words (see [`has_phrase`]); one with an apostrophe ("he'll introduce")
+/// matches the text as written.
+struct WordList {
+    phrases: Vec<Vec<&'static str>>,
+    literal: Vec<&'static str>,
+}
+
+impl WordList {
+    fn new(list: &'static [String]) -> WordList {
+        let (literal, phrases): (Vec<&String>, Vec<&String>) = list
             .iter()
-            .any(|f| has_phrase(&tokens, f) || tokens.join(" ") == *f)
+            .partition(|w| w.contains('\'') || w.contains('\u{2019}'));
+        WordList {
+            phrases: phrases
+                .into_iter()
+                .map(|p| p.split_whitespace().collect())
+                .collect(),
+            literal: literal.into_iter().map(String::as_str).collect(),
+        }
+    }
+
+    fn in_words(&self, words: &Words) -> bool {
+        self.literal.iter().any(|w| words.lower.contains(w))
+            || self.phrases.iter().any(|p| phrase_in(&words.tokens, p))
+    }
+
+    fn in_text(&self, text: &str) -> bool {
+        self.in_words(&Words::of(text))
+    }
 }
 
-fn is_thread_clause(clause: &str) -> bool {
-    let lower = clause.to_lowercase();
-    data()
-        .thread_words
-        .iter()
-        .any(|w| lower.contains(w.as_str()))
+/// The data's word lists, split once.
+struct Lists {
+    favour: WordList,
+    life: WordList,
+    serious: WordList,
+    settled: WordList,
+    later: WordList,
+    concern: WordList,
+    offered: WordList,
+    pending_intro: WordList,
+    phone: WordList,
+    unanswered: WordList,
+    decision: WordList,
 }
 
-fn is_favour_clause(clause: &str) -> bool {
-    let tokens = words(clause);
-    data().favour_words.iter().any(|w| has_phrase(&tokens, w))
-}
-
-fn is_life_clause(clause: &str) -> bool {
-    let tokens = words(clause);
-    data().life_words.iter().any(|w| has_phrase(&tokens, w))
-}
-
-fn has_any(text: &str, list: &[String]) -> bool {
-    let tokens = words(text);
-    let lower = text.to_lowercase();
-    list.iter().any(|w| {
-        if w.contains('\'') || w.contains('\u{2019}') {
-            lower.contains(w.as_str())
-        } else {
-            has_phrase(&tokens, w)
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let d = data();
+        Lists {
+            favour: WordList::new(&d.favour_words),
+            life: WordList::new(&d.life_words),
+            serious: WordList::new(&d.serious_words),
+            settled: WordList::new(&d.settled_words),
+            later: WordList::new(&d.later_words),
+            concern: WordList::new(&d.concern_words),
+            offered: WordList::new(&d.offered_words),
+            pending_intro: WordList::new(&d.pending_intro_words),
+            phone: WordList::new(&d.phone_words),
+            unanswered: WordList::new(&d.unanswered_words),
+            decision: WordList::new(&d.decision_words),
         }
     })
 }
 
-fn is_settled_clause(clause: &str) -> bool {
-    has_any(clause, &data().settled_words)
+fn is_filler(words: &Words) -> bool {
+    let tokens = &words.tokens;
+    tokens.len() <= 4
+        && data()
+            .filler
+            .iter()
+            .any(|f| has_phrase(tokens, f) || tokens.join(" ") == *f)
 }
 
-fn is_later_clause(clause: &str) -> bool {
-    has_any(clause, &data().later_words)
+fn is_thread_words(words: &Words) -> bool {
+    data()
+        .thread_words
+        .iter()
+        .any(|w| words.lower.contains(w.as_str()))
+}
+
+fn is_life_clause(clause: &str) -> bool {
+    lists().life.in_text(clause)
 }
 
 /// How much a thread clause matters: a concern, a decision or a request
 /// holds the thread better than the setting around it ("Demo of AP automation").
 fn thread_weight(clause: &str) -> u8 {
-    u8::from(has_any(clause, &data().concern_words))
+    u8::from(lists().concern.in_text(clause))
 }
 
-/// Whether personal news is serious or big (see `serious_words`).
+/// Whether personal news is serious (an illness, surgery, a loss; see `serious_words`).
 pub fn is_serious(news: &str) -> bool {
-    has_any(news, &data().serious_words)
+    lists().serious.in_text(news)
+}
+
+/// What a clause of a note is, read once.
+struct Clause<'t> {
+    text: &'t str,
+    filler: bool,
+    one_word: bool,
+    thread: bool,
+    favour: bool,
+    life: bool,
+    settled: bool,
+    later: bool,
+    offered: bool,
+    decision: bool,
+    someone_else: bool,
+}
+
+/// Reads each clause of a note once; `first_name` tells the contact's
+/// clauses from those about someone else.
+fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
+    let all = clauses(note);
+    let first_lower = first_name.trim().to_lowercase();
+    let names_contact = !first_lower.is_empty()
+        && all
+            .iter()
+            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let lists = lists();
+    all.into_iter()
+        .map(|text| {
+            let words = Words::of(text);
+            Clause {
+                text,
+                filler: is_filler(&words),
+                one_word: words.tokens.len() <= 1,
+                thread: is_thread_words(&words),
+                favour: lists.favour.in_words(&words),
+                life: lists.life.in_words(&words),
+                settled: lists.settled.in_words(&words),
+                later: lists.later.in_words(&words),
+                offered: lists.offered.in_words(&words),
+                decision: lists.decision.in_words(&words),
+                someone_else: about_someone_else(text, first_name, names_contact),
+            }
+        })
+        .collect()
+}
+
+/// Whether the last note holds something that waits on the user: a request,
+/// or an offer the contact made. The same reading as [`read_note`]'s, done
+/// cheaply for planning: a clause is only looked at further when it holds one.
+pub fn waits_on_user(note: &str, first_name: &str) -> bool {
+    let all = clauses(note);
+    let first_lower = first_name.trim().to_lowercase();
+    let names_contact = !first_lower.is_empty()
+        && all
+            .iter()
+            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let lists = lists();
+    all.iter().any(|&text| {
+        let request = request_in(text, first_name).is_some();
+        // Every offer has "'ll", "will" or "offered" in it.
+        let maybe_offer = !request && {
+            let lower = text.to_lowercase();
+            ["ll ", "will ", "offered"]
+                .iter()
+                .any(|c| lower.contains(c))
+        };
+        if !request && !maybe_offer {
+            return false;
+        }
+        let words = Words::of(text);
+        (request || lists.offered.in_words(&words))
+            && !is_filler(&words)
+            && !about_someone_else(text, first_name, names_contact)
+            && !lists.settled.in_words(&words)
+            && !lists.later.in_words(&words)
+            && (words.tokens.len() > 1 || is_thread_words(&words))
+    })
 }
 
 /// Words a clause about someone else may start with that are no one's name.
@@ -236,7 +390,15 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
     }
     let word = first_word(clause);
     let lower = word.to_lowercase();
+    // "Budget approved", "Demo went well": the business, not a person.
+    let business = data()
+        .thread_words
+        .iter()
+        .chain(&data().concern_words)
+        .chain(&data().life_words)
+        .any(|w| !w.contains(' ') && lower.starts_with(w.as_str()));
     word.starts_with(|c: char| c.is_uppercase())
+        && !business
         && lower != first_name.trim().to_lowercase()
         && !STARTERS.contains(&lower.as_str())
         && !lower.starts_with("he'")
@@ -292,61 +454,50 @@ fn fragment(parts: &[&str]) -> Option<String> {
 /// Reads a note: its request, thread and news. `first_name` is the contact's,
 /// so "Ana asked for…" reads like "asked for…".
 pub fn read_note(note: &str, first_name: &str) -> NoteReading {
-    let all = clauses(note);
-    let first_lower = first_name.trim().to_lowercase();
-    let names_contact = !first_lower.is_empty()
-        && all
-            .iter()
-            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let all = read_clauses(note, first_name);
     // One word on its own ("Happy") is a mood, not something to quote.
-    let parts: Vec<&str> = all
+    let parts: Vec<&Clause<'_>> = all
         .iter()
-        .copied()
-        .filter(|c| !is_filler(c) && !about_someone_else(c, first_name, names_contact))
-        .filter(|c| words(c).len() > 1 || is_thread_clause(c))
+        .filter(|c| !c.filler && !c.someone_else)
+        .filter(|c| !c.one_word || c.thread)
         .collect();
-    let settled_parts: Vec<&str> = parts
+    fn texts<'t>(list: &[&Clause<'t>]) -> Vec<&'t str> {
+        list.iter().map(|c| c.text).collect()
+    }
+    let has_settled = parts.iter().any(|c| c.settled);
+    let later_from = parts.iter().position(|c| c.later);
+    let open: Vec<&Clause<'_>> = parts
         .iter()
         .copied()
-        .filter(|c| is_settled_clause(c))
-        .collect();
-    let later_from = parts.iter().position(|c| is_later_clause(c));
-    let open: Vec<&str> = parts
-        .iter()
-        .copied()
-        .filter(|c| !is_settled_clause(c) && !is_later_clause(c))
+        .filter(|c| !c.settled && !c.later)
         .collect();
     // A short note with nothing dropped is quoted as written.
     let as_written = note.trim().trim_end_matches(['.', ' ']);
     let whole = (open.len() == all.len() && as_written.chars().count() <= FRAGMENT_CHARS)
         .then(|| fragment(&[as_written]))
         .flatten();
-    let mut requests = open.iter().filter_map(|c| request_in(c, first_name));
+    let mut requests = open.iter().filter_map(|c| request_in(c.text, first_name));
     let request = requests.next().map(|mut first| {
         first.and = requests.next().map(Box::new);
         first
     });
-    let favours: Vec<&str> = open
+    let favours: Vec<&Clause<'_>> = open.iter().copied().filter(|c| c.favour).collect();
+    let threads: Vec<&Clause<'_>> = open
         .iter()
         .copied()
-        .filter(|c| is_favour_clause(c))
+        .filter(|c| c.thread && !c.favour)
         .collect();
-    let threads: Vec<&str> = open
+    let lives: Vec<&Clause<'_>> = open
         .iter()
         .copied()
-        .filter(|c| is_thread_clause(c) && !is_favour_clause(c))
-        .collect();
-    let lives: Vec<&str> = open
-        .iter()
-        .copied()
-        .filter(|c| is_life_clause(c) && !is_thread_clause(c))
+        .filter(|c| c.life && !c.thread)
         .collect();
     // Business parked until later: what the note says about when, and what follows it.
     let later = later_from.and_then(|at| {
         let pieces: Vec<&str> = parts[at..]
             .iter()
-            .copied()
-            .filter(|c| is_later_clause(c) || is_thread_clause(c))
+            .filter(|c| c.later || c.thread)
+            .map(|c| c.text)
             .collect();
         fragment(&pieces)
     });
@@ -354,27 +505,31 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
         None
     } else if !lives.is_empty() {
         // News and a thread are told apart, so the news can open the conversation.
-        weighted_fragment(&threads)
+        weighted_fragment(&texts(&threads))
     } else if whole.is_some() && favours.is_empty() {
         whole
-    } else if open.iter().map(|p| p.chars().count() + 2).sum::<usize>() <= FRAGMENT_CHARS + 2 {
+    } else if open
+        .iter()
+        .map(|p| p.text.chars().count() + 2)
+        .sum::<usize>()
+        <= FRAGMENT_CHARS + 2
+    {
         // Short enough to quote whole (the news around a thread often matters too).
-        fragment(&open)
+        fragment(&texts(&open))
     } else {
-        weighted_fragment(&threads)
+        weighted_fragment(&texts(&threads))
     };
-    let offered = open.iter().any(|c| has_any(c, &data().offered_words));
-    let decision = thread.is_some() && threads.iter().any(|c| has_any(c, &data().decision_words));
+    let life = fragment(&texts(&lives));
     NoteReading {
-        decision,
-        settled: !settled_parts.is_empty() && thread.is_none() && request.is_none(),
-        serious: lives.iter().any(|l| is_serious(l)),
+        decision: thread.is_some() && threads.iter().any(|c| c.decision),
+        settled: has_settled && thread.is_none() && request.is_none(),
+        serious: lives.iter().any(|l| is_serious(l.text)),
+        offered: open.iter().any(|c| c.offered),
         request,
         thread,
-        life: fragment(&lives),
-        favour: fragment(&favours),
+        life,
+        favour: fragment(&texts(&favours)),
         later,
-        offered,
     }
 }
 
@@ -905,7 +1060,7 @@ fn starts_with_person(text: &str, first_name: &str, full_name: &str) -> bool {
 /// they have not met: `Some(introducer)` ("Carlos will introduce" → Carlos),
 /// `Some(None)` when no one is named, `None` when the notes say neither.
 pub fn pending_intro(notes: &str) -> Option<Option<String>> {
-    if !has_any(notes, &data().pending_intro_words) {
+    if !lists().pending_intro.in_text(notes) {
         return None;
     }
     let introducer = clauses(notes).into_iter().find_map(|c| {
@@ -923,7 +1078,7 @@ pub fn pending_intro(notes: &str) -> Option<Option<String>> {
 /// Whether the user's notes say the contact is best reached by phone
 /// ("call him", "never replies by email").
 pub fn prefers_phone(notes: &str) -> bool {
-    has_any(notes, &data().phone_words)
+    lists().phone.in_text(notes)
 }
 
 /// Whether a contact has only ever been liked or commented on online, or
@@ -934,16 +1089,45 @@ pub fn only_one_way(
 ) -> bool {
     use super::snapshot::AnchorSource;
     use crate::model::InteractionKind;
-    let unanswered = facts
-        .last_note
-        .as_ref()
-        .is_some_and(|n| n.kind == InteractionKind::Email && is_unanswered(&n.text));
-    !anchors.is_empty()
-        && anchors.iter().all(|a| match a.source {
-            AnchorSource::Interaction(InteractionKind::Social) => true,
-            AnchorSource::Interaction(InteractionKind::Email) => unanswered,
-            _ => false,
-        })
+    // Read the note only when the anchors leave the question open.
+    let one_way_kinds = !anchors.is_empty()
+        && anchors.iter().all(|a| {
+            matches!(
+                a.source,
+                AnchorSource::Interaction(InteractionKind::Social | InteractionKind::Email)
+            )
+        });
+    let emailed = anchors
+        .iter()
+        .any(|a| a.source == AnchorSource::Interaction(InteractionKind::Email));
+    one_way_kinds
+        && (!emailed
+            || facts
+                .last_note
+                .as_ref()
+                .is_some_and(|n| n.kind == InteractionKind::Email && is_unanswered(&n.text)))
+}
+
+/// Whether a note may hold a request or an offer, by a cheap look for the
+/// words that open one: most notes do not, and are then never read in full
+/// to plan.
+pub fn may_hold_open_item(note: &str) -> bool {
+    const CUES: [&str; 12] = [
+        "want",
+        "like",
+        "ask",
+        "request",
+        "need",
+        "looking for",
+        "question",
+        "interest",
+        "keen",
+        "'ll ",
+        "\u{2019}ll ",
+        "will ",
+    ];
+    let lower = note.to_lowercase();
+    CUES.iter().any(|c| lower.contains(c)) || lower.contains("offered")
 }
 
 /// Whether a request names a time still to come on `on`: a quarter or a
@@ -967,7 +1151,7 @@ pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
 
 /// Whether a note says a message went unanswered ("cold outreach, no reply").
 pub fn is_unanswered(note: &str) -> bool {
-    has_any(note, &data().unanswered_words)
+    lists().unanswered.in_text(note)
 }
 
 /// What kind of job a title names when it is not a buyer's: an analyst, an
@@ -1367,6 +1551,28 @@ mod tests {
         assert_eq!(jason.request.unwrap().kind, "interest");
         let chris = read_note(shared, "Chris");
         assert_eq!(chris.thread.as_deref(), Some("Chris wants a demo in Q1"));
+        // A note that names the contact keeps its business clauses.
+        let own = read_note(
+            "Maria wants pricing for 40 seats. Budget approved in Q3.",
+            "Maria",
+        );
+        assert!(own.thread.unwrap().contains("Budget approved"));
+        let fed_up = read_note("They're sick of manual invoices.", "Ana");
+        assert_eq!(fed_up.life, None);
+        // What waits on the user is read the same way, and more cheaply.
+        assert!(waits_on_user(shared, "Chris"));
+        assert!(!waits_on_user(
+            "Booth conversations. Chris wants a demo in Q1.",
+            "Jason"
+        ));
+        assert!(!waits_on_user(
+            "Lost to a competitor. Said to check back in a year.",
+            "Meg"
+        ));
+        assert!(waits_on_user(
+            "Co-selling; he'll introduce their CFO.",
+            "Cal"
+        ));
         // A word on its own is a mood, never quoted.
         let reading = read_note(
             "Onboarding check-in, bank feed issues resolved. Happy.",
@@ -1445,6 +1651,19 @@ mod tests {
             request("They want SSO set up before go-live."),
             Some(("set_up", "SSO before go-live".to_owned()))
         );
+        // The quick look before reading misses no opener and no offer.
+        for words in data()
+            .request_openers
+            .iter()
+            .map(|o| o.words.as_str())
+            .chain(data().offered_words.iter().map(String::as_str))
+        {
+            assert!(may_hold_open_item(&format!("x {words} y")), "{words}");
+        }
+        assert!(!may_hold_open_item("Golf at the club. Great round."));
+        for offer in &data().offered_words {
+            assert!(waits_on_user(&format!("{offer} the CFO"), "Ann"), "{offer}");
+        }
         let offer = read_note("Co-selling the account; he'll introduce their CFO.", "Cal");
         assert!(offer.offered && offer.request.is_none());
         // The user's own promise is not the contact's offer.
