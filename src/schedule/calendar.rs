@@ -60,6 +60,13 @@ impl<'a> Calendar<'a> {
         (date.month() == 12 && date.day() >= 24) || (date.month() == 1 && date.day() == 1)
     }
 
+    /// Whether the day falls in the week before the year-end break (18 to 23
+    /// December): too close to the holidays for a cold introduction.
+    pub fn is_before_year_break(&self, day: i32) -> bool {
+        let date = self.date(day);
+        date.month() == 12 && (18..24).contains(&date.day())
+    }
+
     /// The first working day after the year-end break that `day` falls in
     /// (`day` itself when it is not in one).
     pub fn after_year_break(&self, day: i32) -> i32 {

@@ -8,24 +8,27 @@
 //! asked about once after it, and the template of the pings just before is not
 //! used again when another fits.
 
-use std::collections::VecDeque;
+use std::cell::OnceCell;
+use std::collections::{HashMap, VecDeque};
 
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
-    is_client, note_dates, own_notes, read_note, read_promise, NoteReading, PromiseReading,
+    asks_for_later, is_client, is_unanswered, note_dates, own_notes, pending_intro, prefers_phone,
+    read_note, read_promise, role_of, NoteDate, NoteReading, PromiseReading,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
 use super::suggest::{
-    categorise, clean, is_organisation, suggest, Preference, PromiseState, Relationship,
-    RequestState, SuggestionContext,
+    clean, interests_in_notes, is_organisation, kind_of, suggest_anew, Preference, PromiseState,
+    Relationship, RequestState, SuggestionContext,
 };
 use super::warmth::{anchor_warmth, warmth_on};
 use super::why::{details, how_connected, last_contact, why, Said};
 use super::{stable_hash, FixedDetail, Ping, Placed, Prepared, Reason};
+use crate::model::{Circle, InteractionKind};
 
 pub use super::dates::warmth_words;
 
@@ -34,6 +37,9 @@ const NOTE_FRESH_DAYS: i64 = 200;
 /// A request asked this recently (and with nothing since) is delivered; an
 /// older one is first asked about.
 const REQUEST_FRESH_DAYS: i64 = 28;
+/// A request older than this may have been met or dropped: it is asked
+/// about first; a younger one is delivered with an apology for the wait.
+const REQUEST_OLD_DAYS: i64 = 90;
 /// A contact never talked to gets a promise due within this many days
 /// delivered on their first ping, rather than a cold introduction.
 const EARLY_PROMISE_DAYS: i64 = 45;
@@ -44,6 +50,14 @@ const PROMISE_AFTER_DAYS: i64 = 30;
 const LIGHT_TENTHS: i64 = 6;
 /// How many of the pings just before a ping lend it templates to avoid.
 const RECENT_TEMPLATES: usize = 4;
+/// A promise marked kept this recently is asked about on the next rhythm ping.
+const KEPT_ASK_DAYS: i64 = 120;
+/// Personal news this recent shapes a birthday wish.
+const BIRTHDAY_NEWS_DAYS: i64 = 120;
+/// Personal news with a day this soon after a birthday is wished luck for in it.
+const NEWS_AHEAD_DAYS: i64 = 30;
+/// Ages worth a call on the day.
+const MILESTONES: [i32; 13] = [18, 21, 30, 40, 50, 60, 65, 70, 75, 80, 85, 90, 100];
 
 /// What the texts need beyond the placed pings.
 pub(super) struct Context<'a> {
@@ -70,7 +84,8 @@ struct ContactState<'a> {
     previous: Option<(i32, usize)>, // (day, template)
     turn: u32,
     interests: Vec<(&'a str, Option<&'static str>)>,
-    reading: Option<NoteReading>,
+    /// The last note read, once a ping uses it (most contacts' pings never do).
+    reading: OnceCell<NoteReading>,
     promises: Vec<Option<PromiseReading>>,
     request: RequestProgress,
     note_used: bool,
@@ -80,25 +95,46 @@ struct ContactState<'a> {
     mentioned: Vec<i64>,
     /// Promises already asked about after their day.
     asked_after: Vec<i64>,
+    /// Templates already used for this contact in the plan: a contact does
+    /// not get the same sentence twice when another fits.
+    used: Vec<usize>,
+    /// Interests read from the notes ("Huge Liverpool fan") were added.
+    note_interests: bool,
+    /// Personal news whose day has passed was asked about.
+    life_after_used: bool,
+    /// Whether the notes say to call (read on the contact's first ping).
+    phone: Option<bool>,
 }
 
-/// Writes the texts of every placed ping and orders the plan by day.
+/// Orders the plan by day and writes the texts of every placed ping up to day
+/// `through`; the later ones are given by their day and contact alone (Today
+/// needs only its own pings' words and the day of the next ones; a list of
+/// contacts, only each one's next day).
 pub(super) fn write_pings(
     mut placed: Vec<Placed>,
     prepared: &[Prepared<'_>],
     cx: &Context<'_>,
-) -> Vec<Ping> {
-    // In reading order, so each ping knows what came before it.
+    through: i32,
+) -> (Vec<Ping>, Vec<(NaiveDate, i64)>) {
+    // In reading order, so each ping knows what came before it; a ping's
+    // words never depend on a later one.
     placed.sort_by(|a, b| {
         let (fa, fb) = (prepared[a.contact].facts, prepared[b.contact].facts);
         (a.day, a.reason, &fa.name, fa.id, &a.id).cmp(&(b.day, b.reason, &fb.name, fb.id, &b.id))
     });
+    let unwritten = placed
+        .split_off(placed.partition_point(|x| x.day <= through))
+        .iter()
+        .map(|x| (cx.calendar.date(x.day), prepared[x.contact].facts.id))
+        .collect();
     let mut states: Vec<Option<ContactState<'_>>> = (0..prepared.len()).map(|_| None).collect();
     let mut recent: VecDeque<usize> = VecDeque::with_capacity(RECENT_TEMPLATES + 1);
+    // Many contacts share interests ("golf"): each is matched to its kind once.
+    let mut kinds: HashMap<&str, Option<&'static str>> = HashMap::new();
     let mut pings = Vec::with_capacity(placed.len());
     for x in &placed {
         let p = &prepared[x.contact];
-        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts));
+        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts, &mut kinds));
         let recent_now: Vec<usize> = recent.iter().copied().collect();
         let ping = write_ping(x, p, cx, state, &recent_now);
         if let Some(t) = state.previous.map(|(_, t)| t) {
@@ -111,14 +147,20 @@ pub(super) fn write_pings(
         }
         pings.push(ping);
     }
-    pings
+    (pings, unwritten)
 }
 
-fn contact_state(facts: &ContactFacts) -> ContactState<'_> {
+fn contact_state<'a>(
+    facts: &'a ContactFacts,
+    kinds: &mut HashMap<&'a str, Option<&'static str>>,
+) -> ContactState<'a> {
     let first = first_name(facts);
     ContactState {
-        interests: categorise(&facts.interests),
-        reading: facts.last_note.as_ref().map(|n| read_note(&n.text, first)),
+        interests: facts
+            .interests
+            .iter()
+            .map(|i| (i.as_str(), *kinds.entry(i).or_insert_with(|| kind_of(i))))
+            .collect(),
         promises: facts
             .open_promises
             .iter()
@@ -134,6 +176,18 @@ fn first_name(facts: &ContactFacts) -> &str {
     } else {
         facts.given_name.as_str()
     }
+}
+
+/// "65th", "21st".
+fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The last two weeks of the year and the first days of the next: no business
@@ -232,12 +286,48 @@ fn write_ping<'a>(
     let first_hello = rhythm && never_talked && p.stranger;
     let unlogged = rhythm && never_talked && !p.stranger;
     let birthday = matches!(x.fixed, Some(FixedDetail::Birthday { .. }));
+    // Someone only ever liked online or emailed without a reply has not been
+    // talked to: the first real message is still an introduction.
+    let one_way = rhythm
+        && before.is_none()
+        && !p.never_contacted
+        && matches!(facts.circle, Circle::Network | Circle::Acquaintance)
+        && super::notes::only_one_way(facts, &p.anchors);
+    let unanswered = one_way
+        && facts
+            .last_note
+            .as_ref()
+            .is_some_and(|n| n.kind == InteractionKind::Email && is_unanswered(&n.text));
     // A birthday wish to someone only ever pinged by the plan (a first hello)
     // stays short: there is nothing shared to mention yet.
     let relationship = Relationship::of(
         facts.circle,
-        (never_talked || (birthday && p.never_contacted)) && p.stranger,
+        ((never_talked || (birthday && p.never_contacted)) && p.stranger) || one_way,
     );
+    // The notes say someone will introduce them, or that you have not met:
+    // the ping is about the introduction, not a catch-up.
+    let pending = if rhythm && never_talked {
+        pending_intro(&facts.notes)
+    } else {
+        None
+    };
+    let phone = *state.phone.get_or_insert_with(|| {
+        prefers_phone(&facts.notes)
+            || facts
+                .last_note
+                .as_ref()
+                .is_some_and(|n| prefers_phone(&n.text))
+    });
+    if !state.note_interests && state.interests.iter().all(|(_, k)| k.is_none()) {
+        state.note_interests = true;
+        let mut found = interests_in_notes(&facts.notes);
+        if let Some(n) = &facts.last_note {
+            found.extend(interests_in_notes(&n.text));
+        }
+        state
+            .interests
+            .extend(found.into_iter().map(|(i, k)| (i, Some(k))));
+    }
     let about = if unlogged {
         own_notes(&facts.notes)
     } else {
@@ -263,7 +353,16 @@ fn write_ping<'a>(
             && (date - n.date).num_days() <= NOTE_FRESH_DAYS
             && event.is_none_or(|e| n.event.as_deref() == Some(e))
     });
-    let reading = note.and(state.reading.as_ref());
+    let reading = note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
+    // A birthday wish picks up recent personal news.
+    let news_note = note.or_else(|| {
+        facts.last_note.as_ref().filter(|n| {
+            birthday
+                && !n.text.trim().is_empty()
+                && (date - n.date).num_days() <= BIRTHDAY_NEWS_DAYS
+        })
+    });
+    let news_reading = news_note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
     // A request with anything logged after it may have been handled: left alone.
     let handled_since = note.is_some_and(|n| {
         p.anchors.iter().any(|a| {
@@ -276,29 +375,37 @@ fn write_ping<'a>(
     });
     // A request tied to a day that has passed ("sign-off by Jan 15") is not
     // asked about as if still wanted.
+    // An open promise to the contact is the user's answer to the request.
     let request = reading
         .and_then(|r| r.request.as_ref())
-        .filter(|_| !handled_since && state.request != RequestProgress::Closed)
+        .filter(|_| {
+            !handled_since
+                && state.request != RequestProgress::Closed
+                && facts.open_promises.is_empty()
+        })
         .filter(|r| {
             note.is_none_or(|n| note_dates(&r.object, n.date).iter().all(|d| d.on >= date))
         });
     let request_state = request.and_then(|_| match state.request {
         RequestProgress::Delivered => Some(RequestState::After),
         RequestProgress::Closed => None,
-        RequestProgress::Open => Some(
-            if note.is_some_and(|n| (date - n.date).num_days() <= REQUEST_FRESH_DAYS) {
+        RequestProgress::Open => Some(match note.map(|n| (date - n.date).num_days()) {
+            Some(age) if age <= REQUEST_FRESH_DAYS => RequestState::Fresh,
+            // Asked for a time still to come ("a demo in Q1"): not late yet.
+            Some(age)
+                if age <= REQUEST_OLD_DAYS
+                    && request.is_some_and(|r| asks_for_later(&r.object, date)) =>
+            {
                 RequestState::Fresh
-            } else {
-                RequestState::Stale
-            },
-        ),
+            }
+            Some(age) if age <= REQUEST_OLD_DAYS => RequestState::Stale,
+            _ => RequestState::Old,
+        }),
     });
     // Renewals and deadlines the note names: a ping before one speaks of
     // it; after one (within two months), asks how it went, and the note is
     // no longer quoted as if it were still ahead.
-    let dates = note
-        .map(|n| note_dates(&n.text, n.date))
-        .unwrap_or_default();
+    let dates: &[NoteDate] = if note.is_some() { &p.note_dates } else { &[] };
     let deadline_ahead = dates
         .iter()
         .filter(|d| d.deadline && d.on >= date && !d.what.is_empty())
@@ -312,16 +419,60 @@ fn write_ping<'a>(
         .filter(|d| d.deadline && !d.what.is_empty() && !state.note_used)
         .map(|d| d.what.as_str())
         .zip(dated_on.as_deref());
+    // A note with a day that has passed is no longer quoted as if it were ahead.
     let thread = reading
         .and_then(|r| r.thread.as_deref())
-        .filter(|_| !state.note_used && passed.is_none());
-    let life = reading
+        .filter(|_| !state.note_used && passed.is_none() && dates.iter().all(|d| d.on >= date));
+    // The news note is the last note, whose dates were read once.
+    let news_dates: &[NoteDate] = if news_note.is_some() {
+        &p.note_dates
+    } else {
+        &[]
+    };
+    // News with a day that has passed is asked about ("how did the surgery
+    // go?"), not quoted in the future tense.
+    let news_passed = news_dates.iter().any(|d| d.life && d.on < date);
+    let life = news_reading
         .and_then(|r| r.life.as_deref())
-        .filter(|_| !state.life_used && !birthday && event.is_none());
+        .filter(|_| !state.life_used && event.is_none() && !news_passed);
+    let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
+    let life_dated_day = news_dates
+        .iter()
+        .filter(|d| d.life && d.on < date && (date - d.on).num_days() <= 60 && !d.what.is_empty())
+        .max_by_key(|d| d.on)
+        .filter(|_| !state.life_after_used && event.is_none());
+    let life_dated_on = life_dated_day.map(|d| day_month(d.on, date));
+    let life_dated = life_dated_day
+        .zip(life_dated_on.as_deref())
+        .map(|(d, on)| (d.what.as_str(), on));
+    let birthday_on = match &x.fixed {
+        Some(FixedDetail::Birthday { on, .. }) => Some(*on),
+        _ => None,
+    };
+    let ahead_day = birthday_on.filter(|_| life.is_some()).and_then(|on| {
+        news_dates
+            .iter()
+            .filter(|d| {
+                d.life
+                    && d.on >= date
+                    && (d.on - on).num_days() <= NEWS_AHEAD_DAYS
+                    && !d.what.is_empty()
+            })
+            .min_by_key(|d| d.on)
+    });
+    let news_ahead_on = ahead_day.map(|d| short_date(d.on, date));
+    let news_ahead = ahead_day
+        .zip(news_ahead_on.as_deref())
+        .map(|(d, on)| (d.what.as_str(), on));
+    // The business is parked until later, or the matter is closed: no thread to check in on.
+    let later = reading
+        .and_then(|r| r.later.as_deref())
+        .filter(|_| !state.note_used && event.is_none());
+    let settled = reading.is_some_and(|r| r.settled) && !state.note_used && event.is_none();
     let favour = reading
         .and_then(|r| r.favour.as_deref())
         .filter(|_| !state.favour_used && event.is_none());
-    let note_date = note.map(|n| day_month(n.date, date));
+    let note_date = news_note.map(|n| day_month(n.date, date));
 
     let promise = if birthday {
         None
@@ -330,7 +481,23 @@ fn write_ping<'a>(
     };
     let promise_facts = promise.map(|(i, _)| &facts.open_promises[i]);
     let promise_reading = promise.and_then(|(i, _)| state.promises[i].as_ref());
-    let promise_due = promise_facts.map(|pr| short_date(pr.due, date));
+    // A promise marked kept lately is asked about on the next rhythm ping.
+    let kept = if promise.is_none() && rhythm {
+        facts
+            .kept_promises
+            .iter()
+            .filter(|k| {
+                k.due < date
+                    && (date - k.due).num_days() <= KEPT_ASK_DAYS
+                    && !state.asked_after.contains(&k.id)
+            })
+            .max_by_key(|k| k.due)
+    } else {
+        None
+    };
+    let kept_reading = kept.and_then(|k| read_promise(&k.text, first, &facts.name));
+    let promise_reading = promise_reading.or(kept_reading.as_ref());
+    let promise_due = promise_facts.or(kept).map(|pr| short_date(pr.due, date));
 
     let (birthday_for, on_day) = match &x.fixed {
         Some(FixedDetail::Birthday { on, .. }) if *on == date => (String::new(), true),
@@ -352,6 +519,22 @@ fn write_ping<'a>(
     let light = rhythm
         && last_touch
             .is_some_and(|d| (date - d).num_days() * 10 < i64::from(p.interval) * LIGHT_TENTHS);
+    // The inner circle and milestone birthdays of the core circle get a call on the day.
+    let (call_birthday, turns) = match &x.fixed {
+        Some(FixedDetail::Birthday { turns, .. }) => {
+            let milestone = turns.filter(|t| MILESTONES.contains(t));
+            let call = !p.never_contacted
+                && (facts.circle == Circle::Inner
+                    || (milestone.is_some() && facts.circle == Circle::Core));
+            (call, milestone.map(ordinal))
+        }
+        _ => (false, None),
+    };
+    let birthday_day = match birthday_on {
+        Some(on) if on > date && (on - date).num_days() <= 6 => weekday_in_full(on).to_owned(),
+        Some(on) if on > date => short_date(on, date),
+        _ => String::new(),
+    };
     let ctx = SuggestionContext {
         first_name: first,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -359,9 +542,11 @@ fn write_ping<'a>(
         relationship,
         event,
         event_round,
-        promise: promise_facts.map(|pr| pr.text.as_str()),
+        promise: promise_facts.or(kept).map(|pr| pr.text.as_str()),
         promise_reading,
-        promise_state: promise.map(|(_, s)| s),
+        promise_state: promise
+            .map(|(_, s)| s)
+            .or(kept.map(|_| PromiseState::After)),
         promise_due: promise_due.as_deref(),
         note: thread,
         life,
@@ -385,19 +570,53 @@ fn write_ping<'a>(
         title: facts.title.as_deref().filter(|t| !t.trim().is_empty()),
         dated,
         since_event: &since_event,
+        serious,
+        settled,
+        later,
+        pending_intro: pending.as_ref().map(|who| who.as_deref()),
+        phone,
+        unanswered,
+        role: if relationship == Relationship::First {
+            facts.title.as_deref().and_then(role_of)
+        } else {
+            None
+        },
+        colleagues: Some(p.colleagues.as_str()).filter(|c| !c.is_empty()),
+        call_birthday,
+        birthday_day: &birthday_day,
+        turns: turns.as_deref(),
+        news_ahead,
+        life_dated,
+        decision: thread.is_some() && reading.is_some_and(|r| r.decision),
+        offered: thread.is_some() && reading.is_some_and(|r| r.offered),
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
     // request or a promise to deliver comes first.
     let urgent = matches!(
         request_state,
-        Some(RequestState::Fresh | RequestState::Stale)
+        Some(RequestState::Fresh | RequestState::Stale | RequestState::Old)
     ) || (deadline_ahead.is_some() && thread.is_some())
+        || (thread.is_some() && reading.is_some_and(|r| r.offered))
         || dated.is_some()
         || matches!(
             ctx.promise_state,
-            Some(PromiseState::Early | PromiseState::Ahead)
+            Some(PromiseState::Early | PromiseState::Ahead | PromiseState::After)
         );
+    // What matters more than the turn: an introduction waited on, an
+    // unanswered first message, a first hello with a way in (colleagues you
+    // work with, a role), serious news, news whose day has passed, business
+    // parked till later, a closed matter with a client, a phone person.
+    let first_way_in =
+        relationship == Relationship::First && (ctx.colleagues.is_some() || ctx.role.is_some());
+    let special = pending.is_some()
+        || unanswered
+        || first_way_in
+        || serious
+        || life_dated.is_some()
+        || later.is_some()
+        || (settled && ctx.client)
+        || phone;
     let prefer = if rhythm {
         let has_thread = urgent
             || thread.is_some()
@@ -405,8 +624,17 @@ fn write_ping<'a>(
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();
-        let choice = if urgent || unlogged {
+        // A matter closed or lost is no business to open with: something
+        // personal first when there is an interest to go on.
+        let personal_first =
+            settled && !ctx.client && state.interests.iter().any(|(_, k)| k.is_some());
+        let choice = if personal_first {
+            Preference::Interest
+        } else if urgent || unlogged || special {
             Preference::Thread
+        } else if settled {
+            // Nothing open to pick up: something personal.
+            Preference::Interest
         } else {
             match state.turn % 3 {
                 0 if has_thread && !light => Preference::Thread,
@@ -416,11 +644,43 @@ fn write_ping<'a>(
         };
         state.turn += 1;
         choice
+    } else if birthday {
+        // The news, a call for the closest and milestones, then an interest.
+        if call_birthday || life.is_some() || phone {
+            Preference::Thread
+        } else if state.interests.iter().any(|(_, k)| k.is_some()) {
+            Preference::Interest
+        } else {
+            Preference::Any
+        }
     } else {
         Preference::Any
     };
     let seed = stable_hash(&[facts.uid.as_bytes(), x.id.as_bytes()]);
-    let suggestion = suggest(x.reason, &ctx, seed, prefer, before.map(|(_, t)| t), recent);
+    // Neither this contact's earlier pings nor the pings just before lend
+    // their sentence again when another fits.
+    let mut suggestion = suggest_anew(
+        x.reason,
+        &ctx,
+        seed,
+        prefer,
+        before.map(|(_, t)| t),
+        recent,
+        &state.used,
+    );
+    // An interest whose every sentence this contact has had already gives
+    // way to anything else that fits.
+    if prefer == Preference::Interest && state.used.contains(&suggestion.template) {
+        suggestion = suggest_anew(
+            x.reason,
+            &ctx,
+            seed,
+            Preference::Any,
+            before.map(|(_, t)| t),
+            recent,
+            &state.used,
+        );
+    }
     let uses = suggestion.uses;
 
     // What the why may repeat of it.
@@ -451,8 +711,23 @@ fn write_ping<'a>(
             .map(|(d, n)| (d.what.clone(), d.on, n.date)),
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
+            _ => kept.filter(|_| uses.promise).map(|k| k.due),
+        },
+        kept: kept.is_some() && uses.promise,
+        offered: match (thread, note) {
+            (Some(t), Some(n)) if uses.note && reading.is_some_and(|r| r.offered) => {
+                Some((t, n.date))
+            }
             _ => None,
         },
+        life_dated: life_dated_day
+            .filter(|_| uses.life_dated)
+            .map(|d| (d.what.as_str(), d.on)),
+        unanswered: facts
+            .last_note
+            .as_ref()
+            .filter(|_| unanswered)
+            .map(|n| n.date),
     };
     let previous_day = before.map(|(day, _)| cx.calendar.date(day));
     let why = why(x, p, cx, date, first_hello, previous_day, &name, &said);
@@ -467,6 +742,13 @@ fn write_ping<'a>(
     }
     state.note_used |= uses.note || uses.dated;
     state.life_used |= uses.life;
+    state.life_after_used |= uses.life_dated;
+    if suggestion.template != usize::MAX {
+        state.used.push(suggestion.template);
+    }
+    if let Some(k) = kept.filter(|_| uses.promise) {
+        state.asked_after.push(k.id);
+    }
     state.favour_used |= uses.favour;
     if let (Some((_, promise_state)), Some(pr)) = (promise, promise_facts) {
         match promise_state {

@@ -8,6 +8,9 @@
 //!    is due when warmth falls to 50. Birthdays, due promises and event follow-ups
 //!    are *fixed* pings on their own days. A fixed ping near (or before) a cadence
 //!    ping stands in for it, and after any ping the next one is an interval later.
+//!    The last note can bring the due day forward: a request or an offer still
+//!    open (a week after the note), a renewal or deadline (a few days before
+//!    it), news with a day (a couple of days after it).
 //! 2. **Then the calendar.** Fixed pings take their days first. Cadence pings are
 //!    placed in the order they fell due (closer circles first by a margin) on the
 //!    nearest working day with free capacity: within a week after, then earlier
@@ -210,6 +213,19 @@ const FIXED_DISTANCE_DAYS: i32 = 10;
 const DEADLINE_REACH_DAYS: i64 = 60;
 /// That ping comes this many days before the deadline.
 const DEADLINE_LEAD_DAYS: i32 = 5;
+/// A request or an offer in the last note, with nothing logged since, brings
+/// the contact's ping this many days after the note.
+const OPEN_ITEM_DAYS: i32 = 7;
+/// A late contact with an open request has its points this far apart, so
+/// its ping comes within about two weeks rather than at the rhythm's rate.
+const URGENT_STEP_DAYS: i32 = 14;
+/// Personal news with a day ("surgery on Dec 9") brings a ping this many
+/// days after it, to ask how it went.
+const AFTER_NEWS_DAYS: i32 = 2;
+/// Personal news this far after its note still brings a ping after it.
+const NEWS_REACH_DAYS: i64 = 120;
+/// Colleagues talked to this recently make a first hello's way in.
+const COLLEAGUE_DAYS: i64 = 120;
 /// Follow-ups are planned for events up to this many days old.
 const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 /// At most this many pings of one contact in any 365 days.
@@ -383,8 +399,20 @@ struct Prepared<'a> {
     /// [`Calendar::is_year_break`]): introductions and business check-ins to
     /// the network and acquaintances wait for the first working day after it.
     quiet_at_year_end: bool,
+    /// A cold introduction (a stranger, or someone only liked online or
+    /// emailed without a reply): it keeps out of the week before the
+    /// year-end break too, taking a free day before it or after the break.
+    cold_intro: bool,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
+    /// The dates the last note names (see [`notes::note_dates`]), read once.
+    note_dates: Vec<notes::NoteDate>,
+    /// Something in the last note waits on the user (a request, an offer
+    /// to follow up): a late ping comes within [`URGENT_STEP_DAYS`].
+    urgent: bool,
+    /// Colleagues at the same company the user talks to, by first name
+    /// ("Daniel and Emily"), or empty.
+    colleagues: String,
 }
 
 /// An entry of the placement queue; the field order is the placement order.
@@ -418,6 +446,30 @@ struct ChainState {
 
 /// Plans pings from `today` for `days` days.
 pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, days: u32) -> Plan {
+    plan_written_through(today, snapshot, settings, days, i32::MAX).0
+}
+
+/// The days of the plan's pings, with each one's contact id, in plan order,
+/// without their words: what a list of contacts needs for each one's next ping.
+pub fn ping_days(
+    today: NaiveDate,
+    snapshot: &Snapshot,
+    settings: &PlannerSettings,
+    days: u32,
+) -> Vec<(NaiveDate, i64)> {
+    plan_written_through(today, snapshot, settings, days, -1).1
+}
+
+/// The same plan with the texts of its pings written only up to `through`
+/// days from today; the days and contacts of the later pings come apart
+/// (see [`explain::write_pings`]).
+fn plan_written_through(
+    today: NaiveDate,
+    snapshot: &Snapshot,
+    settings: &PlannerSettings,
+    days: u32,
+    through: i32,
+) -> (Plan, Vec<(NaiveDate, i64)>) {
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
     let fixed: Vec<Vec<FixedPing>> = snapshot
@@ -439,12 +491,13 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
     let capacity = capacity(&loads, settings, calendar.working_days_between(0, 365));
     let daily_cap = capacity.cap;
     let mut notes = capacity.notes.clone();
-    let prepared: Vec<Prepared<'_>> = snapshot
+    let mut prepared: Vec<Prepared<'_>> = snapshot
         .contacts
         .iter()
         .zip(fixed)
         .map(|(c, f)| prepare(c, f, &calendar, &capacity.intervals))
         .collect();
+    find_colleagues(&mut prepared, today);
 
     let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
     let mut load = vec![0u32; span];
@@ -639,8 +692,8 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         intervals: capacity.intervals,
         cap: daily_cap,
     };
-    let pings = explain::write_pings(placed, &prepared, &texts);
-    Plan {
+    let (pings, unwritten) = explain::write_pings(placed, &prepared, &texts, through);
+    let plan = Plan {
         today,
         days,
         daily_cap,
@@ -648,7 +701,8 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
         acted_today,
         pings,
         notes,
-    }
+    };
+    (plan, unwritten)
 }
 
 /// Whether a ping id names a cadence ping (`{contact}-c{n}`).
@@ -750,6 +804,10 @@ enum Decision {
 /// searches the same days in the same order, less the ones that have passed,
 /// and so finds the same day. The one exception is whether a first ping may
 /// wait for its next point (see [`FIRST_PING_REACH_DAYS`]).
+///
+/// A cold introduction keeps out of the week before the year-end break when
+/// a free day in its window allows; when none does, it is placed as any
+/// other ping, rather than over the cap.
 #[allow(clippy::too_many_arguments)]
 fn place(
     p: &Prepared<'_>,
@@ -761,6 +819,53 @@ fn place(
     load: &[u32],
     cap: u32,
     placement: &mut Placement,
+) -> Decision {
+    if p.cold_intro {
+        let mut trial = *placement;
+        let decision = place_on(
+            p,
+            due,
+            origin,
+            last,
+            first_of_chain,
+            calendar,
+            load,
+            cap,
+            &mut trial,
+            true,
+        );
+        if matches!(decision, Decision::Place(_)) && !trial.over_cap {
+            *placement = trial;
+            return decision;
+        }
+    }
+    place_on(
+        p,
+        due,
+        origin,
+        last,
+        first_of_chain,
+        calendar,
+        load,
+        cap,
+        placement,
+        false,
+    )
+}
+
+/// [`place`], with the week before the year-end break closed or not.
+#[allow(clippy::too_many_arguments)]
+fn place_on(
+    p: &Prepared<'_>,
+    due: i32,
+    origin: i32,
+    last: i32,
+    first_of_chain: bool,
+    calendar: &Calendar<'_>,
+    load: &[u32],
+    cap: u32,
+    placement: &mut Placement,
+    shun_pre_break: bool,
 ) -> Decision {
     let ideal = due.max(0);
     let next_fixed = p.fixed.iter().map(|f| f.day).find(|&d| d > ideal);
@@ -777,8 +882,12 @@ fn place(
             .iter()
             .any(|f| (f.day - d).abs() < FIXED_DISTANCE_DAYS)
     };
-    // Introductions and business check-ins keep out of the year-end break.
-    let closed = |d: i32| p.quiet_at_year_end && calendar.is_year_break(d);
+    // Introductions and business check-ins keep out of the year-end break,
+    // and cold introductions out of the week before it as well.
+    let closed = |d: i32| {
+        (p.quiet_at_year_end && calendar.is_year_break(d))
+            || (shun_pre_break && calendar.is_before_year_break(d))
+    };
     let free = |d: i32| {
         let s = slot(d).unwrap_or(usize::MAX);
         let under_cap = load.get(s).is_none_or(|&n| n < cap);
@@ -812,7 +921,7 @@ fn place(
     if latest >= ideal {
         // Due in the year-end break: the first free working day after it,
         // while the ping still counts as due.
-        if closed(ideal) {
+        if closed(ideal) && calendar.is_year_break(ideal) {
             let after = calendar.after_year_break(ideal);
             if let Some(day) = (after..=latest.min(before_fixed)).find(|&d| free(d)) {
                 placement.year_break = true;
@@ -965,7 +1074,11 @@ fn shift_point(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i32 {
 /// How far apart a late contact's points are: its interval, but never more
 /// than [`CATCH_UP_STEP_DAYS`], so the next point is always within reach.
 fn catch_up_step(p: &Prepared<'_>) -> i32 {
-    p.interval.min(CATCH_UP_STEP_DAYS)
+    if p.urgent {
+        p.interval.min(URGENT_STEP_DAYS)
+    } else {
+        p.interval.min(CATCH_UP_STEP_DAYS)
+    }
 }
 
 /// The next point in the rhythm after `target`: where a ping that found no free
@@ -996,13 +1109,26 @@ fn prepare<'a>(
     let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
 
     let anchors = facts.all_anchors();
+    let note_dates = facts
+        .last_note
+        .as_ref()
+        .map(|n| notes::note_dates(&n.text, n.date))
+        .unwrap_or_default();
+    let open = open_item(facts, &anchors);
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
             let due_day = calendar.day(due);
             let latest = anchors.iter().map(|a| a.date).max().unwrap_or(anchor.date);
-            let due = before_deadline(facts, calendar, calendar.day(latest))
-                .map_or(due_day, |d| d.min(due_day));
+            let latest = calendar.day(latest);
+            let due = [
+                before_deadline(facts, &note_dates, calendar, latest),
+                open.map(|on| (calendar.day(on) + OPEN_ITEM_DAYS).max(latest + 1)),
+                after_news_day(facts, &note_dates, calendar, latest),
+            ]
+            .into_iter()
+            .flatten()
+            .fold(due_day, i32::min);
             (due_day, due, false, calendar.day(anchor.date))
         }
         None => {
@@ -1026,6 +1152,9 @@ fn prepare<'a>(
         && facts.open_promises.is_empty()
         && notes::relationship_tag(&facts.tags).is_none()
         && notes::own_notes(&facts.notes).is_none();
+    // Only liked online or emailed without a reply: a cold introduction still.
+    let cold = matches!(facts.circle, Circle::Network | Circle::Acquaintance)
+        && notes::only_one_way(facts, &anchors);
     let recent_done = facts
         .actions
         .iter()
@@ -1046,18 +1175,136 @@ fn prepare<'a>(
         never_contacted,
         stranger,
         quiet_at_year_end: matches!(facts.circle, Circle::Network | Circle::Acquaintance),
+        cold_intro: stranger || cold,
+        urgent: !never_contacted && open.is_some(),
         anchors,
         recent_done,
+        note_dates,
+        colleagues: String::new(),
+    }
+}
+
+/// The last note's day when it holds something waiting on the user (a
+/// request, or the contact's offer to do something), with nothing logged
+/// after it and no promise that answers it.
+fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<NaiveDate> {
+    let note = facts.last_note.as_ref()?;
+    if !facts.open_promises.is_empty()
+        || anchors.iter().any(|a| a.date > note.date)
+        || !notes::may_hold_open_item(&note.text)
+    {
+        return None;
+    }
+    let first = if facts.given_name.trim().is_empty() {
+        facts.name.as_str()
+    } else {
+        facts.given_name.as_str()
+    };
+    notes::waits_on_user(&note.text, first).then_some(note.date)
+}
+
+/// The day to ask how personal news with a day went ("knee surgery on Dec
+/// 9"): a couple of days after it, when the note is recent enough and it
+/// keeps an ordinary gap after the last touch.
+fn after_news_day(
+    facts: &ContactFacts,
+    note_dates: &[notes::NoteDate],
+    calendar: &Calendar<'_>,
+    last_touch: i32,
+) -> Option<i32> {
+    let note = facts.last_note.as_ref()?;
+    note_dates
+        .iter()
+        .filter(|d| d.life && d.on >= note.date && (d.on - note.date).num_days() <= NEWS_REACH_DAYS)
+        .map(|d| calendar.day(d.on) + AFTER_NEWS_DAYS)
+        .filter(|&day| day >= last_touch + MIN_ORDINARY_GAP_DAYS)
+        .min()
+}
+
+/// Gives each contact the colleagues at the same company the user has
+/// talked to lately (two at most, the most recent first): a first hello to
+/// someone there starts from them.
+fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
+    use std::collections::HashMap;
+    let keys: Vec<Option<String>> = prepared
+        .iter()
+        .map(|p| {
+            p.facts
+                .company
+                .as_deref()
+                .map(|c| c.trim().to_lowercase())
+                .filter(|c| !c.is_empty() && suggest::is_organisation(c))
+        })
+        .collect();
+    let mut talked: HashMap<&str, Vec<(NaiveDate, usize)>> = HashMap::new();
+    for (i, p) in prepared.iter().enumerate() {
+        let Some(company) = keys[i].as_deref() else {
+            continue;
+        };
+        let last = p
+            .anchors
+            .iter()
+            .filter(|a| match a.source {
+                snapshot::AnchorSource::Interaction(kind) => {
+                    !matches!(kind, InteractionKind::Social | InteractionKind::Gift)
+                }
+                _ => false,
+            })
+            .map(|a| a.date)
+            .max();
+        if let Some(last) = last.filter(|d| (today - *d).num_days() <= COLLEAGUE_DAYS) {
+            if !notes::only_one_way(p.facts, &p.anchors) {
+                talked.entry(company).or_default().push((last, i));
+            }
+        }
+    }
+    for list in talked.values_mut() {
+        list.sort_by_key(|&(d, i)| (Reverse(d), i));
+    }
+    let names: Vec<String> = (0..prepared.len())
+        .map(|i| {
+            // Only a first hello uses them: someone never talked to.
+            let p = &prepared[i];
+            if !(p.never_contacted || p.cold_intro) {
+                return String::new();
+            }
+            let Some(list) = keys[i].as_deref().and_then(|k| talked.get(k)) else {
+                return String::new();
+            };
+            let others: Vec<String> = list
+                .iter()
+                .filter(|&&(_, j)| j != i)
+                .take(2)
+                .map(|&(_, j)| {
+                    let f = prepared[j].facts;
+                    let first = if f.given_name.trim().is_empty() {
+                        f.name.as_str()
+                    } else {
+                        f.given_name.as_str()
+                    };
+                    suggest::clean(first, 40)
+                })
+                .collect();
+            others.join(" and ")
+        })
+        .collect();
+    for (p, n) in prepared.iter_mut().zip(names) {
+        p.colleagues = n;
     }
 }
 
 /// The day to be in touch before a renewal or deadline the last note names
 /// (a few days ahead of it), when that is still to come, within
 /// [`DEADLINE_REACH_DAYS`] of the note and an ordinary gap after the last touch.
-fn before_deadline(facts: &ContactFacts, calendar: &Calendar<'_>, last_touch: i32) -> Option<i32> {
+fn before_deadline(
+    facts: &ContactFacts,
+    note_dates: &[notes::NoteDate],
+    calendar: &Calendar<'_>,
+    last_touch: i32,
+) -> Option<i32> {
     let note = facts.last_note.as_ref()?;
-    notes::note_dates(&note.text, note.date)
-        .into_iter()
+    note_dates
+        .iter()
         .filter(|d| d.deadline && (d.on - note.date).num_days() <= DEADLINE_REACH_DAYS)
         .map(|d| calendar.day(d.on))
         .filter(|&on| on >= 0)

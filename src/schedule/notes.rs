@@ -28,6 +28,20 @@ pub struct NoteReading {
     pub life: Option<String>,
     /// A favour the contact did ("introduced me to their head of operations").
     pub favour: Option<String>,
+    /// The personal news is serious or big (an illness, surgery, a loss, a
+    /// move, a new job): it comes before small talk.
+    pub serious: bool,
+    /// The note reports its matter closed ("issues resolved", "lost to a
+    /// competitor", "renewal signed") and holds nothing open: nothing to check in on.
+    pub settled: bool,
+    /// The business is parked until later ("revisit after their migration in
+    /// spring", "check back in a year"), as a short fragment to quote.
+    pub later: Option<String>,
+    /// The contact offered to do something ("he'll introduce their CFO"):
+    /// worth a word soon, while it is fresh.
+    pub offered: bool,
+    /// The thread waits on a decision (an approval, a budget, a board).
+    pub decision: bool,
 }
 
 /// Something a contact asked for.
@@ -57,27 +71,34 @@ fn clauses(note: &str) -> Vec<&str> {
     for sep in [";", "\n", "!", "?", " — ", " – ", " - ", ". "] {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
-    // "asked about SAP and wants pricing": two clauses, split before the second verb.
+    // "asked about SAP and wants pricing", "skeptical about X, wants a
+    // customer call": two clauses, split before the second verb.
     let parts: Vec<&str> = parts
         .into_iter()
         .flat_map(|p| {
             let lower = p.to_lowercase();
-            let mut cuts: Vec<usize> = lower
-                .match_indices(" and ")
-                .filter(|(at, _)| {
-                    let next = lower[at + 5..].split_whitespace().next().unwrap_or("");
+            let mut cuts: Vec<(usize, usize)> = [" and ", ", "]
+                .iter()
+                .flat_map(|sep| lower.match_indices(sep))
+                .filter(|(at, sep)| {
+                    let after = at + sep.len();
+                    let next = lower
+                        .get(after..)
+                        .and_then(|r| r.split_whitespace().next())
+                        .unwrap_or("");
                     NEXT_CLAUSE.contains(&next)
                         && p.is_char_boundary(*at)
-                        && p.is_char_boundary(at + 5)
+                        && p.is_char_boundary(after)
                 })
-                .map(|(at, _)| at)
+                .map(|(at, sep)| (at, sep.len()))
                 .collect();
-            cuts.push(p.len());
+            cuts.sort_unstable();
+            cuts.push((p.len(), 0));
             let mut from = 0;
             cuts.into_iter()
-                .map(move |to| {
-                    let piece = p.get(from..to).unwrap_or("");
-                    from = (to + 5).min(p.len());
+                .map(move |(to, len)| {
+                    let piece = p.get(from.min(to)..to).unwrap_or("");
+                    from = (to + len).min(p.len());
                     piece
                 })
                 .collect::<Vec<_>>()
@@ -103,40 +124,306 @@ fn words(text: &str) -> Vec<String> {
 /// letters or more also matches as the start of a word ("relocat" → "relocating").
 fn has_phrase(tokens: &[String], phrase: &str) -> bool {
     let parts: Vec<&str> = phrase.split_whitespace().collect();
-    match parts.as_slice() {
+    phrase_in(tokens, &parts)
+}
+
+/// [`has_phrase`] with the phrase already split into words.
+fn phrase_in(tokens: &[String], parts: &[&str]) -> bool {
+    match parts {
         [] => false,
         [one] if one.chars().count() >= 5 => tokens.iter().any(|t| t.starts_with(one)),
         _ => tokens
             .windows(parts.len())
-            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b)),
+            .any(|w| w.iter().zip(parts).all(|(a, b)| a == b)),
     }
 }
 
-fn is_filler(clause: &str) -> bool {
-    let tokens = words(clause);
+/// A text's lower-cased form and words, worked out once for all the word
+/// lists it is checked against. Idioms that look like news and are not
+/// ("sick of the old system", "tired of spreadsheets") are left out.
+struct Words {
+    lower: String,
+    tokens: Vec<String>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut lower = text.to_lowercase();
+        for idiom in [
+            "sick of",
+            "sick and tired",
+            "tired of",
+            "ill-suited",
+            "ill suited",
+        ] {
+            if lower.contains(idiom) {
+                lower = lower.replace(idiom, " ");
+            }
+        }
+        let tokens = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Words { lower, tokens }
+    }
+}
+
+/// A word list from the data, split into words once: phrases match whole
+/// words (see [`has_phrase`]); one with an apostrophe ("he'll introduce")
+/// matches the text as written.
+struct WordList {
+    phrases: Vec<Vec<&'static str>>,
+    literal: Vec<&'static str>,
+}
+
+impl WordList {
+    fn new(list: &'static [String]) -> WordList {
+        let (literal, phrases): (Vec<&String>, Vec<&String>) = list
+            .iter()
+            .partition(|w| w.contains('\'') || w.contains('\u{2019}'));
+        WordList {
+            phrases: phrases
+                .into_iter()
+                .map(|p| p.split_whitespace().collect())
+                .collect(),
+            literal: literal.into_iter().map(String::as_str).collect(),
+        }
+    }
+
+    fn in_words(&self, words: &Words) -> bool {
+        self.literal.iter().any(|w| words.lower.contains(w))
+            || self.phrases.iter().any(|p| phrase_in(&words.tokens, p))
+    }
+
+    fn in_text(&self, text: &str) -> bool {
+        self.in_words(&Words::of(text))
+    }
+}
+
+/// The data's word lists, split once.
+struct Lists {
+    favour: WordList,
+    life: WordList,
+    serious: WordList,
+    settled: WordList,
+    later: WordList,
+    concern: WordList,
+    offered: WordList,
+    pending_intro: WordList,
+    phone: WordList,
+    unanswered: WordList,
+    decision: WordList,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let d = data();
+        Lists {
+            favour: WordList::new(&d.favour_words),
+            life: WordList::new(&d.life_words),
+            serious: WordList::new(&d.serious_words),
+            settled: WordList::new(&d.settled_words),
+            later: WordList::new(&d.later_words),
+            concern: WordList::new(&d.concern_words),
+            offered: WordList::new(&d.offered_words),
+            pending_intro: WordList::new(&d.pending_intro_words),
+            phone: WordList::new(&d.phone_words),
+            unanswered: WordList::new(&d.unanswered_words),
+            decision: WordList::new(&d.decision_words),
+        }
+    })
+}
+
+fn is_filler(words: &Words) -> bool {
+    let tokens = &words.tokens;
     tokens.len() <= 4
         && data()
             .filler
             .iter()
-            .any(|f| has_phrase(&tokens, f) || tokens.join(" ") == *f)
+            .any(|f| has_phrase(tokens, f) || tokens.join(" ") == *f)
 }
 
-fn is_thread_clause(clause: &str) -> bool {
-    let lower = clause.to_lowercase();
+fn is_thread_words(words: &Words) -> bool {
     data()
         .thread_words
         .iter()
-        .any(|w| lower.contains(w.as_str()))
-}
-
-fn is_favour_clause(clause: &str) -> bool {
-    let tokens = words(clause);
-    data().favour_words.iter().any(|w| has_phrase(&tokens, w))
+        .any(|w| words.lower.contains(w.as_str()))
 }
 
 fn is_life_clause(clause: &str) -> bool {
-    let tokens = words(clause);
-    data().life_words.iter().any(|w| has_phrase(&tokens, w))
+    lists().life.in_text(clause)
+}
+
+/// How much a thread clause matters: a concern, a decision or a request
+/// holds the thread better than the setting around it ("Demo of AP automation").
+fn thread_weight(clause: &str) -> u8 {
+    u8::from(lists().concern.in_text(clause))
+}
+
+/// Whether personal news is serious (an illness, surgery, a loss; see `serious_words`).
+pub fn is_serious(news: &str) -> bool {
+    lists().serious.in_text(news)
+}
+
+/// What a clause of a note is, read once.
+struct Clause<'t> {
+    text: &'t str,
+    filler: bool,
+    one_word: bool,
+    thread: bool,
+    favour: bool,
+    life: bool,
+    settled: bool,
+    later: bool,
+    offered: bool,
+    decision: bool,
+    someone_else: bool,
+}
+
+/// Reads each clause of a note once; `first_name` tells the contact's
+/// clauses from those about someone else.
+fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
+    let all = clauses(note);
+    let first_lower = first_name.trim().to_lowercase();
+    let names_contact = !first_lower.is_empty()
+        && all
+            .iter()
+            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let lists = lists();
+    all.into_iter()
+        .map(|text| {
+            let words = Words::of(text);
+            Clause {
+                text,
+                filler: is_filler(&words),
+                one_word: words.tokens.len() <= 1,
+                thread: is_thread_words(&words),
+                favour: lists.favour.in_words(&words),
+                life: lists.life.in_words(&words),
+                settled: lists.settled.in_words(&words),
+                later: lists.later.in_words(&words),
+                offered: lists.offered.in_words(&words),
+                decision: lists.decision.in_words(&words),
+                someone_else: about_someone_else(text, first_name, names_contact),
+            }
+        })
+        .collect()
+}
+
+/// Whether the last note holds something that waits on the user: a request,
+/// or an offer the contact made. The same reading as [`read_note`]'s, done
+/// cheaply for planning: a clause is only looked at further when it holds one.
+pub fn waits_on_user(note: &str, first_name: &str) -> bool {
+    let all = clauses(note);
+    let first_lower = first_name.trim().to_lowercase();
+    let names_contact = !first_lower.is_empty()
+        && all
+            .iter()
+            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let lists = lists();
+    all.iter().any(|&text| {
+        let request = request_in(text, first_name).is_some();
+        // Every offer has "'ll", "will" or "offered" in it.
+        let maybe_offer = !request && {
+            let lower = text.to_lowercase();
+            ["ll ", "will ", "offered"]
+                .iter()
+                .any(|c| lower.contains(c))
+        };
+        if !request && !maybe_offer {
+            return false;
+        }
+        let words = Words::of(text);
+        (request || lists.offered.in_words(&words))
+            && !is_filler(&words)
+            && !about_someone_else(text, first_name, names_contact)
+            && !lists.settled.in_words(&words)
+            && !lists.later.in_words(&words)
+            && (words.tokens.len() > 1 || is_thread_words(&words))
+    })
+}
+
+/// Words a clause about someone else may start with that are no one's name.
+const STARTERS: [&str; 24] = [
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "we",
+    "i",
+    "our",
+    "my",
+    "the",
+    "a",
+    "an",
+    "it",
+    "this",
+    "that",
+    "also",
+    "and",
+    "but",
+    "asked",
+    "wants",
+    "needs",
+    "said",
+    "discussed",
+];
+
+/// The first word of a clause, as written.
+fn first_word(clause: &str) -> &str {
+    clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '\u{2019}')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
+/// Whether a clause is about someone other than the contact: in a note that
+/// names the contact at the start of a clause (a note shared by the people
+/// met at one event), a clause that starts with another capitalised word.
+fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bool {
+    if !names_contact {
+        return false;
+    }
+    let word = first_word(clause);
+    let lower = word.to_lowercase();
+    // "Budget approved", "Demo went well": the business, not a person.
+    let business = data()
+        .thread_words
+        .iter()
+        .chain(&data().concern_words)
+        .chain(&data().life_words)
+        .any(|w| !w.contains(' ') && lower.starts_with(w.as_str()));
+    word.starts_with(|c: char| c.is_uppercase())
+        && !business
+        && lower != first_name.trim().to_lowercase()
+        && !STARTERS.contains(&lower.as_str())
+        && !lower.starts_with("he'")
+        && !lower.starts_with("she'")
+        && !lower.starts_with("they'")
+}
+
+/// The clauses that hold the thread best (a concern, a decision, a request
+/// before the setting around it) while they fit a fragment, in the note's order.
+fn weighted_fragment(parts: &[&str]) -> Option<String> {
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(thread_weight(parts[i])));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut length = 0;
+    for i in order {
+        let more = parts[i].chars().count() + 2;
+        if !chosen.is_empty() && length + more > FRAGMENT_CHARS + 2 {
+            continue;
+        }
+        length += more;
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    let picked: Vec<&str> = chosen.into_iter().map(|i| parts[i]).collect();
+    fragment(&picked)
 }
 
 /// Joins clauses into a fragment of at most [`FRAGMENT_CHARS`], starting with
@@ -167,51 +454,82 @@ fn fragment(parts: &[&str]) -> Option<String> {
 /// Reads a note: its request, thread and news. `first_name` is the contact's,
 /// so "Ana asked for…" reads like "asked for…".
 pub fn read_note(note: &str, first_name: &str) -> NoteReading {
-    let all = clauses(note);
-    let parts: Vec<&str> = all.iter().copied().filter(|c| !is_filler(c)).collect();
+    let all = read_clauses(note, first_name);
+    // One word on its own ("Happy") is a mood, not something to quote.
+    let parts: Vec<&Clause<'_>> = all
+        .iter()
+        .filter(|c| !c.filler && !c.someone_else)
+        .filter(|c| !c.one_word || c.thread)
+        .collect();
+    fn texts<'t>(list: &[&Clause<'t>]) -> Vec<&'t str> {
+        list.iter().map(|c| c.text).collect()
+    }
+    let has_settled = parts.iter().any(|c| c.settled);
+    let later_from = parts.iter().position(|c| c.later);
+    let open: Vec<&Clause<'_>> = parts
+        .iter()
+        .copied()
+        .filter(|c| !c.settled && !c.later)
+        .collect();
     // A short note with nothing dropped is quoted as written.
     let as_written = note.trim().trim_end_matches(['.', ' ']);
-    let whole = (parts.len() == all.len() && as_written.chars().count() <= FRAGMENT_CHARS)
+    let whole = (open.len() == all.len() && as_written.chars().count() <= FRAGMENT_CHARS)
         .then(|| fragment(&[as_written]))
         .flatten();
-    let mut requests = parts.iter().filter_map(|c| request_in(c, first_name));
+    let mut requests = open.iter().filter_map(|c| request_in(c.text, first_name));
     let request = requests.next().map(|mut first| {
         first.and = requests.next().map(Box::new);
         first
     });
-    let favours: Vec<&str> = parts
+    let favours: Vec<&Clause<'_>> = open.iter().copied().filter(|c| c.favour).collect();
+    let threads: Vec<&Clause<'_>> = open
         .iter()
         .copied()
-        .filter(|c| is_favour_clause(c))
+        .filter(|c| c.thread && !c.favour)
         .collect();
-    let threads: Vec<&str> = parts
+    let lives: Vec<&Clause<'_>> = open
         .iter()
         .copied()
-        .filter(|c| is_thread_clause(c) && !is_favour_clause(c))
+        .filter(|c| c.life && !c.thread)
         .collect();
-    let lives: Vec<&str> = parts
-        .iter()
-        .copied()
-        .filter(|c| is_life_clause(c) && !is_thread_clause(c))
-        .collect();
-    let thread = if threads.is_empty() {
+    // Business parked until later: what the note says about when, and what follows it.
+    let later = later_from.and_then(|at| {
+        let pieces: Vec<&str> = parts[at..]
+            .iter()
+            .filter(|c| c.later || c.thread)
+            .map(|c| c.text)
+            .collect();
+        fragment(&pieces)
+    });
+    let thread = if threads.is_empty() || later.is_some() {
         None
     } else if !lives.is_empty() {
         // News and a thread are told apart, so the news can open the conversation.
-        fragment(&threads)
+        weighted_fragment(&texts(&threads))
     } else if whole.is_some() && favours.is_empty() {
         whole
-    } else if parts.iter().map(|p| p.chars().count() + 2).sum::<usize>() <= FRAGMENT_CHARS + 2 {
+    } else if open
+        .iter()
+        .map(|p| p.text.chars().count() + 2)
+        .sum::<usize>()
+        <= FRAGMENT_CHARS + 2
+    {
         // Short enough to quote whole (the news around a thread often matters too).
-        fragment(&parts)
+        fragment(&texts(&open))
     } else {
-        fragment(&threads)
+        weighted_fragment(&texts(&threads))
     };
+    let life = fragment(&texts(&lives));
     NoteReading {
+        decision: thread.is_some() && threads.iter().any(|c| c.decision),
+        settled: has_settled && thread.is_none() && request.is_none(),
+        serious: lives.iter().any(|l| is_serious(l.text)),
+        offered: open.iter().any(|c| c.offered),
         request,
         thread,
-        life: fragment(&lives),
-        favour: fragment(&favours),
+        life,
+        favour: fragment(&texts(&favours)),
+        later,
     }
 }
 
@@ -285,9 +603,9 @@ pub fn is_client(tags: &[String]) -> bool {
 }
 
 /// Words that make a dated clause a deadline worth a ping before it.
-const DEADLINE_WORDS: [&str; 10] = [
+const DEADLINE_WORDS: [&str; 12] = [
     "renew", "deadline", "due", "review", "sign-off", "decision", "expir", "contract", "budget",
-    "signs",
+    "signs", "go-live", "go live",
 ];
 
 /// A date written in a note: the clause, what happens (the clause without
@@ -300,6 +618,8 @@ pub struct NoteDate {
     pub on: chrono::NaiveDate,
     /// A renewal, a review, a deadline: worth a word before it.
     pub deadline: bool,
+    /// Personal news ("knee surgery on Dec 9"): worth asking how it went, after it.
+    pub life: bool,
 }
 
 fn month_of(word: &str) -> Option<u32> {
@@ -343,6 +663,11 @@ fn day_of(word: &str) -> Option<u32> {
 pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
     use chrono::Datelike;
     let mut out = Vec::new();
+    // Every date read here has a day number: most notes have no digit at all,
+    // and splitting them into clauses would find nothing.
+    if !note.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for clause in clauses(note) {
         let words: Vec<&str> = clause.split_whitespace().collect();
         for i in 0..words.len().saturating_sub(1) {
@@ -373,10 +698,30 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 before.pop();
             }
             // "Needs CFO sign-off by Jan 15": what happens is the sign-off.
+            // "He's having knee surgery on Dec 9": what happens is the surgery.
             while before.first().is_some_and(|w| {
                 matches!(
-                    w.to_lowercase().as_str(),
-                    "needs" | "need" | "wants" | "has" | "have" | "with" | "and"
+                    w.to_lowercase().replace('\u{2019}', "'").as_str(),
+                    "needs"
+                        | "need"
+                        | "wants"
+                        | "want"
+                        | "has"
+                        | "have"
+                        | "with"
+                        | "and"
+                        | "he's"
+                        | "she's"
+                        | "they're"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "is"
+                        | "are"
+                        | "having"
+                        | "getting"
+                        | "discussed"
+                        | "gets"
                 )
             }) {
                 before.remove(0);
@@ -393,8 +738,10 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 OBJECT_CHARS,
             );
             let lower = clause.to_lowercase();
+            let deadline = DEADLINE_WORDS.iter().any(|w| lower.contains(w));
             out.push(NoteDate {
-                deadline: DEADLINE_WORDS.iter().any(|w| lower.contains(w)),
+                deadline,
+                life: !deadline && is_life_clause(clause),
                 what,
                 on,
             });
@@ -460,6 +807,24 @@ fn skip_chars(text: &str, n: usize) -> &str {
 
 /// A request from its opener's kind and the words after it.
 fn request_from(kind: &str, object: &str, first_name: &str) -> Option<Request> {
+    // "wants to talk to a customer on NetSuite": a call with one.
+    if kind == "send" {
+        let lower = object.to_lowercase();
+        for (lead, as_kind, prefix) in [
+            ("to talk to ", "set_up", "a call with "),
+            ("to talk with ", "set_up", "a call with "),
+            ("to speak to ", "set_up", "a call with "),
+            ("to speak with ", "set_up", "a call with "),
+            ("to meet ", "set_up", "a meeting with "),
+            ("to see ", "send", ""),
+            ("to get ", "send", ""),
+        ] {
+            if lower.starts_with(lead) && object.is_char_boundary(lead.len()) {
+                let rest = &object[lead.len()..];
+                return request_object(as_kind, &format!("{prefix}{rest}"));
+            }
+        }
+    }
     if kind == "task" {
         // "asked me to send the deck": what the user was asked to do.
         let task = read_promise(object, first_name, first_name)?;
@@ -541,9 +906,32 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         tokens.first().map(String::as_str),
         None | Some("to" | "me" | "us" | "that" | "it" | "you")
     );
-    if starts_badly || object.chars().count() > OBJECT_CHARS {
+    // "wants Pinecrest pulled into December", "needs board approval": what
+    // someone wants to happen, not something to send or set up.
+    const HAPPENINGS: [&str; 14] = [
+        "pulled", "pushed", "moved", "closed", "signed", "done", "finished", "approved", "brought",
+        "approval", "sign-off", "signoff", "buy-in", "decided",
+    ];
+    let happening = tokens
+        .iter()
+        .skip(1)
+        .any(|t| HAPPENINGS.contains(&t.as_str()))
+        || tokens
+            .first()
+            .is_some_and(|t| HAPPENINGS.contains(&t.as_str()));
+    if starts_badly || happening || object.chars().count() > OBJECT_CHARS {
         return None;
     }
+    // "SSO set up before go-live": SSO, set up.
+    let lower = object.to_lowercase();
+    let (kind, object) = match lower.find(" set up") {
+        Some(at) if at > 0 && object.is_char_boundary(at) && object.is_char_boundary(at + 7) => {
+            ("set_up", format!("{}{}", &object[..at], &object[at + 7..]))
+        }
+        _ => (kind, object.to_owned()),
+    };
+    let object = object.trim();
+    let tokens = words(object);
     let data = data();
     let kind = if kind == "send"
         && data
@@ -562,9 +950,34 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         .find(|k| k.kind == kind)?
         .kind
         .as_str();
+    // "intro to our Berlin team" reads as "an intro to our Berlin team".
+    const BARE: [&str; 11] = [
+        "intro",
+        "introduction",
+        "call",
+        "demo",
+        "meeting",
+        "reference",
+        "workshop",
+        "walkthrough",
+        "session",
+        "visit",
+        "trial",
+    ];
+    let object = match tokens.first() {
+        Some(head) if BARE.contains(&head.as_str()) => {
+            let article = if head.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {object}")
+        }
+        _ => object.to_owned(),
+    };
     Some(Request {
         kind,
-        object: clean(object, OBJECT_CHARS),
+        object: clean(&object, OBJECT_CHARS),
         and: None,
     })
 }
@@ -585,6 +998,26 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
                 continue;
             }
             let rest = skip_chars(text, verb.chars().count()).trim();
+            // "Follow up with our IT team on SSO": someone else first, then the contact.
+            let act_name = if act.act == "follow_up"
+                && verb.ends_with(" with")
+                && !starts_with_person(rest, first_name, full_name)
+            {
+                "check_with"
+            } else {
+                act.act.as_str()
+            };
+            if act_name == "check_with" {
+                let object = clean(rest, OBJECT_CHARS + 1);
+                if object.is_empty() || object.chars().count() > OBJECT_CHARS {
+                    return None;
+                }
+                let act = data().promise_acts.iter().find(|a| a.act == "check_with")?;
+                return Some(PromiseReading {
+                    act: act.act.as_str(),
+                    object,
+                });
+            }
             let object = promise_object(act.act.as_str(), rest, first_name, full_name);
             let needs_object = matches!(act.act.as_str(), "send" | "arrange" | "follow_up");
             let vague = matches!(
@@ -603,6 +1036,133 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
         }
     }
     None
+}
+
+/// Whether `text` starts with the contact (their name or a pronoun).
+fn starts_with_person(text: &str, first_name: &str, full_name: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let first = words(&lower).into_iter().next().unwrap_or_default();
+    [full_name, first_name]
+        .iter()
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+        .any(|n| {
+            lower.starts_with(&n)
+                && lower[n.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        || matches!(first.as_str(), "them" | "him" | "her")
+}
+
+/// Whether the user's notes say someone will introduce the contact, or that
+/// they have not met: `Some(introducer)` ("Carlos will introduce" → Carlos),
+/// `Some(None)` when no one is named, `None` when the notes say neither.
+pub fn pending_intro(notes: &str) -> Option<Option<String>> {
+    if !lists().pending_intro.in_text(notes) {
+        return None;
+    }
+    let introducer = clauses(notes).into_iter().find_map(|c| {
+        let lower = c.to_lowercase();
+        let at = lower.find(" will introduce")?;
+        let name = c.get(..at)?.split_whitespace().last()?;
+        let is_name = name.starts_with(|ch: char| ch.is_uppercase())
+            && !STARTERS.contains(&name.to_lowercase().as_str())
+            && name.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+        is_name.then(|| clean(name, 40))
+    });
+    Some(introducer)
+}
+
+/// Whether the user's notes say the contact is best reached by phone
+/// ("call him", "never replies by email").
+pub fn prefers_phone(notes: &str) -> bool {
+    lists().phone.in_text(notes)
+}
+
+/// Whether a contact has only ever been liked or commented on online, or
+/// emailed without a reply: nothing logged shows a conversation.
+pub fn only_one_way(
+    facts: &super::snapshot::ContactFacts,
+    anchors: &[super::snapshot::Anchor],
+) -> bool {
+    use super::snapshot::AnchorSource;
+    use crate::model::InteractionKind;
+    // Read the note only when the anchors leave the question open.
+    let one_way_kinds = !anchors.is_empty()
+        && anchors.iter().all(|a| {
+            matches!(
+                a.source,
+                AnchorSource::Interaction(InteractionKind::Social | InteractionKind::Email)
+            )
+        });
+    let emailed = anchors
+        .iter()
+        .any(|a| a.source == AnchorSource::Interaction(InteractionKind::Email));
+    one_way_kinds
+        && (!emailed
+            || facts
+                .last_note
+                .as_ref()
+                .is_some_and(|n| n.kind == InteractionKind::Email && is_unanswered(&n.text)))
+}
+
+/// Whether a note may hold a request or an offer, by a cheap look for the
+/// words that open one: most notes do not, and are then never read in full
+/// to plan.
+pub fn may_hold_open_item(note: &str) -> bool {
+    const CUES: [&str; 12] = [
+        "want",
+        "like",
+        "ask",
+        "request",
+        "need",
+        "looking for",
+        "question",
+        "interest",
+        "keen",
+        "'ll ",
+        "\u{2019}ll ",
+        "will ",
+    ];
+    let lower = note.to_lowercase();
+    CUES.iter().any(|c| lower.contains(c)) || lower.contains("offered")
+}
+
+/// Whether a request names a time still to come on `on`: a quarter or a
+/// month ahead ("a demo in Q1", "pricing for January"), next year, the new year.
+pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let tokens = words(object);
+    let quarter = (on.month() - 1) / 3 + 1;
+    tokens.iter().any(|t| {
+        if let Some(q) = t.strip_prefix('q').and_then(|n| n.parse::<u32>().ok()) {
+            return (1..=4).contains(&q) && q != quarter;
+        }
+        if let Some(m) = month_of(t).filter(|_| t.len() > 3) {
+            return m != on.month();
+        }
+        false
+    }) || has_phrase(&tokens, "next year")
+        || has_phrase(&tokens, "next quarter")
+        || has_phrase(&tokens, "new year")
+}
+
+/// Whether a note says a message went unanswered ("cold outreach, no reply").
+pub fn is_unanswered(note: &str) -> bool {
+    lists().unanswered.in_text(note)
+}
+
+/// What kind of job a title names when it is not a buyer's: an analyst, an
+/// adviser, a recruiter (see `roles`).
+pub fn role_of(title: &str) -> Option<&'static str> {
+    let tokens = words(title);
+    data()
+        .roles
+        .iter()
+        .find(|r| r.words.iter().any(|w| tokens.contains(w)))
+        .map(|r| r.role.as_str())
 }
 
 /// Words that may follow a pronoun standing for the contact ("send her the deck").
@@ -962,5 +1522,195 @@ mod tests {
             let _ = definite(text);
             let _ = event_name(text);
         }
+    }
+    #[test]
+    fn the_clause_that_holds_the_thread_is_read_not_the_first() {
+        let reading = read_note(
+            "Demo of AP automation with Nicole. Greg skeptical about NetSuite integration, wants to talk to a customer on NetSuite.",
+            "Greg",
+        );
+        let request = reading.request.unwrap();
+        assert_eq!(
+            (request.kind, request.object.as_str()),
+            ("set_up", "a call with a customer on NetSuite")
+        );
+        let thread = reading.thread.unwrap();
+        assert!(thread.contains("skeptical about NetSuite"), "{thread}");
+        let long =
+            "Quarterly review at their office with the whole finance team and two people from IT. \
+                    Worried about the approval workflow for invoices over 50k.";
+        let thread = read_note(long, "Ana").thread.unwrap();
+        assert!(thread.starts_with("Worried about the approval"), "{thread}");
+        // Another person's part of a note shared by everyone met at an event.
+        let shared = "Booth conversations. Jason interested in multi-entity consolidation; Chris wants a demo in Q1; Patricia consolidating 40 hotels onto one GL.";
+        let jason = read_note(shared, "Jason");
+        assert_eq!(
+            jason.thread.as_deref(),
+            Some("Jason interested in multi-entity consolidation")
+        );
+        assert_eq!(jason.request.unwrap().kind, "interest");
+        let chris = read_note(shared, "Chris");
+        assert_eq!(chris.thread.as_deref(), Some("Chris wants a demo in Q1"));
+        // A note that names the contact keeps its business clauses.
+        let own = read_note(
+            "Maria wants pricing for 40 seats. Budget approved in Q3.",
+            "Maria",
+        );
+        assert!(own.thread.unwrap().contains("Budget approved"));
+        let fed_up = read_note("They're sick of manual invoices.", "Ana");
+        assert_eq!(fed_up.life, None);
+        // What waits on the user is read the same way, and more cheaply.
+        assert!(waits_on_user(shared, "Chris"));
+        assert!(!waits_on_user(
+            "Booth conversations. Chris wants a demo in Q1.",
+            "Jason"
+        ));
+        assert!(!waits_on_user(
+            "Lost to a competitor. Said to check back in a year.",
+            "Meg"
+        ));
+        assert!(waits_on_user(
+            "Co-selling; he'll introduce their CFO.",
+            "Cal"
+        ));
+        // A word on its own is a mood, never quoted.
+        let reading = read_note(
+            "Onboarding check-in, bank feed issues resolved. Happy.",
+            "Raj",
+        );
+        assert_eq!(reading.thread, None);
+        assert!(reading.settled);
+    }
+
+    #[test]
+    fn a_closed_or_parked_matter_is_not_a_thread_to_check_in_on() {
+        let lost = read_note(
+            "Lost to a competitor. Said to check back in a year; contract ends Aug 2027.",
+            "Meg",
+        );
+        assert_eq!(lost.thread, None);
+        assert_eq!(
+            lost.later.as_deref(),
+            Some("Said to check back in a year; contract ends Aug 2027")
+        );
+        let renewed = read_note(
+            "Site visit. Renewal signed through 2028. His son starts at university next fall.",
+            "Stu",
+        );
+        assert_eq!(renewed.thread, None);
+        assert!(renewed.settled);
+        assert!(renewed.life.unwrap().contains("son starts"));
+        let parked = read_note(
+            "Intro call; timing not right, revisit after their ERP migration in spring.",
+            "Sol",
+        );
+        assert_eq!(parked.thread, None);
+        assert!(parked
+            .later
+            .unwrap()
+            .contains("revisit after their ERP migration"));
+        let open = read_note("Pilot going well; decision in Q1.", "Ola");
+        assert!(!open.settled && open.later.is_none() && open.thread.is_some());
+        assert!(open.decision);
+    }
+
+    #[test]
+    fn serious_news_and_its_day_are_read() {
+        let ill = read_note("Golf at the club. His mom is sick, in hospice.", "Ned");
+        assert_eq!(ill.life.as_deref(), Some("His mom is sick, in hospice"));
+        assert!(ill.serious);
+        let moving = read_note("Lunch. She's moving to Lisbon in March.", "Ana");
+        assert!(moving.life.is_some() && !moving.serious);
+        let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 8).unwrap();
+        let dates = note_dates(
+            "Texted about the game. He's having knee surgery on Dec 9.",
+            written,
+        );
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].what, "knee surgery");
+        assert!(dates[0].life && !dates[0].deadline);
+        let golive = note_dates("They want SSO set up before go-live on Jan 12.", written);
+        assert!(golive[0].deadline);
+        assert_eq!(golive[0].what, "go-live");
+    }
+
+    #[test]
+    fn what_someone_wants_to_happen_is_not_a_request() {
+        for note in [
+            "Forecast 1:1; he wants Pinecrest pulled into December.",
+            "Decision in Q1, needs board approval in February.",
+            "Wants the contract signed before the holidays.",
+        ] {
+            assert_eq!(request(note), None, "{note}");
+        }
+        assert_eq!(
+            request("Lunch. Wants intro to our Berlin team."),
+            Some(("set_up", "an intro to our Berlin team".to_owned()))
+        );
+        assert_eq!(
+            request("They want SSO set up before go-live."),
+            Some(("set_up", "SSO before go-live".to_owned()))
+        );
+        // The quick look before reading misses no opener and no offer.
+        for words in data()
+            .request_openers
+            .iter()
+            .map(|o| o.words.as_str())
+            .chain(data().offered_words.iter().map(String::as_str))
+        {
+            assert!(may_hold_open_item(&format!("x {words} y")), "{words}");
+        }
+        assert!(!may_hold_open_item("Golf at the club. Great round."));
+        for offer in &data().offered_words {
+            assert!(waits_on_user(&format!("{offer} the CFO"), "Ann"), "{offer}");
+        }
+        let offer = read_note("Co-selling the account; he'll introduce their CFO.", "Cal");
+        assert!(offer.offered && offer.request.is_none());
+        // The user's own promise is not the contact's offer.
+        let own = read_note("Complained about onboarding; promised to help.", "Cal");
+        assert!(!own.offered);
+    }
+
+    #[test]
+    fn following_up_with_someone_else_first_is_read_as_such() {
+        let read = |t: &str| read_promise(t, "Marcus", "Marcus Johnson").map(|p| (p.act, p.object));
+        assert_eq!(
+            read("Follow up with our IT team on SSO configuration"),
+            Some(("check_with", "our IT team on SSO configuration".to_owned()))
+        );
+        assert_eq!(
+            read("Follow up with Marcus on SSO configuration"),
+            Some(("follow_up", "SSO configuration".to_owned()))
+        );
+        assert_eq!(
+            read("Follow up with him about pricing"),
+            Some(("follow_up", "pricing".to_owned()))
+        );
+    }
+
+    #[test]
+    fn the_notes_say_how_to_reach_someone_and_who_introduces_them() {
+        assert_eq!(
+            pending_intro("Carlos will introduce. Not met yet."),
+            Some(Some("Carlos".to_owned()))
+        );
+        assert_eq!(
+            pending_intro("Not met yet; old friend of my boss."),
+            Some(None)
+        );
+        assert_eq!(pending_intro("Former colleague at Acme."), None);
+        assert!(prefers_phone("Old school. Never reply by email, call him."));
+        assert!(!prefers_phone("Call went well; sent the deck."));
+        assert!(is_unanswered("Cold outreach, no reply."));
+        assert_eq!(role_of("Senior Director Analyst"), Some("analyst"));
+        assert_eq!(role_of("Partner - Advisory"), Some("adviser"));
+        assert_eq!(role_of("Sales Recruiter"), Some("recruiter"));
+        assert_eq!(role_of("VP Finance"), None);
+        let dec = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert!(asks_for_later("a demo in Q1", dec));
+        assert!(asks_for_later("pricing for January", dec));
+        assert!(!asks_for_later("a demo in Q4", dec));
+        assert!(!asks_for_later("the analyst report", dec));
+        assert!(!asks_for_later("may be interested", dec));
     }
 }

@@ -45,6 +45,7 @@ pub(super) fn request_phrase(kind: &str, which: &str) -> Option<&'static str> {
     Some(match which {
         "deliver" => k.deliver.as_str(),
         "stale" => k.stale.as_str(),
+        "old" => k.old.as_str(),
         "after" => k.after.as_str(),
         _ => k.done.as_str(),
     })
@@ -129,6 +130,12 @@ fn fill(
         };
         let value =
             value(&lower, ctx, interest, object, depth).unwrap_or_else(|| format!("{{{name}}}"));
+        // "a {interest} lover" with "Italian cooking": "an Italian cooking lover".
+        if starts_with_vowel_sound(&value)
+            && (out.ends_with(" a ") || out == "a " || out.ends_with(" A ") || out == "A ")
+        {
+            out.insert(out.len() - 1, 'n');
+        }
         if capital {
             out.push_str(&capitalise(&value));
         } else {
@@ -138,6 +145,18 @@ fn fill(
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a word takes "an": it starts with a vowel letter, except for the
+/// few that sound like "you" or "one" ("user", "European", "one-off").
+fn starts_with_vowel_sound(value: &str) -> bool {
+    let lower = value.trim_start().to_lowercase();
+    lower.starts_with(['a', 'e', 'i', 'o', 'u'])
+        && ![
+            "uni", "use", "usu", "uti", "eu", "one", "once", "ubi", "ura",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 fn capitalise(s: &str) -> String {
@@ -272,7 +291,7 @@ fn value(
             "is"
         }
         .to_owned(),
-        "request_deliver" | "request_stale" | "request_after" => {
+        "request_deliver" | "request_stale" | "request_old" | "request_after" => {
             let which = name.trim_start_matches("request_");
             let text = phrase(request.and_then(|r| request_phrase(r.kind, which)), None);
             // A second thing asked for in the same note is delivered with the first.
@@ -293,6 +312,21 @@ fn value(
                 _ => text,
             }
         }
+        "introducer" => clean(ctx.pending_intro.flatten().unwrap_or(""), 40),
+        "colleagues" => clean(ctx.colleagues.unwrap_or(""), 80),
+        "later" => clean(ctx.later.unwrap_or(""), 100),
+        "life_dated" => definite(&clean(ctx.life_dated.map_or("", |d| d.0), 80)),
+        "life_dated_on" => ctx.life_dated.map_or("", |d| d.1).to_owned(),
+        "news_ahead" => definite(&clean(ctx.news_ahead.map_or("", |d| d.0), 80)),
+        "news_ahead_on" => ctx.news_ahead.map_or("", |d| d.1).to_owned(),
+        "birthday_when" => {
+            if clean(ctx.birthday_day, 40).is_empty() {
+                String::new()
+            } else {
+                format!(" on {}", clean(ctx.birthday_day, 40))
+            }
+        }
+        "turns" => clean(ctx.turns.unwrap_or(""), 10),
         "how_connected" => ctx.how_connected.to_owned(),
         "birthday_for" => ctx.birthday_for.to_owned(),
         "call_next" => if ctx.year_end {

@@ -54,6 +54,9 @@ pub struct ContactFacts {
     pub last_event: Option<EventFacts>,
     /// Promises not yet kept.
     pub open_promises: Vec<PromiseFacts>,
+    /// Promises kept lately: `due` is the day each was kept. The next ping
+    /// asks how it landed.
+    pub kept_promises: Vec<PromiseFacts>,
     /// What the user did with earlier pings, oldest first.
     pub actions: Vec<ActionFacts>,
 }
@@ -152,6 +155,7 @@ impl ContactFacts {
             anchors: Vec::new(),
             last_event: None,
             open_promises: Vec::new(),
+            kept_promises: Vec::new(),
             actions: Vec::new(),
         }
     }

@@ -25,6 +25,16 @@ pub(super) struct TemplateFile {
     pub thread_words: Vec<String>,
     pub life_words: Vec<String>,
     pub favour_words: Vec<String>,
+    pub serious_words: Vec<String>,
+    pub settled_words: Vec<String>,
+    pub later_words: Vec<String>,
+    pub concern_words: Vec<String>,
+    pub offered_words: Vec<String>,
+    pub pending_intro_words: Vec<String>,
+    pub phone_words: Vec<String>,
+    pub unanswered_words: Vec<String>,
+    pub roles: Vec<Role>,
+    pub decision_words: Vec<String>,
     pub relationship_tags: Vec<String>,
     pub client_tags: Vec<String>,
     pub filler: Vec<String>,
@@ -33,6 +43,14 @@ pub(super) struct TemplateFile {
     pub promise_acts: Vec<PromiseAct>,
     kinds: Vec<InterestKind>,
     templates: Vec<Template>,
+}
+
+/// A kind of job that is not a buyer's (an analyst, an adviser, a recruiter),
+/// told by words in the title: first hellos to them ask for what they do.
+#[derive(Debug, Deserialize)]
+pub(super) struct Role {
+    pub role: String,
+    pub words: Vec<String>,
 }
 
 /// Words that open a request ("asked for") and how it is delivered.
@@ -49,6 +67,7 @@ pub(super) struct RequestKind {
     pub words: Vec<String>,
     pub(super) deliver: String,
     pub(super) stale: String,
+    pub(super) old: String,
     pub(super) after: String,
     pub(super) done: String,
 }
@@ -89,6 +108,15 @@ struct Template {
     request: Option<RequestState>,
     #[serde(default)]
     on_day: bool,
+    /// Only before the day itself (a birthday ping on the Friday before).
+    #[serde(default)]
+    before_day: bool,
+    /// Needs the contact NOT to have these.
+    #[serde(default)]
+    without: Vec<Need>,
+    /// Only for a contact whose title names this role (see `roles`).
+    #[serde(default)]
+    role: Option<String>,
     #[serde(default)]
     year_end: bool,
     #[serde(default)]
@@ -150,8 +178,10 @@ pub enum PromiseState {
 pub enum RequestState {
     /// Asked recently: deliver it.
     Fresh,
-    /// Asked long ago, or something has happened since: ask whether it is still wanted.
+    /// Asked a month or more ago: deliver it with an apology for the wait.
     Stale,
+    /// Asked three months or more ago: ask whether it is still wanted.
+    Old,
     /// Delivered on an earlier ping: ask how it is working out.
     After,
 }
@@ -176,6 +206,34 @@ enum Need {
     Dated,
     /// The contact's job title.
     Title,
+    /// Serious or big personal news (an illness, surgery, a move, a new job).
+    Serious,
+    /// The last note reports its matter closed, with nothing open.
+    Settled,
+    /// The business is parked until later (the note says when).
+    Later,
+    /// The notes say someone will introduce the contact, or that you have not met.
+    PendingIntro,
+    /// That introduction is by someone named.
+    Introducer,
+    /// The notes say the contact is best reached by phone.
+    Phone,
+    /// The only message sent went unanswered.
+    Unanswered,
+    /// Colleagues at the contact's company the user talks to.
+    Colleagues,
+    /// A birthday worth a call: the inner circle, or a milestone.
+    CallDay,
+    /// Personal news with a day still to come, within weeks.
+    NewsAhead,
+    /// Personal news whose day has passed.
+    LifeDated,
+    /// The contact's title names a role (analyst, adviser, recruiter).
+    Role,
+    /// The note's thread waits on a decision (an approval, a budget, a board).
+    Decision,
+    /// The contact offered to do something that is still open.
+    Offered,
 }
 
 /// The template data (parsed on first use).
@@ -249,6 +307,37 @@ pub struct SuggestionContext<'a> {
     pub dated: Option<(&'a str, &'a str)>,
     /// How long after its event a follow-up comes, in words ("three weeks").
     pub since_event: &'a str,
+    /// The personal news is serious or big (an illness, a move, a new job).
+    pub serious: bool,
+    /// The last note closed its matter ("issues resolved", "renewal signed").
+    pub settled: bool,
+    /// The business is parked until later, as the note says ("revisit in spring").
+    pub later: Option<&'a str>,
+    /// The notes say the contact is to be introduced or not yet met;
+    /// `Some("Carlos")` when they say by whom.
+    pub pending_intro: Option<Option<&'a str>>,
+    /// The notes say the contact is best reached by phone.
+    pub phone: bool,
+    /// The only message sent went unanswered.
+    pub unanswered: bool,
+    /// The contact's title names a role that is not a buyer's.
+    pub role: Option<&'a str>,
+    /// Colleagues at the contact's company the user talks to ("Daniel and Emily").
+    pub colleagues: Option<&'a str>,
+    /// A birthday worth a call on the day: the inner circle or a milestone.
+    pub call_birthday: bool,
+    /// The birthday's weekday when the ping comes before it ("Sunday"), else "".
+    pub birthday_day: &'a str,
+    /// The age turned, when known ("65th").
+    pub turns: Option<&'a str>,
+    /// Personal news with a day still to come: what and when ("the knee surgery", "Wed 9 Dec").
+    pub news_ahead: Option<(&'a str, &'a str)>,
+    /// Personal news whose day has passed: what and when.
+    pub life_dated: Option<(&'a str, &'a str)>,
+    /// The note's thread waits on a decision (an approval, a budget, a board).
+    pub decision: bool,
+    /// The contact offered to do something that is still open ("he'll introduce their CFO").
+    pub offered: bool,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -283,6 +372,21 @@ impl<'a> SuggestionContext<'a> {
             title: None,
             dated: None,
             since_event: "",
+            serious: false,
+            settled: false,
+            later: None,
+            pending_intro: None,
+            phone: false,
+            unanswered: false,
+            role: None,
+            colleagues: None,
+            call_birthday: false,
+            birthday_day: "",
+            turns: None,
+            news_ahead: None,
+            life_dated: None,
+            decision: false,
+            offered: false,
         }
     }
 }
@@ -304,6 +408,8 @@ pub struct Uses {
     pub promise: bool,
     /// A passed renewal or deadline from the note.
     pub dated: bool,
+    /// Personal news whose day has passed.
+    pub life_dated: bool,
 }
 
 /// A chosen suggestion.
@@ -337,28 +443,120 @@ pub fn categorise(interests: &[String]) -> Vec<(&str, Option<&'static str>)> {
 
 /// The kind of an interest ("Celtics" → team), matched on whole words, first kind first.
 pub fn kind_of(interest: &str) -> Option<&'static str> {
-    let words: Vec<String> = interest
-        .to_lowercase()
+    let lower = interest.to_lowercase();
+    let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
         .collect();
     if words.is_empty() {
         return None;
     }
-    data()
-        .kinds
+    kind_phrases()
         .iter()
-        .find(|k| {
-            k.words.iter().any(|phrase| {
-                let parts: Vec<&str> = phrase.split_whitespace().collect();
-                !parts.is_empty()
-                    && words
-                        .windows(parts.len())
-                        .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+        .find(|(_, phrases)| {
+            phrases.iter().any(|parts| {
+                words
+                    .windows(parts.len())
+                    .any(|w| w.iter().zip(parts).all(|(a, b)| a == b))
             })
         })
-        .map(|k| k.kind.as_str())
+        .map(|(kind, _)| *kind)
+}
+
+/// An interest kind and its phrases, each split into words.
+type KindPhrases = (&'static str, Vec<Vec<&'static str>>);
+
+/// Each interest kind with its phrases split into words, once: matching an
+/// interest against them is most of the work of [`kind_of`].
+fn kind_phrases() -> &'static [KindPhrases] {
+    static PHRASES: OnceLock<Vec<KindPhrases>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        data()
+            .kinds
+            .iter()
+            .map(|k| {
+                let phrases = k
+                    .words
+                    .iter()
+                    .map(|phrase| phrase.split_whitespace().collect::<Vec<_>>())
+                    .filter(|parts| !parts.is_empty())
+                    .collect();
+                (k.kind.as_str(), phrases)
+            })
+            .collect()
+    })
+}
+
+/// Interests named in notes ("Huge Liverpool fan", "loves opera"), as written,
+/// with their kinds: only in a clause that says the contact is a fan, loves,
+/// plays or follows something.
+pub fn interests_in_notes(text: &str) -> Vec<(&str, &'static str)> {
+    const MARKERS: [&str; 11] = [
+        "fan",
+        "fans",
+        "loves",
+        "enjoys",
+        "plays",
+        "supporter",
+        "follows",
+        "diehard",
+        "nerd",
+        "lover",
+        "avid",
+    ];
+    // A topic or a cause in a note is more often business than a pastime.
+    const NOT_FROM_NOTES: [&str; 2] = ["topic", "pursuit"];
+    let mut out: Vec<(&str, &'static str)> = Vec::new();
+    for clause in text.split(['.', ';', '\n', ',', '!']) {
+        let lower = clause.to_lowercase();
+        if lower.len() != clause.len() {
+            continue;
+        }
+        let mut tokens: Vec<(usize, &str)> = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in lower
+            .char_indices()
+            .chain(std::iter::once((lower.len(), ' ')))
+        {
+            let word_char = c.is_alphanumeric() || c == '-';
+            match (word_char, start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => {
+                    tokens.push((from, &lower[from..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if !tokens.iter().any(|(_, w)| MARKERS.contains(w)) {
+            continue;
+        }
+        for kind in data()
+            .kinds
+            .iter()
+            .filter(|k| !NOT_FROM_NOTES.contains(&k.kind.as_str()))
+        {
+            for phrase in &kind.words {
+                let parts: Vec<&str> = phrase.split_whitespace().collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                let hit = tokens
+                    .windows(parts.len())
+                    .find(|w| w.iter().zip(&parts).all(|((_, a), b)| a == b));
+                if let Some(w) = hit {
+                    let start = w[0].0;
+                    let end = w[parts.len() - 1].0 + w[parts.len() - 1].1.len();
+                    if let Some(found) = clause.get(start..end) {
+                        if !out.iter().any(|(i, _)| i.eq_ignore_ascii_case(found)) {
+                            out.push((found, kind.kind.as_str()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether a note holds something to pick up (an open question, a decision, a
@@ -393,15 +591,37 @@ pub fn is_organisation(company: &str) -> bool {
     c.chars().any(char::is_alphanumeric) && !GENERIC.contains(&c.as_str())
 }
 
+/// Whether an interest of kind `kind` fits a template's `fits` ("sport",
+/// or several kinds: "sport|food").
+fn fits_kind(fits: &str, kind: Option<&str>) -> bool {
+    kind.is_some_and(|k| fits.split('|').any(|f| f == k))
+}
+
 /// How strongly a template draws on what the user wrote: a promise first, then
 /// a request, the note's thread, personal news; `None` for none of them.
 fn thread_rank(t: &Template) -> Option<u8> {
+    let needs = |n: Need| t.needs.contains(&n);
     if t.promise.is_some() && !t.reasons.contains(&Reason::Promise) {
         Some(0)
-    } else if t.needs.contains(&Need::Request) {
+    } else if needs(Need::Request)
+        || needs(Need::PendingIntro)
+        || needs(Need::Unanswered)
+        || needs(Need::CallDay)
+    {
         Some(1)
-    } else if t.needs.contains(&Need::Note) && t.needs.contains(&Need::Life) {
+    } else if (needs(Need::Note) && needs(Need::Life))
+        || needs(Need::Serious)
+        || needs(Need::LifeDated)
+        || needs(Need::NewsAhead)
+        || needs(Need::Colleagues)
+        || needs(Need::Decision)
+        || needs(Need::Offered)
+    {
         Some(2)
+    } else if needs(Need::Later) || needs(Need::Settled) || needs(Need::Role) {
+        Some(3)
+    } else if needs(Need::Phone) {
+        Some(4)
     } else if t.needs.contains(&Need::Note)
         || t.needs.contains(&Need::Dated)
         || (t.needs.contains(&Need::Unlogged) && (t.needs.contains(&Need::Client) || t.year_end))
@@ -434,6 +654,21 @@ pub fn suggest(
     avoid: Option<usize>,
     recent: &[usize],
 ) -> Suggestion {
+    suggest_anew(reason, ctx, seed, prefer, avoid, recent, &[])
+}
+
+/// [`suggest`], leaving out as well the templates this contact has already
+/// had (`used`) while anything else fits: a contact's year does not repeat
+/// a sentence, and that comes before the variety of the day's list.
+pub fn suggest_anew(
+    reason: Reason,
+    ctx: &SuggestionContext<'_>,
+    seed: u64,
+    prefer: Preference,
+    avoid: Option<usize>,
+    recent: &[usize],
+    used: &[usize],
+) -> Suggestion {
     let data = data();
     let has = |need: &Need| match need {
         Need::Note => ctx.note.is_some_and(|n| !n.trim().is_empty()),
@@ -448,6 +683,23 @@ pub fn suggest(
         Need::Client => ctx.client,
         Need::Dated => ctx.dated.is_some(),
         Need::Title => ctx.title.is_some_and(|t| !t.trim().is_empty()),
+        Need::Serious => ctx.serious && ctx.life.is_some_and(|n| !n.trim().is_empty()),
+        Need::Settled => ctx.settled,
+        Need::Later => ctx.later.is_some_and(|n| !n.trim().is_empty()),
+        Need::PendingIntro => ctx.pending_intro.is_some(),
+        Need::Introducer => ctx
+            .pending_intro
+            .flatten()
+            .is_some_and(|n| !n.trim().is_empty()),
+        Need::Phone => ctx.phone,
+        Need::Unanswered => ctx.unanswered,
+        Need::Colleagues => ctx.colleagues.is_some_and(|n| !n.trim().is_empty()),
+        Need::CallDay => ctx.call_birthday,
+        Need::NewsAhead => ctx.news_ahead.is_some(),
+        Need::LifeDated => ctx.life_dated.is_some(),
+        Need::Role => ctx.role.is_some(),
+        Need::Decision => ctx.decision,
+        Need::Offered => ctx.offered,
     };
     let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {
@@ -461,12 +713,15 @@ pub fn suggest(
             && t.request
                 .is_none_or(|state| ctx.request_state == Some(state))
             && (!t.on_day || ctx.on_day)
+            && (!t.before_day || !ctx.on_day)
+            && !t.without.iter().any(has)
+            && t.role.as_deref().is_none_or(|r| ctx.role == Some(r))
             && (!t.year_end || ctx.year_end)
             && (!t.no_year_end || !ctx.year_end)
             && !(ctx.light && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting))
             && t.fits
                 .as_deref()
-                .is_none_or(|kind| ctx.interests.iter().any(|(_, k)| *k == Some(kind)))
+                .is_none_or(|kinds| ctx.interests.iter().any(|(_, k)| fits_kind(kinds, *k)))
     };
     let mut eligible: Vec<usize> = (0..data.templates.len())
         .filter(|&i| fits(&data.templates[i]))
@@ -495,13 +750,23 @@ pub fn suggest(
         (_, Preference::Interest) => eligible.iter().copied().filter(interest).collect(),
         _ => Vec::new(),
     };
-    // A thread the pings just before have used in the same words gives way,
-    // unless it is a follow-up's or something the user owes or was asked.
+    // A thread the pings just before (or this contact's earlier pings) have
+    // used in the same words gives way, unless it is a follow-up's or
+    // something the user owes or was asked.
     let worn = !subset.is_empty()
         && reason != Reason::FollowUp
-        && subset.iter().all(|i| recent.contains(i))
-        && subset.iter().all(|i| rank(i).is_some_and(|r| r >= 2));
-    let subset = if worn { Vec::new() } else { subset };
+        && subset
+            .iter()
+            .all(|i| recent.contains(i) || used.contains(i))
+        && subset.iter().all(|i| rank(i).is_some_and(|r| r >= 3));
+    let mut subset = if worn { Vec::new() } else { subset };
+    // A birthday takes the wish that says the most it can: a call with the news
+    // rather than a call alone.
+    if reason == Reason::Birthday {
+        if let Some(most) = subset.iter().map(|&i| data.templates[i].needs.len()).max() {
+            subset.retain(|&i| data.templates[i].needs.len() == most);
+        }
+    }
     let mut pool = if subset.is_empty() {
         // Prefer what is neither thread nor interest, so those stay special.
         let plain: Vec<usize> = eligible
@@ -509,8 +774,18 @@ pub fn suggest(
             .copied()
             .filter(|i| rank(i).is_none() && !interest(i))
             .collect();
-        if plain.is_empty() {
-            eligible
+        // This contact has had every plain sentence: anything else that fits.
+        let fresh: Vec<usize> = eligible
+            .iter()
+            .copied()
+            .filter(|i| !used.contains(i) && Some(*i) != avoid)
+            .collect();
+        if plain.is_empty() || (plain.iter().all(|i| used.contains(i)) && !fresh.is_empty()) {
+            if fresh.is_empty() {
+                eligible
+            } else {
+                fresh
+            }
         } else {
             plain
         }
@@ -519,6 +794,9 @@ pub fn suggest(
     };
     if pool.len() > 1 {
         pool.retain(|&i| Some(i) != avoid);
+    }
+    if pool.iter().any(|i| !used.contains(i)) {
+        pool.retain(|i| !used.contains(i));
     }
     if pool.iter().any(|i| !recent.contains(i)) {
         pool.retain(|i| !recent.contains(i));
@@ -538,7 +816,7 @@ pub fn suggest(
     let matching: Vec<&str> = ctx
         .interests
         .iter()
-        .filter(|(_, k)| template.fits.is_some() && *k == template.fits.as_deref())
+        .filter(|(_, k)| template.fits.as_deref().is_some_and(|f| fits_kind(f, *k)))
         .map(|(name, _)| *name)
         .collect();
     let interest = matching
@@ -552,8 +830,11 @@ pub fn suggest(
         action: template.action,
         uses: Uses {
             interest: template.fits.is_some(),
-            note: template.needs.contains(&Need::Note),
-            life: template.needs.contains(&Need::Life),
+            note: [Need::Note, Need::Later, Need::Settled]
+                .iter()
+                .any(|n| template.needs.contains(n)),
+            life: template.needs.contains(&Need::Life) || template.needs.contains(&Need::NewsAhead),
+            life_dated: template.needs.contains(&Need::LifeDated),
             favour: template.needs.contains(&Need::Favour),
             request: template.needs.contains(&Need::Request),
             promise: template.promise.is_some(),

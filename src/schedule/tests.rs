@@ -793,3 +793,431 @@ fn a_renewal_in_a_note_brings_the_ping_before_it_and_a_passed_one_is_asked_about
         assert!(!p.suggestion.contains("still wanted"), "{}", p.suggestion);
     }
 }
+
+/// 120 contacts of every circle with birthdays, interests and, for a third
+/// of them, a note with a request and a renewal date.
+fn noted_population() -> Snapshot {
+    let contacts: Vec<ContactFacts> = (1..=120)
+        .map(|i| {
+            let circle = Circle::ALL[(i % 4) as usize];
+            let mut c = born(
+                met(
+                    person(i, circle),
+                    &format!("2026-{:02}-1{}", 1 + i % 11, i % 10),
+                ),
+                &format!("--{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            );
+            c.interests = vec![["golf", "jazz", "Celtics", "sailing"][(i % 4) as usize].into()];
+            if i % 3 == 0 {
+                c.last_note = Some(NoteFacts {
+                    date: d("2026-10-20"),
+                    kind: InteractionKind::Meeting,
+                    text: "Asked for the pricing sheet; renewal due Dec 14".into(),
+                    event: None,
+                });
+            }
+            c
+        })
+        .collect();
+    Snapshot { contacts }
+}
+
+#[test]
+fn today_writes_its_pings_as_the_full_plan_does() {
+    // Today writes only its own pings' words; they must read exactly as in
+    // the plan that writes every ping, and the next day must agree.
+    let snapshot = noted_population();
+    let settings = PlannerSettings::default();
+    for day in ["2026-11-26", "2026-11-30", "2026-12-14"] {
+        let today = d(day);
+        let full = plan(today, &snapshot, &settings, 14);
+        let view = super::today::today_view(today, &snapshot, &settings, 0);
+        let todays: Vec<&Ping> = full.pings.iter().filter(|p| p.date == today).collect();
+        assert!(!todays.is_empty(), "{day}: the test needs pings today");
+        assert_eq!(view.pings.iter().collect::<Vec<_>>(), todays, "{day}");
+        let next = full.pings.iter().map(|p| p.date).find(|&d| d > today);
+        assert_eq!(view.next_day, next, "{day}");
+        let count = full.pings.iter().filter(|p| Some(p.date) == next).count() as u32;
+        assert_eq!(view.next_day_count, count, "{day}");
+    }
+}
+
+#[test]
+fn ping_days_are_the_plan_s_days_without_words() {
+    let snapshot = noted_population();
+    let settings = PlannerSettings::default();
+    let full = plan(today(), &snapshot, &settings, 130);
+    let days: Vec<(NaiveDate, i64)> = full.pings.iter().map(|p| (p.date, p.contact_id)).collect();
+    assert!(days.len() > 100, "{}", days.len());
+    assert_eq!(super::ping_days(today(), &snapshot, &settings, 130), days);
+}
+
+fn noted_as(
+    mut c: ContactFacts,
+    kind: InteractionKind,
+    on: &str,
+    text: &str,
+    event: Option<&str>,
+) -> ContactFacts {
+    c.record_interaction(kind, d(on), event, c.id * 1000);
+    c.last_note = Some(NoteFacts {
+        date: d(on),
+        kind,
+        text: text.to_owned(),
+        event: event.map(str::to_owned),
+    });
+    c
+}
+
+#[test]
+fn an_open_request_is_met_within_two_weeks_not_at_the_circle_s_rhythm() {
+    // Asked six weeks ago, asked a week ago, and an offer still open.
+    let old = noted(
+        person(1, Circle::Network),
+        "2026-10-15",
+        "Evaluating AP automation next year; asked for the analyst report.",
+    );
+    let recent = noted(
+        person(2, Circle::Network),
+        "2026-11-19",
+        "Workshop at their office. She asked about integrations with Fiserv.",
+    );
+    let offer = noted(
+        person(3, Circle::Core),
+        "2026-11-16",
+        "Co-selling the account; he'll introduce their CFO.",
+    );
+    // A promise already answers the request: its own day, not before.
+    let mut promised = noted(
+        person(4, Circle::Network),
+        "2026-11-20",
+        "Wants pricing for 200 seats.",
+    );
+    promised.open_promises.push(PromiseFacts {
+        id: 9,
+        text: "Send pricing for 200 seats".into(),
+        due: d("2026-12-18"),
+    });
+    let plan = plan_for(vec![old, recent, offer, promised], 120);
+    let by = today() + chrono::Duration::days(14);
+    for id in 1..=3 {
+        let p = first_ping(&plan, id);
+        assert!(p.date < by, "{p:?}");
+    }
+    let old = first_ping(&plan, 1);
+    assert!(
+        old.suggestion
+            .starts_with("Send Person the analyst report asked for on 15 Oct"),
+        "{}",
+        old.suggestion
+    );
+    assert!(
+        !old.suggestion.contains("still wanted"),
+        "{}",
+        old.suggestion
+    );
+    assert!(first_ping(&plan, 2).suggestion.contains("Fiserv"));
+    assert!(
+        first_ping(&plan, 3).why.contains("offer"),
+        "{}",
+        first_ping(&plan, 3).why
+    );
+    assert_eq!(first_ping(&plan, 4).reason, Reason::Promise);
+}
+
+#[test]
+fn news_with_a_day_brings_a_ping_after_it_that_asks_how_it_went() {
+    let surgery = noted_as(
+        person(1, Circle::Core),
+        InteractionKind::Message,
+        "2026-11-08",
+        "Texted about the game. She's having knee surgery on Dec 9.",
+        None,
+    );
+    let plan = plan_for(vec![surgery], 120);
+    let after = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.date > d("2026-12-09"))
+        .unwrap();
+    assert!(after.date <= d("2026-12-14"), "{after:?}");
+    assert!(
+        after
+            .suggestion
+            .contains("how the knee surgery on 9 Dec went"),
+        "{}",
+        after.suggestion
+    );
+    for p in of(&plan, 1) {
+        assert!(
+            !p.suggestion.contains("having knee surgery"),
+            "{}",
+            p.suggestion
+        );
+    }
+}
+
+#[test]
+fn cold_introductions_keep_out_of_the_week_before_christmas_when_there_is_room() {
+    // Strangers whose first hellos fall across December, and a network
+    // contact due in the same week, which keeps its day.
+    let mut contacts: Vec<ContactFacts> = (1..=30)
+        .map(|i| {
+            let mut c = ContactFacts::new(
+                i,
+                &format!("Stranger {i}"),
+                Circle::Acquaintance,
+                d("2026-08-20") + chrono::Duration::days(i * 3),
+            );
+            c.source = Some(Source::Linkedin);
+            c
+        })
+        .collect();
+    let c = person(31, Circle::Network);
+    let interval = i64::from(contact_interval(&PlannerSettings::default(), &c));
+    contacts.push(met(
+        c,
+        &(d("2026-12-21") - chrono::Duration::days(interval)).to_string(),
+    ));
+    let plan = plan_for(contacts, 90);
+    let pre_break = |p: &Ping| p.date >= d("2026-12-18") && p.date <= d("2026-12-23");
+    for p in plan.pings.iter().filter(|p| p.first_hello) {
+        assert!(!pre_break(p), "{p:?}");
+    }
+    assert_eq!((1..=30).filter(|&i| !of(&plan, i).is_empty()).count(), 30);
+    assert!(
+        pre_break(first_ping(&plan, 31)),
+        "{:?}",
+        first_ping(&plan, 31)
+    );
+}
+
+#[test]
+fn birthdays_call_the_closest_and_milestones_and_carry_the_news() {
+    let mut dave = noted_as(
+        born(person(1, Circle::Inner), "1983-12-06"),
+        InteractionKind::Message,
+        "2026-11-08",
+        "Texted about the game. He's having knee surgery on Dec 9.",
+        None,
+    );
+    dave.interests = vec!["golf".into()];
+    let mut tom = met(born(person(2, Circle::Core), "1961-12-22"), "2026-09-02");
+    tom.interests = vec!["sailing".into()];
+    let mut lisa = met(born(person(3, Circle::Core), "--12-01"), "2026-10-01");
+    lisa.interests = vec!["board games".into()];
+    let mut mark = born(person(4, Circle::Network), "1958-12-17");
+    mark.notes = "Family business, old school. Never reply by email, call him.".into();
+    let plan = plan_for(vec![dave, tom, lisa, mark], 60);
+    let wish = |id| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.reason == Reason::Birthday)
+            .unwrap()
+            .clone()
+    };
+    // Sunday's birthday: the Friday's ping says to call on Sunday, and
+    // wishes luck for the surgery after it.
+    let dave = wish(1);
+    assert_eq!(dave.date, d("2026-12-04"));
+    assert_eq!(dave.action, InteractionKind::Call);
+    assert!(
+        dave.suggestion
+            .starts_with("Call Person on Sunday to wish a happy birthday")
+            && dave.suggestion.contains("the knee surgery on Wed 9 Dec"),
+        "{}",
+        dave.suggestion
+    );
+    let tom = wish(2);
+    assert_eq!(tom.action, InteractionKind::Call);
+    assert!(
+        tom.suggestion.contains("happy 65th birthday"),
+        "{}",
+        tom.suggestion
+    );
+    let lisa = wish(3);
+    assert_ne!(lisa.action, InteractionKind::Call);
+    assert!(
+        lisa.suggestion.contains("board games"),
+        "{}",
+        lisa.suggestion
+    );
+    let mark = wish(4);
+    assert!(
+        mark.suggestion.contains("card by post"),
+        "{}",
+        mark.suggestion
+    );
+}
+
+#[test]
+fn serious_news_comes_before_small_talk() {
+    let mut nate = noted_as(
+        person(1, Circle::Inner),
+        InteractionKind::Meeting,
+        "2026-10-18",
+        "Golf at the club. His mom is sick, in hospice.",
+        None,
+    );
+    nate.interests = vec!["golf".into()];
+    let plan = plan_for(vec![nate], 60);
+    let p = first_ping(&plan, 1);
+    assert_eq!(p.action, InteractionKind::Call);
+    assert!(
+        p.suggestion.contains("His mom is sick, in hospice")
+            && p.suggestion.contains("offer to help"),
+        "{}",
+        p.suggestion
+    );
+    assert!(!p.suggestion.contains("golf"), "{}", p.suggestion);
+}
+
+#[test]
+fn strangers_are_introduced_to_and_an_unanswered_email_gets_a_second_try() {
+    // To be introduced by a colleague: the ping is about the introduction.
+    let mut anita = person(1, Circle::Network);
+    anita.notes = "Carlos will introduce. Not met yet.".into();
+    // One cold email, no reply.
+    let mut amanda = noted_as(
+        person(2, Circle::Acquaintance),
+        InteractionKind::Email,
+        "2026-08-01",
+        "Cold outreach, no reply.",
+        None,
+    );
+    amanda.company = Some("Blue Harbor Credit Union".into());
+    // Only a comment on a post, at a company where the user works with two people.
+    let mut lucas = noted_as(
+        person(3, Circle::Acquaintance),
+        InteractionKind::Social,
+        "2026-11-25",
+        "Commented on his treasury post.",
+        None,
+    );
+    lucas.company = Some("Kestrel Foods".into());
+    lucas.source = Some(Source::Linkedin);
+    let mut nicole = noted(person(4, Circle::Network), "2026-11-18", "Discovery call.");
+    nicole.company = Some("Kestrel Foods".into());
+    nicole.given_name = "Nicole".into();
+    let mut greg = met(person(5, Circle::Network), "2026-10-07");
+    greg.company = Some("kestrel foods".into());
+    greg.given_name = "Greg".into();
+    let plan = plan_for(vec![anita, amanda, lucas, nicole, greg], 120);
+    let anita = first_ping(&plan, 1);
+    assert!(
+        anita
+            .suggestion
+            .starts_with("Ask Carlos how the introduction to Person"),
+        "{}",
+        anita.suggestion
+    );
+    let amanda = first_ping(&plan, 2);
+    assert!(
+        amanda.suggestion.starts_with("Try Person once more"),
+        "{}",
+        amanda.suggestion
+    );
+    assert!(amanda.why.contains("had no reply"), "{}", amanda.why);
+    assert!(!amanda.why.contains("reconnect"), "{}", amanda.why);
+    let lucas = first_ping(&plan, 3);
+    assert!(
+        lucas
+            .suggestion
+            .contains("working with Nicole and Greg at Kestrel Foods"),
+        "{}",
+        lucas.suggestion
+    );
+    for p in [anita, amanda, lucas] {
+        assert!(!p.suggestion.contains("catch-up"), "{}", p.suggestion);
+        assert!(!p.suggestion.contains("coming quarter"), "{}", p.suggestion);
+    }
+}
+
+#[test]
+fn a_contact_does_not_get_the_same_sentence_twice() {
+    let mut lisa = met(person(1, Circle::Core), "2026-10-01");
+    lisa.interests = vec!["board games".into()];
+    let plan = plan_for(vec![lisa], 365);
+    let texts: Vec<&str> = of(&plan, 1).iter().map(|p| p.suggestion.as_str()).collect();
+    let distinct: std::collections::BTreeSet<&str> = texts.iter().copied().collect();
+    assert_eq!(distinct.len(), texts.len(), "{texts:#?}");
+}
+
+#[test]
+fn a_kept_promise_is_asked_about_on_the_next_ping() {
+    let mut brian = noted_as(
+        person(1, Circle::Network),
+        InteractionKind::Email,
+        "2026-11-25",
+        "Sent the security whitepaper.",
+        None,
+    );
+    brian.kept_promises.push(PromiseFacts {
+        id: 3,
+        text: "Send the security whitepaper and the SOC 2 report".into(),
+        due: d("2026-11-25"),
+    });
+    let plan = plan_for(vec![brian], 200);
+    let pings = of(&plan, 1);
+    assert!(
+        pings[0]
+            .suggestion
+            .contains("whether the security whitepaper and the SOC 2 report landed well"),
+        "{}",
+        pings[0].suggestion
+    );
+    assert!(
+        pings[0].why.contains("kept your promise"),
+        "{}",
+        pings[0].why
+    );
+    assert!(
+        !pings[1].suggestion.contains("whitepaper"),
+        "{}",
+        pings[1].suggestion
+    );
+}
+
+#[test]
+fn more_pings_today_never_bring_a_birthday_or_promise_forward() {
+    let birthday = born(met(person(1, Circle::Core), "2026-11-01"), "--11-27");
+    let mut promise = met(person(2, Circle::Core), "2026-11-01");
+    promise.open_promises.push(PromiseFacts {
+        id: 1,
+        text: "Send the deck".into(),
+        due: d("2026-11-27"),
+    });
+    let soon = met(person(3, Circle::Network), "2026-09-01");
+    let view = super::today::today_view(
+        today(),
+        &Snapshot {
+            contacts: vec![birthday, promise, soon],
+        },
+        &PlannerSettings::default(),
+        3,
+    );
+    assert!(!view.more.is_empty());
+    assert!(
+        view.more.iter().all(|p| !p.reason.is_fixed()),
+        "{:?}",
+        view.more
+    );
+}
+
+#[test]
+fn a_request_for_later_is_not_late_and_needs_no_apology() {
+    let chris = noted_as(
+        person(1, Circle::Acquaintance),
+        InteractionKind::Event,
+        "2026-10-14",
+        "Booth scan; wants a demo in Q1.",
+        Some("CFO Summit"),
+    );
+    let plan = plan_for(vec![chris], 60);
+    let p = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("demo in Q1"))
+        .unwrap();
+    assert!(p.date < today() + chrono::Duration::days(14), "{p:?}");
+    assert!(!p.suggestion.contains("apology"), "{}", p.suggestion);
+    assert!(!p.why.contains("long wait"), "{}", p.why);
+}

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::settings::PlannerSettings;
 use super::snapshot::Snapshot;
-use super::{plan, Ping};
+use super::{plan_written_through, Ping, Plan};
 
 /// How far ahead [`today_view`] looks for the next pings first; when that finds
 /// none (a long vacation), it looks [`FAR_LOOK_AHEAD_DAYS`] ahead.
@@ -66,20 +66,35 @@ pub fn today_view(
     settings: &PlannerSettings,
     more: u32,
 ) -> TodayView {
-    let mut plan = plan(today, snapshot, settings, LOOK_AHEAD_DAYS);
-    if plan.pings.iter().all(|p| p.date == today) {
-        plan = super::plan(today, snapshot, settings, FAR_LOOK_AHEAD_DAYS);
+    // Only today's pings are shown in words, unless the user asked for more.
+    let through = if more == 0 { 0 } else { i32::MAX };
+    let mut planned = plan_written_through(today, snapshot, settings, LOOK_AHEAD_DAYS, through);
+    let nothing_later = |(plan, unwritten): &(Plan, Vec<(NaiveDate, i64)>)| {
+        unwritten.is_empty() && plan.pings.iter().all(|p| p.date == today)
+    };
+    if nothing_later(&planned) {
+        planned = plan_written_through(today, snapshot, settings, FAR_LOOK_AHEAD_DAYS, through);
     }
+    let (plan, unwritten) = planned;
     let (todays, later): (Vec<Ping>, Vec<Ping>) =
         plan.pings.into_iter().partition(|p| p.date == today);
-    let next_day = later.first().map(|p| p.date);
+    let later_days: Vec<NaiveDate> = later
+        .iter()
+        .map(|p| p.date)
+        .chain(unwritten.into_iter().map(|(day, _)| day))
+        .collect();
+    let next_day = later_days.first().copied();
     let next_day_count =
-        next_day.map_or(0, |d| later.iter().filter(|p| p.date == d).count() as u32);
-    // One contact at most once a day, even when brought forward.
+        next_day.map_or(0, |d| later_days.iter().filter(|&&l| l == d).count() as u32);
+    // One contact at most once a day, even when brought forward; a birthday,
+    // a promise or a follow-up keeps its own day (a wish a day early is wrong).
     let mut more_pings: Vec<Ping> = Vec::new();
     for p in later {
         if more_pings.len() >= more as usize {
             break;
+        }
+        if p.reason.is_fixed() {
+            continue;
         }
         let taken = todays
             .iter()

@@ -37,6 +37,15 @@ pub(super) struct Said<'a> {
     /// The suggestion picks up a note naming a renewal or deadline still to
     /// come: what, its day, and the note's day.
     pub deadline: Option<(String, NaiveDate, NaiveDate)>,
+    /// The suggestion picks up an offer the contact made in the note: the
+    /// note as quoted, and its day.
+    pub offered: Option<(&'a str, NaiveDate)>,
+    /// The suggestion asks how personal news with a day went: what, its day.
+    pub life_dated: Option<(&'a str, NaiveDate)>,
+    /// The only message sent went unanswered: its day.
+    pub unanswered: Option<NaiveDate>,
+    /// The promise asked about was marked kept (on the day in `promise_after`).
+    pub kept: bool,
 }
 
 /// Where a first contact comes from, for a first hello's suggestion.
@@ -314,6 +323,20 @@ fn request_why(
     asked: NaiveDate,
     date: NaiveDate,
 ) -> String {
+    let waited = (date - asked).num_days();
+    // A request for later ("a demo in Q1") is not late yet.
+    let wait = if waited > LONG_WAIT_DAYS && state != RequestState::Fresh {
+        format!("; {} is a long wait", span_words(waited))
+    } else {
+        String::new()
+    };
+    if request.kind == "interest" {
+        return format!(
+            "{name} showed interest in {} on {} and nothing in your notes since says you followed it up{wait}.",
+            request.object,
+            day_month(asked, date)
+        );
+    }
     let verb = |r: &Request| if r.kind == "answer" { "about" } else { "for" };
     let mut what = format!("{} {}", verb(request), request.object);
     let mut plural = is_plural(&request.object);
@@ -332,12 +355,6 @@ fn request_why(
             Some(rest) if plural => format!("they {rest}"),
             _ => done.to_owned(),
         },
-    };
-    let waited = (date - asked).num_days();
-    let wait = if waited > LONG_WAIT_DAYS {
-        format!("; {} is a long wait", span_words(waited))
-    } else {
-        String::new()
     };
     format!(
         "{name} asked {what} on {} and nothing in your notes since says {done}{wait}.",
@@ -373,6 +390,40 @@ fn rhythm_why(
     }
     if p.never_contacted && previous_ping.is_none() {
         return unlogged_why(facts, name);
+    }
+    if let Some(day) = said.promise_after {
+        return if said.kept {
+            format!(
+                "You kept your promise to {name} on {}: time to hear how it landed.",
+                short_date(day, date)
+            )
+        } else {
+            format!(
+                "Your promise to {name} was due on {}: time to hear how it landed.",
+                short_date(day, date)
+            )
+        };
+    }
+    if let Some(sent) = said.unanswered {
+        return format!(
+            "Your email to {name} on {} had no reply; {} on, a second try with a new angle.",
+            day_month(sent, date),
+            span_words((date - sent).num_days())
+        );
+    }
+    if let Some((note, on)) = said.offered {
+        return format!(
+            "On {} you noted an offer from {name} that is still open (“{}”); a word now keeps it moving.",
+            day_month(on, date),
+            clean(note, 100)
+        );
+    }
+    if let Some((what, on)) = said.life_dated {
+        return format!(
+            "Your notes had {} on {}: a word after it to ask how it went.",
+            super::notes::definite(&clean(what, 80)),
+            short_date(on, date)
+        );
     }
     if let Some((what, on, noted)) = &said.deadline {
         return format!(
@@ -552,7 +603,7 @@ fn moved_note(
     }
     if ideal != x.day {
         let reason = if x.placement.year_break {
-            format!("Moved from {from}: no introductions or business check-ins between Christmas Eve and New Year's Day.")
+            format!("Moved from {from}: no introductions or business check-ins over the year-end holidays.")
         } else if !cx.calendar.is_working(ideal) && !spread && !pulled_forward {
             if cx.calendar.is_holiday(ideal) {
                 format!("Moved from {from}: a public holiday.")

@@ -36,6 +36,8 @@ pub enum PingAction {
 /// Notes older than this are not read: suggestions only use notes at most 200
 /// days older than the ping, and plans that use them look about half a year ahead.
 const NOTE_READ_DAYS: i64 = 200;
+/// Promises kept this recently are asked about on the next ping.
+const KEPT_READ_DAYS: i64 = 120;
 
 /// The country of the user's locale (`LC_ALL`, then `LC_TIME`, then `LANG`), when
 /// the holiday data knows it.
@@ -203,6 +205,7 @@ impl Store {
                     anchors: Vec::new(),
                     last_event: None,
                     open_promises: Vec::new(),
+                    kept_promises: Vec::new(),
                     actions: Vec::new(),
                 })
             })?
@@ -291,6 +294,24 @@ impl Store {
                 continue;
             };
             facts[i].open_promises.push(PromiseFacts {
+                id: row.get(0)?,
+                text: row.get(2)?,
+                due: date_at(row, 3)?,
+            });
+        }
+
+        // Promises kept lately: the next ping asks how they landed.
+        let since = (today - chrono::Duration::days(KEPT_READ_DAYS)).to_string();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, contact_id, text, done_date FROM promises
+             WHERE done_date IS NOT NULL AND done_date >= ?1 ORDER BY done_date, id",
+        )?;
+        let mut rows = stmt.query([since])?;
+        while let Some(row) = rows.next()? {
+            let Some(i) = position(&facts, row.get(1)?) else {
+                continue;
+            };
+            facts[i].kept_promises.push(PromiseFacts {
                 id: row.get(0)?,
                 text: row.get(2)?,
                 due: date_at(row, 3)?,

@@ -376,79 +376,65 @@ fn write_record(
     today: NaiveDate,
 ) -> Result<i64> {
     match record {
-        Record::Interaction => {
-            let values = params![
+        Record::Interaction => upsert(
+            tx,
+            id,
+            "INSERT INTO interactions (contact_id, kind, date, note, event_name, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "UPDATE interactions SET contact_id = ?1, kind = ?2, date = ?3, note = ?4,
+                 event_name = ?5, uid = ?6 WHERE id = ?7",
+            params![
                 contact_id,
                 text(fields, "kind"),
                 text(fields, "date"),
                 text(fields, "note"),
                 optional(text(fields, "event")),
                 uid,
-            ];
-            match id {
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO interactions (contact_id, kind, date, note, event_name, uid)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    )?
-                    .execute(values)?;
-                    Ok(tx.last_insert_rowid())
-                }
-                Some(id) => {
-                    tx.prepare_cached(
-                        "UPDATE interactions SET contact_id = ?1, kind = ?2, date = ?3, note = ?4,
-                             event_name = ?5, uid = ?6 WHERE id = ?7",
-                    )?
-                    .execute(params![
-                        contact_id,
-                        text(fields, "kind"),
-                        text(fields, "date"),
-                        text(fields, "note"),
-                        optional(text(fields, "event")),
-                        uid,
-                        id
-                    ])?;
-                    Ok(id)
-                }
-            }
-        }
+            ],
+        ),
         Record::Promise => {
             let created = optional(text(fields, "created_on"))
                 .map(str::to_owned)
                 .unwrap_or_else(|| today.to_string());
-            match id {
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO promises (contact_id, text, due_date, done_date, created_on, uid)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    )?
-                    .execute(params![
-                        contact_id,
-                        text(fields, "text"),
-                        text(fields, "due"),
-                        optional(text(fields, "done")),
-                        created,
-                        uid
-                    ])?;
-                    Ok(tx.last_insert_rowid())
-                }
-                Some(id) => {
-                    tx.prepare_cached(
-                        "UPDATE promises SET contact_id = ?1, text = ?2, due_date = ?3, done_date = ?4,
-                             created_on = ?5, uid = ?6 WHERE id = ?7",
-                    )?
-                    .execute(params![
-                        contact_id,
-                        text(fields, "text"),
-                        text(fields, "due"),
-                        optional(text(fields, "done")),
-                        created,
-                        uid,
-                        id
-                    ])?;
-                    Ok(id)
-                }
-            }
+            upsert(
+                tx,
+                id,
+                "INSERT INTO promises (contact_id, text, due_date, done_date, created_on, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "UPDATE promises SET contact_id = ?1, text = ?2, due_date = ?3, done_date = ?4,
+                     created_on = ?5, uid = ?6 WHERE id = ?7",
+                params![
+                    contact_id,
+                    text(fields, "text"),
+                    text(fields, "due"),
+                    optional(text(fields, "done")),
+                    created,
+                    uid,
+                ],
+            )
+        }
+    }
+}
+
+/// Inserts a row with `values`, or updates row `id` with them (the update
+/// statement takes the id after the values); returns the row's id.
+fn upsert(
+    tx: &Transaction<'_>,
+    id: Option<i64>,
+    insert: &str,
+    update: &str,
+    values: &[&dyn rusqlite::ToSql],
+) -> Result<i64> {
+    match id {
+        None => {
+            tx.prepare_cached(insert)?.execute(values)?;
+            Ok(tx.last_insert_rowid())
+        }
+        Some(id) => {
+            let mut with_id = values.to_vec();
+            with_id.push(&id);
+            tx.prepare_cached(update)?.execute(with_id.as_slice())?;
+            Ok(id)
         }
     }
 }

@@ -365,28 +365,21 @@ impl Desktop {
 
     /// The button (or link) whose visible text or aria-label is exactly `label`.
     pub async fn button(&self, label: &str) -> Element {
-        let xpath = format!(
-            "//button[normalize-space(.)={q} or @aria-label={q}]",
-            q = xpath_literal(label)
-        );
-        match self
-            .client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(&xpath))
-            .await
-        {
-            Ok(e) => e,
-            Err(e) => panic!("no button '{label}' within {PATIENCE:?}: {e}"),
-        }
+        self.button_in("", label).await
     }
 
-    /// The button labelled `label` inside the element that the XPath `scope` finds.
+    /// The button labelled `label` inside the element that the XPath `scope`
+    /// finds (anywhere, when `scope` is empty).
     pub async fn button_in(&self, scope: &str, label: &str) -> Element {
         let xpath = format!(
             "{scope}//button[normalize-space(.)={q} or @aria-label={q}]",
             q = xpath_literal(label)
         );
+        let place = if scope.is_empty() {
+            String::new()
+        } else {
+            format!(" in {scope}")
+        };
         match self
             .client
             .wait()
@@ -395,7 +388,7 @@ impl Desktop {
             .await
         {
             Ok(e) => e,
-            Err(e) => panic!("no button '{label}' in {scope} within {PATIENCE:?}: {e}"),
+            Err(e) => panic!("no button '{label}'{place} within {PATIENCE:?}: {e}"),
         }
     }
 

@@ -52,12 +52,10 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
     let kinds: Vec<&str> = data.kinds.iter().map(|k| k.kind.as_str()).collect();
     let acts: Vec<&str> = data.promise_acts.iter().map(|a| a.act.as_str()).collect();
     for t in &data.templates {
-        if let Some(kind) = &t.fits {
-            assert!(
-                kinds.contains(&kind.as_str()),
-                "{}: unknown kind {kind}",
-                t.id
-            );
+        if let Some(fits) = &t.fits {
+            for kind in fits.split('|') {
+                assert!(kinds.contains(&kind), "{}: unknown kind {kind}", t.id);
+            }
             assert!(t.text.contains("{interest"), "{}", t.id);
         } else {
             assert!(!t.text.contains("{interest"), "{}", t.id);
@@ -100,10 +98,12 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
                 t.id
             );
         }
-        // Birthday calls and gifts are for the inner circle; calls only on the day.
+        // Birthday calls are for the inner circle and milestone birthdays, and
+        // name the day when the ping comes before it; gifts are for the inner circle.
         if t.reasons.contains(&Reason::Birthday) {
             if matches!(t.action, InteractionKind::Call) {
-                assert!(t.on_day, "{}", t.id);
+                assert!(t.needs.contains(&Need::CallDay), "{}", t.id);
+                assert!(t.on_day || t.text.contains("{birthday_when}"), "{}", t.id);
             }
             if t.relationships.iter().any(|r| {
                 matches!(
@@ -117,7 +117,7 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
                     t.id
                 );
             }
-            if t.relationships.contains(&Relationship::Core) {
+            if t.relationships.contains(&Relationship::Core) && !t.needs.contains(&Need::CallDay) {
                 assert!(!matches!(t.action, InteractionKind::Call), "{}", t.id);
             }
         }
@@ -140,7 +140,7 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
         );
     }
     for k in &data.request_kinds {
-        for phrase in [&k.deliver, &k.stale, &k.after, &k.done] {
+        for phrase in [&k.deliver, &k.stale, &k.old, &k.after, &k.done] {
             assert!(
                 !phrase.contains("them") && !phrase.contains("their"),
                 "{phrase}"
@@ -395,6 +395,17 @@ fn a_request_in_the_note_is_delivered_not_checked_in_on() {
         ..ctx(&[])
     };
     let s = suggest(Reason::Overdue, &stale, 1, Preference::Thread, None, &[]);
+    // Asked weeks ago: delivered with an apology, not asked about first.
+    assert_eq!(
+        s.text,
+        "Set up the reference call Rae asked for on 7 Aug, with a word of apology for the wait."
+    );
+    // Asked months ago: it may have been met or dropped, so asked about first.
+    let old = SuggestionContext {
+        request_state: Some(RequestState::Old),
+        ..stale
+    };
+    let s = suggest(Reason::Overdue, &old, 1, Preference::Thread, None, &[]);
     assert_eq!(
         s.text,
         "Ask Rae whether the reference call asked for on 7 Aug is still wanted; if so, set it up this week with a word of apology for the wait."
@@ -445,19 +456,20 @@ fn plural_requests_read_as_plural() {
     assert!(!is_plural("access"));
     assert!(!is_plural(""));
     let request = Request {
-        kind: "send",
-        object: "the security whitepaper and a sample SLA".to_owned(),
+        kind: "set_up",
+        object: "the trial accounts and a sandbox".to_owned(),
         and: None,
     };
     let c = SuggestionContext {
         request: Some(&request),
-        request_state: Some(RequestState::Stale),
+        request_state: Some(RequestState::After),
         note_date: Some("2 Dec"),
         ..ctx(&[])
     };
     let s = suggest(Reason::Cadence, &c, 1, Preference::Thread, None, &[]);
     assert!(
-        s.text.contains("are still wanted; if so, send them"),
+        s.text
+            .contains("how the trial accounts and a sandbox are working out"),
         "{}",
         s.text
     );
@@ -642,7 +654,14 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
             data()
                 .request_kinds
                 .iter()
-                .flat_map(|k| [k.deliver.as_str(), k.stale.as_str(), k.after.as_str()])
+                .flat_map(|k| {
+                    [
+                        k.deliver.as_str(),
+                        k.stale.as_str(),
+                        k.old.as_str(),
+                        k.after.as_str(),
+                    ]
+                })
                 .flat_map(|t| t.split('{').skip(1)),
         )
         .filter_map(|p| p.split('}').next())
@@ -696,6 +715,21 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     title: Some(value),
                     dated: Some((value, "20 Dec")),
                     since_event: "three weeks",
+                    serious: true,
+                    settled: true,
+                    later: Some(value),
+                    pending_intro: Some(Some(value)),
+                    phone: true,
+                    unanswered: true,
+                    role: Some(value),
+                    colleagues: Some(value),
+                    call_birthday: true,
+                    birthday_day: value,
+                    turns: Some(value),
+                    news_ahead: Some((value, "Wed 9 Dec")),
+                    life_dated: Some((value, "9 Dec")),
+                    decision: true,
+                    offered: true,
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
@@ -753,4 +787,79 @@ fn first_hellos_on_one_day_do_not_read_like_a_mail_merge() {
         texts.iter().filter(|t| t.contains("Orchard Foods")).count() >= 3,
         "{texts:#?}"
     );
+}
+
+#[test]
+fn no_template_names_the_contact_twice_and_articles_fit_the_word() {
+    for (id, text) in all_templates() {
+        assert!(
+            text.matches("{first}").count() <= 1,
+            "{id}: names the contact twice: {text}"
+        );
+    }
+    let names = vec!["Italian cooking".to_owned()];
+    let interests = categorise(&names);
+    let c = SuggestionContext {
+        relationship: Relationship::Inner,
+        ..ctx(&interests)
+    };
+    let out = render(
+        "Send {first} a small gift for a {interest} lover.",
+        &c,
+        "Italian cooking",
+    );
+    assert_eq!(out, "Send Ada a small gift for an Italian cooking lover.");
+    let out = render("A {interest} tip.", &c, "opera");
+    assert_eq!(out, "An opera tip.");
+    let out = render("Send {first} a {interest} tip.", &c, "user research");
+    assert_eq!(out, "Send Ada a user research tip.");
+}
+
+#[test]
+fn first_hellos_fit_the_role_and_name_no_customer_for_an_adviser() {
+    for (title, role, company) in [
+        ("Senior Director Analyst", "analyst", "Gartner"),
+        ("Finance Transformation Lead", "adviser", "Accenture"),
+        ("Sales Recruiter", "recruiter", "Hunter Talent"),
+    ] {
+        for seed in 0..20 {
+            let c = SuggestionContext {
+                company: Some(company),
+                title: Some(title),
+                role: Some(role),
+                how_connected: " (you are connected on LinkedIn)",
+                ..SuggestionContext::plain("Wei", Relationship::First)
+            };
+            let s = suggest(Reason::Cadence, &c, seed, Preference::Thread, None, &[]);
+            let id = template_id(s.template).unwrap();
+            assert!(id.starts_with(&format!("first-{role}")), "{id}: {}", s.text);
+            assert!(!s.text.contains("companies like"), "{}", s.text);
+        }
+    }
+    // Without a company, no template pretends to know one.
+    for seed in 0..20 {
+        let c = SuggestionContext::plain("Ana", Relationship::First);
+        let s = suggest(Reason::Cadence, &c, seed, Preference::Any, None, &[]);
+        assert!(!s.text.contains("{company}"), "{}", s.text);
+    }
+}
+
+#[test]
+fn interests_named_in_notes_are_read_only_where_the_note_says_so() {
+    assert_eq!(
+        interests_in_notes("Quick chat at the happy hour. Huge Liverpool fan."),
+        vec![("Liverpool", "team")]
+    );
+    assert_eq!(
+        interests_in_notes("Loves opera; season tickets."),
+        vec![("opera", "music")]
+    );
+    for nothing in [
+        "Big data project next year.",
+        "Loves the product and the data model.",
+        "Texted about the game.",
+        "",
+    ] {
+        assert_eq!(interests_in_notes(nothing), vec![], "{nothing}");
+    }
 }
