@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_sync_attempts.sql"),
     include_str!("migrations/0011_contact_ids.sql"),
     include_str!("migrations/0012_card_prefixes.sql"),
+    include_str!("migrations/0013_history_in_one_piece.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -785,3 +785,21 @@ fn a_bulk_of_interactions_is_indexed_whole() {
         .unwrap();
     assert_eq!(hash_size, DEFAULT_HASH_SIZE);
 }
+
+#[test]
+fn the_history_migration_merges_the_index_finding_the_same() {
+    let store = demo_store();
+    let queries = demo_queries(&store);
+    let before: Vec<Vec<SearchHit>> = queries
+        .iter()
+        .map(|q| store.search(q, 20).unwrap())
+        .collect();
+    store
+        .conn
+        .execute_batch(super::super::MIGRATIONS[12])
+        .unwrap();
+    assert_index_consistent(&store);
+    for (q, hits) in queries.iter().zip(&before) {
+        assert_eq!(&store.search(q, 20).unwrap(), hits, "{q}");
+    }
+}
