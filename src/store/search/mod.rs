@@ -26,15 +26,19 @@
 //! the address's words in order), then step 3; one no contact has is searched
 //! for word by word like any query.
 //!
-//! The steps run in order until the contacts found fill the page: later steps
-//! only find contacts that rank below (`steps.rs`); step 3 stops reading
-//! history once it has the live contacts the page lacks. They could still add to
-//! the page's hits (a card match whose history matches too shows that
-//! interaction; the word-start step adds the fields it matched), so for the
-//! contacts on the page only, the page (`page.rs`) runs what of them could;
-//! a hit is the same whether the search stopped early or not. Which fields of
-//! a card matched is worked out from its words, as the index reads them, where
+//! The steps run in order until the contacts found fill the page, since later
+//! steps only find contacts that rank below (`steps.rs`); step 3 stops reading
+//! history once it has the live contacts the page lacks. Skipped steps could
+//! still add to the page's hits (a card match whose history matches too shows
+//! that interaction; the word-start step adds the fields it matched), so
+//! `page.rs` runs, for the contacts on the page only, what of them could: a
+//! hit is the same whether the search stopped early or not. Which fields of a
+//! card matched is worked out from its words, as the index reads them, where
 //! that is certain, and asked of FTS5 (highlighting) where not.
+//!
+//! The history index is kept in one piece where it can be (a bulk of
+//! interactions is indexed at once, and migration 13 merged older indexes):
+//! every search reads each piece.
 
 use std::collections::HashMap;
 
