@@ -631,3 +631,111 @@ fn csv_columns_with_values_are_kept_in_the_notes_or_named_in_a_warning() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_shared_phone_merges_one_person_written_two_ways_but_never_two_people() {
+    let db = Db::new();
+    let d = dir();
+    let google = d.path().join("google.vcf");
+    std::fs::write(
+        &google,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Margaret Brennan\nTEL;TYPE=HOME:+61 2 9555 0101\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Jessica Nguyen\nTEL;TYPE=CELL:+61 412 555 019\nEND:VCARD\n",
+    )
+    .unwrap();
+    db.ok(&["import", google.to_str().unwrap()]);
+    // The phone's own export: Dad shares Mum's landline; Jess's mobile is
+    // written in national form, and her name shorter.
+    let phone = d.path().join("phone.vcf");
+    std::fs::write(
+        &phone,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Kevin Brennan\nTEL;TYPE=HOME:(02) 9555 0101\nTEL;TYPE=CELL:0400 111 222\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Jess Nguyen\nTEL;TYPE=CELL:0412 555 019\nEND:VCARD\n",
+    )
+    .unwrap();
+    let summary = db.json(&["import", phone.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        (summary["added"].as_u64(), summary["merged"].as_u64()),
+        (Some(1), Some(1)),
+        "{summary}"
+    );
+    let kevin = contacts_named(&db, "Kevin Brennan");
+    assert_eq!(
+        kevin.len(),
+        1,
+        "another name on a shared landline: another person"
+    );
+    assert_eq!(contacts_named(&db, "Margaret Brennan").len(), 1);
+    let pairs = summary["possible_duplicates"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{summary}");
+    assert_eq!(pairs[0]["line"], 1);
+    assert!(
+        pairs[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("same phone ((02) 9555 0101) but another name"),
+        "{summary}"
+    );
+    let jess = contacts_named(&db, "Jessica Nguyen");
+    assert_eq!(jess.len(), 1);
+    assert_eq!(
+        jess[0]["phones"],
+        serde_json::json!(["+61 412 555 019"]),
+        "one number written two ways is one phone"
+    );
+    assert_eq!(summary["merges"][0]["matched_by"], "phone");
+    // Importing again adds nobody and reports the pair no more than once.
+    let again = db.json(&["import", phone.to_str().unwrap(), "--json"]);
+    assert_eq!(again["added"], 0, "{again}");
+}
+
+#[test]
+fn vcard_properties_without_a_field_go_to_the_notes_or_one_warning() {
+    let db = Db::new();
+    let d = dir();
+    let file = d.path().join("phone.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\nVERSION:3.0\nPRODID:-//Apple Inc.//iPhone OS 17.0//EN\nFN:Paul Roberts\n\
+         NICKNAME:Robbo\nORG:Kestrel Freight;Fleet Operations\nROLE:Signs off the budget\n\
+         item1.ADR;TYPE=WORK:;;12 Smith St;Parramatta;NSW;2150;Australia\nitem1.X-ABLabel:work\n\
+         URL:https://kestrel.example\nURL:https://www.linkedin.com/in/paul-roberts\n\
+         X-ABUID:1234\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nX-ANNIVERSARY:2015-06-20\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\nEND:VCARD\n",
+    )
+    .unwrap();
+    let summary = db.json(&["import", file.to_str().unwrap(), "--json"]);
+    let paul = &contacts_named(&db, "Paul Roberts")[0];
+    assert_eq!(paul["company"], "Kestrel Freight");
+    let notes = paul["notes"].as_str().unwrap();
+    for line in [
+        "Department: Fleet Operations",
+        "Nickname: Robbo",
+        "Role: Signs off the budget",
+        "Address: 12 Smith St, Parramatta, NSW, 2150, Australia",
+        "Website: https://kestrel.example",
+    ] {
+        assert!(notes.lines().any(|l| l == line), "{line:?} in {notes:?}");
+    }
+    assert!(
+        !notes.contains("linkedin"),
+        "the profile is the profile: {notes:?}"
+    );
+    let warnings: Vec<&str> = summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with(
+            "phone.vcf: not kept, keepwarm has no field for them: PHOTO (2 cards, first on line 13), X-ANNIVERSARY (1 card, line 18)"
+        ),
+        "{warnings:?}"
+    );
+    // What the notes hold is not added again by a second import.
+    db.ok(&["import", file.to_str().unwrap()]);
+    let again = &contacts_named(&db, "Paul Roberts")[0];
+    assert_eq!(again["notes"], paul["notes"]);
+}

@@ -61,7 +61,8 @@ fn apple_vcard_groups_labels_escapes_folding_bom_photo() {
     // A fold keeps the space that separates words after the escape.
     assert_eq!(
         zoe.notes,
-        "Met at SaaStr, loves sailing\nSecond line with a backslash \\ in itand a folded end"
+        "Met at SaaStr, loves sailing\nSecond line with a backslash \\ in itand a folded end\n\
+         Department: Sales"
     );
     let hiro = by_name(&contacts, "Hiro Tanaka");
     // Folded with a TAB.
@@ -226,10 +227,11 @@ fn duplicates_merge_by_email_phone_and_name() {
     store
         .import_contacts(format, &first, today(), false, &mut |_, _| {})
         .unwrap();
-    // The same people again, plus a vCard for Mei with a new phone and a title.
+    // The same people again, plus a vCard for Mei with a new phone and a title,
+    // and one with her phone under her first name alone.
     let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mei C.\r\nEMAIL:MEI@lumen.example\r\nTEL:+1 555 999 0000\r\nCATEGORIES:jazz\r\nEND:VCARD\r\n\
                 BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lukas Weber\r\nORG:Weber GmbH\r\nEND:VCARD\r\n\
-                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Someone\r\nTEL:+1 (555) 010-4001\r\nEND:VCARD\r\n";
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mei\r\nTEL:+1 (555) 010-4001\r\nEND:VCARD\r\n";
     let parsed = keepwarm::interop::importer(Format::Vcard)
         .parse(text, std::path::Path::new("again.vcf"))
         .unwrap();

@@ -224,6 +224,10 @@ fn is_read(name: &str) -> bool {
         "NOTE",
         "UID",
         "URL",
+        "NICKNAME",
+        "ADR",
+        "ROLE",
+        "IMPP",
         "X-SOCIALPROFILE",
         "X-KEEPWARM-CIRCLE",
         "X-KEEPWARM-PAUSED",
@@ -323,6 +327,7 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
     // Whether the current property's value is quoted-printable.
     let mut quoted_printable = false;
     let mut strays = StrayLines { file, run: None };
+    let mut unread = UnreadProperties::default();
     let mut offset = 0;
     for (index, raw) in Lines::new(text).enumerate() {
         let number = index + 1;
@@ -414,6 +419,9 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
             quoted_printable =
                 !h.params.is_empty() && contains_ignore_case(h.params, "QUOTED-PRINTABLE");
             let kept = is_read(h.name);
+            if !kept && !h.name.eq_ignore_ascii_case("BDAY") {
+                unread.note(h.name, card.line, number);
+            }
             if h.name.eq_ignore_ascii_case("BDAY") {
                 let omit_year = h
                     .params
@@ -457,8 +465,95 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
     if cards.is_empty() {
         return Err(error(1, "BEGIN:VCARD", "no vCard in the file".into()));
     }
+    unread.warn(file, warnings);
     cards.sort_by_key(|c| c.line);
     Ok(cards)
+}
+
+/// Properties that only a program reads (versions, ids, sort keys, display
+/// hints): leaving them out loses nothing the user wrote.
+const MACHINE_PROPERTIES: &[&str] = &[
+    "PRODID",
+    "REV",
+    "KIND",
+    "CLASS",
+    "SOURCE",
+    "NAME",
+    "MAILER",
+    "SORT-STRING",
+    "CLIENTPIDMAP",
+    "X-ABUID",
+    "X-ABLABEL",
+    "X-ABSHOWAS",
+    "X-ABADR",
+    "X-IMAGETYPE",
+    "X-IMAGEHASH",
+    "X-SHARED-PHOTO-DISPLAY-PREF",
+    "X-MS-OL-DESIGN",
+    "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
+];
+
+/// The properties of a file that keepwarm has no field for and does not keep
+/// in the notes (pictures, anniversaries, time zones…), for one warning that
+/// names each with the cards it was in and its first line.
+#[derive(Default)]
+struct UnreadProperties {
+    /// Name (upper case), cards it was in, its first line, the last card seen.
+    seen: Vec<(String, usize, usize, usize)>,
+}
+
+impl UnreadProperties {
+    fn note(&mut self, name: &str, card_line: usize, line: usize) {
+        if MACHINE_PROPERTIES
+            .iter()
+            .any(|m| name.eq_ignore_ascii_case(m))
+        {
+            return;
+        }
+        match self
+            .seen
+            .iter_mut()
+            .find(|(known, ..)| known.eq_ignore_ascii_case(name))
+        {
+            Some((_, cards, _, last_card)) => {
+                if *last_card != card_line {
+                    *cards += 1;
+                    *last_card = card_line;
+                }
+            }
+            None => self
+                .seen
+                .push((name.to_ascii_uppercase(), 1, line, card_line)),
+        }
+    }
+
+    fn warn(self, file: &Path, warnings: &mut Vec<String>) {
+        if self.seen.is_empty() {
+            return;
+        }
+        // A file of odd properties names the first dozen, then counts the rest.
+        const LISTED: usize = 12;
+        let mut listed: Vec<String> = self
+            .seen
+            .iter()
+            .take(LISTED)
+            .map(|(name, cards, line, _)| {
+                let shown = super::shown(name);
+                match cards {
+                    1 => format!("{shown} (1 card, line {line})"),
+                    n => format!("{shown} ({n} cards, first on line {line})"),
+                }
+            })
+            .collect();
+        if self.seen.len() > LISTED {
+            listed.push(format!("and {} more", self.seen.len() - LISTED));
+        }
+        warnings.push(format!(
+            "{}: not kept, keepwarm has no field for them: {}",
+            file.display(),
+            listed.join(", ")
+        ));
+    }
 }
 
 /// Reads a vCard birthday: `YYYYMMDD`, `YYYY-MM-DD`, `--MMDD`, `--MM-DD`, with an
@@ -587,6 +682,10 @@ fn plain_property(name: &str) -> Option<(VCardProperty, Split, bool)> {
         ("NOTE", VCardProperty::Note, Split::None, false),
         ("UID", VCardProperty::Uid, Split::None, true),
         ("URL", VCardProperty::Url, Split::None, true),
+        ("NICKNAME", VCardProperty::Nickname, Split::Comma, false),
+        ("ADR", VCardProperty::Adr, Split::SemicolonAndComma, false),
+        ("ROLE", VCardProperty::Role, Split::None, false),
+        ("IMPP", VCardProperty::Impp, Split::None, true),
         ("VERSION", VCardProperty::Version, Split::None, false),
     ];
     if let Some((_, property, split, uri)) = known
@@ -735,6 +834,58 @@ fn plain_card(outline: &CardOutline, text: &str) -> Option<Vec<Property>> {
     Some(properties)
 }
 
+/// What a card says that keepwarm has no field for but the user wrote
+/// (a nickname, an address, a website…): kept as `Label: value` lines after the
+/// card's notes, as the CSV importers keep such columns — searchable, and
+/// exported with the notes.
+#[derive(Default)]
+struct KeptLines(Vec<String>);
+
+impl KeptLines {
+    /// One line for a property's values (the non-empty ones, joined).
+    fn add(&mut self, label: &str, values: impl IntoIterator<Item = String>) {
+        let parts: Vec<String> = values
+            .into_iter()
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if !parts.is_empty() {
+            self.0.push(format!("{label}: {}", parts.join(", ")));
+        }
+    }
+
+    /// Appends the lines the notes do not hold yet (importing keepwarm's own
+    /// export, whose notes already carry them, adds nothing).
+    fn append_to(self, notes: &mut String) {
+        for line in self.0 {
+            if notes.lines().any(|l| l.trim() == line) {
+                continue;
+            }
+            if !notes.trim().is_empty() {
+                notes.push('\n');
+            }
+            notes.push_str(&line);
+        }
+    }
+}
+
+/// A URL or social profile: the first LinkedIn profile is the contact's
+/// profile (it tells namesakes apart); any other link is kept in the notes.
+fn read_link(
+    values: Vec<String>,
+    label: &str,
+    profile_url: &mut Option<String>,
+    kept: &mut KeptLines,
+) {
+    for value in values {
+        if profile_url.is_none() && value.to_ascii_lowercase().contains("linkedin.com/in/") {
+            *profile_url = Some(value);
+        } else {
+            kept.add(label, [value]);
+        }
+    }
+}
+
 /// Turns one parsed card into a contact (or a skip), collecting warnings.
 fn read_card(
     properties: Vec<Property>,
@@ -769,6 +920,7 @@ fn read_card(
     let mut n_parts: Vec<String> = Vec::new();
     let mut categories: Vec<String> = Vec::new();
     let mut profile_url = None;
+    let mut kept = KeptLines::default();
     for (name, values) in properties {
         match &name {
             VCardProperty::Fn => {
@@ -813,12 +965,16 @@ fn read_card(
             }
             VCardProperty::Org => {
                 let line = line_of("ORG");
+                let mut parts = values
+                    .into_iter()
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty());
                 if contact.company.is_none() {
                     lines.set("company", line);
-                    contact.company = values
-                        .into_iter()
-                        .map(|v| v.trim().to_owned())
-                        .find(|v| !v.is_empty());
+                    contact.company = parts.next();
+                    kept.add("Department", parts);
+                } else {
+                    kept.add("Organisation", parts);
                 }
             }
             VCardProperty::Title => {
@@ -826,8 +982,14 @@ fn read_card(
                 if contact.title.is_none() {
                     lines.set("title", line);
                     contact.title = Some(values.join(" ")).filter(|t| !t.trim().is_empty());
+                } else {
+                    kept.add("Title", values);
                 }
             }
+            VCardProperty::Nickname => kept.add("Nickname", values),
+            VCardProperty::Adr => kept.add("Address", values),
+            VCardProperty::Role => kept.add("Role", values),
+            VCardProperty::Impp => kept.add("Messaging", values),
             VCardProperty::Categories => {
                 let line = line_of("CATEGORIES");
                 lines.set("interest", line);
@@ -856,19 +1018,9 @@ fn read_card(
                     .first()
                     .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
             }
-            VCardProperty::Url | VCardProperty::Other(_)
-                if profile_url.is_none()
-                    && match &name {
-                        VCardProperty::Other(name) => {
-                            name.to_ascii_uppercase().starts_with("X-SOCIAL")
-                        }
-                        _ => true,
-                    } =>
-            {
-                // Apple's X-SOCIALPROFILE and a plain URL may name a LinkedIn profile.
-                profile_url = values
-                    .into_iter()
-                    .find(|v| v.to_ascii_lowercase().contains("linkedin.com/in/"));
+            VCardProperty::Url => read_link(values, "Website", &mut profile_url, &mut kept),
+            VCardProperty::Other(name) if name.to_ascii_uppercase().starts_with("X-SOCIAL") => {
+                read_link(values, "Profile", &mut profile_url, &mut kept);
             }
             _ => {}
         }
@@ -903,6 +1055,7 @@ fn read_card(
         contact.name = fallback_name(&contact);
     }
     contact.notes = notes.join("\n");
+    kept.append_to(&mut contact.notes);
     // Google's vCard export puts its labels in CATEGORIES, system groups
     // (myContacts, starred) included: there they are tags, as in its CSV.
     // Elsewhere (Apple, keepwarm's own export) CATEGORIES are interests.

@@ -100,7 +100,8 @@ pub struct SkippedRecord {
     pub reason: String,
 }
 
-/// A record kept apart from a contact with the same name.
+/// A record kept apart from a contact with the same name, or with the same
+/// phone under another name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PossibleDuplicate {
     /// The two contacts: the one that had the name, and the record's.
@@ -113,7 +114,7 @@ pub struct PossibleDuplicate {
     pub record: String,
     /// The record's name.
     pub name: String,
-    /// The contact with the same name (`ids[0]`).
+    /// The contact with the same name or phone (`ids[0]`).
     pub contact_id: i64,
     /// Its name.
     pub contact_name: String,
@@ -187,6 +188,8 @@ struct Index {
     uid: HashMap<String, usize>,
     email: HashMap<String, usize>,
     phone: HashMap<String, usize>,
+    /// The national forms of numbers written internationally ([`phone_forms`]).
+    phone_abroad: HashMap<String, usize>,
     name: HashMap<String, Vec<usize>>,
 }
 
@@ -258,9 +261,11 @@ impl Index {
             self.email.entry(e.to_lowercase()).or_insert(i);
         }
         for p in &c.data.phones {
-            let digits = phone_digits(p);
-            if digits.len() >= MIN_PHONE_DIGITS_TO_MATCH {
-                self.phone.entry(digits).or_insert(i);
+            if let Some((number, national)) = phone_forms(p) {
+                self.phone.entry(number).or_insert(i);
+                for form in national {
+                    self.phone_abroad.entry(form).or_insert(i);
+                }
             }
         }
         let names = self.name.entry(name_key(&c.data.name)).or_default();
@@ -282,14 +287,36 @@ impl Index {
         {
             return Found::Same(i, MatchedBy::Email);
         }
-        if let Some(&i) = data.phones.iter().find_map(|p| {
-            let digits = phone_digits(p);
-            (digits.len() >= MIN_PHONE_DIGITS_TO_MATCH)
-                .then(|| self.phone.get(&digits))
-                .flatten()
-        }) {
-            return Found::Same(i, MatchedBy::Phone);
+        // A phone is shared by a household or an office: it makes one person
+        // only when the names could be one person's too. Otherwise the record
+        // stays apart and the pair is reported (unless a namesake claims it).
+        let mut shares_a_phone = None;
+        for p in &data.phones {
+            let Some((number, national)) = phone_forms(p) else {
+                continue;
+            };
+            let found = std::iter::once(self.phone.get(&number))
+                .chain(std::iter::once(self.phone_abroad.get(&number)))
+                .chain(national.iter().map(|form| self.phone.get(form)))
+                .flatten();
+            for &i in found {
+                if names_may_be_one_person(data, &candidates[i].data) {
+                    return Found::Same(i, MatchedBy::Phone);
+                }
+                shares_a_phone.get_or_insert_with(|| {
+                    (i, format!("same phone ({}) but another name", p.trim()))
+                });
+            }
         }
+        match self.find_namesake(incoming, candidates) {
+            Found::New(None, namesakes) => Found::New(shares_a_phone, namesakes),
+            found => found,
+        }
+    }
+
+    /// The namesake a record is the same person as, or the namesakes it is not.
+    fn find_namesake(&self, incoming: &Incoming<'_>, candidates: &[Candidate]) -> Found {
+        let data = &incoming.data;
         let Some(namesakes) = self.name.get(&name_key(&data.name)) else {
             return Found::New(None, 0);
         };
@@ -335,6 +362,81 @@ impl Index {
                 namesakes.len(),
             ),
         }
+    }
+}
+
+/// Whether two contacts' names could be one person's: the same name; the same
+/// family name with given names one of which starts the other (`Jess` and
+/// `Jessica Nguyen`, `J. Nguyen`); or a name that is only the company, email
+/// or phone a card without a name is known by. `Mum` and `Margaret Brennan`
+/// are not: such a pair is reported, for `merge`, rather than guessed.
+fn names_may_be_one_person(a: &PreparedContact, b: &PreparedContact) -> bool {
+    let unnamed = |c: &PreparedContact| {
+        c.name.trim().is_empty()
+            || c.company.as_deref() == Some(c.name.as_str())
+            || c.emails.contains(&c.name)
+            || c.phones.contains(&c.name)
+    };
+    if unnamed(a) || unnamed(b) {
+        return true;
+    }
+    let words = |name: &str| -> Vec<String> {
+        const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"];
+        let mut words: Vec<String> = name_key(name)
+            .split(' ')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+            .filter(|w| !w.is_empty())
+            .collect();
+        while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+        words
+    };
+    let (a, b) = (words(&a.name), words(&b.name));
+    let (Some(given_a), Some(given_b)) = (a.first(), b.first()) else {
+        return true;
+    };
+    let given = given_a.starts_with(given_b.as_str()) || given_b.starts_with(given_a.as_str());
+    let family = match (a.len() > 1, b.len() > 1) {
+        (true, true) => a.last() == b.last(),
+        _ => true,
+    };
+    given && family
+}
+
+/// A phone number as compared: its digits (seven or more, else `None`), and
+/// for a number written in international form (`+61 412 555 019`, `0061 …`)
+/// the national forms it may also be written in, with a trunk `0`, for a
+/// country code of one, two or three digits (`0412555019`).
+fn phone_forms(phone: &str) -> Option<(String, Vec<String>)> {
+    let digits = phone_digits(phone);
+    if digits.len() < MIN_PHONE_DIGITS_TO_MATCH {
+        return None;
+    }
+    let international = if phone.trim_start().starts_with('+') {
+        Some(digits.clone())
+    } else {
+        digits.strip_prefix("00").map(str::to_owned)
+    };
+    let Some(number) = international else {
+        return Some((digits, Vec::new()));
+    };
+    let national = (1..=3)
+        .filter_map(|code| number.get(code..))
+        .filter(|rest| rest.len() >= MIN_PHONE_DIGITS_TO_MATCH && !rest.starts_with('0'))
+        .map(|rest| format!("0{rest}"))
+        .collect();
+    Some((number, national))
+}
+
+/// Whether two phone numbers are one number, written the same way or one in
+/// international and one in national form (see [`phone_forms`]).
+fn same_phone(a: &str, b: &str) -> bool {
+    match (phone_forms(a), phone_forms(b)) {
+        (Some((a, a_national)), Some((b, b_national))) => {
+            a == b || a_national.contains(&b) || b_national.contains(&a)
+        }
+        _ => phone_digits(a) == phone_digits(b),
     }
 }
 
@@ -410,12 +512,15 @@ struct Merged {
     changed: bool,
 }
 
-/// Adds the values of `extra` not yet in `list`, comparing by `key`.
-fn union(list: &mut Vec<String>, extra: &[String], key: impl Fn(&str) -> String) -> bool {
+/// Whether two values of a list are one (an email in another case, a phone
+/// written another way).
+type SameValue = dyn Fn(&str, &str) -> bool;
+
+/// Adds the values of `extra` not yet in `list`, as `same` compares them.
+fn union(list: &mut Vec<String>, extra: &[String], same: impl Fn(&str, &str) -> bool) -> bool {
     let mut changed = false;
     for value in extra {
-        let k = key(value);
-        if !list.iter().any(|v| key(v) == k) {
+        if !list.iter().any(|v| same(v, value)) {
             list.push(value.clone());
             changed = true;
         }
@@ -466,23 +571,20 @@ fn merge(into: &mut PreparedContact, from: &PreparedContact, file_name: &str) ->
             other: from.name.clone(),
         });
     }
-    for (field, list, extra, key) in [
-        (
-            "emails",
-            &mut into.emails,
-            &from.emails,
-            str::to_lowercase as fn(&str) -> String,
-        ),
-        ("phones", &mut into.phones, &from.phones, phone_digits),
+    let same_text = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let lists: [(&str, &mut Vec<String>, &[String], &SameValue); 4] = [
+        ("emails", &mut into.emails, &from.emails, &same_text),
+        ("phones", &mut into.phones, &from.phones, &same_phone),
         (
             "interests",
             &mut into.interests,
             &from.interests,
-            str::to_lowercase,
+            &same_text,
         ),
-        ("tags", &mut into.tags, &from.tags, str::to_lowercase),
-    ] {
-        if union(list, extra, key) {
+        ("tags", &mut into.tags, &from.tags, &same_text),
+    ];
+    for (field, list, extra, same) in lists {
+        if union(list, extra, same) {
             out.filled.push(field.to_owned());
         }
     }
@@ -1156,6 +1258,18 @@ mod tests {
             ["x", "y"]
         );
         assert!(linkedin_profiles("no profile").is_empty());
+    }
+
+    #[test]
+    fn one_number_written_internationally_and_nationally_is_one_phone() {
+        assert!(same_phone("+61 412 555 019", "0412 555 019"));
+        assert!(same_phone("0412-555-019", "0061 412 555 019"));
+        assert!(same_phone("+44 20 7946 0958", "020 7946 0958"));
+        assert!(same_phone("(555) 010-0199", "555.010.0199"));
+        // Two numbers written internationally compare by their digits alone.
+        assert!(!same_phone("+61 412 555 019", "+1 412 555 019"));
+        assert!(!same_phone("+61 412 555 019", "0412 555 018"));
+        assert!(!same_phone("+61 412 555 019", "412 555 019"));
     }
 
     #[test]
