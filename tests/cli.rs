@@ -493,6 +493,9 @@ fn slips_of_a_letter_get_a_did_you_mean_and_change_nothing() {
     assert!(said.len() < 400, "no list of every code: {said}");
     let out = db.run(&["settings", "set", "holidays", "Germny"]);
     assert_user_error(&out, "did you mean DE (Germany)?");
+    // …and a slip in a region is put right within its country.
+    let out = db.run(&["settings", "set", "holidays", "AU-NWS"]);
+    assert_user_error(&out, "unknown region; did you mean AU-NSW?");
     assert_eq!(db.bytes(), before);
     for (typed, stored) in [
         ("USA", "US"),

@@ -739,3 +739,37 @@ fn vcard_properties_without_a_field_go_to_the_notes_or_one_warning() {
     let again = &contacts_named(&db, "Paul Roberts")[0];
     assert_eq!(again["notes"], paul["notes"]);
 }
+
+#[test]
+fn csv_rows_of_a_crlf_file_are_named_by_their_own_line_and_address_parts_go_with_the_whole() {
+    let db = Db::new();
+    let dir = dir();
+    let google = dir.path().join("contacts.csv");
+    // As Google writes it: CRLF line ends, an address as a whole and in parts.
+    std::fs::write(
+        &google,
+        "First Name,Last Name,Notes,Address 1 - Formatted,Address 1 - Street,Address 1 - City,E-mail 1 - Value\r\n\
+         Priya,Raman,\"PA: Jo.\r\nPrefers Teams calls\",\"Hawkesbury Rd\r\nWestmead NSW 2145\",Hawkesbury Rd,Westmead,priya@example.org\r\n\
+         Tom,Haddad,,,,Dubbo,tom@example.org\r\n",
+    )
+    .unwrap();
+    let summary = db.json(&["import", google.to_str().unwrap(), "--json"]);
+    assert_eq!(summary["added"], 2, "{summary}");
+    let priya = &contacts_named(&db, "Priya Raman")[0];
+    assert!(
+        priya["notes"]
+            .as_str()
+            .unwrap()
+            .contains("Address: Hawkesbury Rd"),
+        "{priya}"
+    );
+    // Tom's record starts on line 5 (Priya's spans 2–4); his city has no whole.
+    assert_eq!(
+        summary["warnings"],
+        serde_json::json!([format!(
+            "{}: column not imported: Address 1 - City (1 row, first on line 5)",
+            google.display()
+        )]),
+        "{summary}"
+    );
+}

@@ -29,6 +29,15 @@ struct Table {
 impl Table {
     /// Reads CSV `text` whose header is on line `first_line` of the file.
     fn read(text: &str, first_line: usize, file: &Path) -> Result<Table> {
+        // The csv crate puts a record's start before the `\n` of the CRLF that
+        // ends the line above, so every row of a CRLF file (Google's and
+        // Outlook's exports) would be named one line short: read LF ends.
+        let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n").into()
+        } else {
+            text.into()
+        };
+        let text = text.as_ref();
         check_quotes(text, first_line, file)?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
@@ -130,14 +139,23 @@ impl Table {
             if describes_read {
                 continue;
             }
+            // An address's parts (`Address 1 - City`) are in its formatted
+            // whole, which is kept: a part counts only in a row without one.
+            let formatted = header
+                .rsplit_once(" - ")
+                .and_then(|(stem, _)| self.column(&format!("{stem} - Formatted")))
+                .filter(|&f| self.read[f].get() && f != i);
+            let has_value = |fields: &Vec<String>, column: usize| {
+                fields
+                    .get(column)
+                    .map(|v| v.trim())
+                    .is_some_and(|v| !v.is_empty() && !is_placeholder(v))
+            };
             let with_values: Vec<usize> = self
                 .rows
                 .iter()
                 .filter(|(_, fields)| {
-                    fields
-                        .get(i)
-                        .map(|v| v.trim())
-                        .is_some_and(|v| !v.is_empty() && !is_placeholder(v))
+                    has_value(fields, i) && !formatted.is_some_and(|f| has_value(fields, f))
                 })
                 .map(|(line, _)| *line)
                 .collect();

@@ -61,15 +61,30 @@ fn holiday_region(value: &str) -> Result<String> {
     if let Some(code) = crate::countries::country_code(v) {
         return Ok(code.to_owned());
     }
+    let mut near_region = None;
     if let Some((country, subdivision)) = v.split_once(['-', '_']) {
-        if let Some(code) = crate::countries::country_code(country) {
+        let code = crate::countries::country_code(country).or_else(|| {
+            crate::schedule::holidays::known_countries()
+                .into_iter()
+                .find(|c| c.eq_ignore_ascii_case(country.trim()))
+        });
+        if let Some(code) = code {
             let region = format!("{code}-{}", subdivision.trim().to_ascii_uppercase());
             if HolidayRegion::load(&region).is_some() {
                 return Ok(region);
             }
+            // A slip in the region (`AU-NWS`): the country's region most like it.
+            let regions: Vec<&str> = crate::schedule::holidays::known_regions()
+                .into_iter()
+                .filter(|r| r.split_once('-').is_some_and(|(c, _)| c == code))
+                .collect();
+            near_region = crate::validate::closest(&region, &regions);
         }
     }
-    let near = crate::countries::closest_countries(v);
+    let near = match near_region {
+        Some(region) => vec![region.to_owned()],
+        None => crate::countries::closest_countries(v),
+    };
     let suggestion = match near.as_slice() {
         [] => String::new(),
         [one] => format!("did you mean {one}? "),
