@@ -549,6 +549,24 @@ fn promise_list_shows_open_promises_and_all_with_a_flag() {
     assert_eq!(all[0]["done_on"], TODAY);
     let text = db.ok(&["promise", "list"]);
     assert!(text.contains("Send the case study"), "{text}");
+    // A promise kept earlier is marked kept on its own day, never a day to come.
+    let ada_id = open[1]["id"].clone();
+    let ada_promise = ada_id.to_string();
+    let out = db.run(&["promise", "done", &ada_promise, "--on", "2030-01-01"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is after today"),
+        "{out:?}"
+    );
+    db.ok(&["promise", "done", &ada_promise, "--on", "2026-11-02"]);
+    let all = db.json(&["promise", "list", "--all", "--json"]);
+    let kept = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == ada_id)
+        .unwrap();
+    assert_eq!(kept["done_on"], "2026-11-02");
 }
 
 #[test]

@@ -176,6 +176,9 @@ pub struct PromiseArgs {
     /// When it is due, YYYY-MM-DD.
     #[arg(long, value_parser = date_arg("--due"))]
     due: Option<NaiveDate>,
+    /// With `done`: the day it was kept, YYYY-MM-DD (default: today).
+    #[arg(long, value_parser = date_arg("--on"))]
+    on: Option<NaiveDate>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -194,13 +197,22 @@ pub fn promise(ctx: &Ctx, a: PromiseArgs) -> Result<()> {
                 .map_err(|_| keepwarm::Error::invalid("promise id", one, "expected a number"))?,
             _ => anyhow::bail!("`promise done` takes one promise id"),
         };
-        store.complete_promise(id, today)?;
-        eprintln!("Promise {id} kept on {today}");
+        let kept_on = match a.on {
+            Some(day) => keepwarm::validate::past_date("--on", day, today)?,
+            None => today,
+        };
+        store.complete_promise(id, kept_on)?;
+        eprintln!("Promise {id} kept on {kept_on}");
         if a.json {
-            print_json(&serde_json::json!({ "id": id, "done": today }))?;
+            print_json(&serde_json::json!({ "id": id, "done": kept_on }))?;
         }
         Ok(())
     } else {
+        if a.on.is_some() {
+            anyhow::bail!(
+                "--on is the day a promise was kept: `keepwarm promise done ID --on DATE`"
+            );
+        }
         let due = a.due.ok_or_else(|| {
             keepwarm::Error::invalid("--due", "", "a promise needs a due date (--due YYYY-MM-DD)")
         })?;
