@@ -7,7 +7,8 @@
 //!    that one (`contact_redirects`); a trashed contact's id says so;
 //! 2. an email address (any case);
 //! 3. a full name (any case, any accents: `lea dubois` is Léa Dubois);
-//! 4. name words (`Patel`), then name-word prefixes (`Raj`, `le du`).
+//! 4. name words (`Patel`), then name-word prefixes (`Raj`, `le du`);
+//! 5. a nickname kept in the notes (`Nickname: Robbo`, as imports keep them).
 //!
 //! Several contacts at one rule → [`Error::AmbiguousContact`] listing some;
 //! nobody → [`Error::NoContactMatch`] with the closest names, or, when the
@@ -89,6 +90,10 @@ impl Store {
                     return self.one_of(query, ids);
                 }
             }
+        }
+        let ids = self.nickname_matches(q)?;
+        if !ids.is_empty() {
+            return self.one_of(query, ids);
         }
         if let Some(trashed) = self.trashed_match(query)? {
             return Err(trashed);
@@ -349,6 +354,34 @@ impl Store {
         Ok(ids)
     }
 
+    /// Live contacts known by `typed` as a nickname: a `Nickname: Robbo` line in
+    /// their notes (where imports keep nicknames), any case and accents.
+    fn nickname_matches(&self, typed: &str) -> Result<Vec<i64>> {
+        let wanted = fold(typed);
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, notes FROM contacts
+             WHERE deleted_on IS NULL AND notes LIKE '%nickname:%' ORDER BY id",
+        )?;
+        let mut ids = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let notes: String = row.get(1)?;
+            let known_as = notes.lines().any(|line| {
+                let line = line.trim();
+                line.get(..9)
+                    .is_some_and(|label| label.eq_ignore_ascii_case("nickname:"))
+                    && line[9..].split(',').any(|nick| fold(nick) == wanted)
+            });
+            if known_as {
+                ids.push(row.get(0)?);
+            }
+        }
+        Ok(ids)
+    }
+
     /// Live contacts whose indexed name matches an FTS5 query, by id, with their names.
     fn name_matches(&self, fts: &str) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare_cached(
@@ -519,6 +552,27 @@ mod tests {
         assert!(matches!(
             store.resolve_contact("999"),
             Err(Error::ContactNotFound(_))
+        ));
+    }
+
+    #[test]
+    fn a_nickname_kept_in_the_notes_finds_its_contact() {
+        let mut store = Store::open_in_memory().unwrap();
+        let paul = add(&mut store, "Paul Roberts", "paul@a.com", None);
+        let jo = add(&mut store, "Joanne Harper", "jo@a.com", None);
+        let notes = |nick: &str| super::super::edit::ContactEdit {
+            notes: Some(format!("Met at the expo.\nNickname: {nick}")),
+            ..Default::default()
+        };
+        store.edit_contact(paul, &notes("Robbo"), day()).unwrap();
+        store.edit_contact(jo, &notes("Jo, Jojo"), day()).unwrap();
+        assert_eq!(store.resolve_contact("robbo").unwrap(), paul);
+        assert_eq!(store.resolve_contact("Jojo").unwrap(), jo);
+        // A name still wins, and a word inside a note is no nickname.
+        assert_eq!(store.resolve_contact("Paul").unwrap(), paul);
+        assert!(matches!(
+            store.resolve_contact("expo"),
+            Err(Error::NoContactMatch { .. })
         ));
     }
 
