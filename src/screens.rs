@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::{Circle, InteractionKind, NewContact, Promise};
-use crate::schedule::{plan, warmth_of, Ping, Plan};
+use crate::schedule::{ping_days, plan, warmth_of, Ping, Plan};
 use crate::store::{ImportSummary, LogDetails, LogTarget, PingAction, Store};
 
 /// How far ahead the contact list looks for each contact's next ping: a little
@@ -137,10 +137,10 @@ pub struct ContactRow {
 pub fn contact_rows(store: &Store, today: NaiveDate) -> Result<Vec<ContactRow>> {
     let settings = store.planner_settings()?;
     let snapshot = store.snapshot(today)?;
-    let plan = plan(today, &snapshot, &settings, NEXT_PING_HORIZON_DAYS);
+    // Only the days are shown: the pings' words are not written.
     let mut next: HashMap<i64, NaiveDate> = HashMap::new();
-    for p in &plan.pings {
-        next.entry(p.contact_id).or_insert(p.date);
+    for (day, contact) in ping_days(today, &snapshot, &settings, NEXT_PING_HORIZON_DAYS) {
+        next.entry(contact).or_insert(day);
     }
     let emails: HashMap<i64, Option<String>> = store
         .contacts()?

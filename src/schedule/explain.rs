@@ -107,14 +107,15 @@ struct ContactState<'a> {
 }
 
 /// Orders the plan by day and writes the texts of every placed ping up to day
-/// `through`; the later ones are given by their dates alone (Today needs
-/// only its own pings' words, and the day of the next ones).
+/// `through`; the later ones are given by their day and contact alone (Today
+/// needs only its own pings' words and the day of the next ones; a list of
+/// contacts, only each one's next day).
 pub(super) fn write_pings(
     mut placed: Vec<Placed>,
     prepared: &[Prepared<'_>],
     cx: &Context<'_>,
     through: i32,
-) -> (Vec<Ping>, Vec<NaiveDate>) {
+) -> (Vec<Ping>, Vec<(NaiveDate, i64)>) {
     // In reading order, so each ping knows what came before it; a ping's
     // words never depend on a later one.
     placed.sort_by(|a, b| {
@@ -124,7 +125,7 @@ pub(super) fn write_pings(
     let unwritten = placed
         .split_off(placed.partition_point(|x| x.day <= through))
         .iter()
-        .map(|x| cx.calendar.date(x.day))
+        .map(|x| (cx.calendar.date(x.day), prepared[x.contact].facts.id))
         .collect();
     let mut states: Vec<Option<ContactState<'_>>> = (0..prepared.len()).map(|_| None).collect();
     let mut recent: VecDeque<usize> = VecDeque::with_capacity(RECENT_TEMPLATES + 1);

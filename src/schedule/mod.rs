@@ -449,16 +449,27 @@ pub fn plan(today: NaiveDate, snapshot: &Snapshot, settings: &PlannerSettings, d
     plan_written_through(today, snapshot, settings, days, i32::MAX).0
 }
 
+/// The days of the plan's pings, with each one's contact id, in plan order,
+/// without their words: what a list of contacts needs for each one's next ping.
+pub fn ping_days(
+    today: NaiveDate,
+    snapshot: &Snapshot,
+    settings: &PlannerSettings,
+    days: u32,
+) -> Vec<(NaiveDate, i64)> {
+    plan_written_through(today, snapshot, settings, days, -1).1
+}
+
 /// The same plan with the texts of its pings written only up to `through`
-/// days from today; the dates of the later pings come apart (see
-/// [`explain::write_pings`]).
+/// days from today; the days and contacts of the later pings come apart
+/// (see [`explain::write_pings`]).
 fn plan_written_through(
     today: NaiveDate,
     snapshot: &Snapshot,
     settings: &PlannerSettings,
     days: u32,
     through: i32,
-) -> (Plan, Vec<NaiveDate>) {
+) -> (Plan, Vec<(NaiveDate, i64)>) {
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
     let fixed: Vec<Vec<FixedPing>> = snapshot

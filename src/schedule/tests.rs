@@ -794,10 +794,9 @@ fn a_renewal_in_a_note_brings_the_ping_before_it_and_a_passed_one_is_asked_about
     }
 }
 
-#[test]
-fn today_writes_its_pings_as_the_full_plan_does() {
-    // Today writes only its own pings' words; they must read exactly as in
-    // the plan that writes every ping, and the next day must agree.
+/// 120 contacts of every circle with birthdays, interests and, for a third
+/// of them, a note with a request and a renewal date.
+fn noted_population() -> Snapshot {
     let contacts: Vec<ContactFacts> = (1..=120)
         .map(|i| {
             let circle = Circle::ALL[(i % 4) as usize];
@@ -820,7 +819,14 @@ fn today_writes_its_pings_as_the_full_plan_does() {
             c
         })
         .collect();
-    let snapshot = Snapshot { contacts };
+    Snapshot { contacts }
+}
+
+#[test]
+fn today_writes_its_pings_as_the_full_plan_does() {
+    // Today writes only its own pings' words; they must read exactly as in
+    // the plan that writes every ping, and the next day must agree.
+    let snapshot = noted_population();
     let settings = PlannerSettings::default();
     for day in ["2026-11-26", "2026-11-30", "2026-12-14"] {
         let today = d(day);
@@ -834,6 +840,16 @@ fn today_writes_its_pings_as_the_full_plan_does() {
         let count = full.pings.iter().filter(|p| Some(p.date) == next).count() as u32;
         assert_eq!(view.next_day_count, count, "{day}");
     }
+}
+
+#[test]
+fn ping_days_are_the_plan_s_days_without_words() {
+    let snapshot = noted_population();
+    let settings = PlannerSettings::default();
+    let full = plan(today(), &snapshot, &settings, 130);
+    let days: Vec<(NaiveDate, i64)> = full.pings.iter().map(|p| (p.date, p.contact_id)).collect();
+    assert!(days.len() > 100, "{}", days.len());
+    assert_eq!(super::ping_days(today(), &snapshot, &settings, 130), days);
 }
 
 fn noted_as(

@@ -69,7 +69,7 @@ pub fn today_view(
     // Only today's pings are shown in words, unless the user asked for more.
     let through = if more == 0 { 0 } else { i32::MAX };
     let mut planned = plan_written_through(today, snapshot, settings, LOOK_AHEAD_DAYS, through);
-    let nothing_later = |(plan, unwritten): &(Plan, Vec<NaiveDate>)| {
+    let nothing_later = |(plan, unwritten): &(Plan, Vec<(NaiveDate, i64)>)| {
         unwritten.is_empty() && plan.pings.iter().all(|p| p.date == today)
     };
     if nothing_later(&planned) {
@@ -78,7 +78,11 @@ pub fn today_view(
     let (plan, unwritten) = planned;
     let (todays, later): (Vec<Ping>, Vec<Ping>) =
         plan.pings.into_iter().partition(|p| p.date == today);
-    let later_days: Vec<NaiveDate> = later.iter().map(|p| p.date).chain(unwritten).collect();
+    let later_days: Vec<NaiveDate> = later
+        .iter()
+        .map(|p| p.date)
+        .chain(unwritten.into_iter().map(|(day, _)| day))
+        .collect();
     let next_day = later_days.first().copied();
     let next_day_count =
         next_day.map_or(0, |d| later_days.iter().filter(|&&l| l == d).count() as u32);

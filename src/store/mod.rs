@@ -62,6 +62,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_sync_history.sql"),
     include_str!("migrations/0010_sync_attempts.sql"),
     include_str!("migrations/0011_contact_ids.sql"),
+    include_str!("migrations/0012_card_prefixes.sql"),
+    include_str!("migrations/0013_history_in_one_piece.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -69,6 +71,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 // The upgrade test starts from version 1 and needs something to upgrade to.
 const _: () = assert!(SCHEMA_VERSION >= 2);
+
+/// SQLite's page cache per connection (negative: in KiB): 32 MB keeps big
+/// imports and the demo in memory until commit, and the pages of the search
+/// indexes that searches keep reading (SQLite's default is 2 MB).
+const PAGE_CACHE: i64 = -32_000;
 
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -182,6 +189,7 @@ impl Store {
             return Store::open(path);
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", PAGE_CACHE)?;
         // Reads map the file rather than copy it page by page: a plan reads
         // pages of the history all over the file, one system call each otherwise.
         conn.pragma_update(None, "mmap_size", READ_MMAP_BYTES)?;
@@ -447,8 +455,7 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // 32 MB of page cache: big imports and the demo stay in memory until commit.
-    conn.pragma_update(None, "cache_size", -32_000)?;
+    conn.pragma_update(None, "cache_size", PAGE_CACHE)?;
     Ok(())
 }
 
@@ -533,6 +540,22 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600);
         }
+    }
+
+    #[test]
+    fn read_only_and_writable_stores_keep_the_same_page_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let cache = |store: &Store| -> i64 {
+            store
+                .conn
+                .pragma_query_value(None, "cache_size", |r| r.get(0))
+                .unwrap()
+        };
+        let store = Store::open(&path).unwrap();
+        assert_eq!(cache(&store), PAGE_CACHE);
+        drop(store);
+        assert_eq!(cache(&Store::open_read_only(&path).unwrap()), PAGE_CACHE);
     }
 
     /// The latest-per-kind table, recomputed from scratch.
