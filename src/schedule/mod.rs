@@ -29,6 +29,7 @@ mod explain;
 mod fixed;
 pub mod holidays;
 pub mod notes;
+mod phrases;
 pub mod population;
 mod render;
 pub mod settings;

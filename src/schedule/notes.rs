@@ -479,6 +479,15 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     let mut requests = open.iter().filter_map(|c| request_in(c.text, first_name));
     let request = requests.next().map(|mut first| {
         first.and = requests.next().map(Box::new);
+        // "Interested in the robot; wants a theatre visit": the visit comes first.
+        if first.kind == "interest" && first.and.as_ref().is_some_and(|a| a.kind == "set_up") {
+            if let Some(mut second) = first.and.take() {
+                second.and = None;
+                first.and = None;
+                second.and = Some(Box::new(first));
+                return *second;
+            }
+        }
         first
     });
     let favours: Vec<&Clause<'_>> = open.iter().copied().filter(|c| c.favour).collect();
@@ -816,6 +825,15 @@ fn request_from(kind: &str, object: &str, first_name: &str) -> Option<Request> {
             ("to speak to ", "set_up", "a call with "),
             ("to speak with ", "set_up", "a call with "),
             ("to meet ", "set_up", "a meeting with "),
+            ("to look at ", "set_up", "a look at "),
+            ("to have a look at ", "set_up", "a look at "),
+            ("to see a demo of ", "set_up", "a demo of "),
+            ("to see the ", "set_up", "a chance to see the "),
+            ("to try ", "set_up", "a trial of "),
+            ("to visit ", "set_up", "a visit to "),
+            ("to understand ", "send", "a short explanation of "),
+            ("to know more about ", "send", "a short note on "),
+            ("to learn about ", "send", "a short note on "),
             ("to see ", "send", ""),
             ("to get ", "send", ""),
         ] {
@@ -849,6 +867,24 @@ fn join(a: &str, b: &str) -> String {
         format!("{a} {b}")
     }
 }
+
+/// Words that say a thing asked for does not exist yet ("when it's out").
+const WHEN_OUT: [&str; 14] = [
+    " when it's out",
+    " when it is out",
+    " once it's out",
+    " once it is out",
+    " when it comes out",
+    " when it's ready",
+    " when it is ready",
+    " once it's ready",
+    " when available",
+    " once available",
+    " when it's available",
+    " when released",
+    " once released",
+    " when they're out",
+];
 
 /// Words that start a new clause after "and" ("…and wants pricing").
 const NEXT_CLAUSE: [&str; 16] = [
@@ -901,6 +937,17 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         object = &object[..cut];
     }
     let object = object.trim().trim_end_matches([',', '.', ':', ';']).trim();
+    // "the new tray when it's out": not sent before it exists.
+    let lower_object = object.to_lowercase().replace('\u{2019}', "'");
+    let (kind, object) = match WHEN_OUT
+        .iter()
+        .filter_map(|w| lower_object.find(w))
+        .min()
+        .filter(|&at| at > 0 && object.is_char_boundary(at))
+    {
+        Some(at) => ("when_out", object[..at].trim()),
+        None => (kind, object),
+    };
     let tokens = words(object);
     let starts_badly = matches!(
         tokens.first().map(String::as_str),
@@ -933,7 +980,9 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     let object = object.trim();
     let tokens = words(object);
     let data = data();
-    let kind = if kind == "send"
+    // Something to arrange (a visit, a demo, training) is set up, never
+    // sent or watered down to "something useful on it".
+    let kind = if matches!(kind, "send" | "interest")
         && data
             .request_kinds
             .iter()
@@ -1158,10 +1207,17 @@ pub fn is_unanswered(note: &str) -> bool {
 /// adviser, a recruiter (see `roles`).
 pub fn role_of(title: &str) -> Option<&'static str> {
     let tokens = words(title);
+    let lower = tokens.join(" ");
     data()
         .roles
         .iter()
-        .find(|r| r.words.iter().any(|w| tokens.contains(w)))
+        .find(|r| {
+            r.words.iter().any(|w| tokens.contains(w))
+                && !r
+                    .unless
+                    .iter()
+                    .any(|u| has_phrase(&tokens, u) || lower == *u)
+        })
         .map(|r| r.role.as_str())
 }
 
@@ -1258,10 +1314,11 @@ pub fn definite(object: &str) -> String {
     const KEEP: [&str; 10] = [
         "the ", "our ", "my ", "his ", "her ", "their ", "your ", "this ", "that ", "these ",
     ];
-    if object.is_empty()
-        || KEEP.iter().any(|k| lower.starts_with(k))
-        || object.starts_with(|c: char| c.is_ascii_digit())
-    {
+    // "Her knee surgery" inside a sentence: "her knee surgery".
+    if let Some(k) = KEEP.iter().find(|k| lower.starts_with(*k)) {
+        return format!("{}{}", k, &object[k.len()..]);
+    }
+    if object.is_empty() || object.starts_with(|c: char| c.is_ascii_digit()) {
         object.to_owned()
     } else {
         format!("the {object}")
