@@ -1342,3 +1342,5 @@ fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;
