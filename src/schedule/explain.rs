@@ -20,8 +20,8 @@ use super::notes::{
     read_note, read_promise, relationship_tag, role_of, NoteDate, NoteReading, PromiseReading,
 };
 use super::phrases::{
-    channel_in, is_personal, is_private, is_recruiter_note, news_kind, says_known, Channel,
-    NewsKind,
+    channel_in, is_competitor, is_personal, is_private, is_recruiter_note, news_kind, says_known,
+    Channel, NewsKind,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
@@ -452,9 +452,10 @@ fn write_ping<'a>(
     // News with a day that has passed is asked about ("how did the surgery
     // go?"), not quoted in the future tense.
     let news_passed = news_dates.iter().any(|d| d.life && d.on < date);
-    let life = news_reading
-        .and_then(|r| r.life.as_deref())
-        .filter(|_| !state.life_used && event.is_none() && !news_passed);
+    // A loss is never asked about by its day: it stays news to be gentle with.
+    let life = news_reading.and_then(|r| r.life.as_deref()).filter(|l| {
+        !state.life_used && event.is_none() && (!news_passed || news_kind(l) == NewsKind::Loss)
+    });
     let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
     let life_dated_day = news_dates
         .iter()
@@ -568,6 +569,7 @@ fn write_ping<'a>(
         c
     });
     let personal = is_personal(&facts.notes, &facts.tags)
+        || is_competitor(&facts.notes)
         || facts
             .last_note
             .as_ref()
@@ -576,7 +578,10 @@ fn write_ping<'a>(
     // What was asked for or promised names a time still to come.
     let ahead = promise_reading.is_some_and(|r| asks_for_later(&r.object, date))
         || request.is_some_and(|r| asks_for_later(&r.object, date))
-        || (request.is_some() && note.is_some() && p.note_dates.iter().any(|d| d.on >= date));
+        || (request.is_some()
+            && note.is_some_and(|n| {
+                asks_for_later(&n.text, date) || p.note_dates.iter().any(|d| d.on >= date)
+            }));
     // A deadline ahead, named in a few clean words ("the knee tender").
     let deadline_on = deadline_ahead.map(|d| short_date(d.on, date));
     let deadline = deadline_ahead
@@ -627,11 +632,10 @@ fn write_ping<'a>(
         phone,
         unanswered,
         role: if relationship == Relationship::First {
-            facts
-                .title
-                .as_deref()
-                .and_then(role_of)
-                .or_else(|| is_recruiter_note(&facts.notes).then_some("recruiter"))
+            // What the user wrote ("Recruiter, sends me roles") before the title.
+            is_recruiter_note(&facts.notes)
+                .then_some("recruiter")
+                .or_else(|| facts.title.as_deref().and_then(role_of))
         } else {
             None
         },

@@ -373,6 +373,7 @@ pub fn is_personal(notes: &str, tags: &[String]) -> bool {
     ];
     let lower = notes.to_lowercase();
     WORDS.iter().any(|w| lower.contains(w))
+        || words(notes).iter().any(|w| w == "mate" || w == "mates")
         || tags.iter().any(|t| {
             let t = t.to_lowercase();
             t.contains("family") || t.contains("friend") || t.contains("former colleague")
@@ -399,6 +400,14 @@ pub fn says_known(notes: &str) -> bool {
     ];
     let words = words(notes);
     words.iter().any(|w| WORDS.contains(&w.as_str()))
+}
+
+/// Whether the card says the contact works for a competitor ("friendly
+/// rival", "competitor rep"): kept to personal words, no business.
+pub fn is_competitor(notes: &str) -> bool {
+    words(notes)
+        .iter()
+        .any(|w| matches!(w.as_str(), "rival" | "competitor" | "competitor's"))
 }
 
 /// Whether the notes say the contact is a recruiter or headhunter.
@@ -480,5 +489,9 @@ mod tests {
         assert!(is_personal("", &["Family".to_owned()]));
         assert!(!is_personal("Head of theatres at the county hospital", &[]));
         assert!(is_recruiter_note("Headhunter, rang twice last year"));
+        assert!(is_personal("Left the firm last year, still a mate", &[]));
+        assert!(is_competitor(
+            "Rep for a rival, friendly; never talk pricing"
+        ));
     }
 }

@@ -275,12 +275,12 @@ fn value(
         "note" => clean(ctx.note.unwrap_or(""), 100),
         "topic" => ctx.note.and_then(topic_of).unwrap_or_default(),
         "life_open" => news_opening(ctx.life.map_or(NewsKind::Other, news_kind)).to_owned(),
-        "life_after_ask" => phrase(
+        "life_after" => phrase(
             Some(match ctx.life_dated.map(|d| news_kind(d.0)) {
                 Some(NewsKind::Health) => {
-                    "ask {first} how {life_dated} on {life_dated_on} went and how the recovery is going"
+                    "how {life_dated} on {life_dated_on} went and how the recovery is going"
                 }
-                _ => "ask {first} how {life_dated} on {life_dated_on} went, and how things are now",
+                _ => "how {life_dated} on {life_dated_on} went, and how things are now",
             }),
             None,
         ),

@@ -658,11 +658,12 @@ fn thread_rank(t: &Template) -> Option<u8> {
         || needs(Need::Decision)
         || needs(Need::Offered)
         || needs(Need::Deadline)
+        || needs(Need::Quiet)
     {
         Some(2)
     } else if needs(Need::Later) || needs(Need::Settled) || needs(Need::Role) {
         Some(3)
-    } else if needs(Need::Phone) {
+    } else if needs(Need::Phone) || needs(Need::Personal) {
         Some(4)
     } else if t.needs.contains(&Need::Note)
         || t.needs.contains(&Need::Dated)

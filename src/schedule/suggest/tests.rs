@@ -401,7 +401,7 @@ fn a_request_in_the_note_is_delivered_not_checked_in_on() {
     // Asked weeks ago: delivered with an apology, not asked about first.
     assert_eq!(
         s.text,
-        "Set up the reference call Rae asked for on 7 Aug, with a word of apology for the wait."
+        "Set up the reference call, as Rae asked on 7 Aug, with a word of apology for the wait."
     );
     // Asked months ago: it may have been met or dropped, so asked about first.
     let old = SuggestionContext {
