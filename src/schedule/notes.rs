@@ -292,9 +292,16 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
             .iter()
             .any(|c| first_word(c).to_lowercase() == first_lower);
     let lists = lists();
+    // "Emma worried about the contract, wants a TCO": a clause with no
+    // subject of its own belongs to the person of the clause before it.
+    let mut previous_else = false;
     all.into_iter()
         .map(|text| {
             let words = Words::of(text);
+            let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
+            let someone_else = about_someone_else(text, first_name, names_contact)
+                || (names_contact && previous_else && !own_subject);
+            previous_else = someone_else;
             Clause {
                 text,
                 filler: is_filler(&words),
@@ -306,7 +313,7 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
                 later: lists.later.in_words(&words),
                 offered: lists.offered.in_words(&words),
                 decision: lists.decision.in_words(&words),
-                someone_else: about_someone_else(text, first_name, names_contact),
+                someone_else,
             }
         })
         .collect()
@@ -1339,6 +1346,16 @@ pub fn event_name(event: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_note_gives_each_person_only_their_own_request() {
+        let note = "Tender panel met. Ruth needs the implant price list; Omar worried about stock, wants a consignment plan";
+        let ruth = read_note(note, "Ruth").request.unwrap();
+        assert_eq!(ruth.object, "the implant price list");
+        assert!(ruth.and.is_none(), "{ruth:?}");
+        let omar = read_note(note, "Omar").request.unwrap();
+        assert_eq!(omar.object, "a consignment plan");
+    }
 
     fn request(note: &str) -> Option<(&'static str, String)> {
         read_note(note, "Ana").request.map(|r| (r.kind, r.object))
