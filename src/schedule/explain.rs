@@ -16,8 +16,9 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
-    asks_for_later, is_client, is_unanswered, note_dates, own_notes, pending_intro, prefers_phone,
-    read_note, read_promise, relationship_tag, role_of, NoteDate, NoteReading, PromiseReading,
+    asks_for_later, is_client, is_unanswered, names_past_month, note_dates, own_notes,
+    pending_intro, prefers_phone, read_note, read_promise, relationship_tag, role_of, NoteDate,
+    NoteReading, PromiseReading,
 };
 use super::phrases::{
     channel_in, is_competitor, is_personal, is_private, is_recruiter_note, news_kind, says_known,
@@ -404,7 +405,10 @@ fn write_ping<'a>(
                 && facts.open_promises.is_empty()
         })
         .filter(|r| {
-            note.is_none_or(|n| note_dates(&r.object, n.date).iter().all(|d| d.on >= date))
+            note.is_none_or(|n| {
+                note_dates(&r.object, n.date).iter().all(|d| d.on >= date)
+                    && !names_past_month(&r.object, n.date, date)
+            })
         });
     let request_state = request.and_then(|_| match state.request {
         RequestProgress::Delivered => Some(RequestState::After),

@@ -962,9 +962,26 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     );
     // "wants Pinecrest pulled into December", "needs board approval": what
     // someone wants to happen, not something to send or set up.
-    const HAPPENINGS: [&str; 14] = [
-        "pulled", "pushed", "moved", "closed", "signed", "done", "finished", "approved", "brought",
-        "approval", "sign-off", "signoff", "buy-in", "decided",
+    const HAPPENINGS: [&str; 19] = [
+        "pulled",
+        "pushed",
+        "moved",
+        "closed",
+        "signed",
+        "done",
+        "finished",
+        "approved",
+        "brought",
+        "approval",
+        "sign-off",
+        "signoff",
+        "buy-in",
+        "decided",
+        "agreed",
+        "sorted",
+        "resolved",
+        "fixed",
+        "confirmed",
     ];
     let happening = tokens
         .iter()
@@ -1205,6 +1222,29 @@ pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
         || has_phrase(&tokens, "new year")
 }
 
+/// Whether a request names a month that is over by `on` ("training dates
+/// in January", asked in November, read in February): its time has passed.
+pub fn names_past_month(object: &str, written: chrono::NaiveDate, on: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    words(object).iter().any(|t| {
+        let Some(m) = month_of(t).filter(|_| t.len() > 3) else {
+            return false;
+        };
+        // The first such month on or after the note's own month.
+        let year = if m >= written.month() {
+            written.year()
+        } else {
+            written.year() + 1
+        };
+        let (next_year, next_month) = if m == 12 {
+            (year + 1, 1)
+        } else {
+            (year, m + 1)
+        };
+        chrono::NaiveDate::from_ymd_opt(next_year, next_month, 1).is_some_and(|end| end <= on)
+    })
+}
+
 /// Whether a note says a message went unanswered ("cold outreach, no reply").
 pub fn is_unanswered(note: &str) -> bool {
     lists().unanswered.in_text(note)
@@ -1346,6 +1386,30 @@ pub fn event_name(event: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_for_a_month_gone_by_or_for_something_to_happen_is_not_delivered() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert!(names_past_month(
+            "training dates in March",
+            d("2026-11-10"),
+            d("2027-04-02")
+        ));
+        assert!(!names_past_month(
+            "training dates in March",
+            d("2026-11-10"),
+            d("2027-03-20")
+        ));
+        assert!(!names_past_month(
+            "the price list",
+            d("2026-11-10"),
+            d("2027-04-02")
+        ));
+        assert_eq!(
+            request("Needs the loan stock agreed with the hospital first"),
+            None
+        );
+    }
 
     #[test]
     fn a_shared_note_gives_each_person_only_their_own_request() {

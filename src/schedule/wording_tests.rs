@@ -468,3 +468,33 @@ fn a_birthday_after_the_day_is_belated_and_one_before_it_says_when_to_send() {
     assert_eq!(late.date, d("2026-12-15"));
     assert!(late.suggestion.contains("belated"), "{}", late.suggestion);
 }
+
+#[test]
+fn a_submission_is_submitted_not_quoted() {
+    let promise = super::notes::read_promise(
+        "Submit the framework bid on the supplier portal",
+        "Rosa",
+        "Rosa Vance",
+    )
+    .unwrap();
+    assert_eq!(promise.act, "submit");
+    let ctx = SuggestionContext {
+        promise: Some("Submit the framework bid on the supplier portal"),
+        promise_reading: Some(&promise),
+        promise_state: Some(PromiseState::Own),
+        promise_due: Some("Fri 8 Jan"),
+        ..SuggestionContext::plain("Rosa", Relationship::Network)
+    };
+    let s = suggest(
+        Reason::Promise,
+        &ctx,
+        1,
+        super::suggest::Preference::Any,
+        None,
+        &[],
+    );
+    assert_eq!(
+        s.text,
+        "Submit the framework bid on the supplier portal, as promised to Rosa, and check that it went through."
+    );
+}
