@@ -498,3 +498,22 @@ fn a_submission_is_submitted_not_quoted() {
         "Submit the framework bid on the supplier portal, as promised to Rosa, and check that it went through."
     );
 }
+
+#[test]
+fn news_opens_a_message_that_delivers_a_request() {
+    let c = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-16",
+        "Just got engaged. Wants a demo of the new drill system before March",
+    );
+    let plan = plan_for(vec![c], 30);
+    let p = of(&plan, 1)[0];
+    assert!(
+        p.suggestion
+            .starts_with("Open with congratulations on the engagement, then set up a demo of the new drill system"),
+        "{}",
+        p.suggestion
+    );
+    assert_not_pasted(&p.suggestion);
+}
