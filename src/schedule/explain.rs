@@ -16,8 +16,13 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
-    asks_for_later, is_client, is_unanswered, note_dates, own_notes, pending_intro, prefers_phone,
-    read_note, read_promise, role_of, NoteDate, NoteReading, PromiseReading,
+    asks_for_later, is_client, is_unanswered, names_past_month, note_dates, own_notes,
+    pending_intro, prefers_phone, read_note, read_promise, relationship_tag, role_of, NoteDate,
+    NoteReading, PromiseReading,
+};
+use super::phrases::{
+    channel_in, is_competitor, is_personal, is_private, is_recruiter_note, news_kind, says_known,
+    Channel, NewsKind,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
@@ -104,6 +109,8 @@ struct ContactState<'a> {
     life_after_used: bool,
     /// Whether the notes say to call (read on the contact's first ping).
     phone: Option<bool>,
+    /// The channel the notes ask for (read on the contact's first ping).
+    channel: Option<Channel>,
 }
 
 /// Orders the plan by day and writes the texts of every placed ping up to day
@@ -168,6 +175,17 @@ fn contact_state<'a>(
             .collect(),
         ..ContactState::default()
     }
+}
+
+/// Someone never spoken to in a loose circle whose only tie is a note on
+/// the card: no promise, no tag, no close circle.
+fn noted_only(facts: &ContactFacts, never_contacted: bool) -> bool {
+    never_contacted
+        && matches!(facts.circle, Circle::Network | Circle::Acquaintance)
+        && facts.open_promises.is_empty()
+        && relationship_tag(&facts.tags).is_none()
+        && !is_personal(&facts.notes, &facts.tags)
+        && (!says_known(&facts.notes) || is_recruiter_note(&facts.notes))
 }
 
 fn first_name(facts: &ContactFacts) -> &str {
@@ -283,8 +301,11 @@ fn write_ping<'a>(
     // a close circle, tagged as a client or friend, or described in your
     // notes is someone you know, with nothing logged yet.
     let never_talked = p.never_contacted && before.is_none();
-    let first_hello = rhythm && never_talked && p.stranger;
-    let unlogged = rhythm && never_talked && !p.stranger;
+    // A note on the card of someone never spoken to ("fellow on the firm
+    // until summer") describes them; it does not make them someone you know.
+    let stranger = p.stranger || noted_only(facts, p.never_contacted);
+    let first_hello = rhythm && never_talked && stranger;
+    let unlogged = rhythm && never_talked && !stranger;
     let birthday = matches!(x.fixed, Some(FixedDetail::Birthday { .. }));
     // Someone only ever liked online or emailed without a reply has not been
     // talked to: the first real message is still an introduction.
@@ -302,7 +323,7 @@ fn write_ping<'a>(
     // stays short: there is nothing shared to mention yet.
     let relationship = Relationship::of(
         facts.circle,
-        ((never_talked || (birthday && p.never_contacted)) && p.stranger) || one_way,
+        ((never_talked || (birthday && p.never_contacted)) && stranger) || one_way,
     );
     // The notes say someone will introduce them, or that you have not met:
     // the ping is about the introduction, not a catch-up.
@@ -384,7 +405,10 @@ fn write_ping<'a>(
                 && facts.open_promises.is_empty()
         })
         .filter(|r| {
-            note.is_none_or(|n| note_dates(&r.object, n.date).iter().all(|d| d.on >= date))
+            note.is_none_or(|n| {
+                note_dates(&r.object, n.date).iter().all(|d| d.on >= date)
+                    && !names_past_month(&r.object, n.date, date)
+            })
         });
     let request_state = request.and_then(|_| match state.request {
         RequestProgress::Delivered => Some(RequestState::After),
@@ -432,9 +456,10 @@ fn write_ping<'a>(
     // News with a day that has passed is asked about ("how did the surgery
     // go?"), not quoted in the future tense.
     let news_passed = news_dates.iter().any(|d| d.life && d.on < date);
-    let life = news_reading
-        .and_then(|r| r.life.as_deref())
-        .filter(|_| !state.life_used && event.is_none() && !news_passed);
+    // A loss is never asked about by its day: it stays news to be gentle with.
+    let life = news_reading.and_then(|r| r.life.as_deref()).filter(|l| {
+        !state.life_used && event.is_none() && (!news_passed || news_kind(l) == NewsKind::Loss)
+    });
     let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
     let life_dated_day = news_dates
         .iter()
@@ -449,6 +474,8 @@ fn write_ping<'a>(
         Some(FixedDetail::Birthday { on, .. }) => Some(*on),
         _ => None,
     };
+    // A loss is never "how did it go": its day is not asked about.
+    let life_dated = life_dated.filter(|(what, _)| news_kind(what) != NewsKind::Loss);
     let ahead_day = birthday_on.filter(|_| life.is_some()).and_then(|on| {
         news_dates
             .iter()
@@ -502,10 +529,11 @@ fn write_ping<'a>(
     let (birthday_for, on_day) = match &x.fixed {
         Some(FixedDetail::Birthday { on, .. }) if *on == date => (String::new(), true),
         Some(FixedDetail::Birthday { on, .. }) if *on > date => {
+            // Said as when to send it, as a call says it ("on Sunday").
             if (*on - date).num_days() <= 6 {
-                (format!(" for {}", weekday_in_full(*on)), false)
+                (format!(" on {}", weekday_in_full(*on)), false)
             } else {
-                (format!(" for {}", short_date(*on, date)), false)
+                (format!(" on {}", short_date(*on, date)), false)
             }
         }
         _ => (String::new(), false),
@@ -535,6 +563,37 @@ fn write_ping<'a>(
         Some(on) if on > date => short_date(on, date),
         _ => String::new(),
     };
+    let channel = *state.channel.get_or_insert_with(|| {
+        let mut c = channel_in(&facts.notes);
+        if let Some(n) = &facts.last_note {
+            let more = channel_in(&n.text);
+            c.message = c.message.or(more.message);
+            c.no_calls |= more.no_calls;
+        }
+        c
+    });
+    let personal = is_personal(&facts.notes, &facts.tags)
+        || is_competitor(&facts.notes)
+        || facts
+            .last_note
+            .as_ref()
+            .is_some_and(|n| is_personal(&n.text, &[]));
+    let belated = birthday_on.is_some_and(|on| on < date);
+    // What was asked for or promised names a time still to come.
+    let ahead = promise_reading.is_some_and(|r| asks_for_later(&r.object, date))
+        || request.is_some_and(|r| asks_for_later(&r.object, date))
+        || (request.is_some()
+            && note.is_some_and(|n| {
+                asks_for_later(&n.text, date) || p.note_dates.iter().any(|d| d.on >= date)
+            }));
+    // A deadline ahead, named in a few clean words ("the knee tender").
+    let deadline_on = deadline_ahead.map(|d| short_date(d.on, date));
+    let deadline = deadline_ahead
+        .filter(|d| {
+            thread.is_some() && d.what.split_whitespace().count() <= 6 && !is_private(&d.what)
+        })
+        .map(|d| d.what.as_str())
+        .zip(deadline_on.as_deref());
     let ctx = SuggestionContext {
         first_name: first,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -577,7 +636,10 @@ fn write_ping<'a>(
         phone,
         unanswered,
         role: if relationship == Relationship::First {
-            facts.title.as_deref().and_then(role_of)
+            // What the user wrote ("Recruiter, sends me roles") before the title.
+            is_recruiter_note(&facts.notes)
+                .then_some("recruiter")
+                .or_else(|| facts.title.as_deref().and_then(role_of))
         } else {
             None
         },
@@ -589,6 +651,11 @@ fn write_ping<'a>(
         life_dated,
         decision: thread.is_some() && reading.is_some_and(|r| r.decision),
         offered: thread.is_some() && reading.is_some_and(|r| r.offered),
+        channel,
+        personal,
+        belated,
+        ahead,
+        deadline,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open

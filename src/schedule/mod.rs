@@ -29,6 +29,7 @@ mod explain;
 mod fixed;
 pub mod holidays;
 pub mod notes;
+mod phrases;
 pub mod population;
 mod render;
 pub mod settings;
@@ -1341,3 +1342,5 @@ fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;

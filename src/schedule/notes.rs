@@ -292,9 +292,16 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
             .iter()
             .any(|c| first_word(c).to_lowercase() == first_lower);
     let lists = lists();
+    // "Emma worried about the contract, wants a TCO": a clause with no
+    // subject of its own belongs to the person of the clause before it.
+    let mut previous_else = false;
     all.into_iter()
         .map(|text| {
             let words = Words::of(text);
+            let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
+            let someone_else = about_someone_else(text, first_name, names_contact)
+                || (names_contact && previous_else && !own_subject);
+            previous_else = someone_else;
             Clause {
                 text,
                 filler: is_filler(&words),
@@ -306,7 +313,7 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
                 later: lists.later.in_words(&words),
                 offered: lists.offered.in_words(&words),
                 decision: lists.decision.in_words(&words),
-                someone_else: about_someone_else(text, first_name, names_contact),
+                someone_else,
             }
         })
         .collect()
@@ -479,6 +486,15 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     let mut requests = open.iter().filter_map(|c| request_in(c.text, first_name));
     let request = requests.next().map(|mut first| {
         first.and = requests.next().map(Box::new);
+        // "Interested in the robot; wants a theatre visit": the visit comes first.
+        if first.kind == "interest" && first.and.as_ref().is_some_and(|a| a.kind == "set_up") {
+            if let Some(mut second) = first.and.take() {
+                second.and = None;
+                first.and = None;
+                second.and = Some(Box::new(first));
+                return *second;
+            }
+        }
         first
     });
     let favours: Vec<&Clause<'_>> = open.iter().copied().filter(|c| c.favour).collect();
@@ -816,6 +832,15 @@ fn request_from(kind: &str, object: &str, first_name: &str) -> Option<Request> {
             ("to speak to ", "set_up", "a call with "),
             ("to speak with ", "set_up", "a call with "),
             ("to meet ", "set_up", "a meeting with "),
+            ("to look at ", "set_up", "a look at "),
+            ("to have a look at ", "set_up", "a look at "),
+            ("to see a demo of ", "set_up", "a demo of "),
+            ("to see the ", "set_up", "a chance to see the "),
+            ("to try ", "set_up", "a trial of "),
+            ("to visit ", "set_up", "a visit to "),
+            ("to understand ", "send", "a short explanation of "),
+            ("to know more about ", "send", "a short note on "),
+            ("to learn about ", "send", "a short note on "),
             ("to see ", "send", ""),
             ("to get ", "send", ""),
         ] {
@@ -849,6 +874,24 @@ fn join(a: &str, b: &str) -> String {
         format!("{a} {b}")
     }
 }
+
+/// Words that say a thing asked for does not exist yet ("when it's out").
+const WHEN_OUT: [&str; 14] = [
+    " when it's out",
+    " when it is out",
+    " once it's out",
+    " once it is out",
+    " when it comes out",
+    " when it's ready",
+    " when it is ready",
+    " once it's ready",
+    " when available",
+    " once available",
+    " when it's available",
+    " when released",
+    " once released",
+    " when they're out",
+];
 
 /// Words that start a new clause after "and" ("…and wants pricing").
 const NEXT_CLAUSE: [&str; 16] = [
@@ -901,6 +944,17 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         object = &object[..cut];
     }
     let object = object.trim().trim_end_matches([',', '.', ':', ';']).trim();
+    // "the new tray when it's out": not sent before it exists.
+    let lower_object = object.to_lowercase().replace('\u{2019}', "'");
+    let (kind, object) = match WHEN_OUT
+        .iter()
+        .filter_map(|w| lower_object.find(w))
+        .min()
+        .filter(|&at| at > 0 && object.is_char_boundary(at))
+    {
+        Some(at) => ("when_out", object[..at].trim()),
+        None => (kind, object),
+    };
     let tokens = words(object);
     let starts_badly = matches!(
         tokens.first().map(String::as_str),
@@ -908,9 +962,26 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     );
     // "wants Pinecrest pulled into December", "needs board approval": what
     // someone wants to happen, not something to send or set up.
-    const HAPPENINGS: [&str; 14] = [
-        "pulled", "pushed", "moved", "closed", "signed", "done", "finished", "approved", "brought",
-        "approval", "sign-off", "signoff", "buy-in", "decided",
+    const HAPPENINGS: [&str; 19] = [
+        "pulled",
+        "pushed",
+        "moved",
+        "closed",
+        "signed",
+        "done",
+        "finished",
+        "approved",
+        "brought",
+        "approval",
+        "sign-off",
+        "signoff",
+        "buy-in",
+        "decided",
+        "agreed",
+        "sorted",
+        "resolved",
+        "fixed",
+        "confirmed",
     ];
     let happening = tokens
         .iter()
@@ -933,7 +1004,9 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     let object = object.trim();
     let tokens = words(object);
     let data = data();
-    let kind = if kind == "send"
+    // Something to arrange (a visit, a demo, training) is set up, never
+    // sent or watered down to "something useful on it".
+    let kind = if matches!(kind, "send" | "interest")
         && data
             .request_kinds
             .iter()
@@ -1149,6 +1222,29 @@ pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
         || has_phrase(&tokens, "new year")
 }
 
+/// Whether a request names a month that is over by `on` ("training dates
+/// in January", asked in November, read in February): its time has passed.
+pub fn names_past_month(object: &str, written: chrono::NaiveDate, on: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    words(object).iter().any(|t| {
+        let Some(m) = month_of(t).filter(|_| t.len() > 3) else {
+            return false;
+        };
+        // The first such month on or after the note's own month.
+        let year = if m >= written.month() {
+            written.year()
+        } else {
+            written.year() + 1
+        };
+        let (next_year, next_month) = if m == 12 {
+            (year + 1, 1)
+        } else {
+            (year, m + 1)
+        };
+        chrono::NaiveDate::from_ymd_opt(next_year, next_month, 1).is_some_and(|end| end <= on)
+    })
+}
+
 /// Whether a note says a message went unanswered ("cold outreach, no reply").
 pub fn is_unanswered(note: &str) -> bool {
     lists().unanswered.in_text(note)
@@ -1158,10 +1254,17 @@ pub fn is_unanswered(note: &str) -> bool {
 /// adviser, a recruiter (see `roles`).
 pub fn role_of(title: &str) -> Option<&'static str> {
     let tokens = words(title);
+    let lower = tokens.join(" ");
     data()
         .roles
         .iter()
-        .find(|r| r.words.iter().any(|w| tokens.contains(w)))
+        .find(|r| {
+            r.words.iter().any(|w| tokens.contains(w))
+                && !r
+                    .unless
+                    .iter()
+                    .any(|u| has_phrase(&tokens, u) || lower == *u)
+        })
         .map(|r| r.role.as_str())
 }
 
@@ -1258,10 +1361,11 @@ pub fn definite(object: &str) -> String {
     const KEEP: [&str; 10] = [
         "the ", "our ", "my ", "his ", "her ", "their ", "your ", "this ", "that ", "these ",
     ];
-    if object.is_empty()
-        || KEEP.iter().any(|k| lower.starts_with(k))
-        || object.starts_with(|c: char| c.is_ascii_digit())
-    {
+    // "Her knee surgery" inside a sentence: "her knee surgery".
+    if let Some(k) = KEEP.iter().find(|k| lower.starts_with(*k)) {
+        return format!("{}{}", k, &object[k.len()..]);
+    }
+    if object.is_empty() || object.starts_with(|c: char| c.is_ascii_digit()) {
         object.to_owned()
     } else {
         format!("the {object}")
@@ -1282,6 +1386,40 @@ pub fn event_name(event: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_for_a_month_gone_by_or_for_something_to_happen_is_not_delivered() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert!(names_past_month(
+            "training dates in March",
+            d("2026-11-10"),
+            d("2027-04-02")
+        ));
+        assert!(!names_past_month(
+            "training dates in March",
+            d("2026-11-10"),
+            d("2027-03-20")
+        ));
+        assert!(!names_past_month(
+            "the price list",
+            d("2026-11-10"),
+            d("2027-04-02")
+        ));
+        assert_eq!(
+            request("Needs the loan stock agreed with the hospital first"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_shared_note_gives_each_person_only_their_own_request() {
+        let note = "Tender panel met. Ruth needs the implant price list; Omar worried about stock, wants a consignment plan";
+        let ruth = read_note(note, "Ruth").request.unwrap();
+        assert_eq!(ruth.object, "the implant price list");
+        assert!(ruth.and.is_none(), "{ruth:?}");
+        let omar = read_note(note, "Omar").request.unwrap();
+        assert_eq!(omar.object, "a consignment plan");
+    }
 
     fn request(note: &str) -> Option<(&'static str, String)> {
         read_note(note, "Ana").request.map(|r| (r.kind, r.object))

@@ -3,6 +3,7 @@
 //! grammar the sentences need (a capital, "it" or "them", a singular).
 
 use super::notes::{definite, event_name};
+use super::phrases::{news_kind, news_opening, topic_of, NewsKind};
 use super::suggest::{data, SuggestionContext};
 
 /// A user's value made safe for a sentence: one line, trimmed, at most `max` characters.
@@ -21,20 +22,19 @@ pub fn clean(value: &str, max: usize) -> String {
         return one_line;
     }
     let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    // At a word boundary when there is one in the last third.
-    let at = cut
-        .rfind(' ')
-        .filter(|&i| i > cut.len() * 2 / 3)
-        .unwrap_or(cut.len());
+    // At a word boundary: a word is never cut in half.
+    let at = cut.rfind(' ').filter(|&i| i > 0).unwrap_or(cut.len());
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
-/// The phrase a promise's act uses in other pings (`owed`, `coming`, `after`).
+/// The phrase a promise's act uses in other pings (`owed`, `coming`,
+/// `after`, `after_ahead`, which falls back to `after`).
 pub(super) fn act_phrase(act: &str, which: &str) -> Option<&'static str> {
     let a = data().promise_acts.iter().find(|a| a.act == act)?;
     Some(match which {
         "owed" => a.owed.as_str(),
         "coming" => a.coming.as_str(),
+        "after_ahead" if !a.after_ahead.is_empty() => a.after_ahead.as_str(),
         _ => a.after.as_str(),
     })
 }
@@ -46,7 +46,9 @@ pub(super) fn request_phrase(kind: &str, which: &str) -> Option<&'static str> {
         "deliver" => k.deliver.as_str(),
         "stale" => k.stale.as_str(),
         "old" => k.old.as_str(),
-        "after" => k.after.as_str(),
+        "after_ahead" if !k.after_ahead.is_empty() => k.after_ahead.as_str(),
+        "after" | "after_ahead" => k.after.as_str(),
+        "close" => k.close.as_str(),
         _ => k.done.as_str(),
     })
 }
@@ -94,6 +96,22 @@ pub(super) fn singular(interest: &str) -> String {
         }
     }
     interest.to_owned()
+}
+
+/// What a favour was, in words to thank someone for ("the introduction").
+fn favour_what(favour: &str) -> &'static str {
+    let lower = favour.to_lowercase();
+    if lower.contains("introduc") || lower.contains("connect") || lower.contains("in touch") {
+        "the introduction"
+    } else if lower.contains("referr") {
+        "the referral"
+    } else if lower.contains("recommend") {
+        "the recommendation"
+    } else if lower.contains("vouch") {
+        "vouching for you"
+    } else {
+        "the help"
+    }
 }
 
 /// Fills a template's placeholders (one level deep: a phrase from the data
@@ -235,6 +253,11 @@ fn value(
         "promise_object" => reading.map(|r| r.object.clone()).unwrap_or_default(),
         "promise_coming" | "promise_after" | "promise_owed" => {
             let which = name.trim_start_matches("promise_");
+            let which = if which == "after" && ctx.ahead {
+                "after_ahead"
+            } else {
+                which
+            };
             match reading {
                 Some(r) => phrase(act_phrase(r.act, which), Some(&r.object)),
                 None => phrase(
@@ -250,6 +273,20 @@ fn value(
             }
         }
         "note" => clean(ctx.note.unwrap_or(""), 100),
+        "topic" => ctx.note.and_then(topic_of).unwrap_or_default(),
+        "life_open" => news_opening(ctx.life.map_or(NewsKind::Other, news_kind)).to_owned(),
+        "life_after" => phrase(
+            Some(match ctx.life_dated.map(|d| news_kind(d.0)) {
+                Some(NewsKind::Health) => {
+                    "how {life_dated} on {life_dated_on} went and how the recovery is going"
+                }
+                _ => "how {life_dated} on {life_dated_on} went, and how things are now",
+            }),
+            None,
+        ),
+        "deadline" => definite(&clean(ctx.deadline.map_or("", |d| d.0), 80)),
+        "deadline_on" => ctx.deadline.map_or("", |d| d.1).to_owned(),
+        "favour_what" => favour_what(ctx.favour.unwrap_or("")).to_owned(),
         "about" => clean(ctx.about.unwrap_or(""), 100),
         "title" => clean(ctx.title.unwrap_or(""), 60),
         "dated" => definite(&clean(ctx.dated.map_or("", |d| d.0), 80)),
@@ -291,8 +328,14 @@ fn value(
             "is"
         }
         .to_owned(),
+        "request_close" => phrase(request.and_then(|r| request_phrase(r.kind, "close")), None),
         "request_deliver" | "request_stale" | "request_old" | "request_after" => {
             let which = name.trim_start_matches("request_");
+            let which = if which == "after" && ctx.ahead {
+                "after_ahead"
+            } else {
+                which
+            };
             let text = phrase(request.and_then(|r| request_phrase(r.kind, which)), None);
             // A second thing asked for in the same note is delivered with the first.
             match request.and_then(|r| r.and.as_deref()) {

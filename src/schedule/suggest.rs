@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::notes::{PromiseReading, Request};
+pub use super::phrases::Channel;
+use super::phrases::{news_kind, topic_of, NewsKind};
 pub use super::render::clean;
 use super::render::render;
 use super::Reason;
@@ -51,6 +53,9 @@ pub(super) struct TemplateFile {
 pub(super) struct Role {
     pub role: String,
     pub words: Vec<String>,
+    /// Phrases that make a title something else ("Finance Business Partner").
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// Words that open a request ("asked for") and how it is delivered.
@@ -70,6 +75,12 @@ pub(super) struct RequestKind {
     pub(super) old: String,
     pub(super) after: String,
     pub(super) done: String,
+    /// How a delivery closes ("and offer a short call to go through it").
+    #[serde(default)]
+    pub(super) close: String,
+    /// `after` for something still to come: confirmed, not asked about.
+    #[serde(default)]
+    pub(super) after_ahead: String,
 }
 
 /// What a promise asks the user to do, with the phrases other pings use for it.
@@ -80,6 +91,9 @@ pub(super) struct PromiseAct {
     pub(super) owed: String,
     pub(super) coming: String,
     pub(super) after: String,
+    /// `after` for something still to come: confirmed, not asked about.
+    #[serde(default)]
+    pub(super) after_ahead: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -234,6 +248,16 @@ enum Need {
     Decision,
     /// The contact offered to do something that is still open.
     Offered,
+    /// The note's thread has a topic that can be said as a clean phrase.
+    Topic,
+    /// Family, a friend or an old colleague.
+    Personal,
+    /// A birthday wish after the day.
+    Belated,
+    /// News to keep low-key: a loss, or an illness with no day to it.
+    Quiet,
+    /// A deadline from the note, still ahead.
+    Deadline,
 }
 
 /// The template data (parsed on first use).
@@ -338,6 +362,18 @@ pub struct SuggestionContext<'a> {
     pub decision: bool,
     /// The contact offered to do something that is still open ("he'll introduce their CFO").
     pub offered: bool,
+    /// The channel the notes ask for ("prefers WhatsApp", "hates cold calls").
+    pub channel: Channel,
+    /// Family, a friend or an old colleague (by notes or tags): no business templates.
+    pub personal: bool,
+    /// A birthday ping after the day (snoozed past it): a belated wish.
+    pub belated: bool,
+    /// A deadline the note names that is still ahead, and its day in
+    /// words ("the knee tender", "Fri 15 Jan").
+    pub deadline: Option<(&'a str, &'a str)>,
+    /// What was asked for or promised is still to come ("a lab slot in
+    /// February"): it is confirmed, never asked about as if it had happened.
+    pub ahead: bool,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -387,6 +423,11 @@ impl<'a> SuggestionContext<'a> {
             life_dated: None,
             decision: false,
             offered: false,
+            channel: Channel::default(),
+            personal: false,
+            belated: false,
+            ahead: false,
+            deadline: None,
         }
     }
 }
@@ -616,11 +657,13 @@ fn thread_rank(t: &Template) -> Option<u8> {
         || needs(Need::Colleagues)
         || needs(Need::Decision)
         || needs(Need::Offered)
+        || needs(Need::Deadline)
+        || needs(Need::Quiet)
     {
         Some(2)
     } else if needs(Need::Later) || needs(Need::Settled) || needs(Need::Role) {
         Some(3)
-    } else if needs(Need::Phone) {
+    } else if needs(Need::Phone) || needs(Need::Personal) {
         Some(4)
     } else if t.needs.contains(&Need::Note)
         || t.needs.contains(&Need::Dated)
@@ -694,12 +737,18 @@ pub fn suggest_anew(
         Need::Phone => ctx.phone,
         Need::Unanswered => ctx.unanswered,
         Need::Colleagues => ctx.colleagues.is_some_and(|n| !n.trim().is_empty()),
-        Need::CallDay => ctx.call_birthday,
+        // Someone who would rather not be called gets a message on the day.
+        Need::CallDay => ctx.call_birthday && !ctx.channel.no_calls,
         Need::NewsAhead => ctx.news_ahead.is_some(),
         Need::LifeDated => ctx.life_dated.is_some(),
         Need::Role => ctx.role.is_some(),
         Need::Decision => ctx.decision,
         Need::Offered => ctx.offered,
+        Need::Topic => ctx.note.and_then(topic_of).is_some(),
+        Need::Personal => ctx.personal,
+        Need::Belated => ctx.belated,
+        Need::Quiet => is_quiet(ctx),
+        Need::Deadline => ctx.deadline.is_some(),
     };
     let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {
@@ -719,6 +768,9 @@ pub fn suggest_anew(
             && (!t.year_end || ctx.year_end)
             && (!t.no_year_end || !ctx.year_end)
             && !(ctx.light && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting))
+            && !(ctx.channel.no_calls && t.action == InteractionKind::Call)
+            // A wish after the day is only ever a belated one.
+            && (reason != Reason::Birthday || ctx.belated == t.needs.contains(&Need::Belated))
             && t.fits
                 .as_deref()
                 .is_none_or(|kinds| ctx.interests.iter().any(|(_, k)| fits_kind(kinds, *k)))
@@ -824,13 +876,14 @@ pub fn suggest_anew(
         .copied()
         .unwrap_or("");
     let text = render(&template.text, ctx, interest);
+    let (text, action) = by_channel(text, template.action, ctx.channel);
     Suggestion {
         template: chosen,
         text,
-        action: template.action,
+        action,
         uses: Uses {
             interest: template.fits.is_some(),
-            note: [Need::Note, Need::Later, Need::Settled]
+            note: [Need::Note, Need::Later, Need::Settled, Need::Deadline]
                 .iter()
                 .any(|n| template.needs.contains(n)),
             life: template.needs.contains(&Need::Life) || template.needs.contains(&Need::NewsAhead),
@@ -841,6 +894,56 @@ pub fn suggest_anew(
             dated: template.needs.contains(&Need::Dated),
         },
     }
+}
+
+/// News to keep low-key in any wish or note: a loss, or serious news (an
+/// illness) with no day ahead to wish luck for or after to ask about.
+fn is_quiet(ctx: &SuggestionContext<'_>) -> bool {
+    let loss = [ctx.life, ctx.life_dated.map(|d| d.0)]
+        .into_iter()
+        .flatten()
+        .any(|l| news_kind(l) == NewsKind::Loss);
+    loss || (ctx.serious
+        && ctx.life.is_some()
+        && ctx.news_ahead.is_none()
+        && ctx.life_dated.is_none())
+}
+
+/// A suggestion in the channel the notes ask for: an email becomes a
+/// message ("by WhatsApp rather than email") for someone who never reads email.
+fn by_channel(
+    text: String,
+    action: InteractionKind,
+    channel: Channel,
+) -> (String, InteractionKind) {
+    let Some(app) = channel.message else {
+        return (text, action);
+    };
+    if action != InteractionKind::Email {
+        return (text, action);
+    }
+    let how = if app == "a text" {
+        "by text".to_owned()
+    } else {
+        format!("on {app}")
+    };
+    let text = match text.strip_prefix("Email ") {
+        Some(rest) => format!("Message {rest}"),
+        None => text,
+    };
+    let body = text.trim_end_matches('.');
+    let joined = if body.contains(" email") {
+        // "confirm it in a short email": the message is the email.
+        body.replace(" a short email", " a short message")
+            .replace(" one short email", " one short message")
+            .replace(" email", " message")
+    } else {
+        body.to_owned()
+    };
+    (
+        format!("{joined}, {how} rather than email."),
+        InteractionKind::Message,
+    )
 }
 
 /// The id of a template, for tests and diagnostics.

@@ -667,7 +667,9 @@ fn only_strangers_get_a_first_hello() {
     }
     assert!(first_ping(&plan, 2).why.contains("college roommate"));
     assert!(first_ping(&plan, 3).why.contains("Clients"));
-    assert!(first_ping(&plan, 3).suggestion.contains("account"));
+    assert!(first_ping(&plan, 3)
+        .suggestion
+        .contains("Peak Retail Group"));
     assert!(first_ping(&plan, 4)
         .why
         .contains("\u{201c}Former boss at Meridian. Good reference\u{201d}"));
@@ -1062,9 +1064,9 @@ fn serious_news_comes_before_small_talk() {
     let plan = plan_for(vec![nate], 60);
     let p = first_ping(&plan, 1);
     assert_eq!(p.action, InteractionKind::Call);
+    // The news is not quoted back: a call about how things are, and help.
     assert!(
-        p.suggestion.contains("His mom is sick, in hospice")
-            && p.suggestion.contains("offer to help"),
+        !p.suggestion.contains("hospice") && p.suggestion.contains("offer to help"),
         "{}",
         p.suggestion
     );
@@ -1119,10 +1121,13 @@ fn strangers_are_introduced_to_and_an_unanswered_email_gets_a_second_try() {
     assert!(amanda.why.contains("had no reply"), "{}", amanda.why);
     assert!(!amanda.why.contains("reconnect"), "{}", amanda.why);
     let lucas = first_ping(&plan, 3);
+    // The colleagues are a way in, but not named to someone who may be
+    // their junior (or their boss).
     assert!(
         lucas
             .suggestion
-            .contains("working with Nicole and Greg at Kestrel Foods"),
+            .contains("already works with colleagues at Kestrel Foods")
+            && !lucas.suggestion.contains("Nicole"),
         "{}",
         lucas.suggestion
     );

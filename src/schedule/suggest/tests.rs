@@ -64,12 +64,14 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
             assert!(acts.contains(&act.as_str()), "{}: unknown act {act}", t.id);
             assert!(t.promise.is_some(), "{}", t.id);
         }
-        for (need, placeholder) in [
-            (Need::Note, "{note}"),
-            (Need::Life, "{life}"),
-            (Need::Favour, "{favour}"),
-            (Need::Company, "{company}"),
+        // A note is turned into an action, never pasted back: its raw
+        // words have no placeholder, only a clean phrase drawn from it.
+        for raw in [
+            "{note}", "{life}", "{favour}", "{about}", "{later}", "{title}",
         ] {
+            assert!(!t.text.contains(raw), "{}: quotes {raw}", t.id);
+        }
+        for (need, placeholder) in [(Need::Company, "{company}"), (Need::Topic, "{topic}")] {
             assert_eq!(
                 t.needs.contains(&need),
                 t.text.contains(placeholder),
@@ -306,12 +308,12 @@ fn birthdays_fit_the_relationship_and_the_day() {
         assert_ne!(s.action, InteractionKind::Call, "{}", s.text);
         let before = SuggestionContext {
             relationship: Relationship::Inner,
-            birthday_for: " for Saturday",
+            birthday_for: " on Saturday",
             ..ctx(&interests)
         };
         let s = suggest(Reason::Birthday, &before, seed, Preference::Any, None, &[]);
         assert_ne!(s.action, InteractionKind::Call, "{}", s.text);
-        assert!(s.text.contains("for Saturday"), "{}", s.text);
+        assert!(s.text.contains("on Saturday"), "{}", s.text);
     }
 }
 
@@ -324,8 +326,9 @@ fn notes_promises_and_events_are_used_as_written() {
         ..ctx(&[])
     };
     let s = suggest(Reason::Cadence, &c, 3, Preference::Thread, None, &[]);
+    // The topic as a clean phrase, not the note as written.
     assert!(
-        s.text.contains("ROI calculator") && s.text.contains("26 Nov"),
+        s.text.contains("the ROI calculator") && !s.text.contains("Talked about"),
         "{}",
         s.text
     );
@@ -398,7 +401,7 @@ fn a_request_in_the_note_is_delivered_not_checked_in_on() {
     // Asked weeks ago: delivered with an apology, not asked about first.
     assert_eq!(
         s.text,
-        "Set up the reference call Rae asked for on 7 Aug, with a word of apology for the wait."
+        "Set up the reference call, as Rae asked on 7 Aug, with a word of apology for the wait."
     );
     // Asked months ago: it may have been met or dropped, so asked about first.
     let old = SuggestionContext {
@@ -705,7 +708,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     note_date: Some("26 Nov"),
                     note_event: Some(value),
                     how_connected: " (you are connected on LinkedIn)",
-                    birthday_for: " for Saturday",
+                    birthday_for: " on Saturday",
                     on_day: false,
                     year_end: false,
                     light: false,
@@ -730,6 +733,14 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     life_dated: Some((value, "9 Dec")),
                     decision: true,
                     offered: true,
+                    channel: Channel {
+                        message: Some("WhatsApp"),
+                        no_calls: true,
+                    },
+                    personal: true,
+                    belated: true,
+                    ahead: true,
+                    deadline: Some((value, "Fri 15 Jan")),
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);

@@ -1,0 +1,519 @@
+//! Tests of how pings are worded from what the user wrote, one rule per test:
+//! notes become actions, personal news is handled with tact, requests are
+//! read for what they ask, the notes set the channel, first hellos fit the
+//! person, sentences do not repeat, and birthdays say when.
+
+use chrono::NaiveDate;
+
+use super::notes::{read_note, role_of};
+use super::settings::PlannerSettings;
+use super::snapshot::{ActionFacts, ContactFacts, NoteFacts, PromiseFacts, Snapshot};
+use super::suggest::{suggest, PromiseState, Relationship, RequestState, SuggestionContext};
+use super::{plan, Ping, Plan, Reason};
+use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A Thursday.
+fn today() -> NaiveDate {
+    d("2026-11-26")
+}
+
+fn person(id: i64, circle: Circle) -> ContactFacts {
+    let mut c = ContactFacts::new(id, &format!("Person {id}"), circle, d("2025-01-01"));
+    c.given_name =
+        ["Rosa", "Tariq", "Ines", "Owen", "Maud", "Felix", "Cora"][(id as usize) % 7].to_owned();
+    c
+}
+
+fn noted(mut c: ContactFacts, kind: InteractionKind, on: &str, text: &str) -> ContactFacts {
+    c.record_interaction(kind, d(on), None, c.id * 1000);
+    c.last_note = Some(NoteFacts {
+        date: d(on),
+        kind,
+        text: text.to_owned(),
+        event: None,
+    });
+    c
+}
+
+fn at_event(mut c: ContactFacts, on: &str, event: &str, text: &str) -> ContactFacts {
+    c.record_interaction(InteractionKind::Event, d(on), Some(event), c.id * 1000);
+    c.last_note = Some(NoteFacts {
+        date: d(on),
+        kind: InteractionKind::Event,
+        text: text.to_owned(),
+        event: Some(event.to_owned()),
+    });
+    c
+}
+
+fn plan_for(contacts: Vec<ContactFacts>, days: u32) -> Plan {
+    plan(
+        today(),
+        &Snapshot { contacts },
+        &PlannerSettings::default(),
+        days,
+    )
+}
+
+fn of(plan: &Plan, contact: i64) -> Vec<&Ping> {
+    plan.pings
+        .iter()
+        .filter(|p| p.contact_id == contact)
+        .collect()
+}
+
+/// The user's words never appear raw: no quotes, no cut word.
+fn assert_not_pasted(text: &str) {
+    assert!(
+        !text.contains('\u{201c}') && !text.contains('…'),
+        "pasted: {text}"
+    );
+}
+
+#[test]
+fn a_note_is_turned_into_an_action_never_pasted_back() {
+    let nadia = at_event(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Regional Theatres Forum",
+        "Keen to understand the rental vs purchase routes, they're unhappy with the current distributor's service levels and response times at weekends",
+    );
+    // A profile of the person, not a thread: nothing to pick up.
+    let arlo = at_event(
+        person(2, Circle::Network),
+        "2026-11-24",
+        "Regional Theatres Forum",
+        "Spinal fellow at the county hospital, starting a research year in the autumn. Loves sailing and plays in a band",
+    );
+    let plan = plan_for(vec![nadia, arlo], 30);
+    let nadia = of(&plan, 1)[0];
+    assert_not_pasted(&nadia.suggestion);
+    assert!(
+        nadia.suggestion.contains("the rental vs purchase routes"),
+        "{}",
+        nadia.suggestion
+    );
+    // A private judgement is never put in words meant for the contact.
+    assert!(
+        !nadia.suggestion.contains("unhappy"),
+        "{}",
+        nadia.suggestion
+    );
+    let arlo = of(&plan, 2)[0];
+    assert_not_pasted(&arlo.suggestion);
+    for word in ["fellow", "sailing", "band", "research"] {
+        assert!(
+            !arlo.suggestion.to_lowercase().contains(word),
+            "{}",
+            arlo.suggestion
+        );
+    }
+    // A thread with no clean phrase in it gets a plain, useful sentence.
+    let ivo = noted(
+        person(3, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-10-01",
+        "Ward refurbishment might free up budget, TBC after the board in spring; good chat over lunch",
+    );
+    let plan = plan_for(vec![ivo], 120);
+    for p in of(&plan, 3) {
+        assert_not_pasted(&p.suggestion);
+        assert!(!p.suggestion.contains("refurbishment"), "{}", p.suggestion);
+    }
+}
+
+#[test]
+fn a_loss_keeps_a_birthday_wish_warm_and_low_key() {
+    let mut wren = noted(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-10",
+        "Her brother died in October. Back at work next week",
+    );
+    wren.birthday = Some("1980-12-09".parse::<Birthday>().unwrap());
+    wren.interests = vec!["golf".into()];
+    let plan = plan_for(vec![wren], 30);
+    let wish = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap();
+    assert!(wish.suggestion.contains("low-key"), "{}", wish.suggestion);
+    for word in ["news", "died", "brother", "golf", "how it is going"] {
+        assert!(!wish.suggestion.contains(word), "{}", wish.suggestion);
+    }
+}
+
+#[test]
+fn a_baby_is_congratulated_and_surgery_is_asked_about_after_its_day() {
+    let leave = noted(
+        person(1, Circle::Network),
+        InteractionKind::Meeting,
+        "2026-09-20",
+        "Off on parental leave from mid-January",
+    );
+    let plan = plan_for(vec![leave], 90);
+    let p = of(&plan, 1)[0];
+    assert!(
+        p.suggestion.contains("congratulations on the baby"),
+        "{}",
+        p.suggestion
+    );
+    assert_not_pasted(&p.suggestion);
+    // Surgery with a day: asked about after it, in a sentence, lower case.
+    let op = noted(
+        person(2, Circle::Core),
+        InteractionKind::Call,
+        "2026-10-20",
+        "Her hip surgery is on 2 Dec",
+    );
+    let plan = plan_for(vec![op], 120);
+    let after = of(&plan, 2)
+        .into_iter()
+        .find(|p| p.date > d("2026-12-02") && p.suggestion.contains("surgery"))
+        .expect("a ping after the operation asks about it");
+    assert!(
+        after
+            .suggestion
+            .contains("how her hip surgery on 2 Dec went")
+            && after.suggestion.contains("recovery"),
+        "{}",
+        after.suggestion
+    );
+    assert!(
+        !after.suggestion.contains("Her hip"),
+        "{}",
+        after.suggestion
+    );
+}
+
+#[test]
+fn things_to_arrange_are_set_up_and_unreleased_things_are_not_sent() {
+    let kind = |note: &str| {
+        read_note(note, "Rosa")
+            .request
+            .map(|r| (r.kind, r.object))
+            .unwrap()
+    };
+    assert_eq!(
+        kind("Asked for in-service training for the weekend staff").0,
+        "set_up"
+    );
+    assert_eq!(kind("Wants a lab slot in March").0, "set_up");
+    assert_eq!(
+        kind("Wants the revised sizing chart when it's out"),
+        ("when_out", "the revised sizing chart".to_owned())
+    );
+    // A visit is not watered down to "something useful on it".
+    assert_eq!(
+        kind("Interested in the scanner; wants a site visit to see it running").0,
+        "set_up"
+    );
+    let reading = read_note("Wants the revised sizing chart when it's out", "Rosa");
+    let request = reading.request.clone().unwrap();
+    let ctx = SuggestionContext {
+        note: reading.thread.as_deref(),
+        request: Some(&request),
+        request_state: Some(RequestState::Fresh),
+        note_date: Some("20 Nov"),
+        ..SuggestionContext::plain("Rosa", Relationship::Network)
+    };
+    let s = suggest(
+        Reason::Cadence,
+        &ctx,
+        1,
+        super::suggest::Preference::Thread,
+        None,
+        &[],
+    );
+    assert!(
+        s.text.starts_with(
+            "Find out when the revised sizing chart will be out and tell Rosa when to expect it"
+        ),
+        "{}",
+        s.text
+    );
+    // Something promised for a day still to come is confirmed, not asked about as past.
+    let promise =
+        super::notes::read_promise("Book a workshop place for March", "Rosa", "Rosa Vance")
+            .unwrap();
+    let ahead = SuggestionContext {
+        event: Some("the Theatres Forum"),
+        event_round: Some(2),
+        promise: Some("Book a workshop place for March"),
+        promise_reading: Some(&promise),
+        promise_state: Some(PromiseState::After),
+        promise_due: Some("Thu 10 Dec"),
+        ahead: true,
+        ..SuggestionContext::plain("Rosa", Relationship::Network)
+    };
+    let s = suggest(
+        Reason::FollowUp,
+        &ahead,
+        1,
+        super::suggest::Preference::Any,
+        None,
+        &[],
+    );
+    assert!(
+        s.text.contains("confirm") && !s.text.contains("went"),
+        "{}",
+        s.text
+    );
+}
+
+#[test]
+fn the_notes_set_the_channel() {
+    let mut bram = noted(
+        person(1, Circle::Network),
+        InteractionKind::Meeting,
+        "2026-11-20",
+        "Good meeting. Only on WhatsApp, never reads email",
+    );
+    bram.open_promises = vec![PromiseFacts {
+        id: 3,
+        text: "Send the sterilisation guide".into(),
+        due: d("2026-12-02"),
+    }];
+    let mut jude = noted(
+        person(2, Circle::Inner),
+        InteractionKind::Meeting,
+        "2026-11-01",
+        "Lunch at the club",
+    );
+    jude.notes = "Hates cold calls - text first".into();
+    jude.birthday = Some("1975-12-08".parse::<Birthday>().unwrap());
+    let plan = plan_for(vec![bram, jude], 60);
+    let promise = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert_eq!(promise.action, InteractionKind::Message);
+    assert!(
+        promise.suggestion.contains("on WhatsApp rather than email"),
+        "{}",
+        promise.suggestion
+    );
+    for p in of(&plan, 2) {
+        assert_ne!(p.action, InteractionKind::Call, "{}", p.suggestion);
+        assert!(!p.suggestion.starts_with("Call"), "{}", p.suggestion);
+    }
+}
+
+#[test]
+fn first_hellos_fit_the_person_and_paste_no_title() {
+    let linked = |id: i64, notes: &str, title: Option<&str>| {
+        let mut c = person(id, Circle::Network);
+        c.source = Some(Source::Linkedin);
+        c.notes = notes.to_owned();
+        c.title = title.map(str::to_owned);
+        c.company = Some("Northgate Hospitals Trust".into());
+        c
+    };
+    // Described on the card, never spoken to: still a first hello.
+    let fellow = linked(1, "Visiting fellow on the hand team until July", None);
+    let registrar = linked(
+        2,
+        "",
+        Some("Specialty Registrar (ST5) Plastic & Reconstructive Surgery"),
+    );
+    let recruiter = linked(3, "Headhunter. Rang me twice last spring", None);
+    let mut old_mate = linked(4, "Ex-colleague from the old job, good friend", None);
+    old_mate.circle = Circle::Network;
+    let mut sister = person(5, Circle::Inner);
+    sister.notes = "My sister".into();
+    sister = noted(
+        sister,
+        InteractionKind::Meeting,
+        "2026-10-01",
+        "Sunday lunch",
+    );
+    sister.company = Some("Westfield Bank".into());
+    let plan = plan_for(vec![fellow, registrar, recruiter, old_mate, sister], 365);
+    let fellow = of(&plan, 1)[0];
+    assert!(fellow.first_hello, "{fellow:?}");
+    assert!(
+        !fellow.suggestion.contains("personal hello"),
+        "{}",
+        fellow.suggestion
+    );
+    let registrar = of(&plan, 2)[0];
+    assert!(
+        !registrar.suggestion.contains("Registrar"),
+        "{}",
+        registrar.suggestion
+    );
+    let recruiter = of(&plan, 3)[0];
+    assert!(
+        recruiter.suggestion.contains("where you stand on a move")
+            || recruiter.suggestion.contains("candidates"),
+        "{}",
+        recruiter.suggestion
+    );
+    let old_mate = of(&plan, 4)[0];
+    assert!(
+        !old_mate.suggestion.contains("congratulat"),
+        "{}",
+        old_mate.suggestion
+    );
+    for p in of(&plan, 5) {
+        for business in [
+            "LinkedIn recommendation",
+            "coming quarter",
+            "latest news from",
+        ] {
+            assert!(!p.suggestion.contains(business), "{}", p.suggestion);
+        }
+    }
+    // "Partner" in a finance title is not a consultancy.
+    assert_eq!(role_of("Finance Business Partner"), None);
+    assert_eq!(role_of("Partner, Strategy Consulting"), Some("adviser"));
+}
+
+#[test]
+fn promises_carry_no_filler_and_one_day_does_not_repeat_a_sentence() {
+    let mut kit = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-20",
+        "Reviewed the stock levels",
+    );
+    kit.open_promises = vec![PromiseFacts {
+        id: 4,
+        text: "Send the revised stock report".into(),
+        due: d("2026-12-01"),
+    }];
+    let met = |id: i64| {
+        at_event(
+            person(id, Circle::Acquaintance),
+            "2026-11-18",
+            "Theatre Nurses Congress",
+            "",
+        )
+    };
+    let plan = plan_for(vec![kit, met(2), met(3), met(4)], 40);
+    let promise = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert!(
+        !promise.suggestion.contains("short personal note"),
+        "{}",
+        promise.suggestion
+    );
+    // Second follow-ups after one event: same day or not, each reads differently.
+    let seconds: Vec<String> = (2..=4)
+        .filter_map(|id| {
+            of(&plan, id)
+                .into_iter()
+                .filter(|p| p.reason == Reason::FollowUp)
+                .nth(1)
+                .map(|p| p.suggestion.replace(&p.contact_name, "X"))
+        })
+        .map(|s| {
+            ["Tariq", "Ines", "Owen"]
+                .iter()
+                .fold(s, |s, n| s.replace(n, "X"))
+        })
+        .collect();
+    assert_eq!(seconds.len(), 3);
+    assert!(
+        seconds[0] != seconds[1] && seconds[1] != seconds[2] && seconds[0] != seconds[2],
+        "{seconds:?}"
+    );
+}
+
+#[test]
+fn a_birthday_after_the_day_is_belated_and_one_before_it_says_when_to_send() {
+    // 12 Dec 2026 is a Saturday: the wish comes on Friday, for sending on Saturday.
+    let c = noted(
+        person(1, Circle::Network),
+        InteractionKind::Meeting,
+        "2026-10-01",
+        "Catch-up",
+    );
+    let c = ContactFacts {
+        birthday: Some("1984-12-12".parse::<Birthday>().unwrap()),
+        ..c
+    };
+    let plan = plan_for(vec![c.clone()], 40);
+    let wish = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap()
+        .clone();
+    assert!(wish.date < d("2026-12-12"), "{wish:?}");
+    assert!(
+        wish.suggestion.contains("on Saturday") && !wish.suggestion.contains("for Saturday"),
+        "{}",
+        wish.suggestion
+    );
+    // Snoozed past the day: a belated wish.
+    let mut snoozed = c;
+    snoozed.actions.push(ActionFacts {
+        ping_id: wish.id.clone(),
+        action: PingActionKind::Snoozed,
+        acted_on: today(),
+        planned_on: wish.date,
+        snoozed_until: Some(d("2026-12-15")),
+    });
+    let plan = plan_for(vec![snoozed], 40);
+    let late = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap();
+    assert_eq!(late.date, d("2026-12-15"));
+    assert!(late.suggestion.contains("belated"), "{}", late.suggestion);
+}
+
+#[test]
+fn a_submission_is_submitted_not_quoted() {
+    let promise = super::notes::read_promise(
+        "Submit the framework bid on the supplier portal",
+        "Rosa",
+        "Rosa Vance",
+    )
+    .unwrap();
+    assert_eq!(promise.act, "submit");
+    let ctx = SuggestionContext {
+        promise: Some("Submit the framework bid on the supplier portal"),
+        promise_reading: Some(&promise),
+        promise_state: Some(PromiseState::Own),
+        promise_due: Some("Fri 8 Jan"),
+        ..SuggestionContext::plain("Rosa", Relationship::Network)
+    };
+    let s = suggest(
+        Reason::Promise,
+        &ctx,
+        1,
+        super::suggest::Preference::Any,
+        None,
+        &[],
+    );
+    assert_eq!(
+        s.text,
+        "Submit the framework bid on the supplier portal, as promised to Rosa, and check that it went through."
+    );
+}
+
+#[test]
+fn news_opens_a_message_that_delivers_a_request() {
+    let c = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-16",
+        "Just got engaged. Wants a demo of the new drill system before March",
+    );
+    let plan = plan_for(vec![c], 30);
+    let p = of(&plan, 1)[0];
+    assert!(
+        p.suggestion
+            .starts_with("Open with congratulations on the engagement, then set up a demo of the new drill system"),
+        "{}",
+        p.suggestion
+    );
+    assert_not_pasted(&p.suggestion);
+}
