@@ -570,9 +570,9 @@ fn csv_columns_with_values_are_kept_in_the_notes_or_named_in_a_warning() {
     let google = dir.path().join("google.csv");
     std::fs::write(
         &google,
-        "First Name,Last Name,Nickname,Organization Department,Photo,Phonetic First Name,Notes,E-mail 1 - Label,E-mail 1 - Value,Website 1 - Label,Website 1 - Value\n\
-         Daniel,Okafor,Dan,Sales,,,Met at SaaStr,Work,dan@okafor.example,Blog,https://dan.example\n\
-         Patricia,Moss,Trish,,https://photo.example/p.jpg,Pa-tri-sha,,Work,pat@moss.example,,\n",
+        "First Name,Last Name,Name Prefix,Nickname,Organization Department,Photo,Phonetic First Name,Notes,E-mail 1 - Label,E-mail 1 - Value,Website 1 - Label,Website 1 - Value\n\
+         Daniel,Okafor,,Dan,Sales,,,Met at SaaStr,Work,dan@okafor.example,Blog,https://dan.example\n\
+         Patricia,Moss,Dr,Trish,,https://photo.example/p.jpg,Pa-tri-sha,,Work,pat@moss.example,,\n",
     )
     .unwrap();
     let summary = db.json(&["import", google.to_str().unwrap(), "--json"]);
@@ -582,8 +582,9 @@ fn csv_columns_with_values_are_kept_in_the_notes_or_named_in_a_warning() {
         dan["notes"],
         "Met at SaaStr\nNickname: Dan\nDepartment: Sales\nWebsite: https://dan.example"
     );
+    // A name prefix is how she is addressed, not her name.
     let pat = &contacts_named(&db, "Patricia Moss")[0];
-    assert_eq!(pat["notes"], "Nickname: Trish");
+    assert_eq!(pat["notes"], "Name prefix: Dr\nNickname: Trish");
     // The nickname is searchable.
     let found = db.json(&["contacts", "--search", "Trish", "--json"]);
     assert_eq!(found[0]["name"], "Patricia Moss");

@@ -511,6 +511,7 @@ impl Importer for GoogleImporter {
         } else {
             table.note_columns(
                 &[
+                    ("Name Prefix", "Name prefix"),
                     ("Nickname", "Nickname"),
                     ("Organization Department", "Department"),
                 ],
@@ -543,8 +544,10 @@ impl Importer for GoogleImporter {
                     ..NewContact::default()
                 }
             } else {
+                // A prefix (Dr, Mr, Prof) is how one addresses them, not part of
+                // the name: kept in the notes, so that the name matches the same
+                // person's LinkedIn or phone card and texts say "Priya".
                 let full = join_names(&[
-                    row.get("Name Prefix"),
                     row.get("First Name"),
                     row.get("Middle Name"),
                     row.get("Last Name"),
