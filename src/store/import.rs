@@ -1017,12 +1017,9 @@ fn insert_new(
     if !sync_triggers_idle(tx)? {
         return insert_new_rows(tx, recorder, new, first_id, progress);
     }
-    tx.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    let written = insert_new_rows(tx, recorder, new, first_id, progress);
-    // Back on whatever happened: triggers are the schema's, not this import's.
-    let restored = tx.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
-    written?;
-    restored?;
+    let off = TriggersOff::new(tx)?;
+    insert_new_rows(tx, recorder, new, first_id, progress)?;
+    off.restore()?;
     let last_id = first_id + new.len() as i64 - 1;
     tx.prepare_cached(
         "INSERT OR IGNORE INTO search_queue_contacts (contact_id)
@@ -1034,6 +1031,37 @@ fn insert_new(
     )?
     .execute([last_id])?;
     Ok(())
+}
+
+/// Triggers off on a connection until dropped: they come back on however the
+/// writing ends (an error, a panic caught further up), as they are the
+/// schema's, not the import's, and the connection lives on.
+struct TriggersOff<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> TriggersOff<'c> {
+    fn new(conn: &'c Connection) -> Result<Self> {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        Ok(TriggersOff { conn })
+    }
+
+    /// Triggers on again, saying if that failed.
+    fn restore(self) -> Result<()> {
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)?;
+        Ok(())
+    }
+}
+
+impl Drop for TriggersOff<'_> {
+    fn drop(&mut self) {
+        // After an error (or after `restore`, again and harmlessly): a failure
+        // here has no one left to report it to.
+        let _ = self
+            .conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+    }
 }
 
 /// The rows of [`insert_new`].
@@ -1281,6 +1309,11 @@ mod tests {
             count(&store, "SELECT count(*) FROM search_queue_contacts"),
             0
         );
+        // Triggers are on again for what follows.
+        assert!(store
+            .conn
+            .db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER)
+            .unwrap());
         // Sync on: the triggers run, and every new contact is marked to send.
         let mut store = Store::open_in_memory().unwrap();
         store
