@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use rusqlite::config::DbConfig;
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
@@ -1062,9 +1063,49 @@ const CONTACT_COLUMNS: &[&str] = &[
     "source",
 ];
 
+/// The triggers that fire when a contact or one of its emails, phones,
+/// interests or tags is inserted. With sync off and no merged-away UIDs (the
+/// usual case), only the search queue's (migration 7) and the id high-water
+/// mark's (migration 11) do anything, and [`insert_new`] does their work with
+/// one statement each instead of one per row; otherwise the triggers run.
+/// A test holds this list to the schema, so that a new trigger cannot be
+/// skipped unnoticed.
+#[cfg_attr(not(test), allow(dead_code))]
+const INSERT_TRIGGERS: &[&str] = &[
+    "contact_search_after_insert",
+    "contact_search_email_insert",
+    "contact_search_interest_insert",
+    "contact_search_tag_insert",
+    "contacts_id_high_water",
+    "sync_contact_insert",
+    "sync_email_insert",
+    "sync_interest_insert",
+    "sync_merged_contact_back",
+    "sync_phone_insert",
+    "sync_tag_insert",
+];
+
+/// Whether the sync triggers among [`INSERT_TRIGGERS`] would do nothing for
+/// new contacts: tracking is off (it is on once sync is set up), and no UID
+/// is remembered as merged away (`sync_merged_contact_back` fires on those).
+fn sync_triggers_idle(tx: &Transaction<'_>) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT (SELECT tracking FROM sync_control) IS NOT 1
+                AND NOT EXISTS (SELECT 1 FROM sync_merged_uids)",
+        )?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Inserts the new contacts with ids from `first_id` on, then their lists,
 /// many rows a statement. The search index only queues them (it is written
 /// once, at the commit), so they go straight into their tables.
+///
+/// A trigger that fires per row costs about as much as writing the row: when
+/// the sync triggers would do nothing (see [`INSERT_TRIGGERS`]), triggers are
+/// off while the rows are written, and what the others do for every row —
+/// queue the contact for the search index, raise the id high-water mark — is
+/// done once for all of them.
 fn insert_new(
     tx: &Transaction<'_>,
     recorder: &mut Recorder<'_, '_>,
@@ -1075,6 +1116,64 @@ fn insert_new(
     if new.is_empty() {
         return Ok(());
     }
+    if !sync_triggers_idle(tx)? {
+        return insert_new_rows(tx, recorder, new, first_id, progress);
+    }
+    let off = TriggersOff::new(tx)?;
+    insert_new_rows(tx, recorder, new, first_id, progress)?;
+    off.restore()?;
+    let last_id = first_id + new.len() as i64 - 1;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO search_queue_contacts (contact_id)
+         SELECT id FROM contacts WHERE id BETWEEN ?1 AND ?2",
+    )?
+    .execute([first_id, last_id])?;
+    tx.prepare_cached(
+        "UPDATE id_high_water SET last_id = ?1 WHERE name = 'contacts' AND last_id < ?1",
+    )?
+    .execute([last_id])?;
+    Ok(())
+}
+
+/// Triggers off on a connection until dropped: they come back on however the
+/// writing ends (an error, a panic caught further up), as they are the
+/// schema's, not the import's, and the connection lives on.
+struct TriggersOff<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> TriggersOff<'c> {
+    fn new(conn: &'c Connection) -> Result<Self> {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        Ok(TriggersOff { conn })
+    }
+
+    /// Triggers on again, saying if that failed.
+    fn restore(self) -> Result<()> {
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)?;
+        Ok(())
+    }
+}
+
+impl Drop for TriggersOff<'_> {
+    fn drop(&mut self) {
+        // After an error (or after `restore`, again and harmlessly): a failure
+        // here has no one left to report it to.
+        let _ = self
+            .conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+    }
+}
+
+/// The rows of [`insert_new`].
+fn insert_new_rows(
+    tx: &Transaction<'_>,
+    recorder: &mut Recorder<'_, '_>,
+    new: &[&Candidate],
+    first_id: i64,
+    progress: &mut dyn FnMut(usize),
+) -> Result<()> {
     insert_new_contacts(tx, new, first_id, progress)?;
     // The journal records the new contacts' rows: undoing the import deletes
     // them, and their lists go with them (ON DELETE CASCADE), so the lists
@@ -1270,6 +1369,94 @@ mod tests {
         assert!(!same_phone("+61 412 555 019", "+1 412 555 019"));
         assert!(!same_phone("+61 412 555 019", "0412 555 018"));
         assert!(!same_phone("+61 412 555 019", "412 555 019"));
+    }
+
+    #[test]
+    fn every_insert_trigger_on_a_contact_is_known() {
+        let store = Store::open_in_memory().unwrap();
+        let mut found: Vec<String> = store
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'
+                 AND tbl_name IN ('contacts', 'contact_emails', 'contact_phones',
+                                  'contact_interests', 'contact_tags')
+                 AND sql LIKE '% INSERT ON %'",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        found.sort();
+        assert_eq!(found, INSERT_TRIGGERS);
+    }
+
+    fn import_sample(store: &mut Store, cards: usize) -> ImportSummary {
+        let text = crate::interop::sample::vcards_3_0(cards, 0, 3);
+        let parsed = crate::interop::importer(Format::Vcard)
+            .parse(&text, Path::new("sample.vcf"))
+            .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        store
+            .import_contacts(Format::Vcard, &parsed, today, false, &mut |_, _| {})
+            .unwrap()
+    }
+
+    fn count(store: &Store, sql: &str) -> i64 {
+        store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn new_contacts_leave_what_their_triggers_would() {
+        // Sync off: the triggers' work is done once for all the new contacts.
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(import_sample(&mut store, 30).added, 30);
+        assert_eq!(
+            count(
+                &store,
+                "SELECT last_id FROM id_high_water WHERE name = 'contacts'"
+            ),
+            count(&store, "SELECT max(id) FROM contacts")
+        );
+        assert_eq!(count(&store, "SELECT count(*) FROM contact_search"), 30);
+        assert_eq!(
+            count(&store, "SELECT count(*) FROM search_queue_contacts"),
+            0
+        );
+        // Triggers are on again for what follows.
+        assert!(store
+            .conn
+            .db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER)
+            .unwrap());
+        // Sync on: the triggers run, and every new contact is marked to send.
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute("UPDATE sync_control SET tracking = 1", [])
+            .unwrap();
+        assert_eq!(import_sample(&mut store, 30).added, 30);
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM sync_dirty WHERE entity = 'contact'"
+            ),
+            30
+        );
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM sync_field_times WHERE field = 'emails'"
+            ),
+            30
+        );
+        assert_eq!(count(&store, "SELECT count(*) FROM contact_search"), 30);
+        assert_eq!(
+            count(
+                &store,
+                "SELECT last_id FROM id_high_water WHERE name = 'contacts'"
+            ),
+            count(&store, "SELECT max(id) FROM contacts")
+        );
     }
 
     #[test]

@@ -65,8 +65,12 @@ pub(crate) fn flush_search_queue(conn: &Connection) -> Result<()> {
     if bulk {
         set_hash_size("contact_search", BULK_HASH_SIZE)?;
     }
+    // Only cards up to the highest one indexed can be in the index: new
+    // contacts (all of an import's, mostly) need no look-up there.
     conn.prepare_cached(
-        "DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM search_queue_contacts)",
+        "DELETE FROM contact_search WHERE rowid IN (
+             SELECT contact_id FROM search_queue_contacts
+             WHERE contact_id <= (SELECT max(id) FROM contact_search_content))",
     )?
     .execute([])?;
     conn.prepare_cached(
