@@ -472,6 +472,36 @@ fn snooze_says_the_day_the_plan_then_keeps_even_across_a_birthday() {
         .any(|p| p["reason"] == "birthday" && p["date"] == "2026-12-04"));
 }
 
+/// Snoozing a birthday ping past the birthday is allowed, and `snooze` says
+/// the wish is then a belated one; within the days before it, nothing is said.
+#[test]
+fn snoozing_a_birthday_past_the_day_says_so() {
+    let db = Db::new();
+    db.ok(&[
+        "add",
+        "Dave Collins",
+        "--circle",
+        "inner",
+        "--birthday=1984-12-04",
+    ]);
+    db.ok(&["log", "1", "--kind", "meeting", "--date", "2026-11-20"]);
+    let plan = db.json(&["plan", "--days", "30", "--json"]);
+    let birthday = pings_of(&plan, 1)
+        .into_iter()
+        .find(|p| p["reason"] == "birthday")
+        .unwrap()
+        .clone();
+    assert_eq!(birthday["date"], "2026-12-04");
+    let id = birthday["id"].as_str().unwrap();
+    let out = db.run(&["snooze", id, "3"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("birthday is on Fri 4 Dec") && said.contains("belated"),
+        "{said}"
+    );
+}
+
 /// With `holidays` = US, Christmas and New Year's Day get no pings, a birthday
 /// on Christmas is wished on the 24th (and the why says why), and an unknown
 /// code is refused with the list of known ones.
