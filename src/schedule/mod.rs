@@ -940,10 +940,13 @@ fn note_first(
         // News is asked about near its day (a birthday ten days later is
         // no word on the surgery); a deadline by any fixed ping before it.
         let served_until = if news { day + NOTE_SERVED_DAYS + 1 } else { by };
+        // A promise due on the deadline itself, within ten days of the
+        // target, is the ping for it: a reminder just before would crowd it.
         if last.is_some_and(|l| l >= day - NOTE_SERVED_DAYS)
-            || p.fixed
-                .iter()
-                .any(|f| f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
+            || p.fixed.iter().any(|f| {
+                (f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
+                    || (!news && f.day == by && by - day < FIXED_DISTANCE_DAYS)
+            })
         {
             continue;
         }

@@ -1426,3 +1426,21 @@ fn a_friend_s_birthday_stands_in_for_a_rhythm_ping_three_weeks_before_it() {
     assert_eq!(pings[0].reason, Reason::Birthday, "{pings:#?}");
     assert_eq!(pings[0].date, d("2026-12-14"));
 }
+
+#[test]
+fn a_promise_due_on_a_deadline_a_week_away_is_the_ping_for_it() {
+    // The note's deadline is the promise's due day: no reminder the week before.
+    let mut amir = noted(
+        person(1, Circle::Core),
+        "2026-11-19",
+        "Needs the UK delegate list for Arab Health by 10 Dec.",
+    );
+    amir.open_promises.push(PromiseFacts {
+        id: 10,
+        text: "the UK delegate list for Arab Health".into(),
+        due: d("2026-12-10"),
+    });
+    let plan = plan_for(vec![amir], 30);
+    let days: Vec<NaiveDate> = of(&plan, 1).iter().map(|p| p.date).collect();
+    assert_eq!(days, vec![d("2026-12-10")], "{:#?}", of(&plan, 1));
+}
