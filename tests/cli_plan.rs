@@ -205,7 +205,9 @@ fn an_event_brings_follow_ups_and_a_promise_its_ping() {
         "--event",
         "SaaStr",
     ]);
-    db.ok(&["promise", "1", "--due", "2026-12-10", "Send the case study"]);
+    // (A promise due up to a week before the second follow-up would stand
+    // in for it: this one is due two weeks before.)
+    db.ok(&["promise", "1", "--due", "2026-12-02", "Send the case study"]);
     let plan = db.json(&["plan", "--days", "60", "--json"]);
     let pings = pings_of(&plan, 1);
     let reasons: Vec<&str> = pings
@@ -218,7 +220,7 @@ fn an_event_brings_follow_ups_and_a_promise_its_ping() {
         "{reasons:?}"
     );
     let promise = pings.iter().find(|p| p["reason"] == "promise").unwrap();
-    assert_eq!(promise["date"], "2026-12-10");
+    assert_eq!(promise["date"], "2026-12-02");
     // The promise's verb says what to do: send it, to Mary.
     assert!(
         promise["suggestion"]
@@ -470,6 +472,36 @@ fn snooze_says_the_day_the_plan_then_keeps_even_across_a_birthday() {
     assert!(pings_of(&after, 1)
         .iter()
         .any(|p| p["reason"] == "birthday" && p["date"] == "2026-12-04"));
+}
+
+/// Snoozing a birthday ping past the birthday is allowed, and `snooze` says
+/// the wish is then a belated one; within the days before it, nothing is said.
+#[test]
+fn snoozing_a_birthday_past_the_day_says_so() {
+    let db = Db::new();
+    db.ok(&[
+        "add",
+        "Dave Collins",
+        "--circle",
+        "inner",
+        "--birthday=1984-12-04",
+    ]);
+    db.ok(&["log", "1", "--kind", "meeting", "--date", "2026-11-20"]);
+    let plan = db.json(&["plan", "--days", "30", "--json"]);
+    let birthday = pings_of(&plan, 1)
+        .into_iter()
+        .find(|p| p["reason"] == "birthday")
+        .unwrap()
+        .clone();
+    assert_eq!(birthday["date"], "2026-12-04");
+    let id = birthday["id"].as_str().unwrap();
+    let out = db.run(&["snooze", id, "3"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("birthday is on Fri 4 Dec") && said.contains("belated"),
+        "{said}"
+    );
 }
 
 /// With `holidays` = US, Christmas and New Year's Day get no pings, a birthday

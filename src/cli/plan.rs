@@ -127,8 +127,34 @@ pub fn snooze(ctx: &Ctx, a: SnoozeArgs) -> Result<()> {
             safe(&acted.ping.contact_name),
             until.format("%a %-d %b %Y")
         );
+        if let Some(birthday) = birthday_passed_by(&store, &acted.ping, until)? {
+            eprintln!(
+                "Note: {}'s birthday is on {}; the wish now comes after it, so it is a belated one.",
+                safe(&acted.ping.contact_name),
+                birthday.format("%a %-d %b")
+            );
+        }
     }
     report_next(&store, ctx.today, &acted.ping, a.json)
+}
+
+/// For a birthday ping snoozed to `until`, the birthday when `until` is after it.
+fn birthday_passed_by(store: &Store, ping: &Ping, until: NaiveDate) -> Result<Option<NaiveDate>> {
+    if ping.reason != keepwarm::schedule::Reason::Birthday {
+        return Ok(None);
+    }
+    let Some(year) = ping
+        .id
+        .rsplit_once("-b")
+        .and_then(|(_, y)| y.parse::<i32>().ok())
+    else {
+        return Ok(None);
+    };
+    let birthday = store
+        .contact(ping.contact_id)?
+        .birthday
+        .map(|b| b.in_year(year));
+    Ok(birthday.filter(|&b| until > b))
 }
 
 #[derive(Debug, Args)]

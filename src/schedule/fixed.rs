@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::Calendar;
 use super::snapshot::ContactFacts;
-use super::{FixedDetail, FixedPing, Reason, FOLLOW_UP_MAX_AGE_DAYS};
+use super::{FixedDetail, FixedPing, Reason, FOLD_FOLLOW_UP_DAYS, FOLLOW_UP_MAX_AGE_DAYS};
 use crate::model::PingActionKind;
 
 /// The day a dated ping goes on: its own day when the user works then, else the
@@ -165,4 +165,47 @@ pub(super) fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>
         f.day = day;
     }
     fixed.sort_by_key(|f| (f.day, !f.snoozed, f.reason));
+}
+
+/// A second event follow-up up to [`FOLD_FOLLOW_UP_DAYS`] after another of the
+/// contact's fixed pings (a promise, a birthday, the first follow-up) folds
+/// into it: one person does not hear from the user twice in a week. Fixed
+/// pings already done or skipped count on the day they were planned for, so
+/// doing one does not bring the follow-up back. A snoozed one keeps the day
+/// the user gave it.
+pub(super) fn fold_follow_ups(
+    facts: &ContactFacts,
+    calendar: &Calendar<'_>,
+    fixed: &mut Vec<FixedPing>,
+) {
+    let second = |f: &FixedPing| matches!(f.detail, FixedDetail::FollowUp { round: 2, .. });
+    if !fixed.iter().any(second) {
+        return;
+    }
+    let others: Vec<i32> = fixed
+        .iter()
+        .filter(|f| !second(f))
+        .map(|f| f.day)
+        .chain(
+            facts
+                .actions
+                .iter()
+                .filter(|a| a.action != PingActionKind::Snoozed && is_fixed_id(&a.ping_id))
+                .filter(|a| !a.ping_id.ends_with("-2"))
+                .map(|a| calendar.day(a.planned_on)),
+        )
+        .collect();
+    fixed.retain(|f| {
+        !second(f)
+            || f.snoozed
+            || !others
+                .iter()
+                .any(|&d| d <= f.day && f.day - d <= FOLD_FOLLOW_UP_DAYS)
+    });
+}
+
+/// Whether a ping id names a fixed ping (`{contact}-b…`, `-p…`, `-f…`).
+fn is_fixed_id(id: &str) -> bool {
+    id.split_once('-')
+        .is_some_and(|(_, rest)| rest.starts_with(['b', 'p', 'f']))
 }

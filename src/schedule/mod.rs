@@ -7,15 +7,22 @@
 //!    (interactions and done pings, weighted by kind, see [`warmth`]); the contact
 //!    is due when warmth falls to 50. Birthdays, due promises and event follow-ups
 //!    are *fixed* pings on their own days. A fixed ping near (or before) a cadence
-//!    ping stands in for it, and after any ping the next one is an interval later.
-//!    The last note can bring the due day forward: a request or an offer still
-//!    open (a week after the note), a renewal or deadline (a few days before
-//!    it), news with a day (a couple of days after it).
+//!    ping stands in for it (a birthday, for friends, up to three weeks before),
+//!    and after any ping the next one is an interval later. The last note can
+//!    bring a ping forward: a request or an offer still open (a week after the
+//!    note), a deadline by day, month or holiday ("closes 15 Jan", "in
+//!    January", "before Christmas": one or two weeks before it, even after
+//!    other pings), news with a day (a couple of days after it); see
+//!    [`note_timing`].
 //! 2. **Then the calendar.** Fixed pings take their days first. Cadence pings are
 //!    placed in the order they fell due (closer circles first by a margin) on the
 //!    nearest working day with free capacity: within a week after, then earlier
 //!    down to 25 days after the contact's last ping, then later up to the longest
-//!    gap. A backlog of late contacts spreads over the coming days by that order.
+//!    gap. A backlog of late contacts spreads over the coming weeks by that
+//!    order, each at its own point in its interval (within two weeks for the
+//!    inner and core circles when the days have room). Business pings keep out
+//!    of the year-end break (24 Dec to 1 Jan), cold introductions out of the
+//!    week before it too.
 //! 3. **Holding still.** The order never depends on `today`, a ping only takes
 //!    free capacity, first hellos of never-contacted contacts come after all else,
 //!    ids are numbered per contact, and the daily cap depends only on the contacts:
@@ -28,6 +35,7 @@ mod dates;
 mod explain;
 mod fixed;
 pub mod holidays;
+mod note_timing;
 pub mod notes;
 mod phrases;
 pub mod population;
@@ -50,7 +58,8 @@ use self::calendar::Calendar;
 pub use self::capacity::CirclePlan;
 use self::capacity::{capacity, ContactLoad};
 use self::fixed::{
-    apply_fixed_actions, birthday_pings, follow_up_pings, promise_pings, separate_same_day,
+    apply_fixed_actions, birthday_pings, fold_follow_ups, follow_up_pings, promise_pings,
+    separate_same_day,
 };
 use self::settings::PlannerSettings;
 use self::snapshot::{ContactFacts, Snapshot};
@@ -209,22 +218,31 @@ const CATCH_UP_STEP_DAYS: i32 = FIRST_PING_REACH_DAYS / 2;
 const ABSORB_DAYS: i32 = 10;
 /// Other pings keep this far from a contact's fixed pings.
 const FIXED_DISTANCE_DAYS: i32 = 10;
-/// A renewal or deadline in a note this soon after it is written brings the
-/// contact's ping before it.
-const DEADLINE_REACH_DAYS: i64 = 60;
-/// That ping comes this many days before the deadline.
-const DEADLINE_LEAD_DAYS: i32 = 5;
 /// A request or an offer in the last note, with nothing logged since, brings
 /// the contact's ping this many days after the note.
 const OPEN_ITEM_DAYS: i32 = 7;
 /// A late contact with an open request has its points this far apart, so
 /// its ping comes within about two weeks rather than at the rhythm's rate.
 const URGENT_STEP_DAYS: i32 = 14;
-/// Personal news with a day ("surgery on Dec 9") brings a ping this many
-/// days after it, to ask how it went.
-const AFTER_NEWS_DAYS: i32 = 2;
-/// Personal news this far after its note still brings a ping after it.
-const NEWS_REACH_DAYS: i64 = 120;
+/// A ping a note asks for (before a deadline, after dated news) keeps this
+/// far from the contact's other pings, fixed or not, before it.
+const NOTE_GAP_DAYS: i32 = 7;
+/// A ping a note asks for is not needed when the contact already has a
+/// ping this close before its day (or any time after it, before the deadline).
+const NOTE_SERVED_DAYS: i32 = 3;
+/// When the contacts' yearly need fills at most this share of the daily cap,
+/// the days have room: a late inner or core contact the user has talked to is
+/// caught up within [`URGENT_STEP_DAYS`] rather than spread over its interval
+/// (spreading keeps a backlog from coming back at once, which only matters
+/// when the days are full).
+const ROOMY_SHARE: f64 = 0.6;
+/// For the inner circle and contacts tagged friend or family, a birthday
+/// stands in for a rhythm ping up to this many days before it (the wish is
+/// this period's ping, and a gift goes with it).
+const BIRTHDAY_ABSORB_DAYS: i32 = 21;
+/// A second event follow-up this close after another fixed ping of the same
+/// contact (a promise, a birthday) is folded into it.
+const FOLD_FOLLOW_UP_DAYS: i32 = 7;
 /// Colleagues talked to this recently make a first hello's way in.
 const COLLEAGUE_DAYS: i64 = 120;
 /// Follow-ups are planned for events up to this many days old.
@@ -397,13 +415,30 @@ struct Prepared<'a> {
     /// their first ping is an introduction.
     stranger: bool,
     /// Rhythm pings keep out of the year-end break (see
-    /// [`Calendar::is_year_break`]): introductions and business check-ins to
-    /// the network and acquaintances wait for the first working day after it.
+    /// [`Calendar::is_year_break`]): introductions and business check-ins
+    /// (anyone but the inner circle and contacts tagged friend or family,
+    /// with no open request) wait for the first working days of January,
+    /// or take a free day before the break when those are full.
     quiet_at_year_end: bool,
-    /// A cold introduction (a stranger, or someone only liked online or
-    /// emailed without a reply): it keeps out of the week before the
-    /// year-end break too, taking a free day before it or after the break.
+    /// A late contact's points in the rhythm move past the year-end break
+    /// too (the network and acquaintances: the many whose backlog spreads
+    /// over their interval).
+    late_after_year_end: bool,
+    /// The inner circle, or a contact tagged friend or family.
+    personal: bool,
+    /// A cold introduction (a network or acquaintance contact with no
+    /// interaction logged, whatever the card says, or someone only liked
+    /// online or emailed without a reply): it keeps out of the week before
+    /// the year-end break too, taking a free day before it or after the break.
     cold_intro: bool,
+    /// Late, in the inner or core circle, talked to (not only liked or
+    /// emailed), and the days have room (see [`ROOMY_SHARE`]): caught up
+    /// within about two weeks.
+    prompt_catch_up: bool,
+    /// Days the last note asks pings for (see [`note_timing`]): the ideal
+    /// day, the day it must come before, and whether it asks after news, in
+    /// date order.
+    note_targets: Vec<(i32, i32, bool)>,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
     /// The dates the last note names (see [`notes::note_dates`]), read once.
@@ -434,6 +469,9 @@ struct Pending {
     contact: usize,
     /// The day the rhythm itself asks for, before a late ping moved to its phase.
     origin: i32,
+    /// For a ping a note asks for: the day it must come before, which of the
+    /// contact's note targets it is, and the earliest day it may take.
+    note: Option<(i32, u8, i32)>,
 }
 
 /// Where a contact's chain of cadence pings stands.
@@ -443,6 +481,8 @@ struct ChainState {
     ordinal: u32,
     /// Days of the cadence pings placed so far.
     cadence_days: Vec<i32>,
+    /// The note targets already met or given up (a bit each).
+    spent_notes: u32,
 }
 
 /// Plans pings from `today` for `days` days.
@@ -492,11 +532,25 @@ fn plan_written_through(
     let capacity = capacity(&loads, settings, calendar.working_days_between(0, 365));
     let daily_cap = capacity.cap;
     let mut notes = capacity.notes.clone();
+    // The days have room when the contacts' yearly need fills little of the cap.
+    let need: f64 = loads
+        .iter()
+        .filter(|l| !l.paused)
+        .map(|l| {
+            let interval = (capacity.intervals[l.circle] + l.nudge)
+                .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
+            365.0 / f64::from(interval) + f64::from(l.fixed_in_year) / 2.0
+        })
+        .sum();
+    let roomy = need
+        <= ROOMY_SHARE
+            * f64::from(daily_cap)
+            * f64::from(calendar.working_days_between(0, 365).max(1));
     let mut prepared: Vec<Prepared<'_>> = snapshot
         .contacts
         .iter()
         .zip(fixed)
-        .map(|(c, f)| prepare(c, f, &calendar, &capacity.intervals))
+        .map(|(c, f)| prepare(c, f, &calendar, &capacity.intervals, roomy))
         .collect();
     find_colleagues(&mut prepared, today);
 
@@ -554,14 +608,22 @@ fn plan_written_through(
             last: p.recent_done.iter().copied().max(),
             ordinal: 1,
             cadence_days: Vec::new(),
+            spent_notes: 0,
         })
         .collect();
     let mut queue = BinaryHeap::new();
     for (index, p) in prepared.iter().enumerate() {
         if let Some(due) = p.due {
-            let candidate = settle(p, &mut chains[index], due);
-            let first_hello = p.never_contacted && chains[index].last.is_none();
-            push(&mut queue, p, &calendar, index, candidate, first_hello, end);
+            queue_next(
+                &mut queue,
+                p,
+                &calendar,
+                index,
+                &mut chains[index],
+                due,
+                p.never_contacted,
+                end,
+            );
         }
     }
 
@@ -579,7 +641,8 @@ fn plan_written_through(
             ideal,
             overdue_by: if overdue { -p.due_since } else { 0 },
             ordinal: state.ordinal,
-            catch_up: entry.due != entry.origin || (first_of_chain && p.never_contacted),
+            catch_up: entry.note.is_none()
+                && (entry.due != entry.origin || (first_of_chain && p.never_contacted)),
             ..Placement::default()
         };
         let decision = match action.map(|a| (a.action, a.snoozed_until)) {
@@ -589,6 +652,13 @@ fn plan_written_through(
             Some((PingActionKind::Snoozed, Some(until))) => {
                 placement.snoozed = true;
                 Decision::Place(calendar.next_working(calendar.day(until).max(0)))
+            }
+            _ if entry.note.is_some() => {
+                let (by, _, floor) = entry.note.unwrap_or_default();
+                match place_note(p, entry.due, by, floor, &calendar, &load, daily_cap) {
+                    Some(day) if !too_dense(p, &state.cadence_days, day) => Decision::Place(day),
+                    _ => Decision::Fallback,
+                }
             }
             _ => match place(
                 p,
@@ -639,6 +709,21 @@ fn plan_written_through(
                 day
             }
             Decision::Drop { resume_from } => resume_from,
+            Decision::Fallback => {
+                // No room before the deadline: the rhythm goes on as if the
+                // note had asked for nothing.
+                queue_next(
+                    &mut queue,
+                    p,
+                    &calendar,
+                    entry.contact,
+                    state,
+                    entry.origin,
+                    entry.class == 1,
+                    end,
+                );
+                continue;
+            }
             Decision::Defer(next) => {
                 let first_hello = entry.class == 1;
                 push_target(
@@ -654,13 +739,13 @@ fn plan_written_through(
             }
         };
         state.last = Some(reached);
-        let candidate = settle(p, state, reached + p.interval);
-        push(
+        queue_next(
             &mut queue,
             p,
             &calendar,
             entry.contact,
-            candidate,
+            state,
+            reached + p.interval,
             false,
             end,
         );
@@ -726,12 +811,22 @@ fn settle(p: &Prepared<'_>, state: &mut ChainState, mut candidate: i32) -> i32 {
         // Relative to the due day itself, not to today, so the answer does not
         // change as days pass; a late ping near a fixed one is handled by `place`.
         let mut limit = candidate + ABSORB_DAYS;
+        let mut birthday_limit = candidate
+            + if p.personal {
+                BIRTHDAY_ABSORB_DAYS
+            } else {
+                ABSORB_DAYS
+            };
         if let Some(last) = state.last {
             // Absorbing must not stretch the gap past the longest allowed.
             limit = limit.min(last + MAX_GAP_DAYS);
+            birthday_limit = birthday_limit.min(last + MAX_GAP_DAYS);
         }
         let after = state.last.unwrap_or(i32::MIN);
-        match p.fixed.iter().find(|f| f.day > after && f.day <= limit) {
+        match p.fixed.iter().find(|f| {
+            f.day > after
+                && (f.day <= limit || (f.reason == Reason::Birthday && f.day <= birthday_limit))
+        }) {
             Some(f) => {
                 state.last = Some(f.day);
                 candidate = f.day + p.interval;
@@ -781,7 +876,120 @@ fn push_target(
         hash: p.hash,
         contact,
         origin,
+        note: None,
     }));
+}
+
+/// Queues a contact's next ping after `candidate`: the rhythm's (see
+/// [`settle`]), or one the last note asks for when that comes first. With
+/// `never_contacted`, the rhythm's ping is a first hello unless a fixed ping
+/// comes before it.
+#[allow(clippy::too_many_arguments)]
+fn queue_next(
+    queue: &mut BinaryHeap<Reverse<Pending>>,
+    p: &Prepared<'_>,
+    calendar: &Calendar<'_>,
+    contact: usize,
+    state: &mut ChainState,
+    candidate: i32,
+    never_contacted: bool,
+    end: i32,
+) {
+    let before = state.last;
+    let rhythm = settle(p, state, candidate);
+    let first_hello = never_contacted && state.last.is_none();
+    if let Some((index, day, by, floor)) = note_first(p, state, before, rhythm) {
+        state.spent_notes |= 1 << index;
+        state.last = before;
+        if day < end + LOOK_PAST_END_DAYS {
+            queue.push(Reverse(Pending {
+                order: day - CIRCLE_PRIORITY_DAYS[circle_index(p.facts.circle)],
+                class: 0,
+                due: day,
+                hash: p.hash,
+                contact,
+                origin: candidate,
+                note: Some((by, index as u8, floor)),
+            }));
+        }
+        return;
+    }
+    push(queue, p, calendar, contact, rhythm, first_hello, end);
+}
+
+/// The first of the last note's targets (see [`note_timing`]) still to meet
+/// before the rhythm's next ping `rhythm`: which one, the day, the day it
+/// must come before, and the earliest day it may take. A target is met
+/// by any ping of the contact near or after its day and before its deadline.
+fn note_first(
+    p: &Prepared<'_>,
+    state: &ChainState,
+    before: Option<i32>,
+    rhythm: i32,
+) -> Option<(usize, i32, i32, i32)> {
+    for (i, &(day, by, news)) in p.note_targets.iter().enumerate().take(32) {
+        if state.spent_notes & (1 << i) != 0 {
+            continue;
+        }
+        let fixed_before = p
+            .fixed
+            .iter()
+            .map(|f| f.day)
+            .filter(|&f| f < day && before.is_none_or(|b| f > b))
+            .max();
+        let last = before.max(fixed_before);
+        // News is asked about near its day (a birthday ten days later is
+        // no word on the surgery); a deadline by any fixed ping before it.
+        let served_until = if news { day + NOTE_SERVED_DAYS + 1 } else { by };
+        // A promise due on the deadline itself, within ten days of the
+        // target, is the ping for it: a reminder just before would crowd it.
+        if last.is_some_and(|l| l >= day - NOTE_SERVED_DAYS)
+            || p.fixed.iter().any(|f| {
+                (f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
+                    || (!news && f.day == by && by - day < FIXED_DISTANCE_DAYS)
+            })
+        {
+            continue;
+        }
+        let floor = match last {
+            Some(l) if state.cadence_days.contains(&l) || p.recent_done.contains(&l) => {
+                l + MIN_ORDINARY_GAP_DAYS
+            }
+            Some(l) => l + NOTE_GAP_DAYS,
+            None => 0,
+        };
+        let at = day.max(floor).max(0);
+        if at < by && at < rhythm {
+            return Some((i, at, by, floor));
+        }
+    }
+    None
+}
+
+/// The day for a ping a note asks for: the first free working day from its
+/// day to the one before its deadline, else the nearest free one in the week
+/// before its day (keeping its gap after the last ping); none when all are full.
+fn place_note(
+    p: &Prepared<'_>,
+    day: i32,
+    by: i32,
+    floor: i32,
+    calendar: &Calendar<'_>,
+    load: &[u32],
+    cap: u32,
+) -> Option<i32> {
+    let free = |d: i32| {
+        let under_cap = slot(d).and_then(|s| load.get(s)).is_none_or(|&n| n < cap);
+        d >= 0
+            && calendar.is_working(d)
+            && under_cap
+            && !(p.quiet_at_year_end && calendar.is_year_break(d))
+            && !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS)
+    };
+    let floor = floor.max(day - LEVELLING_WINDOW_DAYS);
+    (day..by)
+        .find(|&d| free(d))
+        .or_else(|| (floor..day).rev().find(|&d| free(d)))
 }
 
 /// What becomes of a cadence ping.
@@ -795,6 +1003,9 @@ enum Decision {
     /// It is not planned; the rhythm goes on from this day (a fixed ping that
     /// stands in for it, or the day it would have had).
     Drop { resume_from: i32 },
+    /// A ping a note asked for found no day before its deadline: the rhythm
+    /// goes on as if the note had asked for nothing.
+    Fallback,
 }
 
 /// Chooses the day for a cadence ping whose rhythm asks for `due`, or drops it
@@ -1013,6 +1224,7 @@ fn fixed_pings(
     promise_pings(facts, calendar, &mut fixed);
     apply_fixed_actions(facts, calendar, &mut fixed);
     separate_same_day(&mut fixed, calendar);
+    fold_follow_ups(facts, calendar, &mut fixed);
     fixed
 }
 
@@ -1052,7 +1264,7 @@ fn rhythm_day(p: &Prepared<'_>, calendar: &Calendar<'_>, due: i32) -> i32 {
 /// A late contact's point moved past the year-end break may take the week
 /// after it (the first days of January fill up); any other point, none.
 fn year_break_grace(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i32 {
-    if p.quiet_at_year_end && calendar.is_soon_after_year_break(point) {
+    if p.late_after_year_end && calendar.is_soon_after_year_break(point) {
         LEVELLING_WINDOW_DAYS
     } else {
         0
@@ -1062,7 +1274,7 @@ fn year_break_grace(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i3
 /// A late contact's point in the rhythm, moved past the year-end break when
 /// the contact keeps out of it.
 fn shift_point(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i32 {
-    if p.quiet_at_year_end && calendar.is_year_break(point) {
+    if p.late_after_year_end && calendar.is_year_break(point) {
         // Spread over the first working week after it, by the contact's
         // phase, rather than all on its first day.
         let after = calendar.after_year_break(point);
@@ -1075,7 +1287,7 @@ fn shift_point(p: &Prepared<'_>, calendar: &Calendar<'_>, point: i32) -> i32 {
 /// How far apart a late contact's points are: its interval, but never more
 /// than [`CATCH_UP_STEP_DAYS`], so the next point is always within reach.
 fn catch_up_step(p: &Prepared<'_>) -> i32 {
-    if p.urgent {
+    if p.urgent || p.prompt_catch_up {
         p.interval.min(URGENT_STEP_DAYS)
     } else {
         p.interval.min(CATCH_UP_STEP_DAYS)
@@ -1103,6 +1315,7 @@ fn prepare<'a>(
     fixed: Vec<FixedPing>,
     calendar: &Calendar<'_>,
     intervals: &[i32; 4],
+    roomy: bool,
 ) -> Prepared<'a> {
     let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
         .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
@@ -1122,14 +1335,9 @@ fn prepare<'a>(
             let due_day = calendar.day(due);
             let latest = anchors.iter().map(|a| a.date).max().unwrap_or(anchor.date);
             let latest = calendar.day(latest);
-            let due = [
-                before_deadline(facts, &note_dates, calendar, latest),
-                open.map(|on| (calendar.day(on) + OPEN_ITEM_DAYS).max(latest + 1)),
-                after_news_day(facts, &note_dates, calendar, latest),
-            ]
-            .into_iter()
-            .flatten()
-            .fold(due_day, i32::min);
+            let due = open
+                .map(|on| (calendar.day(on) + OPEN_ITEM_DAYS).max(latest + 1))
+                .map_or(due_day, |open| open.min(due_day));
             (due_day, due, false, calendar.day(anchor.date))
         }
         None => {
@@ -1148,14 +1356,22 @@ fn prepare<'a>(
     resolved.sort_unstable();
     resolved.dedup();
     let resolved_cadence = resolved.len() as u32;
+    let wide = matches!(facts.circle, Circle::Network | Circle::Acquaintance);
     let stranger = never_contacted
-        && matches!(facts.circle, Circle::Network | Circle::Acquaintance)
+        && wide
         && facts.open_promises.is_empty()
         && notes::relationship_tag(&facts.tags).is_none()
         && notes::own_notes(&facts.notes).is_none();
     // Only liked online or emailed without a reply: a cold introduction still.
-    let cold = matches!(facts.circle, Circle::Network | Circle::Acquaintance)
-        && notes::only_one_way(facts, &anchors);
+    let cold = wide && notes::only_one_way(facts, &anchors);
+    let personal = facts.circle == Circle::Inner
+        || facts.tags.iter().any(|t| {
+            let t = t.to_lowercase();
+            t.contains("friend") || t.contains("family")
+        });
+    let urgent = !never_contacted && open.is_some();
+    let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
+    let note_targets = note_targets(facts, &note_dates, calendar, latest, !personal);
     let recent_done = facts
         .actions
         .iter()
@@ -1175,9 +1391,16 @@ fn prepare<'a>(
         resolved_cadence,
         never_contacted,
         stranger,
-        quiet_at_year_end: matches!(facts.circle, Circle::Network | Circle::Acquaintance),
-        cold_intro: stranger || cold,
-        urgent: !never_contacted && open.is_some(),
+        quiet_at_year_end: !personal && !urgent,
+        late_after_year_end: wide && !personal && !urgent,
+        personal,
+        cold_intro: stranger || cold || (never_contacted && wide),
+        prompt_catch_up: roomy
+            && !never_contacted
+            && !cold
+            && matches!(facts.circle, Circle::Inner | Circle::Core),
+        note_targets,
+        urgent,
         anchors,
         recent_done,
         note_dates,
@@ -1204,22 +1427,45 @@ fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<Naive
     notes::waits_on_user(&note.text, first).then_some(note.date)
 }
 
-/// The day to ask how personal news with a day went ("knee surgery on Dec
-/// 9"): a couple of days after it, when the note is recent enough and it
-/// keeps an ordinary gap after the last touch.
-fn after_news_day(
+/// The days the last note asks pings for (see [`note_timing`]), as (day,
+/// deadline, after news) triples: after dated news on the next working day, before a
+/// deadline on the working day before (out of the year-end break, for
+/// business), never before a week after the last touch.
+fn note_targets(
     facts: &ContactFacts,
     note_dates: &[notes::NoteDate],
     calendar: &Calendar<'_>,
-    last_touch: i32,
-) -> Option<i32> {
-    let note = facts.last_note.as_ref()?;
-    note_dates
-        .iter()
-        .filter(|d| d.life && d.on >= note.date && (d.on - note.date).num_days() <= NEWS_REACH_DAYS)
-        .map(|d| calendar.day(d.on) + AFTER_NEWS_DAYS)
-        .filter(|&day| day >= last_touch + MIN_ORDINARY_GAP_DAYS)
-        .min()
+    latest: Option<i32>,
+    business: bool,
+) -> Vec<(i32, i32, bool)> {
+    let Some(note) = facts.last_note.as_ref() else {
+        return Vec::new();
+    };
+    let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
+    let mut out: Vec<(i32, i32, bool)> =
+        note_timing::note_targets(&note.text, note.date, note_dates)
+            .into_iter()
+            .filter_map(|t| {
+                let by = calendar.day(t.by);
+                let day = match t.kind {
+                    note_timing::TargetKind::AfterNews => {
+                        calendar.next_working(calendar.day(t.day))
+                    }
+                    note_timing::TargetKind::Deadline => {
+                        let mut day = calendar.prev_working(calendar.day(t.day));
+                        while business && calendar.is_year_break(day) {
+                            day = calendar.prev_working(day - 1);
+                        }
+                        day
+                    }
+                };
+                let day = day.max(floor);
+                let news = t.kind == note_timing::TargetKind::AfterNews;
+                (day < by).then_some((day, by, news))
+            })
+            .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Gives each contact the colleagues at the same company the user has
@@ -1292,26 +1538,6 @@ fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
     for (p, n) in prepared.iter_mut().zip(names) {
         p.colleagues = n;
     }
-}
-
-/// The day to be in touch before a renewal or deadline the last note names
-/// (a few days ahead of it), when that is still to come, within
-/// [`DEADLINE_REACH_DAYS`] of the note and an ordinary gap after the last touch.
-fn before_deadline(
-    facts: &ContactFacts,
-    note_dates: &[notes::NoteDate],
-    calendar: &Calendar<'_>,
-    last_touch: i32,
-) -> Option<i32> {
-    let note = facts.last_note.as_ref()?;
-    note_dates
-        .iter()
-        .filter(|d| d.deadline && (d.on - note.date).num_days() <= DEADLINE_REACH_DAYS)
-        .map(|d| calendar.day(d.on))
-        .filter(|&on| on >= 0)
-        .map(|on| calendar.prev_working(on - DEADLINE_LEAD_DAYS))
-        .filter(|&day| day >= last_touch + MIN_ORDINARY_GAP_DAYS)
-        .min()
 }
 
 /// Whether one more ping on `day` would give the contact more than

@@ -762,9 +762,10 @@ fn a_renewal_in_a_note_brings_the_ping_before_it_and_a_passed_one_is_asked_about
     );
     let plan = plan_for(vec![renewal, review], 120);
 
+    // A week before it (on the working day before that).
     let before = first_ping(&plan, 1);
     assert!(
-        before.date < d("2026-12-20") && before.date >= d("2026-12-14"),
+        before.date < d("2026-12-20") && before.date >= d("2026-12-10"),
         "{before:?}"
     );
     assert!(before.why.contains("Harbor Bank renewal"), "{}", before.why);
@@ -1225,4 +1226,226 @@ fn a_request_for_later_is_not_late_and_needs_no_apology() {
     assert!(p.date < today() + chrono::Duration::days(14), "{p:?}");
     assert!(!p.suggestion.contains("apology"), "{}", p.suggestion);
     assert!(!p.why.contains("long wait"), "{}", p.why);
+}
+
+/// A light book: a few real relationships and many people never talked to.
+fn light_book(mut contacts: Vec<ContactFacts>) -> Vec<ContactFacts> {
+    contacts.extend((100..130).map(|i| {
+        let mut c = ContactFacts::new(
+            i,
+            &format!("Connection {i}"),
+            Circle::Acquaintance,
+            d("2026-11-01"),
+        );
+        c.source = Some(Source::Linkedin);
+        c
+    }));
+    contacts.extend((200..215).map(|i| met(person(i, Circle::Network), "2026-10-20")));
+    contacts
+}
+
+#[test]
+fn a_late_core_customer_is_caught_up_soon_when_the_days_have_room() {
+    // Last met in August, due since October; the cap has room all December.
+    let plan = plan_for(
+        light_book(vec![met(person(1, Circle::Core), "2026-08-20")]),
+        120,
+    );
+    let first = first_ping(&plan, 1);
+    assert_eq!(first.reason, Reason::Overdue, "{first:?}");
+    assert!(first.date <= d("2026-12-11"), "{first:?}");
+    // It comes before most first hellos to people never talked to.
+    let later_hellos = plan
+        .pings
+        .iter()
+        .filter(|p| p.first_hello && p.date > first.date)
+        .count();
+    let hellos = plan.pings.iter().filter(|p| p.first_hello).count();
+    assert!(later_hellos * 2 > hellos, "{later_hellos} of {hellos}");
+}
+
+#[test]
+fn never_met_contacts_with_a_card_note_still_keep_out_of_the_week_before_christmas() {
+    let contacts: Vec<ContactFacts> = (1..=30)
+        .map(|i| {
+            let mut c = ContactFacts::new(
+                i,
+                &format!("Fellow {i}"),
+                Circle::Acquaintance,
+                d("2026-08-20") + chrono::Duration::days(i * 3),
+            );
+            c.source = Some(Source::Linkedin);
+            c.notes = "Fellow on Mr Hale's firm until next summer".into();
+            c
+        })
+        .collect();
+    let plan = plan_for(contacts, 90);
+    for p in &plan.pings {
+        assert!(
+            !(p.date >= d("2026-12-18") && p.date <= d("2026-12-23")),
+            "{p:?}"
+        );
+    }
+    assert_eq!((1..=30).filter(|&i| !of(&plan, i).is_empty()).count(), 30);
+}
+
+#[test]
+fn business_pings_wait_for_january_over_the_year_end_break_and_friends_do_not() {
+    let settings = PlannerSettings::default();
+    let due_on = |c: ContactFacts, day: &str| {
+        let interval = i64::from(contact_interval(&settings, &c));
+        met(c, &(d(day) - chrono::Duration::days(interval)).to_string())
+    };
+    let customer = due_on(person(1, Circle::Core), "2026-12-30");
+    let sister = due_on(person(2, Circle::Inner), "2026-12-29");
+    let mut mate = due_on(person(3, Circle::Core), "2026-12-30");
+    mate.tags = vec!["Friends".into()];
+    let plan = plan_for(vec![customer, sister, mate], 60);
+    let first = first_ping(&plan, 1);
+    assert!(
+        first.date >= d("2027-01-04") && first.date <= d("2027-01-08"),
+        "{first:?}"
+    );
+    assert_eq!(first_ping(&plan, 2).date, d("2026-12-29"));
+    assert_eq!(first_ping(&plan, 3).date, d("2026-12-30"));
+}
+
+#[test]
+fn deadlines_in_a_note_bring_a_ping_before_them_after_the_first_one_is_spent() {
+    let promised = |mut c: ContactFacts, due: &str, text: &str| {
+        c.open_promises.push(PromiseFacts {
+            id: c.id * 10,
+            text: text.into(),
+            due: d(due),
+        });
+        c
+    };
+    // A promise first, then "before Christmas".
+    let hale = promised(
+        noted(
+            person(1, Circle::Core),
+            "2026-11-13",
+            "Wants pricing for 40 cases. Competitor rep is in every week, so we need to move before Christmas.",
+        ),
+        "2026-12-04",
+        "pricing for 40 cases",
+    );
+    // A month.
+    let kemp = noted(
+        person(2, Circle::Core),
+        "2026-11-20",
+        "Wants robot training dates for her scrub team in January.",
+    );
+    // A tender whose promise falls on the deadline itself.
+    let vikram = promised(
+        noted(
+            person(3, Circle::Network),
+            "2026-11-18",
+            "Primary hip tender closes 15 Jan, PQQ answers by 8 Jan.",
+        ),
+        "2027-01-08",
+        "the tender submission",
+    );
+    let plan = plan_for(vec![hale, kemp, vikram], 90);
+    let between = |id: i64, from: &str, to: &str| {
+        of(&plan, id)
+            .into_iter()
+            .filter(|p| p.reason != Reason::Promise)
+            .any(|p| p.date >= d(from) && p.date <= d(to))
+    };
+    assert!(
+        between(1, "2026-12-09", "2026-12-23"),
+        "{:#?}",
+        of(&plan, 1)
+    );
+    assert!(
+        between(2, "2026-12-11", "2026-12-31"),
+        "{:#?}",
+        of(&plan, 2)
+    );
+    assert!(
+        between(3, "2026-12-14", "2027-01-07"),
+        "{:#?}",
+        of(&plan, 3)
+    );
+    // Business pings before a deadline keep out of the year-end break.
+    for p in of(&plan, 3) {
+        assert!(
+            !(p.date >= d("2026-12-24") && p.date <= d("2027-01-01")),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn news_with_a_day_soon_after_the_note_is_asked_about_a_couple_of_days_after_it() {
+    // Noted two weeks before the surgery, the birthday ten days after it.
+    let sister = noted_as(
+        born(person(1, Circle::Inner), "1981-12-21"),
+        InteractionKind::Call,
+        "2026-11-24",
+        "Her knee surgery is on 9 Dec.",
+        None,
+    );
+    let plan = plan_for(vec![sister], 60);
+    let after = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.date > d("2026-12-09"))
+        .unwrap();
+    assert!(after.date <= d("2026-12-14"), "{:#?}", of(&plan, 1));
+    assert_ne!(after.reason, Reason::Birthday);
+    assert_eq!(birthdays(&plan, 1), vec![d("2026-12-21")]);
+}
+
+#[test]
+fn a_second_follow_up_a_few_days_after_a_promise_folds_into_it() {
+    let mut kwame = noted_as(
+        person(1, Circle::Network),
+        InteractionKind::Event,
+        "2026-11-25",
+        "Wants a cadaver lab slot for February.",
+        Some("Future Surgery Show"),
+    );
+    kwame.open_promises.push(PromiseFacts {
+        id: 10,
+        text: "a cadaver lab slot for February".into(),
+        due: d("2026-12-11"),
+    });
+    let plan = plan_for(vec![kwame], 60);
+    let pings = of(&plan, 1);
+    assert!(pings.iter().any(|p| p.reason == Reason::Promise));
+    for p in &pings {
+        assert!(
+            !(p.date > d("2026-12-11") && p.date <= d("2026-12-18")),
+            "{pings:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_friend_s_birthday_stands_in_for_a_rhythm_ping_three_weeks_before_it() {
+    // Last met 24 Oct: due around the start of December, the birthday on 14 Dec.
+    let mike = born(met(person(1, Circle::Inner), "2026-10-24"), "1985-12-14");
+    let plan = plan_for(vec![mike], 60);
+    let pings = of(&plan, 1);
+    assert_eq!(pings[0].reason, Reason::Birthday, "{pings:#?}");
+    assert_eq!(pings[0].date, d("2026-12-14"));
+}
+
+#[test]
+fn a_promise_due_on_a_deadline_a_week_away_is_the_ping_for_it() {
+    // The note's deadline is the promise's due day: no reminder the week before.
+    let mut amir = noted(
+        person(1, Circle::Core),
+        "2026-11-19",
+        "Needs the UK delegate list for Arab Health by 10 Dec.",
+    );
+    amir.open_promises.push(PromiseFacts {
+        id: 10,
+        text: "the UK delegate list for Arab Health".into(),
+        due: d("2026-12-10"),
+    });
+    let plan = plan_for(vec![amir], 30);
+    let days: Vec<NaiveDate> = of(&plan, 1).iter().map(|p| p.date).collect();
+    assert_eq!(days, vec![d("2026-12-10")], "{:#?}", of(&plan, 1));
 }

@@ -1,0 +1,401 @@
+//! Timing read from the last note: the days a note's deadlines and dated
+//! personal news ask a ping for.
+//!
+//! A deadline ("tender closes 15 Jan", "committee in January", "we need to
+//! move before Christmas") asks for a ping a week or two before it; news
+//! with a day ("knee surgery is on 9 Dec") asks for one a couple of days
+//! after it. These are dates only: what the ping says is written elsewhere.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::notes::NoteDate;
+
+/// A ping this many days before a deadline with a day ("closes 15 Jan").
+pub const DAY_LEAD_DAYS: i64 = 7;
+/// A ping this many days before a deadline named by a month or a holiday
+/// ("in January", "before Christmas"): time to act before it starts.
+pub const MONTH_LEAD_DAYS: i64 = 14;
+/// Deadlines further than this from the note are not acted on yet.
+pub const REACH_DAYS: i64 = 150;
+/// Personal news with a day brings a ping this many days after it.
+pub const AFTER_NEWS_DAYS: i64 = 2;
+/// Personal news this far after its note still brings a ping after it.
+pub const NEWS_REACH_DAYS: i64 = 120;
+/// A ping asking how news went comes within this many days after it.
+pub const NEWS_WINDOW_DAYS: i64 = 14;
+
+/// What a note asks of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// A ping before a deadline.
+    Deadline,
+    /// A ping after dated personal news, to ask how it went.
+    AfterNews,
+}
+
+/// A day a note asks a ping for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteTarget {
+    /// The day the ping would ideally go on.
+    pub day: NaiveDate,
+    /// The ping must come before this day: the deadline itself, or the end
+    /// of the window after news.
+    pub by: NaiveDate,
+    pub kind: TargetKind,
+}
+
+/// Words that make a clause with a day a deadline, beyond the renewals and
+/// reviews [`super::notes::note_dates`] already marks.
+const DEADLINE_WORDS: [&str; 14] = [
+    "close",
+    "closes",
+    "closing",
+    "by",
+    "before",
+    "submit",
+    "submission",
+    "tender",
+    "pqq",
+    "committee",
+    "board",
+    "deadline",
+    "needs",
+    "need",
+];
+
+/// Words before a month or holiday that make it a time still ahead to act
+/// before ("in January", "before Christmas"), with the day of the month the
+/// time starts on (0: the month's last day).
+fn lead_in(word: &str) -> Option<u32> {
+    match word {
+        "in" | "during" | "for" | "from" | "by" | "before" | "until" | "till" | "early" => Some(1),
+        "mid" => Some(15),
+        "late" => Some(20),
+        _ => None,
+    }
+}
+
+/// Words that put a time in the past or after the matter ("since March",
+/// "after Christmas", "last January"): no deadline.
+const NOT_AHEAD: [&str; 10] = [
+    "after", "since", "last", "ago", "back", "was", "were", "met", "had", "did",
+];
+
+fn month_named(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // Short forms, but not "may" (a verb as often as a month) or "mar".
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    (0..12)
+        .find(|&i| word == NAMES[i] || (!SHORT[i].is_empty() && word == SHORT[i]))
+        .map(|i| i as u32 + 1)
+}
+
+fn words_of(clause: &str) -> Vec<String> {
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The first `month`/`day` on or after `from`.
+fn next_on(from: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(from.year(), month, day)?;
+    if this >= from {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(from.year() + 1, month, day)
+    }
+}
+
+fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).map(|d| d - Duration::days(1))
+}
+
+/// The deadlines a note names by month or holiday rather than by day, each
+/// as the day it starts: "in January" (1 Jan), "mid-December" (15 Dec), "by
+/// the end of March" (31 Mar), "before Christmas" or "before the holidays"
+/// (24 Dec, when the year-end break starts), "the Boxing Day game" (26 Dec).
+/// Only times still ahead of the note, within [`REACH_DAYS`].
+pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
+    let lower = note.to_lowercase();
+    let mut out = Vec::new();
+    for clause in lower.split(['.', ';', '\n', '!', '?']) {
+        let words = words_of(clause);
+        if words.iter().any(|w| NOT_AHEAD.contains(&w.as_str())) {
+            continue;
+        }
+        let mut found: Option<NaiveDate> = None;
+        for i in 0..words.len() {
+            let w = words[i].as_str();
+            let prev = |n: usize| i.checked_sub(n).map(|j| words[j].as_str());
+            let at = if let Some(month) = month_named(w) {
+                // "end of March", "mid-March", "in March".
+                if prev(1) == Some("of") && prev(2) == Some("end") {
+                    next_on(written, month, 1)
+                        .and_then(|d| last_of_month(d.year(), month))
+                        .filter(|d| *d > written)
+                } else if let Some(start) = prev(1).and_then(lead_in) {
+                    // The month the note is written in has already started.
+                    next_on(written, month, start)
+                        .filter(|d| !(d.month() == written.month() && start == 1))
+                } else {
+                    None
+                }
+            } else if w == "christmas" || w == "xmas" || w == "holidays" {
+                matches!(prev(1), Some("before" | "by"))
+                    .then(|| next_on(written, 12, 24))
+                    .flatten()
+                    .or_else(|| {
+                        (matches!(prev(1), Some("the")) && matches!(prev(2), Some("before" | "by")))
+                            .then(|| next_on(written, 12, 24))
+                            .flatten()
+                    })
+            } else if w == "end" && matches!(prev(1), Some("year")) {
+                // "before year end", "by year end".
+                matches!(prev(2), Some("before" | "by"))
+                    .then(|| next_on(written, 12, 24))
+                    .flatten()
+            } else if w == "year" && prev(1) == Some("the") && prev(2) == Some("of") {
+                // "before the end of the year".
+                (prev(3) == Some("end"))
+                    .then(|| next_on(written, 12, 24))
+                    .flatten()
+            } else if w == "day" && prev(1) == Some("boxing") {
+                next_on(written, 12, 26)
+            } else {
+                None
+            };
+            if let Some(at) = at.filter(|d| (*d - written).num_days() <= REACH_DAYS) {
+                found = Some(found.map_or(at, |f: NaiveDate| f.min(at)));
+            }
+        }
+        if let Some(at) = found {
+            if !out.contains(&at) {
+                out.push(at);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Days with a month in a clause that closes, submits or needs something by
+/// them ("tender closes 15 Jan, PQQ answers by 8 Jan"), each resolved to the
+/// first such day from two weeks before the note.
+fn day_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    if !note.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let day_of = |w: &str| {
+        w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    for clause in note.to_lowercase().split(['.', ';', '\n']) {
+        let words = words_of(clause);
+        if !words.iter().any(|w| DEADLINE_WORDS.contains(&w.as_str())) {
+            continue;
+        }
+        for pair in words.windows(2) {
+            let (month, day) = match (month_named(&pair[0]), day_of(&pair[1])) {
+                (Some(m), Some(d)) => (m, d),
+                _ => match (day_of(&pair[0]), month_named(&pair[1])) {
+                    (Some(d), Some(m)) => (m, d),
+                    _ => continue,
+                },
+            };
+            if let Some(on) = next_on(written - Duration::days(14), month, day) {
+                if on > written && !out.contains(&on) {
+                    out.push(on);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a date with a day the note names is a deadline to act before:
+/// one already marked so, or one in a clause that closes, submits or needs
+/// something by it.
+fn is_day_deadline(note: &str, date: &NoteDate) -> bool {
+    if date.deadline {
+        return true;
+    }
+    if date.life {
+        return false;
+    }
+    let lower = note.to_lowercase();
+    lower.split(['.', ';', '\n']).any(|clause| {
+        let words = words_of(clause);
+        let names_day = words.iter().any(|w| w == &date.on.day().to_string())
+            || words.iter().any(|w| {
+                w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']) == date.on.day().to_string()
+            });
+        names_day && words.iter().any(|w| DEADLINE_WORDS.contains(&w.as_str()))
+    })
+}
+
+/// The days the last note asks pings for, in date order: before each
+/// deadline it names, and after dated personal news. `dates` are the note's
+/// dates with a day (see [`super::notes::note_dates`]).
+pub fn note_targets(note: &str, written: NaiveDate, dates: &[NoteDate]) -> Vec<NoteTarget> {
+    let mut out = Vec::new();
+    for d in dates {
+        let ahead = (d.on - written).num_days();
+        if d.life && d.on >= written && ahead <= NEWS_REACH_DAYS {
+            out.push(NoteTarget {
+                day: d.on + Duration::days(AFTER_NEWS_DAYS),
+                by: d.on + Duration::days(NEWS_WINDOW_DAYS),
+                kind: TargetKind::AfterNews,
+            });
+        } else if ahead > DAY_LEAD_DAYS / 2 && ahead <= REACH_DAYS && is_day_deadline(note, d) {
+            out.push(NoteTarget {
+                day: d.on - Duration::days(DAY_LEAD_DAYS),
+                by: d.on,
+                kind: TargetKind::Deadline,
+            });
+        }
+    }
+    for on in day_deadlines(note, written) {
+        let ahead = (on - written).num_days();
+        let known = dates.iter().any(|d| d.on == on);
+        if !known && ahead > DAY_LEAD_DAYS / 2 && ahead <= REACH_DAYS {
+            out.push(NoteTarget {
+                day: on - Duration::days(DAY_LEAD_DAYS),
+                by: on,
+                kind: TargetKind::Deadline,
+            });
+        }
+    }
+    for on in month_deadlines(note, written) {
+        if (on - written).num_days() > DAY_LEAD_DAYS / 2 {
+            out.push(NoteTarget {
+                day: on - Duration::days(MONTH_LEAD_DAYS),
+                by: on,
+                kind: TargetKind::Deadline,
+            });
+        }
+    }
+    // A ping before the note was written is a ping right after it.
+    for t in &mut out {
+        t.day = t.day.max(written + Duration::days(1));
+    }
+    out.sort_by_key(|t| (t.day, t.by));
+    out.dedup_by_key(|t| t.by);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::notes::note_dates;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn targets(note: &str, written: &str) -> Vec<(NaiveDate, NaiveDate)> {
+        let written = d(written);
+        note_targets(note, written, &note_dates(note, written))
+            .into_iter()
+            .map(|t| (t.day, t.by))
+            .collect()
+    }
+
+    #[test]
+    fn months_and_holidays_in_a_note_are_deadlines_still_ahead() {
+        let w = d("2026-11-20");
+        assert_eq!(
+            month_deadlines(
+                "Wants robot training dates for her scrub team in January",
+                w
+            ),
+            vec![d("2027-01-01")]
+        );
+        assert_eq!(
+            month_deadlines(
+                "Competitor is in every week, so we need to move before Christmas",
+                w
+            ),
+            vec![d("2026-12-24")]
+        );
+        assert_eq!(
+            month_deadlines("Off on paternity leave from mid-December", w),
+            vec![d("2026-12-15")]
+        );
+        assert_eq!(
+            month_deadlines("Budget to be agreed by the end of February.", w),
+            vec![d("2027-02-28")]
+        );
+        assert_eq!(
+            month_deadlines("Said we should get tickets for the Boxing Day game", w),
+            vec![d("2026-12-26")]
+        );
+        // Past, after, too far, or the month already under way: nothing.
+        for nothing in [
+            "We met in January at the congress",
+            "Revisit after Christmas",
+            "Moving to Leeds in October",
+            "Busy in November",
+            "May be interested",
+        ] {
+            assert_eq!(month_deadlines(nothing, w), vec![], "{nothing}");
+        }
+    }
+
+    #[test]
+    fn deadlines_ask_for_a_ping_a_week_or_two_before_them() {
+        // A committee in January: two weeks before it starts.
+        assert_eq!(
+            targets("Capital committee meets in January", "2026-11-10"),
+            vec![(d("2026-12-18"), d("2027-01-01"))]
+        );
+        // A tender with two dates: a week before each.
+        assert_eq!(
+            targets(
+                "Primary hip tender closes 15 Jan, PQQ answers by 8 Jan",
+                "2026-11-18"
+            ),
+            vec![
+                (d("2027-01-01"), d("2027-01-08")),
+                (d("2027-01-08"), d("2027-01-15"))
+            ]
+        );
+        // A date that is no deadline asks for nothing.
+        assert_eq!(
+            targets("Lunch with the team on 10 Dec", "2026-11-18"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn dated_news_asks_for_a_ping_a_couple_of_days_after_it() {
+        assert_eq!(
+            targets("Her knee surgery is on 9 Dec", "2026-12-01"),
+            vec![(d("2026-12-11"), d("2026-12-23"))]
+        );
+    }
+}
