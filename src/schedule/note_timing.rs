@@ -82,20 +82,7 @@ const NOT_AHEAD: [&str; 10] = [
 ];
 
 fn month_named(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const NAMES: [&str; 12] = super::notes::MONTH_NAMES;
     // Short forms, but not "may" (a verb as often as a month) or "mar".
     const SHORT: [&str; 12] = [
         "jan", "feb", "", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",

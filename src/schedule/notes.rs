@@ -642,26 +642,28 @@ fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     (0..12)
-        .find(|&i| w == MONTHS[i] || w == FULL[i] || (i == 8 && w == "sept"))
+        .find(|&i| w == MONTHS[i] || w == MONTH_NAMES[i] || (i == 8 && w == "sept"))
         .map(|i| i as u32 + 1)
 }
+
+/// The months' names in full, January first.
+pub(super) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn day_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();

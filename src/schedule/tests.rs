@@ -7,12 +7,12 @@ use super::snapshot::{ActionFacts, ContactFacts, NoteFacts, PromiseFacts, Snapsh
 use super::{contact_interval, plan, Ping, Plan, Reason};
 use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 /// A Thursday.
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     d("2026-11-26")
 }
 
@@ -30,7 +30,7 @@ fn born(mut c: ContactFacts, birthday: &str) -> ContactFacts {
     c
 }
 
-fn plan_for(contacts: Vec<ContactFacts>, days: u32) -> Plan {
+pub(super) fn plan_for(contacts: Vec<ContactFacts>, days: u32) -> Plan {
     plan(
         today(),
         &Snapshot { contacts },
@@ -39,7 +39,7 @@ fn plan_for(contacts: Vec<ContactFacts>, days: u32) -> Plan {
     )
 }
 
-fn of(plan: &Plan, contact: i64) -> Vec<&Ping> {
+pub(super) fn of(plan: &Plan, contact: i64) -> Vec<&Ping> {
     plan.pings
         .iter()
         .filter(|p| p.contact_id == contact)

@@ -3,23 +3,12 @@
 //! read for what they ask, the notes set the channel, first hellos fit the
 //! person, sentences do not repeat, and birthdays say when.
 
-use chrono::NaiveDate;
-
 use super::notes::{read_note, role_of};
-use super::settings::PlannerSettings;
-use super::snapshot::{ActionFacts, ContactFacts, NoteFacts, PromiseFacts, Snapshot};
+use super::snapshot::{ActionFacts, ContactFacts, NoteFacts, PromiseFacts};
 use super::suggest::{suggest, PromiseState, Relationship, RequestState, SuggestionContext};
-use super::{plan, Ping, Plan, Reason};
+use super::tests::{d, of, plan_for, today};
+use super::Reason;
 use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-/// A Thursday.
-fn today() -> NaiveDate {
-    d("2026-11-26")
-}
 
 fn person(id: i64, circle: Circle) -> ContactFacts {
     let mut c = ContactFacts::new(id, &format!("Person {id}"), circle, d("2025-01-01"));
@@ -48,22 +37,6 @@ fn at_event(mut c: ContactFacts, on: &str, event: &str, text: &str) -> ContactFa
         event: Some(event.to_owned()),
     });
     c
-}
-
-fn plan_for(contacts: Vec<ContactFacts>, days: u32) -> Plan {
-    plan(
-        today(),
-        &Snapshot { contacts },
-        &PlannerSettings::default(),
-        days,
-    )
-}
-
-fn of(plan: &Plan, contact: i64) -> Vec<&Ping> {
-    plan.pings
-        .iter()
-        .filter(|p| p.contact_id == contact)
-        .collect()
 }
 
 /// The user's words never appear raw: no quotes, no cut word.
