@@ -13,7 +13,7 @@
 //!    note), a deadline by day, month or holiday ("closes 15 Jan", "in
 //!    January", "before Christmas": one or two weeks before it, even after
 //!    other pings), news with a day (a couple of days after it); see
-//!    [`note_timing`].
+//!    `note_timing`.
 //! 2. **Then the calendar.** Fixed pings take their days first. Cadence pings are
 //!    placed in the order they fell due (closer circles first by a margin) on the
 //!    nearest working day with free capacity: within a week after, then earlier
