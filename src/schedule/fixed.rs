@@ -122,7 +122,10 @@ pub(super) fn promise_pings(
     }
 }
 
-/// Drops done and skipped fixed pings, and moves snoozed ones.
+/// Drops done and skipped fixed pings, and moves snoozed ones. A promise is
+/// not dropped by a skip while it is open: what was promised is still owed,
+/// so its ping comes back on its due day, or the working day after the skip
+/// when that is later (only `done` or `promise done` ends it).
 pub(super) fn apply_fixed_actions(
     facts: &ContactFacts,
     calendar: &Calendar<'_>,
@@ -134,6 +137,11 @@ pub(super) fn apply_fixed_actions(
                 f.day = calendar.next_working(calendar.day(until).max(0));
                 f.snoozed = true;
             }
+            true
+        }
+        Some(a) if a.action == PingActionKind::Skipped && f.reason == Reason::Promise => {
+            let after_skip = calendar.next_working((calendar.day(a.acted_on) + 1).max(0));
+            f.day = f.day.max(after_skip);
             true
         }
         Some(_) => false,

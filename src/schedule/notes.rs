@@ -643,7 +643,8 @@ fn month_of(word: &str) -> Option<u32> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
+    // "on 12 Jan, nervous": a month may end its clause.
+    let w = w.trim_end_matches(['.', ',', ';', ':', ')']);
     (0..12)
         .find(|&i| w == MONTHS[i] || w == MONTH_NAMES[i] || (i == 8 && w == "sept"))
         .map(|i| i as u32 + 1)
@@ -710,7 +711,21 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             while before.last().is_some_and(|w| {
                 matches!(
                     w.to_lowercase().trim_end_matches([',', ':']),
-                    "due" | "on" | "by" | "is" | "in" | "for" | "before" | "until" | "from"
+                    "due"
+                        | "on"
+                        | "by"
+                        | "is"
+                        | "in"
+                        | "for"
+                        | "before"
+                        | "until"
+                        | "from"
+                        | "closes"
+                        | "close"
+                        | "ends"
+                        | "starts"
+                        | "opens"
+                        | "begins"
                 )
             }) {
                 before.pop();
@@ -751,10 +766,28 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             {
                 before.drain(..=at);
             }
-            let what = clean(
-                before.join(" ").trim_end_matches([',', ':', '(']),
-                OBJECT_CHARS,
-            );
+            // "Mum has knee surgery on 12 Jan", "Daniel wants the funds confirmed
+            // by 1 Dec": a subject and its verb stand before what happens.
+            if let Some(at) = before
+                .iter()
+                .rposition(|w| CLAUSE_VERBS.contains(&w.to_lowercase().as_str()))
+            {
+                before.drain(..=at);
+            }
+            // "…the funds confirmed": a state to reach by the day, not something
+            // that happens on it; the day still counts, with no name for it.
+            let a_state = before.len() > 1
+                && before
+                    .last()
+                    .is_some_and(|w| w.len() > 4 && w.to_lowercase().ends_with("ed"));
+            let what = if a_state {
+                String::new()
+            } else {
+                clean(
+                    before.join(" ").trim_end_matches([',', ':', '(']),
+                    OBJECT_CHARS,
+                )
+            };
             let lower = clause.to_lowercase();
             let deadline = DEADLINE_WORDS.iter().any(|w| lower.contains(w));
             out.push(NoteDate {
@@ -768,6 +801,13 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
     }
     out
 }
+
+/// Verbs after which a dated clause names what happens ("Mum has knee
+/// surgery on 12 Jan", "Daniel wants the funds confirmed by 1 Dec").
+const CLAUSE_VERBS: [&str; 14] = [
+    "has", "have", "had", "wants", "want", "needs", "need", "asked", "asks", "must", "should",
+    "said", "says", "expects",
+];
 
 /// Words that may stand before a request's opening words ("she now wants…").
 const SUBJECT_WORDS: [&str; 16] = [
@@ -1772,6 +1812,17 @@ mod tests {
         let golive = note_dates("They want SSO set up before go-live on Jan 12.", written);
         assert!(golive[0].deadline);
         assert_eq!(golive[0].what, "go-live");
+        // A subject and its verb are not what happens; a state to reach is no event.
+        let mum = note_dates("Mum has knee surgery on 12 Jan, nervous.", written);
+        assert_eq!(mum[0].what, "knee surgery");
+        let funds = note_dates(
+            "Daniel wants our joint marketing funds confirmed before 1 Dec.",
+            written,
+        );
+        assert_eq!(funds[0].on.to_string(), "2026-12-01");
+        assert_eq!(funds[0].what, "", "no event to ask how it went");
+        let tender = note_dates("Their fleet tender closes 15 Jan; PQQ by 8 Jan", written);
+        assert_eq!(tender[0].what, "Their fleet tender");
     }
 
     #[test]

@@ -361,6 +361,35 @@ fn done_birthday_and_promise_pings_disappear() {
 }
 
 #[test]
+fn a_skipped_promise_is_still_owed_and_comes_back() {
+    let mut c = met(person(1, Circle::Network), "2026-11-20");
+    for (id, due) in [(3, "2026-11-26"), (4, "2026-12-03")] {
+        c.open_promises.push(PromiseFacts {
+            id,
+            text: format!("Promise {id}"),
+            due: d(due),
+        });
+    }
+    let before = plan_for(vec![c.clone()], 30);
+    for ping in of(&before, 1) {
+        if ping.reason == Reason::Promise {
+            act(&mut c, ping, PingActionKind::Skipped, None);
+        }
+    }
+    let after = plan_for(vec![c], 30);
+    let promises: Vec<(NaiveDate, Option<i64>)> = of(&after, 1)
+        .into_iter()
+        .filter(|p| p.reason == Reason::Promise)
+        .map(|p| (p.date, p.promise_id))
+        .collect();
+    // Due today and skipped: tomorrow (a Friday). Skipped before its day: on it.
+    assert_eq!(
+        promises,
+        vec![(d("2026-11-27"), Some(3)), (d("2026-12-03"), Some(4))]
+    );
+}
+
+#[test]
 fn vacations_and_weekends_get_no_pings() {
     let mut settings = PlannerSettings::default();
     settings
