@@ -196,6 +196,32 @@ fn first_name(facts: &ContactFacts) -> &str {
     }
 }
 
+/// What the user calls the contact in the texts: the nickname kept in the notes
+/// (`Nickname: Drew`, as imports keep it) or the first name. Notes are still
+/// read with the first name, the one written in them.
+fn addressed_as(facts: &ContactFacts) -> &str {
+    nickname(&facts.notes).unwrap_or_else(|| first_name(facts))
+}
+
+/// The first nickname of a `Nickname:` line: a name of one or two words.
+fn nickname(notes: &str) -> Option<&str> {
+    if !notes.contains("ickname") {
+        return None;
+    }
+    notes.lines().find_map(|line| {
+        let line = line.trim();
+        let label = line.get(..9)?;
+        if !label.eq_ignore_ascii_case("nickname:") {
+            return None;
+        }
+        let nick = line[9..].split(',').next()?.trim();
+        let fits = (1..=20).contains(&nick.chars().count())
+            && nick.split_whitespace().count() <= 2
+            && nick.starts_with(char::is_alphabetic);
+        fits.then_some(nick)
+    })
+}
+
 /// "65th", "21st".
 fn ordinal(n: i32) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -355,7 +381,8 @@ fn write_ping<'a>(
         None
     };
     let first = first_name(facts);
-    let name = clean(first, 60);
+    let addressed = addressed_as(facts);
+    let name = clean(addressed, 60);
 
     let since_event = match &x.fixed {
         Some(FixedDetail::FollowUp { event_date, .. }) => {
@@ -595,7 +622,7 @@ fn write_ping<'a>(
         .map(|d| d.what.as_str())
         .zip(deadline_on.as_deref());
     let ctx = SuggestionContext {
-        first_name: first,
+        first_name: addressed,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
         interests: &state.interests,
         relationship,

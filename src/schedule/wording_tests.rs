@@ -490,3 +490,27 @@ fn news_opens_a_message_that_delivers_a_request() {
     );
     assert_not_pasted(&p.suggestion);
 }
+
+#[test]
+fn a_nickname_in_the_notes_is_what_the_texts_call_them() {
+    // Person 1's first name is Tariq; everyone calls him Taz.
+    let mut c = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-09-01",
+        "Tariq asked for the pricing sheet for 40 trucks",
+    );
+    c.notes = "Met at the depot open day.\nNickname: Taz, T".into();
+    c.birthday = Some("1980-12-09".parse().unwrap());
+    let plan = plan_for(vec![c], 120);
+    let pings = of(&plan, 1);
+    assert!(pings.len() >= 2, "{pings:?}");
+    for p in pings {
+        assert!(p.suggestion.contains("Taz"), "{}", p.suggestion);
+        assert!(!p.suggestion.contains("Tariq"), "{}", p.suggestion);
+    }
+    // The note, written with his first name, is still read as his request.
+    assert!(of(&plan, 1)
+        .iter()
+        .any(|p| p.suggestion.contains("pricing sheet")));
+}
