@@ -449,6 +449,17 @@ struct Prepared<'a> {
     /// Colleagues at the same company the user talks to, by first name
     /// ("Daniel and Emily"), or empty.
     colleagues: String,
+    /// The days the last note says a business contact is away (on leave, on
+    /// holiday; see [`note_timing::away_days`]): the first day away and the
+    /// first day back. Rhythm pings and pings a note asks for keep out of them.
+    away: Option<(i32, i32)>,
+}
+
+impl Prepared<'_> {
+    /// Whether the contact is away on day `d` (see [`Prepared::away`]).
+    fn is_away(&self, d: i32) -> bool {
+        self.away.is_some_and(|(from, back)| d >= from && d < back)
+    }
 }
 
 /// An entry of the placement queue; the field order is the placement order.
@@ -984,6 +995,7 @@ fn place_note(
             && calendar.is_working(d)
             && under_cap
             && !(p.quiet_at_year_end && calendar.is_year_break(d))
+            && !p.is_away(d)
             && !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS)
     };
     let floor = floor.max(day - LEVELLING_WINDOW_DAYS);
@@ -1099,6 +1111,7 @@ fn place_on(
     let closed = |d: i32| {
         (p.quiet_at_year_end && calendar.is_year_break(d))
             || (shun_pre_break && calendar.is_before_year_break(d))
+            || p.is_away(d)
     };
     let free = |d: i32| {
         let s = slot(d).unwrap_or(usize::MAX);
@@ -1405,6 +1418,12 @@ fn prepare<'a>(
         recent_done,
         note_dates,
         colleagues: String::new(),
+        away: facts
+            .last_note
+            .as_ref()
+            .filter(|_| !personal)
+            .and_then(|n| note_timing::away_days(&n.text, n.date))
+            .map(|(from, back)| (calendar.day(from), calendar.day(back))),
     }
 }
 

@@ -295,6 +295,117 @@ pub fn note_targets(note: &str, written: NaiveDate, dates: &[NoteDate]) -> Vec<N
     out
 }
 
+/// How long someone is away when a note gives only the day they leave.
+const AWAY_DEFAULT_DAYS: i64 = 21;
+/// The same for parental leave.
+const PARENTAL_LEAVE_DAYS: i64 = 42;
+/// A longer absence read from a note is taken for a misreading.
+const AWAY_LONGEST_DAYS: i64 = 200;
+
+/// The days a note says the contact is away ("on leave from 14 Dec, back 11
+/// Jan", "off on paternity leave from mid-December", "away until 5 January",
+/// "back from leave mid-Jan"), as the first day away and the first day back.
+/// Only a clause that says they are away counts (leave, away, holiday,
+/// vacation, sabbatical, or "off" until or from a day), and it must name a day
+/// or a month: "call back on 3 Dec" or "kick off on 12 Jan" are no absence.
+/// Without a first day, they are away from the note's day; without a day
+/// back, for three weeks (six for parental leave).
+pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    const AWAY: [&str; 7] = [
+        "leave",
+        "away",
+        "holiday",
+        "holidays",
+        "vacation",
+        "sabbatical",
+        "overseas",
+    ];
+    const BACK: [&str; 6] = ["back", "until", "till", "returns", "return", "returning"];
+    for clause in note.split(['.', ';', '\n', '!', '?']) {
+        let words = words_of(clause);
+        let off_until = words
+            .windows(2)
+            .any(|w| w[0] == "off" && matches!(w[1].as_str(), "until" | "till" | "from" | "over"));
+        if !off_until && !words.iter().any(|w| AWAY.contains(&w.as_str())) {
+            continue;
+        }
+        // The first day named after a word that starts or ends the absence.
+        let day_after = |cues: &[&str]| {
+            words.iter().enumerate().find_map(|(i, w)| {
+                cues.contains(&w.as_str())
+                    .then(|| named_day(&words[i + 1..], written))
+                    .flatten()
+            })
+        };
+        let back = day_after(&BACK);
+        let start = day_after(&["from", "leave", "away", "off", "holiday", "holidays"])
+            .filter(|s| back.is_none_or(|b| *s < b));
+        if start.is_none() && back.is_none() {
+            continue;
+        }
+        let start = start.unwrap_or(written);
+        let parental = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "paternity" | "maternity" | "parental"));
+        let end = back.unwrap_or_else(|| {
+            start
+                + Duration::days(if parental {
+                    PARENTAL_LEAVE_DAYS
+                } else {
+                    AWAY_DEFAULT_DAYS
+                })
+        });
+        if end > start && end > written && (end - start).num_days() <= AWAY_LONGEST_DAYS {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// The day the first words name, skipping small words: "14 Dec", "Dec 14th",
+/// "mid-January" (15th), "early Jan" (1st), "late Jan" or "the end of
+/// January" (22nd), "January" (1st); the first such day on or after two
+/// weeks before the note (as notes name days ahead).
+fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
+    let from = written - Duration::days(14);
+    let mut day = None;
+    for word in words.iter().take(5) {
+        let w = word.as_str();
+        if let Some(month) = month_named(w).or_else(|| short_month(w)) {
+            return next_on(from, month, day.unwrap_or(1));
+        }
+        let number = w
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d));
+        match (number, w) {
+            (Some(n), _) => day = Some(n),
+            (None, "mid") => day = Some(15),
+            (None, "early" | "start" | "beginning") => day = Some(1),
+            (None, "late" | "end") => day = Some(22),
+            // "back from leave mid-Jan", "back in the office on 5 Jan".
+            (
+                None,
+                "on" | "in" | "the" | "of" | "from" | "at" | "around" | "about" | "leave"
+                | "holiday" | "holidays" | "office" | "work",
+            ) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A month's short form ("dec", "sept"), "may" and "mar" included here: after
+/// a word like "until" or "back" they are months.
+fn short_month(word: &str) -> Option<u32> {
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = if word == "sept" { "sep" } else { word };
+    SHORT.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,5 +495,41 @@ mod tests {
             targets("Her knee surgery is on 9 Dec", "2026-12-01"),
             vec![(d("2026-12-11"), d("2026-12-23"))]
         );
+    }
+
+    #[test]
+    fn a_note_says_when_someone_is_away() {
+        let written = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let away = |note: &str| away_days(note, written);
+        assert_eq!(
+            away("Good call. On leave from 14 Dec, back 11 Jan."),
+            Some((d("2026-12-14"), d("2027-01-11")))
+        );
+        assert_eq!(
+            away("Off on paternity leave from mid-December"),
+            Some((d("2026-12-15"), d("2027-01-26")))
+        );
+        assert_eq!(
+            away("She goes on leave 18 Dec"),
+            Some((d("2026-12-18"), d("2027-01-08")))
+        );
+        assert_eq!(
+            away("Back from leave mid-Jan, call then"),
+            Some((written, d("2027-01-15")))
+        );
+        assert_eq!(
+            away("Off until 5 January"),
+            Some((written, d("2027-01-05")))
+        );
+        for nothing in [
+            "Call back on 3 Dec",
+            "Kick off on 12 Jan with the depot team",
+            "Leave it with me",
+            "On holiday last week, tanned",
+            "Wants a quote before Christmas",
+        ] {
+            assert_eq!(away(nothing), None, "{nothing}");
+        }
     }
 }

@@ -1478,3 +1478,43 @@ fn a_promise_due_on_a_deadline_a_week_away_is_the_ping_for_it() {
     let days: Vec<NaiveDate> = of(&plan, 1).iter().map(|p| p.date).collect();
     assert_eq!(days, vec![d("2026-12-10")], "{:#?}", of(&plan, 1));
 }
+
+#[test]
+fn a_business_contact_away_gets_no_ping_until_back() {
+    // Core, last met in September: late, and caught up soon unless away.
+    let here = noted(
+        person(1, Circle::Core),
+        "2026-09-20",
+        "Good call on the pilot.",
+    );
+    let away = noted(
+        person(1, Circle::Core),
+        "2026-09-20",
+        "Good call on the pilot. On leave from 23 Nov, back 14 Dec.",
+    );
+    let first = |c: ContactFacts| {
+        of(&plan_for(vec![c], 120), 1)
+            .iter()
+            .find(|p| p.reason != Reason::Birthday)
+            .map(|p| p.date)
+            .unwrap()
+    };
+    assert!(
+        first(here) < d("2026-12-14"),
+        "without the leave it is sooner"
+    );
+    let back = first(away);
+    assert!(
+        back >= d("2026-12-14") && back <= d("2026-12-21"),
+        "the first ping comes once they are back: {back}"
+    );
+    // A friend on leave still hears from you.
+    let mut friend = noted(
+        person(2, Circle::Inner),
+        "2026-09-20",
+        "Dinner. On leave from 23 Nov, back 14 Dec.",
+    );
+    friend.tags = vec!["Friends".into()];
+    let plan = plan_for(vec![friend], 120);
+    assert!(of(&plan, 2).iter().any(|p| p.date < d("2026-12-14")));
+}
