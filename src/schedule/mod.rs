@@ -1236,6 +1236,15 @@ fn fixed_pings(
     }
     promise_pings(facts, calendar, &mut fixed);
     apply_fixed_actions(facts, calendar, &mut fixed);
+    // An event's follow-up waits until a business contact is back; birthdays
+    // and promises keep their days, and a snoozed ping the day it was given.
+    if let Some((from, back)) = business_away(facts, calendar) {
+        for f in fixed.iter_mut() {
+            if f.reason == Reason::FollowUp && !f.snoozed && f.day >= from && f.day < back {
+                f.day = calendar.next_working(back);
+            }
+        }
+    }
     separate_same_day(&mut fixed, calendar);
     fold_follow_ups(facts, calendar, &mut fixed);
     fixed
@@ -1377,11 +1386,7 @@ fn prepare<'a>(
         && notes::own_notes(&facts.notes).is_none();
     // Only liked online or emailed without a reply: a cold introduction still.
     let cold = wide && notes::only_one_way(facts, &anchors);
-    let personal = facts.circle == Circle::Inner
-        || facts.tags.iter().any(|t| {
-            let t = t.to_lowercase();
-            t.contains("friend") || t.contains("family")
-        });
+    let personal = is_personal(facts);
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
     let note_targets = note_targets(facts, &note_dates, calendar, latest, !personal);
@@ -1418,13 +1423,28 @@ fn prepare<'a>(
         recent_done,
         note_dates,
         colleagues: String::new(),
-        away: facts
-            .last_note
-            .as_ref()
-            .filter(|_| !personal)
-            .and_then(|n| note_timing::away_days(&n.text, n.date))
-            .map(|(from, back)| (calendar.day(from), calendar.day(back))),
+        away: business_away(facts, calendar),
     }
+}
+
+/// The inner circle, or a contact tagged friend or family.
+fn is_personal(facts: &ContactFacts) -> bool {
+    facts.circle == Circle::Inner
+        || facts.tags.iter().any(|t| {
+            let t = t.to_lowercase();
+            t.contains("friend") || t.contains("family")
+        })
+}
+
+/// The days the last note says a business contact (not a personal one) is
+/// away, as calendar days (see [`Prepared::away`]).
+fn business_away(facts: &ContactFacts, calendar: &Calendar<'_>) -> Option<(i32, i32)> {
+    if is_personal(facts) {
+        return None;
+    }
+    let note = facts.last_note.as_ref()?;
+    let (from, back) = note_timing::away_days(&note.text, note.date)?;
+    Some((calendar.day(from), calendar.day(back)))
 }
 
 /// The last note's day when it holds something waiting on the user (a

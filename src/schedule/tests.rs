@@ -1508,6 +1508,28 @@ fn a_business_contact_away_gets_no_ping_until_back() {
         back >= d("2026-12-14") && back <= d("2026-12-21"),
         "the first ping comes once they are back: {back}"
     );
+    // An event's follow-up waits too.
+    let mut met_at_expo = person(3, Circle::Network);
+    met_at_expo.record_interaction(InteractionKind::Event, d("2026-11-25"), Some("Expo"), 3000);
+    met_at_expo.last_note = Some(NoteFacts {
+        date: d("2026-11-25"),
+        kind: InteractionKind::Event,
+        text: "Wants a demo in February. On leave from 14 Dec, back 11 Jan.".into(),
+        event: Some("Expo".into()),
+    });
+    let plan = plan_for(vec![met_at_expo], 120);
+    let follow_ups: Vec<NaiveDate> = of(&plan, 3)
+        .iter()
+        .filter(|p| p.reason == Reason::FollowUp)
+        .map(|p| p.date)
+        .collect();
+    assert!(!follow_ups.is_empty());
+    assert!(
+        follow_ups
+            .iter()
+            .all(|&f| f < d("2026-12-14") || f >= d("2027-01-11")),
+        "{follow_ups:?}"
+    );
     // A friend on leave still hears from you.
     let mut friend = noted(
         person(2, Circle::Inner),
