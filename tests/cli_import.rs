@@ -45,6 +45,16 @@ fn dir() -> TempDir {
     tempfile::tempdir().unwrap()
 }
 
+/// An import report's warnings.
+fn warnings_of(summary: &Value) -> Vec<&str> {
+    summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn vcard_and_csv_exports_import_back_to_the_same_contacts() {
     let d = dir();
@@ -453,12 +463,7 @@ fn impossible_birthdays_long_names_and_control_characters_are_reported() {
     let out = db.run(&["import", &fixture("bad-values.vcf"), "--json"]);
     assert!(out.status.success());
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let warnings: Vec<&str> = summary["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap())
-        .collect();
+    let warnings = warnings_of(&summary);
     let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
     assert!(
         has("bad-values.vcf:4: birthday 2030-01-01 is after today"),
@@ -524,12 +529,7 @@ fn vcard_warnings_name_the_line_of_the_property_itself() {
     let out = db.run(&["import", &fixture("bad-bday.vcf"), "--json"]);
     assert!(out.status.success());
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let warnings: Vec<&str> = summary["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap())
-        .collect();
+    let warnings = warnings_of(&summary);
     let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
     // Olga's card begins on line 1; her BDAY is on line 5.
     assert!(
@@ -589,12 +589,7 @@ fn csv_columns_with_values_are_kept_in_the_notes_or_named_in_a_warning() {
     let found = db.json(&["contacts", "--search", "Trish", "--json"]);
     assert_eq!(found[0]["name"], "Patricia Moss");
     // What is not kept is named, once, with its rows; labels of kept values are not.
-    let warnings: Vec<&str> = summary["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap())
-        .collect();
+    let warnings = warnings_of(&summary);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].ends_with(
@@ -722,12 +717,7 @@ fn vcard_properties_without_a_field_go_to_the_notes_or_one_warning() {
         !notes.contains("linkedin"),
         "the profile is the profile: {notes:?}"
     );
-    let warnings: Vec<&str> = summary["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap())
-        .collect();
+    let warnings = warnings_of(&summary);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].ends_with(
