@@ -449,16 +449,32 @@ struct Prepared<'a> {
     /// Colleagues at the same company the user talks to, by first name
     /// ("Daniel and Emily"), or empty.
     colleagues: String,
-    /// The days the last note says a business contact is away (on leave, on
-    /// holiday; see [`note_timing::away_days`]): the first day away and the
-    /// first day back. Rhythm pings and pings a note asks for keep out of them.
-    away: Option<(i32, i32)>,
+    /// Days the contact is not to be pinged (see [`closed_spans`]): rhythm
+    /// pings and pings a note asks for keep out of them.
+    away: Vec<ClosedSpan>,
 }
 
 impl Prepared<'_> {
-    /// Whether the contact is away on day `d` (see [`Prepared::away`]).
+    /// Whether the contact is away, or not to be contacted, on day `d`.
     fn is_away(&self, d: i32) -> bool {
-        self.away.is_some_and(|(from, back)| d >= from && d < back)
+        self.away.iter().any(|s| s.holds(d))
+    }
+}
+
+/// Days a contact is not to be pinged: from the first day to the day before
+/// `back`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ClosedSpan {
+    from: i32,
+    back: i32,
+    /// Asked for no contact at all (a tender's probity rules): birthdays
+    /// keep out too. Otherwise the contact is away: birthdays keep their day.
+    no_contact: bool,
+}
+
+impl ClosedSpan {
+    fn holds(&self, d: i32) -> bool {
+        d >= self.from && d < self.back
     }
 }
 
@@ -1236,12 +1252,15 @@ fn fixed_pings(
     }
     promise_pings(facts, calendar, &mut fixed);
     apply_fixed_actions(facts, calendar, &mut fixed);
-    // An event's follow-up waits until a business contact is back; birthdays
-    // and promises keep their days, and a snoozed ping the day it was given.
-    if let Some((from, back)) = business_away(facts, calendar) {
+    // An event's follow-up waits until a business contact is back, or until
+    // contact is allowed again; a birthday wish is not sent while no contact
+    // is allowed. Promises keep their days, and a snoozed ping the day it was
+    // given.
+    for span in closed_spans(facts, calendar) {
+        fixed.retain(|f| !(span.no_contact && f.reason == Reason::Birthday && span.holds(f.day)));
         for f in fixed.iter_mut() {
-            if f.reason == Reason::FollowUp && !f.snoozed && f.day >= from && f.day < back {
-                f.day = calendar.next_working(back);
+            if f.reason == Reason::FollowUp && !f.snoozed && span.holds(f.day) {
+                f.day = calendar.next_working(span.back);
             }
         }
     }
@@ -1423,7 +1442,7 @@ fn prepare<'a>(
         recent_done,
         note_dates,
         colleagues: String::new(),
-        away: business_away(facts, calendar),
+        away: closed_spans(facts, calendar),
     }
 }
 
@@ -1436,15 +1455,33 @@ fn is_personal(facts: &ContactFacts) -> bool {
         })
 }
 
-/// The days the last note says a business contact (not a personal one) is
-/// away, as calendar days (see [`Prepared::away`]).
-fn business_away(facts: &ContactFacts, calendar: &Calendar<'_>) -> Option<(i32, i32)> {
-    if is_personal(facts) {
-        return None;
+/// The days a contact is not to be pinged: when the last note says a
+/// business contact (not a personal one) is away
+/// ([`note_timing::away_days`]), and when the last note or the card asks for
+/// no contact until a day ([`note_timing::no_contact_days`]).
+fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan> {
+    let span = |(from, back): (NaiveDate, NaiveDate), no_contact| ClosedSpan {
+        from: calendar.day(from),
+        back: calendar.day(back),
+        no_contact,
+    };
+    let mut spans = Vec::new();
+    if let Some(note) = facts.last_note.as_ref() {
+        if !is_personal(facts) {
+            spans.extend(note_timing::away_days(&note.text, note.date).map(|s| span(s, false)));
+        }
+        spans.extend(note_timing::no_contact_days(&note.text, note.date).map(|s| span(s, true)));
     }
-    let note = facts.last_note.as_ref()?;
-    let (from, back) = note_timing::away_days(&note.text, note.date)?;
-    Some((calendar.day(from), calendar.day(back)))
+    // A card note has no day of its own: it is read as of the last thing
+    // logged, or the day the contact was added.
+    let card_written = facts
+        .anchors
+        .iter()
+        .map(|a| a.date)
+        .max()
+        .map_or(facts.created_on, |d| d.max(facts.created_on));
+    spans.extend(note_timing::no_contact_days(&facts.notes, card_written).map(|s| span(s, true)));
+    spans
 }
 
 /// The last note's day when it holds something waiting on the user (a

@@ -362,6 +362,45 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
     None
 }
 
+/// Words that ask for no contact for a while (a tender's probity rules, a
+/// blackout), with the day it ends named after "until" or "till".
+const NO_CONTACT: [&str; 8] = [
+    "no contact",
+    "no informal contact",
+    "no direct contact",
+    "do not contact",
+    "don't contact",
+    "not to be contacted",
+    "blackout",
+    "probity",
+];
+
+/// The days a note asks for no contact at all ("tender open: no informal
+/// contact until 18 Dec", "blackout until the 20 Jan award"), from the note's
+/// day to the day named after "until" or "till". Without such a day nothing is
+/// read: the note may be stale, and a plan cannot hold a contact back forever.
+pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    for clause in note.split(['.', ';', '\n', '!', '?']) {
+        let lower = clause.to_lowercase().replace('\u{2019}', "'");
+        // The day that ends it is named after the words that ask for it.
+        let Some(at) = NO_CONTACT.iter().filter_map(|cue| lower.find(cue)).min() else {
+            continue;
+        };
+        let words = words_of(&lower[at..]);
+        let end = words.iter().enumerate().find_map(|(i, w)| {
+            matches!(w.as_str(), "until" | "till")
+                .then(|| named_day(&words[i + 1..], written))
+                .flatten()
+        });
+        if let Some(end) =
+            end.filter(|&e| e > written && (e - written).num_days() <= AWAY_LONGEST_DAYS)
+        {
+            return Some((written, end));
+        }
+    }
+    None
+}
+
 /// The day the first words name, skipping small words: "14 Dec", "Dec 14th",
 /// "mid-January" (15th), "early Jan" (1st), "late Jan" or "the end of
 /// January" (22nd), "January" (1st); the first such day on or after two
@@ -388,7 +427,7 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
             (
                 None,
                 "on" | "in" | "the" | "of" | "from" | "at" | "around" | "about" | "leave"
-                | "holiday" | "holidays" | "office" | "work",
+                | "holiday" | "holidays" | "office" | "work" | "award" | "close" | "closing",
             ) => {}
             _ => return None,
         }
@@ -530,6 +569,30 @@ mod tests {
             "Wants a quote before Christmas",
         ] {
             assert_eq!(away(nothing), None, "{nothing}");
+        }
+    }
+
+    #[test]
+    fn a_note_asking_for_no_contact_names_its_days() {
+        let written = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            no_contact_days(
+                "Tender RFT 2026/114 open until 18 Dec 2pm: questions via the portal only, no informal contact until award on 22 Jan",
+                written
+            ),
+            Some((written, d("2027-01-22")))
+        );
+        assert_eq!(
+            no_contact_days("Probity rules: no contact till 18 Dec.", written),
+            Some((written, d("2026-12-18")))
+        );
+        for nothing in [
+            "No informal contact until award",
+            "Had no contact with her since the move",
+            "Call back on 3 Dec",
+        ] {
+            assert_eq!(no_contact_days(nothing, written), None, "{nothing}");
         }
     }
 }

@@ -1540,3 +1540,40 @@ fn a_business_contact_away_gets_no_ping_until_back() {
     let plan = plan_for(vec![friend], 120);
     assert!(of(&plan, 2).iter().any(|p| p.date < d("2026-12-14")));
 }
+
+#[test]
+fn no_contact_asked_for_in_the_notes_holds_every_ping_but_promises() {
+    // A procurement lead during a tender: no informal contact until 18 Dec.
+    let mut lead = born(met(person(1, Circle::Core), "2026-09-01"), "1980-12-10");
+    let without = plan_for(vec![lead.clone()], 120);
+    assert!(of(&without, 1)
+        .iter()
+        .any(|p| p.reason == Reason::Birthday && p.date < d("2026-12-18")));
+    lead.notes =
+        "Tender open: questions via the portal only, no informal contact until 18 Dec.".into();
+    lead.open_promises.push(PromiseFacts {
+        id: 4,
+        text: "Submit the tender response".into(),
+        due: d("2026-12-11"),
+    });
+    let plan = plan_for(vec![lead], 120);
+    let pings = of(&plan, 1);
+    for p in &pings {
+        assert!(
+            p.reason == Reason::Promise || p.date >= d("2026-12-18"),
+            "{} {:?} on {}",
+            p.id,
+            p.reason,
+            p.date
+        );
+    }
+    assert!(pings.iter().any(|p| p.reason == Reason::Promise));
+    assert!(
+        pings.iter().all(|p| p.reason != Reason::Birthday),
+        "no wish during a tender"
+    );
+    assert!(
+        pings.iter().any(|p| p.reason != Reason::Promise),
+        "the rhythm resumes after it"
+    );
+}
