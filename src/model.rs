@@ -44,6 +44,19 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
         .ok_or_else(|| Error::invalid(field, value, "no such calendar date"))
 }
 
+/// What follows `Nickname:` on each such line of a contact's notes (`Nickname:
+/// Robbo, Rob`), where importers keep nicknames; any case.
+pub fn nickname_lines(notes: &str) -> impl Iterator<Item = &str> {
+    // Most notes hold none: skip the line walk.
+    let any = notes.contains("ickname");
+    notes.lines().filter(move |_| any).filter_map(|line| {
+        let line = line.trim();
+        line.get(..9)
+            .filter(|label| label.eq_ignore_ascii_case("nickname:"))
+            .map(|_| &line[9..])
+    })
+}
+
 /// Whether `s` looks like an email address: one `@` with text on both sides, no spaces.
 pub fn is_email(s: &str) -> bool {
     let mut parts = s.split('@');

@@ -205,16 +205,8 @@ fn addressed_as(facts: &ContactFacts) -> &str {
 
 /// The first nickname of a `Nickname:` line: a name of one or two words.
 fn nickname(notes: &str) -> Option<&str> {
-    if !notes.contains("ickname") {
-        return None;
-    }
-    notes.lines().find_map(|line| {
-        let line = line.trim();
-        let label = line.get(..9)?;
-        if !label.eq_ignore_ascii_case("nickname:") {
-            return None;
-        }
-        let nick = line[9..].split(',').next()?.trim();
+    crate::model::nickname_lines(notes).find_map(|values| {
+        let nick = values.split(',').next()?.trim();
         let fits = (1..=20).contains(&nick.chars().count())
             && nick.split_whitespace().count() <= 2
             && nick.starts_with(char::is_alphabetic);

@@ -540,10 +540,17 @@ fn plan_written_through(
 ) -> (Plan, Vec<(NaiveDate, i64)>) {
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
+    // Read once per contact: the fixed pings and the rhythm both keep out.
+    let closed: Vec<Vec<ClosedSpan>> = snapshot
+        .contacts
+        .iter()
+        .map(|c| closed_spans(c, &calendar))
+        .collect();
     let fixed: Vec<Vec<FixedPing>> = snapshot
         .contacts
         .iter()
-        .map(|c| fixed_pings(c, today, &calendar, end))
+        .zip(&closed)
+        .map(|(c, spans)| fixed_pings(c, today, &calendar, end, spans))
         .collect();
     let loads: Vec<ContactLoad> = snapshot
         .contacts
@@ -577,7 +584,8 @@ fn plan_written_through(
         .contacts
         .iter()
         .zip(fixed)
-        .map(|(c, f)| prepare(c, f, &calendar, &capacity.intervals, roomy))
+        .zip(closed)
+        .map(|((c, f), spans)| prepare(c, f, spans, &calendar, &capacity.intervals, roomy))
         .collect();
     find_colleagues(&mut prepared, today);
 
@@ -1243,6 +1251,7 @@ fn fixed_pings(
     today: NaiveDate,
     calendar: &Calendar<'_>,
     end: i32,
+    closed: &[ClosedSpan],
 ) -> Vec<FixedPing> {
     let hash = stable_hash(&[facts.uid.as_bytes()]);
     let mut fixed = Vec::new();
@@ -1256,7 +1265,7 @@ fn fixed_pings(
     // contact is allowed again; a birthday wish is not sent while no contact
     // is allowed. Promises keep their days, and a snoozed ping the day it was
     // given.
-    for span in closed_spans(facts, calendar) {
+    for span in closed {
         fixed.retain(|f| !(span.no_contact && f.reason == Reason::Birthday && span.holds(f.day)));
         for f in fixed.iter_mut() {
             if f.reason == Reason::FollowUp && !f.snoozed && span.holds(f.day) {
@@ -1354,6 +1363,7 @@ fn deferred_day(p: &Prepared<'_>, calendar: &Calendar<'_>, target: i32, origin: 
 fn prepare<'a>(
     facts: &'a ContactFacts,
     fixed: Vec<FixedPing>,
+    closed: Vec<ClosedSpan>,
     calendar: &Calendar<'_>,
     intervals: &[i32; 4],
     roomy: bool,
@@ -1442,7 +1452,7 @@ fn prepare<'a>(
         recent_done,
         note_dates,
         colleagues: String::new(),
-        away: closed_spans(facts, calendar),
+        away: closed,
     }
 }
 

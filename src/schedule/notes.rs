@@ -282,15 +282,21 @@ struct Clause<'t> {
     someone_else: bool,
 }
 
+/// Whether some clause opens with the contact's first name: then clauses
+/// that open with another subject are about someone else.
+fn opens_with_name(clauses: &[&str], first_name: &str) -> bool {
+    let first_lower = first_name.trim().to_lowercase();
+    !first_lower.is_empty()
+        && clauses
+            .iter()
+            .any(|c| first_word(c).to_lowercase() == first_lower)
+}
+
 /// Reads each clause of a note once; `first_name` tells the contact's
 /// clauses from those about someone else.
 fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
     let all = clauses(note);
-    let first_lower = first_name.trim().to_lowercase();
-    let names_contact = !first_lower.is_empty()
-        && all
-            .iter()
-            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let names_contact = opens_with_name(&all, first_name);
     let lists = lists();
     // "Emma worried about the contract, wants a TCO": a clause with no
     // subject of its own belongs to the person of the clause before it.
@@ -324,11 +330,7 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
 /// cheaply for planning: a clause is only looked at further when it holds one.
 pub fn waits_on_user(note: &str, first_name: &str) -> bool {
     let all = clauses(note);
-    let first_lower = first_name.trim().to_lowercase();
-    let names_contact = !first_lower.is_empty()
-        && all
-            .iter()
-            .any(|c| first_word(c).to_lowercase() == first_lower);
+    let names_contact = opens_with_name(&all, first_name);
     let lists = lists();
     all.iter().any(|&text| {
         let request = request_in(text, first_name).is_some();

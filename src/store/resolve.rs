@@ -369,12 +369,8 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let notes: String = row.get(1)?;
-            let known_as = notes.lines().any(|line| {
-                let line = line.trim();
-                line.get(..9)
-                    .is_some_and(|label| label.eq_ignore_ascii_case("nickname:"))
-                    && line[9..].split(',').any(|nick| fold(nick) == wanted)
-            });
+            let known_as = crate::model::nickname_lines(&notes)
+                .any(|values| values.split(',').any(|nick| fold(nick) == wanted));
             if known_as {
                 ids.push(row.get(0)?);
             }

@@ -82,12 +82,7 @@ impl Store {
             gathered.drafts.found(id, TIER_CARD, 0.0);
         }
         for prefix in [false, true] {
-            let fts = words
-                .iter()
-                .map(|w| if prefix { &w.prefix } else { &w.exact })
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let fts = card_query(words, prefix);
             gathered.card_runs.push(CardRun {
                 fts,
                 ids: ids.clone(),
@@ -111,12 +106,7 @@ impl Store {
         runs: CardRuns,
         gathered: &mut Gathered,
     ) -> Result<()> {
-        let fts = words
-            .iter()
-            .map(|w| if prefix { &w.prefix } else { &w.exact })
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let fts = card_query(words, prefix);
         // The first cards in card order, enough to count past RANKED_CARDS:
         // one statement counts them and gives what name-first order needs.
         // More cards hold the words as starts than as typed.
@@ -388,4 +378,19 @@ pub(super) const CARD_RANK: &str = "bm25(contact_search, 10.0, 5.0, 2.0, 4.0, 3.
 pub(super) fn id_list(ids: &[i64]) -> String {
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     format!("[{}]", list.join(","))
+}
+
+/// The card index query for every word, as typed or as word starts.
+fn card_query(words: &[Word], prefix: bool) -> String {
+    words
+        .iter()
+        .map(|w| {
+            if prefix {
+                w.prefix.as_str()
+            } else {
+                w.exact.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
