@@ -667,6 +667,12 @@ fn bad_input_is_refused_with_one_line_and_changes_nothing() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
     assert_user_error(&db.run(&["log", "--kind", "call"]), "<CONTACT>");
     assert_user_error(&db.run(&["edti", "Bob"]), "'edit'");
+    // Two letters swapped in a short word, which clap's own measure misses.
+    assert_user_error(
+        &db.run(&["lgo", "Bob"]),
+        "a similar subcommand exists: 'log'",
+    );
+    assert_user_error(&db.run(&["settings", "st", "daily_cap", "3"]), "'set'");
     assert_user_error(&db.run(&["contacts", "--jsno"]), "'--json'");
     let added = dump_tables(&db.path);
     assert_ne!(added, before, "the 200-character name was added");

@@ -61,7 +61,7 @@ pub fn kind_arg(s: &str) -> Result<InteractionKind, String> {
 /// Prints a parse error as one line naming what is wrong (and clap's suggestion,
 /// e.g. the subcommand or flag that was probably meant); help and version go to
 /// stdout, and `keepwarm` alone prints the help.
-pub fn report_parse_error(e: clap::Error) -> ExitCode {
+pub fn report_parse_error(e: clap::Error, root: &clap::Command, args: &[String]) -> ExitCode {
     use clap::error::ErrorKind;
     if !e.use_stderr() || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         // --help, --version, or no arguments at all.
@@ -69,8 +69,49 @@ pub fn report_parse_error(e: clap::Error) -> ExitCode {
         print!("{text}");
         return ExitCode::SUCCESS;
     }
-    eprintln!("keepwarm: {}", one_line(&e.render().to_string()));
+    let mut line = one_line(&e.render().to_string());
+    if let Some(tip) = subcommand_tip(&e, root, args) {
+        // Before the "(see … --help)" that ends the line.
+        let at = line.rfind(" (").unwrap_or(line.len());
+        line.insert_str(at, &format!("; {tip}"));
+    }
+    eprintln!("keepwarm: {line}");
     ExitCode::FAILURE
+}
+
+/// A suggestion for a mistyped subcommand when clap has none: clap's similarity
+/// measure misses swapped letters in short words (`lgo` for `log`), the commonest
+/// slip at a keyboard. Looks among the subcommands at the level where the word was
+/// typed (`promise lsit` → `list`).
+fn subcommand_tip(e: &clap::Error, root: &clap::Command, args: &[String]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::InvalidSubcommand || e.get(ContextKind::SuggestedSubcommand).is_some()
+    {
+        return None;
+    }
+    let Some(ContextValue::String(typed)) = e.get(ContextKind::InvalidSubcommand) else {
+        return None;
+    };
+    // The command the word was typed under: follow the subcommands named before it.
+    let mut level = root;
+    for arg in args.iter().skip(1).take_while(|a| *a != typed) {
+        if let Some(sub) = level.find_subcommand(arg) {
+            level = sub;
+        }
+    }
+    closest_name(typed, level.get_subcommands().map(clap::Command::get_name))
+        .map(|name| format!("a similar subcommand exists: '{name}'"))
+}
+
+/// The name nearest `typed` by edits (a swap of two letters counts as one), if
+/// it is near enough to be a slip: one edit, or two in a longer word.
+fn closest_name<'a>(typed: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.to_lowercase();
+    names
+        .map(|name| (strsim::osa_distance(&typed, name), name))
+        .filter(|&(distance, name)| distance <= if name.len() >= 6 { 2 } else { 1 })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, name)| name)
 }
 
 /// clap's page of error, usage and tips folded into one line:
@@ -133,5 +174,18 @@ mod tests {
             one_line(typo),
             "unrecognized subcommand 'shw'; a similar subcommand exists: 'show' (see keepwarm --help)"
         );
+    }
+
+    #[test]
+    fn swapped_letters_find_the_subcommand_meant() {
+        let names = ["log", "show", "settings", "list", "add"];
+        assert_eq!(closest_name("lgo", names.into_iter()), Some("log"));
+        assert_eq!(closest_name("LGO", names.into_iter()), Some("log"));
+        assert_eq!(
+            closest_name("setitngs", names.into_iter()),
+            Some("settings")
+        );
+        assert_eq!(closest_name("xyz", names.into_iter()), None);
+        assert_eq!(closest_name("lsit", names.into_iter()), Some("list"));
     }
 }

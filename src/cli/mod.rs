@@ -159,9 +159,12 @@ impl Drop for Writing {
 
 /// Parses the arguments, runs the command and turns errors into one line on stderr.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<String> = std::env::args().collect();
+    let cli = match Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
-        Err(e) => return args::report_parse_error(e),
+        Err(e) => {
+            return args::report_parse_error(e, &<Cli as clap::CommandFactory>::command(), &argv)
+        }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
