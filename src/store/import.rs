@@ -420,14 +420,22 @@ fn phone_forms(phone: &str) -> Option<(String, Vec<String>)> {
         digits.strip_prefix("00").map(str::to_owned)
     };
     let Some(number) = international else {
-        return Some((digits, Vec::new()));
+        let national = north_american_national(&digits).into_iter().collect();
+        return Some((digits, national));
     };
     let national = (1..=3)
         .filter_map(|code| number.get(code..))
         .filter(|rest| rest.len() >= MIN_PHONE_DIGITS_TO_MATCH && !rest.starts_with('0'))
         .map(|rest| format!("0{rest}"))
+        .chain(north_american_national(&number))
         .collect();
     Some((number, national))
+}
+
+/// North American numbers have no trunk `0`: `+1 519 555 0178` and
+/// `1-519-555-0178` are written `519-555-0178` at home.
+fn north_american_national(digits: &str) -> Option<String> {
+    (digits.len() == 11 && digits.starts_with('1')).then(|| digits[1..].to_owned())
 }
 
 /// Whether two phone numbers are one number, written the same way or one in
@@ -1365,6 +1373,9 @@ mod tests {
         assert!(same_phone("0412-555-019", "0061 412 555 019"));
         assert!(same_phone("+44 20 7946 0958", "020 7946 0958"));
         assert!(same_phone("(555) 010-0199", "555.010.0199"));
+        assert!(same_phone("+1 519-555-0178", "519-555-0178"));
+        assert!(same_phone("519 555 0178", "1-519-555-0178"));
+        assert!(!same_phone("+1 519-555-0178", "519-555-0179"));
         // Two numbers written internationally compare by their digits alone.
         assert!(!same_phone("+61 412 555 019", "+1 412 555 019"));
         assert!(!same_phone("+61 412 555 019", "0412 555 018"));
