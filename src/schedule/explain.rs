@@ -21,8 +21,8 @@ use super::notes::{
     NoteReading, PromiseReading,
 };
 use super::phrases::{
-    channel_in, is_competitor, is_personal, is_private, is_recruiter_note, news_kind, says_known,
-    Channel, NewsKind,
+    channel_in, is_personal, is_personal_only, is_private, is_recruiter_note, news_kind,
+    says_known, Channel, NewsKind,
 };
 use super::render::render;
 use super::snapshot::{AnchorSource, ContactFacts};
@@ -171,7 +171,7 @@ fn contact_state<'a>(
         promises: facts
             .open_promises
             .iter()
-            .map(|pr| read_promise(&pr.text, first, &facts.name))
+            .map(|pr| read_promise(&pr.text, promise_name(&pr.text, facts, first), &facts.name))
             .collect(),
         ..ContactState::default()
     }
@@ -201,6 +201,21 @@ fn first_name(facts: &ContactFacts) -> &str {
 /// read with the first name, the one written in them.
 fn addressed_as(facts: &ContactFacts) -> &str {
     nickname(&facts.notes).unwrap_or_else(|| first_name(facts))
+}
+
+/// The name a promise's text calls the contact by: the nickname when the text
+/// uses it ("Send Dev the checklist" for Devesh), else `first`.
+fn promise_name<'a>(text: &str, facts: &'a ContactFacts, first: &'a str) -> &'a str {
+    match nickname(&facts.notes) {
+        Some(nick)
+            if text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(nick)) =>
+        {
+            nick
+        }
+        _ => first,
+    }
 }
 
 /// The first nickname of a `Nickname:` line: a name of one or two words.
@@ -541,7 +556,8 @@ fn write_ping<'a>(
     } else {
         None
     };
-    let kept_reading = kept.and_then(|k| read_promise(&k.text, first, &facts.name));
+    let kept_reading =
+        kept.and_then(|k| read_promise(&k.text, promise_name(&k.text, facts, first), &facts.name));
     let promise_reading = promise_reading.or(kept_reading.as_ref());
     let promise_due = promise_facts.or(kept).map(|pr| short_date(pr.due, date));
 
@@ -591,8 +607,7 @@ fn write_ping<'a>(
         }
         c
     });
-    let personal = is_personal(&facts.notes, &facts.tags)
-        || is_competitor(&facts.notes)
+    let personal = is_personal_only(&facts.notes, &facts.tags)
         || facts
             .last_note
             .as_ref()

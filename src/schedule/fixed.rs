@@ -86,6 +86,11 @@ pub(super) fn follow_up_pings(
             snoozed: false,
         });
     }
+    // A second touch pursues business: family, friends and people at a
+    // competitor met at an event get the first, friendly note only.
+    if super::phrases::is_personal_only(&facts.notes, &facts.tags) {
+        return;
+    }
     let second_wanted = event_day + 20 + ((hash >> 8) % 3) as i32;
     let second = calendar.next_working(second_wanted);
     if second >= 0 {

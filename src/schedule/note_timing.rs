@@ -427,7 +427,10 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
             (
                 None,
                 "on" | "in" | "the" | "of" | "from" | "at" | "around" | "about" | "leave"
-                | "holiday" | "holidays" | "office" | "work" | "award" | "close" | "closing",
+                | "holiday" | "holidays" | "office" | "work" | "award" | "close" | "closing"
+                // "until award, expected Feb 2027", "back probably mid-Jan".
+                | "expected" | "due" | "likely" | "probably" | "planned" | "scheduled"
+                | "approx" | "approximately" | "roughly",
             ) => {}
             _ => return None,
         }
@@ -586,6 +589,13 @@ mod tests {
         assert_eq!(
             no_contact_days("Probity rules: no contact till 18 Dec.", written),
             Some((written, d("2026-12-18")))
+        );
+        assert_eq!(
+            no_contact_days(
+                "RFP 2026-114 closes 8 Jan 2027. No contact with City staff except Purchasing until award, expected Feb 2027.",
+                written
+            ),
+            Some((written, d("2027-02-01")))
         );
         for nothing in [
             "No informal contact until award",

@@ -402,12 +402,25 @@ pub fn says_known(notes: &str) -> bool {
     words.iter().any(|w| WORDS.contains(&w.as_str()))
 }
 
-/// Whether the card says the contact works for a competitor ("friendly
-/// rival", "competitor rep"): kept to personal words, no business.
-pub fn is_competitor(notes: &str) -> bool {
-    words(notes)
-        .iter()
-        .any(|w| matches!(w.as_str(), "rival" | "competitor" | "competitor's"))
+/// Whether the card's notes or tags say the contact works for a competitor
+/// ("friendly rival", "competitor rep", a `Competitor` tag): kept to personal
+/// words, no business.
+pub fn is_competitor(notes: &str, tags: &[String]) -> bool {
+    let says = |text: &str| {
+        words(text).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "rival" | "competitor" | "competitors" | "competitor's" | "competition"
+            )
+        })
+    };
+    says(notes) || tags.iter().any(|t| says(t))
+}
+
+/// Whether the contact is spoken to as a person only: family, friends, old
+/// colleagues, and people at a competitor.
+pub fn is_personal_only(notes: &str, tags: &[String]) -> bool {
+    is_personal(notes, tags) || is_competitor(notes, tags)
 }
 
 /// Whether the notes say the contact is a recruiter or headhunter.
@@ -491,7 +504,10 @@ mod tests {
         assert!(is_recruiter_note("Headhunter, rang twice last year"));
         assert!(is_personal("Left the firm last year, still a mate", &[]));
         assert!(is_competitor(
-            "Rep for a rival, friendly; never talk pricing"
+            "Rep for a rival, friendly; never talk pricing",
+            &[]
         ));
+        assert!(is_competitor("UKG AE", &["Competitor".to_owned()]));
+        assert!(!is_competitor("Buys from us", &["Customers".to_owned()]));
     }
 }

@@ -514,3 +514,77 @@ fn a_nickname_in_the_notes_is_what_the_texts_call_them() {
         .iter()
         .any(|p| p.suggestion.contains("pricing sheet")));
 }
+
+#[test]
+fn someone_at_a_competitor_gets_one_friendly_note_after_an_event_and_no_business() {
+    // Tagged, not written in the notes: the tag alone is enough.
+    let mut ryan = at_event(
+        person(1, Circle::Acquaintance),
+        "2026-11-25",
+        "Workforce Expo",
+        "AE at a rival vendor, chatty, fishing for our pricing on big deals. careful",
+    );
+    ryan.tags = vec!["Competitor".into()];
+    let mut nina = at_event(
+        person(2, Circle::Network),
+        "2026-11-25",
+        "Workforce Expo",
+        "Wants pricing for 350 employees before the board in Feb",
+    );
+    nina.tags = vec!["Prospects".into()];
+    let plan = plan_for(vec![ryan, nina], 60);
+    let follow_ups = |id| {
+        of(&plan, id)
+            .into_iter()
+            .filter(|p| p.reason == Reason::FollowUp)
+            .collect::<Vec<_>>()
+    };
+    let ryan = follow_ups(1);
+    assert_eq!(ryan.len(), 1, "{ryan:?}");
+    let text = ryan[0].suggestion.to_lowercase();
+    assert!(text.contains("no business"), "{text}");
+    for business in ["recap", "agreed", "offer", "call", "pricing"] {
+        assert!(!text.contains(business), "{text}");
+    }
+    // A prospect met at the same event still gets both touches, about business.
+    let nina = follow_ups(2);
+    assert_eq!(nina.len(), 2, "{nina:?}");
+    assert!(
+        !nina[0].suggestion.contains("no business"),
+        "{}",
+        nina[0].suggestion
+    );
+}
+
+#[test]
+fn a_promise_written_with_the_nickname_names_them_once() {
+    let mut dev = noted(
+        person(3, Circle::Network),
+        InteractionKind::Call,
+        "2026-11-10",
+        "prepping year-end. wants checklist + webinar link",
+    );
+    dev.given_name = "Devesh".into();
+    dev.notes = "Day-to-day admin.\nNickname: Dev".into();
+    dev.open_promises = vec![PromiseFacts {
+        id: 3,
+        text: "Send Dev the year-end checklist and the webinar link".into(),
+        due: d("2026-11-27"),
+    }];
+    let plan = plan_for(vec![dev], 30);
+    let promise = of(&plan, 3)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise is planned");
+    assert!(
+        !promise.suggestion.contains("Dev Dev"),
+        "{}",
+        promise.suggestion
+    );
+    assert!(!promise.why.contains("Dev Dev"), "{}", promise.why);
+    assert!(
+        promise.suggestion.contains("year-end checklist"),
+        "{}",
+        promise.suggestion
+    );
+}
