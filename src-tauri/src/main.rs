@@ -9,6 +9,7 @@ mod desktop_settings;
 mod digest_loop;
 mod feed;
 mod sync_loop;
+mod today_prefetch;
 mod tray;
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub struct AppState {
     store: Result<Mutex<Store>, String>,
     db_path: PathBuf,
     feed: Mutex<feed::FeedRunner>,
+    today_prefetch: today_prefetch::TodayPrefetch,
 }
 
 /// `--db PATH` / `--db=PATH`, else `KEEPWARM_DB`, else the platform default.
@@ -66,21 +68,10 @@ fn main() {
         // The window is built here rather than in tauri.conf.json so that it maps
         // with its final title (which names the database) from the first frame.
         .setup(move |app| {
-            // The calendar feed runs in the background while the app is open, if turned on.
-            let state = tauri::Manager::state::<AppState>(app);
-            if let Ok(store) = &state.store {
-                let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
-                if feed::enabled(&store) {
-                    let status = state
-                        .feed
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .start(&mut store, &state.db_path);
-                    if let Some(error) = status.error {
-                        eprintln!("keepwarm-desktop: calendar feed: {error}");
-                    }
-                }
-            }
+            // Today is planned and the calendar feed started off the main thread,
+            // so that neither holds up the window.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || start_in_background(&handle));
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
                 .title(&title)
                 .inner_size(1100.0, 720.0)
@@ -95,6 +86,7 @@ fn main() {
             store,
             db_path,
             feed: Mutex::new(feed::FeedRunner::default()),
+            today_prefetch: today_prefetch::TodayPrefetch::default(),
         })
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
@@ -142,6 +134,27 @@ fn main() {
     if let Err(e) = result {
         eprintln!("keepwarm-desktop: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Start-up work that needs the database: Today's screen, planned before the page
+/// asks for it, and the calendar feed, if the user turned it on.
+fn start_in_background(app: &tauri::AppHandle) {
+    let state = tauri::Manager::state::<AppState>(app);
+    let Ok(store) = &state.store else {
+        return;
+    };
+    let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+    state.today_prefetch.fill(&store, commands::today());
+    if feed::enabled(&store) {
+        let status = state
+            .feed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .start(&mut store, &state.db_path);
+        if let Some(error) = status.error {
+            eprintln!("keepwarm-desktop: calendar feed: {error}");
+        }
     }
 }
 

@@ -80,6 +80,15 @@ const PAGE_CACHE: i64 = -32_000;
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// A point in a store's history of writes; see [`Store::change_stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeStamp {
+    /// Commits by other connections (SQLite's `data_version`).
+    others: i64,
+    /// Rows written through this connection since it opened.
+    own: u64,
+}
+
 /// An open keepwarm database.
 #[derive(Debug)]
 pub struct Store {
@@ -254,6 +263,16 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
+
+    /// Where the database stands: equal stamps from the same store mean nothing was
+    /// written since, by this connection or any other (a cache of derived data, such
+    /// as a screen worked out ahead of time, is still right).
+    pub fn change_stamp(&self) -> Result<ChangeStamp> {
+        Ok(ChangeStamp {
+            others: self.data_version()?,
+            own: self.conn.total_changes(),
+        })
     }
 
     /// Applies every migration the database has not seen yet, all in one transaction.
@@ -525,6 +544,41 @@ mod tests {
         // Opening again needs no upgrade and leaves the backup alone.
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn the_change_stamp_moves_with_every_write_from_anywhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stamp.db");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        let start = store.change_stamp().unwrap();
+        store.contacts().unwrap();
+        assert_eq!(
+            store.change_stamp().unwrap(),
+            start,
+            "a read writes nothing"
+        );
+
+        let new = crate::model::NewContact {
+            name: "Ada Lovelace".to_owned(),
+            ..Default::default()
+        };
+        store.add_contact(&new, day).unwrap();
+        let after_own_write = store.change_stamp().unwrap();
+        assert_ne!(after_own_write, start, "a write through this store");
+
+        let mut other = Store::open(&path).unwrap();
+        let grace = crate::model::NewContact {
+            name: "Grace Hopper".to_owned(),
+            ..Default::default()
+        };
+        other.add_contact(&grace, day).unwrap();
+        assert_ne!(
+            store.change_stamp().unwrap(),
+            after_own_write,
+            "a write through another connection"
+        );
     }
 
     #[test]

@@ -88,6 +88,6 @@ fn with_store<T>(
 }
 
 /// The user's local date: the app always acts on the day as the user sees it.
-fn today() -> chrono::NaiveDate {
+pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }

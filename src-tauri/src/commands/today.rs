@@ -10,7 +10,13 @@ use crate::AppState;
 /// Today's pings, promises first, and the next day's count.
 #[tauri::command]
 pub async fn today_screen(state: State<'_, AppState>) -> CommandResult<TodayScreen> {
-    with_store(&state, |store| screens::today_screen(store, today()))
+    with_store(&state, |store| {
+        let day = today();
+        match state.today_prefetch.take(store, day) {
+            Some(planned) => Ok(planned),
+            None => screens::today_screen(store, day),
+        }
+    })
 }
 
 /// Done, snooze or skip one ping; returns the ping acted on.
