@@ -1465,8 +1465,8 @@ fn is_personal(facts: &ContactFacts) -> bool {
         })
 }
 
-/// The days a contact is not to be pinged: when the last note says a
-/// business contact (not a personal one) is away
+/// The days a contact is not to be pinged: when the last note or the card
+/// says a business contact (not a personal one) is away
 /// ([`note_timing::away_days`]), and when the last note or the card asks for
 /// no contact until a day ([`note_timing::no_contact_days`]).
 fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan> {
@@ -1491,6 +1491,10 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         .max()
         .map_or(facts.created_on, |d| d.max(facts.created_on));
     spans.extend(note_timing::no_contact_days(&facts.notes, card_written).map(|s| span(s, true)));
+    if !is_personal(facts) {
+        // "On mat leave until 1 Mar 2027" kept on the card.
+        spans.extend(note_timing::away_days(&facts.notes, card_written).map(|s| span(s, false)));
+    }
     spans
 }
 

@@ -408,10 +408,18 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
 fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
     let from = written - Duration::days(14);
     let mut day = None;
-    for word in words.iter().take(5) {
+    for (i, word) in words.iter().enumerate().take(5) {
         let w = word.as_str();
         if let Some(month) = month_named(w).or_else(|| short_month(w)) {
-            return next_on(from, month, day.unwrap_or(1));
+            // "1 Mar 2027": a year after the month is the year meant.
+            let year = words
+                .get(i + 1)
+                .and_then(|y| y.parse::<i32>().ok())
+                .filter(|y| (1900..=2200).contains(y));
+            return match year {
+                Some(year) => NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1)),
+                None => next_on(from, month, day.unwrap_or(1)),
+            };
         }
         let number = w
             .trim_end_matches(|c: char| c.is_alphabetic())
@@ -563,6 +571,11 @@ mod tests {
         assert_eq!(
             away("Off until 5 January"),
             Some((written, d("2027-01-05")))
+        );
+        // A year after the month is the year meant.
+        assert_eq!(
+            away("On mat leave until 1 Mar 2027"),
+            Some((written, d("2027-03-01")))
         );
         for nothing in [
             "Call back on 3 Dec",

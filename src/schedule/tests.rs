@@ -1530,6 +1530,19 @@ fn a_business_contact_away_gets_no_ping_until_back() {
             .all(|&f| f < d("2026-12-14") || f >= d("2027-01-11")),
         "{follow_ups:?}"
     );
+    // Leave kept on the card counts as well.
+    let mut on_the_card = noted(
+        person(4, Circle::Core),
+        "2026-09-20",
+        "Good call on the pilot.",
+    );
+    on_the_card.notes = "HR director. On mat leave until 1 Mar 2027.".into();
+    let first_then = of(&plan_for(vec![on_the_card], 150), 4)
+        .iter()
+        .find(|p| p.reason != Reason::Birthday)
+        .map(|p| p.date)
+        .unwrap();
+    assert!(first_then >= d("2027-03-01"), "{first_then}");
     // A friend on leave still hears from you.
     let mut friend = noted(
         person(2, Circle::Inner),

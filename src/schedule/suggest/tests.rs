@@ -555,7 +555,7 @@ fn a_follow_up_mentions_the_promise_to_the_same_person() {
     let s = suggest(Reason::FollowUp, &c, 1, Preference::Any, None, &[]);
     assert_eq!(
         s.text,
-        "Email Yusuf after Texworld Paris: thanks for the conversation, and say that the 40-seat quote with the onboarding plan will be with Yusuf by Fri 4 Dec."
+        "Email Yusuf after Texworld Paris: thanks for the conversation, and say that the 40-seat quote with the onboarding plan will follow by Fri 4 Dec."
     );
     let after = SuggestionContext {
         event_round: Some(2),
