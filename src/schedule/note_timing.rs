@@ -364,7 +364,10 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
-const NO_CONTACT: [&str; 8] = [
+const NO_CONTACT: [&str; 11] = [
+    "nothing non-urgent",
+    "nothing until",
+    "nothing till",
     "no contact",
     "no informal contact",
     "no direct contact",
@@ -602,6 +605,13 @@ mod tests {
         assert_eq!(
             no_contact_days("Probity rules: no contact till 18 Dec.", written),
             Some((written, d("2026-12-18")))
+        );
+        assert_eq!(
+            no_contact_days(
+                "Year-end crunch Dec-Feb, nothing non-urgent till March",
+                written
+            ),
+            Some((written, d("2027-03-01")))
         );
         assert_eq!(
             no_contact_days(
