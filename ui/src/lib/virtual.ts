@@ -10,7 +10,7 @@ export function visibleRange(
   viewportHeight: number,
   rowHeight: number,
   count: number,
-  overscan = 8,
+  overscan = 4,
 ): Range {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);

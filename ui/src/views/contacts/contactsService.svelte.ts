@@ -54,7 +54,9 @@ class ContactsService {
     }
     try {
       const asked = performance.now();
+      performance.mark("search-asked");
       const ids = await backend.searchContacts(query, SEARCH_LIMIT);
+      performance.mark("search-answered");
       if (!isCurrent()) return false;
       this.lastCommandMs = Math.round(performance.now() - asked);
       this.matches = ids;
