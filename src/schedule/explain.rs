@@ -492,7 +492,11 @@ fn write_ping<'a>(
     let news_passed = news_dates.iter().any(|d| d.life && d.on < date);
     // A loss is never asked about by its day: it stays news to be gentle with.
     let life = news_reading.and_then(|r| r.life.as_deref()).filter(|l| {
-        !state.life_used && event.is_none() && (!news_passed || news_kind(l) == NewsKind::Loss)
+        // After an event, news goes only into a friend's note (business
+        // follow-ups keep to the business).
+        !state.life_used
+            && (event.is_none() || is_personal(&facts.notes, &facts.tags))
+            && (!news_passed || news_kind(l) == NewsKind::Loss)
     });
     let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
     let life_dated_day = news_dates

@@ -63,6 +63,10 @@ pub(super) fn follow_up_pings(
     let Some(event) = &facts.last_event else {
         return;
     };
+    // Someone at a competitor met at an event is no lead to follow up.
+    if super::phrases::is_competitor(&facts.notes, &facts.tags) {
+        return;
+    }
     let event_day = calendar.day(event.date);
     if !(-FOLLOW_UP_MAX_AGE_DAYS..=0).contains(&event_day) {
         return;
@@ -86,9 +90,9 @@ pub(super) fn follow_up_pings(
             snoozed: false,
         });
     }
-    // A second touch pursues business: family, friends and people at a
-    // competitor met at an event get the first, friendly note only.
-    if super::phrases::is_personal_only(&facts.notes, &facts.tags) {
+    // A second touch pursues business: family and friends met at an event get
+    // the first, friendly note only.
+    if super::phrases::is_personal(&facts.notes, &facts.tags) {
         return;
     }
     let second_wanted = event_day + 20 + ((hash >> 8) % 3) as i32;

@@ -516,7 +516,7 @@ fn a_nickname_in_the_notes_is_what_the_texts_call_them() {
 }
 
 #[test]
-fn someone_at_a_competitor_gets_one_friendly_note_after_an_event_and_no_business() {
+fn someone_at_a_competitor_gets_no_follow_up_after_an_event_and_no_business() {
     // Tagged, not written in the notes: the tag alone is enough.
     let mut ryan = at_event(
         person(1, Circle::Acquaintance),
@@ -539,13 +539,39 @@ fn someone_at_a_competitor_gets_one_friendly_note_after_an_event_and_no_business
             .filter(|p| p.reason == Reason::FollowUp)
             .collect::<Vec<_>>()
     };
-    let ryan = follow_ups(1);
-    assert_eq!(ryan.len(), 1, "{ryan:?}");
-    let text = ryan[0].suggestion.to_lowercase();
-    assert!(text.contains("no business"), "{text}");
-    for business in ["recap", "agreed", "offer", "call", "pricing"] {
-        assert!(!text.contains(business), "{text}");
+    assert!(follow_ups(1).is_empty(), "{:?}", follow_ups(1));
+    for p in of(&plan, 1) {
+        let text = p.suggestion.to_lowercase();
+        for business in ["recap", "agreed", "offer", "pricing", "quarter"] {
+            assert!(!text.contains(business), "{text}");
+        }
     }
+    // A friend met there gets one friendly note, with no business in it.
+    let mut sam = at_event(
+        person(4, Circle::Core),
+        "2026-11-25",
+        "Workforce Expo",
+        "drinks after day 2, she's engaged!",
+    );
+    sam.tags = vec!["Friends".into()];
+    let plan_friend = plan_for(vec![sam], 60);
+    let sam: Vec<_> = of(&plan_friend, 4)
+        .into_iter()
+        .filter(|p| p.reason == Reason::FollowUp)
+        .collect();
+    assert_eq!(sam.len(), 1, "{sam:?}");
+    assert!(
+        sam[0].suggestion.contains("no business"),
+        "{}",
+        sam[0].suggestion
+    );
+    assert!(
+        sam[0]
+            .suggestion
+            .contains("congratulations on the engagement"),
+        "{}",
+        sam[0].suggestion
+    );
     // A prospect met at the same event still gets both touches, about business.
     let nina = follow_ups(2);
     assert_eq!(nina.len(), 2, "{nina:?}");
