@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use rusqlite::config::DbConfig;
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, Transaction};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::contacts::{
@@ -183,15 +184,16 @@ struct Candidate {
     changed: bool,
 }
 
-/// Lookup tables from keys to candidates.
+/// Lookup tables from keys to candidates (hashed with FxHash: the keys come
+/// from the user's own files, and SipHash cost more than the look-ups).
 #[derive(Default)]
 struct Index {
-    uid: HashMap<String, usize>,
-    email: HashMap<String, usize>,
-    phone: HashMap<String, usize>,
+    uid: FxHashMap<String, usize>,
+    email: FxHashMap<String, usize>,
+    phone: FxHashMap<String, usize>,
     /// The national forms of numbers written internationally ([`phone_forms`]).
-    phone_abroad: HashMap<String, usize>,
-    name: HashMap<String, Vec<usize>>,
+    phone_abroad: FxHashMap<String, usize>,
+    name: FxHashMap<String, Vec<usize>>,
 }
 
 fn name_key(name: &str) -> String {
