@@ -416,18 +416,22 @@ fn phone_forms(phone: &str) -> Option<(String, Vec<String>)> {
     if digits.len() < MIN_PHONE_DIGITS_TO_MATCH {
         return None;
     }
-    let international = if phone.trim_start().starts_with('+') {
-        Some(digits.clone())
+    let number = if phone.trim_start().starts_with('+') {
+        digits
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        rest.to_owned()
     } else {
-        digits.strip_prefix("00").map(str::to_owned)
-    };
-    let Some(number) = international else {
         return Some((digits, Vec::new()));
     };
     let national = (1..=3)
         .filter_map(|code| number.get(code..))
         .filter(|rest| rest.len() >= MIN_PHONE_DIGITS_TO_MATCH && !rest.starts_with('0'))
-        .map(|rest| format!("0{rest}"))
+        .map(|rest| {
+            let mut form = String::with_capacity(1 + rest.len());
+            form.push('0');
+            form.push_str(rest);
+            form
+        })
         .collect();
     Some((number, national))
 }
