@@ -39,7 +39,7 @@ pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) 
 
     // Control characters are removed, the rest of the value kept.
     let mut strip = |field: &str, value: &mut String, multiline: bool| {
-        if crate::validate::may_have_control(value)
+        if crate::validate::may_have_control(value, multiline)
             && value.chars().any(|ch| forbidden(ch, multiline))
         {
             let before = shown(value);
@@ -67,8 +67,8 @@ pub fn check_record(record: &mut ImportedContact, file: &str, today: NaiveDate) 
     // An email or phone with a control character in it is not one.
     for (field, list) in [("email", &mut c.emails), ("phone", &mut c.phones)] {
         list.retain(|v| {
-            let bad =
-                crate::validate::may_have_control(v) && v.chars().any(|ch| forbidden(ch, false));
+            let bad = crate::validate::may_have_control(v, false)
+                && v.chars().any(|ch| forbidden(ch, false));
             if bad {
                 out.warnings.push(format!(
                     "{}: {field} '{}' has control characters; left out",

@@ -327,7 +327,12 @@ pub(crate) fn conversion_error(col: usize, e: Error) -> rusqlite::Error {
 
 /// The digits of a phone number, for matching numbers written differently.
 pub(crate) fn phone_digits(phone: &str) -> String {
-    phone.chars().filter(char::is_ascii_digit).collect()
+    // An ASCII digit is one byte, and no byte of another character is one.
+    phone
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(char::from)
+        .collect()
 }
 
 /// Trimmed, non-empty values in their first order, without repeats under `key`.

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use rusqlite::config::DbConfig;
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, Transaction};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::contacts::{
@@ -183,15 +184,16 @@ struct Candidate {
     changed: bool,
 }
 
-/// Lookup tables from keys to candidates.
+/// Lookup tables from keys to candidates (hashed with FxHash: the keys come
+/// from the user's own files, and SipHash cost more than the look-ups).
 #[derive(Default)]
 struct Index {
-    uid: HashMap<String, usize>,
-    email: HashMap<String, usize>,
-    phone: HashMap<String, usize>,
+    uid: FxHashMap<String, usize>,
+    email: FxHashMap<String, usize>,
+    phone: FxHashMap<String, usize>,
     /// The national forms of numbers written internationally ([`phone_forms`]).
-    phone_abroad: HashMap<String, usize>,
-    name: HashMap<String, Vec<usize>>,
+    phone_abroad: FxHashMap<String, usize>,
+    name: FxHashMap<String, Vec<usize>>,
 }
 
 fn name_key(name: &str) -> String {
@@ -414,19 +416,23 @@ fn phone_forms(phone: &str) -> Option<(String, Vec<String>)> {
     if digits.len() < MIN_PHONE_DIGITS_TO_MATCH {
         return None;
     }
-    let international = if phone.trim_start().starts_with('+') {
-        Some(digits.clone())
+    let number = if phone.trim_start().starts_with('+') {
+        digits
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        rest.to_owned()
     } else {
-        digits.strip_prefix("00").map(str::to_owned)
-    };
-    let Some(number) = international else {
         let national = north_american_national(&digits).into_iter().collect();
         return Some((digits, national));
     };
     let national = (1..=3)
         .filter_map(|code| number.get(code..))
         .filter(|rest| rest.len() >= MIN_PHONE_DIGITS_TO_MATCH && !rest.starts_with('0'))
-        .map(|rest| format!("0{rest}"))
+        .map(|rest| {
+            let mut form = String::with_capacity(1 + rest.len());
+            form.push('0');
+            form.push_str(rest);
+            form
+        })
         .chain(north_american_national(&number))
         .collect();
     Some((number, national))
