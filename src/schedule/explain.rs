@@ -10,6 +10,7 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, VecDeque};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -140,26 +141,26 @@ pub(super) fn write_pings(
         .iter()
         .map(|x| (cx.calendar.date(x.day), prepared[x.contact].facts.id))
         .collect();
-    // What each contact's notes say is read before the pings are written,
-    // every contact on its own (and so over the cores): the note's reading
-    // for a contact whose first ping is recent enough to use it, and what
-    // the notes say of the channel and the relationship.
+    // What each contact's notes say (the note's reading for a contact whose
+    // first ping is recent enough to use it, and what the notes say of the
+    // channel and the relationship) is read by another core ahead of the
+    // loop, contact by contact in the order the loop needs them; the loop
+    // reads any it comes to first itself.
     let mut first_day: Vec<Option<i32>> = vec![None; prepared.len()];
+    let mut order = Vec::new();
     for x in &placed {
-        first_day[x.contact].get_or_insert(x.day);
+        if first_day[x.contact].is_none() {
+            first_day[x.contact] = Some(x.day);
+            order.push(x.contact);
+        }
     }
-    let wanted: Vec<(usize, i32)> = first_day
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.map(|d| (i, d)))
-        .collect();
-    let mut read: Vec<Option<ReadAhead>> = (0..prepared.len()).map(|_| None).collect();
-    let ahead = super::par_map(wanted, |(i, day)| {
-        (i, read_ahead(prepared[i].facts, cx.calendar.date(day)))
-    });
-    for (i, r) in ahead {
-        read[i] = Some(r);
-    }
+    let ahead: Vec<OnceLock<ReadAhead>> = (0..prepared.len()).map(|_| OnceLock::new()).collect();
+    let read = |i: usize| {
+        ahead[i].get_or_init(|| {
+            let first = cx.calendar.date(first_day[i].unwrap_or_default());
+            read_ahead(prepared[i].facts, first)
+        })
+    };
     let mut states: Vec<Option<ContactState<'_>>> = (0..prepared.len()).map(|_| None).collect();
     let mut recent: VecDeque<usize> = VecDeque::with_capacity(RECENT_TEMPLATES + 1);
     // Many contacts share interests ("golf"): each is matched to its kind once.
@@ -174,6 +175,9 @@ pub(super) fn write_pings(
             .then(|| {
                 std::thread::Builder::new()
                     .spawn_scoped(scope, move || {
+                        for &i in &order {
+                            read(i);
+                        }
                         let mut texts = Vec::new();
                         for batch in received {
                             texts.extend(batch.iter().map(|l| l.write(prepared, cx)));
@@ -199,12 +203,11 @@ pub(super) fn write_pings(
             let p = &prepared[x.contact];
             let state = states[x.contact].get_or_insert_with(|| {
                 let mut state = contact_state(p.facts, &mut kinds);
-                if let Some(r) = read[x.contact].take() {
-                    state.reading = r.reading.map(OnceCell::from).unwrap_or_default();
-                    state.phone = Some(r.phone);
-                    state.channel = Some(r.channel);
-                    state.personal = Some(r.personal);
-                }
+                let r = read(x.contact);
+                state.reading = r.reading.clone().map(OnceCell::from).unwrap_or_default();
+                state.phone = Some(r.phone);
+                state.channel = Some(r.channel);
+                state.personal = Some(r.personal);
                 state
             });
             let recent_now: Vec<usize> = recent.iter().copied().collect();
