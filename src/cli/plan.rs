@@ -229,7 +229,10 @@ fn print_plan(plan: &Plan, json: bool) -> Result<()> {
         eprintln!("note: {note}");
     }
     if json {
-        return print_json_compact(&plan.pings);
+        let mut text = pings_json(&plan.pings)?;
+        text.push(b'\n');
+        std::io::stdout().lock().write_all(&text)?;
+        return Ok(());
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if plan.pings.is_empty() {
@@ -273,6 +276,52 @@ fn print_json_compact<T: serde::Serialize + ?Sized>(value: &T) -> Result<()> {
     text.push(b'\n');
     std::io::stdout().lock().write_all(&text)?;
     Ok(())
+}
+
+/// The pings as one JSON array, exactly as `serde_json::to_vec` writes it; a
+/// long plan is written in two halves at once, joined by a comma.
+fn pings_json(pings: &[Ping]) -> Result<Vec<u8>> {
+    /// Shorter plans are written on one thread.
+    const SPLIT_FROM: usize = 2048;
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    if pings.len() < SPLIT_FROM || !two_cores {
+        return Ok(serde_json::to_vec(pings)?);
+    }
+    let (first, second) = pings.split_at(pings.len() / 2);
+    let elements = |part: &[Ping], out: &mut Vec<u8>| -> serde_json::Result<()> {
+        for (n, p) in part.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, p)?;
+        }
+        Ok(())
+    };
+    let (head, tail) = std::thread::scope(|scope| {
+        let later = std::thread::Builder::new().spawn_scoped(scope, || {
+            let mut tail = Vec::with_capacity(second.len() * 560);
+            elements(second, &mut tail).map(|()| tail)
+        });
+        let mut head = Vec::with_capacity(pings.len() * 560 + 2);
+        head.push(b'[');
+        let head = elements(first, &mut head).map(|()| head);
+        let tail = match later {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: the second half here too.
+            Err(_) => {
+                let mut tail = Vec::new();
+                elements(second, &mut tail).map(|()| tail)
+            }
+        };
+        (head, tail)
+    });
+    let mut text = head?;
+    text.push(b',');
+    text.extend_from_slice(&tail?);
+    text.push(b']');
+    Ok(text)
 }
 
 fn print_simulation(s: &Simulation) -> Result<()> {

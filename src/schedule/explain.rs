@@ -10,6 +10,7 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, VecDeque};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -53,6 +54,9 @@ const PROMISE_AFTER_DAYS: i64 = 30;
 /// A rhythm ping within this share of the interval after the last touch (in
 /// tenths) is a light word: no call, and no business thread unless one is owed.
 const LIGHT_TENTHS: i64 = 6;
+/// The whys and details written on another core are handed over this many
+/// pings at a time.
+const LATER_BATCH: usize = 256;
 /// How many of the pings just before a ping lend it templates to avoid.
 const RECENT_TEMPLATES: usize = 4;
 /// A promise marked kept this recently is asked about on the next rhythm ping.
@@ -111,6 +115,9 @@ struct ContactState<'a> {
     phone: Option<bool>,
     /// The channel the notes ask for (read on the contact's first ping).
     channel: Option<Channel>,
+    /// Family, a friend, an old colleague or a competitor, by the notes and
+    /// tags (read on the contact's first ping).
+    personal: Option<bool>,
 }
 
 /// Orders the plan by day and writes the texts of every placed ping up to day
@@ -134,27 +141,165 @@ pub(super) fn write_pings(
         .iter()
         .map(|x| (cx.calendar.date(x.day), prepared[x.contact].facts.id))
         .collect();
+    // What each contact's notes say (the note's reading for a contact whose
+    // first ping is recent enough to use it, and what the notes say of the
+    // channel and the relationship) is read by another core ahead of the
+    // loop, contact by contact in the order the loop needs them; the loop
+    // reads any it comes to first itself.
+    let mut first_day: Vec<Option<i32>> = vec![None; prepared.len()];
+    let mut order = Vec::new();
+    for x in &placed {
+        if first_day[x.contact].is_none() {
+            first_day[x.contact] = Some(x.day);
+            order.push(x.contact);
+        }
+    }
+    let ahead: Vec<OnceLock<ReadAhead>> = (0..prepared.len()).map(|_| OnceLock::new()).collect();
+    let read = |i: usize| {
+        ahead[i].get_or_init(|| {
+            let first = cx.calendar.date(first_day[i].unwrap_or_default());
+            read_ahead(prepared[i].facts, first)
+        })
+    };
     let mut states: Vec<Option<ContactState<'_>>> = (0..prepared.len()).map(|_| None).collect();
     let mut recent: VecDeque<usize> = VecDeque::with_capacity(RECENT_TEMPLATES + 1);
     // Many contacts share interests ("golf"): each is matched to its kind once.
     let mut kinds: HashMap<&str, Option<&'static str>> = HashMap::new();
     let mut pings = Vec::with_capacity(placed.len());
-    for x in &placed {
-        let p = &prepared[x.contact];
-        let state = states[x.contact].get_or_insert_with(|| contact_state(p.facts, &mut kinds));
-        let recent_now: Vec<usize> = recent.iter().copied().collect();
-        let ping = write_ping(x, p, cx, state, &recent_now);
-        if let Some(t) = state.previous.map(|(_, t)| t) {
-            if t != usize::MAX {
-                recent.push_back(t);
-                if recent.len() > RECENT_TEMPLATES {
-                    recent.pop_front();
+    // The whys and details are written beside the loop, on another core,
+    // in batches handed over in order.
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let texts = std::thread::scope(|scope| {
+        let (batches, received) = std::sync::mpsc::channel::<Vec<Later<'_>>>();
+        let worker = (two_cores && placed.len() >= LATER_BATCH)
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || {
+                        for &i in &order {
+                            read(i);
+                        }
+                        let mut texts = Vec::new();
+                        for batch in received {
+                            texts.extend(batch.iter().map(|l| l.write(prepared, cx)));
+                        }
+                        texts
+                    })
+                    .ok()
+            })
+            .flatten();
+        let mut texts = Vec::new();
+        let mut batch = Vec::with_capacity(LATER_BATCH);
+        let hand_over = |batch: Vec<_>, texts: &mut Vec<(String, String)>| {
+            let batch = match &worker {
+                Some(_) => match batches.send(batch) {
+                    Ok(()) => return,
+                    Err(std::sync::mpsc::SendError(batch)) => batch,
+                },
+                None => batch,
+            };
+            texts.extend(batch.iter().map(|l| l.write(prepared, cx)));
+        };
+        for x in &placed {
+            let p = &prepared[x.contact];
+            let state = states[x.contact].get_or_insert_with(|| {
+                let mut state = contact_state(p.facts, &mut kinds);
+                let r = read(x.contact);
+                state.reading = r.reading.clone().map(OnceCell::from).unwrap_or_default();
+                state.phone = Some(r.phone);
+                state.channel = Some(r.channel);
+                state.personal = Some(r.personal);
+                state
+            });
+            let recent_now: Vec<usize> = recent.iter().copied().collect();
+            let (ping, later) = write_ping(x, p, cx, state, &recent_now);
+            batch.push(later);
+            if batch.len() == LATER_BATCH {
+                hand_over(std::mem::take(&mut batch), &mut texts);
+            }
+            if let Some(t) = state.previous.map(|(_, t)| t) {
+                if t != usize::MAX {
+                    recent.push_back(t);
+                    if recent.len() > RECENT_TEMPLATES {
+                        recent.pop_front();
+                    }
                 }
             }
+            pings.push(ping);
         }
-        pings.push(ping);
+        hand_over(batch, &mut texts);
+        drop(batches);
+        match worker {
+            Some(handle) => match handle.join() {
+                Ok(mut written) => {
+                    // Batches the worker could not take were written here, after its own.
+                    written.extend(texts);
+                    written
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            None => texts,
+        }
+    });
+    for (ping, (why, details)) in pings.iter_mut().zip(texts) {
+        ping.why = why;
+        ping.details = details;
     }
     (pings, unwritten)
+}
+
+/// What a contact's notes say, read once before the pings are written.
+struct ReadAhead {
+    /// The last note read, when the contact's first ping may use it.
+    reading: Option<NoteReading>,
+    phone: bool,
+    channel: Channel,
+    personal: bool,
+}
+
+/// Reads what the contact's pings will ask of the notes, the first of them
+/// on `first`: every ping asks for the channel, the phone and the
+/// relationship; the note's reading is wanted by pings within
+/// [`NOTE_FRESH_DAYS`] of the note (any later ping finds it too old).
+fn read_ahead(facts: &ContactFacts, first: NaiveDate) -> ReadAhead {
+    ReadAhead {
+        reading: facts
+            .last_note
+            .as_ref()
+            .filter(|n| !n.text.trim().is_empty() && (first - n.date).num_days() <= NOTE_FRESH_DAYS)
+            .map(|n| read_note(&n.text, first_name(facts))),
+        phone: phone_in_notes(facts),
+        channel: channel_in_notes(facts),
+        personal: personal_in_notes(facts),
+    }
+}
+
+/// The notes say the contact is best reached by phone.
+fn phone_in_notes(facts: &ContactFacts) -> bool {
+    prefers_phone(&facts.notes)
+        || facts
+            .last_note
+            .as_ref()
+            .is_some_and(|n| prefers_phone(&n.text))
+}
+
+/// The channel the card's notes ask for, and the last note's.
+fn channel_in_notes(facts: &ContactFacts) -> Channel {
+    let mut c = channel_in(&facts.notes);
+    if let Some(n) = &facts.last_note {
+        let more = channel_in(&n.text);
+        c.message = c.message.or(more.message);
+        c.no_calls |= more.no_calls;
+    }
+    c
+}
+
+/// Family, a friend, an old colleague or a competitor, by the notes and tags.
+fn personal_in_notes(facts: &ContactFacts) -> bool {
+    is_personal_only(&facts.notes, &facts.tags)
+        || facts
+            .last_note
+            .as_ref()
+            .is_some_and(|n| is_personal(&n.text, &[]))
 }
 
 fn contact_state<'a>(
@@ -308,13 +453,13 @@ fn promise_for(
 }
 
 /// Writes one ping's texts and records what it said in the contact's state.
-fn write_ping<'a>(
-    x: &Placed,
-    p: &Prepared<'a>,
+fn write_ping<'a, 'p>(
+    x: &'p Placed,
+    p: &'p Prepared<'a>,
     cx: &Context<'_>,
     state: &mut ContactState<'a>,
     recent: &[usize],
-) -> Ping {
+) -> (Ping, Later<'p>) {
     let facts = p.facts;
     let date = cx.calendar.date(x.day);
     let before = state.previous;
@@ -365,13 +510,7 @@ fn write_ping<'a>(
     } else {
         None
     };
-    let phone = *state.phone.get_or_insert_with(|| {
-        prefers_phone(&facts.notes)
-            || facts
-                .last_note
-                .as_ref()
-                .is_some_and(|n| prefers_phone(&n.text))
-    });
+    let phone = *state.phone.get_or_insert_with(|| phone_in_notes(facts));
     if !state.note_interests && state.interests.iter().all(|(_, k)| k.is_none()) {
         state.note_interests = true;
         let mut found = interests_in_notes(&facts.notes);
@@ -602,20 +741,10 @@ fn write_ping<'a>(
         Some(on) if on > date => short_date(on, date),
         _ => String::new(),
     };
-    let channel = *state.channel.get_or_insert_with(|| {
-        let mut c = channel_in(&facts.notes);
-        if let Some(n) = &facts.last_note {
-            let more = channel_in(&n.text);
-            c.message = c.message.or(more.message);
-            c.no_calls |= more.no_calls;
-        }
-        c
-    });
-    let personal = is_personal_only(&facts.notes, &facts.tags)
-        || facts
-            .last_note
-            .as_ref()
-            .is_some_and(|n| is_personal(&n.text, &[]));
+    let channel = *state.channel.get_or_insert_with(|| channel_in_notes(facts));
+    let personal = *state
+        .personal
+        .get_or_insert_with(|| personal_in_notes(facts));
     let belated = birthday_on.is_some_and(|on| on < date);
     // What was asked for or promised names a time still to come.
     let ahead = promise_reading.is_some_and(|r| asks_for_later(&r.object, date))
@@ -801,7 +930,7 @@ fn write_ping<'a>(
     };
     let said = Said {
         request: match (request, note, request_state) {
-            (Some(r), Some(n), Some(s)) if uses.request => Some((r, n.date, s)),
+            (Some(r), Some(n), Some(s)) if uses.request => Some((r.clone(), n.date, s)),
             _ => None,
         },
         owed: owed.filter(|_| {
@@ -821,7 +950,7 @@ fn write_ping<'a>(
         kept: kept.is_some() && uses.promise,
         offered: match (thread, note) {
             (Some(t), Some(n)) if uses.note && reading.is_some_and(|r| r.offered) => {
-                Some((t, n.date))
+                Some((t.to_owned(), n.date))
             }
             _ => None,
         },
@@ -834,9 +963,15 @@ fn write_ping<'a>(
             .filter(|_| unanswered)
             .map(|n| n.date),
     };
-    let previous_day = before.map(|(day, _)| cx.calendar.date(day));
-    let why = why(x, p, cx, date, first_hello, previous_day, &name, &said);
-    let details = details(x, p, cx, date, warmth, first_hello, previous_day);
+    let later = Later {
+        x,
+        date,
+        warmth,
+        first_hello,
+        previous_day: before.map(|(day, _)| cx.calendar.date(day)),
+        name,
+        said,
+    };
 
     // Remember what was said, so the contact's next pings build on it.
     if uses.request {
@@ -865,15 +1000,16 @@ fn write_ping<'a>(
     }
     state.previous = Some((x.day, suggestion.template));
 
-    Ping {
+    let ping = Ping {
         id: x.id.clone(),
         date,
         contact_id: facts.id,
         contact_name: facts.name.clone(),
         reason: x.reason,
         suggestion: suggestion.text,
-        why,
-        details,
+        // Written with `later`.
+        why: String::new(),
+        details: String::new(),
         first_hello,
         warmth,
         action: suggestion.action,
@@ -884,5 +1020,46 @@ fn write_ping<'a>(
             (_, Some((_, PromiseState::Early)), Some(pr)) if uses.promise => Some(pr.id),
             _ => None,
         },
+    };
+    (ping, later)
+}
+
+/// What a ping's `why` and `details` are written from: they depend on
+/// nothing a later ping changes, so they are written apart from the
+/// suggestions, which go in order.
+struct Later<'p> {
+    x: &'p Placed,
+    date: NaiveDate,
+    warmth: u8,
+    first_hello: bool,
+    previous_day: Option<NaiveDate>,
+    name: String,
+    said: Said<'p>,
+}
+
+impl Later<'_> {
+    /// The ping's `why` and `details`.
+    fn write(&self, prepared: &[Prepared<'_>], cx: &Context<'_>) -> (String, String) {
+        let p = &prepared[self.x.contact];
+        let why = why(
+            self.x,
+            p,
+            cx,
+            self.date,
+            self.first_hello,
+            self.previous_day,
+            &self.name,
+            &self.said,
+        );
+        let details = details(
+            self.x,
+            p,
+            cx,
+            self.date,
+            self.warmth,
+            self.first_hello,
+            self.previous_day,
+        );
+        (why, details)
     }
 }

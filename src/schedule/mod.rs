@@ -541,17 +541,15 @@ fn plan_written_through(
     let end = i32::try_from(days).unwrap_or(i32::MAX / 4).min(20 * 366);
     let calendar = Calendar::new(today, settings, 400, end + 400);
     // Read once per contact: the fixed pings and the rhythm both keep out.
-    let closed: Vec<Vec<ClosedSpan>> = snapshot
-        .contacts
-        .iter()
-        .map(|c| closed_spans(c, &calendar))
-        .collect();
-    let fixed: Vec<Vec<FixedPing>> = snapshot
-        .contacts
-        .iter()
-        .zip(&closed)
-        .map(|(c, spans)| fixed_pings(c, today, &calendar, end, spans))
-        .collect();
+    // Each contact on its own, so the contacts are shared out over the cores.
+    let (closed, fixed): (Vec<Vec<ClosedSpan>>, Vec<Vec<FixedPing>>) =
+        par_map(snapshot.contacts.iter().collect(), |c| {
+            let spans = closed_spans(c, &calendar);
+            let fixed = fixed_pings(c, today, &calendar, end, &spans);
+            (spans, fixed)
+        })
+        .into_iter()
+        .unzip();
     let loads: Vec<ContactLoad> = snapshot
         .contacts
         .iter()
@@ -580,13 +578,10 @@ fn plan_written_through(
         <= ROOMY_SHARE
             * f64::from(daily_cap)
             * f64::from(calendar.working_days_between(0, 365).max(1));
-    let mut prepared: Vec<Prepared<'_>> = snapshot
-        .contacts
-        .iter()
-        .zip(fixed)
-        .zip(closed)
-        .map(|((c, f), spans)| prepare(c, f, spans, &calendar, &capacity.intervals, roomy))
-        .collect();
+    let mut prepared: Vec<Prepared<'_>> = par_map(
+        snapshot.contacts.iter().zip(fixed).zip(closed).collect(),
+        |((c, f), spans)| prepare(c, f, spans, &calendar, &capacity.intervals, roomy),
+    );
     find_colleagues(&mut prepared, today);
 
     let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
@@ -824,6 +819,42 @@ fn plan_written_through(
         notes,
     };
     (plan, unwritten)
+}
+
+/// Fewer items than this are mapped on one thread: starting another costs
+/// more than it saves.
+const PAR_MIN_ITEMS: usize = 512;
+
+/// `items` mapped by `f`, in order, the work shared out over the machine's
+/// cores (two halves when it has two or more). The result is the same as a
+/// plain `map`: each item is mapped on its own.
+pub(crate) fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || items.len() < PAR_MIN_ITEMS {
+        return items.into_iter().map(f).collect();
+    }
+    let mut first = items;
+    let second = std::sync::Mutex::new(Some(first.split_off(first.len() / 2)));
+    let f = &f;
+    let take = |m: &std::sync::Mutex<Option<Vec<T>>>| {
+        m.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .unwrap_or_default()
+    };
+    std::thread::scope(|scope| {
+        let later = std::thread::Builder::new().spawn_scoped(scope, || {
+            take(&second).into_iter().map(f).collect::<Vec<R>>()
+        });
+        let mut out: Vec<R> = first.into_iter().map(f).collect();
+        match later.map(|h| h.join()) {
+            Ok(Ok(rest)) => out.extend(rest),
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread to be had: the second half here too.
+            Err(_) => out.extend(take(&second).into_iter().map(f)),
+        }
+        out
+    })
 }
 
 /// Whether a ping id names a cadence ping (`{contact}-c{n}`).

@@ -378,11 +378,23 @@ const NO_CONTACT: [&str; 11] = [
     "probity",
 ];
 
+/// A word of each of [`NO_CONTACT`]'s cues.
+const NO_CONTACT_WORDS: [&str; 4] = ["contact", "blackout", "probity", "nothing"];
+
 /// The days a note asks for no contact at all ("tender open: no informal
 /// contact until 18 Dec", "blackout until the 20 Jan award"), from the note's
 /// day to the day named after "until" or "till". Without such a day nothing is
 /// read: the note may be stale, and a plan cannot hold a contact back forever.
 pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    // Every cue holds one of these words: most notes have none, and are not
+    // read clause by clause.
+    let lower = note.to_lowercase();
+    if !NO_CONTACT_WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some())
+    {
+        return None;
+    }
     for clause in note.split(['.', ';', '\n', '!', '?']) {
         let lower = clause.to_lowercase().replace('\u{2019}', "'");
         // The day that ends it is named after the words that ask for it.
@@ -588,6 +600,13 @@ mod tests {
             "Wants a quote before Christmas",
         ] {
             assert_eq!(away(nothing), None, "{nothing}");
+        }
+    }
+
+    #[test]
+    fn every_no_contact_cue_holds_a_word_looked_for_first() {
+        for cue in NO_CONTACT {
+            assert!(NO_CONTACT_WORDS.iter().any(|w| cue.contains(w)), "{cue}");
         }
     }
 

@@ -260,6 +260,9 @@ enum Need {
     Deadline,
 }
 
+/// How many kinds of [`Need`] there are.
+const NEEDS: usize = Need::Deadline as usize + 1;
+
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
     static DATA: OnceLock<TemplateFile> = OnceLock::new();
@@ -638,6 +641,52 @@ fn fits_kind(fits: &str, kind: Option<&str>) -> bool {
     kind.is_some_and(|k| fits.split('|').any(|f| f == k))
 }
 
+/// The templates that serve a reason and fit a relationship, in the data's
+/// order, worked out once.
+fn serving(reason: Reason, relationship: Relationship) -> &'static [usize] {
+    const REASONS: [Reason; 5] = [
+        Reason::Birthday,
+        Reason::Promise,
+        Reason::FollowUp,
+        Reason::Cadence,
+        Reason::Overdue,
+    ];
+    const RELATIONSHIPS: [Relationship; 5] = [
+        Relationship::First,
+        Relationship::Acquaintance,
+        Relationship::Network,
+        Relationship::Core,
+        Relationship::Inner,
+    ];
+    static SERVING: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    let table = SERVING.get_or_init(|| {
+        let templates = &data().templates;
+        REASONS
+            .iter()
+            .flat_map(|r| RELATIONSHIPS.iter().map(move |rel| (r, rel)))
+            .map(|(r, rel)| {
+                (0..templates.len())
+                    .filter(|&i| {
+                        templates[i].reasons.contains(r) && templates[i].relationships.contains(rel)
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let r = REASONS.iter().position(|r| *r == reason).unwrap_or(0);
+    let rel = RELATIONSHIPS
+        .iter()
+        .position(|rel| *rel == relationship)
+        .unwrap_or(0);
+    &table[r * RELATIONSHIPS.len() + rel]
+}
+
+/// Each template's [`thread_rank`], worked out once.
+fn ranks() -> &'static [Option<u8>] {
+    static RANKS: OnceLock<Vec<Option<u8>>> = OnceLock::new();
+    RANKS.get_or_init(|| data().templates.iter().map(thread_rank).collect())
+}
+
 /// How strongly a template draws on what the user wrote: a promise first, then
 /// a request, the note's thread, personal news; `None` for none of them.
 fn thread_rank(t: &Template) -> Option<u8> {
@@ -713,7 +762,7 @@ pub fn suggest_anew(
     used: &[usize],
 ) -> Suggestion {
     let data = data();
-    let has = |need: &Need| match need {
+    let has_now = |need: &Need| match need {
         Need::Note => ctx.note.is_some_and(|n| !n.trim().is_empty()),
         Need::Life => ctx.life.is_some_and(|n| !n.trim().is_empty()),
         Need::Favour => ctx.favour.is_some_and(|n| !n.trim().is_empty()),
@@ -750,11 +799,21 @@ pub fn suggest_anew(
         Need::Quiet => is_quiet(ctx),
         Need::Deadline => ctx.deadline.is_some(),
     };
+    // Many templates share needs, and some take reading the note (a topic,
+    // quiet news): each is worked out once per ping.
+    let known: [std::cell::Cell<Option<bool>>; NEEDS] =
+        std::array::from_fn(|_| std::cell::Cell::new(None));
+    let has = |need: &Need| {
+        let slot = &known[*need as usize];
+        slot.get().unwrap_or_else(|| {
+            let answer = has_now(need);
+            slot.set(Some(answer));
+            answer
+        })
+    };
     let act = ctx.promise_reading.map(|r| r.act);
     let fits = |t: &Template| -> bool {
-        t.reasons.contains(&reason)
-            && t.relationships.contains(&ctx.relationship)
-            && t.needs.iter().all(has)
+        t.needs.iter().all(has)
             && (t.event_round.is_none() || t.event_round == ctx.event_round)
             && t.promise
                 .is_none_or(|state| ctx.promise_state == Some(state) && has(&Need::Promise))
@@ -775,7 +834,10 @@ pub fn suggest_anew(
                 .as_deref()
                 .is_none_or(|kinds| ctx.interests.iter().any(|(_, k)| fits_kind(kinds, *k)))
     };
-    let mut eligible: Vec<usize> = (0..data.templates.len())
+    // Only the templates for the reason and relationship are looked at.
+    let mut eligible: Vec<usize> = serving(reason, ctx.relationship)
+        .iter()
+        .copied()
         .filter(|&i| fits(&data.templates[i]))
         .collect();
     // A promise whose verb is known gets a template for that verb.
@@ -785,7 +847,8 @@ pub fn suggest_anew(
             t.act.is_some() || t.promise.is_none()
         });
     }
-    let rank = |i: &usize| thread_rank(&data.templates[*i]);
+    let ranks = ranks();
+    let rank = |i: &usize| ranks[*i];
     let interest = |i: &usize| data.templates[*i].fits.is_some();
     // Follow-ups pick up what the user wrote whenever there is something.
     let subset: Vec<usize> = match (reason, prefer) {

@@ -26,7 +26,7 @@ const WITHIN_DAYS: i64 = 5;
 #[derive(Debug, Clone, Default)]
 pub(super) struct Said<'a> {
     /// The contact's request, when the suggestion delivers it: what, when asked, its state.
-    pub request: Option<(&'a Request, NaiveDate, RequestState)>,
+    pub request: Option<(Request, NaiveDate, RequestState)>,
     /// "you promised Yusuf the quote by Fri 4 Dec", for the promise the ping
     /// keeps, delivers early or mentions.
     pub owed: Option<String>,
@@ -39,7 +39,7 @@ pub(super) struct Said<'a> {
     pub deadline: Option<(String, NaiveDate, NaiveDate)>,
     /// The suggestion picks up an offer the contact made in the note: the
     /// note as quoted, and its day.
-    pub offered: Option<(&'a str, NaiveDate)>,
+    pub offered: Option<(String, NaiveDate)>,
     /// The suggestion asks how personal news with a day went: what, its day.
     pub life_dated: Option<(&'a str, NaiveDate)>,
     /// The only message sent went unanswered: its day.
@@ -375,9 +375,9 @@ fn rhythm_why(
     if first_hello {
         return first_hello_why(facts, name, date);
     }
-    if let Some((request, asked, state)) = said.request {
-        if state != RequestState::After {
-            return request_why(name, request, state, asked, date);
+    if let Some((request, asked, state)) = &said.request {
+        if *state != RequestState::After {
+            return request_why(name, request, *state, *asked, date);
         }
     }
     if said.early {
@@ -411,7 +411,8 @@ fn rhythm_why(
             span_words((date - sent).num_days())
         );
     }
-    if let Some((note, on)) = said.offered {
+    if let Some((note, on)) = &said.offered {
+        let on = *on;
         return format!(
             "On {} you noted an offer from {name} that is still open (“{}”); a word now keeps it moving.",
             day_month(on, date),
