@@ -247,6 +247,10 @@ const FOLD_FOLLOW_UP_DAYS: i32 = 7;
 const COLLEAGUE_DAYS: i64 = 120;
 /// Follow-ups are planned for events up to this many days old.
 const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
+
+/// The latest an event's follow-up may come, held back by leave or a time of
+/// no contact: eight weeks after the event.
+const FOLLOW_UP_LATEST_DAYS: i32 = 56;
 /// At most this many pings of one contact in any 365 days.
 const MAX_PINGS_PER_365_DAYS: usize = 10;
 
@@ -1304,6 +1308,14 @@ fn fixed_pings(
             }
         }
     }
+    // Held back that long, a follow-up is no longer one: the rhythm picks the
+    // contact up from there.
+    fixed.retain(|f| match &f.detail {
+        FixedDetail::FollowUp { event_date, .. } if !f.snoozed => {
+            f.day - calendar.day(*event_date) <= FOLLOW_UP_LATEST_DAYS
+        }
+        _ => true,
+    });
     separate_same_day(&mut fixed, calendar);
     fold_follow_ups(facts, calendar, &mut fixed);
     fixed

@@ -1590,3 +1590,30 @@ fn no_contact_asked_for_in_the_notes_holds_every_ping_but_promises() {
         "the rhythm resumes after it"
     );
 }
+
+#[test]
+fn a_follow_up_held_back_past_eight_weeks_is_dropped() {
+    // Met at an event; the card asks for no contact until an award months away.
+    let mut met = person(5, Circle::Network);
+    met.record_interaction(InteractionKind::Event, d("2026-11-18"), Some("Expo"), 5000);
+    met.last_note = Some(NoteFacts {
+        date: d("2026-11-18"),
+        kind: InteractionKind::Event,
+        text: "Said hi only at the booth".into(),
+        event: Some("Expo".into()),
+    });
+    let mut held = met.clone();
+    held.notes = "RFP open. No contact with City staff until award, expected Feb 2027.".into();
+    let follow_ups = |c: ContactFacts| {
+        of(&plan_for(vec![c], 120), 5)
+            .iter()
+            .filter(|p| p.reason == Reason::FollowUp)
+            .map(|p| p.date)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !follow_ups(met).is_empty(),
+        "without the rule it has follow-ups"
+    );
+    assert_eq!(follow_ups(held), Vec::<NaiveDate>::new());
+}
