@@ -13,16 +13,16 @@ mod today_prefetch;
 mod tray;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use keepwarm::store::{default_db_path, Store};
 
 /// The open database, or why it could not be opened (shown in the window).
 pub struct AppState {
-    store: Result<Mutex<Store>, String>,
+    store: Result<Arc<Mutex<Store>>, String>,
     db_path: PathBuf,
     feed: Mutex<feed::FeedRunner>,
-    today_prefetch: today_prefetch::TodayPrefetch,
+    today_prefetch: Arc<today_prefetch::TodayPrefetch>,
 }
 
 /// `--db PATH` / `--db=PATH`, else `KEEPWARM_DB`, else the platform default.
@@ -48,7 +48,7 @@ fn main() {
         Ok(path) => {
             // Kept as text: the window shows it, and the error type is not Clone.
             let store = Store::open(&path)
-                .map(Mutex::new)
+                .map(|store| Arc::new(Mutex::new(store)))
                 .map_err(|e| e.to_string());
             (path, store)
         }
@@ -56,6 +56,16 @@ fn main() {
     };
     if let Err(message) = &store {
         eprintln!("keepwarm-desktop: {message}");
+    }
+    // Today is planned from the first moment, while the window and its web view
+    // start (about a second), so the start screen's question finds its answer.
+    let today_prefetch = Arc::new(today_prefetch::TodayPrefetch::default());
+    if let Ok(store) = &store {
+        let (store, prefetch) = (Arc::clone(store), Arc::clone(&today_prefetch));
+        std::thread::spawn(move || {
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            prefetch.fill(&store, commands::today());
+        });
     }
     let title = match db_path.file_name() {
         Some(name) => format!("keepwarm — {}", name.to_string_lossy()),
@@ -68,10 +78,10 @@ fn main() {
         // The window is built here rather than in tauri.conf.json so that it maps
         // with its final title (which names the database) from the first frame.
         .setup(move |app| {
-            // Today is planned and the calendar feed started off the main thread,
-            // so that neither holds up the window.
+            // The calendar feed starts off the main thread (after Today's
+            // planning, which holds the database), so it does not hold up the window.
             let handle = app.handle().clone();
-            std::thread::spawn(move || start_in_background(&handle));
+            std::thread::spawn(move || start_feed(&handle));
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
                 .title(&title)
                 .inner_size(1100.0, 720.0)
@@ -86,7 +96,7 @@ fn main() {
             store,
             db_path,
             feed: Mutex::new(feed::FeedRunner::default()),
-            today_prefetch: today_prefetch::TodayPrefetch::default(),
+            today_prefetch,
         })
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
@@ -137,15 +147,13 @@ fn main() {
     }
 }
 
-/// Start-up work that needs the database: Today's screen, planned before the page
-/// asks for it, and the calendar feed, if the user turned it on.
-fn start_in_background(app: &tauri::AppHandle) {
+/// Starts the calendar feed, if the user turned it on.
+fn start_feed(app: &tauri::AppHandle) {
     let state = tauri::Manager::state::<AppState>(app);
     let Ok(store) = &state.store else {
         return;
     };
     let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
-    state.today_prefetch.fill(&store, commands::today());
     if feed::enabled(&store) {
         let status = state
             .feed

@@ -2,7 +2,7 @@
 //!
 //! On a big database planning Today takes a few hundred milliseconds, and the web
 //! view only asks for it about a second after launch, once its page has loaded.
-//! Started from the app's setup, the work overlaps the web view's start-up; the
+//! Started as soon as the database is open, the work overlaps the web view's start-up; the
 //! first `today_screen` then answers at once. The result is used only if nothing
 //! has been written to the database since (by this app or another program) and
 //! the day has not changed; otherwise Today is planned again as usual.
