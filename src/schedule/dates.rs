@@ -11,35 +11,30 @@ pub(super) fn short_date(date: NaiveDate, relative_to: NaiveDate) -> String {
     let mut out = String::with_capacity(16);
     out.push_str(weekday_name(date.weekday()));
     out.push(' ');
-    push_day(&mut out, date.day());
-    out.push(' ');
-    out.push_str(month_name(date.month()));
-    if date.year() != relative_to.year() {
-        out.push(' ');
-        out.push_str(&date.year().to_string());
-    }
+    push_day_month(&mut out, date, relative_to);
     out
-}
-
-/// A day of the month (1–31) in digits.
-fn push_day(out: &mut String, day: u32) {
-    if day >= 10 {
-        out.push(char::from(b'0' + (day / 10 % 10) as u8));
-    }
-    out.push(char::from(b'0' + (day % 10) as u8));
 }
 
 /// "3 Mar", or "3 Mar 2025" in another year than `relative_to`.
 pub(super) fn day_month(date: NaiveDate, relative_to: NaiveDate) -> String {
     let mut out = String::with_capacity(12);
-    push_day(&mut out, date.day());
+    push_day_month(&mut out, date, relative_to);
+    out
+}
+
+/// Appends "3 Mar", with the year when it is not the year of `relative_to`.
+fn push_day_month(out: &mut String, date: NaiveDate, relative_to: NaiveDate) {
+    let day = date.day();
+    if day >= 10 {
+        out.push(char::from(b'0' + (day / 10 % 10) as u8));
+    }
+    out.push(char::from(b'0' + (day % 10) as u8));
     out.push(' ');
     out.push_str(month_name(date.month()));
     if date.year() != relative_to.year() {
         out.push(' ');
         out.push_str(&date.year().to_string());
     }
-    out
 }
 
 pub(super) fn month_name(month: u32) -> &'static str {

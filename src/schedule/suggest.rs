@@ -641,23 +641,27 @@ fn fits_kind(fits: &str, kind: Option<&str>) -> bool {
     kind.is_some_and(|k| fits.split('|').any(|f| f == k))
 }
 
+/// Every reason a ping has.
+const REASONS: [Reason; 5] = [
+    Reason::Birthday,
+    Reason::Promise,
+    Reason::FollowUp,
+    Reason::Cadence,
+    Reason::Overdue,
+];
+
+/// Every relationship a template is written for.
+const RELATIONSHIPS: [Relationship; 5] = [
+    Relationship::First,
+    Relationship::Acquaintance,
+    Relationship::Network,
+    Relationship::Core,
+    Relationship::Inner,
+];
+
 /// The templates that serve a reason and fit a relationship, in the data's
 /// order, worked out once.
 fn serving(reason: Reason, relationship: Relationship) -> &'static [usize] {
-    const REASONS: [Reason; 5] = [
-        Reason::Birthday,
-        Reason::Promise,
-        Reason::FollowUp,
-        Reason::Cadence,
-        Reason::Overdue,
-    ];
-    const RELATIONSHIPS: [Relationship; 5] = [
-        Relationship::First,
-        Relationship::Acquaintance,
-        Relationship::Network,
-        Relationship::Core,
-        Relationship::Inner,
-    ];
     static SERVING: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
     let table = SERVING.get_or_init(|| {
         let templates = &data().templates;

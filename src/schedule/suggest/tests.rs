@@ -12,21 +12,6 @@ fn ctx<'a>(interests: &'a [(&'a str, Option<&'static str>)]) -> SuggestionContex
     }
 }
 
-const REASONS: [Reason; 5] = [
-    Reason::Cadence,
-    Reason::Overdue,
-    Reason::Birthday,
-    Reason::Promise,
-    Reason::FollowUp,
-];
-const RELATIONSHIPS: [Relationship; 5] = [
-    Relationship::First,
-    Relationship::Acquaintance,
-    Relationship::Network,
-    Relationship::Core,
-    Relationship::Inner,
-];
-
 #[test]
 fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
     let data = data();
