@@ -28,10 +28,12 @@ impl TodayPrefetch {
     /// Plans `day`'s screen now. A failure is left for the real request to
     /// report, so it is not kept.
     pub fn fill(&self, store: &Store, day: NaiveDate) {
-        let Ok(screen) = screens::today_screen(store, day) else {
+        // Stamped before planning, so that a write by another program while
+        // Today is planned makes the plan stale rather than slipping past.
+        let Ok(stamp) = store.change_stamp() else {
             return;
         };
-        let Ok(stamp) = store.change_stamp() else {
+        let Ok(screen) = screens::today_screen(store, day) else {
             return;
         };
         *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(Planned { day, stamp, screen });
