@@ -21,7 +21,7 @@ use keepwarm::store::{default_db_path, Store};
 pub struct AppState {
     store: Result<Arc<Mutex<Store>>, String>,
     db_path: PathBuf,
-    feed: Mutex<feed::FeedRunner>,
+    feed: Arc<Mutex<feed::FeedRunner>>,
     today_prefetch: Arc<today_prefetch::TodayPrefetch>,
 }
 
@@ -57,13 +57,23 @@ fn main() {
     if let Err(message) = &store {
         eprintln!("keepwarm-desktop: {message}");
     }
-    // Today is planned from the first moment, while the window and its web view
-    // start (about a second), so the start screen's question finds its answer.
+    // Start-up work that needs the database, on a thread of its own from the first
+    // moment, while the window and its web view start (about a second): the
+    // calendar feed, if the user turned it on, then Today, so the start screen's
+    // question finds its answer.
     let today_prefetch = Arc::new(today_prefetch::TodayPrefetch::default());
+    let feed = Arc::new(Mutex::new(feed::FeedRunner::default()));
     if let Ok(store) = &store {
-        let (store, prefetch) = (Arc::clone(store), Arc::clone(&today_prefetch));
+        let (store, prefetch, feed) = (
+            Arc::clone(store),
+            Arc::clone(&today_prefetch),
+            Arc::clone(&feed),
+        );
+        let db_path = db_path.clone();
         std::thread::spawn(move || {
-            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            // The store before the feed, in the order the feed commands take them.
+            let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+            start_feed(&mut store, &feed, &db_path);
             prefetch.fill(&store, commands::today());
         });
     }
@@ -78,10 +88,6 @@ fn main() {
         // The window is built here rather than in tauri.conf.json so that it maps
         // with its final title (which names the database) from the first frame.
         .setup(move |app| {
-            // The calendar feed starts off the main thread (after Today's
-            // planning, which holds the database), so it does not hold up the window.
-            let handle = app.handle().clone();
-            std::thread::spawn(move || start_feed(&handle));
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
                 .title(&title)
                 .inner_size(1100.0, 720.0)
@@ -95,7 +101,7 @@ fn main() {
         .manage(AppState {
             store,
             db_path,
-            feed: Mutex::new(feed::FeedRunner::default()),
+            feed,
             today_prefetch,
         })
         .plugin(tauri_plugin_dialog::init())
@@ -148,18 +154,12 @@ fn main() {
 }
 
 /// Starts the calendar feed, if the user turned it on.
-fn start_feed(app: &tauri::AppHandle) {
-    let state = tauri::Manager::state::<AppState>(app);
-    let Ok(store) = &state.store else {
-        return;
-    };
-    let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
-    if feed::enabled(&store) {
-        let status = state
-            .feed
+fn start_feed(store: &mut Store, feed: &Mutex<feed::FeedRunner>, db_path: &std::path::Path) {
+    if feed::enabled(store) {
+        let status = feed
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .start(&mut store, &state.db_path);
+            .start(store, db_path);
         if let Some(error) = status.error {
             eprintln!("keepwarm-desktop: calendar feed: {error}");
         }

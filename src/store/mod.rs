@@ -265,9 +265,10 @@ impl Store {
             .pragma_query_value(None, "data_version", |row| row.get(0))?)
     }
 
-    /// Where the database stands: equal stamps from the same store mean nothing was
+    /// Where the database stands: equal stamps from the same store mean no row was
     /// written since, by this connection or any other (a cache of derived data, such
-    /// as a screen worked out ahead of time, is still right).
+    /// as a screen worked out ahead of time, is still right). Schema changes made
+    /// through this connection are not counted; they happen only as it opens.
     pub fn change_stamp(&self) -> Result<ChangeStamp> {
         Ok(ChangeStamp {
             others: self.data_version()?,
