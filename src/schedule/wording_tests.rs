@@ -532,7 +532,14 @@ fn someone_at_a_competitor_gets_no_follow_up_after_an_event_and_no_business() {
         "Wants pricing for 350 employees before the board in Feb",
     );
     nina.tags = vec!["Prospects".into()];
-    let plan = plan_for(vec![ryan, nina], 60);
+    let mut sam = at_event(
+        person(4, Circle::Core),
+        "2026-11-25",
+        "Workforce Expo",
+        "drinks after day 2, she's engaged!",
+    );
+    sam.tags = vec!["Friends".into()];
+    let plan = plan_for(vec![ryan, nina, sam], 60);
     let follow_ups = |id| {
         of(&plan, id)
             .into_iter()
@@ -547,18 +554,7 @@ fn someone_at_a_competitor_gets_no_follow_up_after_an_event_and_no_business() {
         }
     }
     // A friend met there gets one friendly note, with no business in it.
-    let mut sam = at_event(
-        person(4, Circle::Core),
-        "2026-11-25",
-        "Workforce Expo",
-        "drinks after day 2, she's engaged!",
-    );
-    sam.tags = vec!["Friends".into()];
-    let plan_friend = plan_for(vec![sam], 60);
-    let sam: Vec<_> = of(&plan_friend, 4)
-        .into_iter()
-        .filter(|p| p.reason == Reason::FollowUp)
-        .collect();
+    let sam = follow_ups(4);
     assert_eq!(sam.len(), 1, "{sam:?}");
     assert!(
         sam[0].suggestion.contains("no business"),
