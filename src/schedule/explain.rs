@@ -333,7 +333,8 @@ fn noted_only(facts: &ContactFacts, never_contacted: bool) -> bool {
         && (!says_known(&facts.notes) || is_recruiter_note(&facts.notes))
 }
 
-fn first_name(facts: &ContactFacts) -> &str {
+/// The contact's first name, or the whole name when none is known.
+pub(super) fn first_name(facts: &ContactFacts) -> &str {
     if facts.given_name.trim().is_empty() {
         facts.name.as_str()
     } else {

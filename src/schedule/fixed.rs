@@ -63,8 +63,11 @@ pub(super) fn follow_up_pings(
     let Some(event) = &facts.last_event else {
         return;
     };
-    // Someone at a competitor met at an event is no lead to follow up.
-    if super::phrases::is_competitor(&facts.notes, &facts.tags) {
+    // Someone at a competitor met at an event is no lead to follow up; a
+    // friend who works at one gets the friendly note below.
+    if super::phrases::is_competitor(&facts.notes, &facts.tags)
+        && !super::phrases::is_personal(&facts.notes, &facts.tags)
+    {
         return;
     }
     let event_day = calendar.day(event.date);
@@ -184,9 +187,10 @@ pub(super) fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>
     fixed.sort_by_key(|f| (f.day, !f.snoozed, f.reason));
 }
 
-/// A second event follow-up up to [`FOLD_FOLLOW_UP_DAYS`] after another of the
-/// contact's fixed pings (a promise, a birthday, the first follow-up) folds
-/// into it: one person does not hear from the user twice in a week. Fixed
+/// A second event follow-up up to [`FOLD_FOLLOW_UP_DAYS`] before or after
+/// another of the contact's fixed pings (a promise, a birthday, the first
+/// follow-up) folds into it: one person does not hear from the user twice in
+/// a week, and a touch the day before a promise falls due has nothing to add. Fixed
 /// pings already done or skipped count on the day they were planned for, so
 /// doing one does not bring the follow-up back. A snoozed one keeps the day
 /// the user gave it.
@@ -217,7 +221,7 @@ pub(super) fn fold_follow_ups(
             || f.snoozed
             || !others
                 .iter()
-                .any(|&d| d <= f.day && f.day - d <= FOLD_FOLLOW_UP_DAYS)
+                .any(|&d| (f.day - d).abs() <= FOLD_FOLLOW_UP_DAYS)
     });
 }
 

@@ -43,6 +43,7 @@ mod render;
 pub mod settings;
 pub mod simulate;
 pub mod snapshot;
+mod standing;
 pub mod suggest;
 pub mod today;
 pub mod warmth;
@@ -51,12 +52,13 @@ mod why;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use self::calendar::Calendar;
 pub use self::capacity::CirclePlan;
 use self::capacity::{capacity, ContactLoad};
+use self::explain::first_name;
 use self::fixed::{
     apply_fixed_actions, birthday_pings, fold_follow_ups, follow_up_pings, promise_pings,
     separate_same_day,
@@ -240,8 +242,8 @@ const ROOMY_SHARE: f64 = 0.6;
 /// stands in for a rhythm ping up to this many days before it (the wish is
 /// this period's ping, and a gift goes with it).
 const BIRTHDAY_ABSORB_DAYS: i32 = 21;
-/// A second event follow-up this close after another fixed ping of the same
-/// contact (a promise, a birthday) is folded into it.
+/// A second event follow-up this close before or after another fixed ping of
+/// the same contact (a promise, a birthday) is folded into it.
 const FOLD_FOLLOW_UP_DAYS: i32 = 7;
 /// Colleagues talked to this recently make a first hello's way in.
 const COLLEAGUE_DAYS: i64 = 120;
@@ -251,6 +253,9 @@ const FOLLOW_UP_MAX_AGE_DAYS: i32 = 30;
 /// The latest an event's follow-up may come, held back by leave or a time of
 /// no contact: eight weeks after the event.
 const FOLLOW_UP_LATEST_DAYS: i32 = 56;
+/// A deal reported lost rests this long (about six months) before a ping:
+/// a check-in the week after a loss reads as not taking no for an answer.
+const LOST_DEAL_REST_DAYS: i64 = 182;
 /// At most this many pings of one contact in any 365 days.
 const MAX_PINGS_PER_365_DAYS: usize = 10;
 
@@ -546,23 +551,32 @@ fn plan_written_through(
     let calendar = Calendar::new(today, settings, 400, end + 400);
     // Read once per contact: the fixed pings and the rhythm both keep out.
     // Each contact on its own, so the contacts are shared out over the cores.
-    let (closed, fixed): (Vec<Vec<ClosedSpan>>, Vec<Vec<FixedPing>>) =
-        par_map(snapshot.contacts.iter().collect(), |c| {
-            let spans = closed_spans(c, &calendar);
-            let fixed = fixed_pings(c, today, &calendar, end, &spans);
-            (spans, fixed)
-        })
-        .into_iter()
-        .unzip();
+    // Someone the notes say to leave alone is planned as if paused: only
+    // the user's own promises come.
+    let read = par_map(snapshot.contacts.iter().collect(), |c| {
+        let left = left_alone(c);
+        let spans = closed_spans(c, &calendar);
+        let fixed = fixed_pings(c, today, &calendar, end, &spans, left.is_some());
+        (left, spans, fixed)
+    });
+    let mut left = Vec::with_capacity(read.len());
+    let mut closed = Vec::with_capacity(read.len());
+    let mut fixed = Vec::with_capacity(read.len());
+    for (l, c, f) in read {
+        left.push(l);
+        closed.push(c);
+        fixed.push(f);
+    }
     let loads: Vec<ContactLoad> = snapshot
         .contacts
         .iter()
         .zip(&fixed)
-        .map(|(c, f)| ContactLoad {
+        .zip(&left)
+        .map(|((c, f), l)| ContactLoad {
             circle: circle_index(c.circle),
             nudge: nudge(c),
             fixed_in_year: f.iter().filter(|f| (0..365).contains(&f.day)).count() as u32,
-            paused: c.paused,
+            paused: c.paused || l.is_some(),
         })
         .collect();
     let capacity = capacity(&loads, settings, calendar.working_days_between(0, 365));
@@ -582,9 +596,26 @@ fn plan_written_through(
         <= ROOMY_SHARE
             * f64::from(daily_cap)
             * f64::from(calendar.working_days_between(0, 365).max(1));
+    notes.extend(left_alone_note(&snapshot.contacts, &left));
     let mut prepared: Vec<Prepared<'_>> = par_map(
-        snapshot.contacts.iter().zip(fixed).zip(closed).collect(),
-        |((c, f), spans)| prepare(c, f, spans, &calendar, &capacity.intervals, roomy),
+        snapshot
+            .contacts
+            .iter()
+            .zip(fixed)
+            .zip(closed)
+            .zip(&left)
+            .collect(),
+        |(((c, f), spans), l)| {
+            prepare(
+                c,
+                f,
+                spans,
+                &calendar,
+                &capacity.intervals,
+                roomy,
+                l.is_some(),
+            )
+        },
     );
     find_colleagues(&mut prepared, today);
 
@@ -1287,10 +1318,11 @@ fn fixed_pings(
     calendar: &Calendar<'_>,
     end: i32,
     closed: &[ClosedSpan],
+    left_alone: bool,
 ) -> Vec<FixedPing> {
     let hash = stable_hash(&[facts.uid.as_bytes()]);
     let mut fixed = Vec::new();
-    if !facts.paused {
+    if !facts.paused && !left_alone {
         birthday_pings(facts, today, calendar, end, &mut fixed);
         follow_up_pings(facts, hash, calendar, &mut fixed);
     }
@@ -1410,6 +1442,7 @@ fn prepare<'a>(
     calendar: &Calendar<'_>,
     intervals: &[i32; 4],
     roomy: bool,
+    left_alone: bool,
 ) -> Prepared<'a> {
     let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
         .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
@@ -1420,7 +1453,7 @@ fn prepare<'a>(
     let note_dates = facts
         .last_note
         .as_ref()
-        .map(|n| notes::note_dates(&n.text, n.date))
+        .map(|n| notes::note_dates(&notes::own_part(&n.text, first_name(facts)), n.date))
         .unwrap_or_default();
     let open = open_item(facts, &anchors);
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
@@ -1461,7 +1494,11 @@ fn prepare<'a>(
     let personal = is_personal(facts);
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
-    let note_targets = note_targets(facts, &note_dates, calendar, latest, !personal);
+    let note_targets = if left_alone {
+        Vec::new()
+    } else {
+        note_targets(facts, &note_dates, calendar, latest, !personal)
+    };
     let recent_done = facts
         .actions
         .iter()
@@ -1474,7 +1511,7 @@ fn prepare<'a>(
         interval,
         hash,
         fixed,
-        due: (!facts.paused).then_some(due),
+        due: (!facts.paused && !left_alone).then_some(due),
         phase,
         since,
         due_since,
@@ -1519,11 +1556,26 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         no_contact,
     };
     let mut spans = Vec::new();
+    let personal = is_personal(facts);
     if let Some(note) = facts.last_note.as_ref() {
-        if !is_personal(facts) {
-            spans.extend(note_timing::away_days(&note.text, note.date).map(|s| span(s, false)));
+        // In a note shared by the people met at one event, only what is
+        // said about this contact.
+        let text = notes::own_part(&note.text, first_name(facts));
+        if !personal {
+            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
+            spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
+            if standing::says_lost(&text) {
+                spans.push(span(
+                    (note.date, note.date + Duration::days(LOST_DEAL_REST_DAYS)),
+                    false,
+                ));
+            }
         }
-        spans.extend(note_timing::no_contact_days(&note.text, note.date).map(|s| span(s, true)));
+        // "Ping her in Jan once settled": the user's own word on when.
+        spans.extend(
+            note_timing::contact_from(&text, note.date).map(|back| span((note.date, back), false)),
+        );
+        spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
     }
     // A card note has no day of its own: it is read as of the last thing
     // logged, or the day the contact was added.
@@ -1534,11 +1586,59 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         .max()
         .map_or(facts.created_on, |d| d.max(facts.created_on));
     spans.extend(note_timing::no_contact_days(&facts.notes, card_written).map(|s| span(s, true)));
-    if !is_personal(facts) {
+    if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
         spans.extend(note_timing::away_days(&facts.notes, card_written).map(|s| span(s, false)));
+        // A deal the card or a tag says was lost rests from the last thing logged.
+        if standing::says_lost(&facts.notes) || standing::tagged_lost(&facts.tags) {
+            spans.push(span(
+                (
+                    card_written,
+                    card_written + Duration::days(LOST_DEAL_REST_DAYS),
+                ),
+                false,
+            ));
+        }
     }
     spans
+}
+
+/// Names whom the notes leave alone, so that no one drops out of the plan
+/// without a word: "Left alone by your notes (only promises come): Ryan
+/// Mercer (at a competitor), Tom Beaulieu (declined)…".
+fn left_alone_note(
+    contacts: &[ContactFacts],
+    left: &[Option<standing::LeftAlone>],
+) -> Option<String> {
+    const NAMED: usize = 6;
+    let named: Vec<String> = contacts
+        .iter()
+        .zip(left)
+        .filter(|(c, _)| !c.paused)
+        .filter_map(|(c, l)| l.map(|l| format!("{} ({})", c.name, l.describe())))
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    let more = named.len().saturating_sub(NAMED);
+    let mut list = named[..named.len().min(NAMED)].join(", ");
+    if more > 0 {
+        list.push_str(&format!(" and {more} more"));
+    }
+    Some(format!(
+        "left alone by your notes, so only your promises to them are planned: {list} (edit a card's notes to change this)"
+    ))
+}
+
+/// Why the notes say to leave the contact alone (see [`standing::left_alone`]).
+fn left_alone(facts: &ContactFacts) -> Option<standing::LeftAlone> {
+    standing::left_alone(
+        &facts.name,
+        &facts.notes,
+        &facts.tags,
+        facts.title.as_deref(),
+        facts.last_note.as_ref().map(|n| n.text.as_str()),
+    )
 }
 
 /// The last note's day when it holds something waiting on the user (a
@@ -1575,28 +1675,26 @@ fn note_targets(
         return Vec::new();
     };
     let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
-    let mut out: Vec<(i32, i32, bool)> =
-        note_timing::note_targets(&note.text, note.date, note_dates)
-            .into_iter()
-            .filter_map(|t| {
-                let by = calendar.day(t.by);
-                let day = match t.kind {
-                    note_timing::TargetKind::AfterNews => {
-                        calendar.next_working(calendar.day(t.day))
+    let text = notes::own_part(&note.text, first_name(facts));
+    let mut out: Vec<(i32, i32, bool)> = note_timing::note_targets(&text, note.date, note_dates)
+        .into_iter()
+        .filter_map(|t| {
+            let by = calendar.day(t.by);
+            let day = match t.kind {
+                note_timing::TargetKind::AfterNews => calendar.next_working(calendar.day(t.day)),
+                note_timing::TargetKind::Deadline => {
+                    let mut day = calendar.prev_working(calendar.day(t.day));
+                    while business && calendar.is_year_break(day) {
+                        day = calendar.prev_working(day - 1);
                     }
-                    note_timing::TargetKind::Deadline => {
-                        let mut day = calendar.prev_working(calendar.day(t.day));
-                        while business && calendar.is_year_break(day) {
-                            day = calendar.prev_working(day - 1);
-                        }
-                        day
-                    }
-                };
-                let day = day.max(floor);
-                let news = t.kind == note_timing::TargetKind::AfterNews;
-                (day < by).then_some((day, by, news))
-            })
-            .collect();
+                    day
+                }
+            };
+            let day = day.max(floor);
+            let news = t.kind == note_timing::TargetKind::AfterNews;
+            (day < by).then_some((day, by, news))
+        })
+        .collect();
     out.sort_unstable();
     out
 }
@@ -1699,6 +1797,8 @@ fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
     })
 }
 
+#[cfg(test)]
+mod standing_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -129,7 +129,10 @@ pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     for clause in lower.split(['.', ';', '\n', '!', '?']) {
         let words = words_of(clause);
-        if words.iter().any(|w| NOT_AHEAD.contains(&w.as_str())) {
+        // "Ping her in Jan" is when to get in touch, not a deadline to beat.
+        if words.iter().any(|w| NOT_AHEAD.contains(&w.as_str()))
+            || contact_from_words(&words, written).is_some()
+        {
             continue;
         }
         let mut found: Option<NaiveDate> = None;
@@ -414,6 +417,83 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
         }
     }
     None
+}
+
+/// Verbs of getting in touch: "ping her in Jan", "call back after 15 Jan".
+const CONTACT_VERBS: [&str; 14] = [
+    "ping", "call", "email", "e-mail", "contact", "reach", "follow", "touch", "check", "catch",
+    "try", "write", "ask", "revisit",
+];
+
+/// The day a clause's words ask to get in touch no sooner than ("ping her
+/// in Jan once settled", "call back after 15 Jan", "try again in March"), if
+/// they do: a contact verb, then within a few words a time ahead.
+fn contact_from_words(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
+    words.iter().enumerate().find_map(|(i, w)| {
+        if !CONTACT_VERBS.contains(&w.as_str()) {
+            return None;
+        }
+        (i + 1..words.len().min(i + 6)).find_map(|j| {
+            let at = match words[j].as_str() {
+                "in" | "after" | "from" | "until" | "till" => named_day(&words[j + 1..], written),
+                "early" | "mid" | "late" | "start" | "beginning" => named_day(&words[j..], written),
+                _ => None,
+            };
+            at.filter(|d| *d > written && (*d - written).num_days() <= AWAY_LONGEST_DAYS)
+        })
+    })
+}
+
+/// The day a note asks to get in touch no sooner than (see
+/// [`contact_from_words`]): the user's own word on when.
+pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
+    note.split(['.', ';', '\n', '!', '?'])
+        .find_map(|clause| contact_from_words(&words_of(&clause.to_lowercase()), written))
+}
+
+/// Cues that business is parked for a while, however long the note says.
+const PARKED: [&str; 6] = [
+    "no appetite",
+    "on hold",
+    "parked",
+    "not a priority",
+    "no budget until",
+    "no budget till",
+];
+
+/// Cues that business waits for a day the note names ("revisit after
+/// go-live", with "go-live slipped to Apr 2027" beside it).
+const REVISIT: [&str; 4] = ["revisit", "circle back", "come back to", "not before"];
+
+/// How long business a note parks without a day stays parked.
+const PARKED_DEFAULT_DAYS: i64 = 120;
+
+/// The days a note parks business for ("no appetite for a new system until
+/// SAP is done", "revisit after go-live" with "go-live slipped to Apr 2027"):
+/// from the note's day to the latest day ahead the note names, or for
+/// [`PARKED_DEFAULT_DAYS`] when a parking cue names none ("revisit" alone
+/// parks nothing: "revisit pricing next week" is a plan, not a pause).
+pub fn parked_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let lower = note.to_lowercase();
+    let parked = PARKED.iter().any(|cue| lower.contains(cue));
+    if !parked && !REVISIT.iter().any(|cue| lower.contains(cue)) {
+        return None;
+    }
+    let words = words_of(&lower);
+    let latest = (0..words.len())
+        .filter(|&i| month_named(&words[i]).is_some() || short_month(&words[i]).is_some())
+        // From a word or two before the month, for "mid-Jan" or "15 Jan".
+        .filter_map(|i| {
+            (i.saturating_sub(2)..=i).find_map(|from| named_day(&words[from..], written))
+        })
+        .filter(|d| *d > written && (*d - written).num_days() <= 2 * AWAY_LONGEST_DAYS)
+        .max();
+    let end = match latest {
+        Some(day) => day,
+        None if parked => written + Duration::days(PARKED_DEFAULT_DAYS),
+        None => return None,
+    };
+    Some((written, end))
 }
 
 /// The day the first words name, skipping small words: "14 Dec", "Dec 14th",

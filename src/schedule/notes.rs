@@ -325,6 +325,35 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
         .collect()
 }
 
+/// The part of a note about the contact: in a note shared by several people
+/// met at one event ("Rachel at booth: wants pricing before 10 Dec. Sophie
+/// working the rival booth"), the clauses about the others are left out, as
+/// [`read_note`] leaves them out. A note that does not open a clause with the
+/// contact's first name is all about them.
+pub fn own_part<'t>(note: &'t str, first_name: &str) -> std::borrow::Cow<'t, str> {
+    let first = first_name.trim();
+    if first.is_empty() || !note.contains(first) {
+        return std::borrow::Cow::Borrowed(note);
+    }
+    let all = clauses(note);
+    let names_contact = opens_with_name(&all, first);
+    if !names_contact {
+        return std::borrow::Cow::Borrowed(note);
+    }
+    let mut previous_else = false;
+    let own: Vec<&str> = all
+        .into_iter()
+        .filter(|text| {
+            let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
+            let someone_else =
+                about_someone_else(text, first, names_contact) || (previous_else && !own_subject);
+            previous_else = someone_else;
+            !someone_else
+        })
+        .collect();
+    std::borrow::Cow::Owned(own.join(". "))
+}
+
 /// Whether the last note holds something that waits on the user: a request,
 /// or an offer the contact made. The same reading as [`read_note`]'s, done
 /// cheaply for planning: a clause is only looked at further when it holds one.
@@ -332,7 +361,17 @@ pub fn waits_on_user(note: &str, first_name: &str) -> bool {
     let all = clauses(note);
     let names_contact = opens_with_name(&all, first_name);
     let lists = lists();
+    // As in `read_clauses`: a clause with no subject of its own belongs to
+    // the person of the clause before it ("Rachel at booth: …, wants pricing").
+    let mut previous_else = false;
     all.iter().any(|&text| {
+        let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
+        let someone_else = about_someone_else(text, first_name, names_contact)
+            || (names_contact && previous_else && !own_subject);
+        previous_else = someone_else;
+        if someone_else {
+            return false;
+        }
         let request = request_in(text, first_name).is_some();
         // Every offer has "'ll", "will" or "offered" in it.
         let maybe_offer = !request && {
@@ -347,7 +386,6 @@ pub fn waits_on_user(note: &str, first_name: &str) -> bool {
         let words = Words::of(text);
         (request || lists.offered.in_words(&words))
             && !is_filler(&words)
-            && !about_someone_else(text, first_name, names_contact)
             && !lists.settled.in_words(&words)
             && !lists.later.in_words(&words)
             && (words.tokens.len() > 1 || is_thread_words(&words))

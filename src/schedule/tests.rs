@@ -16,7 +16,7 @@ pub(super) fn today() -> NaiveDate {
     d("2026-11-26")
 }
 
-fn person(id: i64, circle: Circle) -> ContactFacts {
+pub(super) fn person(id: i64, circle: Circle) -> ContactFacts {
     ContactFacts::new(id, &format!("Person {id}"), circle, d("2025-01-01"))
 }
 
@@ -25,7 +25,7 @@ fn met(mut c: ContactFacts, on: &str) -> ContactFacts {
     c
 }
 
-fn born(mut c: ContactFacts, birthday: &str) -> ContactFacts {
+pub(super) fn born(mut c: ContactFacts, birthday: &str) -> ContactFacts {
     c.birthday = Some(birthday.parse::<Birthday>().unwrap());
     c
 }
@@ -766,7 +766,7 @@ fn no_introductions_or_network_check_ins_over_the_year_end_break() {
     assert_eq!((1..=40).filter(|&i| !of(&plan, i).is_empty()).count(), 40);
 }
 
-fn noted(mut c: ContactFacts, on: &str, text: &str) -> ContactFacts {
+pub(super) fn noted(mut c: ContactFacts, on: &str, text: &str) -> ContactFacts {
     c.record_interaction(InteractionKind::Call, d(on), None, c.id * 1000);
     c.last_note = Some(NoteFacts {
         date: d(on),

@@ -516,7 +516,7 @@ fn a_nickname_in_the_notes_is_what_the_texts_call_them() {
 }
 
 #[test]
-fn someone_at_a_competitor_gets_no_follow_up_after_an_event_and_no_business() {
+fn someone_at_a_competitor_gets_no_follow_up_after_an_event_and_no_ping() {
     // Tagged, not written in the notes: the tag alone is enough.
     let mut ryan = at_event(
         person(1, Circle::Acquaintance),
@@ -546,13 +546,9 @@ fn someone_at_a_competitor_gets_no_follow_up_after_an_event_and_no_business() {
             .filter(|p| p.reason == Reason::FollowUp)
             .collect::<Vec<_>>()
     };
+    // No follow-up, and no ping at all: the notes leave him alone.
     assert!(follow_ups(1).is_empty(), "{:?}", follow_ups(1));
-    for p in of(&plan, 1) {
-        let text = p.suggestion.to_lowercase();
-        for business in ["recap", "agreed", "offer", "pricing", "quarter"] {
-            assert!(!text.contains(business), "{text}");
-        }
-    }
+    assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
     // A friend met there gets one friendly note, with no business in it.
     let sam = follow_ups(4);
     assert_eq!(sam.len(), 1, "{sam:?}");

@@ -1,0 +1,322 @@
+//! Where the user stands with a contact, by their own notes: someone the
+//! notes say to leave alone gets no pings of the planner's making at all
+//! (only the user's own promises come), and a deal reported lost rests for a
+//! while before any check-in.
+//!
+//! A salesperson writes "UKG rep, fishing for our pricing" on a competitor,
+//! "declined politely" after a recruiter's InMail, "Quebec, hand to
+//! Marc-André" on a lead that belongs to a colleague, "only via Gail" on a
+//! chief executive: a thoughtful colleague would not suggest a friendly
+//! note to any of them, and a plan that does teaches the user to ignore it.
+
+use super::phrases::{is_competitor, is_personal, is_recruiter_note};
+
+/// Why the notes say to leave a contact alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftAlone {
+    /// Works for a competitor (by the card's notes or a tag), and is no friend.
+    Competitor,
+    /// A recruiter the user turned down.
+    Declined,
+    /// Handed over to a colleague ("hand to Marc-André", "Marc's territory").
+    HandedOver,
+    /// Reached only through someone else ("only via Gail", "goes through Amir").
+    ThroughSomeone,
+    /// The notes ask for no contact, with no day it ends.
+    NoContact,
+}
+
+impl LeftAlone {
+    /// The reason in the user's words, for the plan's note.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Competitor => "at a competitor",
+            Self::Declined => "declined",
+            Self::HandedOver => "handed over",
+            Self::ThroughSomeone => "reached through someone else",
+            Self::NoContact => "no contact",
+        }
+    }
+}
+
+/// Cues that a contact belongs to a colleague now.
+const HANDED_OVER: [&str; 12] = [
+    "hand to ",
+    "handed to ",
+    "hand over to ",
+    "handed over to ",
+    "hand off to ",
+    "handed off to ",
+    "hand-off to ",
+    "handoff to ",
+    "passed to ",
+    "passed over to ",
+    "not my territory",
+    "not my account",
+];
+
+/// Cues that a contact is only to be reached through someone else; the word
+/// after them must be a name (capitalised), so "go through the proposal"
+/// is no such cue.
+const THROUGH: [&str; 9] = [
+    "only via ",
+    "only through ",
+    "always via ",
+    "always through ",
+    "everything via ",
+    "everything through ",
+    "everything goes through ",
+    "go through ",
+    "goes through ",
+];
+
+/// Cues that a recruiter (or anyone cold) was turned down.
+const DECLINED: [&str; 6] = [
+    "declined",
+    "not interested",
+    "not looking",
+    "turned down",
+    "said no thanks",
+    "no thanks",
+];
+
+/// Cues that ask for no contact for good (with no "until" a day).
+const NO_CONTACT: [&str; 8] = [
+    "do not contact",
+    "don't contact",
+    "dont contact",
+    "asked not to be contacted",
+    "stop contacting",
+    "unsubscribe",
+    "spammer",
+    "spam",
+];
+
+/// Whether the card's notes, tags, title or the last note say to leave the
+/// contact alone, and why. Friends and family are never left alone by these
+/// cues: a friend at a rival is still a friend.
+pub fn left_alone(
+    name: &str,
+    notes: &str,
+    tags: &[String],
+    title: Option<&str>,
+    last_note: Option<&str>,
+) -> Option<LeftAlone> {
+    if is_personal(notes, tags) {
+        return None;
+    }
+    if is_competitor(notes, tags) {
+        return Some(LeftAlone::Competitor);
+    }
+    let card = notes.to_lowercase().replace('\u{2019}', "'");
+    let last_original = last_note.unwrap_or("");
+    let last = last_original.to_lowercase().replace('\u{2019}', "'");
+    let texts = [(notes, card.as_str()), (last_original, last.as_str())];
+    let recruiter = is_recruiter_note(notes)
+        || tags.iter().any(|t| t.to_lowercase().contains("recruit"))
+        || title.is_some_and(|t| {
+            let t = t.to_lowercase();
+            t.contains("recruit") || t.contains("headhunt")
+        });
+    if recruiter
+        && texts
+            .iter()
+            .any(|(_, lower)| DECLINED.iter().any(|cue| lower.contains(cue)))
+    {
+        return Some(LeftAlone::Declined);
+    }
+    if texts.iter().any(|(_, lower)| {
+        HANDED_OVER.iter().any(|cue| lower.contains(cue)) || lower.contains("'s territory")
+    }) {
+        return Some(LeftAlone::HandedOver);
+    }
+    if texts.iter().any(|(original, lower)| {
+        THROUGH
+            .iter()
+            .any(|cue| names_after(original, lower, cue, name))
+    }) {
+        return Some(LeftAlone::ThroughSomeone);
+    }
+    if texts.iter().any(|(_, lower)| {
+        lower.split(['.', ';', '\n']).any(|clause| {
+            NO_CONTACT.iter().any(|cue| has_words(clause, cue))
+                && !clause.contains("until")
+                && !clause.contains("till")
+        })
+    }) {
+        return Some(LeftAlone::NoContact);
+    }
+    None
+}
+
+/// Whether `cue` stands in `lower` as whole words.
+fn has_words(lower: &str, cue: &str) -> bool {
+    lower.match_indices(cue).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + cue.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether `cue` (lower case, ending in a space) starts a clause's words and
+/// is followed by a capitalised name in the original text, not the
+/// contact's own ("all vendor onboarding goes through Linda", on Linda's
+/// card, makes her the one to talk to), and is no introduction of the past
+/// ("intro via Rachel": a way they were met).
+fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
+    lower.match_indices(cue).any(|(at, _)| {
+        let starts_word = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        // Lower-casing keeps byte offsets for the text notes hold, but check.
+        let Some(next) = original.get(at + cue.len()..) else {
+            return false;
+        };
+        let before = &lower[..at];
+        let introduced = [
+            "intro",
+            "introduced",
+            "introduction",
+            "met",
+            "referred",
+            "referral",
+        ]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w));
+        // A name: a capital and then small letters ("Gail", not "IT").
+        let mut letters = next.chars();
+        let named = letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_lowercase);
+        let word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let own = name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|part| part.eq_ignore_ascii_case(&word));
+        starts_word && !introduced && named && !own
+    })
+}
+
+/// Words that say a deal was lost.
+const LOST: [&str; 7] = [
+    "lost to ",
+    "lost the deal",
+    "deal lost",
+    "closed lost",
+    "closed-lost",
+    "over us",
+    "chose another",
+];
+
+/// Whether a text says the deal was lost ("lost to Dayforce", "went with
+/// Workday"), or a tag marks it so ("Closed Lost").
+pub fn says_lost(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    LOST.iter()
+        .any(|cue| has_words(&lower, cue.trim_end()) && lower.contains(cue))
+}
+
+/// Whether a tag marks the deal lost.
+pub fn tagged_lost(tags: &[String]) -> bool {
+    tags.iter().any(|t| {
+        let t = t.to_lowercase();
+        t == "lost" || t.contains("closed lost") || t.contains("closed-lost")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    #[test]
+    fn the_notes_say_whom_to_leave_alone() {
+        assert_eq!(
+            left_alone(
+                "Ryan Mercer",
+                "",
+                &tags(&["Competitor"]),
+                None,
+                Some("fishing for our pricing. careful")
+            ),
+            Some(LeftAlone::Competitor)
+        );
+        assert_eq!(
+            left_alone(
+                "Tom Beaulieu",
+                "",
+                &tags(&["Recruiter"]),
+                Some("Senior Technical Recruiter"),
+                Some("InMail re sales mgr role, declined politely")
+            ),
+            Some(LeftAlone::Declined)
+        );
+        assert_eq!(
+            left_alone(
+                "Hélène Tremblay",
+                "Quebec — hand to Marc-André Gagnon. French first.",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::HandedOver)
+        );
+        assert_eq!(
+            left_alone(
+                "Patricia Vance",
+                "CEO. Only via Gail, never direct",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::ThroughSomeone)
+        );
+        assert_eq!(
+            left_alone(
+                "Joe Bloggs",
+                "",
+                &[],
+                None,
+                Some("Asked me to stop contacting him")
+            ),
+            Some(LeftAlone::NoContact)
+        );
+    }
+
+    #[test]
+    fn ordinary_notes_leave_nobody_alone() {
+        // A way they were met, a task to go through, a tender's blackout
+        // with its day, a friend at a rival: none is a reason for silence.
+        for (notes, last) in [
+            ("", "intro via Rachel, sent ROI 1-pager"),
+            ("", "will go through the proposal with her team"),
+            ("", "SSO has to go through IT first"),
+            ("Connected via LinkedIn", ""),
+            ("All contract / vendor onboarding goes through Linda.", ""),
+            ("", "no contact until award, expected Feb 2027"),
+            ("Old friend, now at a rival", ""),
+            ("Declined our first quote, wants a second one", ""),
+            ("", "Spammed us with a webinar invite? no, that was Joe"),
+        ] {
+            assert_eq!(
+                left_alone("Linda Okoye", notes, &[], None, Some(last)),
+                None,
+                "{notes} {last}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lost_deal_is_read_from_words_or_a_tag() {
+        assert!(says_lost(
+            "lost to Dayforce. price + benefits bundle. 3 yrs"
+        ));
+        assert!(says_lost("They picked Workday over us in the end"));
+        assert!(!says_lost("went with the premium tier"));
+        assert!(!says_lost("Lost his keys at the expo, ha"));
+        assert!(tagged_lost(&tags(&["Closed Lost"])));
+        assert!(!tagged_lost(&tags(&["Prospects"])));
+    }
+}

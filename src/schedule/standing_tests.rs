@@ -1,0 +1,202 @@
+//! Tests of how the plan follows where the user stands with a contact by
+//! their notes: people to leave alone, lost deals, parked business, "ping
+//! her in January", and notes shared by the people met at one event.
+
+use super::snapshot::{ContactFacts, NoteFacts, PromiseFacts};
+use super::tests::{born, d, noted, of, person, plan_for, today};
+use super::Reason;
+use crate::model::{Circle, InteractionKind};
+
+fn promised(mut c: ContactFacts, id: i64, text: &str, due: &str) -> ContactFacts {
+    c.open_promises.push(PromiseFacts {
+        id,
+        text: text.to_owned(),
+        due: d(due),
+    });
+    c
+}
+
+#[test]
+fn people_the_notes_say_to_leave_alone_get_only_their_promises_and_are_named() {
+    let mut rival = born(person(1, Circle::Acquaintance), "1985-12-15");
+    rival.name = "Ryan Mercer".into();
+    rival.tags = vec!["Competitor".into()];
+    let mut recruiter = noted(
+        person(2, Circle::Acquaintance),
+        "2026-06-16",
+        "InMail re sales mgr role, declined politely",
+    );
+    recruiter.name = "Tom Beaulieu".into();
+    recruiter.title = Some("Senior Technical Recruiter".into());
+    let mut handed = promised(
+        noted(
+            person(3, Circle::Network),
+            "2026-11-19",
+            "8 clinics ~600 staff. QC = Marc's territory, intro him",
+        ),
+        7,
+        "Introduce Hélène to Marc",
+        "2026-12-02",
+    );
+    handed.name = "Hélène Tremblay".into();
+    handed.notes = "Quebec — hand to Marc Gagnon. French first.".into();
+    let mut chief = born(person(4, Circle::Network), "1970-01-20");
+    chief.name = "Patricia Vance".into();
+    chief.notes = "CEO. Only via Gail, never direct.".into();
+    // A friend who works at a rival is still a friend, and the one
+    // everything goes through is the one to talk to.
+    let mut friend = born(person(5, Circle::Core), "1988-01-09");
+    friend.notes = "Old friend, now at a competitor — no shop talk.".into();
+    let mut buyer = person(6, Circle::Network);
+    buyer.name = "Linda Okoye".into();
+    buyer.notes = "All contract / vendor onboarding goes through Linda.".into();
+    let plan = plan_for(vec![rival, recruiter, handed, chief, friend, buyer], 365);
+
+    for id in [1, 2, 4] {
+        assert_eq!(of(&plan, id).len(), 0, "{:?}", of(&plan, id));
+    }
+    let handed: Vec<Reason> = of(&plan, 3).iter().map(|p| p.reason).collect();
+    assert_eq!(handed, vec![Reason::Promise]);
+    assert!(of(&plan, 5).len() >= 3, "{:?}", of(&plan, 5));
+    assert!(of(&plan, 6).len() >= 3, "{:?}", of(&plan, 6));
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.starts_with("left alone by your notes"))
+        .expect("the plan names whom it leaves alone");
+    for named in [
+        "Ryan Mercer (at a competitor)",
+        "Tom Beaulieu (declined)",
+        "Hélène Tremblay (handed over)",
+        "Patricia Vance (reached through someone else)",
+    ] {
+        assert!(note.contains(named), "{note}");
+    }
+    assert!(!note.contains("Linda"), "{note}");
+}
+
+#[test]
+fn a_lost_deal_rests_for_months_and_parked_business_waits_for_its_day() {
+    let first_business = |c: ContactFacts| {
+        let id = c.id;
+        of(&plan_for(vec![c], 365), id)
+            .iter()
+            .find(|p| p.reason != Reason::Birthday)
+            .map(|p| p.date)
+            .expect("planned later")
+    };
+    let lost = noted(
+        person(1, Circle::Network),
+        "2026-09-24",
+        "lost to Dayforce. price + benefits admin bundle. 3 yrs. left door open",
+    );
+    assert!(first_business(lost) >= d("2027-03-25"));
+    // Tagged lost, with the loss the last thing logged.
+    let mut tagged = noted(person(2, Circle::Network), "2026-09-24", "final call");
+    tagged.tags = vec!["Closed Lost".into()];
+    assert!(first_business(tagged) >= d("2027-03-25"));
+    let parked = noted(
+        person(3, Circle::Network),
+        "2026-06-03",
+        "SAP go-live slipped to Apr 2027. revisit after go-live",
+    );
+    assert!(first_business(parked) >= d("2027-04-01"));
+    let no_appetite = noted(
+        person(4, Circle::Network),
+        "2026-09-22",
+        "intro from Jen. no appetite for new sys until SAP done",
+    );
+    assert!(first_business(no_appetite) >= d("2027-01-20"));
+    // "Revisit" alone is a plan, not a pause.
+    let plan_to_revisit = noted(
+        person(5, Circle::Core),
+        "2026-10-01",
+        "revisit pricing next week",
+    );
+    assert!(first_business(plan_to_revisit) < d("2027-01-01"));
+}
+
+#[test]
+fn ping_her_in_january_waits_for_january_and_is_no_deadline_before_it() {
+    let samantha = noted(
+        person(1, Circle::Network),
+        "2026-10-20",
+        "LI msg congrats. she said ping her in Jan once settled",
+    );
+    let plan = plan_for(vec![samantha], 120);
+    let first = of(&plan, 1).first().map(|p| p.date).expect("planned");
+    assert!(first >= d("2027-01-01"), "{first}");
+    assert!(first < d("2027-02-01"), "{first}");
+}
+
+#[test]
+fn a_note_shared_at_an_event_times_only_the_person_it_speaks_of() {
+    let shared = "Rachel at booth: budget cttee Tue 15 Dec, wants pricing before 10 Dec. \
+                  Sophie working the rival booth, drinks after - she's engaged!";
+    let at_expo = |id: i64, circle| {
+        let mut c = person(id, circle);
+        c.record_interaction(
+            InteractionKind::Event,
+            d("2026-11-18"),
+            Some("Expo"),
+            id * 1000,
+        );
+        c.last_note = Some(NoteFacts {
+            date: d("2026-11-18"),
+            kind: InteractionKind::Event,
+            text: shared.to_owned(),
+            event: Some("Expo".into()),
+        });
+        c
+    };
+    let mut sophie = at_expo(1, Circle::Core);
+    sophie.given_name = "Sophie".into();
+    sophie.tags = vec!["Friends".into()];
+    let mut rachel = at_expo(2, Circle::Network);
+    rachel.given_name = "Rachel".into();
+    let plan = plan_for(vec![sophie, rachel], 60);
+    // Rachel hears before her deadline; Sophie has her one friendly
+    // follow-up and nothing else for weeks.
+    assert!(
+        of(&plan, 2)
+            .iter()
+            .filter(|p| p.date < d("2026-12-10"))
+            .count()
+            >= 2
+    );
+    let sophie: Vec<_> = of(&plan, 1).iter().map(|p| (p.date, p.reason)).collect();
+    assert_eq!(sophie.len(), 1, "{sophie:?}");
+    assert_eq!(sophie[0].1, Reason::FollowUp);
+}
+
+#[test]
+fn no_second_event_touch_the_day_before_a_promise_falls_due() {
+    let mut rachel = person(1, Circle::Network);
+    rachel.record_interaction(InteractionKind::Event, d("2026-11-18"), Some("Expo"), 1000);
+    rachel.last_note = Some(NoteFacts {
+        date: d("2026-11-18"),
+        kind: InteractionKind::Event,
+        text: "wants the 3-year pricing for all 40 stores".into(),
+        event: Some("Expo".into()),
+    });
+    let without = plan_for(vec![rachel.clone()], 60);
+    let second = of(&without, 1)
+        .iter()
+        .filter(|p| p.reason == Reason::FollowUp)
+        .nth(1)
+        .map(|p| p.date)
+        .expect("a second touch without the promise");
+    let promised = promised(
+        rachel,
+        3,
+        "Send Rachel the 3-year pricing",
+        &(second + chrono::Duration::days(1)).to_string(),
+    );
+    let plan = plan_for(vec![promised], 60);
+    let follow_ups = of(&plan, 1)
+        .iter()
+        .filter(|p| p.reason == Reason::FollowUp)
+        .count();
+    assert_eq!(follow_ups, 1, "{:?}", of(&plan, 1));
+    assert!(today() < second);
+}
