@@ -1577,18 +1577,22 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         );
         spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
     }
-    // A card note has no day of its own: it is read as of the last thing
-    // logged, or the day the contact was added.
+    // A card note has no day of its own: a loss on it dates from the last
+    // thing logged (or the day the contact was added).
     let card_written = facts
         .anchors
         .iter()
         .map(|a| a.date)
         .max()
         .map_or(facts.created_on, |d| d.max(facts.created_on));
-    spans.extend(note_timing::no_contact_days(&facts.notes, card_written).map(|s| span(s, true)));
+    // A card is kept up to date: what it says holds from today, however
+    // long ago the last thing was logged ("no contact until award, expected
+    // Feb 2027" on a card whose last call was in July).
+    let card_read = card_written.max(calendar.date(0));
+    spans.extend(note_timing::no_contact_days(&facts.notes, card_read).map(|s| span(s, true)));
     if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
-        spans.extend(note_timing::away_days(&facts.notes, card_written).map(|s| span(s, false)));
+        spans.extend(note_timing::away_days(&facts.notes, card_read).map(|s| span(s, false)));
         // A deal the card or a tag says was lost rests from the last thing logged.
         if standing::says_lost(&facts.notes) || standing::tagged_lost(&facts.tags) {
             spans.push(span(

@@ -1221,11 +1221,17 @@ pub fn pending_intro(notes: &str) -> Option<Option<String>> {
     let introducer = clauses(notes).into_iter().find_map(|c| {
         let lower = c.to_lowercase();
         let at = lower.find(" will introduce")?;
-        let name = c.get(..at)?.split_whitespace().last()?;
-        let is_name = name.starts_with(|ch: char| ch.is_uppercase())
-            && !STARTERS.contains(&name.to_lowercase().as_str())
-            && name.chars().all(|ch| ch.is_alphabetic() || ch == '-');
-        is_name.then(|| clean(name, 40))
+        let is_name = |name: &str| {
+            name.starts_with(|ch: char| ch.is_uppercase())
+                && !STARTERS.contains(&name.to_lowercase().as_str())
+                && name.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+        };
+        // The first name of the name before it: "Priyanka Shah will
+        // introduce" is Priyanka, never Shah.
+        let words: Vec<&str> = c.get(..at)?.split_whitespace().collect();
+        let run = words.iter().rev().take_while(|w| is_name(w)).count().min(3);
+        let name = *words.get(words.len().checked_sub(run.max(1))?)?;
+        is_name(name).then(|| clean(name, 40))
     });
     Some(introducer)
 }
@@ -1641,6 +1647,11 @@ mod tests {
             read("Follow up on the pilot results"),
             Some(("follow_up", "the pilot results".to_owned()))
         );
+        // A favour to ask is asked, never quoted back as "Keep your promise".
+        assert_eq!(
+            read("Ask Tom if we can list his site as a reference"),
+            Some(("ask", "if we can list his site as a reference".to_owned()))
+        );
         assert_eq!(
             read("Get back to Tom about pricing"),
             Some(("follow_up", "pricing".to_owned()))
@@ -1924,6 +1935,10 @@ mod tests {
         assert_eq!(
             pending_intro("Carlos will introduce. Not met yet."),
             Some(Some("Carlos".to_owned()))
+        );
+        assert_eq!(
+            pending_intro("Priyanka Shah will introduce. Not met yet"),
+            Some(Some("Priyanka".to_owned()))
         );
         assert_eq!(
             pending_intro("Not met yet; old friend of my boss."),

@@ -80,17 +80,42 @@ const DECLINED: [&str; 6] = [
     "no thanks",
 ];
 
-/// Cues that ask for no contact for good (with no "until" a day).
-const NO_CONTACT: [&str; 8] = [
+/// Cues that ask for no contact for good, or until something with no day
+/// ("no informal contact until award": held until the user edits the note).
+const NO_CONTACT: [&str; 13] = [
     "do not contact",
     "don't contact",
     "dont contact",
+    "no contact until",
+    "no informal contact",
+    "no direct contact",
     "asked not to be contacted",
     "stop contacting",
+    "don't push",
+    "do not push",
     "unsubscribe",
     "spammer",
     "spam",
 ];
+
+/// Whether the words after "until" or "till" in a clause name a day or a
+/// month ("until 18 Dec", "till award, expected Feb 2027"): then the hold
+/// ends on that day (see `note_timing::no_contact_days`), and is no reason
+/// to leave the contact alone for good.
+fn names_an_end(clause: &str) -> bool {
+    let Some(at) = ["until", "till"]
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+    else {
+        return false;
+    };
+    let rest = &clause[at..];
+    rest.chars().any(|c| c.is_ascii_digit())
+        || super::notes::MONTH_NAMES
+            .iter()
+            .any(|m| rest.contains(&m[..3.min(m.len())]))
+}
 
 /// Whether the card's notes, tags, title or the last note say to leave the
 /// contact alone, and why. Friends and family are never left alone by these
@@ -139,9 +164,7 @@ pub fn left_alone(
     }
     if texts.iter().any(|(_, lower)| {
         lower.split(['.', ';', '\n']).any(|clause| {
-            NO_CONTACT.iter().any(|cue| has_words(clause, cue))
-                && !clause.contains("until")
-                && !clause.contains("till")
+            NO_CONTACT.iter().any(|cue| has_words(clause, cue)) && !names_an_end(clause)
         })
     }) {
         return Some(LeftAlone::NoContact);
@@ -280,6 +303,27 @@ mod tests {
                 &[],
                 None,
                 Some("Asked me to stop contacting him")
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        // A tender's rule with no day it ends holds until the note changes.
+        assert_eq!(
+            left_alone(
+                "Hélène Marchand",
+                "Tender open: no informal contact with anyone at Valmont until award.",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        assert_eq!(
+            left_alone(
+                "Stéphane Girard",
+                "",
+                &[],
+                None,
+                Some("Declined politely, no budget before 2028. Don't push.")
             ),
             Some(LeftAlone::NoContact)
         );

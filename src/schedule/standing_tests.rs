@@ -200,3 +200,21 @@ fn no_second_event_touch_the_day_before_a_promise_falls_due() {
     assert_eq!(follow_ups, 1, "{:?}", of(&plan, 1));
     assert!(today() < second);
 }
+
+#[test]
+fn a_card_s_no_contact_rule_holds_from_today_however_old_the_last_call() {
+    let mut buyer = born(
+        noted(
+            person(1, Circle::Network),
+            "2026-07-02",
+            "Tender for line 3 will go through group procurement",
+        ),
+        "1979-12-15",
+    );
+    buyer.notes = "Line 3 retrofit tender (AO): no informal contact with anyone at Valmont \
+                   until award, expected Feb 2027. Questions only via the tender platform."
+        .into();
+    let plan = plan_for(vec![buyer], 120);
+    let first = of(&plan, 1).first().map(|p| p.date);
+    assert!(first.is_none_or(|f| f >= d("2027-02-01")), "{first:?}");
+}

@@ -321,7 +321,7 @@ fn first_hellos_fit_the_person_and_paste_no_title() {
     );
     let recruiter = of(&plan, 3)[0];
     assert!(
-        recruiter.suggestion.contains("where you stand on a move")
+        recruiter.suggestion.contains("role or candidate")
             || recruiter.suggestion.contains("candidates"),
         "{}",
         recruiter.suggestion
