@@ -1450,10 +1450,15 @@ fn prepare<'a>(
     let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
 
     let anchors = facts.all_anchors();
-    let note_dates = facts
+    // The last note as it concerns this contact, read once for its dates and
+    // the pings it asks for.
+    let own_note = facts
         .last_note
         .as_ref()
-        .map(|n| notes::note_dates(&notes::own_part(&n.text, first_name(facts)), n.date))
+        .map(|n| (notes::own_part(&n.text, first_name(facts)), n.date));
+    let note_dates = own_note
+        .as_ref()
+        .map(|(text, date)| notes::note_dates(text, *date))
         .unwrap_or_default();
     let open = open_item(facts, &anchors);
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
@@ -1497,7 +1502,9 @@ fn prepare<'a>(
     let note_targets = if left_alone {
         Vec::new()
     } else {
-        note_targets(facts, &note_dates, calendar, latest, !personal)
+        own_note.as_ref().map_or_else(Vec::new, |(text, date)| {
+            note_targets(text, *date, &note_dates, calendar, latest, !personal)
+        })
     };
     let recent_done = facts
         .actions
@@ -1669,18 +1676,15 @@ fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<Naive
 /// deadline on the working day before (out of the year-end break, for
 /// business), never before a week after the last touch.
 fn note_targets(
-    facts: &ContactFacts,
+    note: &str,
+    written: NaiveDate,
     note_dates: &[notes::NoteDate],
     calendar: &Calendar<'_>,
     latest: Option<i32>,
     business: bool,
 ) -> Vec<(i32, i32, bool)> {
-    let Some(note) = facts.last_note.as_ref() else {
-        return Vec::new();
-    };
     let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
-    let text = notes::own_part(&note.text, first_name(facts));
-    let mut out: Vec<(i32, i32, bool)> = note_timing::note_targets(&text, note.date, note_dates)
+    let mut out: Vec<(i32, i32, bool)> = note_timing::note_targets(note, written, note_dates)
         .into_iter()
         .filter_map(|t| {
             let by = calendar.day(t.by);

@@ -292,22 +292,35 @@ fn opens_with_name(clauses: &[&str], first_name: &str) -> bool {
             .any(|c| first_word(c).to_lowercase() == first_lower)
 }
 
+/// For each clause, whether it is about someone other than the contact: in
+/// a note that opens a clause with the contact's first name (one shared by
+/// the people met at one event), a clause that opens with another name, and
+/// a clause with no subject of its own after one ("Emma worried about the
+/// contract, wants a TCO": the request is Emma's).
+fn about_others(all: &[&str], first_name: &str, names_contact: bool) -> Vec<bool> {
+    let mut previous_else = false;
+    all.iter()
+        .map(|text| {
+            let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
+            let someone_else = about_someone_else(text, first_name, names_contact)
+                || (names_contact && previous_else && !own_subject);
+            previous_else = someone_else;
+            someone_else
+        })
+        .collect()
+}
+
 /// Reads each clause of a note once; `first_name` tells the contact's
 /// clauses from those about someone else.
 fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
     let all = clauses(note);
     let names_contact = opens_with_name(&all, first_name);
     let lists = lists();
-    // "Emma worried about the contract, wants a TCO": a clause with no
-    // subject of its own belongs to the person of the clause before it.
-    let mut previous_else = false;
+    let others = about_others(&all, first_name, names_contact);
     all.into_iter()
-        .map(|text| {
+        .zip(others)
+        .map(|(text, someone_else)| {
             let words = Words::of(text);
-            let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
-            let someone_else = about_someone_else(text, first_name, names_contact)
-                || (names_contact && previous_else && !own_subject);
-            previous_else = someone_else;
             Clause {
                 text,
                 filler: is_filler(&words),
@@ -340,16 +353,11 @@ pub fn own_part<'t>(note: &'t str, first_name: &str) -> std::borrow::Cow<'t, str
     if !names_contact {
         return std::borrow::Cow::Borrowed(note);
     }
-    let mut previous_else = false;
+    let others = about_others(&all, first, names_contact);
     let own: Vec<&str> = all
         .into_iter()
-        .filter(|text| {
-            let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
-            let someone_else =
-                about_someone_else(text, first, names_contact) || (previous_else && !own_subject);
-            previous_else = someone_else;
-            !someone_else
-        })
+        .zip(others)
+        .filter_map(|(text, someone_else)| (!someone_else).then_some(text))
         .collect();
     std::borrow::Cow::Owned(own.join(". "))
 }
@@ -361,14 +369,9 @@ pub fn waits_on_user(note: &str, first_name: &str) -> bool {
     let all = clauses(note);
     let names_contact = opens_with_name(&all, first_name);
     let lists = lists();
-    // As in `read_clauses`: a clause with no subject of its own belongs to
-    // the person of the clause before it ("Rachel at booth: …, wants pricing").
-    let mut previous_else = false;
-    all.iter().any(|&text| {
-        let own_subject = first_word(text).starts_with(|c: char| !c.is_lowercase());
-        let someone_else = about_someone_else(text, first_name, names_contact)
-            || (names_contact && previous_else && !own_subject);
-        previous_else = someone_else;
+    // As in `read_clauses` ("Rachel at booth: …, wants pricing" is Rachel's).
+    let others = about_others(&all, first_name, names_contact);
+    all.iter().zip(others).any(|(&text, someone_else)| {
         if someone_else {
             return false;
         }

@@ -2,10 +2,10 @@
 //! their notes: people to leave alone, lost deals, parked business, "ping
 //! her in January", and notes shared by the people met at one event.
 
-use super::snapshot::{ContactFacts, NoteFacts, PromiseFacts};
-use super::tests::{born, d, noted, of, person, plan_for, today};
+use super::snapshot::{ContactFacts, PromiseFacts};
+use super::tests::{at_event, born, d, noted, of, person, plan_for, today};
 use super::Reason;
-use crate::model::{Circle, InteractionKind};
+use crate::model::Circle;
 
 fn promised(mut c: ContactFacts, id: i64, text: &str, due: &str) -> ContactFacts {
     c.open_promises.push(PromiseFacts {
@@ -133,22 +133,7 @@ fn ping_her_in_january_waits_for_january_and_is_no_deadline_before_it() {
 fn a_note_shared_at_an_event_times_only_the_person_it_speaks_of() {
     let shared = "Rachel at booth: budget cttee Tue 15 Dec, wants pricing before 10 Dec. \
                   Sophie working the rival booth, drinks after - she's engaged!";
-    let at_expo = |id: i64, circle| {
-        let mut c = person(id, circle);
-        c.record_interaction(
-            InteractionKind::Event,
-            d("2026-11-18"),
-            Some("Expo"),
-            id * 1000,
-        );
-        c.last_note = Some(NoteFacts {
-            date: d("2026-11-18"),
-            kind: InteractionKind::Event,
-            text: shared.to_owned(),
-            event: Some("Expo".into()),
-        });
-        c
-    };
+    let at_expo = |id: i64, circle| at_event(person(id, circle), "2026-11-18", "Expo", shared);
     let mut sophie = at_expo(1, Circle::Core);
     sophie.given_name = "Sophie".into();
     sophie.tags = vec!["Friends".into()];
@@ -171,14 +156,12 @@ fn a_note_shared_at_an_event_times_only_the_person_it_speaks_of() {
 
 #[test]
 fn no_second_event_touch_the_day_before_a_promise_falls_due() {
-    let mut rachel = person(1, Circle::Network);
-    rachel.record_interaction(InteractionKind::Event, d("2026-11-18"), Some("Expo"), 1000);
-    rachel.last_note = Some(NoteFacts {
-        date: d("2026-11-18"),
-        kind: InteractionKind::Event,
-        text: "wants the 3-year pricing for all 40 stores".into(),
-        event: Some("Expo".into()),
-    });
+    let rachel = at_event(
+        person(1, Circle::Network),
+        "2026-11-18",
+        "Expo",
+        "wants the 3-year pricing for all 40 stores",
+    );
     let without = plan_for(vec![rachel.clone()], 60);
     let second = of(&without, 1)
         .iter()

@@ -766,6 +766,18 @@ fn no_introductions_or_network_check_ins_over_the_year_end_break() {
     assert_eq!((1..=40).filter(|&i| !of(&plan, i).is_empty()).count(), 40);
 }
 
+/// The contact met at an event on `on`, with the note written there.
+pub(super) fn at_event(mut c: ContactFacts, on: &str, event: &str, text: &str) -> ContactFacts {
+    c.record_interaction(InteractionKind::Event, d(on), Some(event), c.id * 1000);
+    c.last_note = Some(NoteFacts {
+        date: d(on),
+        kind: InteractionKind::Event,
+        text: text.to_owned(),
+        event: Some(event.to_owned()),
+    });
+    c
+}
+
 pub(super) fn noted(mut c: ContactFacts, on: &str, text: &str) -> ContactFacts {
     c.record_interaction(InteractionKind::Call, d(on), None, c.id * 1000);
     c.last_note = Some(NoteFacts {

@@ -6,7 +6,7 @@
 use super::notes::{read_note, role_of};
 use super::snapshot::{ActionFacts, ContactFacts, NoteFacts, PromiseFacts};
 use super::suggest::{suggest, PromiseState, Relationship, RequestState, SuggestionContext};
-use super::tests::{d, of, plan_for, today};
+use super::tests::{at_event, d, of, plan_for, today};
 use super::Reason;
 use crate::model::{Birthday, Circle, InteractionKind, PingActionKind, Source};
 
@@ -24,17 +24,6 @@ fn noted(mut c: ContactFacts, kind: InteractionKind, on: &str, text: &str) -> Co
         kind,
         text: text.to_owned(),
         event: None,
-    });
-    c
-}
-
-fn at_event(mut c: ContactFacts, on: &str, event: &str, text: &str) -> ContactFacts {
-    c.record_interaction(InteractionKind::Event, d(on), Some(event), c.id * 1000);
-    c.last_note = Some(NoteFacts {
-        date: d(on),
-        kind: InteractionKind::Event,
-        text: text.to_owned(),
-        event: Some(event.to_owned()),
     });
     c
 }
