@@ -1934,6 +1934,15 @@ mod tests {
     }
 
     #[test]
+    fn a_request_in_a_shared_note_waits_only_on_the_person_who_made_it() {
+        // The request has no subject of its own: it is Rachel's, not Sophie's.
+        let note = "Rachel at booth: budget cttee Tue 15 Dec, wants pricing before 10 Dec. \
+                    Sophie working the rival booth, drinks after";
+        assert!(waits_on_user(note, "Rachel"));
+        assert!(!waits_on_user(note, "Sophie"));
+    }
+
+    #[test]
     fn the_notes_say_how_to_reach_someone_and_who_introduces_them() {
         assert_eq!(
             pending_intro("Carlos will introduce. Not met yet."),
