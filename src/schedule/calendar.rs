@@ -53,18 +53,27 @@ impl<'a> Calendar<'a> {
         self.settings.is_holiday(self.date(day))
     }
 
-    /// Whether the day falls in the year-end break, 24 December to 1 January:
-    /// no time for introductions or business check-ins.
+    /// Whether the day falls in the year-end break, 21 December to 1 January:
+    /// no time to start a business conversation (an introduction, a check-in),
+    /// though what must close before the year's end still can until the
+    /// holidays themselves (see [`Calendar::is_holiday_break`]).
     pub fn is_year_break(&self, day: i32) -> bool {
+        let date = self.date(day);
+        (date.month() == 12 && date.day() >= 21) || (date.month() == 1 && date.day() == 1)
+    }
+
+    /// Whether the day falls in the holidays themselves, 24 December to 1
+    /// January: not even a deadline's last reminder goes then.
+    pub fn is_holiday_break(&self, day: i32) -> bool {
         let date = self.date(day);
         (date.month() == 12 && date.day() >= 24) || (date.month() == 1 && date.day() == 1)
     }
 
-    /// Whether the day falls in the week before the year-end break (18 to 23
+    /// Whether the day falls in the days before the year-end break (18 to 20
     /// December): too close to the holidays for a cold introduction.
     pub fn is_before_year_break(&self, day: i32) -> bool {
         let date = self.date(day);
-        date.month() == 12 && (18..24).contains(&date.day())
+        date.month() == 12 && (18..21).contains(&date.day())
     }
 
     /// The first working day after the year-end break that `day` falls in

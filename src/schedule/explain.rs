@@ -393,6 +393,12 @@ fn is_year_end(date: NaiveDate) -> bool {
     (date.month() == 12 && date.day() >= 18) || (date.month() == 1 && date.day() <= 3)
 }
 
+/// The first three weeks of January (after the first days): the time for
+/// New Year wishes.
+fn is_new_year(date: NaiveDate) -> bool {
+    date.month() == 1 && (2..=21).contains(&date.day())
+}
+
 /// The promise a ping keeps, delivers or mentions: (index in the contact's
 /// open promises, its state).
 fn promise_for(
@@ -421,7 +427,11 @@ fn promise_for(
             let ahead = open
                 .iter()
                 .enumerate()
-                .filter(|(_, pr)| pr.due > date && !state.mentioned.contains(&pr.id))
+                .filter(|(_, pr)| {
+                    pr.due > date
+                        && !state.mentioned.contains(&pr.id)
+                        && !super::notes::is_surprise(&pr.text)
+                })
                 .min_by_key(|(_, pr)| pr.due);
             if let Some((index, pr)) = ahead {
                 let sendable = state.promises[index]
@@ -446,6 +456,7 @@ fn promise_for(
                     pr.due < date
                         && (date - pr.due).num_days() <= PROMISE_AFTER_DAYS
                         && !state.asked_after.contains(&pr.id)
+                        && !super::notes::is_surprise(&pr.text)
                 })
                 .max_by_key(|(_, pr)| pr.due)
                 .map(|(index, _)| (index, PromiseState::After))
@@ -686,7 +697,8 @@ fn write_ping<'a, 'p>(
     };
     let promise_facts = promise.map(|(i, _)| &facts.open_promises[i]);
     let promise_reading = promise.and_then(|(i, _)| state.promises[i].as_ref());
-    // A promise marked kept lately is asked about on the next rhythm ping.
+    // A promise marked kept lately is asked about on the next rhythm ping,
+    // unless something logged since has answered that already.
     let kept = if promise.is_none() && rhythm {
         facts
             .kept_promises
@@ -695,6 +707,7 @@ fn write_ping<'a, 'p>(
                 k.due < date
                     && (date - k.due).num_days() <= KEPT_ASK_DAYS
                     && !state.asked_after.contains(&k.id)
+                    && !p.anchors.iter().any(|a| a.date > k.due && a.date < date)
             })
             .max_by_key(|k| k.due)
     } else {
@@ -790,6 +803,7 @@ fn write_ping<'a, 'p>(
         birthday_for: &birthday_for,
         on_day,
         year_end: is_year_end(date),
+        new_year: is_new_year(date),
         light,
         unlogged,
         about: about.as_deref(),

@@ -21,8 +21,8 @@
 //!    gap. A backlog of late contacts spreads over the coming weeks by that
 //!    order, each at its own point in its interval (within two weeks for the
 //!    inner and core circles when the days have room). Business pings keep out
-//!    of the year-end break (24 Dec to 1 Jan), cold introductions out of the
-//!    week before it too.
+//!    of the year-end break (21 Dec to 1 Jan), cold introductions out of the
+//!    days before it too.
 //! 3. **Holding still.** The order never depends on `today`, a ping only takes
 //!    free capacity, first hellos of never-contacted contacts come after all else,
 //!    ids are numbered per contact, and the daily cap depends only on the contacts:
@@ -64,7 +64,7 @@ use self::fixed::{
     separate_same_day,
 };
 use self::settings::PlannerSettings;
-use self::snapshot::{ContactFacts, Snapshot};
+use self::snapshot::{ContactFacts, NoteFacts, Snapshot};
 use crate::model::{Circle, InteractionKind, PingActionKind};
 
 pub use self::explain::warmth_words;
@@ -435,6 +435,9 @@ struct Prepared<'a> {
     late_after_year_end: bool,
     /// The inner circle, or a contact tagged friend or family.
     personal: bool,
+    /// The notes say the user talks to them every week anyway: no rhythm
+    /// pings, only what a note dates.
+    in_touch: bool,
     /// A cold introduction (a network or acquaintance contact with no
     /// interaction logged, whatever the card says, or someone only liked
     /// online or emailed without a reply): it keeps out of the week before
@@ -556,7 +559,14 @@ fn plan_written_through(
     let read = par_map(snapshot.contacts.iter().collect(), |c| {
         let left = left_alone(c);
         let spans = closed_spans(c, &calendar);
-        let fixed = fixed_pings(c, today, &calendar, end, &spans, left.is_some());
+        let fixed = fixed_pings(
+            c,
+            today,
+            &calendar,
+            end,
+            &spans,
+            left.is_some_and(|l| !l.keeps_occasions()),
+        );
         (left, spans, fixed)
     });
     let mut left = Vec::with_capacity(read.len());
@@ -597,6 +607,7 @@ fn plan_written_through(
             * f64::from(daily_cap)
             * f64::from(calendar.working_days_between(0, 365).max(1));
     notes.extend(left_alone_note(&snapshot.contacts, &left));
+    notes.extend(in_touch_note(&snapshot.contacts, &left));
     let mut prepared: Vec<Prepared<'_>> = par_map(
         snapshot
             .contacts
@@ -605,17 +616,7 @@ fn plan_written_through(
             .zip(closed)
             .zip(&left)
             .collect(),
-        |(((c, f), spans), l)| {
-            prepare(
-                c,
-                f,
-                spans,
-                &calendar,
-                &capacity.intervals,
-                roomy,
-                l.is_some(),
-            )
-        },
+        |(((c, f), spans), l)| prepare(c, f, spans, &calendar, &capacity.intervals, roomy, *l),
     );
     find_colleagues(&mut prepared, today);
 
@@ -997,7 +998,13 @@ fn queue_next(
     end: i32,
 ) {
     let before = state.last;
-    let rhythm = settle(p, state, candidate);
+    // Someone the user talks to every week has no rhythm to settle: only
+    // what their notes date comes.
+    let rhythm = if p.in_touch {
+        IN_TOUCH_DUE_DAY
+    } else {
+        settle(p, state, candidate)
+    };
     let first_hello = never_contacted && state.last.is_none();
     if let Some((index, day, by, floor)) = note_first(p, state, before, rhythm) {
         state.spent_notes |= 1 << index;
@@ -1015,7 +1022,9 @@ fn queue_next(
         }
         return;
     }
-    push(queue, p, calendar, contact, rhythm, first_hello, end);
+    if !p.in_touch {
+        push(queue, p, calendar, contact, rhythm, first_hello, end);
+    }
 }
 
 /// The first of the last note's targets (see [`note_timing`]) still to meet
@@ -1442,8 +1451,12 @@ fn prepare<'a>(
     calendar: &Calendar<'_>,
     intervals: &[i32; 4],
     roomy: bool,
-    left_alone: bool,
+    standing: Option<standing::LeftAlone>,
 ) -> Prepared<'a> {
+    // Left alone: only promises. In touch every week anyway: no rhythm, but
+    // what a note dates (news to ask about, a deadline) still comes.
+    let left_alone = standing.is_some_and(|s| !s.keeps_occasions());
+    let in_touch = standing.is_some_and(standing::LeftAlone::keeps_occasions);
     let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
         .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
     let hash = stable_hash(&[facts.uid.as_bytes()]);
@@ -1455,7 +1468,7 @@ fn prepare<'a>(
     let own_note = facts
         .last_note
         .as_ref()
-        .map(|n| (notes::own_part(&n.text, first_name(facts)), n.date));
+        .map(|n| (own_text(n, first_name(facts)), n.date));
     let note_dates = own_note
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
@@ -1518,7 +1531,11 @@ fn prepare<'a>(
         interval,
         hash,
         fixed,
-        due: (!facts.paused && !left_alone).then_some(due),
+        due: (!facts.paused && !left_alone).then_some(if in_touch {
+            IN_TOUCH_DUE_DAY
+        } else {
+            due
+        }),
         phase,
         since,
         due_since,
@@ -1528,6 +1545,7 @@ fn prepare<'a>(
         quiet_at_year_end: !personal && !urgent,
         late_after_year_end: wide && !personal && !urgent,
         personal,
+        in_touch,
         cold_intro: stranger || cold || (never_contacted && wide),
         prompt_catch_up: roomy
             && !never_contacted
@@ -1543,6 +1561,29 @@ fn prepare<'a>(
     }
 }
 
+/// Whether everything logged with the contact after `date` is a like, a
+/// comment or a gift: no conversation that could have changed what was said.
+fn only_light_touches_after(facts: &ContactFacts, date: NaiveDate) -> bool {
+    facts.anchors.iter().filter(|a| a.date > date).all(|a| {
+        matches!(
+            a.source,
+            snapshot::AnchorSource::Interaction(InteractionKind::Social | InteractionKind::Gift)
+        )
+    })
+}
+
+/// What a note says of the contact: in a note of an event, shared by the
+/// people met there, only the clauses about them ([`notes::own_part`]); any
+/// other note is all about them ("Lost to Gallagher on price. Paul
+/// apologetic…" is Paul's loss).
+fn own_text<'t>(note: &'t NoteFacts, first_name: &str) -> std::borrow::Cow<'t, str> {
+    if note.kind == InteractionKind::Event || note.event.is_some() {
+        notes::own_part(&note.text, first_name)
+    } else {
+        std::borrow::Cow::Borrowed(&note.text)
+    }
+}
+
 /// The inner circle, or a contact tagged friend or family.
 fn is_personal(facts: &ContactFacts) -> bool {
     facts.circle == Circle::Inner
@@ -1552,10 +1593,12 @@ fn is_personal(facts: &ContactFacts) -> bool {
         })
 }
 
-/// The days a contact is not to be pinged: when the last note or the card
+/// The days a contact is not to be pinged: when a recent note or the card
 /// says a business contact (not a personal one) is away
-/// ([`note_timing::away_days`]), and when the last note or the card asks for
-/// no contact until a day ([`note_timing::no_contact_days`]).
+/// ([`note_timing::away_days`]), and when one asks for no contact until a
+/// day ([`note_timing::no_contact_days`]). Only the last note parks the
+/// business or says when to get back in touch: a later conversation
+/// overrides an earlier one's "not before Q3", not an absence's end.
 fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan> {
     let span = |(from, back): (NaiveDate, NaiveDate), no_contact| ClosedSpan {
         from: calendar.day(from),
@@ -1567,7 +1610,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     if let Some(note) = facts.last_note.as_ref() {
         // In a note shared by the people met at one event, only what is
         // said about this contact.
-        let text = notes::own_part(&note.text, first_name(facts));
+        let text = own_text(note, first_name(facts));
         if !personal {
             spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
             spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
@@ -1582,6 +1625,18 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         spans.extend(
             note_timing::contact_from(&text, note.date).map(|back| span((note.date, back), false)),
         );
+        spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
+    }
+    for note in &facts.absence_notes {
+        let text = own_text(note, first_name(facts));
+        if !personal {
+            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
+            // "Not before Q3 — call him June 2027", followed only by a like
+            // of a post: no conversation since has changed that.
+            if only_light_touches_after(facts, note.date) {
+                spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
+            }
+        }
         spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
     }
     // A card note has no day of its own: a loss on it dates from the last
@@ -1621,13 +1676,50 @@ fn left_alone_note(
     contacts: &[ContactFacts],
     left: &[Option<standing::LeftAlone>],
 ) -> Option<String> {
-    const NAMED: usize = 6;
     let named: Vec<String> = contacts
         .iter()
         .zip(left)
         .filter(|(c, _)| !c.paused)
-        .filter_map(|(c, l)| l.map(|l| format!("{} ({})", c.name, l.describe())))
+        .filter_map(|(c, l)| {
+            l.filter(|l| !l.keeps_occasions())
+                .map(|l| format!("{} ({})", c.name, l.describe()))
+        })
         .collect();
+    let list = name_list(named)?;
+    Some(format!(
+        "left alone by your notes, so only your promises to them are planned: {list} (edit a card's notes to change this)"
+    ))
+}
+
+/// The rhythm of someone the user is in touch with every week anyway comes
+/// due only after any plan's end (a century on): their notes' dated pings
+/// come before it, and nothing after them.
+const IN_TOUCH_DUE_DAY: i32 = 100 * 366;
+
+/// A note's "call after 11 Jan" is met by a ping within two weeks of the day.
+const CONTACT_FROM_WINDOW_DAYS: i32 = 14;
+
+/// Names those the notes say the user talks to every week anyway: "In
+/// touch every week by your notes…: Jean Brooks".
+fn in_touch_note(
+    contacts: &[ContactFacts],
+    left: &[Option<standing::LeftAlone>],
+) -> Option<String> {
+    let named: Vec<String> = contacts
+        .iter()
+        .zip(left)
+        .filter(|(c, l)| !c.paused && l.is_some_and(standing::LeftAlone::keeps_occasions))
+        .map(|(c, _)| c.name.clone())
+        .collect();
+    let list = name_list(named)?;
+    Some(format!(
+        "in touch every week by your notes, so only their birthdays and your promises are planned: {list} (edit a card's notes to change this)"
+    ))
+}
+
+/// The first six names, and how many more.
+fn name_list(named: Vec<String>) -> Option<String> {
+    const NAMED: usize = 6;
     if named.is_empty() {
         return None;
     }
@@ -1636,20 +1728,22 @@ fn left_alone_note(
     if more > 0 {
         list.push_str(&format!(" and {more} more"));
     }
-    Some(format!(
-        "left alone by your notes, so only your promises to them are planned: {list} (edit a card's notes to change this)"
-    ))
+    Some(list)
 }
 
 /// Why the notes say to leave the contact alone (see [`standing::left_alone`]).
 fn left_alone(facts: &ContactFacts) -> Option<standing::LeftAlone> {
+    let last_note = facts.last_note.as_ref().map(|n| n.text.as_str());
     standing::left_alone(
         &facts.name,
         &facts.notes,
         &facts.tags,
         facts.title.as_deref(),
-        facts.last_note.as_ref().map(|n| n.text.as_str()),
+        last_note,
     )
+    .or_else(|| {
+        standing::in_regular_touch(&facts.notes, last_note).then_some(standing::LeftAlone::InTouch)
+    })
 }
 
 /// The last note's day when it holds something waiting on the user (a
@@ -1684,6 +1778,12 @@ fn note_targets(
     business: bool,
 ) -> Vec<(i32, i32, bool)> {
     let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
+    // "Call after 11 Jan": the pings are held until then (see
+    // `closed_spans`), and the first comes on that day, not a rhythm later.
+    let asked_from = note_timing::contact_from(note, written).map(|back| {
+        let day = calendar.next_working(calendar.day(back)).max(floor);
+        (day, day + CONTACT_FROM_WINDOW_DAYS, false)
+    });
     let mut out: Vec<(i32, i32, bool)> = note_timing::note_targets(note, written, note_dates)
         .into_iter()
         .filter_map(|t| {
@@ -1692,7 +1792,7 @@ fn note_targets(
                 note_timing::TargetKind::AfterNews => calendar.next_working(calendar.day(t.day)),
                 note_timing::TargetKind::Deadline => {
                     let mut day = calendar.prev_working(calendar.day(t.day));
-                    while business && calendar.is_year_break(day) {
+                    while business && calendar.is_holiday_break(day) {
                         day = calendar.prev_working(day - 1);
                     }
                     day
@@ -1702,6 +1802,7 @@ fn note_targets(
             let news = t.kind == note_timing::TargetKind::AfterNews;
             (day < by).then_some((day, by, news))
         })
+        .chain(asked_from)
         .collect();
     out.sort_unstable();
     out
@@ -1805,6 +1906,8 @@ fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
     })
 }
 
+#[cfg(test)]
+mod season_tests;
 #[cfg(test)]
 mod standing_tests;
 #[cfg(test)]

@@ -326,9 +326,14 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
     const BACK: [&str; 6] = ["back", "until", "till", "returns", "return", "returning"];
     for clause in note.split(['.', ';', '\n', '!', '?']) {
         let words = words_of(clause);
-        let off_until = words
-            .windows(2)
-            .any(|w| w[0] == "off" && matches!(w[1].as_str(), "until" | "till" | "from" | "over"));
+        // "Off until…", and "off work until", "off sick till".
+        let off_until = words.iter().enumerate().any(|(i, w)| {
+            w == "off"
+                && words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| matches!(n.as_str(), "until" | "till" | "from" | "over"))
+        });
         if !off_until && !words.iter().any(|w| AWAY.contains(&w.as_str())) {
             continue;
         }
@@ -533,7 +538,9 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
                 | "holiday" | "holidays" | "office" | "work" | "award" | "close" | "closing"
                 // "until award, expected Feb 2027", "back probably mid-Jan".
                 | "expected" | "due" | "likely" | "probably" | "planned" | "scheduled"
-                | "approx" | "approximately" | "roughly",
+                | "approx" | "approximately" | "roughly"
+                // "until the decision, expected mid-January".
+                | "decision" | "outcome" | "result" | "results" | "announcement" | "a",
             ) => {}
             _ => return None,
         }
@@ -667,6 +674,10 @@ mod tests {
             away("Off until 5 January"),
             Some((written, d("2027-01-05")))
         );
+        assert_eq!(
+            away("Heart bypass 9 Oct. Off work until mid-January per Julie."),
+            Some((written, d("2027-01-15")))
+        );
         // A year after the month is the year meant.
         assert_eq!(
             away("On mat leave until 1 Mar 2027"),
@@ -718,6 +729,13 @@ mod tests {
                 written
             ),
             Some((written, d("2027-02-01")))
+        );
+        assert_eq!(
+            no_contact_days(
+                "Tender launched. Under tender rules no informal contact with Kestrel staff until the decision, expected mid-January.",
+                written
+            ),
+            Some((written, d("2027-01-15")))
         );
         for nothing in [
             "No informal contact until award",

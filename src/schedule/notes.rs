@@ -751,6 +751,19 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             }
             // What happens: the words before the date, less "due", "on", "by"….
             let mut before: Vec<&str> = words[..i].to_vec();
+            // "Knee op confirmed Mon 14 Dec": the op, on that day (where
+            // "funds confirmed before 1 Dec" is a state to reach by it).
+            while before.last().is_some_and(|w| is_weekday(w)) {
+                before.pop();
+            }
+            while before.last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "confirmed" | "booked" | "scheduled" | "planned" | "arranged" | "fixed"
+                )
+            }) {
+                before.pop();
+            }
             while before.last().is_some_and(|w| {
                 matches!(
                     w.to_lowercase().trim_end_matches([',', ':']),
@@ -843,6 +856,30 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
         }
     }
     out
+}
+
+/// A weekday's name, in full or short ("Mon", "Tues").
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().trim_end_matches([',', '.']),
+        "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }
 
 /// Verbs after which a dated clause names what happens ("Mum has knee
@@ -1239,6 +1276,20 @@ pub fn pending_intro(notes: &str) -> Option<Option<String>> {
     Some(introducer)
 }
 
+/// Whether a promise is a present or a surprise for the contact ("Buy her
+/// 13th birthday present"): it is kept, never mentioned to them beforehand
+/// nor asked about after.
+pub fn is_surprise(promise: &str) -> bool {
+    let words = words(promise);
+    // "Present the roadmap to her team" is no present.
+    words.iter().skip(1).any(|w| {
+        matches!(
+            w.as_str(),
+            "present" | "presents" | "gift" | "gifts" | "surprise" | "cadeau"
+        )
+    })
+}
+
 /// Whether the user's notes say the contact is best reached by phone
 /// ("call him", "never replies by email").
 pub fn prefers_phone(notes: &str) -> bool {
@@ -1455,6 +1506,11 @@ pub fn definite(object: &str) -> String {
     // "Her knee surgery" inside a sentence: "her knee surgery".
     if let Some(k) = KEEP.iter().find(|k| lower.starts_with(*k)) {
         return format!("{}{}", k, &object[k.len()..]);
+    }
+    // "Dad's knee op" is already someone's.
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if first.ends_with("'s") || first.ends_with("\u{2019}s") {
+        return object.to_owned();
     }
     if object.is_empty() || object.starts_with(|c: char| c.is_ascii_digit()) {
         object.to_owned()
@@ -1877,6 +1933,14 @@ mod tests {
         assert_eq!(funds[0].what, "", "no event to ask how it went");
         let tender = note_dates("Their fleet tender closes 15 Jan; PQQ by 8 Jan", written);
         assert_eq!(tender[0].what, "Their fleet tender");
+        // A day confirmed for it, with its weekday: the event, someone's.
+        let op = note_dates(
+            "Sunday call. Dad's knee op confirmed Mon 14 Dec at Royal Preston.",
+            written,
+        );
+        assert_eq!(op[0].what, "Dad's knee op");
+        assert!(op[0].life);
+        assert_eq!(definite(&op[0].what), "Dad's knee op");
     }
 
     #[test]

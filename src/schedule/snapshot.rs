@@ -48,6 +48,10 @@ pub struct ContactFacts {
     pub source: Option<Source>,
     /// The latest interaction with a note, for suggestions that pick up the thread.
     pub last_note: Option<NoteFacts>,
+    /// Earlier recent notes that may say the contact is away or not to be
+    /// contacted ("maternity leave until March", logged before a later
+    /// note about something else), oldest first; never the last note.
+    pub absence_notes: Vec<NoteFacts>,
     /// The latest interaction of each kind (done and skipped pings come from `actions`).
     pub anchors: Vec<Anchor>,
     /// The most recent interaction logged with an event name, if any.
@@ -152,6 +156,7 @@ impl ContactFacts {
             created_on,
             source: None,
             last_note: None,
+            absence_notes: Vec::new(),
             anchors: Vec::new(),
             last_event: None,
             open_promises: Vec::new(),

@@ -24,6 +24,9 @@ pub enum LeftAlone {
     ThroughSomeone,
     /// The notes ask for no contact, with no day it ends.
     NoContact,
+    /// The notes say the user is in touch every week anyway ("I ring every
+    /// Sunday evening"): birthdays and promises come, no rhythm pings.
+    InTouch,
 }
 
 impl LeftAlone {
@@ -35,7 +38,14 @@ impl LeftAlone {
             Self::HandedOver => "handed over",
             Self::ThroughSomeone => "reached through someone else",
             Self::NoContact => "no contact",
+            Self::InTouch => "in touch every week",
         }
+    }
+
+    /// Whether birthdays and event follow-ups still come (only for someone
+    /// the user is in touch with anyway).
+    pub fn keeps_occasions(self) -> bool {
+        self == Self::InTouch
     }
 }
 
@@ -82,7 +92,12 @@ const DECLINED: [&str; 6] = [
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 13] = [
+const NO_CONTACT: [&str; 17] = [
+    // A tender's buyer: "formal contact only, via the tender portal".
+    "formal contact only",
+    "formal channels only",
+    "only via the portal",
+    "only through the portal",
     "do not contact",
     "don't contact",
     "dont contact",
@@ -170,6 +185,51 @@ pub fn left_alone(
         return Some(LeftAlone::NoContact);
     }
     None
+}
+
+/// Days and spans a habit recurs on: "every Sunday", "each week".
+const EVERY: [&str; 11] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "day",
+    "fortnight",
+];
+
+/// Ways of being in touch that make such a habit a conversation.
+const TOUCH: [&str; 14] = [
+    "ring", "call", "calls", "phone", "see", "visit", "talk", "speak", "chat", "lunch", "dinner",
+    "meet", "skype", "facetime",
+];
+
+/// Whether the card or the last note says the user is in touch with the
+/// contact every week or so anyway ("I ring every Sunday evening", "lunch
+/// with her every week", "weekly call"): a rhythm ping would only repeat it.
+pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
+    [notes, last_note.unwrap_or("")].iter().any(|text| {
+        text.to_lowercase()
+            .split(['.', ';', '\n', '!', '?'])
+            .any(|clause| {
+                let words: Vec<&str> = clause
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let habit = words.windows(2).any(|w| {
+                    (matches!(w[0], "every" | "each") && EVERY.contains(&w[1]))
+                        || (matches!(w[0], "weekly" | "fortnightly") && TOUCH.contains(&w[1]))
+                });
+                habit
+                    && words
+                        .iter()
+                        .any(|w| TOUCH.contains(w) || w.starts_with("call"))
+            })
+    })
 }
 
 /// Whether `cue` stands in `lower` as whole words.

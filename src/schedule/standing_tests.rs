@@ -2,10 +2,10 @@
 //! their notes: people to leave alone, lost deals, parked business, "ping
 //! her in January", and notes shared by the people met at one event.
 
-use super::snapshot::{ContactFacts, PromiseFacts};
+use super::snapshot::{ContactFacts, NoteFacts, PromiseFacts};
 use super::tests::{at_event, born, d, noted, of, person, plan_for, today};
 use super::Reason;
-use crate::model::Circle;
+use crate::model::{Circle, InteractionKind};
 
 fn promised(mut c: ContactFacts, id: i64, text: &str, due: &str) -> ContactFacts {
     c.open_promises.push(PromiseFacts {
@@ -200,4 +200,177 @@ fn a_card_s_no_contact_rule_holds_from_today_however_old_the_last_call() {
     let plan = plan_for(vec![buyer], 120);
     let first = of(&plan, 1).first().map(|p| p.date);
     assert!(first.is_none_or(|f| f >= d("2027-02-01")), "{first:?}");
+}
+
+#[test]
+fn an_absence_in_an_earlier_note_holds_pings_after_a_later_note_about_something_else() {
+    let mut noemie = noted(
+        person(1, Circle::Network),
+        "2026-10-09",
+        "Sent baby gift (Moulin Roty rabbit).",
+    );
+    noemie.absence_notes.push(NoteFacts {
+        date: d("2026-10-02"),
+        kind: InteractionKind::Message,
+        text: "Baby Léon born! Maternity leave until March.".into(),
+        event: None,
+    });
+    // The same words, with the leave long over, hold nothing.
+    let mut back = noted(person(2, Circle::Network), "2026-06-09", "Sent a gift.");
+    back.absence_notes.push(NoteFacts {
+        date: d("2026-05-02"),
+        kind: InteractionKind::Message,
+        text: "On leave until 1 Jun.".into(),
+        event: None,
+    });
+    let plan = plan_for(vec![noemie, back], 365);
+    let first = of(&plan, 1)[0];
+    assert!(first.date >= d("2027-03-01"), "{first:?}");
+    assert!(of(&plan, 2)[0].date < d("2027-01-01"), "{:?}", of(&plan, 2));
+}
+
+#[test]
+fn someone_the_notes_say_you_talk_to_every_week_gets_birthdays_and_promises_only() {
+    let mut mum = born(person(1, Circle::Inner), "1956-01-12");
+    mum.name = "Jean Brooks".into();
+    mum.notes = "Mum. I ring every Sunday evening.".into();
+    let mut mum = promised(mum, 5, "Book the restaurant for her 70th", "2026-12-18");
+    mum.name = "Jean Brooks".into();
+    // A habit that is no weekly conversation.
+    let mut godson = born(person(2, Circle::Core), "2016-05-03");
+    godson.notes = "Godson. Card + present every birthday and Christmas.".into();
+    let mut mate = person(3, Circle::Network);
+    mate.notes = "Competitor but a good mate - pint every few months.".into();
+    mate.tags = vec!["Friends".into()];
+    let plan = plan_for(vec![mum, godson, mate], 365);
+    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
+    assert_eq!(
+        reasons,
+        vec![Reason::Promise, Reason::Birthday],
+        "{reasons:?}"
+    );
+    for id in [2, 3] {
+        assert!(
+            of(&plan, id)
+                .iter()
+                .any(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue)),
+            "{:?}",
+            of(&plan, id)
+        );
+    }
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.starts_with("in touch every week by your notes"))
+        .expect("the plan names them");
+    assert!(note.contains("Jean Brooks"), "{note}");
+    assert!(
+        !plan
+            .notes
+            .iter()
+            .any(|n| n.starts_with("left alone") && n.contains("Jean")),
+        "{:?}",
+        plan.notes
+    );
+}
+
+#[test]
+fn a_present_promised_is_kept_but_never_mentioned_to_its_recipient() {
+    let chloe = promised(
+        noted(
+            person(1, Circle::Core),
+            "2026-08-15",
+            "Her summer camp was a hit.",
+        ),
+        4,
+        "Buy her 13th birthday present",
+        "2027-01-06",
+    );
+    // "Present" as a verb is no present.
+    let roadmap = promised(
+        noted(
+            person(2, Circle::Core),
+            "2026-08-15",
+            "Wants the Q1 roadmap.",
+        ),
+        5,
+        "Present the Q1 roadmap to her team",
+        "2027-01-06",
+    );
+    let plan = plan_for(vec![chloe, roadmap], 60);
+    for p in of(&plan, 1) {
+        if p.reason != Reason::Promise {
+            assert!(!p.suggestion.contains("present"), "{}", p.suggestion);
+        }
+    }
+    assert!(of(&plan, 1).iter().any(|p| p.reason == Reason::Promise));
+    assert!(
+        of(&plan, 2)
+            .iter()
+            .filter(|p| p.reason != Reason::Promise)
+            .any(|p| p.suggestion.contains("roadmap")),
+        "{:#?}",
+        of(&plan, 2)
+    );
+}
+
+#[test]
+fn parked_business_in_an_earlier_note_holds_when_only_a_like_came_after() {
+    let parked = "Happy to talk but not before Q3 next year. Call him June 2027.";
+    let tom = |later: InteractionKind| {
+        let mut c = person(1, Circle::Network);
+        c.record_interaction(InteractionKind::Call, d("2026-09-15"), None, 10);
+        c.absence_notes.push(NoteFacts {
+            date: d("2026-09-15"),
+            kind: InteractionKind::Call,
+            text: parked.into(),
+            event: None,
+        });
+        c.record_interaction(later, d("2026-11-10"), None, 11);
+        c.last_note = Some(NoteFacts {
+            date: d("2026-11-10"),
+            kind: later,
+            text: "Liked his post on the new site.".into(),
+            event: None,
+        });
+        of(&plan_for(vec![c], 365), 1)[0].date
+    };
+    assert!(tom(InteractionKind::Social) >= d("2027-06-01"));
+    // A conversation since may have changed it: the rhythm goes on.
+    assert!(tom(InteractionKind::Meeting) < d("2027-06-01"));
+}
+
+#[test]
+fn call_after_a_day_brings_the_ping_on_that_day_and_a_tender_buyer_is_left_alone() {
+    let natalie = noted(
+        person(1, Circle::Network),
+        "2026-11-16",
+        "Follow-up after the Awards. She replied: call after 11 Jan.",
+    );
+    let mut fiona = person(2, Circle::Acquaintance);
+    fiona.name = "Fiona Reid".into();
+    fiona.notes =
+        "Runs the Kestrel broker tender. Formal contact only, via the tender portal.".into();
+    let plan = plan_for(vec![natalie, fiona], 120);
+    let first = of(&plan, 1)[0];
+    assert!(
+        first.date >= d("2027-01-11") && first.date <= d("2027-01-13"),
+        "{first:?}"
+    );
+    assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
+}
+
+#[test]
+fn a_lost_deal_in_a_call_note_rests_though_the_note_names_the_contact_later() {
+    let paul = noted(
+        person(1, Circle::Network),
+        "2026-09-28",
+        "Lost to Gallagher on price, 12% cheaper. Paul apologetic - said service was never the issue.",
+    );
+    let plan = plan_for(vec![paul], 365);
+    assert!(
+        of(&plan, 1)[0].date >= d("2027-03-25"),
+        "{:?}",
+        of(&plan, 1)
+    );
 }

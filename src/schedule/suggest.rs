@@ -135,6 +135,9 @@ struct Template {
     year_end: bool,
     #[serde(default)]
     no_year_end: bool,
+    /// Only in the first weeks of January: New Year wishes.
+    #[serde(default)]
+    new_year: bool,
     action: InteractionKind,
     text: String,
 }
@@ -318,6 +321,9 @@ pub struct SuggestionContext<'a> {
     /// The ping falls in the last two weeks of the year: no business calls,
     /// calls offered for January.
     pub year_end: bool,
+    /// The ping falls in the first three weeks of January: a business
+    /// contact's rhythm ping carries New Year wishes.
+    pub new_year: bool,
     /// A rhythm ping soon after the last touch: a light word, not a call.
     pub light: bool,
     /// Someone the user knows (circle, tags, notes, promises) with no
@@ -404,6 +410,7 @@ impl<'a> SuggestionContext<'a> {
             birthday_for: "",
             on_day: false,
             year_end: false,
+            new_year: false,
             light: false,
             unlogged: false,
             about: None,
@@ -830,6 +837,7 @@ pub fn suggest_anew(
             && t.role.as_deref().is_none_or(|r| ctx.role == Some(r))
             && (!t.year_end || ctx.year_end)
             && (!t.no_year_end || !ctx.year_end)
+            && (!t.new_year || ctx.new_year)
             && !(ctx.light && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting))
             && !(ctx.channel.no_calls && t.action == InteractionKind::Call)
             // A wish after the day is only ever a belated one.
@@ -853,6 +861,23 @@ pub fn suggest_anew(
     }
     let ranks = ranks();
     let rank = |i: &usize| ranks[*i];
+    // Early in January, New Year wishes come before anything that draws
+    // less on what the user wrote: a request or a decision still comes
+    // first, a plain check-in does not.
+    if ctx.new_year {
+        let strongest = |wishes: bool| {
+            eligible
+                .iter()
+                .filter(|&&i| data.templates[i].new_year == wishes)
+                .map(|i| rank(i).unwrap_or(u8::MAX))
+                .min()
+        };
+        if let Some(wishes) = strongest(true) {
+            if strongest(false).is_none_or(|other| wishes <= other || other >= 3) {
+                eligible.retain(|&i| data.templates[i].new_year);
+            }
+        }
+    }
     let interest = |i: &usize| data.templates[*i].fits.is_some();
     // Follow-ups pick up what the user wrote whenever there is something.
     let subset: Vec<usize> = match (reason, prefer) {

@@ -64,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_contact_ids.sql"),
     include_str!("migrations/0012_card_prefixes.sql"),
     include_str!("migrations/0013_history_in_one_piece.sql"),
+    include_str!("migrations/0014_absence_notes.sql"),
 ];
 
 /// The schema version this build writes and understands.

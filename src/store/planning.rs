@@ -36,6 +36,17 @@ pub enum PingAction {
 /// Notes older than this are not read: suggestions only use notes at most 200
 /// days older than the ping, and plans that use them look about half a year ahead.
 const NOTE_READ_DAYS: i64 = 200;
+
+/// The words of a note that may say its contact is away or not to be
+/// contacted: word for word the condition of the partial index
+/// `interactions_absences` (migration 14), so that SQLite reads only those
+/// notes.
+const ABSENCE_CUES: &str = "note LIKE '%leave%' OR note LIKE '%away%' OR note LIKE '%holiday%'
+   OR note LIKE '%vacation%' OR note LIKE '%sabbatical%' OR note LIKE '%overseas%'
+   OR note LIKE '%off %' OR note LIKE '%contact%' OR note LIKE '%blackout%'
+   OR note LIKE '%probity%' OR note LIKE '%not before%' OR note LIKE '%revisit%'
+   OR note LIKE '%on hold%' OR note LIKE '%no appetite%' OR note LIKE '%parked%'
+   OR note LIKE '%no budget%' OR note LIKE '%not a priority%'";
 /// Promises kept this recently are asked about on the next ping.
 const KEPT_READ_DAYS: i64 = 120;
 
@@ -217,6 +228,7 @@ impl Store {
                     created_on: date_at(row, 8)?,
                     source: text_or_null(row, 9)?.and_then(|s| s.parse().ok()),
                     last_note: None,
+                    absence_notes: Vec::new(),
                     anchors: Vec::new(),
                     last_event: None,
                     open_promises: Vec::new(),
@@ -280,6 +292,7 @@ impl Store {
             facts[i].anchors.push(anchor);
         }
         self.read_latest_notes(&mut facts, candidates)?;
+        self.read_absence_notes(&mut facts, since)?;
 
         // Only events recent enough to still need follow-ups.
         let since = (today - chrono::Duration::days(45)).to_string();
@@ -431,6 +444,33 @@ impl Store {
         Ok(())
     }
 
+    /// Each contact's recent notes, other than the latest, that may speak of
+    /// an absence or a no-contact rule: through the partial index of
+    /// migration 14, a few rows rather than the whole history.
+    fn read_absence_notes(&self, facts: &mut [ContactFacts], since: NaiveDate) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT contact_id, date, kind, note, event_name FROM interactions
+             WHERE date >= ?1 AND ({ABSENCE_CUES}) ORDER BY date, id"
+        ))?;
+        let mut rows = stmt.query([since.to_string()])?;
+        while let Some(row) = rows.next()? {
+            let Some(i) = position(facts, row.get(0)?) else {
+                continue;
+            };
+            let note = NoteFacts {
+                date: date_at(row, 1)?,
+                kind: kind_at(row, 2)?,
+                text: row.get(3)?,
+                event: row.get(4)?,
+            };
+            let latest = facts[i].last_note.as_ref();
+            if latest.is_none_or(|l| l.date != note.date || l.text != note.text) {
+                facts[i].absence_notes.push(note);
+            }
+        }
+        Ok(())
+    }
+
     /// Records what the user did with a planned ping, all in one transaction:
     /// done logs the interaction (and keeps a promise it was for), snooze moves it,
     /// skip drops it.
@@ -542,5 +582,37 @@ mod tests {
             ]
         );
         assert_eq!(snapshot.contacts[0].anchors.len(), 4);
+    }
+
+    #[test]
+    fn earlier_notes_of_an_absence_are_read_through_their_index_and_the_last_note_is_not_repeated()
+    {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-1', 'Noémie', '2020-01-01');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'message', '2026-10-02', 'Baby born! Maternity leave until March.');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'gift', '2026-10-09', 'Sent a gift, she is on leave.');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'call', '2026-09-01', 'Pricing call.');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'call', '2025-01-01', 'On leave until February, long ago.');",
+            )
+            .unwrap();
+        let snapshot = store.snapshot(day("2026-11-30")).unwrap();
+        let c = &snapshot.contacts[0];
+        assert_eq!(c.last_note.as_ref().unwrap().date, day("2026-10-09"));
+        let read: Vec<NaiveDate> = c.absence_notes.iter().map(|n| n.date).collect();
+        assert_eq!(read, vec![day("2026-10-02")]);
+        let plan: String = store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT contact_id FROM interactions WHERE date >= ?1 AND ({ABSENCE_CUES})"
+            ))
+            .unwrap()
+            .query_map(["2026-01-01"], |row| row.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(plan.contains("interactions_absences"), "{plan}");
     }
 }

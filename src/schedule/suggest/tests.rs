@@ -696,6 +696,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     birthday_for: " on Saturday",
                     on_day: false,
                     year_end: false,
+                    new_year: false,
                     light: false,
                     unlogged: true,
                     about: Some(value),
