@@ -415,7 +415,8 @@ fn weekly(plan: &Plan) -> Vec<u32> {
 }
 
 /// Indices (0-based) of the weeks of [`weekly`] that hold a day of the
-/// year-end break (24 Dec to 1 Jan), or a day one or two of the longest
+/// year-end break (21 Dec to 1 Jan: no business conversation starts then),
+/// or a day one or two of the longest
 /// circle intervals after one.
 fn year_end_weeks(plan: &Plan) -> Vec<usize> {
     let first_monday = plan.today
@@ -431,7 +432,7 @@ fn year_end_weeks(plan: &Plan) -> Vec<usize> {
     let mut weeks = Vec::new();
     for offset in 0..371 {
         let day = first_monday + Duration::days(offset);
-        if (day.month() == 12 && day.day() >= 24) || (day.month() == 1 && day.day() == 1) {
+        if (day.month() == 12 && day.day() >= 21) || (day.month() == 1 && day.day() == 1) {
             for k in 0..3 {
                 let echo = offset + i64::from(interval) * k;
                 weeks.push((echo / 7) as usize);

@@ -1676,16 +1676,9 @@ fn left_alone_note(
     contacts: &[ContactFacts],
     left: &[Option<standing::LeftAlone>],
 ) -> Option<String> {
-    let named: Vec<String> = contacts
-        .iter()
-        .zip(left)
-        .filter(|(c, _)| !c.paused)
-        .filter_map(|(c, l)| {
-            l.filter(|l| !l.keeps_occasions())
-                .map(|l| format!("{} ({})", c.name, l.describe()))
-        })
-        .collect();
-    let list = name_list(named)?;
+    let list = name_list(contacts, left, |c, l| {
+        (!l.keeps_occasions()).then(|| format!("{} ({})", c.name, l.describe()))
+    })?;
     Some(format!(
         "left alone by your notes, so only your promises to them are planned: {list} (edit a card's notes to change this)"
     ))
@@ -1705,21 +1698,28 @@ fn in_touch_note(
     contacts: &[ContactFacts],
     left: &[Option<standing::LeftAlone>],
 ) -> Option<String> {
-    let named: Vec<String> = contacts
-        .iter()
-        .zip(left)
-        .filter(|(c, l)| !c.paused && l.is_some_and(standing::LeftAlone::keeps_occasions))
-        .map(|(c, _)| c.name.clone())
-        .collect();
-    let list = name_list(named)?;
+    let list = name_list(contacts, left, |c, l| {
+        l.keeps_occasions().then(|| c.name.clone())
+    })?;
     Some(format!(
         "in touch every week by your notes, so only their birthdays and your promises are planned: {list} (edit a card's notes to change this)"
     ))
 }
 
-/// The first six names, and how many more.
-fn name_list(named: Vec<String>) -> Option<String> {
+/// The first six of the contacts (not paused) that `name` names for their
+/// standing, and how many more.
+fn name_list(
+    contacts: &[ContactFacts],
+    left: &[Option<standing::LeftAlone>],
+    name: impl Fn(&ContactFacts, standing::LeftAlone) -> Option<String>,
+) -> Option<String> {
     const NAMED: usize = 6;
+    let named: Vec<String> = contacts
+        .iter()
+        .zip(left)
+        .filter(|(c, _)| !c.paused)
+        .filter_map(|(c, l)| l.and_then(|l| name(c, l)))
+        .collect();
     if named.is_empty() {
         return None;
     }

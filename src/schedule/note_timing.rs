@@ -372,7 +372,11 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
-const NO_CONTACT: [&str; 11] = [
+const NO_CONTACT: [&str; 14] = [
+    // A buyer in a tender: "can't talk to vendors until award".
+    "can't talk to vendors",
+    "cannot talk to vendors",
+    "no vendor contact",
     "nothing non-urgent",
     "nothing until",
     "nothing till",
@@ -387,7 +391,7 @@ const NO_CONTACT: [&str; 11] = [
 ];
 
 /// A word of each of [`NO_CONTACT`]'s cues.
-const NO_CONTACT_WORDS: [&str; 4] = ["contact", "blackout", "probity", "nothing"];
+const NO_CONTACT_WORDS: [&str; 5] = ["contact", "blackout", "probity", "nothing", "vendor"];
 
 /// The days a note asks for no contact at all ("tender open: no informal
 /// contact until 18 Dec", "blackout until the 20 Jan award"), from the note's
@@ -485,12 +489,25 @@ pub fn parked_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDa
         return None;
     }
     let words = words_of(&lower);
+    // "Not before Q2": a quarter starts on its first month's first day.
+    let quarter = words
+        .iter()
+        .filter_map(|w| match w.as_str() {
+            "q1" => Some(1),
+            "q2" => Some(4),
+            "q3" => Some(7),
+            "q4" => Some(10),
+            _ => None,
+        })
+        .filter_map(|month| next_on(written, month, 1))
+        .max();
     let latest = (0..words.len())
         .filter(|&i| month_named(&words[i]).is_some() || short_month(&words[i]).is_some())
         // From a word or two before the month, for "mid-Jan" or "15 Jan".
         .filter_map(|i| {
             (i.saturating_sub(2)..=i).find_map(|from| named_day(&words[from..], written))
         })
+        .chain(quarter)
         .filter(|d| *d > written && (*d - written).num_days() <= 2 * AWAY_LONGEST_DAYS)
         .max();
     let end = match latest {

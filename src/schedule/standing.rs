@@ -92,7 +92,10 @@ const DECLINED: [&str; 6] = [
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 17] = [
+const NO_CONTACT: [&str; 20] = [
+    "can't talk to vendors",
+    "cannot talk to vendors",
+    "no vendor contact",
     // A tender's buyer: "formal contact only, via the tender portal".
     "formal contact only",
     "formal channels only",

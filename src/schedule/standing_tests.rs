@@ -374,3 +374,29 @@ fn a_lost_deal_in_a_call_note_rests_though_the_note_names_the_contact_later() {
         of(&plan, 1)
     );
 }
+
+#[test]
+fn not_before_a_quarter_parks_until_it_and_a_buyer_who_cannot_talk_to_vendors_waits_for_the_award()
+{
+    let dave = noted(
+        person(1, Circle::Network),
+        "2026-09-20",
+        "Interested, but not before Q2 - budget is spoken for.",
+    );
+    let mike = noted(
+        person(2, Circle::Core),
+        "2026-11-10",
+        "RFP out. Can't talk to vendors until award, expected 22 Jan.",
+    );
+    let plan = plan_for(vec![dave, mike], 365);
+    assert!(
+        of(&plan, 1)[0].date >= d("2027-04-01"),
+        "{:?}",
+        of(&plan, 1)
+    );
+    assert!(
+        of(&plan, 2)[0].date >= d("2027-01-22"),
+        "{:?}",
+        of(&plan, 2)
+    );
+}

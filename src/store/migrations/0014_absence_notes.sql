@@ -14,4 +14,5 @@ WHERE note LIKE '%leave%' OR note LIKE '%away%' OR note LIKE '%holiday%'
    OR note LIKE '%off %' OR note LIKE '%contact%' OR note LIKE '%blackout%'
    OR note LIKE '%probity%' OR note LIKE '%not before%' OR note LIKE '%revisit%'
    OR note LIKE '%on hold%' OR note LIKE '%no appetite%' OR note LIKE '%parked%'
-   OR note LIKE '%no budget%' OR note LIKE '%not a priority%';
+   OR note LIKE '%no budget%' OR note LIKE '%not a priority%'
+   OR note LIKE '%talk to vendors%' OR note LIKE '%vendor contact%';
