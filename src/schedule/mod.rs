@@ -1531,11 +1531,7 @@ fn prepare<'a>(
         interval,
         hash,
         fixed,
-        due: (!facts.paused && !left_alone).then_some(if in_touch {
-            IN_TOUCH_DUE_DAY
-        } else {
-            due
-        }),
+        due: (!facts.paused && !left_alone).then_some(due),
         phase,
         since,
         due_since,
@@ -1596,9 +1592,10 @@ fn is_personal(facts: &ContactFacts) -> bool {
 /// The days a contact is not to be pinged: when a recent note or the card
 /// says a business contact (not a personal one) is away
 /// ([`note_timing::away_days`]), and when one asks for no contact until a
-/// day ([`note_timing::no_contact_days`]). Only the last note parks the
-/// business or says when to get back in touch: a later conversation
-/// overrides an earlier one's "not before Q3", not an absence's end.
+/// day ([`note_timing::no_contact_days`]). Only the last note says when to
+/// get back in touch; an earlier note parks the business ("not before Q3")
+/// only while nothing but a like or a gift has come since, as a later
+/// conversation may have changed that, where it does not end an absence.
 fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan> {
     let span = |(from, back): (NaiveDate, NaiveDate), no_contact| ClosedSpan {
         from: calendar.day(from),
@@ -1684,9 +1681,10 @@ fn left_alone_note(
     ))
 }
 
-/// The rhythm of someone the user is in touch with every week anyway comes
-/// due only after any plan's end (a century on): their notes' dated pings
-/// come before it, and nothing after them.
+/// Where the rhythm of someone the user is in touch with every week anyway
+/// would come: after any plan's end (a century on), so that their notes'
+/// dated pings all come before it (see `queue_next`, which queues no rhythm
+/// ping for them).
 const IN_TOUCH_DUE_DAY: i32 = 100 * 366;
 
 /// A note's "call after 11 Jan" is met by a ping within two weeks of the day.
