@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::numeric_dates::{spell_numeric_dates, DateOrder};
 use super::settings::PlannerSettings;
 
 /// Working-day lookups around `today`.
@@ -13,6 +14,8 @@ pub struct Calendar<'a> {
     /// `working[i]` is day `i - before`.
     working: Vec<bool>,
     before: i32,
+    /// Which number of "12/8" is the month, by the holiday region.
+    date_order: DateOrder,
 }
 
 impl<'a> Calendar<'a> {
@@ -26,6 +29,7 @@ impl<'a> Calendar<'a> {
             settings,
             working,
             before,
+            date_order: DateOrder::of_region(settings.holidays.as_ref().map(|h| h.code())),
         }
     }
 
@@ -38,6 +42,12 @@ impl<'a> Calendar<'a> {
     pub fn day(&self, date: NaiveDate) -> i32 {
         let days = (date - self.today).num_days();
         days.clamp(i64::from(i32::MIN / 2), i64::from(i32::MAX / 2)) as i32
+    }
+
+    /// A note written on `written` with its numeric dates spelled out the way
+    /// the user's region writes them (see [`spell_numeric_dates`]).
+    pub fn spell_dates<'t>(&self, note: &'t str, written: NaiveDate) -> std::borrow::Cow<'t, str> {
+        spell_numeric_dates(note, self.date_order, written.year())
     }
 
     /// Whether the user works on this day.

@@ -54,6 +54,9 @@ const PROMISE_AFTER_DAYS: i64 = 30;
 /// A rhythm ping within this share of the interval after the last touch (in
 /// tenths) is a light word: no call, and no business thread unless one is owed.
 const LIGHT_TENTHS: i64 = 6;
+/// A deadline from the note this close comes before the turn of a rhythm
+/// ping's subjects (an interest, anything): it is what to talk about now.
+const DEADLINE_NEAR_DAYS: i64 = 45;
 /// The whys and details written on another core are handed over this many
 /// pings at a time.
 const LATER_BATCH: usize = 256;
@@ -767,11 +770,16 @@ fn write_ping<'a, 'p>(
             && note.is_some_and(|n| {
                 asks_for_later(&n.text, date) || p.note_dates.iter().any(|d| d.on >= date)
             }));
-    // A deadline ahead, named in a few clean words ("the knee tender").
+    // A deadline ahead, named in a few clean words ("the knee tender"),
+    // once: the note's words are not repeated by the next ping. It needs no
+    // other thread: "Board mtg 12/17 approves capex" is the thread.
     let deadline_on = deadline_ahead.map(|d| short_date(d.on, date));
     let deadline = deadline_ahead
         .filter(|d| {
-            thread.is_some() && d.what.split_whitespace().count() <= 6 && !is_private(&d.what)
+            !state.note_used
+                && (d.on - date).num_days() <= super::note_timing::REACH_DAYS
+                && d.what.split_whitespace().count() <= 6
+                && !is_private(&d.what)
         })
         .map(|d| d.what.as_str())
         .zip(deadline_on.as_deref());
@@ -845,7 +853,8 @@ fn write_ping<'a, 'p>(
     let urgent = matches!(
         request_state,
         Some(RequestState::Fresh | RequestState::Stale | RequestState::Old)
-    ) || (deadline_ahead.is_some() && thread.is_some())
+    ) || (deadline.is_some()
+        && deadline_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_NEAR_DAYS))
         || (thread.is_some() && reading.is_some_and(|r| r.offered))
         || dated.is_some()
         || matches!(
@@ -870,6 +879,7 @@ fn write_ping<'a, 'p>(
         let has_thread = urgent
             || thread.is_some()
             || dated.is_some()
+            || deadline.is_some()
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();

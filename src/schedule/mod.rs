@@ -37,6 +37,7 @@ mod fixed;
 pub mod holidays;
 mod note_timing;
 pub mod notes;
+pub mod numeric_dates;
 mod phrases;
 pub mod population;
 mod render;
@@ -1468,7 +1469,7 @@ fn prepare<'a>(
     let own_note = facts
         .last_note
         .as_ref()
-        .map(|n| (own_text(n, first_name(facts)), n.date));
+        .map(|n| (own_text(n, first_name(facts), calendar), n.date));
     let note_dates = own_note
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
@@ -1572,11 +1573,22 @@ fn only_light_touches_after(facts: &ContactFacts, date: NaiveDate) -> bool {
 /// people met there, only the clauses about them ([`notes::own_part`]); any
 /// other note is all about them ("Lost to Gallagher on price. Paul
 /// apologetic…" is Paul's loss).
-fn own_text<'t>(note: &'t NoteFacts, first_name: &str) -> std::borrow::Cow<'t, str> {
-    if note.kind == InteractionKind::Event || note.event.is_some() {
+/// Its numeric dates are spelled out for the readers ("12/8" → "8 Dec" where
+/// the month comes first).
+fn own_text<'t>(
+    note: &'t NoteFacts,
+    first_name: &str,
+    calendar: &Calendar<'_>,
+) -> std::borrow::Cow<'t, str> {
+    use std::borrow::Cow;
+    let own = if note.kind == InteractionKind::Event || note.event.is_some() {
         notes::own_part(&note.text, first_name)
     } else {
-        std::borrow::Cow::Borrowed(&note.text)
+        Cow::Borrowed(note.text.as_str())
+    };
+    match own {
+        Cow::Borrowed(text) => calendar.spell_dates(text, note.date),
+        Cow::Owned(text) => Cow::Owned(calendar.spell_dates(&text, note.date).into_owned()),
     }
 }
 
@@ -1607,7 +1619,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     if let Some(note) = facts.last_note.as_ref() {
         // In a note shared by the people met at one event, only what is
         // said about this contact.
-        let text = own_text(note, first_name(facts));
+        let text = own_text(note, first_name(facts), calendar);
         if !personal {
             spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
             spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
@@ -1625,7 +1637,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
     }
     for note in &facts.absence_notes {
-        let text = own_text(note, first_name(facts));
+        let text = own_text(note, first_name(facts), calendar);
         if !personal {
             spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
             // "Not before Q3 — call him June 2027", followed only by a like
@@ -1648,10 +1660,11 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     // long ago the last thing was logged ("no contact until award, expected
     // Feb 2027" on a card whose last call was in July).
     let card_read = card_written.max(calendar.date(0));
-    spans.extend(note_timing::no_contact_days(&facts.notes, card_read).map(|s| span(s, true)));
+    let card = calendar.spell_dates(&facts.notes, card_read);
+    spans.extend(note_timing::no_contact_days(&card, card_read).map(|s| span(s, true)));
     if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
-        spans.extend(note_timing::away_days(&facts.notes, card_read).map(|s| span(s, false)));
+        spans.extend(note_timing::away_days(&card, card_read).map(|s| span(s, false)));
         // A deal the card or a tag says was lost rests from the last thing logged.
         if standing::says_lost(&facts.notes) || standing::tagged_lost(&facts.tags) {
             spans.push(span(
@@ -1904,6 +1917,8 @@ fn too_dense(p: &Prepared<'_>, cadence_days: &[i32], day: i32) -> bool {
     })
 }
 
+#[cfg(test)]
+mod note_date_tests;
 #[cfg(test)]
 mod season_tests;
 #[cfg(test)]

@@ -46,7 +46,7 @@ pub struct NoteTarget {
 
 /// Words that make a clause with a day a deadline, beyond the renewals and
 /// reviews [`super::notes::note_dates`] already marks.
-const DEADLINE_WORDS: [&str; 14] = [
+pub(super) const DEADLINE_WORDS: [&str; 14] = [
     "close",
     "closes",
     "closing",

@@ -751,6 +751,18 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             }
             // What happens: the words before the date, less "due", "on", "by"….
             let mut before: Vec<&str> = words[..i].to_vec();
+            // "On paternity leave until 4 Jan": the day a state ends, no news
+            // to ask how it went.
+            let ends_state = before
+                .iter()
+                .rev()
+                .find(|w| !is_weekday(w))
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().trim_start_matches(['(', '~']),
+                        "until" | "till" | "til" | "back" | "through" | "thru" | "returns"
+                    )
+                });
             // "Knee op confirmed Mon 14 Dec": the op, on that day (where
             // "funds confirmed before 1 Dec" is a state to reach by it).
             while before.last().is_some_and(|w| is_weekday(w)) {
@@ -845,10 +857,16 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 )
             };
             let lower = clause.to_lowercase();
-            let deadline = DEADLINE_WORDS.iter().any(|w| lower.contains(w));
+            // The words that ask for a ping before the day (see
+            // `note_timing`) make it a deadline here too, so that the ping
+            // speaks of it.
+            let deadline = DEADLINE_WORDS.iter().any(|w| lower.contains(w))
+                || lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| super::note_timing::DEADLINE_WORDS.contains(&w));
             out.push(NoteDate {
                 deadline,
-                life: !deadline && is_life_clause(clause),
+                life: !deadline && !ends_state && is_life_clause(clause),
                 what,
                 on,
             });
@@ -884,9 +902,9 @@ fn is_weekday(word: &str) -> bool {
 
 /// Verbs after which a dated clause names what happens ("Mum has knee
 /// surgery on 12 Jan", "Daniel wants the funds confirmed by 1 Dec").
-const CLAUSE_VERBS: [&str; 14] = [
+const CLAUSE_VERBS: [&str; 18] = [
     "has", "have", "had", "wants", "want", "needs", "need", "asked", "asks", "must", "should",
-    "said", "says", "expects",
+    "said", "says", "expects", "seeing", "sees", "visiting", "visits",
 ];
 
 /// Words that may stand before a request's opening words ("she now wants…").

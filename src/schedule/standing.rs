@@ -24,6 +24,8 @@ pub enum LeftAlone {
     ThroughSomeone,
     /// The notes ask for no contact, with no day it ends.
     NoContact,
+    /// Not a person: a group chat, a team's shared inbox, a mailing list.
+    Group,
     /// The notes say the user is in touch every week anyway ("I ring every
     /// Sunday evening"): birthdays and promises come, no rhythm pings.
     InTouch,
@@ -38,6 +40,7 @@ impl LeftAlone {
             Self::HandedOver => "handed over",
             Self::ThroughSomeone => "reached through someone else",
             Self::NoContact => "no contact",
+            Self::Group => "a group, not a person",
             Self::InTouch => "in touch every week",
         }
     }
@@ -78,6 +81,21 @@ const THROUGH: [&str; 9] = [
     "everything goes through ",
     "go through ",
     "goes through ",
+];
+
+/// Cues on a card that the contact is a group of people, not one person: a
+/// ping's words ("how are things?", "suggest a coffee") are for a person.
+const GROUP: [&str; 10] = [
+    "group chat",
+    "groupchat",
+    "whatsapp group",
+    "groupme",
+    "signal group",
+    "mailing list",
+    "distribution list",
+    "shared inbox",
+    "shared mailbox",
+    "slack channel",
 ];
 
 /// Cues that a recruiter (or anyone cold) was turned down.
@@ -145,13 +163,16 @@ pub fn left_alone(
     title: Option<&str>,
     last_note: Option<&str>,
 ) -> Option<LeftAlone> {
+    let card = notes.to_lowercase().replace('\u{2019}', "'");
+    if GROUP.iter().any(|cue| has_words(&card, cue)) {
+        return Some(LeftAlone::Group);
+    }
     if is_personal(notes, tags) {
         return None;
     }
     if is_competitor(notes, tags) {
         return Some(LeftAlone::Competitor);
     }
-    let card = notes.to_lowercase().replace('\u{2019}', "'");
     let last_original = last_note.unwrap_or("");
     let last = last_original.to_lowercase().replace('\u{2019}', "'");
     let texts = [(notes, card.as_str()), (last_original, last.as_str())];
@@ -211,6 +232,9 @@ const TOUCH: [&str; 14] = [
     "meet", "skype", "facetime",
 ];
 
+/// Touches in the plural: after a weekday, a habit ("Sunday calls").
+const HABITS: [&str; 6] = ["calls", "lunches", "dinners", "chats", "visits", "walks"];
+
 /// Whether the card or the last note says the user is in touch with the
 /// contact every week or so anyway ("I ring every Sunday evening", "lunch
 /// with her every week", "weekly call"): a rhythm ping would only repeat it.
@@ -226,6 +250,10 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                 let habit = words.windows(2).any(|w| {
                     (matches!(w[0], "every" | "each") && EVERY.contains(&w[1]))
                         || (matches!(w[0], "weekly" | "fortnightly") && TOUCH.contains(&w[1]))
+                        // "Sunday calls", "Sundays: lunch at hers": a day's habit.
+                        || (EVERY[..7].contains(&w[0]) && HABITS.contains(&w[1]))
+                        || (w[0].strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
+                            && TOUCH.contains(&w[1]))
                 });
                 habit
                     && words

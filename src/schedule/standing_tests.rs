@@ -400,3 +400,37 @@ fn not_before_a_quarter_parks_until_it_and_a_buyer_who_cannot_talk_to_vendors_wa
         of(&plan, 2)
     );
 }
+
+#[test]
+fn sunday_calls_are_a_weekly_habit_and_a_group_chat_is_no_person() {
+    let mut mum = born(person(1, Circle::Inner), "1956-01-12");
+    mum.name = "Carol Webb".into();
+    mum.notes = "Mom. Indianapolis. Sunday calls.".into();
+    let mut league = noted(
+        person(2, Circle::Core),
+        "2026-11-23",
+        "Trash talk about week 12.",
+    );
+    league.name = "Lakeview FFL".into();
+    league.notes = "My fantasy football league group chat (GroupMe, 10 guys).".into();
+    // A Sunday call that happened once is no habit.
+    let once = noted(
+        person(3, Circle::Core),
+        "2026-11-22",
+        "Sunday call went well, she liked the idea.",
+    );
+    let plan = plan_for(vec![mum, league, once], 365);
+    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
+    assert_eq!(reasons, vec![Reason::Birthday], "{reasons:?}");
+    assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
+    assert!(of(&plan, 3).len() >= 5, "{:?}", of(&plan, 3));
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.starts_with("left alone by your notes"))
+        .expect("the plan names whom it leaves alone");
+    assert!(
+        note.contains("Lakeview FFL (a group, not a person)"),
+        "{note}"
+    );
+}

@@ -1,0 +1,226 @@
+//! Numeric dates in notes ("party Sat 12/19", "holding 9/12 2pm"), spelled
+//! out as "19 Dec" for the note readers, which read only dates with a
+//! month's name. Which number is the month depends on where the user lives:
+//! the planner knows that from the holiday region.
+
+use std::borrow::Cow;
+
+/// Which number of "12/8" is the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// "12/8" is 8 December (the United States, the Philippines, East Asia).
+    MonthFirst,
+    /// "12/8" is 12 August (most of the world).
+    DayFirst,
+    /// Either: only a date that reads one way ("12/19", "19/12") is spelled.
+    Unknown,
+}
+
+/// Countries whose short dates put the month first. Canada writes both ways.
+const MONTH_FIRST: [&str; 15] = [
+    "US", "AS", "GU", "MP", "PR", "UM", "VI", "PH", "FM", "MH", "PW", "JP", "CN", "KR", "TW",
+];
+const BOTH_WAYS: [&str; 1] = ["CA"];
+
+impl DateOrder {
+    /// The order of a holiday region ("US-IL", "GB-ENG", "DE"); `None` (no
+    /// region chosen): unknown.
+    pub fn of_region(code: Option<&str>) -> DateOrder {
+        let Some(code) = code else {
+            return DateOrder::Unknown;
+        };
+        let country = code.split('-').next().unwrap_or(code).to_ascii_uppercase();
+        if MONTH_FIRST.contains(&country.as_str()) {
+            DateOrder::MonthFirst
+        } else if BOTH_WAYS.contains(&country.as_str()) {
+            DateOrder::Unknown
+        } else {
+            DateOrder::DayFirst
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Words after which "3/4" is a share or a score, not a date.
+fn is_share_after(next: &str) -> bool {
+    matches!(
+        next.to_lowercase()
+            .trim_end_matches(['.', ',', ';', ':', ')']),
+        "of" | "stars" | "star" | "split" | "odds" | "support" | "coverage"
+    )
+}
+
+fn is_score_before(previous: &str) -> bool {
+    matches!(
+        previous.to_lowercase().trim_end_matches([',', ':']),
+        "rated" | "rates" | "scored" | "score" | "rating" | "voted" | "odds"
+    )
+}
+
+/// The month and day a token like "12/8", "(12/8", "~1/22," or "12/8/26"
+/// names in `order`, with the text before and after the numbers. A year, when
+/// written, must leave the date current (`None` otherwise: "signed 3/4/2019"
+/// is history, and the readers would take "4 Mar" as the next one).
+fn numeric_date(token: &str, order: DateOrder, year_now: i32) -> Option<(u32, u32, &str, &str)> {
+    let start = token.find(|c: char| c.is_ascii_digit())?;
+    let (lead, rest) = token.split_at(start);
+    if lead.chars().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .unwrap_or(rest.len());
+    let (numbers, tail) = rest.split_at(end);
+    if tail.chars().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let parts: Vec<&str> = numbers.split('/').collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return None;
+    }
+    if parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    let first: u32 = parts[0].parse().ok()?;
+    let second: u32 = parts[1].parse().ok()?;
+    if let Some(year) = parts.get(2) {
+        let year: i32 = year.parse().ok()?;
+        let year = if year < 100 { 2000 + year } else { year };
+        if !(year_now..=year_now + 1).contains(&year) {
+            return None;
+        }
+    }
+    let as_month_first = (1..=12).contains(&first) && (1..=31).contains(&second);
+    let as_day_first = (1..=12).contains(&second) && (1..=31).contains(&first);
+    let (month, day) = match (order, as_month_first, as_day_first) {
+        (_, true, false) => (first, second),
+        (_, false, true) => (second, first),
+        (DateOrder::MonthFirst, true, true) => (first, second),
+        (DateOrder::DayFirst, true, true) => (second, first),
+        _ => return None,
+    };
+    // 31/4 or 2/30: no such day in any year.
+    chrono::NaiveDate::from_ymd_opt(2024, month, day)?;
+    Some((month, day, lead, tail))
+}
+
+/// `note` with its numeric dates spelled out ("Sat 12/19" → "Sat 19 Dec"
+/// where the month comes first), for the readers of dates; the note as
+/// written stays what the user is shown. Shares and scores ("2/3 of the
+/// team", "rated it 9/10", "24/7") are left as they are.
+pub fn spell_numeric_dates(note: &str, order: DateOrder, year_now: i32) -> Cow<'_, str> {
+    if !note.contains('/') || !note.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(note);
+    }
+    let mut out = String::with_capacity(note.len() + 8);
+    let mut changed = false;
+    // The last three words before the token: "rated the demo 9/10".
+    let mut previous: [&str; 3] = [""; 3];
+    let mut pieces = note.split_inclusive(char::is_whitespace).peekable();
+    while let Some(piece) = pieces.next() {
+        let token = piece.trim_end();
+        let space = &piece[token.len()..];
+        let next = pieces.peek().map_or("", |p| p.trim_end());
+        let spelled = (token.contains('/')
+            && token != "24/7"
+            && !is_share_after(next)
+            && !previous.iter().any(|w| is_score_before(w)))
+        .then(|| numeric_date(token, order, year_now))
+        .flatten();
+        match spelled {
+            Some((month, day, lead, tail)) => {
+                changed = true;
+                out.push_str(lead);
+                out.push_str(&day.to_string());
+                out.push(' ');
+                out.push_str(MONTHS[month as usize - 1]);
+                out.push_str(tail);
+            }
+            None => out.push_str(token),
+        }
+        out.push_str(space);
+        if !token.is_empty() {
+            previous = [previous[1], previous[2], token];
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(note)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spell(note: &str, order: DateOrder) -> String {
+        spell_numeric_dates(note, order, 2026).into_owned()
+    }
+
+    #[test]
+    fn the_region_decides_which_number_is_the_month() {
+        assert_eq!(DateOrder::of_region(Some("US-IL")), DateOrder::MonthFirst);
+        assert_eq!(DateOrder::of_region(Some("us")), DateOrder::MonthFirst);
+        assert_eq!(DateOrder::of_region(Some("GB-ENG")), DateOrder::DayFirst);
+        assert_eq!(DateOrder::of_region(Some("DE-BY")), DateOrder::DayFirst);
+        assert_eq!(DateOrder::of_region(Some("CA-ON")), DateOrder::Unknown);
+        assert_eq!(DateOrder::of_region(None), DateOrder::Unknown);
+        let note = "Mom seeing the ortho about her knee 12/8.";
+        assert_eq!(
+            spell(note, DateOrder::MonthFirst),
+            "Mom seeing the ortho about her knee 8 Dec."
+        );
+        assert_eq!(
+            spell(note, DateOrder::DayFirst),
+            "Mom seeing the ortho about her knee 12 Aug."
+        );
+        // Unknown order: only what reads one way.
+        assert_eq!(spell(note, DateOrder::Unknown), note);
+        assert_eq!(
+            spell("party Sat 12/19, board 19/12", DateOrder::Unknown),
+            "party Sat 19 Dec, board 19 Dec"
+        );
+    }
+
+    #[test]
+    fn punctuation_years_and_weekdays_are_kept_around_the_date() {
+        assert_eq!(
+            spell(
+                "Holding 12/9 2pm. Ava (10 on 12/19). Award ~1/22, lock by 1/15/27;",
+                DateOrder::MonthFirst
+            ),
+            "Holding 9 Dec 2pm. Ava (10 on 19 Dec). Award ~22 Jan, lock by 15 Jan;"
+        );
+        assert_eq!(
+            spell("signed 3/4/2019, renews 3/4/2027", DateOrder::MonthFirst),
+            "signed 3/4/2019, renews 4 Mar"
+        );
+    }
+
+    #[test]
+    fn shares_scores_and_other_slashes_are_left_alone() {
+        for note in [
+            "2/3 of the team are in",
+            "rated the demo 9/10",
+            "support is 24/7",
+            "50/50 on the deal",
+            "w/ Greg and c/o Dana",
+            "TCV 1.2m/3y",
+            "31/4 is no day",
+            "a 12/8 split",
+            "",
+            "//",
+            "1/2/3/4",
+        ] {
+            assert_eq!(spell(note, DateOrder::MonthFirst), note, "{note}");
+        }
+        assert!(matches!(
+            spell_numeric_dates("no dates here", DateOrder::DayFirst, 2026),
+            Cow::Borrowed(_)
+        ));
+    }
+}
