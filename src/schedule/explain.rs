@@ -269,7 +269,7 @@ fn read_ahead(facts: &ContactFacts, first: NaiveDate) -> ReadAhead {
             .last_note
             .as_ref()
             .filter(|n| !n.text.trim().is_empty() && (first - n.date).num_days() <= NOTE_FRESH_DAYS)
-            .map(|n| read_note(&n.text, first_name(facts))),
+            .map(|n| own_reading(&n.text, facts, first_name(facts))),
         phone: phone_in_notes(facts),
         channel: channel_in_notes(facts),
         personal: personal_in_notes(facts),
@@ -337,6 +337,13 @@ fn noted_only(facts: &ContactFacts, never_contacted: bool) -> bool {
 }
 
 /// The contact's first name, or the whole name when none is known.
+/// The reading of a note, less what it says of another of the user's
+/// relatives (a family note logged with each of them).
+fn own_reading(text: &str, facts: &ContactFacts, first: &str) -> NoteReading {
+    let roles = super::notes::family_roles(&facts.notes);
+    read_note(&super::notes::without_relatives_news(text, &roles), first)
+}
+
 pub(super) fn first_name(facts: &ContactFacts) -> &str {
     if facts.given_name.trim().is_empty() {
         facts.name.as_str()
@@ -562,7 +569,11 @@ fn write_ping<'a, 'p>(
             && (date - n.date).num_days() <= NOTE_FRESH_DAYS
             && event.is_none_or(|e| n.event.as_deref() == Some(e))
     });
-    let reading = note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
+    let reading = note.map(|n| {
+        state
+            .reading
+            .get_or_init(|| own_reading(&n.text, facts, first))
+    });
     // A birthday wish picks up recent personal news.
     let news_note = note.or_else(|| {
         facts.last_note.as_ref().filter(|n| {
@@ -571,7 +582,11 @@ fn write_ping<'a, 'p>(
                 && (date - n.date).num_days() <= BIRTHDAY_NEWS_DAYS
         })
     });
-    let news_reading = news_note.map(|n| state.reading.get_or_init(|| read_note(&n.text, first)));
+    let news_reading = news_note.map(|n| {
+        state
+            .reading
+            .get_or_init(|| own_reading(&n.text, facts, first))
+    });
     // A request with anything logged after it may have been handled: left alone.
     let handled_since = note.is_some_and(|n| {
         p.anchors.iter().any(|a| {
@@ -618,8 +633,11 @@ fn write_ping<'a, 'p>(
     // it; after one (within two months), asks how it went, and the note is
     // no longer quoted as if it were still ahead.
     let dates: &[NoteDate] = if note.is_some() { &p.note_dates } else { &[] };
+    // An earlier note's deadline still to come counts too ("board mtg
+    // 12/17" before "sent the order form").
     let deadline_ahead = dates
         .iter()
+        .chain(&p.earlier_dates)
         .filter(|d| d.deadline && d.on >= date && !d.what.is_empty())
         .min_by_key(|d| d.on);
     let passed = dates
@@ -655,6 +673,7 @@ fn write_ping<'a, 'p>(
     let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
     let life_dated_day = news_dates
         .iter()
+        .chain(&p.earlier_dates)
         .filter(|d| d.life && d.on < date && (date - d.on).num_days() <= 60 && !d.what.is_empty())
         .max_by_key(|d| d.on)
         .filter(|_| !state.life_after_used && event.is_none());
@@ -966,8 +985,7 @@ fn write_ping<'a, 'p>(
         early: uses.promise && matches!(promise, Some((_, PromiseState::Early))),
         deadline: deadline_ahead
             .filter(|_| uses.note)
-            .zip(note)
-            .map(|(d, n)| (d.what.clone(), d.on, n.date)),
+            .map(|d| (d.what.clone(), d.on, d.written)),
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
             _ => kept.filter(|_| uses.promise).map(|k| k.due),

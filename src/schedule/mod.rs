@@ -456,6 +456,9 @@ struct Prepared<'a> {
     recent_done: Vec<i32>,
     /// The dates the last note names (see [`notes::note_dates`]), read once.
     note_dates: Vec<notes::NoteDate>,
+    /// Deadlines and dated news that earlier notes name, still to come
+    /// after the last note (see [`earlier_dates`]).
+    earlier_dates: Vec<notes::NoteDate>,
     /// Something in the last note waits on the user (a request, an offer
     /// to follow up): a late ping comes within [`URGENT_STEP_DAYS`].
     urgent: bool,
@@ -1466,10 +1469,11 @@ fn prepare<'a>(
     let anchors = facts.all_anchors();
     // The last note as it concerns this contact, read once for its dates and
     // the pings it asks for.
+    let roles = notes::family_roles(&facts.notes);
     let own_note = facts
         .last_note
         .as_ref()
-        .map(|n| (own_text(n, first_name(facts), calendar), n.date));
+        .map(|n| (own_text(n, first_name(facts), &roles, calendar), n.date));
     let note_dates = own_note
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
@@ -1513,12 +1517,22 @@ fn prepare<'a>(
     let personal = is_personal(facts);
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
+    let earlier_dates = earlier_dates(facts, calendar, &note_dates);
     let note_targets = if left_alone {
         Vec::new()
     } else {
-        own_note.as_ref().map_or_else(Vec::new, |(text, date)| {
+        let mut targets = own_note.as_ref().map_or_else(Vec::new, |(text, date)| {
             note_targets(text, *date, &note_dates, calendar, latest, !personal)
-        })
+        });
+        let after = facts
+            .last_note
+            .as_ref()
+            .map_or(facts.created_on, |n| n.date);
+        let earlier = note_timing::earlier_targets(&earlier_dates, after);
+        targets.extend(place_targets(earlier, calendar, latest, !personal));
+        targets.sort_unstable();
+        targets.dedup_by_key(|t| t.1);
+        targets
     };
     let recent_done = facts
         .actions
@@ -1553,6 +1567,7 @@ fn prepare<'a>(
         anchors,
         recent_done,
         note_dates,
+        earlier_dates,
         colleagues: String::new(),
         away: closed,
     }
@@ -1573,11 +1588,13 @@ fn only_light_touches_after(facts: &ContactFacts, date: NaiveDate) -> bool {
 /// people met there, only the clauses about them ([`notes::own_part`]); any
 /// other note is all about them ("Lost to Gallagher on price. Paul
 /// apologetic…" is Paul's loss).
-/// Its numeric dates are spelled out for the readers ("12/8" → "8 Dec" where
-/// the month comes first).
+/// In a family note logged with each relative, only this one's news
+/// ([`notes::without_relatives_news`]). Its numeric dates are spelled out
+/// for the readers ("12/8" → "8 Dec" where the month comes first).
 fn own_text<'t>(
     note: &'t NoteFacts,
     first_name: &str,
+    roles: &[&str],
     calendar: &Calendar<'_>,
 ) -> std::borrow::Cow<'t, str> {
     use std::borrow::Cow;
@@ -1585,6 +1602,11 @@ fn own_text<'t>(
         notes::own_part(&note.text, first_name)
     } else {
         Cow::Borrowed(note.text.as_str())
+    };
+    // A family note logged with each relative: only this one's news.
+    let own = match own {
+        Cow::Borrowed(text) => notes::without_relatives_news(text, roles),
+        Cow::Owned(text) => Cow::Owned(notes::without_relatives_news(&text, roles).into_owned()),
     };
     match own {
         Cow::Borrowed(text) => calendar.spell_dates(text, note.date),
@@ -1616,10 +1638,11 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     };
     let mut spans = Vec::new();
     let personal = is_personal(facts);
+    let roles = notes::family_roles(&facts.notes);
     if let Some(note) = facts.last_note.as_ref() {
         // In a note shared by the people met at one event, only what is
         // said about this contact.
-        let text = own_text(note, first_name(facts), calendar);
+        let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
             spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
             spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
@@ -1637,7 +1660,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
     }
     for note in &facts.absence_notes {
-        let text = own_text(note, first_name(facts), calendar);
+        let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
             spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
             // "Not before Q3 — call him June 2027", followed only by a like
@@ -1795,7 +1818,27 @@ fn note_targets(
         let day = calendar.next_working(calendar.day(back)).max(floor);
         (day, day + CONTACT_FROM_WINDOW_DAYS, false)
     });
-    let mut out: Vec<(i32, i32, bool)> = note_timing::note_targets(note, written, note_dates)
+    let targets = note_timing::note_targets(note, written, note_dates);
+    let mut out: Vec<(i32, i32, bool)> = place_targets(targets, calendar, latest, business)
+        .into_iter()
+        .chain(asked_from)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Note targets as (day, deadline, after news) triples: after dated news on
+/// the next working day, before a deadline on the working day before (out
+/// of the year-end break, for business), never before a week after the
+/// last touch.
+fn place_targets(
+    targets: Vec<note_timing::NoteTarget>,
+    calendar: &Calendar<'_>,
+    latest: Option<i32>,
+    business: bool,
+) -> Vec<(i32, i32, bool)> {
+    let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
+    targets
         .into_iter()
         .filter_map(|t| {
             let by = calendar.day(t.by);
@@ -1813,10 +1856,61 @@ fn note_targets(
             let news = t.kind == note_timing::TargetKind::AfterNews;
             (day < by).then_some((day, by, news))
         })
-        .chain(asked_from)
-        .collect();
-    out.sort_unstable();
-    out
+        .collect()
+}
+
+/// The deadlines and dated news of the contact's earlier notes that are
+/// still to come after the last note ("board mtg 12/17", before a later
+/// "sent the order form"), oldest note first. A later note that names the
+/// same day or the same thing ("board moved to 12 Jan") replaces it, and one
+/// that says the matter is settled ("signed!") ends its deadlines.
+fn earlier_dates(
+    facts: &ContactFacts,
+    calendar: &Calendar<'_>,
+    last_dates: &[notes::NoteDate],
+) -> Vec<notes::NoteDate> {
+    if facts.dated_notes.is_empty() {
+        return Vec::new();
+    }
+    let last_day = facts.last_note.as_ref().map(|n| n.date);
+    let settled = facts
+        .last_note
+        .as_ref()
+        .is_some_and(|n| notes::settles(&n.text));
+    let first = first_name(facts);
+    let roles = notes::family_roles(&facts.notes);
+    let mut found: Vec<notes::NoteDate> = Vec::new();
+    // Newest first, so that a later note's date replaces an earlier one's.
+    for note in facts.dated_notes.iter().rev() {
+        let text = own_text(note, first, &roles, calendar);
+        for d in notes::note_dates(&text, note.date) {
+            let wanted = (d.life || (d.deadline && !settled))
+                && !d.what.is_empty()
+                && last_day.is_none_or(|l| d.on > l);
+            let replaced = last_dates
+                .iter()
+                .chain(&found)
+                .any(|later| later.on == d.on || same_thing(&later.what, &d.what));
+            if wanted && !replaced {
+                found.push(d);
+            }
+        }
+    }
+    found.reverse();
+    found
+}
+
+/// Whether two dated things share a word of substance ("Board mtg",
+/// "board moved"): then the later note's day is the one that holds.
+fn same_thing(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let a = words(a);
+    words(b).iter().any(|w| a.contains(w))
 }
 
 /// Gives each contact the colleagues at the same company the user has

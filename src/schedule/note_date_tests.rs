@@ -1,6 +1,7 @@
 //! Tests of the days notes name: numeric dates read the way the user's
 //! region writes them, deadlines the ping speaks of, the end of an absence
-//! (no news to ask about) and appointments with a doctor (news).
+//! (no news to ask about), appointments with a doctor (news, for the
+//! relative whose it is) and deadlines named in an earlier note.
 
 use super::holidays::HolidayRegion;
 use super::settings::PlannerSettings;
@@ -65,15 +66,19 @@ fn the_end_of_a_leave_is_no_news_and_a_doctor_s_appointment_is() {
         "2026-11-17",
         "Baby girl born 11/16! Chris on paternity leave until 1/4; SSO questions wait till he's back.",
     );
-    let mum = noted(
-        person(2, Circle::Inner),
-        "2026-11-26",
-        "Thanksgiving at Beth's. Mom seeing the ortho about her knee 12/8.",
-    );
-    let plan = plan_in("US", vec![leave, mum], 90);
+    // One family note, logged with Mom and with a sister: Mom's news.
+    let family_note = "Thanksgiving at Beth's. Mom seeing the ortho about her knee 12/8.";
+    let mut mum = noted(person(2, Circle::Inner), "2026-11-26", family_note);
+    mum.notes = "Mom. Indianapolis.".into();
+    let mut sister = noted(person(3, Circle::Inner), "2026-11-26", family_note);
+    sister.notes = "Sister. Naperville.".into();
+    let plan = plan_in("US", vec![leave, mum, sister], 90);
+    for p in of(&plan, 3) {
+        assert!(!p.suggestion.contains("ortho"), "{p:?}");
+    }
     for p in of(&plan, 1) {
         assert!(
-            !p.suggestion.contains("leave") && !p.why.contains("leave on"),
+            !p.suggestion.contains("paternity leave") && !p.why.contains("paternity leave"),
             "{p:?}"
         );
         assert!(p.date >= d("2027-01-04"), "held while away: {p:?}");
@@ -84,4 +89,43 @@ fn the_end_of_a_leave_is_no_news_and_a_doctor_s_appointment_is() {
             && after.suggestion.contains("ortho about her knee"),
         "{after:?}"
     );
+}
+
+#[test]
+fn a_deadline_in_an_earlier_note_still_brings_its_ping_unless_a_later_note_moves_or_settles_it() {
+    use super::snapshot::NoteFacts;
+    use crate::model::InteractionKind;
+    let with_earlier = |id: i64, last: &str| {
+        let mut c = noted(person(id, Circle::Network), "2026-11-24", last);
+        c.dated_notes.push(NoteFacts {
+            date: d("2026-11-18"),
+            kind: InteractionKind::Meeting,
+            text: "POC wrapped. Board mtg 12/17 approves capex.".into(),
+            event: None,
+        });
+        c
+    };
+    let plan = plan_in(
+        "US",
+        vec![
+            with_earlier(1, "Sent the draft order form."),
+            with_earlier(2, "Board moved to 1/12, CFO away."),
+            with_earlier(3, "Signed! Kickoff in January."),
+        ],
+        60,
+    );
+    let board = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("Board mtg"))
+        .expect("the board named in the earlier note brings a ping");
+    assert!(
+        (d("2026-12-08")..d("2026-12-17")).contains(&board.date),
+        "{board:?}"
+    );
+    assert!(board.why.contains("Your note of 18 Nov"), "{board:?}");
+    for id in [2, 3] {
+        for p in of(&plan, id) {
+            assert!(!p.suggestion.contains("17 Dec"), "{p:?}");
+        }
+    }
 }

@@ -252,23 +252,7 @@ fn is_day_deadline(note: &str, date: &NoteDate) -> bool {
 /// deadline it names, and after dated personal news. `dates` are the note's
 /// dates with a day (see [`super::notes::note_dates`]).
 pub fn note_targets(note: &str, written: NaiveDate, dates: &[NoteDate]) -> Vec<NoteTarget> {
-    let mut out = Vec::new();
-    for d in dates {
-        let ahead = (d.on - written).num_days();
-        if d.life && d.on >= written && ahead <= NEWS_REACH_DAYS {
-            out.push(NoteTarget {
-                day: d.on + Duration::days(AFTER_NEWS_DAYS),
-                by: d.on + Duration::days(NEWS_WINDOW_DAYS),
-                kind: TargetKind::AfterNews,
-            });
-        } else if ahead > DAY_LEAD_DAYS / 2 && ahead <= REACH_DAYS && is_day_deadline(note, d) {
-            out.push(NoteTarget {
-                day: d.on - Duration::days(DAY_LEAD_DAYS),
-                by: d.on,
-                kind: TargetKind::Deadline,
-            });
-        }
-    }
+    let mut out = dated_targets(written, dates, |d| is_day_deadline(note, d));
     for on in day_deadlines(note, written) {
         let ahead = (on - written).num_days();
         let known = dates.iter().any(|d| d.on == on);
@@ -295,6 +279,48 @@ pub fn note_targets(note: &str, written: NaiveDate, dates: &[NoteDate]) -> Vec<N
     }
     out.sort_by_key(|t| (t.day, t.by));
     out.dedup_by_key(|t| t.by);
+    out
+}
+
+/// The days dated news and deadlines ask pings for: after news, before a
+/// deadline (as `is_deadline` says), from a note written on `written`.
+fn dated_targets(
+    written: NaiveDate,
+    dates: &[NoteDate],
+    is_deadline: impl Fn(&NoteDate) -> bool,
+) -> Vec<NoteTarget> {
+    let mut out = Vec::new();
+    for d in dates {
+        let ahead = (d.on - written).num_days();
+        if d.life && d.on >= written && ahead <= NEWS_REACH_DAYS {
+            out.push(NoteTarget {
+                day: d.on + Duration::days(AFTER_NEWS_DAYS),
+                by: d.on + Duration::days(NEWS_WINDOW_DAYS),
+                kind: TargetKind::AfterNews,
+            });
+        } else if ahead > DAY_LEAD_DAYS / 2 && ahead <= REACH_DAYS && is_deadline(d) {
+            out.push(NoteTarget {
+                day: d.on - Duration::days(DAY_LEAD_DAYS),
+                by: d.on,
+                kind: TargetKind::Deadline,
+            });
+        }
+    }
+    out
+}
+
+/// The days an earlier note's dated news and deadlines ask pings for (see
+/// [`note_targets`]), each no sooner than the day after `after`, the last
+/// note's day: what the earlier note named is still to come.
+pub fn earlier_targets(dates: &[NoteDate], after: NaiveDate) -> Vec<NoteTarget> {
+    let mut out = Vec::new();
+    for d in dates {
+        let mut targets = dated_targets(d.written, std::slice::from_ref(d), |d| d.deadline);
+        for t in &mut targets {
+            t.day = t.day.max(after + Duration::days(1));
+        }
+        out.extend(targets);
+    }
     out
 }
 

@@ -10,6 +10,7 @@
 //! a plainer template), never guessed at.
 
 use super::suggest::{clean, data};
+use std::borrow::Cow;
 
 /// The longest piece of a note a suggestion quotes.
 const FRAGMENT_CHARS: usize = 90;
@@ -250,6 +251,70 @@ fn is_thread_words(words: &Words) -> bool {
         .thread_words
         .iter()
         .any(|w| words.lower.contains(w.as_str()))
+}
+
+/// Words the user calls their own family by, bare ("Mom seeing the ortho
+/// 12/8", "Dad's router keeps dropping"): a clause that opens with one is
+/// about that relative.
+const FAMILY_ROLES: [&str; 22] = [
+    "mom", "mum", "mother", "mam", "dad", "father", "sister", "brother", "wife", "husband", "son",
+    "daughter", "grandma", "grandpa", "granny", "gran", "nan", "aunt", "uncle", "niece", "nephew",
+    "cousin",
+];
+
+/// The family words a contact's card calls them by ("Mom. Indianapolis.",
+/// "Nickname: Dad", "My niece (Beth's daughter)"), from its first sentence
+/// and a kept nickname.
+pub fn family_roles(card: &str) -> Vec<&'static str> {
+    let lower = card.to_lowercase();
+    let first = lower.split(['.', ';', '\n', '(', ',']).next().unwrap_or("");
+    let nickname = lower
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("nickname:"))
+        .unwrap_or("");
+    FAMILY_ROLES
+        .iter()
+        .copied()
+        .filter(|role| {
+            [first, nickname]
+                .iter()
+                .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == *role))
+        })
+        .collect()
+}
+
+/// `note` without its sentences about another of the user's relatives than
+/// the contact ("Mom seeing the ortho 12/8" in a family note logged with
+/// Mom, Dad and a sister is Mom's news, not theirs). `own_roles` are the
+/// contact's (see [`family_roles`]).
+pub fn without_relatives_news<'t>(note: &'t str, own_roles: &[&str]) -> Cow<'t, str> {
+    let about_other = |sentence: &str| {
+        let first = sentence
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+            .replace('\u{2019}', "'");
+        let word = first
+            .trim_end_matches([',', ':'])
+            .trim_end_matches("'s")
+            .to_owned();
+        FAMILY_ROLES.contains(&word.as_str()) && !own_roles.contains(&word.as_str())
+    };
+    if !note.split(". ").any(about_other) {
+        return Cow::Borrowed(note);
+    }
+    Cow::Owned(
+        note.split(". ")
+            .filter(|s| !about_other(s))
+            .collect::<Vec<_>>()
+            .join(". "),
+    )
+}
+
+/// Whether a note says a matter is settled ("signed", "went with", "lost to").
+pub fn settles(note: &str) -> bool {
+    lists().settled.in_text(note)
 }
 
 fn is_life_clause(clause: &str) -> bool {
@@ -679,6 +744,8 @@ pub struct NoteDate {
     pub deadline: bool,
     /// Personal news ("knee surgery on Dec 9"): worth asking how it went, after it.
     pub life: bool,
+    /// The day of the note that names it.
+    pub written: chrono::NaiveDate,
 }
 
 fn month_of(word: &str) -> Option<u32> {
@@ -869,6 +936,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 life: !deadline && !ends_state && is_life_clause(clause),
                 what,
                 on,
+                written,
             });
             break;
         }

@@ -52,6 +52,10 @@ pub struct ContactFacts {
     /// contacted ("maternity leave until March", logged before a later
     /// note about something else), oldest first; never the last note.
     pub absence_notes: Vec<NoteFacts>,
+    /// Earlier recent notes with a digit in them, which may name a day
+    /// ("board mtg 12/17", "knee op on 8 Dec") still to come after the last
+    /// note, oldest first; never the last note.
+    pub dated_notes: Vec<NoteFacts>,
     /// The latest interaction of each kind (done and skipped pings come from `actions`).
     pub anchors: Vec<Anchor>,
     /// The most recent interaction logged with an event name, if any.
@@ -157,6 +161,7 @@ impl ContactFacts {
             source: None,
             last_note: None,
             absence_notes: Vec::new(),
+            dated_notes: Vec::new(),
             anchors: Vec::new(),
             last_event: None,
             open_promises: Vec::new(),

@@ -65,6 +65,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_card_prefixes.sql"),
     include_str!("migrations/0013_history_in_one_piece.sql"),
     include_str!("migrations/0014_absence_notes.sql"),
+    include_str!("migrations/0015_dated_notes.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -48,6 +48,11 @@ const ABSENCE_CUES: &str = "note LIKE '%leave%' OR note LIKE '%away%' OR note LI
    OR note LIKE '%on hold%' OR note LIKE '%no appetite%' OR note LIKE '%parked%'
    OR note LIKE '%no budget%' OR note LIKE '%not a priority%'
    OR note LIKE '%talk to vendors%' OR note LIKE '%vendor contact%'";
+/// Which notes may name a day: the condition of migration 15's partial
+/// index, repeated word for word so that SQLite uses it.
+const DATED_CUE: &str = "note GLOB '*[0-9]*'";
+/// Earlier notes this recent are read for the days they name.
+const DATED_READ_DAYS: i64 = 120;
 /// Promises kept this recently are asked about on the next ping.
 const KEPT_READ_DAYS: i64 = 120;
 
@@ -230,6 +235,7 @@ impl Store {
                     source: text_or_null(row, 9)?.and_then(|s| s.parse().ok()),
                     last_note: None,
                     absence_notes: Vec::new(),
+                    dated_notes: Vec::new(),
                     anchors: Vec::new(),
                     last_event: None,
                     open_promises: Vec::new(),
@@ -293,7 +299,9 @@ impl Store {
             facts[i].anchors.push(anchor);
         }
         self.read_latest_notes(&mut facts, candidates)?;
-        self.read_absence_notes(&mut facts, since)?;
+        self.read_earlier_notes(&mut facts, since, ABSENCE_CUES, |c| &mut c.absence_notes)?;
+        let dated_since = today - chrono::Duration::days(DATED_READ_DAYS);
+        self.read_earlier_notes(&mut facts, dated_since, DATED_CUE, |c| &mut c.dated_notes)?;
 
         // Only events recent enough to still need follow-ups.
         let since = (today - chrono::Duration::days(45)).to_string();
@@ -445,13 +453,20 @@ impl Store {
         Ok(())
     }
 
-    /// Each contact's recent notes, other than the latest, that may speak of
-    /// an absence or a no-contact rule: through the partial index of
-    /// migration 14, a few rows rather than the whole history.
-    fn read_absence_notes(&self, facts: &mut [ContactFacts], since: NaiveDate) -> Result<()> {
+    /// Each contact's recent notes, other than the latest, that meet `cue`
+    /// (one that may speak of an absence or a no-contact rule, one that may
+    /// name a day), into the list `into` picks: through the partial index of
+    /// migration 14 or 15, a few rows rather than the whole history.
+    fn read_earlier_notes(
+        &self,
+        facts: &mut [ContactFacts],
+        since: NaiveDate,
+        cue: &str,
+        into: fn(&mut ContactFacts) -> &mut Vec<NoteFacts>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT contact_id, date, kind, note, event_name FROM interactions
-             WHERE date >= ?1 AND ({ABSENCE_CUES}) ORDER BY date, id"
+             WHERE date >= ?1 AND ({cue}) ORDER BY date, id"
         ))?;
         let mut rows = stmt.query([since.to_string()])?;
         while let Some(row) = rows.next()? {
@@ -466,7 +481,7 @@ impl Store {
             };
             let latest = facts[i].last_note.as_ref();
             if latest.is_none_or(|l| l.date != note.date || l.text != note.text) {
-                facts[i].absence_notes.push(note);
+                into(&mut facts[i]).push(note);
             }
         }
         Ok(())
@@ -615,5 +630,36 @@ mod tests {
             .map(Result::unwrap)
             .collect();
         assert!(plan.contains("interactions_absences"), "{plan}");
+    }
+
+    #[test]
+    fn earlier_notes_that_may_name_a_day_are_read_through_their_index() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO contacts (uid, display_name, created_on) VALUES ('u-1', 'Dana', '2020-01-01');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'meeting', '2026-11-18', 'POC wrapped. Board mtg 12/17 approves capex.');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'call', '2026-11-10', 'Went well, no dates.');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'email', '2026-11-24', 'Sent the order form on 24 Nov.');
+                 INSERT INTO interactions (contact_id, kind, date, note) VALUES (1, 'call', '2026-03-01', 'Renewal 3/30, long ago.');",
+            )
+            .unwrap();
+        let snapshot = store.snapshot(day("2026-11-30")).unwrap();
+        let c = &snapshot.contacts[0];
+        assert_eq!(c.last_note.as_ref().unwrap().date, day("2026-11-24"));
+        let read: Vec<NaiveDate> = c.dated_notes.iter().map(|n| n.date).collect();
+        assert_eq!(read, vec![day("2026-11-18")]);
+        let plan: String = store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT contact_id FROM interactions WHERE date >= ?1 AND ({DATED_CUE})"
+            ))
+            .unwrap()
+            .query_map(["2026-01-01"], |row| row.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(plan.contains("interactions_dated"), "{plan}");
     }
 }
