@@ -47,7 +47,7 @@ impl<'a> Calendar<'a> {
     /// A note written on `written` with its numeric dates spelled out the way
     /// the user's region writes them (see [`spell_numeric_dates`]).
     pub fn spell_dates<'t>(&self, note: &'t str, written: NaiveDate) -> std::borrow::Cow<'t, str> {
-        spell_numeric_dates(note, self.date_order, written.year())
+        spell_numeric_dates(note, self.date_order, written)
     }
 
     /// Whether the user works on this day.

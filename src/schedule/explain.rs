@@ -983,8 +983,9 @@ fn write_ping<'a, 'p>(
                 || event_round == Some(1)
         }),
         early: uses.promise && matches!(promise, Some((_, PromiseState::Early))),
+        // The why names the deadline only when the suggestion speaks of it.
         deadline: deadline_ahead
-            .filter(|_| uses.note)
+            .filter(|_| uses.deadline)
             .map(|d| (d.what.clone(), d.on, d.written)),
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),

@@ -561,7 +561,7 @@ fn plan_written_through(
     // Someone the notes say to leave alone is planned as if paused: only
     // the user's own promises come.
     let read = par_map(snapshot.contacts.iter().collect(), |c| {
-        let left = left_alone(c);
+        let left = left_alone(c, today);
         let spans = closed_spans(c, &calendar);
         let fixed = fixed_pings(
             c,
@@ -612,6 +612,7 @@ fn plan_written_through(
             * f64::from(calendar.working_days_between(0, 365).max(1));
     notes.extend(left_alone_note(&snapshot.contacts, &left));
     notes.extend(in_touch_note(&snapshot.contacts, &left));
+    notes.extend(children_note(&snapshot.contacts, &left, today));
     let mut prepared: Vec<Prepared<'_>> = par_map(
         snapshot
             .contacts
@@ -1733,11 +1734,40 @@ fn in_touch_note(
     left: &[Option<standing::LeftAlone>],
 ) -> Option<String> {
     let list = name_list(contacts, left, |c, l| {
-        l.keeps_occasions().then(|| c.name.clone())
+        (l == standing::LeftAlone::InTouch).then(|| c.name.clone())
     })?;
     Some(format!(
         "in touch every week by your notes, so only their birthdays and your promises are planned: {list} (edit a card's notes to change this)"
     ))
+}
+
+/// Names the children in the book, with their age: "children get only
+/// their birthdays and your promises: Kabir Nair (6)".
+fn children_note(
+    contacts: &[ContactFacts],
+    left: &[Option<standing::LeftAlone>],
+    today: NaiveDate,
+) -> Option<String> {
+    let list = name_list(contacts, left, |c, l| {
+        (l == standing::LeftAlone::Child)
+            .then(|| child_age(c, today).map(|age| format!("{} ({age})", c.name)))
+            .flatten()
+    })?;
+    Some(format!(
+        "children get only their birthdays and your promises, with no rhythm pings of their own: {list} (by the birth year on the card)"
+    ))
+}
+
+/// Younger than this on the card's birthday, a contact is a child.
+const CHILD_UNDER_YEARS: i32 = 16;
+
+/// A contact's age today when the card's birthday makes them a child.
+fn child_age(facts: &ContactFacts, today: NaiveDate) -> Option<i32> {
+    let birthday = facts.birthday?;
+    let year = birthday.year?;
+    let had_birthday = (today.month(), today.day()) >= (birthday.month, birthday.day);
+    let age = today.year() - year - i32::from(!had_birthday);
+    (0..CHILD_UNDER_YEARS).contains(&age).then_some(age)
 }
 
 /// The first six of the contacts (not paused) that `name` names for their
@@ -1766,7 +1796,10 @@ fn name_list(
 }
 
 /// Why the notes say to leave the contact alone (see [`standing::left_alone`]).
-fn left_alone(facts: &ContactFacts) -> Option<standing::LeftAlone> {
+fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAlone> {
+    if child_age(facts, today).is_some() {
+        return Some(standing::LeftAlone::Child);
+    }
     let last_note = facts.last_note.as_ref().map(|n| n.text.as_str());
     standing::left_alone(
         &facts.name,

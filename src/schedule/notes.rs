@@ -255,30 +255,79 @@ fn is_thread_words(words: &Words) -> bool {
 
 /// Words the user calls their own family by, bare ("Mom seeing the ortho
 /// 12/8", "Dad's router keeps dropping"): a clause that opens with one is
-/// about that relative.
-const FAMILY_ROLES: [&str; 22] = [
-    "mom", "mum", "mother", "mam", "dad", "father", "sister", "brother", "wife", "husband", "son",
-    "daughter", "grandma", "grandpa", "granny", "gran", "nan", "aunt", "uncle", "niece", "nephew",
+/// about that relative. Some are what a family says at home ("Amma").
+const FAMILY_ROLES: [&str; 33] = [
+    "mom",
+    "mum",
+    "mother",
+    "mam",
+    "dad",
+    "father",
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "grandma",
+    "grandpa",
+    "granny",
+    "gran",
+    "nan",
+    "aunt",
+    "uncle",
+    "niece",
+    "nephew",
     "cousin",
+    "godson",
+    "goddaughter",
+    "godchild",
+    "amma",
+    "appa",
+    "achan",
+    "mama",
+    "papa",
+    "oma",
+    "opa",
+    "nonna",
 ];
 
 /// The family words a contact's card calls them by ("Mom. Indianapolis.",
-/// "Nickname: Dad", "My niece (Beth's daughter)"), from its first sentence
-/// and a kept nickname.
+/// "Nephew - Arjun's son", "Amma (Mum)", "My niece", a kept "Nickname:
+/// Dad"): opening its first sentence, after "my" or in brackets there, not
+/// "Wife of our CFO".
 pub fn family_roles(card: &str) -> Vec<&'static str> {
+    if card.trim().is_empty() {
+        return Vec::new();
+    }
     let lower = card.to_lowercase();
-    let first = lower.split(['.', ';', '\n', '(', ',']).next().unwrap_or("");
+    let first = lower
+        .trim_start()
+        .split(['.', ';', '\n'])
+        .next()
+        .unwrap_or("");
     let nickname = lower
         .lines()
         .find_map(|l| l.trim().strip_prefix("nickname:"))
+        .map(str::trim)
         .unwrap_or("");
     FAMILY_ROLES
         .iter()
         .copied()
         .filter(|role| {
-            [first, nickname]
-                .iter()
-                .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == *role))
+            let at = |pattern: &str| {
+                first.match_indices(pattern).any(|(i, _)| {
+                    // "Nephew - Arjun's son", "Mom", "(Mum)"; not "Sister
+                    // company of Acme" nor "Wife of our CFO".
+                    let rest = &first[i + pattern.len()..];
+                    !rest.starts_with(char::is_alphanumeric)
+                        && !rest.trim_start().starts_with(char::is_alphanumeric)
+                })
+            };
+            nickname == *role
+                || (first.starts_with(role) && at(role))
+                || at(&format!("my {role}"))
+                || at(&format!("({role}"))
         })
         .collect()
 }
@@ -923,6 +972,12 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                     OBJECT_CHARS,
                 )
             };
+            // The day still counts when its words make no name for it.
+            let what = if names_a_thing(&what) {
+                what
+            } else {
+                String::new()
+            };
             let lower = clause.to_lowercase();
             // The words that ask for a ping before the day (see
             // `note_timing`) make it a deadline here too, so that the ping
@@ -942,6 +997,25 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
         }
     }
     out
+}
+
+/// Whether the words before a date name a thing that happens ("the knee
+/// op", "Board mtg"), fit for "ahead of …" or "how … went", rather than a
+/// piece of a sentence: "in the UK for Christmas", "He'll get his quote to
+/// us", "Settlement done, moving to Geelong".
+fn names_a_thing(what: &str) -> bool {
+    const NOT_A_START: [&str; 22] = [
+        "in", "at", "to", "on", "for", "from", "with", "into", "he", "she", "they", "we", "i",
+        "it", "you", "will", "and", "but", "so", "then", "also", "that",
+    ];
+    let lower = what.to_lowercase().replace('\u{2019}', "'");
+    let first = lower.split_whitespace().next().unwrap_or("");
+    !what.is_empty()
+        && !what.contains([',', ';'])
+        && !NOT_A_START.contains(&first)
+        && !lower
+            .split_whitespace()
+            .any(|w| w.ends_with("'ll") || matches!(w, "will" | "won't" | "done" | "i'm"))
 }
 
 /// A weekday's name, in full or short ("Mon", "Tues").
@@ -1371,8 +1445,29 @@ pub fn is_surprise(promise: &str) -> bool {
     words.iter().skip(1).any(|w| {
         matches!(
             w.as_str(),
-            "present" | "presents" | "gift" | "gifts" | "surprise" | "cadeau"
+            "present"
+                | "presents"
+                | "gift"
+                | "gifts"
+                | "surprise"
+                | "cadeau"
+                | "hamper"
+                | "flowers"
+                | "bouquet"
+                | "chocolates"
+                | "wine"
+                | "champagne"
+                | "whisky"
+                | "whiskey"
+                | "bourbon"
         )
+    })
+    // "Drop off Jo's Christmas Koko Black", "her birthday cake": theirs
+    // for the day, whatever it is.
+    || words.windows(2).any(|w| {
+        // `words` splits "Jo's" into "jo" and "s".
+        matches!(w[0].as_str(), "s" | "her" | "his" | "their")
+            && matches!(w[1].as_str(), "christmas" | "xmas" | "birthday")
     })
 }
 
@@ -2120,5 +2215,68 @@ mod tests {
         assert!(!asks_for_later("a demo in Q4", dec));
         assert!(!asks_for_later("the analyst report", dec));
         assert!(!asks_for_later("may be interested", dec));
+    }
+
+    #[test]
+    fn gifts_are_surprises_and_family_words_say_whose_news_it_is() {
+        for gift in [
+            "Buy her 13th birthday present",
+            "Send Karen her Christmas wine (Giant Steps pinot)",
+            "Drop off Jo's Christmas Koko Black",
+            "Order flowers for the launch",
+        ] {
+            assert!(is_surprise(gift), "{gift}");
+        }
+        for task in [
+            "Present the roadmap to her team",
+            "Send the Christmas shutdown roster",
+            "Send Raj the quote",
+        ] {
+            assert!(!is_surprise(task), "{task}");
+        }
+        assert_eq!(
+            family_roles("Mom. Indianapolis. Sunday calls."),
+            vec!["mom"]
+        );
+        assert_eq!(
+            family_roles("Amma (Mum). Nickname: Amma."),
+            vec!["mum", "amma"]
+        );
+        assert_eq!(
+            family_roles("Nephew - Arjun and Meera's son"),
+            vec!["nephew"]
+        );
+        assert_eq!(
+            family_roles("Retired machinist.\nNickname: Dad"),
+            vec!["dad"]
+        );
+        assert!(family_roles("Wife of our CFO. Met at the gala.").is_empty());
+        assert!(family_roles("Sister company of Acme.").is_empty());
+        let family =
+            "Thanksgiving at Beth's. Mom seeing the ortho 12/8. Dad's router keeps dropping.";
+        assert_eq!(
+            without_relatives_news(family, &["dad"]),
+            "Thanksgiving at Beth's. Dad's router keeps dropping."
+        );
+        assert_eq!(without_relatives_news(family, &["mom", "dad"]), family);
+    }
+
+    #[test]
+    fn a_date_s_name_is_a_thing_or_nothing() {
+        let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let what = |note: &str| {
+            note_dates(note, written)
+                .into_iter()
+                .map(|d| d.what)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(what("Board mtg 17 Dec approves capex."), vec!["Board mtg"]);
+        for garbled in [
+            "He'll get his quote to us on 7 Dec.",
+            "In the UK for Christmas with her daughter from 5 Dec.",
+            "Settlement done, moving to Geelong on 12 Dec.",
+        ] {
+            assert_eq!(what(garbled), vec![String::new()], "{garbled}");
+        }
     }
 }

@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use chrono::{Datelike, NaiveDate};
+
 /// Which number of "12/8" is the month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrder {
@@ -60,24 +62,78 @@ fn is_score_before(previous: &str) -> bool {
     )
 }
 
+/// Words after which a short dotted date ("back 15.1.") is a date.
+fn is_date_cue(previous: &str) -> bool {
+    matches!(
+        previous.to_lowercase().trim_end_matches([',', ':']),
+        "on" | "am"
+            | "by"
+            | "bis"
+            | "until"
+            | "till"
+            | "from"
+            | "ab"
+            | "due"
+            | "back"
+            | "since"
+            | "before"
+            | "after"
+            | "mon"
+            | "tue"
+            | "wed"
+            | "thu"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "mo"
+            | "di"
+            | "mi"
+            | "do"
+            | "fr"
+            | "sa"
+            | "so"
+    )
+}
+
 /// The month and day a token like "12/8", "(12/8", "~1/22," or "12/8/26"
-/// names in `order`, with the text before and after the numbers. A year, when
+/// names in `order`, or a dotted one like "17.12." or "17.12.2026" (always
+/// the day first), with the text before and after the numbers. A year, when
 /// written, must leave the date current (`None` otherwise: "signed 3/4/2019"
-/// is history, and the readers would take "4 Mar" as the next one).
-fn numeric_date(token: &str, order: DateOrder, year_now: i32) -> Option<(u32, u32, &str, &str)> {
+/// is history, and the readers would take "4 Mar" as the next one). A short
+/// dotted number ("2.5.") is a date only after a word like "until" or "on":
+/// elsewhere it is a decimal at the end of a sentence.
+fn numeric_date(
+    token: &str,
+    order: DateOrder,
+    year_now: i32,
+    cue: bool,
+) -> Option<(u32, u32, &str, &str)> {
     let start = token.find(|c: char| c.is_ascii_digit())?;
     let (lead, rest) = token.split_at(start);
     if lead.chars().any(|c| c.is_alphanumeric()) {
         return None;
     }
     let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
         .unwrap_or(rest.len());
     let (numbers, tail) = rest.split_at(end);
     if tail.chars().any(|c| c.is_alphanumeric()) {
         return None;
     }
-    let parts: Vec<&str> = numbers.split('/').collect();
+    // A dot after the numbers ends the date ("17.12.") or the sentence
+    // ("… by 12/8."): it stays in the text unless a comma follows it.
+    let core = numbers.trim_end_matches('.');
+    let dotted = core.contains('.');
+    if dotted && core.contains('/') {
+        return None;
+    }
+    let after = &rest[core.len()..];
+    let tail = match after.strip_prefix('.') {
+        Some(more) if dotted && !more.is_empty() => more,
+        _ => after,
+    };
+    let numbers = core;
+    let parts: Vec<&str> = numbers.split(['/', '.']).collect();
     if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
         return None;
     }
@@ -87,15 +143,23 @@ fn numeric_date(token: &str, order: DateOrder, year_now: i32) -> Option<(u32, u3
     let first: u32 = parts[0].parse().ok()?;
     let second: u32 = parts[1].parse().ok()?;
     if let Some(year) = parts.get(2) {
+        if year.len() != 2 && year.len() != 4 {
+            return None;
+        }
         let year: i32 = year.parse().ok()?;
         let year = if year < 100 { 2000 + year } else { year };
         if !(year_now..=year_now + 1).contains(&year) {
             return None;
         }
+    } else if dotted && !(cue || (parts[0].len() == 2 && parts[1].len() == 2)) {
+        return None;
     }
+    let order = if dotted { DateOrder::DayFirst } else { order };
     let as_month_first = (1..=12).contains(&first) && (1..=31).contains(&second);
     let as_day_first = (1..=12).contains(&second) && (1..=31).contains(&first);
     let (month, day) = match (order, as_month_first, as_day_first) {
+        (DateOrder::DayFirst, _, true) if dotted => (second, first),
+        _ if dotted => return None,
         (_, true, false) => (first, second),
         (_, false, true) => (second, first),
         (DateOrder::MonthFirst, true, true) => (first, second),
@@ -107,14 +171,48 @@ fn numeric_date(token: &str, order: DateOrder, year_now: i32) -> Option<(u32, u3
     Some((month, day, lead, tail))
 }
 
+/// The Monday of a calendar week a note names ("KW 51", "CW51", "KW51:"),
+/// the first such from two weeks before the note, with what follows the
+/// number; `week` is the token after "KW" when the number stands apart.
+fn calendar_week<'t>(
+    token: &'t str,
+    next: &'t str,
+    written: NaiveDate,
+) -> Option<(NaiveDate, &'t str, bool)> {
+    let lower = token.to_ascii_lowercase();
+    let (number, took_next) = match lower.strip_prefix("kw").or(lower.strip_prefix("cw")) {
+        Some("") => (next, true),
+        Some(_) => (&token[2..], false),
+        None => return None,
+    };
+    let end = number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(number.len());
+    let (digits, tail) = number.split_at(end);
+    if digits.is_empty() || digits.len() > 2 || tail.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let week: u32 = digits.parse().ok()?;
+    let from = written - chrono::Duration::days(14);
+    [from.iso_week().year(), from.iso_week().year() + 1]
+        .iter()
+        .filter_map(|&y| NaiveDate::from_isoywd_opt(y, week, chrono::Weekday::Mon))
+        .find(|monday| *monday >= from)
+        .map(|monday| (monday, tail, took_next))
+}
+
 /// `note` with its numeric dates spelled out ("Sat 12/19" → "Sat 19 Dec"
-/// where the month comes first), for the readers of dates; the note as
-/// written stays what the user is shown. Shares and scores ("2/3 of the
-/// team", "rated it 9/10", "24/7") are left as they are.
-pub fn spell_numeric_dates(note: &str, order: DateOrder, year_now: i32) -> Cow<'_, str> {
-    if !note.contains('/') || !note.bytes().any(|b| b.is_ascii_digit()) {
+/// where the month comes first, "bis 15.1." → "bis 15 Jan", "KW 51" → "14
+/// Dec", its Monday), for the readers of dates; the note as written stays
+/// what the user is shown. Shares and scores ("2/3 of the team", "rated it
+/// 9/10", "24/7") are left as they are.
+pub fn spell_numeric_dates(note: &str, order: DateOrder, written: NaiveDate) -> Cow<'_, str> {
+    if !note.bytes().any(|b| b.is_ascii_digit())
+        || !(note.contains('/') || note.contains('.') || note.contains("KW") || note.contains("CW"))
+    {
         return Cow::Borrowed(note);
     }
+    let year_now = written.year();
     let mut out = String::with_capacity(note.len() + 8);
     let mut changed = false;
     // The last three words before the token: "rated the demo 9/10".
@@ -124,11 +222,26 @@ pub fn spell_numeric_dates(note: &str, order: DateOrder, year_now: i32) -> Cow<'
         let token = piece.trim_end();
         let space = &piece[token.len()..];
         let next = pieces.peek().map_or("", |p| p.trim_end());
-        let spelled = (token.contains('/')
+        if let Some((monday, tail, took_next)) = calendar_week(token, next, written) {
+            changed = true;
+            out.push_str(&monday.day().to_string());
+            out.push(' ');
+            out.push_str(MONTHS[monday.month0() as usize]);
+            out.push_str(tail);
+            if took_next {
+                let skipped = pieces.next().unwrap_or("");
+                out.push_str(&skipped[skipped.trim_end().len()..]);
+            } else {
+                out.push_str(space);
+            }
+            previous = [previous[1], previous[2], token];
+            continue;
+        }
+        let spelled = ((token.contains('/') || token.contains('.'))
             && token != "24/7"
             && !is_share_after(next)
             && !previous.iter().any(|w| is_score_before(w)))
-        .then(|| numeric_date(token, order, year_now))
+        .then(|| numeric_date(token, order, year_now, is_date_cue(previous[2])))
         .flatten();
         match spelled {
             Some((month, day, lead, tail)) => {
@@ -158,7 +271,8 @@ mod tests {
     use super::*;
 
     fn spell(note: &str, order: DateOrder) -> String {
-        spell_numeric_dates(note, order, 2026).into_owned()
+        let written = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        spell_numeric_dates(note, order, written).into_owned()
     }
 
     #[test]
@@ -219,8 +333,41 @@ mod tests {
             assert_eq!(spell(note, DateOrder::MonthFirst), note, "{note}");
         }
         assert!(matches!(
-            spell_numeric_dates("no dates here", DateOrder::DayFirst, 2026),
+            spell_numeric_dates(
+                "no dates here",
+                DateOrder::DayFirst,
+                NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+            ),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn dotted_dates_are_day_first_and_calendar_weeks_are_their_monday() {
+        for order in [
+            DateOrder::MonthFirst,
+            DateOrder::DayFirst,
+            DateOrder::Unknown,
+        ] {
+            assert_eq!(
+                spell("FAT am 17.12., SAT 12.01.2027. Back 15.1.", order),
+                "FAT am 17 Dec, SAT 12 Jan. Back 15 Jan."
+            );
+        }
+        assert_eq!(
+            spell("Delivery KW 51, kickoff KW2.", DateOrder::DayFirst),
+            "Delivery 14 Dec, kickoff 11 Jan."
+        );
+        // Decimals, versions and prices stay.
+        for note in [
+            "Up 2.5. Next year more.",
+            "Price 10.50 EUR",
+            "Firmware 3.1.2 is out",
+            "TIA Portal V18 and S7-1500",
+            "KW",
+            "kwh 12",
+        ] {
+            assert_eq!(spell(note, DateOrder::DayFirst), note, "{note}");
+        }
     }
 }

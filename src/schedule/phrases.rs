@@ -372,8 +372,17 @@ pub fn is_personal(notes: &str, tags: &[String]) -> bool {
         "godfather",
     ];
     let lower = notes.to_lowercase();
+    let words = words(notes);
     WORDS.iter().any(|w| lower.contains(w))
-        || words(notes).iter().any(|w| w == "mate" || w == "mates")
+        || words.iter().any(|w| w == "mate" || w == "mates")
+        // What a card opens with: "Uni friend", "Netball friend - Wed
+        // nights" (not "Friend of our CEO").
+        || words
+            .iter()
+            .take(2)
+            .position(|w| w == "friend")
+            .is_some_and(|at| words.get(at + 1).is_none_or(|next| next != "of"))
+        || !super::notes::family_roles(notes).is_empty()
         || tags.iter().any(|t| {
             let t = t.to_lowercase();
             t.contains("family") || t.contains("friend") || t.contains("former colleague")

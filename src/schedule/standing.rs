@@ -26,6 +26,9 @@ pub enum LeftAlone {
     NoContact,
     /// Not a person: a group chat, a team's shared inbox, a mailing list.
     Group,
+    /// A child (under sixteen by the birthday on the card): their birthday
+    /// and the user's promises come, no rhythm pings of their own.
+    Child,
     /// The notes say the user is in touch every week anyway ("I ring every
     /// Sunday evening"): birthdays and promises come, no rhythm pings.
     InTouch,
@@ -42,13 +45,14 @@ impl LeftAlone {
             Self::NoContact => "no contact",
             Self::Group => "a group, not a person",
             Self::InTouch => "in touch every week",
+            Self::Child => "a child",
         }
     }
 
-    /// Whether birthdays and event follow-ups still come (only for someone
-    /// the user is in touch with anyway).
+    /// Whether birthdays and event follow-ups still come (for someone the
+    /// user is in touch with anyway, and for a child).
     pub fn keeps_occasions(self) -> bool {
-        self == Self::InTouch
+        matches!(self, Self::InTouch | Self::Child)
     }
 }
 
@@ -164,7 +168,14 @@ pub fn left_alone(
     last_note: Option<&str>,
 ) -> Option<LeftAlone> {
     let card = notes.to_lowercase().replace('\u{2019}', "'");
-    if GROUP.iter().any(|cue| has_words(&card, cue)) {
+    // What the card says the contact is comes first: "My fantasy league
+    // group chat", not "My brother. … Family WhatsApp group."
+    let what_it_is = card
+        .trim_start()
+        .split(['.', ';', '\n'])
+        .next()
+        .unwrap_or("");
+    if GROUP.iter().any(|cue| has_words(what_it_is, cue)) {
         return Some(LeftAlone::Group);
     }
     if is_personal(notes, tags) {

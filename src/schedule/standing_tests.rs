@@ -237,7 +237,7 @@ fn someone_the_notes_say_you_talk_to_every_week_gets_birthdays_and_promises_only
     let mut mum = promised(mum, 5, "Book the restaurant for her 70th", "2026-12-18");
     mum.name = "Jean Brooks".into();
     // A habit that is no weekly conversation.
-    let mut godson = born(person(2, Circle::Core), "2016-05-03");
+    let mut godson = born(person(2, Circle::Core), "1999-05-03");
     godson.notes = "Godson. Card + present every birthday and Christmas.".into();
     let mut mate = person(3, Circle::Network);
     mate.notes = "Competitor but a good mate - pint every few months.".into();
@@ -432,5 +432,45 @@ fn sunday_calls_are_a_weekly_habit_and_a_group_chat_is_no_person() {
     assert!(
         note.contains("Lakeview FFL (a group, not a person)"),
         "{note}"
+    );
+}
+
+#[test]
+fn a_child_gets_birthdays_and_promises_but_no_rhythm_and_is_named() {
+    let mut nephew = born(person(1, Circle::Core), "2020-01-05");
+    nephew.name = "Kabir Nair".into();
+    nephew.notes = "Nephew - Arjun and Meera's son. Talk to him on Arjun's phone.".into();
+    let nephew = promised(nephew, 4, "Buy Kabir's birthday present", "2026-12-12");
+    // Sixteen this year: no longer a child.
+    let teen = born(person(2, Circle::Core), "2010-01-20");
+    let mut brother = person(3, Circle::Inner);
+    brother.notes = "My brother. Sydney. Family WhatsApp group.".into();
+    let plan = plan_for(vec![nephew, teen, brother], 365);
+    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
+    assert_eq!(
+        reasons,
+        vec![Reason::Promise, Reason::Birthday],
+        "{reasons:?}"
+    );
+    for id in [2, 3] {
+        assert!(
+            of(&plan, id)
+                .iter()
+                .any(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue)),
+            "{:?}",
+            of(&plan, id)
+        );
+    }
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.starts_with("children get only"))
+        .expect("the plan names the children");
+    assert!(note.contains("Kabir Nair (6)"), "{note}");
+    assert!(!note.contains("Person 2"), "{note}");
+    assert!(
+        plan.notes.iter().all(|n| !n.contains("Person 3")),
+        "a brother in a family group is no group: {:?}",
+        plan.notes
     );
 }

@@ -461,6 +461,8 @@ pub struct Uses {
     pub dated: bool,
     /// Personal news whose day has passed.
     pub life_dated: bool,
+    /// A deadline the note names, still ahead.
+    pub deadline: bool,
 }
 
 /// A chosen suggestion.
@@ -984,6 +986,7 @@ pub fn suggest_anew(
             request: template.needs.contains(&Need::Request),
             promise: template.promise.is_some(),
             dated: template.needs.contains(&Need::Dated),
+            deadline: template.needs.contains(&Need::Deadline),
         },
     }
 }
