@@ -45,15 +45,30 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
 }
 
 /// What follows `Nickname:` on each such line of a contact's notes (`Nickname:
-/// Robbo, Rob`), where importers keep nicknames; any case.
+/// Robbo, Rob`), where importers keep nicknames, or in a sentence of its own
+/// within a line ("Amma (Mum). Nickname: Amma. I ring her on Sundays."); any
+/// case.
 pub fn nickname_lines(notes: &str) -> impl Iterator<Item = &str> {
     // Most notes hold none: skip the line walk.
     let any = notes.contains("ickname");
     notes.lines().filter(move |_| any).filter_map(|line| {
         let line = line.trim();
-        line.get(..9)
-            .filter(|label| label.eq_ignore_ascii_case("nickname:"))
-            .map(|_| &line[9..])
+        if line
+            .get(..9)
+            .is_some_and(|label| label.eq_ignore_ascii_case("nickname:"))
+        {
+            return Some(&line[9..]);
+        }
+        // Byte offsets of the lower-cased line match the line's for ASCII
+        // labels; `get` guards the rest.
+        let lower = line.to_ascii_lowercase();
+        let at = lower
+            .match_indices("nickname:")
+            .map(|(at, _)| at)
+            .find(|&at| line[..at].trim_end().ends_with(['.', ';', '(', ',']))?;
+        let rest = line.get(at + 9..)?;
+        let end = rest.find(['.', ';', ')']).unwrap_or(rest.len());
+        Some(&rest[..end])
     })
 }
 
@@ -583,5 +598,23 @@ mod tests {
             let chrono = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
             assert_eq!(parse_date("date", text).ok(), chrono, "{text}");
         }
+    }
+
+    #[test]
+    fn a_nickname_is_read_on_its_own_line_or_in_a_sentence_of_its_own() {
+        fn read(notes: &str) -> Vec<&str> {
+            nickname_lines(notes).map(str::trim).collect()
+        }
+        assert_eq!(
+            read("Worked at Acme\nNickname: Robbo, Rob"),
+            vec!["Robbo, Rob"]
+        );
+        assert_eq!(
+            read("Amma (Mum). Nickname: Amma. I ring her every Sunday evening."),
+            vec!["Amma"]
+        );
+        assert_eq!(read("Dad (nickname: Schorsch)"), vec!["Schorsch"]);
+        assert!(read("Asked for a nickname:free badge").is_empty());
+        assert!(read("No nickname here").is_empty());
     }
 }

@@ -910,8 +910,22 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                         | "starts"
                         | "opens"
                         | "begins"
+                        | "me"
+                        | "us"
+                        | "to"
+                        | "moved"
+                        | "postponed"
+                        | "pushed"
+                        | "rescheduled"
+                        | "delayed"
+                        | "slipped"
+                        | "shifted"
+                        | "back"
+                        | "now"
                 )
             }) {
+                // "Pricing due to me by 7 Dec": the pricing; "Board moved
+                // to 12 Jan": the board, now on that day.
                 before.pop();
             }
             // "Needs CFO sign-off by Jan 15": what happens is the sign-off.
@@ -972,11 +986,20 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                     OBJECT_CHARS,
                 )
             };
-            // The day still counts when its words make no name for it.
-            let what = if names_a_thing(&what) {
+            // "A hold Wed 16 Dec 2pm for the committee debrief": when the
+            // words before the day make no short name for it, the words
+            // after it may. The day still counts when neither does.
+            let what = if names_a_thing(&what) && what.split_whitespace().count() <= 6 {
                 what
             } else {
-                String::new()
+                let after = name_after_date(&words[i + 2..]);
+                if names_a_thing(&after) {
+                    after
+                } else if names_a_thing(&what) {
+                    what
+                } else {
+                    String::new()
+                }
             };
             let lower = clause.to_lowercase();
             // The words that ask for a ping before the day (see
@@ -997,6 +1020,43 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
         }
     }
     out
+}
+
+/// What the words after a date name, when they say what happens on it
+/// ("2pm for the committee debrief" → "the committee debrief"): a time of
+/// day and "for"/"with" dropped, up to six words.
+fn name_after_date(after: &[&str]) -> String {
+    let is_time = |w: &str| {
+        let w = w.to_lowercase();
+        let w = w.trim_end_matches([',', '.']);
+        w.ends_with("am")
+            && w[..w.len() - 2]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':')
+            || w.ends_with("pm")
+                && w[..w.len() - 2]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':')
+            || (w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':'))
+    };
+    let mut rest: Vec<&str> = after.iter().copied().skip_while(|w| is_time(w)).collect();
+    if rest
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "for" | "-" | "–" | ":"))
+    {
+        rest.remove(0);
+    } else {
+        // Only "… for the debrief" names the day's matter; "… or she
+        // releases it" does not.
+        return String::new();
+    }
+    if rest.is_empty() || rest.len() > 6 {
+        return String::new();
+    }
+    clean(
+        rest.join(" ").trim_end_matches(['.', ',', ':', ')']),
+        OBJECT_CHARS,
+    )
 }
 
 /// Whether the words before a date name a thing that happens ("the knee
@@ -2271,6 +2331,15 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(what("Board mtg 17 Dec approves capex."), vec!["Board mtg"]);
+        assert_eq!(what("Board moved to 12 Jan, CFO away."), vec!["Board"]);
+        assert_eq!(
+            what("Tony's security pricing for MH due to me by 7 Dec."),
+            vec!["Tony's security pricing for MH"]
+        );
+        assert_eq!(
+            what("Jo put a hold in Michael's calendar Wed 16 Dec 2pm for the committee debrief."),
+            vec!["the committee debrief"]
+        );
         for garbled in [
             "He'll get his quote to us on 7 Dec.",
             "In the UK for Christmas with her daughter from 5 Dec.",
