@@ -293,7 +293,32 @@ fn channel_in_notes(facts: &ContactFacts) -> Channel {
         c.message = c.message.or(more.message);
         c.no_calls |= more.no_calls;
     }
+    // "Call him — he never reads email": a call, not a text.
+    if asks_for_calls(&facts.notes) {
+        c.message = None;
+    }
     c
+}
+
+/// Whether a card asks in so many words to be called ("call him", "prefers
+/// a call"), which settles "never reads email" beside it.
+fn asks_for_calls(card: &str) -> bool {
+    let lower = card.to_lowercase();
+    [
+        "call him",
+        "call her",
+        "call them",
+        "phone him",
+        "phone her",
+        "ring him",
+        "ring her",
+        "prefers a call",
+        "prefers calls",
+        "prefers the phone",
+        "prefers phone",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
 }
 
 /// Family, a friend, an old colleague or a competitor, by the notes and tags.

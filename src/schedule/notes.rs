@@ -884,13 +884,28 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             while before.last().is_some_and(|w| is_weekday(w)) {
                 before.pop();
             }
-            while before.last().is_some_and(|w| {
+            let confirmed = |w: &&str| {
                 matches!(
                     w.to_lowercase().as_str(),
                     "confirmed" | "booked" | "scheduled" | "planned" | "arranged" | "fixed"
                 )
-            }) {
+            };
+            while before.last().is_some_and(confirmed) {
                 before.pop();
+            }
+            // "Knee replacement is confirmed on 8 Dec": the replacement, on
+            // that day (where "funds confirmed before 1 Dec" is a state).
+            if before.last().is_some_and(|w| w.eq_ignore_ascii_case("on"))
+                && before.len() >= 2
+                && confirmed(&before[before.len() - 2])
+            {
+                before.truncate(before.len() - 2);
+                while before
+                    .last()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "is" | "was" | "now"))
+                {
+                    before.pop();
+                }
             }
             while before.last().is_some_and(|w| {
                 matches!(
@@ -2332,6 +2347,10 @@ mod tests {
         };
         assert_eq!(what("Board mtg 17 Dec approves capex."), vec!["Board mtg"]);
         assert_eq!(what("Board moved to 12 Jan, CFO away."), vec!["Board"]);
+        assert_eq!(
+            what("Tata's knee replacement is confirmed on 8 Dec."),
+            vec!["Tata's knee replacement"]
+        );
         assert_eq!(
             what("Tony's security pricing for MH due to me by 7 Dec."),
             vec!["Tony's security pricing for MH"]

@@ -595,3 +595,26 @@ fn a_promise_written_with_the_nickname_names_them_once() {
         promise.suggestion
     );
 }
+
+#[test]
+fn a_card_that_says_call_him_gets_calls_though_he_never_reads_email() {
+    let mut florian = noted(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Wants dates for the reference visit.",
+    );
+    florian.notes = "Plant manager. Call him - he never reads email.".into();
+    florian.open_promises.push(PromiseFacts {
+        id: 3,
+        text: "Propose dates for the reference visit".into(),
+        due: d("2026-12-18"),
+    });
+    let plan = plan_for(vec![florian], 120);
+    for p in of(&plan, 1) {
+        assert!(
+            !p.suggestion.contains("by text") && p.action != InteractionKind::Message,
+            "{p:?}"
+        );
+    }
+}
