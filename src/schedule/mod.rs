@@ -1915,6 +1915,11 @@ fn earlier_dates(
     let mut found: Vec<notes::NoteDate> = Vec::new();
     // Newest first, so that a later note's date replaces an earlier one's.
     for note in facts.dated_notes.iter().rev() {
+        // Most notes with a digit name no day ("decision in Q2"): a quick
+        // look spares them the reading.
+        if !notes::may_name_a_day(&note.text) {
+            continue;
+        }
         let text = own_text(note, first, &roles, calendar);
         for d in notes::note_dates(&text, note.date) {
             let wanted = (d.life || (d.deadline && !settled))

@@ -297,37 +297,34 @@ const FAMILY_ROLES: [&str; 33] = [
 /// Dad"): opening its first sentence, after "my" or in brackets there, not
 /// "Wife of our CFO".
 pub fn family_roles(card: &str) -> Vec<&'static str> {
-    if card.trim().is_empty() {
-        return Vec::new();
-    }
-    let lower = card.to_lowercase();
-    let first = lower
+    // Called for every card, often: most name no family at all.
+    let first = card
         .trim_start()
         .split(['.', ';', '\n'])
         .next()
         .unwrap_or("");
-    let nickname = lower
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("nickname:"))
-        .map(str::trim)
-        .unwrap_or("");
+    let nickname = crate::model::nickname_lines(card).next().map(str::trim);
+    if first.is_empty() && nickname.is_none() {
+        return Vec::new();
+    }
+    let first = first.to_lowercase();
     FAMILY_ROLES
         .iter()
         .copied()
         .filter(|role| {
-            let at = |pattern: &str| {
-                first.match_indices(pattern).any(|(i, _)| {
+            nickname.is_some_and(|n| n.eq_ignore_ascii_case(role))
+                || first.match_indices(role).any(|(i, _)| {
+                    let before = &first[..i];
+                    // Opening the card, after "my", or in brackets.
+                    let placed =
+                        before.is_empty() || before.ends_with("my ") || before.ends_with('(');
                     // "Nephew - Arjun's son", "Mom", "(Mum)"; not "Sister
                     // company of Acme" nor "Wife of our CFO".
-                    let rest = &first[i + pattern.len()..];
-                    !rest.starts_with(char::is_alphanumeric)
+                    let rest = &first[i + role.len()..];
+                    placed
+                        && !rest.starts_with(char::is_alphanumeric)
                         && !rest.trim_start().starts_with(char::is_alphanumeric)
                 })
-            };
-            nickname == *role
-                || (first.starts_with(role) && at(role))
-                || at(&format!("my {role}"))
-                || at(&format!("({role}"))
         })
         .collect()
 }
@@ -359,6 +356,34 @@ pub fn without_relatives_news<'t>(note: &'t str, own_roles: &[&str]) -> Cow<'t, 
             .collect::<Vec<_>>()
             .join(". "),
     )
+}
+
+/// Whether a note may name a day: a month's name ("Dec", "January"), a
+/// numeric date ("12/17", "17.12.") or a calendar week ("KW 51"). A quick
+/// look, before the reading of [`note_dates`].
+pub fn may_name_a_day(note: &str) -> bool {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let bytes = note.as_bytes();
+    let numeric = bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
+    numeric
+        || note.contains("KW")
+        || note.contains("CW")
+        || note
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .any(|w| {
+                // "Dec", "sept", "December"; not "decision" nor "market".
+                let lower = w.to_ascii_lowercase();
+                let head: &[u8] = &lower.as_bytes()[..3];
+                MONTHS.iter().enumerate().any(|(i, m)| {
+                    head == *m && (lower.len() == 3 || lower == "sept" || MONTH_NAMES[i] == lower)
+                })
+            })
 }
 
 /// Whether a note says a matter is settled ("signed", "went with", "lost to").
@@ -2346,6 +2371,23 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(what("Board mtg 17 Dec approves capex."), vec!["Board mtg"]);
+        for dated in [
+            "Board mtg 17 Dec",
+            "board 12/17",
+            "FAT am 17.12.",
+            "KW 51",
+            "in January",
+        ] {
+            assert!(may_name_a_day(dated), "{dated}");
+        }
+        for undated in [
+            "decision in Q2",
+            "22% fewer mis-picks",
+            "v2 is live",
+            "ROI 3x",
+        ] {
+            assert!(!may_name_a_day(undated), "{undated}");
+        }
         assert_eq!(what("Board moved to 12 Jan, CFO away."), vec!["Board"]);
         assert_eq!(
             what("Tata's knee replacement is confirmed on 8 Dec."),

@@ -207,8 +207,13 @@ fn calendar_week<'t>(
 /// what the user is shown. Shares and scores ("2/3 of the team", "rated it
 /// 9/10", "24/7") are left as they are.
 pub fn spell_numeric_dates(note: &str, order: DateOrder, written: NaiveDate) -> Cow<'_, str> {
-    if !note.bytes().any(|b| b.is_ascii_digit())
-        || !(note.contains('/') || note.contains('.') || note.contains("KW") || note.contains("CW"))
+    // Most notes hold no numeric date: a look at their bytes is enough.
+    let numeric = note
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
+    if !numeric && !note.contains("KW") && !note.contains("CW")
+        || !note.bytes().any(|b| b.is_ascii_digit())
     {
         return Cow::Borrowed(note);
     }

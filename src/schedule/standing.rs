@@ -175,7 +175,11 @@ pub fn left_alone(
         .split(['.', ';', '\n'])
         .next()
         .unwrap_or("");
-    if GROUP.iter().any(|cue| has_words(what_it_is, cue)) {
+    // Every group cue holds one of these words: most cards hold none.
+    let may_be_group = ["group", "list", "inbox", "mailbox", "channel"]
+        .iter()
+        .any(|w| what_it_is.contains(w));
+    if may_be_group && GROUP.iter().any(|cue| has_words(what_it_is, cue)) {
         return Some(LeftAlone::Group);
     }
     if is_personal(notes, tags) {
