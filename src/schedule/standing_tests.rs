@@ -7,6 +7,23 @@ use super::tests::{at_event, born, d, noted, of, person, plan_for, today};
 use super::Reason;
 use crate::model::{Circle, InteractionKind};
 
+fn reasons_of(plan: &super::Plan, id: i64) -> Vec<Reason> {
+    of(plan, id).iter().map(|p| p.reason).collect()
+}
+
+/// Each of `ids` has rhythm pings of its own.
+fn assert_has_rhythm(plan: &super::Plan, ids: &[i64]) {
+    for &id in ids {
+        assert!(
+            of(plan, id)
+                .iter()
+                .any(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue)),
+            "{:?}",
+            of(plan, id)
+        );
+    }
+}
+
 fn promised(mut c: ContactFacts, id: i64, text: &str, due: &str) -> ContactFacts {
     c.open_promises.push(PromiseFacts {
         id,
@@ -243,21 +260,11 @@ fn someone_the_notes_say_you_talk_to_every_week_gets_birthdays_and_promises_only
     mate.notes = "Competitor but a good mate - pint every few months.".into();
     mate.tags = vec!["Friends".into()];
     let plan = plan_for(vec![mum, godson, mate], 365);
-    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
     assert_eq!(
-        reasons,
-        vec![Reason::Promise, Reason::Birthday],
-        "{reasons:?}"
+        reasons_of(&plan, 1),
+        vec![Reason::Promise, Reason::Birthday]
     );
-    for id in [2, 3] {
-        assert!(
-            of(&plan, id)
-                .iter()
-                .any(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue)),
-            "{:?}",
-            of(&plan, id)
-        );
-    }
+    assert_has_rhythm(&plan, &[2, 3]);
     let note = plan
         .notes
         .iter()
@@ -446,21 +453,11 @@ fn a_child_gets_birthdays_and_promises_but_no_rhythm_and_is_named() {
     let mut brother = person(3, Circle::Inner);
     brother.notes = "My brother. Sydney. Family WhatsApp group.".into();
     let plan = plan_for(vec![nephew, teen, brother], 365);
-    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
     assert_eq!(
-        reasons,
-        vec![Reason::Promise, Reason::Birthday],
-        "{reasons:?}"
+        reasons_of(&plan, 1),
+        vec![Reason::Promise, Reason::Birthday]
     );
-    for id in [2, 3] {
-        assert!(
-            of(&plan, id)
-                .iter()
-                .any(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue)),
-            "{:?}",
-            of(&plan, id)
-        );
-    }
+    assert_has_rhythm(&plan, &[2, 3]);
     let note = plan
         .notes
         .iter()
