@@ -1437,6 +1437,31 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     })
 }
 
+/// Whether what follows "get" in a promise is something to obtain from the
+/// contact ("Greg's sign-off", "approval for the budget") rather than
+/// something to get to them ("her the pricing").
+fn obtains(rest: &str, first_name: &str) -> bool {
+    let lower = rest.to_lowercase().replace('\u{2019}', "'");
+    let first = first_name.trim().to_lowercase();
+    (!first.is_empty() && lower.starts_with(&format!("{first}'s ")))
+        || [
+            "sign-off",
+            "signoff",
+            "sign off",
+            "approval",
+            "the go-ahead",
+            "a decision",
+            "a signature",
+            "the signature",
+            "feedback",
+            "an answer",
+            "a po",
+            "the po",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
 /// Reads a promise's verb and object; `None` when its verb is not one of the
 /// `promise_acts` (it is then quoted as written).
 pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<PromiseReading> {
@@ -1453,6 +1478,11 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
                 continue;
             }
             let rest = skip_chars(text, verb.chars().count()).trim();
+            // "Get Greg's sign-off", "get approval": something to obtain,
+            // not to send them.
+            if verb == "get" && obtains(rest, first_name) {
+                return None;
+            }
             // "Follow up with our IT team on SSO": someone else first, then the contact.
             let act_name = if act.act == "follow_up"
                 && verb.ends_with(" with")
@@ -2359,6 +2389,21 @@ mod tests {
             "Thanksgiving at Beth's. Dad's router keeps dropping."
         );
         assert_eq!(without_relatives_news(family, &["mom", "dad"]), family);
+    }
+
+    #[test]
+    fn a_promise_to_get_a_sign_off_is_no_promise_to_send_one() {
+        assert!(read_promise(
+            "Get Greg's sign-off on the MH tender pricing",
+            "Greg",
+            "Greg Thornton"
+        )
+        .is_none());
+        assert!(
+            read_promise("Get approval for the 2027 budget", "Greg", "Greg Thornton").is_none()
+        );
+        let send = read_promise("Get her the pricing", "Ana", "Ana Lima").unwrap();
+        assert_eq!(send.act, "send");
     }
 
     #[test]
