@@ -436,9 +436,10 @@ struct Prepared<'a> {
     late_after_year_end: bool,
     /// The inner circle, or a contact tagged friend or family.
     personal: bool,
-    /// The notes say the user talks to them every week anyway: no rhythm
-    /// pings, only what a note dates.
-    in_touch: bool,
+    /// No rhythm pings, only birthdays, promises and what a note dates:
+    /// the notes say the user talks to them every week anyway, or the card
+    /// says they are a child.
+    no_rhythm: bool,
     /// A cold introduction (a network or acquaintance contact with no
     /// interaction logged, whatever the card says, or someone only liked
     /// online or emailed without a reply): it keeps out of the week before
@@ -1003,10 +1004,10 @@ fn queue_next(
     end: i32,
 ) {
     let before = state.last;
-    // Someone the user talks to every week has no rhythm to settle: only
-    // what their notes date comes.
-    let rhythm = if p.in_touch {
-        IN_TOUCH_DUE_DAY
+    // Someone the user talks to every week, or a child, has no rhythm to
+    // settle: only what their notes date comes.
+    let rhythm = if p.no_rhythm {
+        NO_RHYTHM_DUE_DAY
     } else {
         settle(p, state, candidate)
     };
@@ -1027,7 +1028,7 @@ fn queue_next(
         }
         return;
     }
-    if !p.in_touch {
+    if !p.no_rhythm {
         push(queue, p, calendar, contact, rhythm, first_hello, end);
     }
 }
@@ -1458,10 +1459,10 @@ fn prepare<'a>(
     roomy: bool,
     standing: Option<standing::LeftAlone>,
 ) -> Prepared<'a> {
-    // Left alone: only promises. In touch every week anyway: no rhythm, but
-    // what a note dates (news to ask about, a deadline) still comes.
+    // Left alone: only promises. In touch every week anyway, or a child: no
+    // rhythm, but what a note dates (news to ask about, a deadline) still comes.
     let left_alone = standing.is_some_and(|s| !s.keeps_occasions());
-    let in_touch = standing.is_some_and(standing::LeftAlone::keeps_occasions);
+    let no_rhythm = standing.is_some_and(standing::LeftAlone::keeps_occasions);
     let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
         .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
     let hash = stable_hash(&[facts.uid.as_bytes()]);
@@ -1518,7 +1519,7 @@ fn prepare<'a>(
     let personal = is_personal(facts);
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
-    let earlier_dates = earlier_dates(facts, calendar, &note_dates);
+    let earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
     let note_targets = if left_alone {
         Vec::new()
     } else {
@@ -1557,7 +1558,7 @@ fn prepare<'a>(
         quiet_at_year_end: !personal && !urgent,
         late_after_year_end: wide && !personal && !urgent,
         personal,
-        in_touch,
+        no_rhythm,
         cold_intro: stranger || cold || (never_contacted && wide),
         prompt_catch_up: roomy
             && !never_contacted
@@ -1605,13 +1606,19 @@ fn own_text<'t>(
         Cow::Borrowed(note.text.as_str())
     };
     // A family note logged with each relative: only this one's news.
-    let own = match own {
-        Cow::Borrowed(text) => notes::without_relatives_news(text, roles),
-        Cow::Owned(text) => Cow::Owned(notes::without_relatives_news(&text, roles).into_owned()),
-    };
-    match own {
-        Cow::Borrowed(text) => calendar.spell_dates(text, note.date),
-        Cow::Owned(text) => Cow::Owned(calendar.spell_dates(&text, note.date).into_owned()),
+    let own = rewrite(own, |text| notes::without_relatives_news(text, roles));
+    rewrite(own, |text| calendar.spell_dates(text, note.date))
+}
+
+/// `text` passed through `step`, borrowing still when neither changed it.
+fn rewrite<'t>(
+    text: std::borrow::Cow<'t, str>,
+    step: impl for<'a> Fn(&'a str) -> std::borrow::Cow<'a, str>,
+) -> std::borrow::Cow<'t, str> {
+    use std::borrow::Cow;
+    match text {
+        Cow::Borrowed(text) => step(text),
+        Cow::Owned(text) => Cow::Owned(step(&text).into_owned()),
     }
 }
 
@@ -1718,11 +1725,11 @@ fn left_alone_note(
     ))
 }
 
-/// Where the rhythm of someone the user is in touch with every week anyway
-/// would come: after any plan's end (a century on), so that their notes'
-/// dated pings all come before it (see `queue_next`, which queues no rhythm
-/// ping for them).
-const IN_TOUCH_DUE_DAY: i32 = 100 * 366;
+/// Where the rhythm of someone with no rhythm pings (in touch every week
+/// anyway, a child) would come: after any plan's end (a century on), so that
+/// their notes' dated pings all come before it (see `queue_next`, which
+/// queues no rhythm ping for them).
+const NO_RHYTHM_DUE_DAY: i32 = 100 * 366;
 
 /// A note's "call after 11 Jan" is met by a ping within two weeks of the day.
 const CONTACT_FROM_WINDOW_DAYS: i32 = 14;
@@ -1900,6 +1907,7 @@ fn place_targets(
 fn earlier_dates(
     facts: &ContactFacts,
     calendar: &Calendar<'_>,
+    roles: &[&str],
     last_dates: &[notes::NoteDate],
 ) -> Vec<notes::NoteDate> {
     if facts.dated_notes.is_empty() {
@@ -1911,7 +1919,6 @@ fn earlier_dates(
         .as_ref()
         .is_some_and(|n| notes::settles(&n.text));
     let first = first_name(facts);
-    let roles = notes::family_roles(&facts.notes);
     let mut found: Vec<notes::NoteDate> = Vec::new();
     // Newest first, so that a later note's date replaces an earlier one's.
     for note in facts.dated_notes.iter().rev() {
@@ -1920,7 +1927,7 @@ fn earlier_dates(
         if !notes::may_name_a_day(&note.text) {
             continue;
         }
-        let text = own_text(note, first, &roles, calendar);
+        let text = own_text(note, first, roles, calendar);
         for d in notes::note_dates(&text, note.date) {
             let wanted = (d.life || (d.deadline && !settled))
                 && !d.what.is_empty()

@@ -366,13 +366,7 @@ pub fn may_name_a_day(note: &str) -> bool {
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec",
     ];
-    let bytes = note.as_bytes();
-    let numeric = bytes
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
-    numeric
-        || note.contains("KW")
-        || note.contains("CW")
+    super::numeric_dates::may_hold_numeric_date(note)
         || note
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| w.len() >= 3)

@@ -201,6 +201,17 @@ fn calendar_week<'t>(
         .map(|monday| (monday, tail, took_next))
 }
 
+/// Whether a note may hold a numeric date or a calendar week: a digit, a
+/// slash or a dot, and a digit ("12/8", "17.12."), or "KW"/"CW" with a digit
+/// somewhere. A quick look at the bytes before any reading.
+pub fn may_hold_numeric_date(note: &str) -> bool {
+    let bytes = note.as_bytes();
+    bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit())
+        || ((note.contains("KW") || note.contains("CW")) && bytes.iter().any(u8::is_ascii_digit))
+}
+
 /// `note` with its numeric dates spelled out ("Sat 12/19" → "Sat 19 Dec"
 /// where the month comes first, "bis 15.1." → "bis 15 Jan", "KW 51" → "14
 /// Dec", its Monday), for the readers of dates; the note as written stays
@@ -208,13 +219,7 @@ fn calendar_week<'t>(
 /// 9/10", "24/7") are left as they are.
 pub fn spell_numeric_dates(note: &str, order: DateOrder, written: NaiveDate) -> Cow<'_, str> {
     // Most notes hold no numeric date: a look at their bytes is enough.
-    let numeric = note
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && (w[1] == b'/' || w[1] == b'.') && w[2].is_ascii_digit());
-    if !numeric && !note.contains("KW") && !note.contains("CW")
-        || !note.bytes().any(|b| b.is_ascii_digit())
-    {
+    if !may_hold_numeric_date(note) {
         return Cow::Borrowed(note);
     }
     let year_now = written.year();

@@ -7,6 +7,14 @@ use super::tests::{at_event, born, d, noted, of, person, plan_for, today};
 use super::Reason;
 use crate::model::{Circle, InteractionKind};
 
+/// The plan's note that opens with `start`, which the test expects.
+fn plan_note<'p>(plan: &'p super::Plan, start: &str) -> &'p str {
+    plan.notes
+        .iter()
+        .find(|n| n.starts_with(start))
+        .unwrap_or_else(|| panic!("no plan note opens with {start:?}: {:?}", plan.notes))
+}
+
 fn reasons_of(plan: &super::Plan, id: i64) -> Vec<Reason> {
     of(plan, id).iter().map(|p| p.reason).collect()
 }
@@ -76,11 +84,7 @@ fn people_the_notes_say_to_leave_alone_get_only_their_promises_and_are_named() {
     assert_eq!(handed, vec![Reason::Promise]);
     assert!(of(&plan, 5).len() >= 3, "{:?}", of(&plan, 5));
     assert!(of(&plan, 6).len() >= 3, "{:?}", of(&plan, 6));
-    let note = plan
-        .notes
-        .iter()
-        .find(|n| n.starts_with("left alone by your notes"))
-        .expect("the plan names whom it leaves alone");
+    let note = plan_note(&plan, "left alone by your notes");
     for named in [
         "Ryan Mercer (at a competitor)",
         "Tom Beaulieu (declined)",
@@ -265,11 +269,7 @@ fn someone_the_notes_say_you_talk_to_every_week_gets_birthdays_and_promises_only
         vec![Reason::Promise, Reason::Birthday]
     );
     assert_has_rhythm(&plan, &[2, 3]);
-    let note = plan
-        .notes
-        .iter()
-        .find(|n| n.starts_with("in touch every week by your notes"))
-        .expect("the plan names them");
+    let note = plan_note(&plan, "in touch every week by your notes");
     assert!(note.contains("Jean Brooks"), "{note}");
     assert!(
         !plan
@@ -427,15 +427,10 @@ fn sunday_calls_are_a_weekly_habit_and_a_group_chat_is_no_person() {
         "Sunday call went well, she liked the idea.",
     );
     let plan = plan_for(vec![mum, league, once], 365);
-    let reasons: Vec<Reason> = of(&plan, 1).iter().map(|p| p.reason).collect();
-    assert_eq!(reasons, vec![Reason::Birthday], "{reasons:?}");
+    assert_eq!(reasons_of(&plan, 1), vec![Reason::Birthday]);
     assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
     assert!(of(&plan, 3).len() >= 5, "{:?}", of(&plan, 3));
-    let note = plan
-        .notes
-        .iter()
-        .find(|n| n.starts_with("left alone by your notes"))
-        .expect("the plan names whom it leaves alone");
+    let note = plan_note(&plan, "left alone by your notes");
     assert!(
         note.contains("Lakeview FFL (a group, not a person)"),
         "{note}"
@@ -458,11 +453,7 @@ fn a_child_gets_birthdays_and_promises_but_no_rhythm_and_is_named() {
         vec![Reason::Promise, Reason::Birthday]
     );
     assert_has_rhythm(&plan, &[2, 3]);
-    let note = plan
-        .notes
-        .iter()
-        .find(|n| n.starts_with("children get only"))
-        .expect("the plan names the children");
+    let note = plan_note(&plan, "children get only");
     assert!(note.contains("Kabir Nair (6)"), "{note}");
     assert!(!note.contains("Person 2"), "{note}");
     assert!(

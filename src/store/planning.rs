@@ -600,6 +600,20 @@ mod tests {
         assert_eq!(snapshot.contacts[0].anchors.len(), 4);
     }
 
+    /// How SQLite would run the planner's query for earlier notes that meet `cue`.
+    fn query_plan(store: &Store, cue: &str) -> String {
+        store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT contact_id FROM interactions WHERE date >= ?1 AND ({cue})"
+            ))
+            .unwrap()
+            .query_map(["2026-01-01"], |row| row.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
     #[test]
     fn earlier_notes_of_an_absence_are_read_through_their_index_and_the_last_note_is_not_repeated()
     {
@@ -619,16 +633,7 @@ mod tests {
         assert_eq!(c.last_note.as_ref().unwrap().date, day("2026-10-09"));
         let read: Vec<NaiveDate> = c.absence_notes.iter().map(|n| n.date).collect();
         assert_eq!(read, vec![day("2026-10-02")]);
-        let plan: String = store
-            .conn
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN SELECT contact_id FROM interactions WHERE date >= ?1 AND ({ABSENCE_CUES})"
-            ))
-            .unwrap()
-            .query_map(["2026-01-01"], |row| row.get::<_, String>(3))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let plan = query_plan(&store, ABSENCE_CUES);
         assert!(plan.contains("interactions_absences"), "{plan}");
     }
 
@@ -650,16 +655,7 @@ mod tests {
         assert_eq!(c.last_note.as_ref().unwrap().date, day("2026-11-24"));
         let read: Vec<NaiveDate> = c.dated_notes.iter().map(|n| n.date).collect();
         assert_eq!(read, vec![day("2026-11-18")]);
-        let plan: String = store
-            .conn
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN SELECT contact_id FROM interactions WHERE date >= ?1 AND ({DATED_CUE})"
-            ))
-            .unwrap()
-            .query_map(["2026-01-01"], |row| row.get::<_, String>(3))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let plan = query_plan(&store, DATED_CUE);
         assert!(plan.contains("interactions_dated"), "{plan}");
     }
 }
