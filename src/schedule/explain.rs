@@ -19,7 +19,7 @@ use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
     asks_for_later, is_client, is_unanswered, names_past_month, note_dates, own_notes,
     pending_intro, prefers_phone, read_note, read_promise, relationship_tag, role_of, NoteDate,
-    NoteReading, PromiseReading,
+    NoteReading, Owing, PromiseReading,
 };
 use super::phrases::{
     channel_in, is_personal, is_personal_only, is_private, is_recruiter_note, news_kind,
@@ -663,7 +663,7 @@ fn write_ping<'a, 'p>(
     let deadline_ahead = dates
         .iter()
         .chain(&p.earlier_dates)
-        .filter(|d| d.deadline && d.on >= date && !d.what.is_empty())
+        .filter(|d| d.deadline && d.on >= date && (!d.what.is_empty() || !d.task.is_empty()))
         .min_by_key(|d| d.on);
     let passed = dates
         .iter()
@@ -671,7 +671,10 @@ fn write_ping<'a, 'p>(
         .max_by_key(|d| d.on);
     let dated_on = passed.map(|d| day_month(d.on, date));
     let dated = passed
-        .filter(|d| d.deadline && !d.what.is_empty() && !state.note_used)
+        .filter(|d| {
+            // What was owed by the day is no event to ask how it went.
+            d.deadline && d.owing == Owing::Nobody && !d.what.is_empty() && !state.note_used
+        })
         .map(|d| d.what.as_str())
         .zip(dated_on.as_deref());
     // A note with a day that has passed is no longer quoted as if it were ahead.
@@ -822,11 +825,32 @@ fn write_ping<'a, 'p>(
         .filter(|d| {
             !state.note_used
                 && (d.on - date).num_days() <= super::note_timing::REACH_DAYS
+                && !d.what.is_empty()
                 && d.what.split_whitespace().count() <= 6
                 && !is_private(&d.what)
         })
         .map(|d| d.what.as_str())
         .zip(deadline_on.as_deref());
+    // What is owed by that day, by the user or to them: the ping says so.
+    // A promise on the books for about that day says it already.
+    let task = deadline_ahead
+        .filter(|d| {
+            d.owing != Owing::Nobody
+                && !state.note_used
+                && (d.on - date).num_days() <= super::note_timing::REACH_DAYS
+                && !(d.owing != Owing::Chase
+                    && facts
+                        .open_promises
+                        .iter()
+                        .any(|pr| (pr.due - d.on).num_days().abs() <= 3))
+        })
+        .map(|d| {
+            (
+                d.task.as_str(),
+                deadline_on.as_deref().unwrap_or(""),
+                d.owing,
+            )
+        });
     let ctx = SuggestionContext {
         first_name: addressed,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -890,6 +914,7 @@ fn write_ping<'a, 'p>(
         belated,
         ahead,
         deadline,
+        task,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
@@ -897,7 +922,7 @@ fn write_ping<'a, 'p>(
     let urgent = matches!(
         request_state,
         Some(RequestState::Fresh | RequestState::Stale | RequestState::Old)
-    ) || (deadline.is_some()
+    ) || ((deadline.is_some() || task.is_some())
         && deadline_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_NEAR_DAYS))
         || (thread.is_some() && reading.is_some_and(|r| r.offered))
         || dated.is_some()
@@ -924,6 +949,7 @@ fn write_ping<'a, 'p>(
             || thread.is_some()
             || dated.is_some()
             || deadline.is_some()
+            || task.is_some()
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();
@@ -1010,8 +1036,16 @@ fn write_ping<'a, 'p>(
         early: uses.promise && matches!(promise, Some((_, PromiseState::Early))),
         // The why names the deadline only when the suggestion speaks of it.
         deadline: deadline_ahead
-            .filter(|_| uses.deadline)
-            .map(|d| (d.what.clone(), d.on, d.written)),
+            .filter(|_| uses.deadline || uses.task)
+            .map(|d| {
+                let owing = if uses.task { d.owing } else { Owing::Nobody };
+                let what = if owing == Owing::Nobody {
+                    &d.what
+                } else {
+                    &d.task
+                };
+                (what.clone(), d.on, d.written, owing)
+            }),
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
             _ => kept.filter(|_| uses.promise).map(|k| k.due),

@@ -230,6 +230,17 @@ const URGENT_STEP_DAYS: i32 = 14;
 /// A ping a note asks for (before a deadline, after dated news) keeps this
 /// far from the contact's other pings, fixed or not, before it.
 const NOTE_GAP_DAYS: i32 = 7;
+/// The same for a ping before a day something is owed: it will not wait.
+const OWED_GAP_DAYS: i32 = 2;
+
+/// How far a ping a note asks for keeps from the contact's pings before it.
+fn gap_after(kind: note_timing::TargetKind) -> i32 {
+    if kind == note_timing::TargetKind::Owed {
+        OWED_GAP_DAYS
+    } else {
+        NOTE_GAP_DAYS
+    }
+}
 /// A ping a note asks for is not needed when the contact already has a
 /// ping this close before its day (or any time after it, before the deadline).
 const NOTE_SERVED_DAYS: i32 = 3;
@@ -452,7 +463,7 @@ struct Prepared<'a> {
     /// Days the last note asks pings for (see [`note_timing`]): the ideal
     /// day, the day it must come before, and whether it asks after news, in
     /// date order.
-    note_targets: Vec<(i32, i32, bool)>,
+    note_targets: Vec<(i32, i32, note_timing::TargetKind)>,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
     /// The dates the last note names (see [`notes::note_dates`]), read once.
@@ -1043,7 +1054,8 @@ fn note_first(
     before: Option<i32>,
     rhythm: i32,
 ) -> Option<(usize, i32, i32, i32)> {
-    for (i, &(day, by, news)) in p.note_targets.iter().enumerate().take(32) {
+    for (i, &(day, by, kind)) in p.note_targets.iter().enumerate().take(32) {
+        let news = kind == note_timing::TargetKind::AfterNews;
         if state.spent_notes & (1 << i) != 0 {
             continue;
         }
@@ -1059,9 +1071,13 @@ fn note_first(
         let served_until = if news { day + NOTE_SERVED_DAYS + 1 } else { by };
         // A promise due on the deadline itself, within ten days of the
         // target, is the ping for it: a reminder just before would crowd it.
-        if last.is_some_and(|l| l >= day - NOTE_SERVED_DAYS)
+        // What is owed by a day is said only by a ping that speaks of it: a
+        // rhythm ping just before, not a birthday or another promise.
+        let owed = kind == note_timing::TargetKind::Owed;
+        let served_by = if owed { before } else { last };
+        if served_by.is_some_and(|l| l >= day - NOTE_SERVED_DAYS)
             || p.fixed.iter().any(|f| {
-                (f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
+                (!owed && f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
                     || (!news && f.day == by && by - day < FIXED_DISTANCE_DAYS)
             })
         {
@@ -1071,7 +1087,7 @@ fn note_first(
             Some(l) if state.cadence_days.contains(&l) || p.recent_done.contains(&l) => {
                 l + MIN_ORDINARY_GAP_DAYS
             }
-            Some(l) => l + NOTE_GAP_DAYS,
+            Some(l) => l + gap_after(kind),
             None => 0,
         };
         let at = day.max(floor).max(0);
@@ -1840,9 +1856,10 @@ fn open_item(facts: &ContactFacts, anchors: &[snapshot::Anchor]) -> Option<Naive
 }
 
 /// The days the last note asks pings for (see [`note_timing`]), as (day,
-/// deadline, after news) triples: after dated news on the next working day, before a
+/// deadline, kind) triples: after dated news on the next working day, before a
 /// deadline on the working day before (out of the year-end break, for
-/// business), never before a week after the last touch.
+/// business), never before a week after the last touch (two days, for
+/// what is owed by a day).
 fn note_targets(
     note: &str,
     written: NaiveDate,
@@ -1850,41 +1867,45 @@ fn note_targets(
     calendar: &Calendar<'_>,
     latest: Option<i32>,
     business: bool,
-) -> Vec<(i32, i32, bool)> {
+) -> Vec<(i32, i32, note_timing::TargetKind)> {
     let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
     // "Call after 11 Jan": the pings are held until then (see
     // `closed_spans`), and the first comes on that day, not a rhythm later.
     let asked_from = note_timing::contact_from(note, written).map(|back| {
         let day = calendar.next_working(calendar.day(back)).max(floor);
-        (day, day + CONTACT_FROM_WINDOW_DAYS, false)
+        (
+            day,
+            day + CONTACT_FROM_WINDOW_DAYS,
+            note_timing::TargetKind::Deadline,
+        )
     });
     let targets = note_timing::note_targets(note, written, note_dates);
-    let mut out: Vec<(i32, i32, bool)> = place_targets(targets, calendar, latest, business)
-        .into_iter()
-        .chain(asked_from)
-        .collect();
+    let mut out: Vec<(i32, i32, note_timing::TargetKind)> =
+        place_targets(targets, calendar, latest, business)
+            .into_iter()
+            .chain(asked_from)
+            .collect();
     out.sort_unstable();
     out
 }
 
-/// Note targets as (day, deadline, after news) triples: after dated news on
+/// Note targets as (day, deadline, kind) triples: after dated news on
 /// the next working day, before a deadline on the working day before (out
 /// of the year-end break, for business), never before a week after the
-/// last touch.
+/// last touch (two days, for what is owed by a day).
 fn place_targets(
     targets: Vec<note_timing::NoteTarget>,
     calendar: &Calendar<'_>,
     latest: Option<i32>,
     business: bool,
-) -> Vec<(i32, i32, bool)> {
-    let floor = latest.map_or(i32::MIN, |l| l + NOTE_GAP_DAYS);
+) -> Vec<(i32, i32, note_timing::TargetKind)> {
     targets
         .into_iter()
         .filter_map(|t| {
             let by = calendar.day(t.by);
             let day = match t.kind {
                 note_timing::TargetKind::AfterNews => calendar.next_working(calendar.day(t.day)),
-                note_timing::TargetKind::Deadline => {
+                note_timing::TargetKind::Deadline | note_timing::TargetKind::Owed => {
                     let mut day = calendar.prev_working(calendar.day(t.day));
                     while business && calendar.is_holiday_break(day) {
                         day = calendar.prev_working(day - 1);
@@ -1892,9 +1913,8 @@ fn place_targets(
                     day
                 }
             };
-            let day = day.max(floor);
-            let news = t.kind == note_timing::TargetKind::AfterNews;
-            (day < by).then_some((day, by, news))
+            let day = day.max(latest.map_or(i32::MIN, |l| l + gap_after(t.kind)));
+            (day < by).then_some((day, by, t.kind))
         })
         .collect()
 }
@@ -1930,7 +1950,7 @@ fn earlier_dates(
         let text = own_text(note, first, roles, calendar);
         for d in notes::note_dates(&text, note.date) {
             let wanted = (d.life || (d.deadline && !settled))
-                && !d.what.is_empty()
+                && (!d.what.is_empty() || d.owing != notes::Owing::Nobody)
                 && last_day.is_none_or(|l| d.on > l);
             let replaced = last_dates
                 .iter()

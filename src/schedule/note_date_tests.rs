@@ -129,3 +129,55 @@ fn a_deadline_in_an_earlier_note_still_brings_its_ping_unless_a_later_note_moves
         }
     }
 }
+
+#[test]
+fn what_a_note_says_is_owed_by_a_day_is_the_ping_before_it() {
+    // today() is Mon 30 Nov 2026.
+    let book = vec![
+        noted(
+            person(1, Circle::Network),
+            "2026-11-20",
+            "Access plan + keyholder list needed from us by 16/12. Office closes 18/12.",
+        ),
+        noted(
+            person(2, Circle::Network),
+            "2026-11-12",
+            "Tony: pricing for MH due to me by 7/12.",
+        ),
+        noted(
+            person(3, Circle::Network),
+            "2026-11-27",
+            "Hold Wed 16 Dec 2pm for the committee debrief. Need to confirm by 4/12 or she releases it.",
+        ),
+    ];
+    let plan = plan_in("AU-VIC", book, 60);
+    // What the user owes: sent, by name, a week before its day.
+    let send = of(&plan, 1)[0];
+    assert!(
+        send.date < d("2026-12-16")
+            && send
+                .suggestion
+                .contains("the access plan + keyholder list by Wed 16 Dec"),
+        "{send:?}"
+    );
+    assert!(send.why.contains("you owe"), "{send:?}");
+    // What the contact owes: asked after just before its day, never "ahead of the Tony: …".
+    let chase = of(&plan, 2)[0];
+    assert_eq!(chase.date, d("2026-12-04"), "{chase:?}");
+    assert!(
+        chase
+            .suggestion
+            .contains("the pricing for MH is on track for Mon 7 Dec"),
+        "{chase:?}"
+    );
+    assert!(!chase.suggestion.contains("Tony:"), "{chase:?}");
+    // A to-do a week after the note: it comes before its day, though the
+    // note is three days old, and quotes what the user wrote.
+    let todo = of(&plan, 3)[0];
+    assert!(todo.date < d("2026-12-04"), "{todo:?}");
+    assert!(
+        todo.suggestion
+            .contains("\u{201c}Need to confirm by 4 Dec or she releases it\u{201d}"),
+        "{todo:?}"
+    );
+}

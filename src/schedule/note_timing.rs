@@ -8,10 +8,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::notes::NoteDate;
+use super::notes::{NoteDate, Owing};
 
 /// A ping this many days before a deadline with a day ("closes 15 Jan").
 pub const DAY_LEAD_DAYS: i64 = 7;
+/// How long before its day a ping asks after what the contact owes the user.
+pub const CHASE_LEAD_DAYS: i64 = 2;
 /// A ping this many days before a deadline named by a month or a holiday
 /// ("in January", "before Christmas"): time to act before it starts.
 pub const MONTH_LEAD_DAYS: i64 = 14;
@@ -25,12 +27,15 @@ pub const NEWS_REACH_DAYS: i64 = 120;
 pub const NEWS_WINDOW_DAYS: i64 = 14;
 
 /// What a note asks of the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TargetKind {
     /// A ping before a deadline.
     Deadline,
     /// A ping after dated personal news, to ask how it went.
     AfterNews,
+    /// A ping before the day something is owed (by the user or to them):
+    /// it may come soon after the last touch, as the thing will not wait.
+    Owed,
 }
 
 /// A day a note asks a ping for.
@@ -292,17 +297,28 @@ fn dated_targets(
     let mut out = Vec::new();
     for d in dates {
         let ahead = (d.on - written).num_days();
+        // What the contact owes is asked about just before its day, when
+        // it should be nearly ready; what the user owes, a week before.
+        let lead = if d.owing == Owing::Chase {
+            CHASE_LEAD_DAYS
+        } else {
+            DAY_LEAD_DAYS
+        };
         if d.life && d.on >= written && ahead <= NEWS_REACH_DAYS {
             out.push(NoteTarget {
                 day: d.on + Duration::days(AFTER_NEWS_DAYS),
                 by: d.on + Duration::days(NEWS_WINDOW_DAYS),
                 kind: TargetKind::AfterNews,
             });
-        } else if ahead > DAY_LEAD_DAYS / 2 && ahead <= REACH_DAYS && is_deadline(d) {
+        } else if ahead > lead / 2 && ahead <= REACH_DAYS && is_deadline(d) {
             out.push(NoteTarget {
-                day: d.on - Duration::days(DAY_LEAD_DAYS),
+                day: d.on - Duration::days(lead),
                 by: d.on,
-                kind: TargetKind::Deadline,
+                kind: if d.owing == Owing::Nobody {
+                    TargetKind::Deadline
+                } else {
+                    TargetKind::Owed
+                },
             });
         }
     }

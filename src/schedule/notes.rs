@@ -814,6 +814,276 @@ pub struct NoteDate {
     pub life: bool,
     /// The day of the note that names it.
     pub written: chrono::NaiveDate,
+    /// Who owes what the clause names by the day, if anyone.
+    pub owing: Owing,
+    /// What is owed: the thing to send or to chase ("the access plan"), or
+    /// for anything else the user is to do, the clause as written.
+    pub task: String,
+}
+
+/// Who owes what a dated clause names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Owing {
+    /// Nobody: an event, news, a renewal.
+    #[default]
+    Nobody,
+    /// The user owes a thing to send ("access plan needed from us by 16 Dec",
+    /// "send the photos by 12 Dec").
+    Send,
+    /// The user has something else to do ("Need to confirm by 4 Dec or she
+    /// releases it"): quoted as written.
+    Do,
+    /// The contact owes the user something ("pricing due to me by 7 Dec",
+    /// "he'll get his quote to us on 7 Dec").
+    Chase,
+}
+
+/// Words in a clause that say the contact owes the user what it names.
+const CHASE_CUES: [&str; 20] = [
+    "due to me",
+    "due to us",
+    "due from him",
+    "due from her",
+    "due from them",
+    "to me by",
+    "to us by",
+    "to me on",
+    "to us on",
+    "from him by",
+    "from her by",
+    "from them by",
+    "owes me",
+    "owes us",
+    "waiting for",
+    "waiting on",
+    "'ll send",
+    "will send",
+    "'ll get",
+    "will get",
+];
+
+/// Words in a clause that say the user owes a thing it names.
+const SEND_CUES: [&str; 8] = [
+    "needed from us",
+    "needed from me",
+    "from me by",
+    "from us by",
+    "from me before",
+    "from us before",
+    "due from me",
+    "due from us",
+];
+
+/// Openings of a clause that make it the user's own to-do.
+const TODO_OPENERS: [&str; 22] = [
+    "need to ",
+    "i need to ",
+    "we need to ",
+    "must ",
+    "i must ",
+    "we must ",
+    "have to ",
+    "i have to ",
+    "we have to ",
+    "remember to ",
+    "don't forget to ",
+    "to do: ",
+    "todo: ",
+    "i'll ",
+    "i will ",
+    "we'll ",
+    "we will ",
+    "still need to ",
+    "can i ",
+    "could i ",
+    "can you ",
+    "could you ",
+];
+
+/// Verbs that open an instruction to oneself ("Confirm the hold by 4 Dec").
+const TODO_VERBS: [&str; 24] = [
+    "confirm", "submit", "book", "order", "prepare", "draft", "finish", "sign", "reply", "answer",
+    "lodge", "file", "pay", "transfer", "buy", "call", "ring", "check", "update", "organise",
+    "organize", "arrange", "schedule", "complete",
+];
+
+/// Verbs of sending: their object is the thing owed.
+const SEND_VERBS: [&str; 5] = ["send", "email", "share", "forward", "return"];
+
+/// Who owes what a dated clause names, and what: `before` are the clause's
+/// words before the date. Only a clause whose date is a time limit ("by",
+/// "before"; "on" for what is owed to the user) owes anything, and only its
+/// opening words make it the user's own to-do, so "she needs to submit by 4
+/// Dec" is not.
+fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
+    let nothing = (Owing::Nobody, String::new());
+    let mut body: Vec<&str> = before.to_vec();
+    while body.last().is_some_and(|w| is_weekday(w)) {
+        body.pop();
+    }
+    // "Tony: pricing for MH due to me by 7 Dec": the name is the note's heading.
+    if body.len() > 1 && body[0].ends_with(':') && body[0].len() > 1 {
+        body.remove(0);
+    }
+    let Some(limit) = body.last().map(|w| w.to_lowercase()) else {
+        return nothing;
+    };
+    let by = matches!(limit.as_str(), "by" | "before" | "until" | "till");
+    let lower = body.join(" ").to_lowercase().replace('\u{2019}', "'");
+    let lower_words: Vec<&str> = lower.split_whitespace().collect();
+    let thing = |from: usize, stops: &[&str]| -> String {
+        let words: Vec<&str> = body[from.min(body.len())..]
+            .iter()
+            .copied()
+            .take_while(|w| !stops.contains(&w.to_lowercase().as_str()))
+            .collect();
+        owed_thing(&words)
+    };
+    if SEND_CUES.iter().any(|c| lower.contains(c)) && by {
+        let what = thing(0, &["needed", "from", "due", "is", "are"]);
+        return if what.is_empty() {
+            nothing
+        } else {
+            (Owing::Send, what)
+        };
+    }
+    // "He needs my final drive list by 2 Dec", "she wants our forecast by
+    // 15 Dec": the user's thing, wanted by the day.
+    let wants_ours = lower_words.windows(3).position(|w| {
+        matches!(
+            w[0],
+            "needs" | "need" | "wants" | "want" | "expects" | "asked" | "requested"
+        ) && (matches!(w[1], "my" | "our") || (w[1] == "for" && matches!(w[2], "my" | "our")))
+    });
+    // "Can I send my €300 by 5 Dec? And the photos by 12 Dec": more to send.
+    if after_send && by && lower_words.first() == Some(&"and") {
+        let what = thing(1, &["by", "before", "until", "till"]);
+        return if what.is_empty() {
+            nothing
+        } else {
+            (Owing::Send, what)
+        };
+    }
+    if let (Some(at), true) = (wants_ours, by) {
+        let from = if lower_words[at + 1] == "for" {
+            at + 2
+        } else {
+            at + 1
+        };
+        let what = thing(from, &["by", "before", "until", "till"]);
+        return if what.is_empty() {
+            nothing
+        } else {
+            (Owing::Send, what)
+        };
+    }
+    if CHASE_CUES.iter().any(|c| lower.contains(c))
+        && (by || matches!(limit.as_str(), "on" | "due"))
+    {
+        // "he'll get his quote to us", "waiting for the signed PO": the
+        // thing after the verb; else the words before "due" or "from".
+        let after_verb = lower_words.windows(2).position(|w| {
+            (w[0].ends_with("'ll") || w[0] == "will" || w[0] == "waiting")
+                && matches!(w[1], "send" | "get" | "deliver" | "provide" | "for" | "on")
+        });
+        let what = match after_verb {
+            Some(at) => thing(at + 2, &["to", "by", "on", "back", "before", "from"]),
+            None => thing(0, &["due", "from", "to", "owed", "is", "are", "by", "on"]),
+        };
+        return if what.is_empty() {
+            nothing
+        } else {
+            (Owing::Chase, what)
+        };
+    }
+    if !by {
+        return nothing;
+    }
+    let mut rest = lower.as_str();
+    let mut skipped = 0;
+    if let Some(opener) = TODO_OPENERS.iter().find(|o| rest.starts_with(*o)) {
+        skipped = opener.split_whitespace().count();
+        rest = &rest[opener.len()..];
+    }
+    let verb = rest.split_whitespace().next().unwrap_or("");
+    if SEND_VERBS.contains(&verb) {
+        // "Send Lukas my final drive list by 2 Dec": the person, then the thing.
+        let mut from = skipped + 1;
+        let determiner = |w: &str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "my" | "our"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "your"
+                    | "this"
+                    | "these"
+            )
+        };
+        if body.get(from).is_some_and(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "him" | "her" | "them")
+        }) && body.get(from + 1).is_some_and(|w| determiner(w))
+        {
+            from += 1;
+        }
+        let what = thing(from, &["by", "before", "until", "till"]);
+        return if what.is_empty() {
+            nothing
+        } else {
+            (Owing::Send, what)
+        };
+    }
+    if skipped > 0 || TODO_VERBS.contains(&verb) {
+        let quoted = clean(clause.trim_end_matches(['.', ',', ';', ':']), 120);
+        return (Owing::Do, quoted);
+    }
+    nothing
+}
+
+/// The thing owed, from its words: trailing limit words dropped, the
+/// user's "my" made "your" for the text that speaks to them.
+fn owed_thing(words: &[&str]) -> String {
+    let mut words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches([',', ':']),
+            "by" | "before" | "on" | "due" | "is" | "are" | "to" | "me" | "us" | "needed"
+        )
+    }) {
+        words.pop();
+    }
+    for w in &mut words {
+        if w.eq_ignore_ascii_case("my") {
+            *w = "your".to_owned();
+        }
+    }
+    // "our joint funds confirmed": a state to reach, not a thing to send.
+    let a_state = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.len() > 4 && w.to_lowercase().ends_with("ed"));
+    let what = words.join(" ");
+    let what = what.trim_end_matches([',', ':', '(']);
+    if what.is_empty() || a_state || words.len() > 10 || !names_a_thing(what) {
+        return String::new();
+    }
+    // A thing named with a capital at the start of its clause ("Access
+    // plan") reads in lower case inside a sentence; "MH pricing" stays.
+    let first = what.split_whitespace().next().unwrap_or("");
+    let what = if first.chars().skip(1).all(|c| c.is_lowercase()) {
+        let mut chars = what.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        what.to_owned()
+    };
+    clean(&what, OBJECT_CHARS)
 }
 
 fn month_of(word: &str) -> Option<u32> {
@@ -865,6 +1135,9 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
     if !note.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
+    // Whether the clause before owed a thing to send, for "and the photos
+    // by 12 Dec" after it.
+    let mut after_send = false;
     for clause in clauses(note) {
         let words: Vec<&str> = clause.split_whitespace().collect();
         for i in 0..words.len().saturating_sub(1) {
@@ -1043,12 +1316,23 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 || lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| super::note_timing::DEADLINE_WORDS.contains(&w));
+            let (owing, task) = owed_in(clause, &words[..i], after_send);
+            after_send = owing == Owing::Send;
+            // What is owed by a day is a deadline, whatever its words.
+            let deadline = deadline || owing != Owing::Nobody;
+            // A thing to send or to chase is what the day is for.
+            let what = match owing {
+                Owing::Send | Owing::Chase => task.clone(),
+                Owing::Do | Owing::Nobody => what,
+            };
             out.push(NoteDate {
                 deadline,
                 life: !deadline && !ends_state && is_life_clause(clause),
                 what,
                 on,
                 written,
+                owing,
+                task,
             });
             break;
         }
@@ -2440,12 +2724,105 @@ mod tests {
             what("Jo put a hold in Michael's calendar Wed 16 Dec 2pm for the committee debrief."),
             vec!["the committee debrief"]
         );
+        // What the contact owes is named by the thing.
+        assert_eq!(
+            what("He'll get his quote to us on 7 Dec."),
+            vec!["his quote"]
+        );
         for garbled in [
-            "He'll get his quote to us on 7 Dec.",
             "In the UK for Christmas with her daughter from 5 Dec.",
             "Settlement done, moving to Geelong on 12 Dec.",
         ] {
             assert_eq!(what(garbled), vec![String::new()], "{garbled}");
         }
+    }
+
+    #[test]
+    fn a_dated_clause_says_who_owes_what_by_the_day() {
+        let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let owed = |note: &str| -> Vec<(Owing, String)> {
+            note_dates(note, written)
+                .into_iter()
+                .map(|d| (d.owing, d.task))
+                .collect()
+        };
+        let one = |owing: Owing, task: &str| vec![(owing, task.to_owned())];
+        // The user owes a thing: sent by the day.
+        assert_eq!(
+            owed("Access plan + keyholder list needed from us by 16 Dec. Office closes 18 Dec."),
+            vec![
+                (Owing::Send, "access plan + keyholder list".to_owned()),
+                (Owing::Nobody, String::new())
+            ]
+        );
+        assert_eq!(
+            owed("Nikhil: award rates + penalty assumptions from me by 3 Dec."),
+            one(Owing::Send, "award rates + penalty assumptions")
+        );
+        assert_eq!(
+            owed("He needs my final drive list by 2 Dec. for offer rev. C."),
+            one(Owing::Send, "your final drive list")
+        );
+        assert_eq!(
+            owed("She needs our 2027 forecast per product group by 15 Dec to secure allocation"),
+            one(Owing::Send, "our 2027 forecast per product group")
+        );
+        assert_eq!(
+            owed("Can I send my €300 for the voucher by Sat 5 Dec"),
+            one(Owing::Send, "your €300 for the voucher")
+        );
+        assert_eq!(
+            owed("Can I send my €300 by Sat 5 Dec? And the photos for the slideshow by 12 Dec."),
+            vec![
+                (Owing::Send, "your €300".to_owned()),
+                (Owing::Send, "the photos for the slideshow".to_owned())
+            ]
+        );
+        assert_eq!(
+            owed("I have to confirm or release it by 18 Dec."),
+            one(Owing::Do, "I have to confirm or release it by 18 Dec")
+        );
+        assert_eq!(
+            owed("Send Lukas my final drive list by 2 Dec"),
+            one(Owing::Send, "your final drive list")
+        );
+        assert_eq!(
+            owed("Party on 19 Dec. Send the photos for the slideshow by 12 Dec."),
+            vec![
+                (Owing::Nobody, String::new()),
+                (Owing::Send, "the photos for the slideshow".to_owned())
+            ]
+        );
+        // Anything else the user is to do is quoted as written.
+        assert_eq!(
+            owed("Need to confirm by 4 Dec or she releases it."),
+            one(Owing::Do, "Need to confirm by 4 Dec or she releases it")
+        );
+        // The contact owes the user something.
+        assert_eq!(
+            owed("Tony: pricing for MH due to me by 7 Dec."),
+            one(Owing::Chase, "pricing for MH")
+        );
+        assert_eq!(
+            owed("He'll get his quote to us on 7 Dec."),
+            one(Owing::Chase, "his quote")
+        );
+        // Someone else's to-do, an event, a state: nobody owes the user anything.
+        for nobody in [
+            "She needs to submit by 4 Dec.",
+            "She needs CFO sign-off by 15 Jan.",
+            "Call went well on 3 Dec.",
+            "I'll see him at the party on 16 Dec.",
+            "Board meets 12 Dec.",
+            "Contract renewal due 20 Dec.",
+        ] {
+            assert!(
+                owed(nobody).iter().all(|(o, _)| *o == Owing::Nobody),
+                "{nobody}: {:?}",
+                owed(nobody)
+            );
+        }
+        // What is owed by a day is a deadline, whatever its words.
+        assert!(note_dates("He'll get his quote to us on 7 Dec.", written)[0].deadline);
     }
 }

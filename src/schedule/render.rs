@@ -2,7 +2,7 @@
 //! read for placeholders), phrases from the data one level deep, and the small
 //! grammar the sentences need (a capital, "it" or "them", a singular).
 
-use super::notes::{definite, event_name};
+use super::notes::{definite, event_name, Owing};
 use super::phrases::{news_kind, news_opening, topic_of, NewsKind};
 use super::suggest::{data, SuggestionContext};
 
@@ -286,6 +286,20 @@ fn value(
         ),
         "deadline" => definite(&clean(ctx.deadline.map_or("", |d| d.0), 80)),
         "deadline_on" => ctx.deadline.map_or("", |d| d.1).to_owned(),
+        // A thing to send or chase reads as the thing ("the access plan");
+        // a to-do is quoted as written.
+        "task" => match ctx.task {
+            Some((what, _, Owing::Do)) => clean(what, 120),
+            Some((what, _, _)) => owed_thing(what, ctx.first_name),
+            None => String::new(),
+        },
+        "task_on" => ctx.task.map_or("", |t| t.1).to_owned(),
+        "task_is" => if ctx.task.is_some_and(|t| is_plural(t.0)) {
+            "are"
+        } else {
+            "is"
+        }
+        .to_owned(),
         "favour_what" => favour_what(ctx.favour.unwrap_or("")).to_owned(),
         "about" => clean(ctx.about.unwrap_or(""), 100),
         "title" => clean(ctx.title.unwrap_or(""), 60),
@@ -386,4 +400,15 @@ fn value(
         .to_owned(),
         _ => return None,
     })
+}
+
+/// A thing owed, as said to or about its contact: "Tony's security
+/// pricing", with Tony, is "the security pricing".
+pub(super) fn owed_thing(what: &str, first_name: &str) -> String {
+    let own = format!("{first_name}'s ");
+    let what = match what.get(..own.len()) {
+        Some(start) if start.eq_ignore_ascii_case(&own) => &what[own.len()..],
+        _ => what,
+    };
+    definite(&clean(what, 80))
 }

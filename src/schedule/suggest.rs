@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+pub use super::notes::Owing;
 use super::notes::{PromiseReading, Request};
 pub use super::phrases::Channel;
 use super::phrases::{news_kind, topic_of, NewsKind};
@@ -261,10 +262,18 @@ enum Need {
     Quiet,
     /// A deadline from the note, still ahead.
     Deadline,
+    /// A thing the user owes the contact by a day the note names ("access
+    /// plan needed from us by 16 Dec").
+    TaskSend,
+    /// Something else the note says the user is to do by a day ("Need to
+    /// confirm by 4 Dec"), quoted.
+    TaskDo,
+    /// Something the contact owes the user by a day ("pricing due to me by 7 Dec").
+    Chase,
 }
 
 /// How many kinds of [`Need`] there are.
-const NEEDS: usize = Need::Deadline as usize + 1;
+const NEEDS: usize = Need::Chase as usize + 1;
 
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
@@ -380,6 +389,9 @@ pub struct SuggestionContext<'a> {
     /// A deadline the note names that is still ahead, and its day in
     /// words ("the knee tender", "Fri 15 Jan").
     pub deadline: Option<(&'a str, &'a str)>,
+    /// What is owed by a day the note names, its day in words, and who owes
+    /// it: ("the access plan", "Wed 16 Dec", Send).
+    pub task: Option<(&'a str, &'a str, Owing)>,
     /// What was asked for or promised is still to come ("a lab slot in
     /// February"): it is confirmed, never asked about as if it had happened.
     pub ahead: bool,
@@ -438,6 +450,7 @@ impl<'a> SuggestionContext<'a> {
             belated: false,
             ahead: false,
             deadline: None,
+            task: None,
         }
     }
 }
@@ -463,6 +476,8 @@ pub struct Uses {
     pub life_dated: bool,
     /// A deadline the note names, still ahead.
     pub deadline: bool,
+    /// What is owed by a day the note names (by the user or to them).
+    pub task: bool,
 }
 
 /// A chosen suggestion.
@@ -707,6 +722,9 @@ fn thread_rank(t: &Template) -> Option<u8> {
     if t.promise.is_some() && !t.reasons.contains(&Reason::Promise) {
         Some(0)
     } else if needs(Need::Request)
+        || needs(Need::TaskSend)
+        || needs(Need::TaskDo)
+        || needs(Need::Chase)
         || needs(Need::PendingIntro)
         || needs(Need::Unanswered)
         || needs(Need::CallDay)
@@ -811,6 +829,9 @@ pub fn suggest_anew(
         Need::Belated => ctx.belated,
         Need::Quiet => is_quiet(ctx),
         Need::Deadline => ctx.deadline.is_some(),
+        Need::TaskSend => ctx.task.is_some_and(|t| t.2 == Owing::Send),
+        Need::TaskDo => ctx.task.is_some_and(|t| t.2 == Owing::Do),
+        Need::Chase => ctx.task.is_some_and(|t| t.2 == Owing::Chase),
     };
     // Many templates share needs, and some take reading the note (a topic,
     // quiet news): each is worked out once per ping.
@@ -977,9 +998,17 @@ pub fn suggest_anew(
         action,
         uses: Uses {
             interest: template.fits.is_some(),
-            note: [Need::Note, Need::Later, Need::Settled, Need::Deadline]
-                .iter()
-                .any(|n| template.needs.contains(n)),
+            note: [
+                Need::Note,
+                Need::Later,
+                Need::Settled,
+                Need::Deadline,
+                Need::TaskSend,
+                Need::TaskDo,
+                Need::Chase,
+            ]
+            .iter()
+            .any(|n| template.needs.contains(n)),
             life: template.needs.contains(&Need::Life) || template.needs.contains(&Need::NewsAhead),
             life_dated: template.needs.contains(&Need::LifeDated),
             favour: template.needs.contains(&Need::Favour),
@@ -987,6 +1016,9 @@ pub fn suggest_anew(
             promise: template.promise.is_some(),
             dated: template.needs.contains(&Need::Dated),
             deadline: template.needs.contains(&Need::Deadline),
+            task: [Need::TaskSend, Need::TaskDo, Need::Chase]
+                .iter()
+                .any(|n| template.needs.contains(n)),
         },
     }
 }

@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate};
 use super::capacity::circle_name;
 use super::dates::{day_month, every, full_month_name, short_date, span_words, warmth_words};
 use super::explain::Context;
-use super::notes::{is_client, own_notes, relationship_tag, Request};
-use super::render::{is_plural, request_phrase};
+use super::notes::{is_client, own_notes, relationship_tag, Owing, Request};
+use super::render::{is_plural, owed_thing, request_phrase};
 use super::snapshot::{Anchor, AnchorSource, ContactFacts};
 use super::suggest::{clean, RequestState};
 use super::{circle_index, FixedDetail, Placed, Placement, Prepared};
@@ -36,7 +36,7 @@ pub(super) struct Said<'a> {
     pub promise_after: Option<NaiveDate>,
     /// The suggestion picks up a note naming a renewal or deadline still to
     /// come: what, its day, and the note's day.
-    pub deadline: Option<(String, NaiveDate, NaiveDate)>,
+    pub deadline: Option<(String, NaiveDate, NaiveDate, Owing)>,
     /// The suggestion picks up an offer the contact made in the note: the
     /// note as quoted, and its day.
     pub offered: Option<(String, NaiveDate)>,
@@ -426,13 +426,24 @@ fn rhythm_why(
             short_date(on, date)
         );
     }
-    if let Some((what, on, noted)) = &said.deadline {
-        return format!(
-            "Your note of {} has \u{201c}{}\u{201d} on {}: a word with {name} before it.",
-            day_month(*noted, date),
-            clean(what, 80),
-            short_date(*on, date)
-        );
+    if let Some((what, on, noted, owing)) = &said.deadline {
+        let noted = day_month(*noted, date);
+        let on = short_date(*on, date);
+        return match owing {
+            Owing::Send => format!(
+                "Your note of {noted} says you owe {name} {} by {on}.",
+                owed_thing(what, name)
+            ),
+            Owing::Do => format!("Your note of {noted} gives you until {on} for this."),
+            Owing::Chase => format!(
+                "Your note of {noted} has {} due to you from {name} on {on}.",
+                owed_thing(what, name)
+            ),
+            Owing::Nobody => format!(
+                "Your note of {noted} has \u{201c}{}\u{201d} on {on}: a word with {name} before it.",
+                clean(what, 80)
+            ),
+        };
     }
     let interval = i64::from(p.interval);
     if let Some(previous) = previous_ping {

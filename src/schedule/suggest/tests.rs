@@ -727,6 +727,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     belated: true,
                     ahead: true,
                     deadline: Some((value, "Fri 15 Jan")),
+                    task: Some((value, "Wed 16 Dec", Owing::Send)),
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
