@@ -103,6 +103,8 @@ struct ContactState<'a> {
     note_used: bool,
     life_used: bool,
     favour_used: bool,
+    /// The year whose Christmas custom a ping has seen to.
+    christmas_year: Option<i32>,
     /// Promises already mentioned before their day.
     mentioned: Vec<i64>,
     /// Promises already asked about after their day.
@@ -851,6 +853,13 @@ fn write_ping<'a, 'p>(
                 d.owing,
             )
         });
+    // A yearly Christmas custom, seen to once each December before the 20th.
+    let christmas = p
+        .christmas
+        .filter(|_| {
+            date.month() == 12 && date.day() < 20 && state.christmas_year != Some(date.year())
+        })
+        .map(|c| (c.sentence, c.thing));
     let ctx = SuggestionContext {
         first_name: addressed,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -915,6 +924,7 @@ fn write_ping<'a, 'p>(
         ahead,
         deadline,
         task,
+        christmas,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
@@ -922,8 +932,9 @@ fn write_ping<'a, 'p>(
     let urgent = matches!(
         request_state,
         Some(RequestState::Fresh | RequestState::Stale | RequestState::Old)
-    ) || ((deadline.is_some() || task.is_some())
-        && deadline_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_NEAR_DAYS))
+    ) || christmas.is_some()
+        || ((deadline.is_some() || task.is_some())
+            && deadline_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_NEAR_DAYS))
         || (thread.is_some() && reading.is_some_and(|r| r.offered))
         || dated.is_some()
         || matches!(
@@ -950,6 +961,7 @@ fn write_ping<'a, 'p>(
             || dated.is_some()
             || deadline.is_some()
             || task.is_some()
+            || christmas.is_some()
             || life.is_some()
             || favour.is_some()
             || ctx.promise_state.is_some();
@@ -1057,6 +1069,7 @@ fn write_ping<'a, 'p>(
             }
             _ => None,
         },
+        christmas: uses.christmas,
         life_dated: life_dated_day
             .filter(|_| uses.life_dated)
             .map(|d| (d.what.as_str(), d.on)),
@@ -1084,6 +1097,9 @@ fn write_ping<'a, 'p>(
         };
     }
     state.note_used |= uses.note || uses.dated;
+    if uses.christmas {
+        state.christmas_year = Some(date.year());
+    }
     state.life_used |= uses.life;
     state.life_after_used |= uses.life_dated;
     if suggestion.template != usize::MAX {

@@ -464,6 +464,8 @@ struct Prepared<'a> {
     /// day, the day it must come before, and whether it asks after news, in
     /// date order.
     note_targets: Vec<(i32, i32, note_timing::TargetKind)>,
+    /// A yearly Christmas custom the card keeps (see [`notes::christmas_custom`]).
+    christmas: Option<notes::ChristmasCustom<'a>>,
     /// Days (negative) of pings done in the past year.
     recent_done: Vec<i32>,
     /// The dates the last note names (see [`notes::note_dates`]), read once.
@@ -1536,6 +1538,11 @@ fn prepare<'a>(
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
     let earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
+    let christmas = if left_alone {
+        None
+    } else {
+        notes::christmas_custom(&facts.notes)
+    };
     let note_targets = if left_alone {
         Vec::new()
     } else {
@@ -1548,6 +1555,14 @@ fn prepare<'a>(
             .map_or(facts.created_on, |n| n.date);
         let earlier = note_timing::earlier_targets(&earlier_dates, after);
         targets.extend(place_targets(earlier, calendar, latest, !personal));
+        if let Some(custom) = christmas {
+            targets.extend(place_targets(
+                christmas_targets(custom, calendar.date(0)),
+                calendar,
+                latest,
+                !personal,
+            ));
+        }
         targets.sort_unstable();
         targets.dedup_by_key(|t| t.1);
         targets
@@ -1581,6 +1596,7 @@ fn prepare<'a>(
             && !cold
             && matches!(facts.circle, Circle::Inner | Circle::Core),
         note_targets,
+        christmas,
         urgent,
         anchors,
         recent_done,
@@ -1963,6 +1979,36 @@ fn earlier_dates(
     }
     found.reverse();
     found
+}
+
+/// The first day of December a yearly Christmas custom is seen to from
+/// (a card that goes by post, from the first), and the day it must be done by.
+const CHRISTMAS_CUSTOM_FROM: (u32, u32) = (7, 1);
+const CHRISTMAS_CUSTOM_BY: u32 = 19;
+
+/// The days a yearly Christmas custom asks a ping for: this December's
+/// (unless past) and next.
+fn christmas_targets(
+    custom: notes::ChristmasCustom<'_>,
+    today: NaiveDate,
+) -> Vec<note_timing::NoteTarget> {
+    let from = if custom.by_post {
+        CHRISTMAS_CUSTOM_FROM.1
+    } else {
+        CHRISTMAS_CUSTOM_FROM.0
+    };
+    [today.year(), today.year() + 1]
+        .into_iter()
+        .filter_map(|year| {
+            let day = NaiveDate::from_ymd_opt(year, 12, from)?;
+            let by = NaiveDate::from_ymd_opt(year, 12, CHRISTMAS_CUSTOM_BY)?;
+            (by > today).then_some(note_timing::NoteTarget {
+                day,
+                by,
+                kind: note_timing::TargetKind::Owed,
+            })
+        })
+        .collect()
 }
 
 /// Whether two dated things share a word of substance ("Board mtg",

@@ -181,3 +181,47 @@ fn what_a_note_says_is_owed_by_a_day_is_the_ping_before_it() {
         "{todo:?}"
     );
 }
+
+#[test]
+fn a_yearly_christmas_custom_on_the_card_is_seen_to_in_early_december() {
+    let mut aunt = noted(
+        person(1, Circle::Core),
+        "2026-08-15",
+        "Long call about the summer.",
+    );
+    aunt.notes = "Mum's sister in Kraków. Christmas card (in Polish) every year, must arrive before Wigilia. Landline only.".into();
+    let mut customer = noted(
+        person(2, Circle::Network),
+        "2026-09-20",
+        "Site visit, all fine.",
+    );
+    customer.notes =
+        "Happy customer. Gets a Christmas hamper every year, which I deliver in person.".into();
+    let mut supplier = noted(person(3, Circle::Network), "2026-09-20", "Quote received.");
+    supplier.notes = "HVAC subbie. Sends a slab every Christmas.".into();
+    let plan = plan_in("GB", vec![aunt, customer, supplier], 60);
+    let seen_to = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .filter(|p| p.suggestion.contains("Christmas"))
+            .map(|p| (p.date, p.suggestion.clone()))
+            .collect::<Vec<_>>()
+    };
+    // A card that goes by post comes early in December, once, quoting the card.
+    let card = seen_to(1);
+    assert_eq!(card.len(), 1, "{card:?}");
+    assert!(
+        card[0].0 >= d("2026-12-01") && card[0].0 <= d("2026-12-10"),
+        "{card:?}"
+    );
+    assert!(card[0].1.contains("Christmas card (in Polish)"), "{card:?}");
+    let hamper = seen_to(2);
+    assert_eq!(hamper.len(), 1, "{hamper:?}");
+    assert!(
+        hamper[0].0 >= d("2026-12-07") && hamper[0].0 < d("2026-12-19"),
+        "{hamper:?}"
+    );
+    assert!(hamper[0].1.contains("Christmas hamper"), "{hamper:?}");
+    // What the contact gives the user is no custom of the user's.
+    assert!(seen_to(3).is_empty(), "{:?}", seen_to(3));
+}

@@ -788,6 +788,90 @@ pub fn relationship_tag(tags: &[String]) -> Option<&str> {
         .map(String::as_str)
 }
 
+/// A yearly Christmas custom the card keeps ("Christmas card (in Polish)
+/// every year, must arrive before Wigilia", "Gets a Brandl Christmas hamper
+/// every year, which I deliver in person"): the sentence as written, what
+/// it is ("card", "hamper") and whether it goes by post to arrive in time.
+/// What the contact gives the user ("Sends a slab every Christmas") is no
+/// custom of the user's.
+pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
+    const YEARLY: [&str; 9] = [
+        "every year",
+        "each year",
+        "every christmas",
+        "each christmas",
+        "every xmas",
+        "every december",
+        "each december",
+        "annual",
+        "yearly",
+    ];
+    const SEASON: [&str; 5] = ["christmas", "xmas", "december", "festive", "holiday card"];
+    const THINGS: [&str; 13] = [
+        "card",
+        "hamper",
+        "gift",
+        "present",
+        "lunch",
+        "dinner",
+        "drinks",
+        "visit",
+        "call",
+        "wine",
+        "chocolates",
+        "bottle",
+        "box",
+    ];
+    const GIVES: [&str; 6] = ["sends", "gives", "brings", "sent", "gave", "brought"];
+    // Most cards keep no custom: a look for the yearly words spares them.
+    let lower = card.to_ascii_lowercase();
+    if !YEARLY.iter().any(|y| lower.contains(y)) {
+        return None;
+    }
+    card.split(['\n', ';', '!', '.'])
+        .map(str::trim)
+        .filter(|sentence| !sentence.is_empty())
+        .find_map(|sentence| {
+            let lower = sentence.to_lowercase();
+            if !YEARLY.iter().any(|y| lower.contains(y))
+                || !SEASON.iter().any(|w| lower.contains(w))
+            {
+                return None;
+            }
+            let words = words(&lower);
+            // "Sends a slab every Christmas", "he gives us…": theirs, not the user's.
+            let opening = words.iter().take(2).map(String::as_str);
+            if opening.clone().any(|w| GIVES.contains(&w)) {
+                return None;
+            }
+            let thing = words.iter().find_map(|w| {
+                THINGS
+                    .iter()
+                    .find(|t| w == *t || w.strip_suffix('s') == Some(**t))
+                    .copied()
+            })?;
+            let by_post = ["post", "arrive", "abroad", "overseas", "by mail"]
+                .iter()
+                .any(|w| lower.contains(w));
+            Some(ChristmasCustom {
+                sentence,
+                thing,
+                by_post,
+            })
+        })
+}
+
+/// A yearly Christmas custom (see [`christmas_custom`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChristmasCustom<'a> {
+    /// The card's sentence, as written.
+    pub sentence: &'a str,
+    /// What it is: "card", "hamper", "lunch"….
+    pub thing: &'static str,
+    /// It goes by post and must arrive in time: it comes earlier.
+    pub by_post: bool,
+}
+
 /// Whether a contact's tags mark a client or customer (`client_tags`).
 pub fn is_client(tags: &[String]) -> bool {
     tags.iter()
@@ -2734,6 +2818,42 @@ mod tests {
             "Settlement done, moving to Geelong on 12 Dec.",
         ] {
             assert_eq!(what(garbled), vec![String::new()], "{garbled}");
+        }
+    }
+
+    #[test]
+    fn a_card_keeps_a_yearly_christmas_custom_of_the_users() {
+        fn custom(card: &str) -> Option<(&str, &str, bool)> {
+            christmas_custom(card).map(|c| (c.sentence, c.thing, c.by_post))
+        }
+        assert_eq!(
+            custom("Mama's sister in Kraków. Christmas card (in Polish) every year, must arrive before Wigilia. Landline only."),
+            Some((
+                "Christmas card (in Polish) every year, must arrive before Wigilia",
+                "card",
+                true
+            ))
+        );
+        assert_eq!(
+            custom("Happy customer. Gets a Brandl Christmas hamper every year, which I deliver in person."),
+            Some((
+                "Gets a Brandl Christmas hamper every year, which I deliver in person",
+                "hamper",
+                false
+            ))
+        );
+        assert_eq!(
+            custom("Old boss\nI take her for lunch every December"),
+            Some(("I take her for lunch every December", "lunch", false))
+        );
+        for none in [
+            "HVAC subbie. Reliable. Sends a slab every Christmas.",
+            "Cricket tragic - we do the Boxing Day Test every year.",
+            "She needs my Christmas card list by Fri 4 Dec.",
+            "Birthday card every year.",
+            "",
+        ] {
+            assert_eq!(custom(none), None, "{none}");
         }
     }
 

@@ -294,6 +294,8 @@ fn value(
             None => String::new(),
         },
         "task_on" => ctx.task.map_or("", |t| t.1).to_owned(),
+        "custom" => clean(ctx.christmas.map_or("", |c| c.0), 160),
+        "custom_thing" => ctx.christmas.map_or("", |c| c.1).to_owned(),
         "task_is" => if ctx.task.is_some_and(|t| is_plural(t.0)) {
             "are"
         } else {

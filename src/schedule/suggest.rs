@@ -270,10 +270,14 @@ enum Need {
     TaskDo,
     /// Something the contact owes the user by a day ("pricing due to me by 7 Dec").
     Chase,
+    /// A yearly Christmas custom of the card's, due now.
+    ChristmasCustom,
+    /// That custom is a card.
+    ChristmasCard,
 }
 
 /// How many kinds of [`Need`] there are.
-const NEEDS: usize = Need::Chase as usize + 1;
+const NEEDS: usize = Need::ChristmasCard as usize + 1;
 
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
@@ -392,6 +396,9 @@ pub struct SuggestionContext<'a> {
     /// What is owed by a day the note names, its day in words, and who owes
     /// it: ("the access plan", "Wed 16 Dec", Send).
     pub task: Option<(&'a str, &'a str, Owing)>,
+    /// A yearly Christmas custom the card keeps, due now: the card's
+    /// sentence and what it is ("card", "hamper").
+    pub christmas: Option<(&'a str, &'a str)>,
     /// What was asked for or promised is still to come ("a lab slot in
     /// February"): it is confirmed, never asked about as if it had happened.
     pub ahead: bool,
@@ -451,6 +458,7 @@ impl<'a> SuggestionContext<'a> {
             ahead: false,
             deadline: None,
             task: None,
+            christmas: None,
         }
     }
 }
@@ -478,6 +486,8 @@ pub struct Uses {
     pub deadline: bool,
     /// What is owed by a day the note names (by the user or to them).
     pub task: bool,
+    /// A yearly Christmas custom.
+    pub christmas: bool,
 }
 
 /// A chosen suggestion.
@@ -725,6 +735,7 @@ fn thread_rank(t: &Template) -> Option<u8> {
         || needs(Need::TaskSend)
         || needs(Need::TaskDo)
         || needs(Need::Chase)
+        || needs(Need::ChristmasCustom)
         || needs(Need::PendingIntro)
         || needs(Need::Unanswered)
         || needs(Need::CallDay)
@@ -832,6 +843,8 @@ pub fn suggest_anew(
         Need::TaskSend => ctx.task.is_some_and(|t| t.2 == Owing::Send),
         Need::TaskDo => ctx.task.is_some_and(|t| t.2 == Owing::Do),
         Need::Chase => ctx.task.is_some_and(|t| t.2 == Owing::Chase),
+        Need::ChristmasCustom => ctx.christmas.is_some(),
+        Need::ChristmasCard => ctx.christmas.is_some_and(|c| c.1 == "card"),
     };
     // Many templates share needs, and some take reading the note (a topic,
     // quiet news): each is worked out once per ping.
@@ -1019,6 +1032,7 @@ pub fn suggest_anew(
             task: [Need::TaskSend, Need::TaskDo, Need::Chase]
                 .iter()
                 .any(|n| template.needs.contains(n)),
+            christmas: template.needs.contains(&Need::ChristmasCustom),
         },
     }
 }

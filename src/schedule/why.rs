@@ -37,6 +37,8 @@ pub(super) struct Said<'a> {
     /// The suggestion picks up a note naming a renewal or deadline still to
     /// come: what, its day, and the note's day.
     pub deadline: Option<(String, NaiveDate, NaiveDate, Owing)>,
+    /// The suggestion sees to a yearly Christmas custom the card keeps.
+    pub christmas: bool,
     /// The suggestion picks up an offer the contact made in the note: the
     /// note as quoted, and its day.
     pub offered: Option<(String, NaiveDate)>,
@@ -424,6 +426,11 @@ fn rhythm_why(
             "Your notes had {} on {}: a word after it to ask how it went.",
             super::notes::definite(&clean(what, 80)),
             short_date(on, date)
+        );
+    }
+    if said.christmas {
+        return format!(
+            "Your notes on {name} keep this every Christmas, and it is time to see to it."
         );
     }
     if let Some((what, on, noted, owing)) = &said.deadline {

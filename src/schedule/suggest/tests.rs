@@ -728,6 +728,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     ahead: true,
                     deadline: Some((value, "Fri 15 Jan")),
                     task: Some((value, "Wed 16 Dec", Owing::Send)),
+                    christmas: Some((value, "card")),
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
