@@ -17,9 +17,9 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::Calendar;
 use super::dates::{day_month, short_date, span_words, weekday_in_full};
 use super::notes::{
-    asks_for_later, is_client, is_unanswered, names_past_month, note_dates, own_notes,
-    pending_intro, prefers_phone, read_note, read_promise, relationship_tag, role_of, NoteDate,
-    NoteReading, Owing, PromiseReading,
+    asks_for_later, is_client, is_unanswered, names_past_month, names_this_month, note_dates,
+    own_notes, pending_intro, prefers_phone, read_note, read_promise, relationship_tag, role_of,
+    NoteDate, NoteReading, Owing, PromiseReading,
 };
 use super::phrases::{
     channel_in, is_personal, is_personal_only, is_private, is_recruiter_note, news_kind,
@@ -648,7 +648,9 @@ fn write_ping<'a, 'p>(
             // Asked for a time still to come ("a demo in Q1"): not late yet.
             Some(age)
                 if age <= REQUEST_OLD_DAYS
-                    && request.is_some_and(|r| asks_for_later(&r.object, date)) =>
+                    && request.is_some_and(|r| {
+                        asks_for_later(&r.object, date) || names_this_month(&r.object, date)
+                    }) =>
             {
                 RequestState::Fresh
             }

@@ -1594,6 +1594,11 @@ fn request_from(kind: &str, object: &str, first_name: &str) -> Option<Request> {
             }
         }
     }
+    if kind == "suggest" {
+        // "He suggested lunch in December": something to set up together;
+        // "proposes Fri 15 Jan at the Sudelfeld" names nothing to set up.
+        return request_object("send", object).filter(|r| r.kind == "set_up");
+    }
     if kind == "task" {
         // "asked me to send the deck": what the user was asked to do.
         let task = read_promise(object, first_name, first_name)?;
@@ -2000,7 +2005,9 @@ pub fn only_one_way(
 /// words that open one: most notes do not, and are then never read in full
 /// to plan.
 pub fn may_hold_open_item(note: &str) -> bool {
-    const CUES: [&str; 12] = [
+    const CUES: [&str; 14] = [
+        "suggest",
+        "propos",
         "want",
         "like",
         "ask",
@@ -2035,6 +2042,15 @@ pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
     }) || has_phrase(&tokens, "next year")
         || has_phrase(&tokens, "next quarter")
         || has_phrase(&tokens, "new year")
+}
+
+/// Whether a request names the month `on` falls in ("lunch in December",
+/// read in December): its time is now, so it is not late.
+pub fn names_this_month(object: &str, on: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    words(object)
+        .iter()
+        .any(|t| t.len() > 3 && month_of(t) == Some(on.month()))
 }
 
 /// Whether a request names a month that is over by `on` ("training dates
@@ -2629,6 +2645,19 @@ mod tests {
             request("Lunch. Wants intro to our Berlin team."),
             Some(("set_up", "an intro to our Berlin team".to_owned()))
         );
+        // Something the contact suggested doing together is set up.
+        assert_eq!(
+            request("Specs come in January. He suggested lunch in December."),
+            Some(("set_up", "lunch in December".to_owned()))
+        );
+        assert_eq!(
+            request("Ski day: he proposes Fri 15 Jan at the Sudelfeld."),
+            None
+        );
+        let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+        assert!(names_this_month("lunch in December", december));
+        assert!(!names_this_month("lunch in January", december));
+        assert!(!names_this_month("a demo", december));
         assert_eq!(
             request("They want SSO set up before go-live."),
             Some(("set_up", "SSO before go-live".to_owned()))
