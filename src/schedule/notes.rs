@@ -1262,7 +1262,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             }
             let confirmed = |w: &&str| {
                 matches!(
-                    w.to_lowercase().as_str(),
+                    w.to_lowercase().trim_end_matches([':', ',']),
                     "confirmed" | "booked" | "scheduled" | "planned" | "arranged" | "fixed"
                 )
             };
@@ -2827,6 +2827,10 @@ mod tests {
         assert_eq!(what("Board moved to 12 Jan, CFO away."), vec!["Board"]);
         assert_eq!(
             what("Tata's knee replacement is confirmed on 8 Dec."),
+            vec!["Tata's knee replacement"]
+        );
+        assert_eq!(
+            what("Tata's knee replacement is confirmed: Tue 8 Dec at the Hessing Klinik."),
             vec!["Tata's knee replacement"]
         );
         assert_eq!(

@@ -374,9 +374,10 @@ fn value(
         "introducer" => clean(ctx.pending_intro.flatten().unwrap_or(""), 40),
         "colleagues" => clean(ctx.colleagues.unwrap_or(""), 80),
         "later" => clean(ctx.later.unwrap_or(""), 100),
-        "life_dated" => definite(&clean(ctx.life_dated.map_or("", |d| d.0), 80)),
+        // "Ask Tata how the knee op went", not "how Tata's knee op went".
+        "life_dated" => owed_thing(ctx.life_dated.map_or("", |d| d.0), ctx.first_name),
         "life_dated_on" => ctx.life_dated.map_or("", |d| d.1).to_owned(),
-        "news_ahead" => definite(&clean(ctx.news_ahead.map_or("", |d| d.0), 80)),
+        "news_ahead" => owed_thing(ctx.news_ahead.map_or("", |d| d.0), ctx.first_name),
         "news_ahead_on" => ctx.news_ahead.map_or("", |d| d.1).to_owned(),
         "birthday_when" => {
             if clean(ctx.birthday_day, 40).is_empty() {
@@ -404,8 +405,8 @@ fn value(
     })
 }
 
-/// A thing owed, as said to or about its contact: "Tony's security
-/// pricing", with Tony, is "the security pricing".
+/// A thing owed or news, as said to or about its contact: "Tony's
+/// security pricing", with Tony, is "the security pricing".
 pub(super) fn owed_thing(what: &str, first_name: &str) -> String {
     let own = format!("{first_name}'s ");
     let what = match what.get(..own.len()) {

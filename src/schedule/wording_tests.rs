@@ -618,3 +618,33 @@ fn a_card_that_says_call_him_gets_calls_though_he_never_reads_email() {
         );
     }
 }
+
+#[test]
+fn family_news_is_asked_about_without_business_caveats_and_a_late_promise_apologises() {
+    // Dad's operation, noted by the user on Dad's card: asked about after
+    // its day, as to family (no "keep it personal, with no business in it").
+    let mut dad = noted(
+        person(1, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-22",
+        "Sunday call. His knee op is on 8 Dec, then rehab.",
+    );
+    dad.notes = "Dad.".into();
+    // A promise past its day: a short apology, not thanks for the patience.
+    let mut client = person(2, Circle::Core);
+    client.open_promises = vec![PromiseFacts {
+        id: 7,
+        text: "Send Tariq the I/O list".into(),
+        due: d("2026-11-20"),
+    }];
+    let plan = plan_for(vec![dad, client], 60);
+    let after_op = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("knee op"))
+        .expect("a ping asks about the op");
+    assert!(after_op.date > d("2026-12-08"), "{after_op:?}");
+    assert!(!after_op.suggestion.contains("business"), "{after_op:?}");
+    let late = of(&plan, 2)[0];
+    assert!(late.suggestion.contains("apology"), "{late:?}");
+    assert!(!late.suggestion.contains("patience"), "{late:?}");
+}
