@@ -1478,7 +1478,8 @@ fn prepare<'a>(
     standing: Option<standing::LeftAlone>,
 ) -> Prepared<'a> {
     // Left alone: only promises. In touch every week anyway, or a child: no
-    // rhythm, but what a note dates (news to ask about, a deadline) still comes.
+    // rhythm, but what a note dates (news to ask about, what is owed by a
+    // day) still comes.
     let left_alone = standing.is_some_and(|s| !s.keeps_occasions());
     let no_rhythm = standing.is_some_and(standing::LeftAlone::keeps_occasions);
     let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
@@ -1562,6 +1563,11 @@ fn prepare<'a>(
                 latest,
                 !personal,
             ));
+        }
+        // Someone the user talks to every week hears of a coming deadline
+        // then; what is owed by a day and news to ask about still come.
+        if no_rhythm {
+            targets.retain(|t| t.2 != note_timing::TargetKind::Deadline);
         }
         targets.sort_unstable();
         targets.dedup_by_key(|t| t.1);
@@ -1971,7 +1977,7 @@ fn earlier_dates(
             let replaced = last_dates
                 .iter()
                 .chain(&found)
-                .any(|later| later.on == d.on || same_thing(&later.what, &d.what));
+                .any(|later| later.on == d.on || same_thing(&later.what, &d.what, first));
             if wanted && !replaced {
                 found.push(d);
             }
@@ -2013,11 +2019,17 @@ fn christmas_targets(
 
 /// Whether two dated things share a word of substance ("Board mtg",
 /// "board moved"): then the later note's day is the one that holds.
-fn same_thing(a: &str, b: &str) -> bool {
+/// Whose it is ("Basti's surgery", "Basti is in for the market") is no
+/// word of the thing itself.
+fn same_thing(a: &str, b: &str, first_name: &str) -> bool {
+    let first = first_name.to_lowercase();
     let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
+        s.split_whitespace()
+            .filter(|w| !w.ends_with("'s") && !w.ends_with("\u{2019}s"))
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
             .filter(|w| w.chars().count() >= 4)
             .map(str::to_lowercase)
+            .filter(|w| *w != first)
             .collect()
     };
     let a = words(a);

@@ -225,3 +225,51 @@ fn a_yearly_christmas_custom_on_the_card_is_seen_to_in_early_december() {
     // What the contact gives the user is no custom of the user's.
     assert!(seen_to(3).is_empty(), "{:?}", seen_to(3));
 }
+
+#[test]
+fn news_in_an_earlier_note_outlives_a_later_note_naming_the_same_person() {
+    // The later note names Basti too ("Basti is in for…"): his name is no
+    // word of the surgery, so the surgery is still asked about.
+    let mut basti = noted(
+        person(1, Circle::Inner),
+        "2026-11-21",
+        "Emil's party is Sun 27.12. Basti is in for the Christmas market evening on Thu 17.12.",
+    );
+    basti.given_name = "Basti".into();
+    basti.dated_notes.push(super::snapshot::NoteFacts {
+        date: d("2026-11-06"),
+        kind: crate::model::InteractionKind::Call,
+        text: "Basti's shoulder surgery (rotator cuff) is on Fri 04.12. at the Isar Klinikum."
+            .into(),
+        event: None,
+    });
+    let plan = plan_in("DE-BY", vec![basti], 40);
+    let after = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("shoulder surgery"))
+        .expect("the surgery is asked about");
+    assert!(
+        (d("2026-12-07")..=d("2026-12-18")).contains(&after.date),
+        "{after:?}"
+    );
+}
+
+#[test]
+fn someone_seen_every_week_gets_no_ping_before_a_deadline_but_one_for_what_is_owed() {
+    let mut boss = noted(
+        person(1, Circle::Core),
+        "2026-11-23",
+        "Jour fixe. Year-end review is Wed 16 Dec, 14:00. Needs our Q4 forecast by 11 Dec.",
+    );
+    boss.notes = "My manager. 1:1 every Monday.".into();
+    let plan = plan_in("DE-BY", vec![boss], 40);
+    let pings = of(&plan, 1);
+    assert_eq!(pings.len(), 1, "{pings:?}");
+    assert!(
+        pings[0]
+            .suggestion
+            .contains("our Q4 forecast by Fri 11 Dec"),
+        "{:?}",
+        pings[0]
+    );
+}
