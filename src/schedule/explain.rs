@@ -487,13 +487,16 @@ fn promise_for(
                     },
                 ));
             }
+            // Only a promise whose verb is read is asked about after its
+            // day: "how 'Confirm or release the hold' landed" is no question.
             open.iter()
                 .enumerate()
-                .filter(|(_, pr)| {
+                .filter(|(index, pr)| {
                     pr.due < date
                         && (date - pr.due).num_days() <= PROMISE_AFTER_DAYS
                         && !state.asked_after.contains(&pr.id)
                         && !super::notes::is_surprise(&pr.text)
+                        && state.promises.get(*index).is_some_and(Option::is_some)
                 })
                 .max_by_key(|(_, pr)| pr.due)
                 .map(|(index, _)| (index, PromiseState::After))

@@ -20,6 +20,10 @@ pub(super) fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
     }
 }
 
+/// A birthday wish comes at most this many days early (a long weekend);
+/// further, a business contact's comes on the first working day after.
+const BIRTHDAY_EARLY_DAYS: i32 = 4;
+
 pub(super) fn birthday_pings(
     facts: &ContactFacts,
     today: NaiveDate,
@@ -34,14 +38,24 @@ pub(super) fn birthday_pings(
     // (absorbing, density), and the plan must not depend on how far it looks.
     let reach = end + 365;
     let last_year = calendar.date(reach).year();
+    let business = !super::phrases::is_personal(&facts.notes, &facts.tags)
+        && facts.circle != crate::model::Circle::Inner;
     for year in today.year()..=last_year {
         let on = birthday.in_year(year);
         let actual = calendar.day(on);
         if actual < 0 || actual >= reach {
             continue;
         }
+        // A business contact's birthday deep in the user's time off is
+        // wished on the first day back, not a week or two ahead of it.
+        let before = working_day_by(calendar, actual);
+        let day = if business && actual - before > BIRTHDAY_EARLY_DAYS {
+            calendar.next_working(actual)
+        } else {
+            before
+        };
         out.push(FixedPing {
-            day: working_day_by(calendar, actual),
+            day,
             reason: Reason::Birthday,
             id: format!("{}-b{year}", facts.id),
             detail: FixedDetail::Birthday {

@@ -273,3 +273,56 @@ fn someone_seen_every_week_gets_no_ping_before_a_deadline_but_one_for_what_is_ow
         pings[0]
     );
 }
+
+#[test]
+fn a_business_birthday_deep_in_the_users_leave_is_wished_on_the_first_day_back() {
+    use super::settings::DateRange;
+    use super::tests::born;
+    let settings = PlannerSettings {
+        holidays: HolidayRegion::load("DE-BY"),
+        vacations: vec![DateRange {
+            first: d("2026-12-23"),
+            last: d("2027-01-06"),
+        }],
+        ..PlannerSettings::default()
+    };
+    let colleague = born(
+        noted(
+            person(1, Circle::Core),
+            "2026-11-20",
+            "Went through the drive list.",
+        ),
+        "1989-01-05",
+    );
+    let mut godson = born(
+        noted(person(2, Circle::Core), "2026-11-20", "Lego afternoon."),
+        "2019-12-27",
+    );
+    godson.notes = "My godson.".into();
+    let weekend = born(
+        noted(person(3, Circle::Network), "2026-11-20", "Quote sent."),
+        "1970-12-12",
+    );
+    let plan = plan(
+        today(),
+        &Snapshot {
+            contacts: vec![colleague, godson, weekend],
+        },
+        &settings,
+        60,
+    );
+    let wish = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.reason == super::Reason::Birthday)
+            .cloned()
+            .expect("a birthday ping")
+    };
+    // A colleague's birthday in the leave: the first working day back, belated.
+    let colleague = wish(1);
+    assert_eq!(colleague.date, d("2027-01-07"), "{colleague:?}");
+    assert!(colleague.suggestion.contains("belated"), "{colleague:?}");
+    // Family keeps the wish before the leave; a Saturday's is on Friday.
+    assert_eq!(wish(2).date, d("2026-12-22"), "{:?}", wish(2));
+    assert_eq!(wish(3).date, d("2026-12-11"), "{:?}", wish(3));
+}
