@@ -105,6 +105,8 @@ struct ContactState<'a> {
     favour_used: bool,
     /// The year whose Christmas custom a ping has seen to.
     christmas_year: Option<i32>,
+    /// The days of things owed that a ping has spoken of: each is said once.
+    owed_said: Vec<NaiveDate>,
     /// Promises already mentioned before their day.
     mentioned: Vec<i64>,
     /// Promises already asked about after their day.
@@ -670,7 +672,7 @@ fn write_ping<'a, 'p>(
     let deadline_ahead = dates
         .iter()
         .chain(&p.earlier_dates)
-        .filter(|d| d.deadline && d.on >= date && (!d.what.is_empty() || !d.task.is_empty()))
+        .filter(|d| d.deadline && d.owing == Owing::Nobody && d.on >= date && !d.what.is_empty())
         .min_by_key(|d| d.on);
     let passed = dates
         .iter()
@@ -796,13 +798,15 @@ fn write_ping<'a, 'p>(
     let light = rhythm
         && last_touch
             .is_some_and(|d| (date - d).num_days() * 10 < i64::from(p.interval) * LIGHT_TENTHS);
-    // The inner circle and milestone birthdays of the core circle get a call on the day.
+    // The inner circle and milestone birthdays of the core circle get a call
+    // on the day, and so does a core contact who takes only calls ("landline
+    // only"): a card would come late, and a message cannot reach them.
     let (call_birthday, turns) = match &x.fixed {
         Some(FixedDetail::Birthday { turns, .. }) => {
             let milestone = turns.filter(|t| MILESTONES.contains(t));
             let call = !p.never_contacted
                 && (facts.circle == Circle::Inner
-                    || (milestone.is_some() && facts.circle == Circle::Core));
+                    || (facts.circle == Circle::Core && (milestone.is_some() || phone)));
             (call, milestone.map(ordinal))
         }
         _ => (false, None),
@@ -838,26 +842,23 @@ fn write_ping<'a, 'p>(
         })
         .map(|d| d.what.as_str())
         .zip(deadline_on.as_deref());
-    // What is owed by that day, by the user or to them: the ping says so.
-    // A promise on the books for about that day says it already.
-    let task = deadline_ahead
+    // The next thing owed by a day, by the user or to them, not yet spoken
+    // of: the ping says so. Each is its own, so a note with two ("my €300 by
+    // 5 Dec… the photos by 12 Dec") brings both.
+    let owed_ahead = dates
+        .iter()
+        .chain(&p.earlier_dates)
         .filter(|d| {
             d.owing != Owing::Nobody
-                && !state.note_used
+                && d.on >= date
                 && (d.on - date).num_days() <= super::note_timing::REACH_DAYS
-                && !(d.owing != Owing::Chase
-                    && facts
-                        .open_promises
-                        .iter()
-                        .any(|pr| (pr.due - d.on).num_days().abs() <= 3))
+                && !state.owed_said.contains(&d.on)
         })
-        .map(|d| {
-            (
-                d.task.as_str(),
-                deadline_on.as_deref().unwrap_or(""),
-                d.owing,
-            )
-        });
+        .min_by_key(|d| d.on);
+    let owed_on = owed_ahead.map(|d| short_date(d.on, date));
+    let task = owed_ahead
+        .zip(owed_on.as_deref())
+        .map(|(d, on)| (d.task.as_str(), on, d.owing));
     // A yearly Christmas custom, seen to once each December before the 20th.
     let christmas = p
         .christmas
@@ -938,8 +939,10 @@ fn write_ping<'a, 'p>(
         request_state,
         Some(RequestState::Fresh | RequestState::Stale | RequestState::Old)
     ) || christmas.is_some()
-        || ((deadline.is_some() || task.is_some())
+        || (deadline.is_some()
             && deadline_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_NEAR_DAYS))
+        || (task.is_some()
+            && owed_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_NEAR_DAYS))
         || (thread.is_some() && reading.is_some_and(|r| r.offered))
         || dated.is_some()
         || matches!(
@@ -1052,17 +1055,13 @@ fn write_ping<'a, 'p>(
         }),
         early: uses.promise && matches!(promise, Some((_, PromiseState::Early))),
         // The why names the deadline only when the suggestion speaks of it.
-        deadline: deadline_ahead
-            .filter(|_| uses.deadline || uses.task)
-            .map(|d| {
-                let owing = if uses.task { d.owing } else { Owing::Nobody };
-                let what = if owing == Owing::Nobody {
-                    &d.what
-                } else {
-                    &d.task
-                };
-                (what.clone(), d.on, d.written, owing)
-            }),
+        deadline: if uses.task {
+            owed_ahead.map(|d| (d.task.clone(), d.on, d.written, d.owing))
+        } else {
+            deadline_ahead
+                .filter(|_| uses.deadline)
+                .map(|d| (d.what.clone(), d.on, d.written, Owing::Nobody))
+        },
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
             _ => kept.filter(|_| uses.promise).map(|k| k.due),
@@ -1102,6 +1101,9 @@ fn write_ping<'a, 'p>(
         };
     }
     state.note_used |= uses.note || uses.dated;
+    if let Some(d) = owed_ahead.filter(|_| uses.task) {
+        state.owed_said.push(d.on);
+    }
     if uses.christmas {
         state.christmas_year = Some(date.year());
     }

@@ -21,7 +21,8 @@ pub(super) fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
 }
 
 /// A birthday wish comes at most this many days early (a long weekend);
-/// further, a business contact's comes on the first working day after.
+/// further, a business contact's comes on the first working day after, when
+/// that is nearer.
 const BIRTHDAY_EARLY_DAYS: i32 = 4;
 
 pub(super) fn birthday_pings(
@@ -47,10 +48,15 @@ pub(super) fn birthday_pings(
             continue;
         }
         // A business contact's birthday deep in the user's time off is
-        // wished on the first day back, not a week or two ahead of it.
+        // wished on the first day back when that is nearer than the last
+        // day before, not a week or two ahead of it.
         let before = working_day_by(calendar, actual);
-        let day = if business && actual - before > BIRTHDAY_EARLY_DAYS {
-            calendar.next_working(actual)
+        let after = calendar.next_working(actual);
+        let day = if business
+            && actual - before > BIRTHDAY_EARLY_DAYS
+            && after - actual < actual - before
+        {
+            after
         } else {
             before
         };

@@ -232,6 +232,8 @@ const URGENT_STEP_DAYS: i32 = 14;
 const NOTE_GAP_DAYS: i32 = 7;
 /// The same for a ping before a day something is owed: it will not wait.
 const OWED_GAP_DAYS: i32 = 2;
+/// A rhythm ping this close before a day something is owed speaks of it.
+const OWED_SERVED_DAYS: i32 = 7;
 
 /// How far a ping a note asks for keeps from the contact's pings before it.
 fn gap_after(kind: note_timing::TargetKind) -> i32 {
@@ -460,9 +462,8 @@ struct Prepared<'a> {
     /// emailed), and the days have room (see [`ROOMY_SHARE`]): caught up
     /// within about two weeks.
     prompt_catch_up: bool,
-    /// Days the last note asks pings for (see [`note_timing`]): the ideal
-    /// day, the day it must come before, and whether it asks after news, in
-    /// date order.
+    /// Days the notes ask pings for (see [`note_timing`]): the ideal day,
+    /// the day it must come before, and what kind it is, in date order.
     note_targets: Vec<(i32, i32, note_timing::TargetKind)>,
     /// A yearly Christmas custom the card keeps (see [`notes::christmas_custom`]).
     christmas: Option<notes::ChristmasCustom<'a>>,
@@ -540,6 +541,9 @@ struct ChainState {
     cadence_days: Vec<i32>,
     /// The note targets already met or given up (a bit each).
     spent_notes: u32,
+    /// Days of pings placed for what a note says is owed: each speaks of its
+    /// own thing, so none serves another's.
+    owed_days: Vec<i32>,
 }
 
 /// Plans pings from `today` for `days` days.
@@ -694,6 +698,7 @@ fn plan_written_through(
             ordinal: 1,
             cadence_days: Vec::new(),
             spent_notes: 0,
+            owed_days: Vec::new(),
         })
         .collect();
     let mut queue = BinaryHeap::new();
@@ -776,6 +781,12 @@ fn plan_written_through(
                     load[s] += 1;
                 }
                 state.cadence_days.push(day);
+                if entry.note.is_some_and(|(_, index, _)| {
+                    p.note_targets.get(usize::from(index)).map(|t| t.2)
+                        == Some(note_timing::TargetKind::Owed)
+                }) {
+                    state.owed_days.push(day);
+                }
                 let reason = if overdue {
                     Reason::Overdue
                 } else {
@@ -1049,7 +1060,9 @@ fn queue_next(
 /// The first of the last note's targets (see [`note_timing`]) still to meet
 /// before the rhythm's next ping `rhythm`: which one, the day, the day it
 /// must come before, and the earliest day it may take. A target is met
-/// by any ping of the contact near or after its day and before its deadline.
+/// by any ping of the contact near or after its day and before its deadline;
+/// what is owed by a day only by a rhythm ping just before it, or a promise
+/// due on that very day.
 fn note_first(
     p: &Prepared<'_>,
     state: &ChainState,
@@ -1076,16 +1089,28 @@ fn note_first(
         // What is owed by a day is said only by a ping that speaks of it: a
         // rhythm ping just before, not a birthday or another promise.
         let owed = kind == note_timing::TargetKind::Owed;
-        let served_by = if owed { before } else { last };
-        if served_by.is_some_and(|l| l >= day - NOTE_SERVED_DAYS)
+        let (served_by, served_from) = if owed {
+            (
+                before.filter(|b| !state.owed_days.contains(b)),
+                day - OWED_SERVED_DAYS,
+            )
+        } else {
+            (last, day - NOTE_SERVED_DAYS)
+        };
+        if served_by.is_some_and(|l| l >= served_from)
             || p.fixed.iter().any(|f| {
                 (!owed && f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
-                    || (!news && f.day == by && by - day < FIXED_DISTANCE_DAYS)
+                    || (!news
+                        && f.day == by
+                        && by - day < FIXED_DISTANCE_DAYS
+                        && (!owed || f.reason == Reason::Promise))
             })
         {
             continue;
         }
+        // What is owed will not wait for the rhythm's shortest gap.
         let floor = match last {
+            Some(l) if owed => l + OWED_GAP_DAYS,
             Some(l) if state.cadence_days.contains(&l) || p.recent_done.contains(&l) => {
                 l + MIN_ORDINARY_GAP_DAYS
             }
@@ -1539,10 +1564,18 @@ fn prepare<'a>(
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
     let earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
+    // A promise about it ("Send Alan's Christmas card", "Helen's Christmas
+    // lunch") is the custom this year: no second ping for it.
     let christmas = if left_alone {
         None
     } else {
-        notes::christmas_custom(&facts.notes)
+        notes::christmas_custom(&facts.notes).filter(|c| {
+            !facts
+                .open_promises
+                .iter()
+                .chain(&facts.kept_promises)
+                .any(|pr| pr.due.month() >= 11 && pr.text.to_lowercase().contains(c.thing))
+        })
     };
     let note_targets = if left_alone {
         Vec::new()
@@ -1558,7 +1591,7 @@ fn prepare<'a>(
         targets.extend(place_targets(earlier, calendar, latest, !personal));
         if let Some(custom) = christmas {
             targets.extend(place_targets(
-                christmas_targets(custom, calendar.date(0)),
+                christmas_targets(custom, calendar.date(0), facts.birthday),
                 calendar,
                 latest,
                 !personal,
@@ -1898,7 +1931,7 @@ fn note_targets(
         (
             day,
             day + CONTACT_FROM_WINDOW_DAYS,
-            note_timing::TargetKind::Deadline,
+            note_timing::TargetKind::AskedFrom,
         )
     });
     let targets = note_timing::note_targets(note, written, note_dates);
@@ -1927,7 +1960,9 @@ fn place_targets(
             let by = calendar.day(t.by);
             let day = match t.kind {
                 note_timing::TargetKind::AfterNews => calendar.next_working(calendar.day(t.day)),
-                note_timing::TargetKind::Deadline | note_timing::TargetKind::Owed => {
+                note_timing::TargetKind::Deadline
+                | note_timing::TargetKind::Owed
+                | note_timing::TargetKind::AskedFrom => {
                     let mut day = calendar.prev_working(calendar.day(t.day));
                     while business && calendar.is_holiday_break(day) {
                         day = calendar.prev_working(day - 1);
@@ -1989,24 +2024,35 @@ fn earlier_dates(
 
 /// The first day of December a yearly Christmas custom is seen to from
 /// (a card that goes by post, from the first), and the day it must be done by.
-const CHRISTMAS_CUSTOM_FROM: (u32, u32) = (7, 1);
+const CHRISTMAS_CUSTOM_FROM: u32 = 7;
+/// The same for a card that goes by post or must arrive in time.
+const CHRISTMAS_POST_FROM: u32 = 1;
+/// A yearly Christmas custom is seen to by this day of December.
 const CHRISTMAS_CUSTOM_BY: u32 = 19;
 
 /// The days a yearly Christmas custom asks a ping for: this December's
 /// (unless past) and next.
+/// A birthday early in December comes first: a Christmas card does not
+/// arrive before the birthday card.
 fn christmas_targets(
     custom: notes::ChristmasCustom<'_>,
     today: NaiveDate,
+    birthday: Option<crate::model::Birthday>,
 ) -> Vec<note_timing::NoteTarget> {
     let from = if custom.by_post {
-        CHRISTMAS_CUSTOM_FROM.1
+        CHRISTMAS_POST_FROM
     } else {
-        CHRISTMAS_CUSTOM_FROM.0
+        CHRISTMAS_CUSTOM_FROM
     };
     [today.year(), today.year() + 1]
         .into_iter()
         .filter_map(|year| {
-            let day = NaiveDate::from_ymd_opt(year, 12, from)?;
+            let mut day = NaiveDate::from_ymd_opt(year, 12, from)?;
+            if let Some(b) = birthday.map(|b| b.in_year(year)) {
+                if b.month() == 12 && b >= day && b.day() < CHRISTMAS_CUSTOM_BY - 1 {
+                    day = b + Duration::days(1);
+                }
+            }
             let by = NaiveDate::from_ymd_opt(year, 12, CHRISTMAS_CUSTOM_BY)?;
             (by > today).then_some(note_timing::NoteTarget {
                 day,

@@ -326,3 +326,22 @@ fn a_business_birthday_deep_in_the_users_leave_is_wished_on_the_first_day_back()
     assert_eq!(wish(2).date, d("2026-12-22"), "{:?}", wish(2));
     assert_eq!(wish(3).date, d("2026-12-11"), "{:?}", wish(3));
 }
+
+#[test]
+fn two_things_owed_in_one_note_each_get_their_ping() {
+    let sister = noted(
+        person(1, Circle::Inner),
+        "2026-11-28",
+        "Can I send my €300 for the voucher by Sat 05.12.? And the photos for the slideshow by 12.12.",
+    );
+    let plan = plan_in("DE-BY", vec![sister], 30);
+    let says = |what: &str| {
+        of(&plan, 1)
+            .into_iter()
+            .find(|p| p.suggestion.contains(what))
+            .map(|p| p.date)
+    };
+    let money = says("your €300 for the voucher").expect("the €300 is sent");
+    let photos = says("the photos for the slideshow").expect("the photos are sent");
+    assert!(money < d("2026-12-05") && photos < d("2026-12-12") && money < photos);
+}

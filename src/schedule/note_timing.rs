@@ -29,13 +29,17 @@ pub const NEWS_WINDOW_DAYS: i64 = 14;
 /// What a note asks of the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TargetKind {
+    /// A ping before the day something is owed (by the user or to them):
+    /// it may come soon after the last touch, as the thing will not wait.
+    /// First, so that it wins over a deadline on the same days.
+    Owed,
     /// A ping before a deadline.
     Deadline,
     /// A ping after dated personal news, to ask how it went.
     AfterNews,
-    /// A ping before the day something is owed (by the user or to them):
-    /// it may come soon after the last touch, as the thing will not wait.
-    Owed,
+    /// The first ping on the day a note asks to be contacted from ("call
+    /// after 11 Jan").
+    AskedFrom,
 }
 
 /// A day a note asks a ping for.

@@ -69,9 +69,10 @@ pub struct PromiseReading {
 /// Splits a note into clauses at the places people break their notes.
 fn clauses(note: &str) -> Vec<&str> {
     let mut parts = vec![note];
-    for sep in [";", "\n", "!", "?", " — ", " – ", " - ", ". "] {
+    for sep in [";", "\n", "!", "?", " — ", " – ", " - "] {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
+    parts = parts.into_iter().flat_map(sentences).collect();
     // "asked about SAP and wants pricing", "skeptical about X, wants a
     // customer call": two clauses, split before the second verb.
     let parts: Vec<&str> = parts
@@ -110,6 +111,27 @@ fn clauses(note: &str) -> Vec<&str> {
         .map(|p| p.trim().trim_end_matches(['.', ',', ':']).trim())
         .filter(|p| p.chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// A text split into sentences at ". ", but not after a title ("Dr.
+/// Reitmeier's calendar") or a short form ("approx. 20").
+fn sentences(text: &str) -> Vec<&str> {
+    const SHORT: [&str; 7] = ["dr", "mr", "mrs", "ms", "prof", "st", "approx"];
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.match_indices(". ") {
+        let word = text[from..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if SHORT.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        out.push(&text[from..at]);
+        from = at + 2;
+    }
+    out.push(&text[from..]);
+    out
 }
 
 /// Lower-case words, split at anything that is not a letter, digit or hyphen.
@@ -822,10 +844,14 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
         "bottle",
         "box",
     ];
-    const GIVES: [&str; 6] = ["sends", "gives", "brings", "sent", "gave", "brought"];
+    // What they do for the user ("Every year she sends us a Christmas card",
+    // "he calls me at Christmas"): theirs, not the user's custom.
+    const GIVES: [&str; 14] = [
+        "sends", "gives", "brings", "sent", "gave", "brought", "calls", "rings", "visits",
+        "invites", "takes", "hosts", "throws", "treats",
+    ];
     // Most cards keep no custom: a look for the yearly words spares them.
-    let lower = card.to_ascii_lowercase();
-    if !YEARLY.iter().any(|y| lower.contains(y)) {
+    if !YEARLY.iter().any(|y| contains_ignoring_case(card, y)) {
         return None;
     }
     card.split(['\n', ';', '!', '.'])
@@ -835,21 +861,31 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
             let lower = sentence.to_lowercase();
             if !YEARLY.iter().any(|y| lower.contains(y))
                 || !SEASON.iter().any(|w| lower.contains(w))
+                || lower.contains("leave")
             {
                 return None;
             }
             let words = words(&lower);
-            // "Sends a slab every Christmas", "he gives us…": theirs, not the user's.
-            let opening = words.iter().take(2).map(String::as_str);
-            if opening.clone().any(|w| GIVES.contains(&w)) {
-                return None;
-            }
-            let thing = words.iter().find_map(|w| {
+            let at = words.iter().position(|w| {
                 THINGS
                     .iter()
-                    .find(|t| w == *t || w.strip_suffix('s') == Some(**t))
-                    .copied()
+                    .any(|t| w == t || w.strip_suffix('s') == Some(*t))
             })?;
+            if words[..=at].iter().any(|w| GIVES.contains(&w.as_str())) {
+                return None;
+            }
+            let thing = THINGS
+                .iter()
+                .find(|t| words[at] == **t || words[at].strip_suffix('s') == Some(**t))
+                .copied()?;
+            // A call or a visit in December is often business ("annual site
+            // visit in December"): only Christmas makes it a custom.
+            let christmas = ["christmas", "xmas", "festive"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if matches!(thing, "call" | "visit") && !christmas {
+                return None;
+            }
             let by_post = ["post", "arrive", "abroad", "overseas", "by mail"]
                 .iter()
                 .any(|w| lower.contains(w));
@@ -859,6 +895,14 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
                 by_post,
             })
         })
+}
+
+/// Whether `text` holds `needle` (lower-case ASCII), in any case, without
+/// a lower-case copy of `text`.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    text.windows(needle.len().max(1))
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// A yearly Christmas custom (see [`christmas_custom`]).
@@ -922,13 +966,9 @@ pub enum Owing {
     Chase,
 }
 
-/// Words in a clause that say the contact owes the user what it names.
-const CHASE_CUES: [&str; 20] = [
-    "due to me",
-    "due to us",
-    "due from him",
-    "due from her",
-    "due from them",
+/// Words that end a clause's owed thing with the contact owing it: they
+/// stand right before the date ("pricing due to me by 7 Dec").
+const CHASE_ENDS: [&str; 7] = [
     "to me by",
     "to us by",
     "to me on",
@@ -936,14 +976,17 @@ const CHASE_CUES: [&str; 20] = [
     "from him by",
     "from her by",
     "from them by",
+];
+
+/// Words anywhere in a clause that say the contact owes the user what it names.
+const CHASE_CUES: [&str; 7] = [
+    "due to me",
+    "due to us",
+    "due from him",
+    "due from her",
+    "due from them",
     "owes me",
     "owes us",
-    "waiting for",
-    "waiting on",
-    "'ll send",
-    "will send",
-    "'ll get",
-    "will get",
 ];
 
 /// Words in a clause that say the user owes a thing it names.
@@ -958,15 +1001,15 @@ const SEND_CUES: [&str; 8] = [
     "due from us",
 ];
 
-/// Openings of a clause that make it the user's own to-do.
-const TODO_OPENERS: [&str; 22] = [
+/// Openings of a clause that make it the user's own to-do. A bare "must"
+/// or "have to" is left out: "Must sign by 20 Dec" is as often the customer's.
+const TODO_OPENERS: [&str; 20] = [
     "need to ",
     "i need to ",
     "we need to ",
-    "must ",
+    "still need to ",
     "i must ",
     "we must ",
-    "have to ",
     "i have to ",
     "we have to ",
     "remember to ",
@@ -977,7 +1020,6 @@ const TODO_OPENERS: [&str; 22] = [
     "i will ",
     "we'll ",
     "we will ",
-    "still need to ",
     "can i ",
     "could i ",
     "can you ",
@@ -991,16 +1033,34 @@ const TODO_VERBS: [&str; 24] = [
     "organize", "arrange", "schedule", "complete",
 ];
 
+/// Words after a to-do verb that make it a noun ("Order expected by 15
+/// Dec", "Update due by 10 Dec"): a state, not the user's to-do.
+const NOUN_AFTER: [&str; 12] = [
+    "expected", "due", "is", "was", "slips", "slipped", "closes", "booked", "by", "needed",
+    "required", "date",
+];
+
 /// Verbs of sending: their object is the thing owed.
-const SEND_VERBS: [&str; 5] = ["send", "email", "share", "forward", "return"];
+const SEND_VERBS: [&str; 7] = [
+    "send", "email", "share", "forward", "return", "deliver", "provide",
+];
+
+/// Words between a verb of sending and the thing ("send over the deck").
+const PARTICLES: [&str; 7] = ["over", "out", "across", "back", "round", "around", "on"];
+
+/// The words that end a thing owed, where its time limit starts.
+const LIMIT_WORDS: [&str; 4] = ["by", "before", "until", "till"];
 
 /// Who owes what a dated clause names, and what: `before` are the clause's
 /// words before the date. Only a clause whose date is a time limit ("by",
 /// "before"; "on" for what is owed to the user) owes anything, and only its
 /// opening words make it the user's own to-do, so "she needs to submit by 4
-/// Dec" is not.
+/// Dec" is not. News ("He'll get married on 12 Dec") owes nothing.
 fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
-    let nothing = (Owing::Nobody, String::new());
+    let nothing = || (Owing::Nobody, String::new());
+    if is_life_clause(clause) {
+        return nothing();
+    }
     let mut body: Vec<&str> = before.to_vec();
     while body.last().is_some_and(|w| is_weekday(w)) {
         body.pop();
@@ -1010,26 +1070,60 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         body.remove(0);
     }
     let Some(limit) = body.last().map(|w| w.to_lowercase()) else {
-        return nothing;
+        return nothing();
     };
-    let by = matches!(limit.as_str(), "by" | "before" | "until" | "till");
+    let by = LIMIT_WORDS.contains(&limit.as_str());
+    // What the contact owes may come "on" a day, or in its week.
+    let on = by || matches!(limit.as_str(), "on" | "due" | "w/c" | "wc");
     let lower = body.join(" ").to_lowercase().replace('\u{2019}', "'");
     let lower_words: Vec<&str> = lower.split_whitespace().collect();
     let thing = |from: usize, stops: &[&str]| -> String {
-        let words: Vec<&str> = body[from.min(body.len())..]
+        let words: Vec<&str> = body
             .iter()
-            .copied()
-            .take_while(|w| !stops.contains(&w.to_lowercase().as_str()))
+            .zip(&lower_words)
+            .skip(from)
+            .take_while(|(_, w)| !stops.contains(w))
+            .map(|(w, _)| *w)
             .collect();
         owed_thing(&words)
     };
-    if SEND_CUES.iter().any(|c| lower.contains(c)) && by {
-        let what = thing(0, &["needed", "from", "due", "is", "are"]);
-        return if what.is_empty() {
-            nothing
+    let found = |owing: Owing, what: String| {
+        if what.is_empty() {
+            nothing()
         } else {
-            (Owing::Send, what)
-        };
+            (owing, what)
+        }
+    };
+    // The thing after a verb of sending: past "him", "Lukas", "over".
+    let sent_from = |verb_at: usize| -> usize {
+        let mut from = verb_at + 1;
+        let next = |i: usize| lower_words.get(i).copied().unwrap_or("");
+        let recipient = matches!(next(from), "me" | "us" | "him" | "her" | "them")
+            && !matches!(next(from + 1), "by" | "before" | "")
+            || body.get(from).is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && body
+                        .get(from + 1)
+                        .is_some_and(|n| !n.starts_with(char::is_uppercase))
+            });
+        if recipient {
+            from += 1;
+        }
+        while PARTICLES.contains(&next(from)) {
+            from += 1;
+        }
+        from
+    };
+    if by && SEND_CUES.iter().any(|c| lower.contains(c)) {
+        return found(
+            Owing::Send,
+            thing(0, &["needed", "from", "due", "is", "are"]),
+        );
+    }
+    // "Can I send my €300 by 5 Dec? And the photos by 12 Dec": more to send.
+    if after_send && by && lower_words.first() == Some(&"and") {
+        return found(Owing::Send, thing(1, &LIMIT_WORDS));
     }
     // "He needs my final drive list by 2 Dec", "she wants our forecast by
     // 15 Dec": the user's thing, wanted by the day.
@@ -1039,49 +1133,103 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
             "needs" | "need" | "wants" | "want" | "expects" | "asked" | "requested"
         ) && (matches!(w[1], "my" | "our") || (w[1] == "for" && matches!(w[2], "my" | "our")))
     });
-    // "Can I send my €300 by 5 Dec? And the photos by 12 Dec": more to send.
-    if after_send && by && lower_words.first() == Some(&"and") {
-        let what = thing(1, &["by", "before", "until", "till"]);
-        return if what.is_empty() {
-            nothing
-        } else {
-            (Owing::Send, what)
-        };
-    }
     if let (Some(at), true) = (wants_ours, by) {
         let from = if lower_words[at + 1] == "for" {
             at + 2
         } else {
             at + 1
         };
-        let what = thing(from, &["by", "before", "until", "till"]);
-        return if what.is_empty() {
-            nothing
-        } else {
-            (Owing::Send, what)
+        return found(Owing::Send, thing(from, &LIMIT_WORDS));
+    }
+    // "Waiting for the signed PO by 15 Dec" is theirs; "he's waiting for
+    // our proposal" is the user's.
+    if let Some(at) = lower_words
+        .windows(2)
+        .position(|w| w[0] == "waiting" && matches!(w[1], "for" | "on"))
+    {
+        let ours = matches!(lower_words.get(at + 2), Some(&("my" | "our")));
+        return match (ours, by, on) {
+            (true, true, _) => found(Owing::Send, thing(at + 2, &LIMIT_WORDS)),
+            (false, _, true) => found(Owing::Chase, thing(at + 2, &["by", "on", "before", "from"])),
+            _ => nothing(),
         };
     }
-    if CHASE_CUES.iter().any(|c| lower.contains(c))
-        && (by || matches!(limit.as_str(), "on" | "due"))
-    {
-        // "he'll get his quote to us", "waiting for the signed PO": the
-        // thing after the verb; else the words before "due" or "from".
-        let after_verb = lower_words.windows(2).position(|w| {
-            (w[0].ends_with("'ll") || w[0] == "will" || w[0] == "waiting")
-                && matches!(w[1], "send" | "get" | "deliver" | "provide" | "for" | "on")
-        });
-        let what = match after_verb {
-            Some(at) => thing(at + 2, &["to", "by", "on", "back", "before", "from"]),
-            None => thing(0, &["due", "from", "to", "owed", "is", "are", "by", "on"]),
+    // "I'll send the proposal by 5 Dec" is the user's; "he'll send the PO
+    // w/c 14 Dec" and "she'll get the figures to us by 9 Dec" the contact's.
+    if let Some(at) = lower_words.windows(2).position(|w| {
+        (w[0].ends_with("'ll") || w[0] == "will")
+            && matches!(
+                w[1],
+                "send" | "get" | "deliver" | "provide" | "share" | "forward" | "email"
+            )
+    }) {
+        let subject = match lower_words[at].strip_suffix("'ll") {
+            Some(s) => s,
+            None if at > 0 => lower_words[at - 1],
+            None => "",
         };
-        return if what.is_empty() {
-            nothing
+        let verb = lower_words[at + 1];
+        let users = matches!(subject, "" | "i" | "we");
+        let subject_at = if lower_words[at] == "will" {
+            at.checked_sub(1)
         } else {
-            (Owing::Chase, what)
+            Some(at)
         };
+        let theirs = matches!(subject, "he" | "she" | "they")
+            || subject_at.and_then(|i| body.get(i)).is_some_and(|w| {
+                names_someone(w.trim_end_matches("'ll").trim_end_matches("\u{2019}ll"))
+            });
+        let to_user = lower.contains("to me") || lower.contains("to us");
+        return if users && by {
+            found(
+                Owing::Send,
+                thing(sent_from(at + 1), &["to", "by", "before", "until", "till"]),
+            )
+        } else if theirs && on && (verb != "get" || to_user) {
+            found(
+                Owing::Chase,
+                thing(at + 2, &["to", "by", "on", "back", "before", "from"]),
+            )
+        } else {
+            nothing()
+        };
+    }
+    // "Oliver to turn round the Calder DPA by Fri 4 Dec": someone's to-do,
+    // owed to the user.
+    if by && lower_words.len() > 3 && lower_words[1] == "to" && names_someone(body[0]) {
+        let from = 3 + lower_words[3..]
+            .iter()
+            .take_while(|w| PARTICLES.contains(w) || **w == "up" || **w == "in")
+            .count();
+        return found(
+            Owing::Chase,
+            thing(from, &["by", "before", "until", "till", "to"]),
+        );
+    }
+    if on
+        && (CHASE_ENDS.iter().any(|c| lower.ends_with(c))
+            || CHASE_CUES.iter().any(|c| lower.contains(c)))
+    {
+        // "Need the signed PO from them by 15 Dec": the PO.
+        let from = lower_words
+            .iter()
+            .take_while(|w| {
+                matches!(
+                    **w,
+                    "need" | "needs" | "want" | "wants" | "expect" | "expecting"
+                )
+            })
+            .count();
+        return found(
+            Owing::Chase,
+            thing(
+                from,
+                &["due", "from", "to", "owed", "is", "are", "by", "on"],
+            ),
+        );
     }
     if !by {
-        return nothing;
+        return nothing();
     }
     let mut rest = lower.as_str();
     let mut skipped = 0;
@@ -1089,43 +1237,33 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         skipped = opener.split_whitespace().count();
         rest = &rest[opener.len()..];
     }
-    let verb = rest.split_whitespace().next().unwrap_or("");
-    if SEND_VERBS.contains(&verb) {
+    let mut rest_words = rest.split_whitespace();
+    let verb = rest_words.next().unwrap_or("");
+    let after_verb = rest_words.next().unwrap_or("");
+    if SEND_VERBS.contains(&verb) && !NOUN_AFTER.contains(&after_verb) {
         // "Send Lukas my final drive list by 2 Dec": the person, then the thing.
-        let mut from = skipped + 1;
-        let determiner = |w: &str| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "my" | "our"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "your"
-                    | "this"
-                    | "these"
-            )
-        };
-        if body.get(from).is_some_and(|w| {
-            w.starts_with(char::is_uppercase) || matches!(*w, "him" | "her" | "them")
-        }) && body.get(from + 1).is_some_and(|w| determiner(w))
-        {
-            from += 1;
-        }
-        let what = thing(from, &["by", "before", "until", "till"]);
-        return if what.is_empty() {
-            nothing
-        } else {
-            (Owing::Send, what)
-        };
+        return found(Owing::Send, thing(sent_from(skipped), &LIMIT_WORDS));
     }
-    if skipped > 0 || TODO_VERBS.contains(&verb) {
+    if skipped > 0 || (TODO_VERBS.contains(&verb) && !NOUN_AFTER.contains(&after_verb)) {
         let quoted = clean(clause.trim_end_matches(['.', ',', ';', ':']), 120);
         return (Owing::Do, quoted);
     }
-    nothing
+    nothing()
+}
+
+/// Whether a clause's first word names someone who will do something ("Oliver
+/// to turn round the DPA", "she to send…"), not a plan ("Need to…", "Plan to…").
+fn names_someone(word: &str) -> bool {
+    const NOT_A_NAME: [&str; 24] = [
+        "need", "needs", "plan", "plans", "want", "wants", "going", "back", "time", "due", "hope",
+        "have", "has", "aim", "try", "trying", "set", "looking", "keen", "happy", "able", "next",
+        "moving", "move",
+    ];
+    let lower = word.to_lowercase();
+    matches!(lower.as_str(), "he" | "she" | "they")
+        || (word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !NOT_A_NAME.contains(&lower.as_str()))
 }
 
 /// The thing owed, from its words: trailing limit words dropped, the
@@ -1135,7 +1273,18 @@ fn owed_thing(words: &[&str]) -> String {
     while words.last().is_some_and(|w| {
         matches!(
             w.to_lowercase().trim_end_matches([',', ':']),
-            "by" | "before" | "on" | "due" | "is" | "are" | "to" | "me" | "us" | "needed"
+            "by" | "before"
+                | "on"
+                | "due"
+                | "is"
+                | "are"
+                | "to"
+                | "me"
+                | "us"
+                | "needed"
+                | "back"
+                | "w/c"
+                | "wc"
         )
     }) {
         words.pop();
@@ -1150,9 +1299,41 @@ fn owed_thing(words: &[&str]) -> String {
         && words
             .last()
             .is_some_and(|w| w.len() > 4 && w.to_lowercase().ends_with("ed"));
+    // "the should hear", "the presenting": a verb is no thing.
+    let verb_first = words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "need"
+                | "needs"
+                | "should"
+                | "would"
+                | "could"
+                | "must"
+                | "will"
+                | "hear"
+                | "got"
+                | "promised"
+                | "said"
+                | "says"
+                | "is"
+                | "are"
+                | "was"
+                | "get"
+                | "married"
+                | "together"
+                | "presenting"
+                | "getting"
+                | "sending"
+                | "waiting"
+                | "hoping"
+                | "going"
+                | "coming"
+        )
+    });
     let what = words.join(" ");
     let what = what.trim_end_matches([',', ':', '(']);
-    if what.is_empty() || a_state || words.len() > 10 || !names_a_thing(what) {
+    if what.is_empty() || a_state || verb_first || words.len() > 10 || !names_a_thing(what) {
         return String::new();
     }
     // A thing named with a capital at the start of its clause ("Access
@@ -1400,6 +1581,16 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 || lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| super::note_timing::DEADLINE_WORDS.contains(&w));
+            // "Baby due 20 Jan", "knee op due 9 Dec": news, whose only
+            // deadline word is "due".
+            let only_due = DEADLINE_WORDS
+                .iter()
+                .filter(|w| lower.contains(*w))
+                .all(|w| *w == "due")
+                && !lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| super::note_timing::DEADLINE_WORDS.contains(&w));
+            let deadline = deadline && !(only_due && is_life_clause(clause));
             let (owing, task) = owed_in(clause, &words[..i], after_send);
             after_send = owing == Owing::Send;
             // What is owed by a day is a deadline, whatever its words.
@@ -1491,6 +1682,7 @@ fn is_weekday(word: &str) -> bool {
             | "thu"
             | "thur"
             | "thurs"
+            | "weds"
             | "fri"
             | "sat"
             | "sun"
@@ -1554,6 +1746,14 @@ fn request_in(clause: &str, first_name: &str) -> Option<Request> {
                 continue;
             }
             let object = skip_chars(rest, o.chars().count()).trim();
+            // "The proposed meeting time doesn't work": an adjective.
+            if opener.kind == "suggest"
+                && before
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "the" | "a" | "an"))
+            {
+                return None;
+            }
             return request_from(opener.kind.as_str(), object, first_name);
         }
     }
@@ -1595,9 +1795,31 @@ fn request_from(kind: &str, object: &str, first_name: &str) -> Option<Request> {
         }
     }
     if kind == "suggest" {
-        // "He suggested lunch in December": something to set up together;
-        // "proposes Fri 15 Jan at the Sudelfeld" names nothing to set up.
-        return request_object("send", object).filter(|r| r.kind == "set_up");
+        // "He suggested lunch in December": something to do together, to set
+        // up; "proposes Fri 15 Jan at the Sudelfeld", "suggested I call him"
+        // or "suggested next step: a demo" name nothing to set up.
+        const TOGETHER: [&str; 10] = [
+            "lunch",
+            "coffee",
+            "dinner",
+            "drinks",
+            "breakfast",
+            "beer",
+            "call",
+            "meeting",
+            "catch-up",
+            "visit",
+        ];
+        let lower = object.to_lowercase();
+        let head = lower
+            .split_whitespace()
+            .find(|w| !matches!(*w, "a" | "an" | "the"))
+            .unwrap_or("");
+        return if TOGETHER.contains(&head) {
+            request_object("set_up", object)
+        } else {
+            None
+        };
     }
     if kind == "task" {
         // "asked me to send the deck": what the user was asked to do.
@@ -2048,9 +2270,10 @@ pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
 /// read in December): its time is now, so it is not late.
 pub fn names_this_month(object: &str, on: chrono::NaiveDate) -> bool {
     use chrono::Datelike;
+    // "Lunch in Dec" too; "may" is no month on its own.
     words(object)
         .iter()
-        .any(|t| t.len() > 3 && month_of(t) == Some(on.month()))
+        .any(|t| t.len() >= 3 && t != "may" && month_of(t) == Some(on.month()))
 }
 
 /// Whether a request names a month that is over by `on` ("training dates
@@ -2654,8 +2877,21 @@ mod tests {
             request("Ski day: he proposes Fri 15 Jan at the Sudelfeld."),
             None
         );
+        for not_a_plan in [
+            "The proposed meeting time doesn't work.",
+            "He suggested I call him after the holidays.",
+            "Suggested next step: a demo for the team.",
+        ] {
+            assert_eq!(request(not_a_plan), None, "{not_a_plan}");
+        }
+        // Food words set up only what was suggested, not a thing asked for.
+        assert_eq!(
+            request("Wants a quote for 20 coffee machines."),
+            Some(("send", "a quote for 20 coffee machines".to_owned()))
+        );
         let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
         assert!(names_this_month("lunch in December", december));
+        assert!(names_this_month("lunch in Dec", december));
         assert!(!names_this_month("lunch in January", december));
         assert!(!names_this_month("a demo", december));
         assert_eq!(
@@ -2855,6 +3091,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_ends_no_sentence() {
+        assert_eq!(
+            clauses("Hold in Dr. Reitmeier's calendar: Thu 14 Jan. I have to confirm by 18 Dec."),
+            vec![
+                "Hold in Dr. Reitmeier's calendar: Thu 14 Jan",
+                "I have to confirm by 18 Dec"
+            ]
+        );
+    }
+
+    #[test]
     fn a_card_keeps_a_yearly_christmas_custom_of_the_users() {
         fn custom(card: &str) -> Option<(&str, &str, bool)> {
             christmas_custom(card).map(|c| (c.sentence, c.thing, c.by_post))
@@ -2881,6 +3128,11 @@ mod tests {
         );
         for none in [
             "HVAC subbie. Reliable. Sends a slab every Christmas.",
+            "Every year she sends us a Christmas card.",
+            "Every year he calls me at Christmas.",
+            "Annual site visit in December.",
+            "Year-end review call every December.",
+            "Annual leave over December - call in January.",
             "Cricket tragic - we do the Boxing Day Test every year.",
             "She needs my Christmas card list by Fri 4 Dec.",
             "Birthday card every year.",
@@ -2960,10 +3212,74 @@ mod tests {
             owed("He'll get his quote to us on 7 Dec."),
             one(Owing::Chase, "his quote")
         );
+        assert_eq!(
+            owed("Oliver to turn round the Calder DPA by Fri 4 Dec."),
+            one(Owing::Chase, "the Calder DPA")
+        );
+        assert_eq!(
+            owed("Sarah: contract redlines back to me by 9 Dec."),
+            one(Owing::Chase, "contract redlines")
+        );
+        assert_eq!(
+            owed("He'll send the PO w/c 14 Dec."),
+            one(Owing::Chase, "the PO")
+        );
+        // What the user will send is the user's; what they will, theirs.
+        assert_eq!(
+            owed("I'll send the proposal by 5 Dec."),
+            one(Owing::Send, "the proposal")
+        );
+        assert_eq!(
+            owed("Will send the SOW by 4 Dec."),
+            one(Owing::Send, "the SOW")
+        );
+        assert_eq!(
+            owed("I'll send him the revised quote by 3 Dec."),
+            one(Owing::Send, "the revised quote")
+        );
+        assert_eq!(
+            owed("I'll get the revised quote to him by Fri 4 Dec."),
+            one(Owing::Send, "the revised quote")
+        );
+        assert_eq!(
+            owed("He's waiting for our proposal by 5 Dec."),
+            one(Owing::Send, "our proposal")
+        );
+        assert_eq!(
+            owed("Waiting for the signed PO by 15 Dec."),
+            one(Owing::Chase, "the signed PO")
+        );
+        assert_eq!(
+            owed("Need the signed PO from them by 15 Dec."),
+            one(Owing::Chase, "the signed PO")
+        );
+        // The person sent to, and "over", are no part of the thing.
+        assert_eq!(
+            owed("Send Peter access plan by 16 Dec."),
+            one(Owing::Send, "access plan")
+        );
+        assert_eq!(
+            owed("Send over the deck by 4 Dec."),
+            one(Owing::Send, "the deck")
+        );
+        assert_eq!(
+            owed("Can you send me the quote by 5 Dec?"),
+            one(Owing::Send, "the quote")
+        );
         // Someone else's to-do, an event, a state: nobody owes the user anything.
         for nobody in [
             "She needs to submit by 4 Dec.",
             "She needs CFO sign-off by 15 Jan.",
+            "Plan to launch by 15 Jan.",
+            "He'll get married on 12 Dec.",
+            "Kids will get their results on 10 Dec.",
+            "She'll get the keys to the new house on 12 Dec.",
+            "We'll get together on 5 Dec.",
+            "Order expected by 15 Dec.",
+            "Update due by 10 Dec.",
+            "Must sign by 20 Dec to get the discount.",
+            "Should hear from them by phone on 9 Dec.",
+            "Presenting to us on 9 Dec.",
             "Call went well on 3 Dec.",
             "I'll see him at the party on 16 Dec.",
             "Board meets 12 Dec.",

@@ -289,7 +289,21 @@ pub struct Channel {
 pub fn channel_in(notes: &str) -> Channel {
     let lower = notes.to_lowercase().replace('\u{2019}', "'");
     let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
-    let app = if lower.contains("whatsapp") {
+    // "Doesn't do WhatsApp", "no WhatsApp": the app named to be avoided.
+    let whatsapp = lower.match_indices("whatsapp").any(|(at, _)| {
+        let mut from = at.saturating_sub(12);
+        while !lower.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &lower[from..at];
+        !["no ", "not ", "n't ", "never ", "nor ", "t do "]
+            .iter()
+            .any(|neg| before.contains(neg))
+    });
+    // "Landline only - no mobile, no email": a phone person, and "no
+    // email" is no wish for texts.
+    let landline = has(&["landline", "no mobile", "phone only"]);
+    let app = if whatsapp && !landline {
         Some("WhatsApp")
     } else if lower.contains("signal") && has(&["prefers signal", "on signal", "via signal"]) {
         Some("Signal")
@@ -331,7 +345,7 @@ pub fn channel_in(notes: &str) -> Channel {
         "never picks up",
     ]);
     Channel {
-        message: prefers_message.then_some(app.unwrap_or("a text")),
+        message: (prefers_message && !landline).then_some(app.unwrap_or("a text")),
         no_calls,
     }
 }
@@ -502,6 +516,15 @@ mod tests {
         assert_eq!(c.message, Some("a text"));
         assert!(c.no_calls);
         assert_eq!(channel_in("Met at the summit"), Channel::default());
+        // Avoided, not asked for.
+        assert_eq!(
+            channel_in("Retired. Doesn't do WhatsApp - post or phone."),
+            Channel::default()
+        );
+        assert_eq!(
+            channel_in("Nana. Landline only - no mobile, no email."),
+            Channel::default()
+        );
     }
 
     #[test]

@@ -250,7 +250,9 @@ fn value(
             .to_owned(),
         "promise_due" => ctx.promise_due.unwrap_or("").to_owned(),
         "object" => object.unwrap_or("").to_owned(),
-        "promise_object" => reading.map(|r| r.object.clone()).unwrap_or_default(),
+        "promise_object" => reading
+            .map(|r| promise_object(r, ctx.first_name))
+            .unwrap_or_default(),
         "promise_coming" | "promise_after" | "promise_owed" => {
             let which = name.trim_start_matches("promise_");
             let which = if which == "after" && ctx.ahead {
@@ -279,6 +281,10 @@ fn value(
             Some(match ctx.life_dated.map(|d| news_kind(d.0)) {
                 Some(NewsKind::Health) => {
                     "how {life_dated} on {life_dated_on} went and how the recovery is going"
+                }
+                // A baby due on a day may or may not have come.
+                Some(NewsKind::Baby) => {
+                    "whether the baby has arrived (due {life_dated_on}), and how everyone is"
                 }
                 _ => "how {life_dated} on {life_dated_on} went, and how things are now",
             }),
@@ -405,13 +411,47 @@ fn value(
     })
 }
 
+/// What a promise is about, as said to its contact: "Alan's Christmas card",
+/// sent to Alan, is "the Christmas card"; a thing to send without an
+/// article gets one ("Send Martin the T&A order form").
+fn promise_object(reading: &super::notes::PromiseReading, first_name: &str) -> String {
+    let own = format!("{first_name}'s ");
+    let object = match reading.object.get(..own.len()) {
+        Some(start) if start.eq_ignore_ascii_case(&own) => {
+            format!("the {}", &reading.object[own.len()..])
+        }
+        _ => reading.object.clone(),
+    };
+    const DETERMINERS: [&str; 22] = [
+        "a", "an", "the", "our", "my", "your", "his", "her", "their", "its", "this", "that",
+        "these", "those", "some", "any", "more", "all", "both", "each", "every", "no",
+    ];
+    let first = object
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let bare = !first.is_empty()
+        && !DETERMINERS.contains(&first.as_str())
+        && !first.starts_with(|c: char| c.is_ascii_digit())
+        && !first.ends_with("'s")
+        && !first.ends_with("\u{2019}s");
+    if reading.act == "send" && bare {
+        format!("the {object}")
+    } else {
+        object
+    }
+}
+
 /// A thing owed or news, as said to or about its contact: "Tony's
 /// security pricing", with Tony, is "the security pricing".
 pub(super) fn owed_thing(what: &str, first_name: &str) -> String {
+    // "Tony’s", as phones write it, is "Tony's".
+    let what = what.replace('\u{2019}', "'");
     let own = format!("{first_name}'s ");
     let what = match what.get(..own.len()) {
         Some(start) if start.eq_ignore_ascii_case(&own) => &what[own.len()..],
-        _ => what,
+        _ => what.as_str(),
     };
     definite(&clean(what, 80))
 }

@@ -1004,7 +1004,14 @@ pub fn suggest_anew(
         .copied()
         .unwrap_or("");
     let text = render(&template.text, ctx, interest);
-    let (text, action) = by_channel(text, template.action, ctx.channel);
+    // A present is bought and given, not written to them about: no
+    // channel, and doing it logs a gift.
+    let surprise = reason == Reason::Promise && ctx.promise.is_some_and(super::notes::is_surprise);
+    let (text, action) = if surprise {
+        (text, InteractionKind::Gift)
+    } else {
+        by_channel(text, template.action, ctx.channel)
+    };
     Suggestion {
         template: chosen,
         text,

@@ -648,3 +648,48 @@ fn family_news_is_asked_about_without_business_caveats_and_a_late_promise_apolog
     assert!(late.suggestion.contains("apology"), "{late:?}");
     assert!(!late.suggestion.contains("patience"), "{late:?}");
 }
+
+#[test]
+fn a_landline_only_relative_is_called_and_a_present_names_no_channel() {
+    use super::tests::born;
+    // "No email" beside "landline only" is no wish for texts.
+    let mut nana = born(
+        noted(
+            person(1, Circle::Core),
+            InteractionKind::Call,
+            "2026-11-15",
+            "Sunday chat, all well.",
+        ),
+        "1937-12-14",
+    );
+    nana.notes = "Nana. Landline only - no mobile, no email.".into();
+    // A present is bought, not written about, whatever the channel.
+    let mut friend = noted(
+        person(2, Circle::Core),
+        InteractionKind::Message,
+        "2026-11-20",
+        "Baby shower on 9 Jan.",
+    );
+    friend.notes = "Best friend. WhatsApp mostly.".into();
+    friend.open_promises = vec![PromiseFacts {
+        id: 3,
+        text: "Baby shower present off the John Lewis list".into(),
+        due: d("2026-12-08"),
+    }];
+    let plan = plan_for(vec![nana, friend], 60);
+    let wish = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .expect("a birthday ping");
+    assert_eq!(wish.action, InteractionKind::Call, "{wish:?}");
+    assert!(wish.suggestion.starts_with("Call"), "{wish:?}");
+    for p in of(&plan, 1) {
+        assert!(!p.suggestion.contains("text"), "{p:?}");
+    }
+    let present = of(&plan, 2)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the present's ping");
+    assert_eq!(present.action, InteractionKind::Gift, "{present:?}");
+    assert!(!present.suggestion.contains("WhatsApp"), "{present:?}");
+}
