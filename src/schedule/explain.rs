@@ -54,6 +54,10 @@ const PROMISE_AFTER_DAYS: i64 = 30;
 /// A rhythm ping within this share of the interval after the last touch (in
 /// tenths) is a light word: no call, and no business thread unless one is owed.
 const LIGHT_TENTHS: i64 = 6;
+/// A thing owed by a day is spoken of only this close before it, so a ping
+/// months ahead does not use it up.
+const OWED_MENTION_DAYS: i64 = 14;
+
 /// A deadline from the note this close comes before the turn of a rhythm
 /// ping's subjects (an interest, anything): it is what to talk about now.
 const DEADLINE_NEAR_DAYS: i64 = 45;
@@ -105,8 +109,9 @@ struct ContactState<'a> {
     favour_used: bool,
     /// The year whose Christmas custom a ping has seen to.
     christmas_year: Option<i32>,
-    /// The days of things owed that a ping has spoken of: each is said once.
-    owed_said: Vec<NaiveDate>,
+    /// The things owed (day and what) that a ping has spoken of: each is
+    /// said once.
+    owed_said: Vec<(NaiveDate, String)>,
     /// Promises already mentioned before their day.
     mentioned: Vec<i64>,
     /// Promises already asked about after their day.
@@ -851,8 +856,11 @@ fn write_ping<'a, 'p>(
         .filter(|d| {
             d.owing != Owing::Nobody
                 && d.on >= date
-                && (d.on - date).num_days() <= super::note_timing::REACH_DAYS
-                && !state.owed_said.contains(&d.on)
+                && (d.on - date).num_days() <= OWED_MENTION_DAYS
+                && !state
+                    .owed_said
+                    .iter()
+                    .any(|(on, task)| *on == d.on && *task == d.task)
         })
         .min_by_key(|d| d.on);
     let owed_on = owed_ahead.map(|d| short_date(d.on, date));
@@ -862,8 +870,13 @@ fn write_ping<'a, 'p>(
     // A yearly Christmas custom, seen to once each December before the 20th.
     let christmas = p
         .christmas
+        // A ping placed for it before a weekend or leave on 1 December may
+        // fall in the last days of November.
         .filter(|_| {
-            date.month() == 12 && date.day() < 20 && state.christmas_year != Some(date.year())
+            let season =
+                (date.month() == 12 && date.day() < 20) || (date.month() == 11 && date.day() >= 24);
+            let year = date.year() + i32::from(date.month() == 11);
+            season && state.christmas_year != Some(year)
         })
         .map(|c| (c.sentence, c.thing));
     let ctx = SuggestionContext {
@@ -1102,10 +1115,10 @@ fn write_ping<'a, 'p>(
     }
     state.note_used |= uses.note || uses.dated;
     if let Some(d) = owed_ahead.filter(|_| uses.task) {
-        state.owed_said.push(d.on);
+        state.owed_said.push((d.on, d.task.clone()));
     }
     if uses.christmas {
-        state.christmas_year = Some(date.year());
+        state.christmas_year = Some(date.year() + i32::from(date.month() == 11));
     }
     state.life_used |= uses.life;
     state.life_after_used |= uses.life_dated;

@@ -1574,7 +1574,12 @@ fn prepare<'a>(
                 .open_promises
                 .iter()
                 .chain(&facts.kept_promises)
-                .any(|pr| pr.due.month() >= 11 && pr.text.to_lowercase().contains(c.thing))
+                .any(|pr| {
+                    pr.due.month() >= 11
+                        && notes::words(&pr.text)
+                            .iter()
+                            .any(|w| w == c.thing || w.strip_suffix('s') == Some(c.thing))
+                })
         })
     };
     let note_targets = if left_alone {

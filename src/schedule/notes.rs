@@ -135,7 +135,7 @@ fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// Lower-case words, split at anything that is not a letter, digit or hyphen.
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -861,7 +861,8 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
             let lower = sentence.to_lowercase();
             if !YEARLY.iter().any(|y| lower.contains(y))
                 || !SEASON.iter().any(|w| lower.contains(w))
-                || lower.contains("leave")
+                || lower.contains("annual leave")
+                || lower.contains("on leave")
             {
                 return None;
             }
@@ -1058,9 +1059,6 @@ const LIMIT_WORDS: [&str; 4] = ["by", "before", "until", "till"];
 /// Dec" is not. News ("He'll get married on 12 Dec") owes nothing.
 fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
     let nothing = || (Owing::Nobody, String::new());
-    if is_life_clause(clause) {
-        return nothing();
-    }
     let mut body: Vec<&str> = before.to_vec();
     while body.last().is_some_and(|w| is_weekday(w)) {
         body.pop();
@@ -1098,6 +1096,16 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
     let sent_from = |verb_at: usize| -> usize {
         let mut from = verb_at + 1;
         let next = |i: usize| lower_words.get(i).copied().unwrap_or("");
+        // "Send Dr. Weber the data": the title and the name.
+        if matches!(
+            next(from),
+            "dr." | "dr" | "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "prof." | "prof"
+        ) && body
+            .get(from + 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            from += 1;
+        }
         let recipient = matches!(next(from), "me" | "us" | "him" | "her" | "them")
             && !matches!(next(from + 1), "by" | "before" | "")
             || body.get(from).is_some_and(|w| {
@@ -1148,6 +1156,14 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         .position(|w| w[0] == "waiting" && matches!(w[1], "for" | "on"))
     {
         let ours = matches!(lower_words.get(at + 2), Some(&("my" | "our")));
+        // "Waiting on legal", "waiting for Priya to confirm": no thing named.
+        let named = matches!(
+            lower_words.get(at + 2),
+            Some(&("my" | "our" | "the" | "a" | "an" | "his" | "her" | "their"))
+        );
+        if !named {
+            return nothing();
+        }
         return match (ours, by, on) {
             (true, true, _) => found(Owing::Send, thing(at + 2, &LIMIT_WORDS)),
             (false, _, true) => found(Owing::Chase, thing(at + 2, &["by", "on", "before", "from"])),
@@ -1175,20 +1191,30 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         } else {
             Some(at)
         };
-        let theirs = matches!(subject, "he" | "she" | "they")
-            || subject_at.and_then(|i| body.get(i)).is_some_and(|w| {
-                names_someone(w.trim_end_matches("'ll").trim_end_matches("\u{2019}ll"))
-            });
+        let theirs = !users
+            && (matches!(subject, "he" | "she" | "they")
+                || subject_at.and_then(|i| body.get(i)).is_some_and(|w| {
+                    names_someone(w.trim_end_matches("'ll").trim_end_matches("\u{2019}ll"))
+                }));
         let to_user = lower.contains("to me") || lower.contains("to us");
-        return if users && by {
+        // "He'll get married", "kids will get their results": news.
+        return if is_life_clause(clause) {
+            nothing()
+        } else if users && on {
             found(
                 Owing::Send,
-                thing(sent_from(at + 1), &["to", "by", "before", "until", "till"]),
+                thing(
+                    sent_from(at + 1),
+                    &["to", "by", "on", "before", "until", "till"],
+                ),
             )
         } else if theirs && on && (verb != "get" || to_user) {
             found(
                 Owing::Chase,
-                thing(at + 2, &["to", "by", "on", "back", "before", "from"]),
+                thing(
+                    sent_from(at + 1),
+                    &["to", "by", "on", "back", "before", "from"],
+                ),
             )
         } else {
             nothing()
@@ -1196,10 +1222,15 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
     }
     // "Oliver to turn round the Calder DPA by Fri 4 Dec": someone's to-do,
     // owed to the user.
-    if by && lower_words.len() > 3 && lower_words[1] == "to" && names_someone(body[0]) {
+    if by
+        && lower_words.len() > 3
+        && lower_words[1] == "to"
+        && lower_words[2] != "be"
+        && names_someone(body[0])
+    {
         let from = 3 + lower_words[3..]
             .iter()
-            .take_while(|w| PARTICLES.contains(w) || **w == "up" || **w == "in")
+            .take_while(|w| PARTICLES.contains(w) || matches!(**w, "up" | "in" | "off"))
             .count();
         return found(
             Owing::Chase,
@@ -1236,6 +1267,14 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
     if let Some(opener) = TODO_OPENERS.iter().find(|o| rest.starts_with(*o)) {
         skipped = opener.split_whitespace().count();
         rest = &rest[opener.len()..];
+    } else if let Some(opener) = ["must ", "have to "].iter().find(|o| {
+        // "Must send the quote by 4 Dec" is the user's; "must sign by 20
+        // Dec to get the discount" as often the customer's.
+        rest.starts_with(*o)
+            && SEND_VERBS.contains(&rest[o.len()..].split_whitespace().next().unwrap_or(""))
+    }) {
+        skipped = opener.split_whitespace().count();
+        rest = &rest[opener.len()..];
     }
     let mut rest_words = rest.split_whitespace();
     let verb = rest_words.next().unwrap_or("");
@@ -1254,10 +1293,11 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
 /// Whether a clause's first word names someone who will do something ("Oliver
 /// to turn round the DPA", "she to send…"), not a plan ("Need to…", "Plan to…").
 fn names_someone(word: &str) -> bool {
-    const NOT_A_NAME: [&str; 24] = [
+    const NOT_A_NAME: [&str; 40] = [
         "need", "needs", "plan", "plans", "want", "wants", "going", "back", "time", "due", "hope",
         "have", "has", "aim", "try", "trying", "set", "looking", "keen", "happy", "able", "next",
-        "moving", "move",
+        "moving", "move", "remember", "promised", "agreed", "reminder", "contract", "deal",
+        "order", "quote", "proposal", "offer", "pricing", "decision", "goal", "i", "we", "must",
     ];
     let lower = word.to_lowercase();
     matches!(lower.as_str(), "he" | "she" | "they")
@@ -1590,7 +1630,10 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 && !lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| super::note_timing::DEADLINE_WORDS.contains(&w));
-            let deadline = deadline && !(only_due && is_life_clause(clause));
+            let personal_due = ["baby", "surgery", "operation", " op ", "wedding"]
+                .iter()
+                .any(|w| lower.contains(w));
+            let deadline = deadline && !(only_due && personal_due && is_life_clause(clause));
             let (owing, task) = owed_in(clause, &words[..i], after_send);
             after_send = owing == Owing::Send;
             // What is owed by a day is a deadline, whatever its words.
@@ -3234,6 +3277,30 @@ mod tests {
             one(Owing::Send, "the SOW")
         );
         assert_eq!(
+            owed("I'll send the proposal on 5 Dec."),
+            one(Owing::Send, "the proposal")
+        );
+        assert_eq!(
+            owed("Remember to send the deck by 4 Dec."),
+            one(Owing::Send, "the deck")
+        );
+        assert_eq!(
+            owed("Must send the quote by Fri 4 Dec."),
+            one(Owing::Send, "the quote")
+        );
+        assert_eq!(
+            owed("Send the hospital pricing by 4 Dec."),
+            one(Owing::Send, "the hospital pricing")
+        );
+        assert_eq!(
+            owed("She'll send over the redlines by 9 Dec."),
+            one(Owing::Chase, "the redlines")
+        );
+        assert_eq!(
+            owed("Send Dr. Weber the trial data by 9 Dec."),
+            one(Owing::Send, "the trial data")
+        );
+        assert_eq!(
             owed("I'll send him the revised quote by 3 Dec."),
             one(Owing::Send, "the revised quote")
         );
@@ -3271,6 +3338,8 @@ mod tests {
             "She needs to submit by 4 Dec.",
             "She needs CFO sign-off by 15 Jan.",
             "Plan to launch by 15 Jan.",
+            "Contract to be signed by 18 Dec.",
+            "Waiting on legal by 9 Dec.",
             "He'll get married on 12 Dec.",
             "Kids will get their results on 10 Dec.",
             "She'll get the keys to the new house on 12 Dec.",

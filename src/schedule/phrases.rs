@@ -290,19 +290,24 @@ pub fn channel_in(notes: &str) -> Channel {
     let lower = notes.to_lowercase().replace('\u{2019}', "'");
     let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
     // "Doesn't do WhatsApp", "no WhatsApp": the app named to be avoided.
+    // The words right before it, not a "no calls" earlier in the sentence.
     let whatsapp = lower.match_indices("whatsapp").any(|(at, _)| {
-        let mut from = at.saturating_sub(12);
-        while !lower.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = &lower[from..at];
-        !["no ", "not ", "n't ", "never ", "nor ", "t do "]
-            .iter()
-            .any(|neg| before.contains(neg))
+        let before = lower[..at].trim_end();
+        ![
+            " no", " not", "n't do", "n't use", " never", " nor", "not on", "no more",
+        ]
+        .iter()
+        .any(|neg| format!(" {before}").ends_with(neg))
     });
     // "Landline only - no mobile, no email": a phone person, and "no
-    // email" is no wish for texts.
-    let landline = has(&["landline", "no mobile", "phone only"]);
+    // email" is no wish for texts. A landline number on the card is not.
+    let landline = has(&[
+        "landline only",
+        "only a landline",
+        "only landline",
+        "no mobile",
+        "phone only",
+    ]);
     let app = if whatsapp && !landline {
         Some("WhatsApp")
     } else if lower.contains("signal") && has(&["prefers signal", "on signal", "via signal"]) {
@@ -524,6 +529,14 @@ mod tests {
         assert_eq!(
             channel_in("Nana. Landline only - no mobile, no email."),
             Channel::default()
+        );
+        assert_eq!(
+            channel_in("No calls, WhatsApp him.").message,
+            Some("WhatsApp")
+        );
+        assert_eq!(
+            channel_in("Office landline 0161 496 0000. Prefers WhatsApp.").message,
+            Some("WhatsApp")
         );
     }
 

@@ -291,13 +291,16 @@ fn changing_the_daily_cap_in_settings_changes_the_plan() {
     );
     run(|| async {
         let app = Desktop::launch(&db, Theme::Light).await;
-        let busiest =
-            "Math.max(...[...document.querySelectorAll('.agenda-day')].map(d => +d.dataset.count))";
+        // The pings the agenda holds: a lower cap spaces the rhythm out, so
+        // fewer come. (The busiest day is no measure: a day of birthdays and
+        // follow-ups alone may hold more than any cap, depending on the date
+        // the demo is made on.)
+        let total = "return [...document.querySelectorAll('.agenda-day')].reduce((n, d) => n + +d.dataset.count, 0)";
         app.nav("Plan").await;
         app.find("[data-testid=agenda]").await;
-        let before = app.js(&format!("return {busiest}"), vec![]).await;
+        let before = app.js(total, vec![]).await;
         assert!(
-            before.as_i64().unwrap() > 2,
+            before.as_i64().unwrap() > 20,
             "the demo plan fills days: {before}"
         );
 
@@ -320,7 +323,7 @@ fn changing_the_daily_cap_in_settings_changes_the_plan() {
             "document.querySelector('[data-testid=plan-summary]')?.innerText.includes('daily cap 2')",
         )
         .await;
-        let after = app.js(&format!("return {busiest}"), vec![]).await;
+        let after = app.js(total, vec![]).await;
         assert!(after.as_i64() < before.as_i64(), "{before} → {after}");
         // Day by day, the agenda is the library's plan with the new cap (which may
         // exceed it on a day rather than break a contact's rhythm).
