@@ -2198,6 +2198,24 @@ pub fn pending_intro(notes: &str) -> Option<Option<String>> {
     Some(introducer)
 }
 
+/// Whether a promise that names a present is a business errand about one
+/// ("Call Tony about the wine order", "Send the hamper catalogue"): written
+/// to them as usual, not bought and given.
+pub fn is_business_errand(promise: &str) -> bool {
+    let words = words(promise);
+    matches!(
+        words.first().map(String::as_str),
+        Some("call" | "phone" | "ring" | "email" | "meet" | "discuss")
+    ) || words.iter().enumerate().any(|(i, w)| {
+        // "Order flowers for her 90th" is the present; "the wine order" is not.
+        (w == "order" && i > 0)
+            || matches!(
+                w.as_str(),
+                "catalogue" | "catalog" | "pricing" | "quote" | "promo" | "brochure"
+            )
+    })
+}
+
 /// Whether a promise is a present or a surprise for the contact ("Buy her
 /// 13th birthday present"): it is kept, never mentioned to them beforehand
 /// nor asked about after.

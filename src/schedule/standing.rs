@@ -250,14 +250,33 @@ const TOUCH: [&str; 14] = [
 /// Touches in the plural: after a weekday, a habit ("Sunday calls").
 const HABITS: [&str; 6] = ["calls", "lunches", "dinners", "chats", "visits", "walks"];
 
+/// Meetings that are a conversation by their name ("Weekly 1:1 every
+/// Thursday", "jour fixe every Monday").
+const MEETINGS: [&str; 5] = ["1:1", "one-to-one", "one-on-one", "jour fixe", "stand-up"];
+
+/// Words that say the user works beside the contact every day.
+const BESIDE: [&str; 4] = [
+    "sits next to me",
+    "sit next to each other",
+    "desk next to mine",
+    "shares my office",
+];
+
 /// Whether the card or the last note says the user is in touch with the
 /// contact every week or so anyway ("I ring every Sunday evening", "lunch
-/// with her every week", "weekly call"): a rhythm ping would only repeat it.
+/// with her every week", "weekly call", "Weekly 1:1 every Thursday", "sits
+/// next to me"): a rhythm ping would only repeat it.
 pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
+    // Where they sit is said on the card, not in a note of one meeting.
+    let card = notes.to_lowercase();
+    if BESIDE.iter().any(|b| card.contains(b)) {
+        return true;
+    }
     [notes, last_note.unwrap_or("")].iter().any(|text| {
         text.to_lowercase()
             .split(['.', ';', '\n', '!', '?'])
             .any(|clause| {
+                let meeting = MEETINGS.iter().any(|m| clause.contains(m));
                 let words: Vec<&str> = clause
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
@@ -271,9 +290,10 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                             && TOUCH.contains(&w[1]))
                 });
                 habit
-                    && words
-                        .iter()
-                        .any(|w| TOUCH.contains(w) || w.starts_with("call"))
+                    && (meeting
+                        || words
+                            .iter()
+                            .any(|w| TOUCH.contains(w) || w.starts_with("call")))
             })
     })
 }

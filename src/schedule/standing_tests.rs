@@ -462,3 +462,26 @@ fn a_child_gets_birthdays_and_promises_but_no_rhythm_and_is_named() {
         plan.notes
     );
 }
+
+#[test]
+fn a_weekly_one_to_one_and_a_desk_neighbour_need_no_rhythm_pings() {
+    let mut boss = person(1, Circle::Core);
+    boss.notes = "My manager. Weekly 1:1 every Thursday.".into();
+    let mut neighbour = person(2, Circle::Core);
+    neighbour.notes = "Solutions engineer, sits next to me.".into();
+    // One dinner where someone sat beside the user is no desk.
+    let dinner = noted(
+        person(3, Circle::Core),
+        "2026-11-22",
+        "Customer dinner, she sits next to me at the board table on 3 Dec.",
+    );
+    let plan = plan_for(vec![boss, neighbour, dinner], 365);
+    assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
+    assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
+    assert!(of(&plan, 3).len() >= 5, "{:?}", of(&plan, 3));
+    let note = plan_note(&plan, "in touch every week by your notes");
+    assert!(
+        note.contains("Person 1") && note.contains("Person 2"),
+        "{note}"
+    );
+}

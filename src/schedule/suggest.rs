@@ -1006,7 +1006,10 @@ pub fn suggest_anew(
     let text = render(&template.text, ctx, interest);
     // A present is bought and given, not written to them about: no
     // channel, and doing it logs a gift.
-    let surprise = reason == Reason::Promise && ctx.promise.is_some_and(super::notes::is_surprise);
+    let surprise = reason == Reason::Promise
+        && ctx
+            .promise
+            .is_some_and(|p| super::notes::is_surprise(p) && !super::notes::is_business_errand(p));
     let (text, action) = if surprise {
         (text, InteractionKind::Gift)
     } else {

@@ -692,4 +692,20 @@ fn a_landline_only_relative_is_called_and_a_present_names_no_channel() {
         .expect("the present's ping");
     assert_eq!(present.action, InteractionKind::Gift, "{present:?}");
     assert!(!present.suggestion.contains("WhatsApp"), "{present:?}");
+    // An errand about presents is written as usual.
+    for errand in [
+        "Call Tony about the wine order",
+        "Send the hamper catalogue",
+    ] {
+        assert!(
+            super::notes::is_surprise(errand) && super::notes::is_business_errand(errand),
+            "{errand}"
+        );
+    }
+    for present in [
+        "Baby shower present off the John Lewis list",
+        "Order flowers for Nana's 90th",
+    ] {
+        assert!(!super::notes::is_business_errand(present), "{present}");
+    }
 }
