@@ -334,7 +334,16 @@ pub fn channel_in(notes: &str) -> Channel {
             "ignores emails",
             "no email",
         ]);
-    let no_calls = has(&[
+    // "Never call before 10", "don't call after 6": when, not whether.
+    let timed = |cue: &str| {
+        lower.match_indices(cue).all(|(at, _)| {
+            let rest = lower[at + cue.len()..].trim_start();
+            ["before", "after", "at ", "on ", "during", "in the"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        })
+    };
+    let no_calls = [
         "hates calls",
         "hates cold calls",
         "hates phone",
@@ -348,7 +357,9 @@ pub fn channel_in(notes: &str) -> Channel {
         "text first",
         "never answers the phone",
         "never picks up",
-    ]);
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue) && !timed(cue));
     Channel {
         message: (prefers_message && !landline).then_some(app.unwrap_or("a text")),
         no_calls,
@@ -534,6 +545,10 @@ mod tests {
             channel_in("No calls, WhatsApp him.").message,
             Some("WhatsApp")
         );
+        // When to call is no wish not to be called.
+        assert!(!channel_in("Landline only. Never call before 10, she has a lie-in.").no_calls);
+        assert!(!channel_in("Don't call after 6pm.").no_calls);
+        assert!(channel_in("Never call, email only.").no_calls);
         assert_eq!(
             channel_in("Office landline 0161 496 0000. Prefers WhatsApp.").message,
             Some("WhatsApp")

@@ -662,7 +662,7 @@ fn a_landline_only_relative_is_called_and_a_present_names_no_channel() {
         ),
         "1937-12-14",
     );
-    nana.notes = "Nana. Landline only - no mobile, no email.".into();
+    nana.notes = "Nana. Landline only - no mobile, no email. Never call before 10.".into();
     // A present is bought, not written about, whatever the channel.
     let mut friend = noted(
         person(2, Circle::Core),
