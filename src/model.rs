@@ -72,6 +72,15 @@ pub fn nickname_lines(notes: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `haystack` contains `needle` (ASCII), in any case, without a
+/// lower-case copy of `haystack`.
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len().max(1))
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether `s` looks like an email address: one `@` with text on both sides, no spaces.
 pub fn is_email(s: &str) -> bool {
     let mut parts = s.split('@');

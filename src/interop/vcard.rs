@@ -200,14 +200,6 @@ fn is_boundary(line: &str, keyword: &str) -> bool {
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("VCARD"))
 }
 
-/// Whether `haystack` contains `needle` (ASCII), in any case.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// The properties [`read_card`] reads; only these go to calcard (with VERSION,
 /// which tells it how to read them). Pictures and sounds are most of a phone's
 /// export, and tokenising what is never read is most of the work.
@@ -416,8 +408,8 @@ fn outline(text: &str, file: &Path, warnings: &mut Vec<String>) -> Result<Vec<Ca
             strays.add(number, line);
         } else {
             strays.flush(warnings);
-            quoted_printable =
-                !h.params.is_empty() && contains_ignore_case(h.params, "QUOTED-PRINTABLE");
+            quoted_printable = !h.params.is_empty()
+                && crate::model::contains_ignore_case(h.params, "QUOTED-PRINTABLE");
             let kept = is_read(h.name);
             if !kept && !h.name.eq_ignore_ascii_case("BDAY") {
                 unread.note(h.name, card.line, number);

@@ -443,6 +443,17 @@ fn is_new_year(date: NaiveDate) -> bool {
     date.month() == 1 && (2..=21).contains(&date.day())
 }
 
+/// The year whose Christmas a yearly custom seen to on `date` is for, when
+/// `date` is in the days for it: 1 to 19 December, or the last days of
+/// November (a ping placed for it before a weekend or leave on 1 December).
+fn christmas_season(date: NaiveDate) -> Option<i32> {
+    match (date.month(), date.day()) {
+        (12, day) if day < 20 => Some(date.year()),
+        (11, day) if day >= 24 => Some(date.year() + 1),
+        _ => None,
+    }
+}
+
 /// The promise a ping keeps, delivers or mentions: (index in the contact's
 /// open promises, its state).
 fn promise_for(
@@ -870,14 +881,7 @@ fn write_ping<'a, 'p>(
     // A yearly Christmas custom, seen to once each December before the 20th.
     let christmas = p
         .christmas
-        // A ping placed for it before a weekend or leave on 1 December may
-        // fall in the last days of November.
-        .filter(|_| {
-            let season =
-                (date.month() == 12 && date.day() < 20) || (date.month() == 11 && date.day() >= 24);
-            let year = date.year() + i32::from(date.month() == 11);
-            season && state.christmas_year != Some(year)
-        })
+        .filter(|_| christmas_season(date).is_some_and(|y| state.christmas_year != Some(y)))
         .map(|c| (c.sentence, c.thing));
     let ctx = SuggestionContext {
         first_name: addressed,
@@ -1118,7 +1122,7 @@ fn write_ping<'a, 'p>(
         state.owed_said.push((d.on, d.task.clone()));
     }
     if uses.christmas {
-        state.christmas_year = Some(date.year() + i32::from(date.month() == 11));
+        state.christmas_year = christmas_season(date);
     }
     state.life_used |= uses.life;
     state.life_after_used |= uses.life_dated;

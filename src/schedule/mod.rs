@@ -1578,7 +1578,7 @@ fn prepare<'a>(
                     pr.due.month() >= 11
                         && notes::words(&pr.text)
                             .iter()
-                            .any(|w| w == c.thing || w.strip_suffix('s') == Some(c.thing))
+                            .any(|w| notes::is_word_for(w, c.thing))
                 })
         })
     };

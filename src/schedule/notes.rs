@@ -851,7 +851,10 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
         "invites", "takes", "hosts", "throws", "treats",
     ];
     // Most cards keep no custom: a look for the yearly words spares them.
-    if !YEARLY.iter().any(|y| contains_ignoring_case(card, y)) {
+    if !YEARLY
+        .iter()
+        .any(|y| crate::model::contains_ignore_case(card, y))
+    {
         return None;
     }
     card.split(['\n', ';', '!', '.'])
@@ -867,18 +870,13 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
                 return None;
             }
             let words = words(&lower);
-            let at = words.iter().position(|w| {
-                THINGS
-                    .iter()
-                    .any(|t| w == t || w.strip_suffix('s') == Some(*t))
-            })?;
+            let (at, thing) = words
+                .iter()
+                .enumerate()
+                .find_map(|(at, w)| THINGS.iter().find(|t| is_word_for(w, t)).map(|t| (at, *t)))?;
             if words[..=at].iter().any(|w| GIVES.contains(&w.as_str())) {
                 return None;
             }
-            let thing = THINGS
-                .iter()
-                .find(|t| words[at] == **t || words[at].strip_suffix('s') == Some(**t))
-                .copied()?;
             // A call or a visit in December is often business ("annual site
             // visit in December"): only Christmas makes it a custom.
             let christmas = ["christmas", "xmas", "festive"]
@@ -898,12 +896,9 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
         })
 }
 
-/// Whether `text` holds `needle` (lower-case ASCII), in any case, without
-/// a lower-case copy of `text`.
-fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    text.windows(needle.len().max(1))
-        .any(|w| w.eq_ignore_ascii_case(needle))
+/// Whether a lower-case word is `thing`, or its plural ("cards", "calls").
+pub(super) fn is_word_for(word: &str, thing: &str) -> bool {
+    word == thing || word.strip_suffix('s') == Some(thing)
 }
 
 /// A yearly Christmas custom (see [`christmas_custom`]).

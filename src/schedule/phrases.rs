@@ -293,11 +293,11 @@ pub fn channel_in(notes: &str) -> Channel {
     // The words right before it, not a "no calls" earlier in the sentence.
     let whatsapp = lower.match_indices("whatsapp").any(|(at, _)| {
         let before = lower[..at].trim_end();
-        ![
-            " no", " not", "n't do", "n't use", " never", " nor", "not on", "no more",
-        ]
-        .iter()
-        .any(|neg| format!(" {before}").ends_with(neg))
+        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        !(matches!(last_word, "no" | "not" | "never" | "nor")
+            || ["n't do", "n't use", "not on", "no more"]
+                .iter()
+                .any(|neg| before.ends_with(neg)))
     });
     // "Landline only - no mobile, no email": a phone person, and "no
     // email" is no wish for texts. A landline number on the card is not.

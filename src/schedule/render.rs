@@ -415,12 +415,9 @@ fn value(
 /// sent to Alan, is "the Christmas card"; a thing to send without an
 /// article gets one ("Send Martin the T&A order form").
 fn promise_object(reading: &super::notes::PromiseReading, first_name: &str) -> String {
-    let own = format!("{first_name}'s ");
-    let object = match reading.object.get(..own.len()) {
-        Some(start) if start.eq_ignore_ascii_case(&own) => {
-            format!("the {}", &reading.object[own.len()..])
-        }
-        _ => reading.object.clone(),
+    let object = match without_owner(&reading.object, first_name) {
+        Some(rest) => format!("the {rest}"),
+        None => reading.object.clone(),
     };
     const DETERMINERS: [&str; 22] = [
         "a", "an", "the", "our", "my", "your", "his", "her", "their", "its", "this", "that",
@@ -448,10 +445,17 @@ fn promise_object(reading: &super::notes::PromiseReading, first_name: &str) -> S
 pub(super) fn owed_thing(what: &str, first_name: &str) -> String {
     // "Tony’s", as phones write it, is "Tony's".
     let what = what.replace('\u{2019}', "'");
+    definite(&clean(
+        without_owner(&what, first_name).unwrap_or(&what),
+        80,
+    ))
+}
+
+/// What follows "{first_name}'s " at the start of `what`, in any case.
+fn without_owner<'t>(what: &'t str, first_name: &str) -> Option<&'t str> {
     let own = format!("{first_name}'s ");
-    let what = match what.get(..own.len()) {
-        Some(start) if start.eq_ignore_ascii_case(&own) => &what[own.len()..],
-        _ => what.as_str(),
-    };
-    definite(&clean(what, 80))
+    // The compare is byte for byte, so a match ends on a character boundary.
+    what.get(..own.len())
+        .filter(|start| start.eq_ignore_ascii_case(&own))
+        .map(|_| &what[own.len()..])
 }

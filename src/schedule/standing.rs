@@ -272,10 +272,10 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     if BESIDE.iter().any(|b| card.contains(b)) {
         return true;
     }
-    [notes, last_note.unwrap_or("")].iter().any(|text| {
-        text.to_lowercase()
-            .split(['.', ';', '\n', '!', '?'])
-            .any(|clause| {
+    [card, last_note.unwrap_or("").to_lowercase()]
+        .iter()
+        .any(|text| {
+            text.split(['.', ';', '\n', '!', '?']).any(|clause| {
                 let meeting = MEETINGS.iter().any(|m| clause.contains(m));
                 let words: Vec<&str> = clause
                     .split(|c: char| !c.is_alphanumeric())
@@ -295,7 +295,7 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                             .iter()
                             .any(|w| TOUCH.contains(w) || w.starts_with("call")))
             })
-    })
+        })
 }
 
 /// Whether `cue` stands in `lower` as whole words.
