@@ -303,10 +303,19 @@ fn a_business_birthday_deep_in_the_users_leave_is_wished_on_the_first_day_back()
         noted(person(3, Circle::Network), "2026-11-20", "Quote sent."),
         "1970-12-12",
     );
+    // Early in the leave, the last day before it is nearer than the first back.
+    let early_in_leave = born(
+        noted(
+            person(4, Circle::Core),
+            "2026-11-20",
+            "Went through the I/O list.",
+        ),
+        "1985-12-28",
+    );
     let plan = plan(
         today(),
         &Snapshot {
-            contacts: vec![colleague, godson, weekend],
+            contacts: vec![colleague, godson, weekend, early_in_leave],
         },
         &settings,
         60,
@@ -325,6 +334,37 @@ fn a_business_birthday_deep_in_the_users_leave_is_wished_on_the_first_day_back()
     // Family keeps the wish before the leave; a Saturday's is on Friday.
     assert_eq!(wish(2).date, d("2026-12-22"), "{:?}", wish(2));
     assert_eq!(wish(3).date, d("2026-12-11"), "{:?}", wish(3));
+    assert_eq!(wish(4).date, d("2026-12-22"), "{:?}", wish(4));
+    assert!(!wish(4).suggestion.contains("belated"), "{:?}", wish(4));
+}
+
+#[test]
+fn a_christmas_custom_placed_in_late_november_still_speaks_of_it() {
+    use super::settings::DateRange;
+    // Away 1–10 December: a card that goes by post is seen to before.
+    let settings = PlannerSettings {
+        holidays: HolidayRegion::load("GB"),
+        vacations: vec![DateRange {
+            first: d("2026-12-01"),
+            last: d("2026-12-10"),
+        }],
+        ..PlannerSettings::default()
+    };
+    let mut aunt = noted(person(1, Circle::Core), "2026-09-10", "Long call.");
+    aunt.notes = "My aunt in Kraków. Christmas card every year, must arrive in time.".into();
+    let plan = plan(
+        today(),
+        &Snapshot {
+            contacts: vec![aunt],
+        },
+        &settings,
+        40,
+    );
+    let card = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("Christmas card"))
+        .expect("the card is seen to");
+    assert!(card.date < d("2026-12-01"), "{card:?}");
 }
 
 #[test]
