@@ -498,9 +498,22 @@ impl Prepared<'_> {
 struct ClosedSpan {
     from: i32,
     back: i32,
+    /// What closes the days.
+    by: ClosedBy,
+}
+
+/// What closes a contact's days to pings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClosedBy {
+    /// The contact is away (leave, holiday): birthdays keep their day, and
+    /// a ping near the span says so.
+    Away,
+    /// The business waits (the user's own "ping her in Jan", "not before
+    /// Q3", a lost deal's rest): birthdays keep their day.
+    Later,
     /// Asked for no contact at all (a tender's probity rules): birthdays
-    /// keep out too. Otherwise the contact is away: birthdays keep their day.
-    no_contact: bool,
+    /// keep out too.
+    NoContact,
 }
 
 impl ClosedSpan {
@@ -1391,7 +1404,9 @@ fn fixed_pings(
     // is allowed. Promises keep their days, and a snoozed ping the day it was
     // given.
     for span in closed {
-        fixed.retain(|f| !(span.no_contact && f.reason == Reason::Birthday && span.holds(f.day)));
+        fixed.retain(|f| {
+            !(span.by == ClosedBy::NoContact && f.reason == Reason::Birthday && span.holds(f.day))
+        });
         for f in fixed.iter_mut() {
             if f.reason == Reason::FollowUp && !f.snoozed && span.holds(f.day) {
                 f.day = calendar.next_working(span.back);
@@ -1715,10 +1730,10 @@ fn is_personal(facts: &ContactFacts) -> bool {
 /// only while nothing but a like or a gift has come since, as a later
 /// conversation may have changed that, where it does not end an absence.
 fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan> {
-    let span = |(from, back): (NaiveDate, NaiveDate), no_contact| ClosedSpan {
+    let span = |(from, back): (NaiveDate, NaiveDate), by| ClosedSpan {
         from: calendar.day(from),
         back: calendar.day(back),
-        no_contact,
+        by,
     };
     let mut spans = Vec::new();
     let personal = is_personal(facts);
@@ -1728,32 +1743,41 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         // said about this contact.
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
-            spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
+            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, ClosedBy::Away)));
+            spans.extend(
+                note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
+            );
             if standing::says_lost(&text) {
                 spans.push(span(
                     (note.date, note.date + Duration::days(LOST_DEAL_REST_DAYS)),
-                    false,
+                    ClosedBy::Later,
                 ));
             }
         }
         // "Ping her in Jan once settled": the user's own word on when.
         spans.extend(
-            note_timing::contact_from(&text, note.date).map(|back| span((note.date, back), false)),
+            note_timing::contact_from(&text, note.date)
+                .map(|back| span((note.date, back), ClosedBy::Later)),
         );
-        spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
+        spans.extend(
+            note_timing::no_contact_days(&text, note.date).map(|s| span(s, ClosedBy::NoContact)),
+        );
     }
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, false)));
+            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, ClosedBy::Away)));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {
-                spans.extend(note_timing::parked_days(&text, note.date).map(|s| span(s, false)));
+                spans.extend(
+                    note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
+                );
             }
         }
-        spans.extend(note_timing::no_contact_days(&text, note.date).map(|s| span(s, true)));
+        spans.extend(
+            note_timing::no_contact_days(&text, note.date).map(|s| span(s, ClosedBy::NoContact)),
+        );
     }
     // A card note has no day of its own: a loss on it dates from the last
     // thing logged (or the day the contact was added).
@@ -1768,10 +1792,12 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     // Feb 2027" on a card whose last call was in July).
     let card_read = card_written.max(calendar.date(0));
     let card = calendar.spell_dates(&facts.notes, card_read);
-    spans.extend(note_timing::no_contact_days(&card, card_read).map(|s| span(s, true)));
+    spans.extend(
+        note_timing::no_contact_days(&card, card_read).map(|s| span(s, ClosedBy::NoContact)),
+    );
     if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
-        spans.extend(note_timing::away_days(&card, card_read).map(|s| span(s, false)));
+        spans.extend(note_timing::away_days(&card, card_read).map(|s| span(s, ClosedBy::Away)));
         // A deal the card or a tag says was lost rests from the last thing logged.
         if standing::says_lost(&facts.notes) || standing::tagged_lost(&facts.tags) {
             spans.push(span(
@@ -1779,7 +1805,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
                     card_written,
                     card_written + Duration::days(LOST_DEAL_REST_DAYS),
                 ),
-                false,
+                ClosedBy::Later,
             ));
         }
     }

@@ -385,3 +385,40 @@ fn two_things_owed_in_one_note_each_get_their_ping() {
     let photos = says("the photos for the slideshow").expect("the photos are sent");
     assert!(money < d("2026-12-05") && photos < d("2026-12-12") && money < photos);
 }
+
+#[test]
+fn an_absence_written_as_a_span_of_numeric_days_keeps_pings_out_and_is_named() {
+    // Core, last met in October: due in December, when she is away.
+    let away = |note: &str| noted(person(1, Circle::Core), "2026-10-05", note);
+    for (region, note) in [
+        (
+            "GB",
+            "Pilot review. Nadia is off 11/12 to 6/1, covering for her is Sam.",
+        ),
+        ("GB", "Pilot review. Nadia off 11/12-6/1, Sam covers."),
+        ("US", "Pilot review. Nadia OOO 12/11-1/6, Sam covers."),
+    ] {
+        let plan = plan_in(region, vec![away(note)], 90);
+        let pings = of(&plan, 1);
+        assert!(!pings.is_empty(), "{note}");
+        for p in &pings {
+            assert!(
+                p.date < d("2026-12-11") || p.date >= d("2027-01-06"),
+                "{note}: {p:?}"
+            );
+        }
+        // The ping next to the absence says why it falls there.
+        let near = pings
+            .iter()
+            .find(|p| {
+                (p.date >= today() && p.date < d("2026-12-11"))
+                    || (p.date >= d("2027-01-06") && p.date <= d("2027-01-16"))
+            })
+            .unwrap_or_else(|| panic!("{note}: {pings:?}"));
+        assert!(
+            near.why.contains("away from Fri 11 Dec, back on Wed 6 Jan")
+                || near.why.contains("back from time away on Wed 6 Jan"),
+            "{note}: {near:?}"
+        );
+    }
+}

@@ -360,7 +360,8 @@ const AWAY_LONGEST_DAYS: i64 = 200;
 /// Without a first day, they are away from the note's day; without a day
 /// back, for three weeks (six for parental leave).
 pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    const AWAY: [&str; 7] = [
+    // "OOO" and "PTO" are how many write it; "out of office" too.
+    const AWAY: [&str; 9] = [
         "leave",
         "away",
         "holiday",
@@ -368,19 +369,27 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
         "vacation",
         "sabbatical",
         "overseas",
+        "ooo",
+        "pto",
     ];
     const BACK: [&str; 6] = ["back", "until", "till", "returns", "return", "returning"];
     for clause in note.split(['.', ';', '\n', '!', '?']) {
         let words = words_of(clause);
-        // "Off until…", and "off work until", "off sick till".
+        let out_of_office = words
+            .windows(3)
+            .any(|w| w[0] == "out" && w[1] == "of" && w[2] == "office");
+        // "Off until…", and "off work until", "off sick till", or "off 11
+        // Dec to 6 Jan"; not "kick off 12 Jan" or "sign off by 4 Dec".
         let off_until = words.iter().enumerate().any(|(i, w)| {
             w == "off"
-                && words[i + 1..]
+                && !(i > 0 && OFF_NOT_AWAY.contains(&words[i - 1].as_str()))
+                && (words[i + 1..]
                     .iter()
                     .take(2)
                     .any(|n| matches!(n.as_str(), "until" | "till" | "from" | "over"))
+                    || span_end(&words[i + 1..], written).is_some())
         });
-        if !off_until && !words.iter().any(|w| AWAY.contains(&w.as_str())) {
+        if !off_until && !out_of_office && !words.iter().any(|w| AWAY.contains(&w.as_str())) {
             continue;
         }
         // The first day named after a word that starts or ends the absence.
@@ -391,9 +400,13 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
                     .flatten()
             })
         };
-        let back = day_after(&BACK);
-        let start = day_after(&["from", "leave", "away", "off", "holiday", "holidays"])
-            .filter(|s| back.is_none_or(|b| *s < b));
+        // "11 Dec to 6 Jan": the day after the span's "to" is the day back.
+        let back = day_after(&BACK)
+            .or_else(|| (0..words.len()).find_map(|i| span_end(&words[i..], written)));
+        let start = day_after(&[
+            "from", "leave", "away", "off", "holiday", "holidays", "ooo", "pto", "office",
+        ])
+        .filter(|s| back.is_none_or(|b| *s < b));
         if start.is_none() && back.is_none() {
             continue;
         }
@@ -414,6 +427,37 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
         }
     }
     None
+}
+
+/// Words before "off" that make it no absence: "kick off 12 Jan", "sign off
+/// by 4 Dec", "paid off", "drop off the samples 3 Dec".
+const OFF_NOT_AWAY: [&str; 14] = [
+    "kick", "kicks", "kicked", "sign", "signs", "signed", "pay", "paid", "drop", "dropped", "tee",
+    "cut", "write", "written",
+];
+
+/// The end of a span of days that starts `words` ("11 dec to 6 jan", "dec 21
+/// through jan 2", "mid dec till mid jan"): the day named after "to",
+/// "through" or "till" when a day is named just before it. A "to" after
+/// anything else ("talk to Sam 6 Jan") ends no span.
+fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
+    let to = words
+        .iter()
+        .take(4)
+        .position(|w| matches!(w.as_str(), "to" | "through" | "thru" | "till" | "til"))?;
+    let before = &words[..to];
+    let names_day = before
+        .iter()
+        .any(|w| month_named(w).or_else(|| short_month(w)).is_some())
+        || before.last().is_some_and(|w| {
+            w.trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>()
+                .is_ok_and(|d| (1..=31).contains(&d))
+        });
+    if !names_day || named_day(before, written).is_none() {
+        return None;
+    }
+    named_day(&words[to + 1..], written)
 }
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
@@ -579,6 +623,17 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
                 .get(i + 1)
                 .and_then(|y| y.parse::<i32>().ok())
                 .filter(|y| (1900..=2200).contains(y));
+            // "Dec 14th", "Jan 4": the day after the month.
+            let day = day.or_else(|| {
+                words
+                    .get(i + 1)
+                    .and_then(|w| {
+                        w.trim_end_matches(|c: char| c.is_alphabetic())
+                            .parse::<u32>()
+                            .ok()
+                    })
+                    .filter(|d| (1..=31).contains(d))
+            });
             return match year {
                 Some(year) => NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1)),
                 None => next_on(from, month, day.unwrap_or(1)),
@@ -746,8 +801,28 @@ mod tests {
             away("On mat leave until 1 Mar 2027"),
             Some((written, d("2027-03-01")))
         );
+        // A span of days: "off", "OOO", "PTO" or "out of office" with two ends.
+        assert_eq!(
+            away("Nadia is off 11 Dec to 6 Jan, covering for her is Sam"),
+            Some((d("2026-12-11"), d("2027-01-06")))
+        );
+        assert_eq!(
+            away("OOO 22 Dec to 2 Jan, Mike covers"),
+            Some((d("2026-12-22"), d("2027-01-02")))
+        );
+        assert_eq!(
+            away("PTO Dec 21 through Jan 4"),
+            Some((d("2026-12-21"), d("2027-01-04")))
+        );
+        assert_eq!(
+            away("Out of office from 18 Dec, back 5 Jan"),
+            Some((d("2026-12-18"), d("2027-01-05")))
+        );
         for nothing in [
             "Call back on 3 Dec",
+            "Kick off 12 Jan to 14 Jan with the depot team",
+            "Sign off 4 Dec to 8 Dec by legal",
+            "Talk to Sam 6 Jan about the rollout",
             "Kick off on 12 Jan with the depot team",
             "Leave it with me",
             "On holiday last week, tanned",

@@ -171,6 +171,65 @@ fn numeric_date(
     Some((month, day, lead, tail))
 }
 
+/// "22 Dec": a month and day as the note readers read them.
+fn push_day(out: &mut String, month: u32, day: u32) {
+    out.push_str(&day.to_string());
+    out.push(' ');
+    out.push_str(MONTHS[month as usize - 1]);
+}
+
+/// Two days a token names as a span, as (month, day) each, with the text
+/// before and after it.
+struct NumericRange<'t> {
+    lead: &'t str,
+    from: (u32, u32),
+    to: (u32, u32),
+    tail: &'t str,
+}
+
+/// A span of days written as one token: "12/22-1/2", "11/12–6/1" or
+/// "12/21-23" (the second a day of the same month, after the first), spelled
+/// "22 Dec to 2 Jan" so that a reader of absences sees its two ends. An ISO
+/// date ("2026-12-01") holds no slash or dot before its dash and is no span.
+fn numeric_range(
+    token: &str,
+    order: DateOrder,
+    year_now: i32,
+    cue: bool,
+) -> Option<NumericRange<'_>> {
+    let dash = token.find(['-', '\u{2013}'])?;
+    let (first, rest) = token.split_at(dash);
+    let second = rest.trim_start_matches(['-', '\u{2013}']);
+    let (from_month, from_day, lead, between) = numeric_date(first, order, year_now, cue)?;
+    if !between.is_empty() {
+        return None;
+    }
+    if let Some((month, day, _, tail)) = numeric_date(second, order, year_now, true) {
+        return Some(NumericRange {
+            lead,
+            from: (from_month, from_day),
+            to: (month, day),
+            tail,
+        });
+    }
+    // "12/21-23": the end is a later day of the same month.
+    let end = second
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(second.len());
+    let (digits, tail) = second.split_at(end);
+    if digits.is_empty() || digits.len() > 2 || tail.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let day: u32 = digits.parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(2024, from_month, day)?;
+    (day > from_day).then_some(NumericRange {
+        lead,
+        from: (from_month, from_day),
+        to: (from_month, day),
+        tail,
+    })
+}
+
 /// The Monday of a calendar week a note names ("KW 51", "CW51", "KW51:"),
 /// the first such from two weeks before the note, with what follows the
 /// number; `week` is the token after "KW" when the number stands apart.
@@ -247,22 +306,35 @@ pub fn spell_numeric_dates(note: &str, order: DateOrder, written: NaiveDate) -> 
             previous = [previous[1], previous[2], token];
             continue;
         }
-        let spelled = ((token.contains('/') || token.contains('.'))
+        let readable = (token.contains('/') || token.contains('.'))
             && token != "24/7"
             && !is_share_after(next)
-            && !previous.iter().any(|w| is_score_before(w)))
-        .then(|| numeric_date(token, order, year_now, is_date_cue(previous[2])))
-        .flatten();
+            && !previous.iter().any(|w| is_score_before(w));
+        let cue = is_date_cue(previous[2]);
+        let spelled = readable
+            .then(|| numeric_date(token, order, year_now, cue))
+            .flatten();
         match spelled {
             Some((month, day, lead, tail)) => {
                 changed = true;
                 out.push_str(lead);
-                out.push_str(&day.to_string());
-                out.push(' ');
-                out.push_str(MONTHS[month as usize - 1]);
+                push_day(&mut out, month, day);
                 out.push_str(tail);
             }
-            None => out.push_str(token),
+            None => match readable
+                .then(|| numeric_range(token, order, year_now, cue))
+                .flatten()
+            {
+                Some(range) => {
+                    changed = true;
+                    out.push_str(range.lead);
+                    push_day(&mut out, range.from.0, range.from.1);
+                    out.push_str(" to ");
+                    push_day(&mut out, range.to.0, range.to.1);
+                    out.push_str(range.tail);
+                }
+                None => out.push_str(token),
+            },
         }
         out.push_str(space);
         if !token.is_empty() {
@@ -323,6 +395,30 @@ mod tests {
             spell("signed 3/4/2019, renews 3/4/2027", DateOrder::MonthFirst),
             "signed 3/4/2019, renews 4 Mar"
         );
+    }
+
+    #[test]
+    fn a_span_of_two_numeric_days_is_spelled_with_both_ends() {
+        assert_eq!(
+            spell("OOO 12/22-1/2, Mike covers", DateOrder::MonthFirst),
+            "OOO 22 Dec to 2 Jan, Mike covers"
+        );
+        assert_eq!(
+            spell("Nadia off 11/12\u{2013}6/1.", DateOrder::DayFirst),
+            "Nadia off 11 Dec to 6 Jan."
+        );
+        assert_eq!(
+            spell("PTO 12/21-23 (kids)", DateOrder::MonthFirst),
+            "PTO 21 Dec to 23 Dec (kids)"
+        );
+        for note in [
+            "updated 2026-12-01",
+            "ref 12/21-AB",
+            "12/23-21",
+            "3/4-5 of the team",
+        ] {
+            assert_eq!(spell(note, DateOrder::MonthFirst), note, "{note}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::notes::{is_client, own_notes, relationship_tag, Owing, Request};
 use super::render::{is_plural, owed_thing, request_phrase};
 use super::snapshot::{Anchor, AnchorSource, ContactFacts};
 use super::suggest::{clean, RequestState};
-use super::{circle_index, FixedDetail, Placed, Placement, Prepared};
+use super::{circle_index, ClosedBy, FixedDetail, Placed, Placement, Prepared};
 use crate::model::{Circle, InteractionKind, Source};
 
 /// A request that has waited longer than this is "a long wait".
@@ -288,6 +288,10 @@ pub(super) fn why(
         }
         None => {
             let text = rhythm_why(x, p, date, first_hello, previous_ping, name, said);
+            let text = match absence_words(p, cx, date, name) {
+                Some(absence) => format!("{}; {absence}.", text.trim_end_matches('.')),
+                None => text,
+            };
             if snoozed {
                 format!("Snoozed to {}: {}", on(date), lower_first(&text))
             } else {
@@ -362,6 +366,42 @@ fn request_why(
         "{name} asked {what} on {} and nothing in your notes since says {done}{wait}.",
         day_month(asked, date)
     )
+}
+
+/// How near an absence the notes name a ping must fall for its why to
+/// speak of it: the two weeks before the contact leaves or after they are back.
+const ABSENCE_MENTION_DAYS: i32 = 14;
+
+/// "Nadia is away from Fri 11 Dec, back on Wed 6 Jan, as your notes say", for
+/// a ping just before an absence the notes name; "Nadia is back from time
+/// away on Wed 6 Jan, …" for one just after it.
+fn absence_words(
+    p: &Prepared<'_>,
+    cx: &Context<'_>,
+    date: NaiveDate,
+    name: &str,
+) -> Option<String> {
+    let day = cx.calendar.day(date);
+    let on = |d: i32| short_date(cx.calendar.date(d), date);
+    p.away
+        .iter()
+        .filter(|span| span.by == ClosedBy::Away)
+        .find_map(|span| {
+            if span.from > day && span.from - day <= ABSENCE_MENTION_DAYS {
+                Some(format!(
+                    "{name} is away from {}, back on {}, as your notes say",
+                    on(span.from),
+                    on(span.back)
+                ))
+            } else if day >= span.back && day - span.back <= ABSENCE_MENTION_DAYS {
+                Some(format!(
+                    "{name} is back from time away on {}, as your notes say",
+                    on(span.back)
+                ))
+            } else {
+                None
+            }
+        })
 }
 
 fn rhythm_why(
