@@ -654,6 +654,8 @@ fn write_ping<'a, 'p>(
             !handled_since
                 && state.request != RequestProgress::Closed
                 && facts.open_promises.is_empty()
+                // Asked for by a day: the ping before the day speaks of it.
+                && !super::owes_by_a_day(&p.note_dates, date)
         })
         .filter(|r| {
             note.is_none_or(|n| {

@@ -1539,7 +1539,9 @@ fn prepare<'a>(
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
         .unwrap_or_default();
-    let open = open_item(facts, &anchors);
+    // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
+    // its ping comes before the day (see [`note_targets`]), not at once.
+    let open = open_item(facts, &anchors).filter(|_| !owes_by_a_day(&note_dates, calendar.date(0)));
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
@@ -1920,6 +1922,15 @@ fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAl
     .or_else(|| {
         standing::in_regular_touch(&facts.notes, last_note).then_some(standing::LeftAlone::InTouch)
     })
+}
+
+/// Whether a note's dates hold something the user owes by a day on or
+/// after `from` (a thing to send, a to-do): the pings before that day speak
+/// of it.
+fn owes_by_a_day(note_dates: &[notes::NoteDate], from: NaiveDate) -> bool {
+    note_dates
+        .iter()
+        .any(|d| d.on >= from && matches!(d.owing, notes::Owing::Send | notes::Owing::Do))
 }
 
 /// The last note's day when it holds something waiting on the user (a

@@ -534,13 +534,35 @@ fn contact_from_words(words: &[String], written: NaiveDate) -> Option<NaiveDate>
         }
         (i + 1..words.len().min(i + 6)).find_map(|j| {
             let at = match words[j].as_str() {
-                "in" | "after" | "from" | "until" | "till" => named_day(&words[j + 1..], written),
+                "in" | "after" | "from" | "until" | "till" => named_day(&words[j + 1..], written)
+                    .or_else(|| turn_of_year(&words[j + 1..], written)),
                 "early" | "mid" | "late" | "start" | "beginning" => named_day(&words[j..], written),
                 _ => None,
             };
             at.filter(|d| *d > written && (*d - written).num_days() <= AWAY_LONGEST_DAYS)
         })
     })
+}
+
+/// The day business picks up again when a note written late in the year
+/// says "in the new year" or "after the holidays" (also "after Christmas",
+/// "after New Year's"): 4 January, the first days of the year being a break
+/// for many. Earlier in the year these words name nothing ahead worth a wait.
+fn turn_of_year(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
+    let rest: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| *w == "the")
+        .take(2)
+        .collect();
+    let names_it = matches!(
+        rest.as_slice(),
+        ["new", "year" | "years" | "year's", ..]
+            | ["holidays" | "hols" | "christmas" | "xmas" | "newyear", ..]
+    );
+    (names_it && written.month() >= 10)
+        .then(|| NaiveDate::from_ymd_opt(written.year() + 1, 1, 4))
+        .flatten()
 }
 
 /// The day a note asks to get in touch no sooner than (see

@@ -1036,6 +1036,32 @@ const NOUN_AFTER: [&str; 12] = [
     "required", "date",
 ];
 
+/// Words that ask the user for a thing ("needs a yes/no by 8 Jan"): the
+/// thing follows them.
+const ASKED_FOR: [&str; 8] = [
+    "needs",
+    "wants",
+    "would like",
+    "asked for",
+    "asked me for",
+    "asked us for",
+    "requested",
+    "is looking for",
+];
+
+/// What a buyer needs from their own side, not from the user.
+const OWN_SIDE: [&str; 9] = [
+    "sign-off",
+    "signoff",
+    "approval",
+    "go-ahead",
+    "budget",
+    "funding",
+    "signature",
+    "signatures",
+    "approvals",
+];
+
 /// Verbs of sending: their object is the thing owed.
 const SEND_VERBS: [&str; 7] = [
     "send", "email", "share", "forward", "return", "deliver", "provide",
@@ -1143,6 +1169,34 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
             at + 1
         };
         return found(Owing::Send, thing(from, &LIMIT_WORDS));
+    }
+    // "Needs a yes/no by 8 Jan", "she wants the pricing by 15 Dec": asked of
+    // the user, by a day. Not "she needs to submit by 4 Dec" (her to-do) or
+    // "needs the PO from Tom" (someone else's).
+    let asker = usize::from(
+        lower_words
+            .first()
+            .is_some_and(|w| matches!(*w, "he" | "she" | "they") || names_someone(body[0])),
+    );
+    let asked_for = ASKED_FOR
+        .iter()
+        .map(|o| o.split(' ').collect::<Vec<_>>())
+        .find(|o| lower_words.get(asker..asker + o.len()) == Some(o.as_slice()))
+        .map(|o| asker + o.len());
+    if let (Some(from), true) = (asked_for, by) {
+        // What a buyer gets from their own side ("needs CFO sign-off") is
+        // no thing of the user's.
+        let own_side = lower_words[from..].iter().any(|w| {
+            OWN_SIDE
+                .iter()
+                .any(|o| w.trim_end_matches([',', '.']) == *o)
+        });
+        if !matches!(lower_words.get(from), Some(&"to") | None)
+            && !lower_words[from..].contains(&"from")
+            && !own_side
+        {
+            return found(Owing::Send, thing(from, &LIMIT_WORDS));
+        }
     }
     // "Waiting for the signed PO by 15 Dec" is theirs; "he's waiting for
     // our proposal" is the user's.
@@ -3208,6 +3262,27 @@ mod tests {
                 .collect()
         };
         let one = |owing: Owing, task: &str| vec![(owing, task.to_owned())];
+        // Asked of the user by a day: owed by then.
+        assert_eq!(
+            owed("Asked if we can sponsor the Feb mtg. Needs a yes/no by 8 Jan."),
+            one(Owing::Send, "a yes/no")
+        );
+        assert_eq!(
+            owed("She wants the revised pricing by 15 Dec"),
+            one(Owing::Send, "the revised pricing")
+        );
+        // Her own to-do, or what she needs from her own side: not the user's.
+        for nobody in [
+            "She needs to submit by 4 Dec.",
+            "She needs CFO sign-off by 15 Jan.",
+            "Needs the PO from procurement by 9 Dec.",
+        ] {
+            assert!(
+                owed(nobody).iter().all(|(o, _)| *o != Owing::Send),
+                "{nobody}: {:?}",
+                owed(nobody)
+            );
+        }
         // The user owes a thing: sent by the day.
         assert_eq!(
             owed("Access plan + keyholder list needed from us by 16 Dec. Office closes 18 Dec."),

@@ -151,6 +151,32 @@ fn ping_her_in_january_waits_for_january_and_is_no_deadline_before_it() {
 }
 
 #[test]
+fn call_me_after_the_holidays_waits_for_the_new_year() {
+    for note in [
+        "Renewal talk. Call me after the holidays, slammed until then.",
+        "Said to reach out in the new year when budgets reset.",
+        "Asked me to check back after New Year's.",
+    ] {
+        let tom = noted(person(1, Circle::Core), "2026-10-01", note);
+        let plan = plan_for(vec![tom], 90);
+        let first = of(&plan, 1).first().map(|p| p.date).expect("planned");
+        assert!(
+            first >= d("2027-01-04") && first < d("2027-01-20"),
+            "{note}: {first}"
+        );
+    }
+    // Written early in the year, the words wait for nothing.
+    let spring = noted(
+        person(2, Circle::Core),
+        "2026-09-01",
+        "Happy new year call. Catch up after the holidays were great.",
+    );
+    assert!(of(&plan_for(vec![spring], 60), 2)
+        .first()
+        .is_some_and(|p| p.date < d("2026-12-20")));
+}
+
+#[test]
 fn a_note_shared_at_an_event_times_only_the_person_it_speaks_of() {
     let shared = "Rachel at booth: budget cttee Tue 15 Dec, wants pricing before 10 Dec. \
                   Sophie working the rival booth, drinks after - she's engaged!";

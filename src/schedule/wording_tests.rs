@@ -709,3 +709,27 @@ fn a_landline_only_relative_is_called_and_a_present_names_no_channel() {
         assert!(!super::notes::is_business_errand(present), "{present}");
     }
 }
+
+#[test]
+fn a_request_with_a_day_is_delivered_before_the_day_not_at_once() {
+    let julie = noted(
+        person(1, Circle::Network),
+        InteractionKind::Email,
+        "2026-11-12",
+        "Asked if we can sponsor the Feb mtg. Needs a yes/no by 8 Jan.",
+    );
+    let plan = plan_for(vec![julie], 60);
+    let pings = of(&plan, 1);
+    assert_eq!(pings.len(), 1, "{pings:?}");
+    let ping = pings[0];
+    assert!(
+        ping.date >= d("2026-12-28") && ping.date < d("2027-01-08"),
+        "{ping:?}"
+    );
+    assert!(
+        ping.suggestion.contains("the yes/no by Fri 8 Jan"),
+        "{}",
+        ping.suggestion
+    );
+    assert!(!ping.suggestion.contains("landed"), "{}", ping.suggestion);
+}
