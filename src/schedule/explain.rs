@@ -514,7 +514,11 @@ fn promise_for(
                         && (date - pr.due).num_days() <= PROMISE_AFTER_DAYS
                         && !state.asked_after.contains(&pr.id)
                         && !super::notes::is_surprise(&pr.text)
-                        && state.promises.get(*index).is_some_and(Option::is_some)
+                        // A bio or a yes/no sent is simply received: no
+                        // "did it land well?" after it.
+                        && state.promises.get(*index).and_then(Option::as_ref).is_some_and(|r| {
+                            r.act != "send" || super::notes::is_for_review(&r.object)
+                        })
                 })
                 .max_by_key(|(_, pr)| pr.due)
                 .map(|(index, _)| (index, PromiseState::After))
@@ -663,8 +667,10 @@ fn write_ping<'a, 'p>(
                     && !names_past_month(&r.object, n.date, date)
             })
         });
-    let request_state = request.and_then(|_| match state.request {
-        RequestProgress::Delivered => Some(RequestState::After),
+    let request_state = request.and_then(|r| match state.request {
+        // As after a promise: only a thing the contact reviews is asked about.
+        RequestProgress::Delivered => (r.kind != "send" || super::notes::is_for_review(&r.object))
+            .then_some(RequestState::After),
         RequestProgress::Closed => None,
         RequestProgress::Open => Some(match note.map(|n| (date - n.date).num_days()) {
             Some(age) if age <= REQUEST_FRESH_DAYS => RequestState::Fresh,
@@ -792,6 +798,12 @@ fn write_ping<'a, 'p>(
     };
     let kept_reading =
         kept.and_then(|k| read_promise(&k.text, promise_name(&k.text, facts, first), &facts.name));
+    // As for an open promise after its day: a bio or a yes/no sent is
+    // simply received, and not asked about.
+    let (kept, kept_reading) = match kept_reading {
+        Some(r) if r.act == "send" && !super::notes::is_for_review(&r.object) => (None, None),
+        _ => (kept, kept_reading),
+    };
     let promise_reading = promise_reading.or(kept_reading.as_ref());
     let promise_due = promise_facts.or(kept).map(|pr| short_date(pr.due, date));
 

@@ -230,6 +230,7 @@ struct Lists {
     life: WordList,
     serious: WordList,
     settled: WordList,
+    review: WordList,
     later: WordList,
     concern: WordList,
     offered: WordList,
@@ -248,6 +249,7 @@ fn lists() -> &'static Lists {
             life: WordList::new(&d.life_words),
             serious: WordList::new(&d.serious_words),
             settled: WordList::new(&d.settled_words),
+            review: WordList::new(&d.review_words),
             later: WordList::new(&d.later_words),
             concern: WordList::new(&d.concern_words),
             offered: WordList::new(&d.offered_words),
@@ -1355,6 +1357,22 @@ fn names_someone(word: &str) -> bool {
             && !NOT_A_NAME.contains(&lower.as_str()))
 }
 
+/// `text` as said to the user: their own "my" is "your" ("Send Mark my bio"
+/// → "Send Mark your bio"), whole words only.
+pub(super) fn as_said_to_user(text: &str) -> String {
+    text.split_inclusive(' ')
+        .map(|piece| {
+            let word = piece.trim_end();
+            match word {
+                "my" => piece.replacen("my", "your", 1),
+                "My" => piece.replacen("My", "Your", 1),
+                "MY" => piece.replacen("MY", "YOUR", 1),
+                _ => piece.to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// The thing owed, from its words: trailing limit words dropped, the
 /// user's "my" made "your" for the text that speaks to them.
 fn owed_thing(words: &[&str]) -> String {
@@ -2113,7 +2131,7 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     };
     Some(Request {
         kind,
-        object: clean(&object, OBJECT_CHARS),
+        object: clean(&as_said_to_user(&object), OBJECT_CHARS),
         and: None,
     })
 }
@@ -2409,6 +2427,13 @@ pub fn names_past_month(object: &str, written: chrono::NaiveDate, on: chrono::Na
     })
 }
 
+/// Whether a thing sent is one the contact reviews or decides on (a
+/// proposal, a quote, a contract: see `review_words`), so that asking how it
+/// landed makes sense; a bio, a list or a yes/no is simply received.
+pub fn is_for_review(thing: &str) -> bool {
+    lists().review.in_text(thing)
+}
+
 /// Whether a note says a message went unanswered ("cold outreach, no reply").
 pub fn is_unanswered(note: &str) -> bool {
     lists().unanswered.in_text(note)
@@ -2444,10 +2469,20 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
     let mut rest = rest.trim();
     let strip_person = |text: &str| -> Option<usize> {
         let lower = text.to_lowercase();
-        let mut names: Vec<String> = vec![
-            full_name.trim().to_lowercase(),
-            first_name.trim().to_lowercase(),
-        ];
+        let full = full_name.trim().to_lowercase();
+        // "Send Dr. Feldstein the agenda", to Alan Feldstein.
+        let titled = full
+            .rsplit(' ')
+            .next()
+            .filter(|last| *last != full)
+            .map(|last| {
+                [
+                    "dr.", "dr", "prof.", "prof", "mr.", "mr", "mrs.", "mrs", "ms.", "ms",
+                ]
+                .map(|title| format!("{title} {last}"))
+            });
+        let mut names: Vec<String> = titled.into_iter().flatten().collect();
+        names.extend([full, first_name.trim().to_lowercase()]);
         names.retain(|n| !n.is_empty());
         for name in names {
             if lower.starts_with(&name)
@@ -2510,7 +2545,7 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
             }
         }
     }
-    clean(rest.trim(), OBJECT_CHARS + 1)
+    clean(&as_said_to_user(rest.trim()), OBJECT_CHARS + 1)
 }
 
 /// The object as a thing already mentioned: "a quote" → "the quote",

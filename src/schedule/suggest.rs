@@ -30,6 +30,7 @@ pub(super) struct TemplateFile {
     pub favour_words: Vec<String>,
     pub serious_words: Vec<String>,
     pub settled_words: Vec<String>,
+    pub review_words: Vec<String>,
     pub later_words: Vec<String>,
     pub concern_words: Vec<String>,
     pub offered_words: Vec<String>,

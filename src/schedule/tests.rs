@@ -1225,6 +1225,53 @@ fn a_kept_promise_is_asked_about_on_the_next_ping() {
 }
 
 #[test]
+fn a_thing_simply_received_is_not_asked_about_and_the_user_s_my_is_your() {
+    let reilly = |id: i64| {
+        let mut mark = noted_as(
+            person(id, Circle::Network),
+            InteractionKind::Email,
+            "2026-11-25",
+            "Said yes to the panel.",
+            None,
+        );
+        mark.given_name = "Mark".into();
+        mark.name = "Mark Reilly".into();
+        mark
+    };
+    let text = "Send Dr. Reilly my bio + headshot for the program";
+    // Kept: the next ping does not ask whether the bio landed well (a
+    // whitepaper would be asked about, see above).
+    let mut kept = reilly(1);
+    kept.kept_promises.push(PromiseFacts {
+        id: 3,
+        text: text.into(),
+        due: d("2026-11-25"),
+    });
+    // Open: its ping says "your bio", and to Mark, not "Mark the Dr. Reilly".
+    let mut open = reilly(2);
+    open.open_promises.push(PromiseFacts {
+        id: 4,
+        text: text.into(),
+        due: d("2026-12-18"),
+    });
+    let plan = plan_for(vec![kept, open], 200);
+    let after = of(&plan, 1)[0];
+    assert!(!after.suggestion.contains("landed"), "{after:?}");
+    assert!(!after.why.contains("promise"), "{after:?}");
+    let promise = of(&plan, 2)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise's ping");
+    assert!(
+        promise
+            .suggestion
+            .starts_with("Send Mark your bio + headshot for the program"),
+        "{}",
+        promise.suggestion
+    );
+}
+
+#[test]
 fn more_pings_today_never_bring_a_birthday_or_promise_forward() {
     let birthday = born(met(person(1, Circle::Core), "2026-11-01"), "--11-27");
     let mut promise = met(person(2, Circle::Core), "2026-11-01");
