@@ -1131,7 +1131,11 @@ fn note_first(
             None => 0,
         };
         let at = day.max(floor).max(0);
-        if at < by && at < rhythm {
+        // A late contact's catch-up has no day yet (the backlog is spread,
+        // past the year-end break for some): a note's day close ahead comes
+        // first, unless something waits on the user now.
+        let late_first = rhythm < 0 && !p.urgent && at <= LEVELLING_WINDOW_DAYS;
+        if at < by && (at < rhythm || late_first) {
             return Some((i, at, by, floor));
         }
     }

@@ -227,6 +227,33 @@ fn a_yearly_christmas_custom_on_the_card_is_seen_to_in_early_december() {
 }
 
 #[test]
+fn a_christmas_card_is_seen_to_for_a_late_contact_whose_catch_up_waits_for_january() {
+    // Network, last called in August: late, and a business catch-up may
+    // keep out of the year-end weeks (by where its phase falls); the card
+    // does not wait for it, whatever the phase.
+    let mentor = |id: i64| {
+        let mut mentor = noted(
+            person(id, Circle::Network),
+            "2026-08-18",
+            "Called on the landline. Hip better.",
+        );
+        mentor.notes = "Retired, my first big customer. Christmas card every year by post, \
+                        must arrive before Christmas."
+            .into();
+        mentor
+    };
+    let plan = plan_in("US", (1..=12).map(mentor).collect(), 60);
+    for id in 1..=12 {
+        let card: Vec<_> = of(&plan, id)
+            .into_iter()
+            .filter(|p| p.suggestion.contains("Christmas card"))
+            .collect();
+        assert_eq!(card.len(), 1, "{:?}", of(&plan, id));
+        assert!(card[0].date <= d("2026-12-10"), "{card:?}");
+    }
+}
+
+#[test]
 fn news_in_an_earlier_note_outlives_a_later_note_naming_the_same_person() {
     // The later note names Basti too ("Basti is in for…"): his name is no
     // word of the surgery, so the surgery is still asked about.
