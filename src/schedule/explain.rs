@@ -443,6 +443,17 @@ fn is_new_year(date: NaiveDate) -> bool {
     date.month() == 1 && (2..=21).contains(&date.day())
 }
 
+/// Whether the user called on a birthday before this one (within a day of
+/// it, in an earlier year): their own habit, kept whatever the circle.
+fn called_on_a_birthday(anchors: &[super::snapshot::Anchor], birthday: NaiveDate) -> bool {
+    anchors.iter().any(|a| {
+        a.source == AnchorSource::Interaction(InteractionKind::Call)
+            && a.date.year() < birthday.year()
+            && a.date.month() == birthday.month()
+            && a.date.day().abs_diff(birthday.day()) <= 1
+    })
+}
+
 /// The year whose Christmas a yearly custom seen to on `date` is for, when
 /// `date` is in the days for it: 1 to 19 December, or the last days of
 /// November (a ping placed for it before a weekend or leave on 1 December).
@@ -836,7 +847,8 @@ fn write_ping<'a, 'p>(
             let milestone = turns.filter(|t| MILESTONES.contains(t));
             let call = !p.never_contacted
                 && (facts.circle == Circle::Inner
-                    || (facts.circle == Circle::Core && (milestone.is_some() || phone)));
+                    || (facts.circle == Circle::Core && (milestone.is_some() || phone))
+                    || birthday_on.is_some_and(|on| called_on_a_birthday(&p.anchors, on)));
             (call, milestone.map(ordinal))
         }
         _ => (false, None),

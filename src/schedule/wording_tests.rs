@@ -733,3 +733,35 @@ fn a_request_with_a_day_is_delivered_before_the_day_not_at_once() {
     );
     assert!(!ping.suggestion.contains("landed"), "{}", ping.suggestion);
 }
+
+#[test]
+fn a_birthday_the_user_called_on_last_year_is_a_call_again() {
+    let walt = |called: bool| {
+        let mut c = person(1, Circle::Network);
+        c.birthday = Some("1942-01-28".parse::<Birthday>().unwrap());
+        let kind = if called {
+            InteractionKind::Call
+        } else {
+            InteractionKind::Message
+        };
+        c.record_interaction(kind, d("2026-01-28"), None, 10);
+        noted(
+            c,
+            InteractionKind::Call,
+            "2026-10-18",
+            "Rocking chair done.",
+        )
+    };
+    let birthday = |called: bool| {
+        of(&plan_for(vec![walt(called)], 90), 1)
+            .into_iter()
+            .find(|p| p.reason == Reason::Birthday)
+            .expect("a birthday ping")
+            .clone()
+    };
+    let call = birthday(true);
+    assert!(call.suggestion.starts_with("Call "), "{call:?}");
+    // A message last year: the habit is a message.
+    let message = birthday(false);
+    assert!(!message.suggestion.starts_with("Call "), "{message:?}");
+}

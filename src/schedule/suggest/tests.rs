@@ -85,24 +85,27 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
                 t.id
             );
         }
-        // Birthday calls are for the inner circle and milestone birthdays, and
-        // name the day when the ping comes before it; gifts are for the inner circle.
+        // Birthday calls are for the inner circle, milestone birthdays and
+        // those the user called on before (`call_day` says which), and name
+        // the day when the ping comes before it; gifts are for the inner
+        // circle. First contacts and acquaintances get neither.
         if t.reasons.contains(&Reason::Birthday) {
             if matches!(t.action, InteractionKind::Call) {
                 assert!(t.needs.contains(&Need::CallDay), "{}", t.id);
                 assert!(t.on_day || t.text.contains("{birthday_when}"), "{}", t.id);
             }
-            if t.relationships.iter().any(|r| {
-                matches!(
-                    r,
-                    Relationship::First | Relationship::Acquaintance | Relationship::Network
-                )
-            }) {
+            if t.relationships
+                .iter()
+                .any(|r| matches!(r, Relationship::First | Relationship::Acquaintance))
+            {
                 assert!(
                     !matches!(t.action, InteractionKind::Gift | InteractionKind::Call),
                     "{}",
                     t.id
                 );
+            }
+            if t.relationships.contains(&Relationship::Network) {
+                assert!(!matches!(t.action, InteractionKind::Gift), "{}", t.id);
             }
             if t.relationships.contains(&Relationship::Core) && !t.needs.contains(&Need::CallDay) {
                 assert!(!matches!(t.action, InteractionKind::Call), "{}", t.id);
