@@ -1539,10 +1539,24 @@ fn prepare<'a>(
         .last_note
         .as_ref()
         .map(|n| (own_text(n, first_name(facts), &roles, calendar), n.date));
-    let note_dates = own_note
+    let mut note_dates = own_note
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
         .unwrap_or_default();
+    // A thing the note says is owed that a promise already covers ("asked
+    // for the delivery confirmation by 15 Dec", promised for 4 Dec): the
+    // promise's ping is the one for it.
+    for d in &mut note_dates {
+        if d.owing == notes::Owing::Send
+            && facts
+                .open_promises
+                .iter()
+                .chain(&facts.kept_promises)
+                .any(|pr| same_thing(&pr.text, &d.task, first_name(facts)))
+        {
+            d.owing = notes::Owing::Nobody;
+        }
+    }
     // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
     // its ping comes before the day (see [`note_targets`]), not at once.
     let open = open_item(facts, &anchors).filter(|_| !owes_by_a_day(&note_dates, calendar.date(0)));

@@ -765,3 +765,25 @@ fn a_birthday_the_user_called_on_last_year_is_a_call_again() {
     let message = birthday(false);
     assert!(!message.suggestion.starts_with("Call "), "{message:?}");
 }
+
+#[test]
+fn a_thing_asked_for_by_a_day_that_a_promise_covers_has_only_the_promise_s_ping() {
+    let mut keisha = noted(
+        person(1, Circle::Core),
+        InteractionKind::Email,
+        "2026-11-20",
+        "She asked for written delivery confirmation + what staff needs to do before 15 Dec.",
+    );
+    keisha.open_promises.push(PromiseFacts {
+        id: 7,
+        text: "Send written delivery confirmation + pre-delivery checklist".into(),
+        due: d("2026-12-04"),
+    });
+    let plan = plan_for(vec![keisha], 40);
+    let speaking_of_it: Vec<_> = of(&plan, 1)
+        .into_iter()
+        .filter(|p| p.suggestion.contains("delivery confirmation"))
+        .collect();
+    assert_eq!(speaking_of_it.len(), 1, "{speaking_of_it:?}");
+    assert_eq!(speaking_of_it[0].reason, Reason::Promise);
+}
