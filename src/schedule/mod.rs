@@ -2004,6 +2004,10 @@ fn note_targets(
     out
 }
 
+/// How much sooner than a business contact family and friends are asked
+/// about dated news: the day after it rather than two days after.
+const PERSONAL_NEWS_SOONER_DAYS: i32 = note_timing::AFTER_NEWS_DAYS as i32 - 1;
+
 /// Note targets as (day, deadline, kind) triples: after dated news on
 /// the next working day, before a deadline on the working day before (out
 /// of the year-end break, for business), never before a week after the
@@ -2019,6 +2023,11 @@ fn place_targets(
         .filter_map(|t| {
             let by = calendar.day(t.by);
             let day = match t.kind {
+                // Family and friends are asked the day after ("how did the
+                // surgery go?"), business contacts a couple of days later.
+                note_timing::TargetKind::AfterNews if !business => {
+                    calendar.next_working(calendar.day(t.day) - PERSONAL_NEWS_SOONER_DAYS)
+                }
                 note_timing::TargetKind::AfterNews => calendar.next_working(calendar.day(t.day)),
                 note_timing::TargetKind::Deadline
                 | note_timing::TargetKind::Owed

@@ -1551,15 +1551,18 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             let confirmed = |w: &&str| {
                 matches!(
                     w.to_lowercase().trim_end_matches([':', ',']),
-                    "confirmed" | "booked" | "scheduled" | "planned" | "arranged" | "fixed"
+                    "confirmed" | "booked" | "scheduled" | "planned" | "arranged" | "fixed" | "set"
                 )
             };
             while before.last().is_some_and(confirmed) {
                 before.pop();
             }
-            // "Knee replacement is confirmed on 8 Dec": the replacement, on
-            // that day (where "funds confirmed before 1 Dec" is a state).
-            if before.last().is_some_and(|w| w.eq_ignore_ascii_case("on"))
+            // "Knee replacement is confirmed on 8 Dec", "cataract surgery set
+            // for 15 Dec": the operation, on that day (where "funds confirmed
+            // before 1 Dec" is a state).
+            if before
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("for"))
                 && before.len() >= 2
                 && confirmed(&before[before.len() - 2])
             {
@@ -3213,6 +3216,10 @@ mod tests {
         assert_eq!(
             what("Tata's knee replacement is confirmed: Tue 8 Dec at the Hessing Klinik."),
             vec!["Tata's knee replacement"]
+        );
+        assert_eq!(
+            what("Sunday call. Cataract surgery set for 15 Dec, Dad driving her."),
+            vec!["Cataract surgery"]
         );
         assert_eq!(
             what("Tony's security pricing for MH due to me by 7 Dec."),

@@ -338,7 +338,8 @@ pub struct SuggestionContext<'a> {
     /// The ping falls in the first three weeks of January: a business
     /// contact's rhythm ping carries New Year wishes.
     pub new_year: bool,
-    /// A rhythm ping soon after the last touch: a light word, not a call.
+    /// A rhythm ping soon after the last touch: a light word, not a call
+    /// (unless it asks family or friends how their dated news went).
     pub light: bool,
     /// Someone the user knows (circle, tags, notes, promises) with no
     /// conversation logged yet: a catch-up, not an introduction.
@@ -875,7 +876,11 @@ pub fn suggest_anew(
             && (!t.year_end || ctx.year_end)
             && (!t.no_year_end || !ctx.year_end)
             && (!t.new_year || ctx.new_year)
-            && !(ctx.light && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting))
+            // A light touch is no call, but asking family how the
+            // operation went is one whenever it comes.
+            && !(ctx.light
+                && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
+                && !(t.needs.contains(&Need::LifeDated) && t.needs.contains(&Need::Personal)))
             && !(ctx.channel.no_calls && t.action == InteractionKind::Call)
             // A wish after the day is only ever a belated one.
             && (reason != Reason::Birthday || ctx.belated == t.needs.contains(&Need::Belated))

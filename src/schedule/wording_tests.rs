@@ -787,3 +787,35 @@ fn a_thing_asked_for_by_a_day_that_a_promise_covers_has_only_the_promise_s_ping(
     assert_eq!(speaking_of_it.len(), 1, "{speaking_of_it:?}");
     assert_eq!(speaking_of_it[0].reason, Reason::Promise);
 }
+
+#[test]
+fn family_is_called_the_day_after_an_operation_and_a_customer_asked_later() {
+    let note = "Sunday call. Cataract surgery set for 15 Dec, Dad driving her.";
+    let mut mum = noted(
+        person(1, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-22",
+        note,
+    );
+    mum.tags = vec!["Family".into()];
+    let customer = noted(
+        person(2, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-22",
+        note,
+    );
+    let plan = plan_for(vec![mum, customer], 40);
+    let asked = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.suggestion.contains("surgery"))
+            .unwrap_or_else(|| panic!("{:?}", of(&plan, id)))
+            .clone()
+    };
+    let mum = asked(1);
+    assert_eq!(mum.date, d("2026-12-16"), "{mum:?}");
+    assert!(mum.suggestion.starts_with("Call "), "{mum:?}");
+    assert!(!mum.suggestion.contains(" set "), "{mum:?}");
+    let customer = asked(2);
+    assert!(customer.date >= d("2026-12-17"), "{customer:?}");
+}

@@ -112,8 +112,10 @@ fn embedded_templates_parse_and_cover_every_reason_and_relationship() {
             }
         }
         // Business calls keep out of the year's last two weeks (a holiday
-        // call to the inner circle is not business).
-        let holiday_call = t.year_end && t.relationships == [Relationship::Inner];
+        // call to the inner circle, or one to family or friends about their
+        // news, is not business).
+        let holiday_call = (t.year_end || t.needs.contains(&Need::Personal))
+            && t.relationships == [Relationship::Inner];
         if matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
             && t.reasons
                 .iter()
