@@ -301,6 +301,7 @@ fn channel_in_notes(facts: &ContactFacts) -> Channel {
         let more = channel_in(&n.text);
         c.message = c.message.or(more.message);
         c.no_calls |= more.no_calls;
+        c.phone_only |= more.phone_only;
     }
     // "Call him — he never reads email": a call, not a text.
     if asks_for_calls(&facts.notes) {
@@ -690,6 +691,19 @@ fn write_ping<'a, 'p>(
                 if age <= REQUEST_OLD_DAYS
                     && request.is_some_and(|r| {
                         asks_for_later(&r.object, date) || names_this_month(&r.object, date)
+                    }) =>
+            {
+                RequestState::Fresh
+            }
+            // "Call me after 11 Jan": the wait was theirs, no apology for it.
+            Some(age)
+                if age <= REQUEST_OLD_DAYS
+                    && note.is_some_and(|n| {
+                        super::note_timing::contact_from(
+                            &cx.calendar.spell_dates(&n.text, n.date),
+                            n.date,
+                        )
+                        .is_some_and(|from| from <= date)
                     }) =>
             {
                 RequestState::Fresh

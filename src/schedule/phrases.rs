@@ -283,6 +283,9 @@ pub struct Channel {
     /// They would rather not be called out of the blue ("hates cold calls",
     /// "text first").
     pub no_calls: bool,
+    /// Only the phone reaches them ("landline only", "no mobile, no email"):
+    /// what would be an email is a call.
+    pub phone_only: bool,
 }
 
 /// The channel the notes ask for, if any.
@@ -306,6 +309,7 @@ pub fn channel_in(notes: &str) -> Channel {
         "only a landline",
         "only landline",
         "no mobile",
+        "no cell",
         "phone only",
     ]);
     let app = if whatsapp && !landline {
@@ -329,6 +333,7 @@ pub fn channel_in(notes: &str) -> Channel {
             "never reads email",
             "never reads emails",
             "doesn't read email",
+            "doesnt read email",
             "does not read email",
             "ignores email",
             "ignores emails",
@@ -363,6 +368,7 @@ pub fn channel_in(notes: &str) -> Channel {
     Channel {
         message: (prefers_message && !landline).then_some(app.unwrap_or("a text")),
         no_calls,
+        phone_only: landline && !no_calls,
     }
 }
 
@@ -537,10 +543,19 @@ mod tests {
             channel_in("Retired. Doesn't do WhatsApp - post or phone."),
             Channel::default()
         );
+        // Only the phone reaches them: what would be an email is a call.
         assert_eq!(
             channel_in("Nana. Landline only - no mobile, no email."),
-            Channel::default()
+            Channel {
+                phone_only: true,
+                ..Channel::default()
+            }
         );
+        assert!(
+            channel_in("Landline at the office, no cell. Doesnt do email, front desk prints them.")
+                .phone_only
+        );
+        assert!(!channel_in("Office landline 0161 496 0000.").phone_only);
         assert_eq!(
             channel_in("No calls, WhatsApp him.").message,
             Some("WhatsApp")

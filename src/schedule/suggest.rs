@@ -1067,18 +1067,32 @@ fn is_quiet(ctx: &SuggestionContext<'_>) -> bool {
 }
 
 /// A suggestion in the channel the notes ask for: an email becomes a
-/// message ("by WhatsApp rather than email") for someone who never reads email.
+/// message ("by WhatsApp rather than email") for someone who never reads
+/// email, and a call for someone only the phone reaches.
 fn by_channel(
     text: String,
     action: InteractionKind,
     channel: Channel,
 ) -> (String, InteractionKind) {
-    let Some(app) = channel.message else {
-        return (text, action);
-    };
     if action != InteractionKind::Email {
         return (text, action);
     }
+    if channel.phone_only {
+        // "Landline only, no email": the same words, said on the phone
+        // (and nothing to confirm "in writing").
+        let text = text.replace(" in writing", "");
+        let text = match text.strip_prefix("Email ") {
+            Some(rest) => format!("Call {rest}"),
+            None => format!(
+                "{}, by phone rather than email.",
+                text.trim_end_matches('.')
+            ),
+        };
+        return (text, InteractionKind::Call);
+    }
+    let Some(app) = channel.message else {
+        return (text, action);
+    };
     let how = if app == "a text" {
         "by text".to_owned()
     } else {

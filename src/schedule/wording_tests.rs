@@ -819,3 +819,25 @@ fn family_is_called_the_day_after_an_operation_and_a_customer_asked_later() {
     let customer = asked(2);
     assert!(customer.date >= d("2026-12-17"), "{customer:?}");
 }
+
+#[test]
+fn someone_only_the_phone_reaches_is_called_and_a_wait_they_asked_for_needs_no_apology() {
+    let mut raj = noted(
+        person(1, Circle::Network),
+        InteractionKind::Call,
+        "2026-11-10",
+        "Wants scanner quote + demo but swamped w/ year-end. Call me after 11 Jan.",
+    );
+    raj.notes = "Landline at the office, no cell. Doesnt do email, front desk prints them.".into();
+    let plan = plan_for(vec![raj], 75);
+    let ping = of(&plan, 1)[0];
+    assert!(ping.date >= d("2027-01-11"), "{ping:?}");
+    assert_eq!(ping.action, InteractionKind::Call, "{ping:?}");
+    assert!(ping.suggestion.contains("scanner quote"), "{ping:?}");
+    for word in ["apolog", "in writing", "long wait"] {
+        assert!(
+            !ping.suggestion.contains(word) && !ping.why.contains(word),
+            "{ping:?}"
+        );
+    }
+}

@@ -727,6 +727,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     channel: Channel {
                         message: Some("WhatsApp"),
                         no_calls: true,
+                        phone_only: false,
                     },
                     personal: true,
                     belated: true,
