@@ -239,8 +239,9 @@ pub fn news_kind(life: &str) -> NewsKind {
         "starts at",
         "starting at",
         "joining",
-        "moving to the",
-        "moving to a",
+        // "Moving to a new team", not "moving to Austin".
+        "moving to the ",
+        "moving to a ",
         "head of",
     ]) {
         NewsKind::Job
@@ -526,6 +527,8 @@ mod tests {
             NewsKind::Job
         );
         assert_eq!(news_kind("Moving house to Leeds in April"), NewsKind::Move);
+        assert_eq!(news_kind("They're moving to Austin"), NewsKind::Move);
+        assert_eq!(news_kind("Moving to a new team in March"), NewsKind::Job);
         assert_eq!(news_opening(NewsKind::Baby), "congratulations on the baby");
     }
 

@@ -261,7 +261,11 @@ fn value(
                 which
             };
             match reading {
-                Some(r) => phrase(act_phrase(r.act, which), Some(&r.object)),
+                // "Em's birthday present", promised to Em: "the birthday present".
+                Some(r) => phrase(
+                    act_phrase(r.act, which),
+                    Some(&promise_object(r, ctx.first_name)),
+                ),
                 None => phrase(
                     Some(match which {
                         "coming" => {

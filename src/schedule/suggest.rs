@@ -1018,6 +1018,17 @@ pub fn suggest_anew(
             .is_some_and(|p| super::notes::is_surprise(p) && !super::notes::is_business_errand(p));
     let (text, action) = if surprise {
         (text, InteractionKind::Gift)
+    } else if ctx.personal
+        && template.action == InteractionKind::Email
+        && ctx.channel.message.is_none()
+        && !ctx.channel.phone_only
+    {
+        // Family and friends are texted, not emailed.
+        let text = match text.strip_prefix("Email ") {
+            Some(rest) => format!("Text {rest}"),
+            None => text,
+        };
+        (text, InteractionKind::Message)
     } else {
         by_channel(text, template.action, ctx.channel)
     };

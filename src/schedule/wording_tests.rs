@@ -841,3 +841,38 @@ fn someone_only_the_phone_reaches_is_called_and_a_wait_they_asked_for_needs_no_a
         );
     }
 }
+
+#[test]
+fn a_friend_is_texted_and_a_present_promised_names_its_owner_once() {
+    let mut tina = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-15",
+        "Coffee. They're moving to Austin - Luis's job. She suggested dinner before Xmas.",
+    );
+    tina.given_name = "Tina".into();
+    tina.tags = vec!["Friends".into()];
+    let mut em = person(2, Circle::Inner);
+    em.given_name = "Em".into();
+    em.tags = vec!["Family".into()];
+    em.open_promises.push(PromiseFacts {
+        id: 5,
+        text: "Send Em's birthday present".into(),
+        due: d("2026-12-14"),
+    });
+    let plan = plan_for(vec![tina, em], 30);
+    let dinner = of(&plan, 1)[0];
+    assert_eq!(dinner.action, InteractionKind::Message, "{dinner:?}");
+    assert!(dinner.suggestion.contains("the move"), "{dinner:?}");
+    assert!(!dinner.suggestion.contains("new role"), "{dinner:?}");
+    let present = of(&plan, 2)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise");
+    assert!(
+        present
+            .why
+            .starts_with("You promised Em the birthday present"),
+        "{present:?}"
+    );
+}
