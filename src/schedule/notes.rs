@@ -2575,7 +2575,43 @@ pub fn definite(object: &str) -> String {
     if object.is_empty() || object.starts_with(|c: char| c.is_ascii_digit()) {
         object.to_owned()
     } else {
-        format!("the {object}")
+        format!("the {}", common_start_lowered(object))
+    }
+}
+
+/// `object` with its first word lower-cased when the capital is only the
+/// note's sentence start on a common word ("Knee replacement surgery" →
+/// "knee replacement surgery", "Board mtg" → "board mtg"); a name or an
+/// acronym ("Harbor Bank renewal", "ABQ go-live") stays as written.
+fn common_start_lowered(object: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let first = object.split_whitespace().next().unwrap_or("");
+    let mut chars = first.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && first.chars().count() > 1
+        && chars.all(|c| c.is_lowercase() || c == '-');
+    if !capitalised {
+        return Cow::Borrowed(object);
+    }
+    let lower = first.to_lowercase();
+    const COMMON: [&str; 16] = [
+        "cataract", "eye", "back", "shoulder", "heart", "bypass", "install", "kickoff", "kick-off",
+        "move", "review", "mtg", "meeting", "go-live", "closing", "exam",
+    ];
+    let d = data();
+    let common = COMMON.contains(&lower.as_str())
+        || [
+            &d.life_words,
+            &d.serious_words,
+            &d.thread_words,
+            &d.decision_words,
+        ]
+        .iter()
+        .any(|list| list.contains(&lower));
+    if common {
+        Cow::Owned(format!("{lower}{}", &object[first.len()..]))
+    } else {
+        Cow::Borrowed(object)
     }
 }
 
@@ -2792,6 +2828,15 @@ mod tests {
         assert_eq!(definite("a quote for 40 seats"), "the quote for 40 seats");
         assert_eq!(definite("pricing for the tier"), "the pricing for the tier");
         assert_eq!(definite("the deck"), "the deck");
+        // A sentence's capital on a common word is dropped; a name's is kept.
+        assert_eq!(
+            definite("Knee replacement surgery"),
+            "the knee replacement surgery"
+        );
+        assert_eq!(definite("Cataract surgery"), "the cataract surgery");
+        assert_eq!(definite("Harbor Bank renewal"), "the Harbor Bank renewal");
+        assert_eq!(definite("Feldstein install"), "the Feldstein install");
+        assert_eq!(definite("ABQ go-live"), "the ABQ go-live");
         assert_eq!(definite("her team's sandbox"), "her team's sandbox");
         assert_eq!(event_name("a customer dinner"), "the customer dinner");
         assert_eq!(event_name("SaaStr Annual"), "SaaStr Annual");

@@ -901,6 +901,18 @@ pub fn suggest_anew(
             t.act.is_some() || t.promise.is_none()
         });
     }
+    // Just after someone's operation, the ping asks how it went and
+    // carries nothing else: no business, no promise coming.
+    let after_health_news = ctx
+        .life_dated
+        .is_some_and(|(what, _)| matches!(news_kind(what), NewsKind::Health | NewsKind::Loss));
+    if after_health_news
+        && eligible
+            .iter()
+            .any(|&i| data.templates[i].needs.contains(&Need::LifeDated))
+    {
+        eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
+    }
     let ranks = ranks();
     let rank = |i: &usize| ranks[*i];
     // Early in January, New Year wishes come before anything that draws

@@ -876,3 +876,30 @@ fn a_friend_is_texted_and_a_present_promised_names_its_owner_once() {
         "{present:?}"
     );
 }
+
+#[test]
+fn just_after_an_operation_the_ping_asks_how_it_went_and_nothing_else() {
+    let mut elena = noted(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-18",
+        "Knee replacement surgery 9 Dec - out ~3 wks. Wants a CBCT quote for her 2027 budget.",
+    );
+    elena.open_promises.push(PromiseFacts {
+        id: 19,
+        text: "Send Elena a CBCT quote for her 2027 budget".into(),
+        due: d("2027-01-11"),
+    });
+    let plan = plan_for(vec![elena], 40);
+    let after = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.date > d("2026-12-09"))
+        .expect("a ping after the operation");
+    assert!(
+        after
+            .suggestion
+            .contains("how the knee replacement surgery on 9 Dec went"),
+        "{after:?}"
+    );
+    assert!(!after.suggestion.contains("quote"), "{after:?}");
+}
