@@ -730,8 +730,12 @@ fn write_ping<'a, 'p>(
     let dated_on = passed.map(|d| day_month(d.on, date));
     let dated = passed
         .filter(|d| {
-            // What was owed by the day is no event to ask how it went.
-            d.deadline && d.owing == Owing::Nobody && !d.what.is_empty() && !state.note_used
+            // What was owed by the day is no event to ask how it went. An
+            // event's second touch asks, though its first used the note.
+            d.deadline
+                && d.owing == Owing::Nobody
+                && !d.what.is_empty()
+                && (!state.note_used || event_round == Some(2))
         })
         .map(|d| d.what.as_str())
         .zip(dated_on.as_deref());
@@ -1139,6 +1143,9 @@ fn write_ping<'a, 'p>(
             .as_ref()
             .filter(|_| unanswered)
             .map(|n| n.date),
+        dated: passed
+            .filter(|_| uses.dated && event_round == Some(2))
+            .map(|d| (super::notes::definite(&d.what), d.on)),
     };
     let later = Later {
         x,

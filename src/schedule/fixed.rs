@@ -94,10 +94,12 @@ pub(super) fn follow_up_pings(
     if !(-FOLLOW_UP_MAX_AGE_DAYS..=0).contains(&event_day) {
         return;
     }
+    let decision = super::dated_after_event(facts, event, calendar);
     let detail = |round| FixedDetail::FollowUp {
         round,
         event: event.name.clone(),
         event_date: event.date,
+        after_decision: round == 2 && decision.is_some(),
     };
     // Anything logged after the event already followed up on it.
     let followed_up = facts.all_anchors().iter().any(|a| a.date > event.date);
@@ -118,7 +120,13 @@ pub(super) fn follow_up_pings(
     if super::phrases::is_personal(&facts.notes, &facts.tags) {
         return;
     }
-    let second_wanted = event_day + 20 + ((hash >> 8) % 3) as i32;
+    // A decision the event's note dates a week to four weeks on ("board
+    // mtg 12/17 approves capex"): the second touch is the day after it, to
+    // hear how it went; otherwise about three weeks on.
+    let second_wanted = match decision {
+        Some(on) => calendar.day(on) + 1,
+        None => event_day + 20 + ((hash >> 8) % 3) as i32,
+    };
     let second = calendar.next_working(second_wanted);
     if second >= 0 {
         out.push(FixedPing {
@@ -236,12 +244,16 @@ pub(super) fn fold_follow_ups(
                 .map(|a| calendar.day(a.planned_on)),
         )
         .collect();
+    // The day after a decision, only a ping on the same days stands in.
+    let reach = |f: &FixedPing| match f.detail {
+        FixedDetail::FollowUp {
+            after_decision: true,
+            ..
+        } => 1,
+        _ => FOLD_FOLLOW_UP_DAYS,
+    };
     fixed.retain(|f| {
-        !second(f)
-            || f.snoozed
-            || !others
-                .iter()
-                .any(|&d| (f.day - d).abs() <= FOLD_FOLLOW_UP_DAYS)
+        !second(f) || f.snoozed || !others.iter().any(|&d| (f.day - d).abs() <= reach(f))
     });
 }
 

@@ -360,6 +360,9 @@ enum FixedDetail {
         round: u8,
         event: String,
         event_date: NaiveDate,
+        /// The second touch comes the day after a decision the event's note
+        /// dates: it asks how that went, and no nearby ping stands in for it.
+        after_decision: bool,
     },
 }
 
@@ -1940,6 +1943,41 @@ fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAl
     .or_else(|| {
         standing::in_regular_touch(&facts.notes, last_note).then_some(standing::LeftAlone::InTouch)
     })
+}
+
+/// How soon after an event, and how late, a decision its note dates makes
+/// the second follow-up come the day after it.
+const EVENT_DECISION_DAYS: std::ops::RangeInclusive<i64> = 7..=28;
+
+/// The day of a decision or deadline the note written at `event` names (a
+/// board, a go-live), between one and four weeks after the event, when no
+/// one owes anything by it; of several, the last.
+fn dated_after_event(
+    facts: &ContactFacts,
+    event: &snapshot::EventFacts,
+    calendar: &Calendar<'_>,
+) -> Option<NaiveDate> {
+    let note = facts
+        .last_note
+        .as_ref()
+        .filter(|n| n.date == event.date && n.event.as_deref() == Some(event.name.as_str()))?;
+    if !notes::may_name_a_day(&note.text) && !numeric_dates::may_hold_numeric_date(&note.text) {
+        return None;
+    }
+    let roles = notes::family_roles(&facts.notes);
+    let text = own_text(note, first_name(facts), &roles, calendar);
+    notes::note_dates(&text, note.date)
+        .into_iter()
+        .filter(|d| {
+            d.deadline
+                && d.owing == notes::Owing::Nobody
+                && !d.what.is_empty()
+                && EVENT_DECISION_DAYS.contains(&(d.on - event.date).num_days())
+        })
+        .map(|d| d.on)
+        // "Pricing by 11 Dec for the board packet. Board mtg 17 Dec": the
+        // last of them is the decision; the first, a step towards it.
+        .max()
 }
 
 /// Whether a note's dates hold something the user owes by a day on or

@@ -913,6 +913,16 @@ pub fn suggest_anew(
     {
         eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
     }
+    // The day after the decision an event's note dated, the second touch
+    // asks how it went: a promise kept before it is part of that.
+    if reason == Reason::FollowUp
+        && eligible.iter().any(|&i| {
+            let needs = &data.templates[i].needs;
+            needs.contains(&Need::Event) && needs.contains(&Need::Dated)
+        })
+    {
+        eligible.retain(|&i| data.templates[i].needs.contains(&Need::Dated));
+    }
     let ranks = ranks();
     let rank = |i: &usize| ranks[*i];
     // Early in January, New Year wishes come before anything that draws

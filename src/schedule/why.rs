@@ -48,6 +48,9 @@ pub(super) struct Said<'a> {
     pub unanswered: Option<NaiveDate>,
     /// The promise asked about was marked kept (on the day in `promise_after`).
     pub kept: bool,
+    /// The suggestion asks how a decision or deadline the note named went:
+    /// what (with its article), its day.
+    pub dated: Option<(String, NaiveDate)>,
 }
 
 /// Where a first contact comes from, for a first hello's suggestion.
@@ -242,6 +245,7 @@ pub(super) fn why(
             round,
             event,
             event_date,
+            ..
         }) => {
             let met = clean(event, 80);
             let base = if *round == 1 {
@@ -265,6 +269,13 @@ pub(super) fn why(
                         on(*event_date)
                     ),
                 }
+            } else if let Some((what, decided)) = &said.dated {
+                format!(
+                    "Your note from {} ({}) had {what} on {}: time to hear how it went",
+                    super::notes::event_name(&met),
+                    day_month(*event_date, date),
+                    on(*decided)
+                )
             } else {
                 let event = super::notes::event_name(&met);
                 let since = capitalise(&span_words((date - *event_date).num_days()));

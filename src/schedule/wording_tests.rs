@@ -903,3 +903,34 @@ fn just_after_an_operation_the_ping_asks_how_it_went_and_nothing_else() {
     );
     assert!(!after.suggestion.contains("quote"), "{after:?}");
 }
+
+#[test]
+fn the_second_touch_after_an_event_comes_the_day_after_the_decision_its_note_dates() {
+    let mut jim = at_event(
+        person(1, Circle::Network),
+        "2026-11-20",
+        "Dental Meeting",
+        "Asked for revised pricing - needs it by 11 Dec for the board packet. Board mtg 17 Dec approves capex.",
+    );
+    jim.open_promises.push(PromiseFacts {
+        id: 11,
+        text: "Send Tariq the revised pricing".into(),
+        due: d("2026-12-11"),
+    });
+    let plan = plan_for(vec![jim], 40);
+    let second = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.id.ends_with("-2"))
+        .unwrap_or_else(|| panic!("{:?}", of(&plan, 1)));
+    assert_eq!(second.date, d("2026-12-18"), "{second:?}");
+    assert!(
+        second
+            .suggestion
+            .starts_with("Ask Tariq how the board mtg on 17 Dec went"),
+        "{second:?}"
+    );
+    assert!(
+        second.why.contains("time to hear how it went"),
+        "{second:?}"
+    );
+}
