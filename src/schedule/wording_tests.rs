@@ -934,3 +934,30 @@ fn the_second_touch_after_an_event_comes_the_day_after_the_decision_its_note_dat
         "{second:?}"
     );
 }
+
+#[test]
+fn a_promise_to_text_someone_who_never_checks_email_is_said_once() {
+    let mut peter = noted(
+        person(1, Circle::Core),
+        InteractionKind::Message,
+        "2026-11-20",
+        "Text: wants a quote on a new autoclave.",
+    );
+    peter.name = "Peter Novak".into();
+    peter.notes = "Said text him, he never checks email.".into();
+    peter.open_promises.push(PromiseFacts {
+        id: 5,
+        text: "Text Dr. Novak the autoclave quote".into(),
+        due: d("2026-12-03"),
+    });
+    let plan = plan_for(vec![peter], 20);
+    let promise = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise");
+    assert_eq!(
+        promise.suggestion,
+        "Send Tariq the autoclave quote, as promised, by text rather than email."
+    );
+    assert_eq!(promise.action, InteractionKind::Message);
+}
