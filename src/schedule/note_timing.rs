@@ -462,8 +462,12 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
-const NO_CONTACT: [&str; 14] = [
-    // A buyer in a tender: "can't talk to vendors until award".
+const NO_CONTACT: [&str; 17] = [
+    // A buyer in a tender: "can't talk to vendors until award", "formal
+    // contact only, via the portal, until award".
+    "formal contact only",
+    "only via the portal",
+    "portal only",
     "can't talk to vendors",
     "cannot talk to vendors",
     "no vendor contact",
@@ -481,7 +485,9 @@ const NO_CONTACT: [&str; 14] = [
 ];
 
 /// A word of each of [`NO_CONTACT`]'s cues.
-const NO_CONTACT_WORDS: [&str; 5] = ["contact", "blackout", "probity", "nothing", "vendor"];
+const NO_CONTACT_WORDS: [&str; 6] = [
+    "contact", "blackout", "probity", "nothing", "vendor", "portal",
+];
 
 /// The days a note asks for no contact at all ("tender open: no informal
 /// contact until 18 Dec", "blackout until the 20 Jan award"), from the note's
@@ -875,6 +881,13 @@ mod tests {
         assert_eq!(
             no_contact_days("Probity rules: no contact till 18 Dec.", written),
             Some((written, d("2026-12-18")))
+        );
+        assert_eq!(
+            no_contact_days(
+                "RFP (14 offices). Tender open: formal contact only, via the portal, until award, expected Feb 2027.",
+                written
+            ),
+            Some((written, d("2027-02-01")))
         );
         assert_eq!(
             no_contact_days(

@@ -289,11 +289,18 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                         || (w[0].strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
                             && TOUCH.contains(&w[1]))
                 });
-                habit
-                    && (meeting
-                        || words
-                            .iter()
-                            .any(|w| TOUCH.contains(w) || w.starts_with("call")))
+                // "Weekly 1:1 Mondays 8:30", "1:1 Thursdays": a standing meeting.
+                let standing_meeting = meeting
+                    && words.iter().any(|w| {
+                        matches!(*w, "weekly" | "fortnightly")
+                            || w.strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
+                    });
+                standing_meeting
+                    || habit
+                        && (meeting
+                            || words
+                                .iter()
+                                .any(|w| TOUCH.contains(w) || w.starts_with("call")))
             })
         })
 }

@@ -501,7 +501,10 @@ fn a_weekly_one_to_one_and_a_desk_neighbour_need_no_rhythm_pings() {
         "2026-11-22",
         "Customer dinner, she sits next to me at the board table on 3 Dec.",
     );
-    let plan = plan_for(vec![boss, neighbour, dinner], 365);
+    let mut manager = person(4, Circle::Core);
+    manager.notes = "My manager (RVP West). Weekly 1:1 Mondays 8:30.".into();
+    let plan = plan_for(vec![boss, neighbour, dinner, manager], 365);
+    assert!(of(&plan, 4).is_empty(), "{:?}", of(&plan, 4));
     assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
     assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
     assert!(of(&plan, 3).len() >= 5, "{:?}", of(&plan, 3));
