@@ -927,6 +927,15 @@ fn write_ping<'a, 'p>(
         .christmas
         .filter(|_| christmas_season(date).is_some_and(|y| state.christmas_year != Some(y)))
         .map(|c| (c.sentence, c.thing));
+    // The contact goes away soon, as the notes say: the last word before.
+    let away_soon = (x.fixed.is_none())
+        .then(|| super::why::away_soon(p, cx, date))
+        .flatten();
+    let away_days =
+        away_soon.map(|(from, back, _)| (short_date(from, date), short_date(back, date)));
+    let away_ahead = away_soon
+        .zip(away_days.as_ref())
+        .map(|((_, _, parental), (from, back))| (from.as_str(), back.as_str(), parental));
     let ctx = SuggestionContext {
         first_name: addressed,
         company: facts.company.as_deref().filter(|c| is_organisation(c)),
@@ -992,6 +1001,7 @@ fn write_ping<'a, 'p>(
         deadline,
         task,
         christmas,
+        away_ahead,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open

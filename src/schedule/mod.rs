@@ -508,9 +508,9 @@ struct ClosedSpan {
 /// What closes a contact's days to pings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ClosedBy {
-    /// The contact is away (leave, holiday): birthdays keep their day, and
-    /// a ping near the span says so.
-    Away,
+    /// The contact is away (leave, holiday; `parental`: for a baby):
+    /// birthdays keep their day, and a ping near the span says so.
+    Away { parental: bool },
     /// The business waits (the user's own "ping her in Jan", "not before
     /// Q3", a lost deal's rest): birthdays keep their day.
     Later,
@@ -1758,6 +1758,9 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         back: calendar.day(back),
         by,
     };
+    let away = |text: &str| ClosedBy::Away {
+        parental: note_timing::is_parental_leave(text),
+    };
     let mut spans = Vec::new();
     let personal = is_personal(facts);
     let roles = notes::family_roles(&facts.notes);
@@ -1766,7 +1769,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         // said about this contact.
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, ClosedBy::Away)));
+            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, away(&text))));
             spans.extend(
                 note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
             );
@@ -1789,7 +1792,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, ClosedBy::Away)));
+            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, away(&text))));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {
@@ -1820,7 +1823,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     );
     if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
-        spans.extend(note_timing::away_days(&card, card_read).map(|s| span(s, ClosedBy::Away)));
+        spans.extend(note_timing::away_days(&card, card_read).map(|s| span(s, away(&card))));
         // A deal the card or a tag says was lost rests from the last thing logged.
         if standing::says_lost(&facts.notes) || standing::tagged_lost(&facts.tags) {
             spans.push(span(

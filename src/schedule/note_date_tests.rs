@@ -451,3 +451,41 @@ fn an_absence_written_as_a_span_of_numeric_days_keeps_pings_out_and_is_named() {
         );
     }
 }
+
+#[test]
+fn the_last_ping_before_someone_goes_away_is_about_that() {
+    // Core, last met in mid-October: due around mid-December, just before
+    // the leave the note names.
+    let leave = |id: i64, note: &str| noted(person(id, Circle::Core), "2026-10-12", note);
+    let plan = plan_in(
+        "US",
+        vec![
+            leave(
+                1,
+                "Chairs signed. Baby due 1/20! Mat leave from 12/18, back in April.",
+            ),
+            leave(2, "Pilot review. She's on PTO 12/18-1/4 (Mexico)."),
+        ],
+        40,
+    );
+    let before = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.date < d("2026-12-18"))
+            .unwrap_or_else(|| panic!("{:?}", of(&plan, id)))
+            .clone()
+    };
+    let baby = before(1);
+    assert!(
+        baby.suggestion
+            .starts_with("Wish Person all the best for the baby and the leave from Fri 18 Dec"),
+        "{baby:?}"
+    );
+    assert!(baby.suggestion.contains("until Thu 1 Apr"), "{baby:?}");
+    let pto = before(2);
+    assert!(
+        pto.suggestion
+            .starts_with("Before Person's time away from Fri 18 Dec, settle anything that cannot wait until Mon 4 Jan"),
+        "{pto:?}"
+    );
+}

@@ -460,6 +460,23 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
     named_day(&words[to + 1..], written)
 }
 
+/// Whether a note speaks of parental leave ("mat leave from 12/18",
+/// "paternity leave", "baby due 1/20"): an absence for a baby.
+pub fn is_parental_leave(note: &str) -> bool {
+    let lower = note.to_lowercase();
+    [
+        "maternity",
+        "paternity",
+        "parental",
+        "mat leave",
+        "pat leave",
+        "baby",
+        "newborn",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
 const NO_CONTACT: [&str; 17] = [

@@ -275,10 +275,15 @@ enum Need {
     ChristmasCustom,
     /// That custom is a card.
     ChristmasCard,
+    /// The contact goes away (leave, a long holiday) within two weeks, as
+    /// the notes say.
+    AwayAhead,
+    /// That absence is parental leave.
+    ParentalLeave,
 }
 
 /// How many kinds of [`Need`] there are.
-const NEEDS: usize = Need::ChristmasCard as usize + 1;
+const NEEDS: usize = Need::ParentalLeave as usize + 1;
 
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
@@ -401,6 +406,9 @@ pub struct SuggestionContext<'a> {
     /// A yearly Christmas custom the card keeps, due now: the card's
     /// sentence and what it is ("card", "hamper").
     pub christmas: Option<(&'a str, &'a str)>,
+    /// The contact goes away soon: the first day away and the day back in
+    /// words ("Fri 18 Dec", "Thu 1 Apr"), and whether it is parental leave.
+    pub away_ahead: Option<(&'a str, &'a str, bool)>,
     /// What was asked for or promised is still to come ("a lab slot in
     /// February"): it is confirmed, never asked about as if it had happened.
     pub ahead: bool,
@@ -461,6 +469,7 @@ impl<'a> SuggestionContext<'a> {
             deadline: None,
             task: None,
             christmas: None,
+            away_ahead: None,
         }
     }
 }
@@ -752,6 +761,7 @@ fn thread_rank(t: &Template) -> Option<u8> {
         || needs(Need::Offered)
         || needs(Need::Deadline)
         || needs(Need::Quiet)
+        || needs(Need::AwayAhead)
     {
         Some(2)
     } else if needs(Need::Later) || needs(Need::Settled) || needs(Need::Role) {
@@ -847,6 +857,8 @@ pub fn suggest_anew(
         Need::Chase => ctx.task.is_some_and(|t| t.2 == Owing::Chase),
         Need::ChristmasCustom => ctx.christmas.is_some(),
         Need::ChristmasCard => ctx.christmas.is_some_and(|c| c.1 == "card"),
+        Need::AwayAhead => ctx.away_ahead.is_some(),
+        Need::ParentalLeave => ctx.away_ahead.is_some_and(|a| a.2),
     };
     // Many templates share needs, and some take reading the note (a topic,
     // quiet news): each is worked out once per ping.
@@ -912,6 +924,14 @@ pub fn suggest_anew(
             .any(|&i| data.templates[i].needs.contains(&Need::LifeDated))
     {
         eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
+    }
+    // The last word before someone goes away for a while is about that.
+    if ctx.away_ahead.is_some()
+        && eligible
+            .iter()
+            .any(|&i| data.templates[i].needs.contains(&Need::AwayAhead))
+    {
+        eligible.retain(|&i| data.templates[i].needs.contains(&Need::AwayAhead));
     }
     // The day after the decision an event's note dated, the second touch
     // asks how it went: a promise kept before it is part of that.

@@ -383,6 +383,29 @@ fn request_why(
 /// speak of it: the two weeks before the contact leaves or after they are back.
 const ABSENCE_MENTION_DAYS: i32 = 14;
 
+/// An absence the notes name that starts within [`ABSENCE_MENTION_DAYS`]
+/// after `date`: the first day away, the day back, and whether it is
+/// parental leave.
+pub(super) fn away_soon(
+    p: &Prepared<'_>,
+    cx: &Context<'_>,
+    date: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate, bool)> {
+    let day = cx.calendar.day(date);
+    p.away.iter().find_map(|span| match span.by {
+        ClosedBy::Away { parental }
+            if span.from > day && span.from - day <= ABSENCE_MENTION_DAYS =>
+        {
+            Some((
+                cx.calendar.date(span.from),
+                cx.calendar.date(span.back),
+                parental,
+            ))
+        }
+        _ => None,
+    })
+}
+
 /// "Nadia is away from Fri 11 Dec, back on Wed 6 Jan, as your notes say", for
 /// a ping just before an absence the notes name; "Nadia is back from time
 /// away on Wed 6 Jan, …" for one just after it.
@@ -396,7 +419,7 @@ fn absence_words(
     let on = |d: i32| short_date(cx.calendar.date(d), date);
     p.away
         .iter()
-        .filter(|span| span.by == ClosedBy::Away)
+        .filter(|span| matches!(span.by, ClosedBy::Away { .. }))
         .find_map(|span| {
             if span.from > day && span.from - day <= ABSENCE_MENTION_DAYS {
                 Some(format!(

@@ -735,6 +735,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     deadline: Some((value, "Fri 15 Jan")),
                     task: Some((value, "Wed 16 Dec", Owing::Send)),
                     christmas: Some((value, "card")),
+                    away_ahead: Some((value, value, true)),
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
