@@ -666,12 +666,12 @@ fn write_ping<'a, 'p>(
     // An open promise to the contact is the user's answer to the request.
     let request = reading
         .and_then(|r| r.request.as_ref())
-        .filter(|_| {
+        .filter(|r| {
             !handled_since
                 && state.request != RequestProgress::Closed
                 && facts.open_promises.is_empty()
                 // Asked for by a day: the ping before the day speaks of it.
-                && !super::owes_by_a_day(&p.note_dates, date)
+                && !super::owes_by_a_day(&r.object, &p.note_dates, date)
         })
         .filter(|r| {
             note.is_none_or(|n| {

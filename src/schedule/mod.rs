@@ -1562,7 +1562,14 @@ fn prepare<'a>(
     }
     // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
     // its ping comes before the day (see [`note_targets`]), not at once.
-    let open = open_item(facts, &anchors).filter(|_| !owes_by_a_day(&note_dates, calendar.date(0)));
+    let open = open_item(facts, &anchors).filter(|_| {
+        // Most notes owe nothing by a day: the request is read only then.
+        !note_dates.iter().any(|d| d.owing == notes::Owing::Send)
+            || own_note
+                .as_ref()
+                .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request)
+                .is_none_or(|r| !owes_by_a_day(&r.object, &note_dates, calendar.date(0)))
+    });
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
@@ -1758,8 +1765,12 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         back: calendar.day(back),
         by,
     };
-    let away = |text: &str| ClosedBy::Away {
-        parental: note_timing::is_parental_leave(text),
+    let away = |a: note_timing::Absence| ClosedSpan {
+        from: calendar.day(a.from),
+        back: calendar.day(a.back),
+        by: ClosedBy::Away {
+            parental: a.parental,
+        },
     };
     let mut spans = Vec::new();
     let personal = is_personal(facts);
@@ -1769,7 +1780,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         // said about this contact.
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, away(&text))));
+            spans.extend(note_timing::away_days(&text, note.date).map(away));
             spans.extend(
                 note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
             );
@@ -1792,7 +1803,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(|s| span(s, away(&text))));
+            spans.extend(note_timing::away_days(&text, note.date).map(away));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {
@@ -1823,7 +1834,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     );
     if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
-        spans.extend(note_timing::away_days(&card, card_read).map(|s| span(s, away(&card))));
+        spans.extend(note_timing::away_days(&card, card_read).map(away));
         // A deal the card or a tag says was lost rests from the last thing logged.
         if standing::says_lost(&facts.notes) || standing::tagged_lost(&facts.tags) {
             spans.push(span(
@@ -1983,13 +1994,18 @@ fn dated_after_event(
         .max()
 }
 
-/// Whether a note's dates hold something the user owes by a day on or
-/// after `from` (a thing to send, a to-do): the pings before that day speak
-/// of it.
-fn owes_by_a_day(note_dates: &[notes::NoteDate], from: NaiveDate) -> bool {
-    note_dates
-        .iter()
-        .any(|d| d.on >= from && matches!(d.owing, notes::Owing::Send | notes::Owing::Do))
+/// Whether what was asked for (`request`, as the request reader has it:
+/// "a yes/no by 1/8") is the thing a note's dates say the user owes by a day
+/// on or after `from` ("a yes/no"): the pings before that day speak of it.
+/// Another thing asked for in the same note is still a request.
+fn owes_by_a_day(request: &str, note_dates: &[notes::NoteDate], from: NaiveDate) -> bool {
+    let request = request.to_lowercase();
+    note_dates.iter().any(|d| {
+        d.on >= from
+            && d.owing == notes::Owing::Send
+            && !d.task.is_empty()
+            && request.contains(&d.task.to_lowercase())
+    })
 }
 
 /// The last note's day when it holds something waiting on the user (a

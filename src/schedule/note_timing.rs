@@ -359,61 +359,47 @@ const AWAY_LONGEST_DAYS: i64 = 200;
 /// or a month: "call back on 3 Dec" or "kick off on 12 Jan" are no absence.
 /// Without a first day, they are away from the note's day; without a day
 /// back, for three weeks (six for parental leave).
-pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    // "OOO" and "PTO" are how many write it; "out of office" too.
-    const AWAY: [&str; 9] = [
-        "leave",
-        "away",
-        "holiday",
-        "holidays",
-        "vacation",
-        "sabbatical",
-        "overseas",
-        "ooo",
-        "pto",
-    ];
+pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
     const BACK: [&str; 6] = ["back", "until", "till", "returns", "return", "returning"];
     for clause in note.split(['.', ';', '\n', '!', '?']) {
         let words = words_of(clause);
         let out_of_office = words
             .windows(3)
             .any(|w| w[0] == "out" && w[1] == "of" && w[2] == "office");
-        // "Off until…", and "off work until", "off sick till", or "off 11
-        // Dec to 6 Jan"; not "kick off 12 Jan" or "sign off by 4 Dec".
+        // "Off until…", and "off work until", "off sick till", or "Nadia is
+        // off 11 Dec to 6 Jan"; not "kick off 12 Jan", "15% off 12/14-12/31"
+        // or "blocked off 14 Dec to 18 Dec".
         let off_until = words.iter().enumerate().any(|(i, w)| {
             w == "off"
-                && !(i > 0 && OFF_NOT_AWAY.contains(&words[i - 1].as_str()))
                 && (words[i + 1..]
                     .iter()
                     .take(2)
                     .any(|n| matches!(n.as_str(), "until" | "till" | "from" | "over"))
-                    || span_end(&words[i + 1..], written).is_some())
+                    || (is_off_subject(&words[..i])
+                        && span_end(&words[i + 1..], written).is_some()))
         });
         if !off_until && !out_of_office && !words.iter().any(|w| AWAY.contains(&w.as_str())) {
             continue;
         }
-        // The first day named after a word that starts or ends the absence.
-        let day_after = |cues: &[&str]| {
+        // The first day named right after a word that starts or ends the absence.
+        let after_cue = |cues: &[&str], read: &dyn Fn(&[String]) -> Option<NaiveDate>| {
             words.iter().enumerate().find_map(|(i, w)| {
                 cues.contains(&w.as_str())
-                    .then(|| named_day(&words[i + 1..], written))
+                    .then(|| read(&words[i + 1..]))
                     .flatten()
             })
         };
-        // "11 Dec to 6 Jan": the day after the span's "to" is the day back.
-        let back = day_after(&BACK)
-            .or_else(|| (0..words.len()).find_map(|i| span_end(&words[i..], written)));
-        let start = day_after(&[
-            "from", "leave", "away", "off", "holiday", "holidays", "ooo", "pto", "office",
-        ])
-        .filter(|s| back.is_none_or(|b| *s < b));
+        let named = |rest: &[String]| named_day(rest, written);
+        // "off 11 Dec to 6 Jan", "PTO 12/18-1/4": a span right after a word
+        // that starts the absence; "Holiday promo 12/14-12/24" names none.
+        let span = |rest: &[String]| span_end(rest, written);
+        let back = after_cue(&BACK, &named).or_else(|| after_cue(&STARTS, &span));
+        let start = after_cue(&STARTS, &named).filter(|s| back.is_none_or(|b| *s < b));
         if start.is_none() && back.is_none() {
             continue;
         }
         let start = start.unwrap_or(written);
-        let parental = words
-            .iter()
-            .any(|w| matches!(w.as_str(), "paternity" | "maternity" | "parental"));
+        let parental = names_parental_leave(&words);
         let end = back.unwrap_or_else(|| {
             start
                 + Duration::days(if parental {
@@ -423,23 +409,112 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate
                 })
         });
         if end > start && end > written && (end - start).num_days() <= AWAY_LONGEST_DAYS {
-            return Some((start, end));
+            return Some(Absence {
+                from: start,
+                back: end,
+                parental,
+            });
         }
     }
     None
 }
 
-/// Words before "off" that make it no absence: "kick off 12 Jan", "sign off
-/// by 4 Dec", "paid off", "drop off the samples 3 Dec".
-const OFF_NOT_AWAY: [&str; 14] = [
-    "kick", "kicks", "kicked", "sign", "signs", "signed", "pay", "paid", "drop", "dropped", "tee",
-    "cut", "write", "written",
+/// An absence a note names (see [`away_days`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Absence {
+    /// The first day away.
+    pub from: NaiveDate,
+    /// The first day back.
+    pub back: NaiveDate,
+    /// Parental leave: for a baby.
+    pub parental: bool,
+}
+
+/// Words that say someone is away ("OOO" and "PTO" are how many write it).
+const AWAY: [&str; 9] = [
+    "leave",
+    "away",
+    "holiday",
+    "holidays",
+    "vacation",
+    "sabbatical",
+    "overseas",
+    "ooo",
+    "pto",
 ];
 
-/// The end of a span of days that starts `words` ("11 dec to 6 jan", "dec 21
-/// through jan 2", "mid dec till mid jan"): the day named after "to",
-/// "through" or "till" when a day is named just before it. A "to" after
-/// anything else ("talk to Sam 6 Jan") ends no span.
+/// Words after which the first day away (or a span of days away) is named.
+const STARTS: [&str; 11] = [
+    "from",
+    "leave",
+    "away",
+    "off",
+    "holiday",
+    "holidays",
+    "vacation",
+    "ooo",
+    "pto",
+    "office",
+    "sabbatical",
+];
+
+/// Whether the words of a clause say it is parental leave: "maternity",
+/// "paternity", "parental", or "mat leave" / "pat leave".
+fn names_parental_leave(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "paternity" | "maternity" | "parental"))
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0].as_str(), "mat" | "pat") && w[1] == "leave")
+}
+
+/// Words that open a clause with "off" and are no one's name: "Kick off 12
+/// Jan to 14 Jan", "Sign off…", "Log off…".
+const OFF_NOT_AWAY: [&str; 20] = [
+    "kick", "kicks", "kicked", "sign", "signs", "signed", "pay", "paid", "drop", "dropped", "tee",
+    "cut", "write", "written", "blocked", "block", "log", "logged", "roll", "rolled",
+];
+
+/// Whether the words before "off" make it a person being off ("Nadia is
+/// off", "she's off", "Nadia off" opening the clause, "days off", "taking
+/// time off") rather than a price, a block or a kick-off.
+fn is_off_subject(before: &[String]) -> bool {
+    match before.last().map(String::as_str) {
+        None => true,
+        // "15% off", "$500 off": a price.
+        Some(word) if word.starts_with(|c: char| c.is_ascii_digit()) => false,
+        Some(word) => {
+            (before.len() == 1 && !OFF_NOT_AWAY.contains(&word))
+                || matches!(
+                    word,
+                    "is" | "s"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "i"
+                        | "we"
+                        | "still"
+                        | "also"
+                        | "day"
+                        | "days"
+                        | "week"
+                        | "weeks"
+                        | "time"
+                )
+        }
+    }
+}
+
+/// The day after the end of a span of days that starts `words` ("11 dec to
+/// 6 jan", "dec 21 through jan 2", "mid dec till mid jan"): the span names
+/// its last day, so the day after it is the first day back. The span's end
+/// is named after "to", "through" or "till" when a day is named just before
+/// it; a "to" after anything else ("talk to Sam 6 Jan") ends no span.
 fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
     let to = words
         .iter()
@@ -457,24 +532,7 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
     if !names_day || named_day(before, written).is_none() {
         return None;
     }
-    named_day(&words[to + 1..], written)
-}
-
-/// Whether a note speaks of parental leave ("mat leave from 12/18",
-/// "paternity leave", "baby due 1/20"): an absence for a baby.
-pub fn is_parental_leave(note: &str) -> bool {
-    let lower = note.to_lowercase();
-    [
-        "maternity",
-        "paternity",
-        "parental",
-        "mat leave",
-        "pat leave",
-        "baby",
-        "newborn",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    named_day(&words[to + 1..], written).map(|last| last + Duration::days(1))
 }
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
@@ -520,10 +578,29 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
     {
         return None;
     }
+    // "Orders via portal only until the migration" is how they order; in a
+    // tender, the portal is the only way to talk.
+    let tender = [
+        "tender",
+        "rfp",
+        "rft",
+        "rfq",
+        "award",
+        "probity",
+        "procurement",
+        "bid",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     for clause in note.split(['.', ';', '\n', '!', '?']) {
         let lower = clause.to_lowercase().replace('\u{2019}', "'");
         // The day that ends it is named after the words that ask for it.
-        let Some(at) = NO_CONTACT.iter().filter_map(|cue| lower.find(cue)).min() else {
+        let Some(at) = NO_CONTACT
+            .iter()
+            .filter(|cue| tender || !cue.contains("portal"))
+            .filter_map(|cue| lower.find(cue))
+            .min()
+        else {
             continue;
         };
         let words = words_of(&lower[at..]);
@@ -576,13 +653,35 @@ fn turn_of_year(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
         .iter()
         .map(String::as_str)
         .skip_while(|w| *w == "the")
-        .take(2)
+        .take(3)
         .collect();
-    let names_it = matches!(
-        rest.as_slice(),
-        ["new", "year" | "years" | "year's", ..]
-            | ["holidays" | "hols" | "christmas" | "xmas" | "newyear", ..]
-    );
+    // The words end the phrase: "after the holidays, slammed", "in the new
+    // year when budgets reset"; not "after the Christmas party on 4 Dec".
+    let ends = |next: Option<&&str>| {
+        next.is_none_or(|w| {
+            matches!(
+                *w,
+                "when"
+                    | "once"
+                    | "and"
+                    | "as"
+                    | "then"
+                    | "but"
+                    | "so"
+                    | "because"
+                    | "slammed"
+                    | "busy"
+                    | "for"
+                    | "with"
+                    | "please"
+            )
+        })
+    };
+    let names_it = match rest.as_slice() {
+        ["new", "year" | "years" | "year's", more @ ..] => ends(more.first()),
+        ["holidays" | "hols" | "christmas" | "xmas" | "newyear", more @ ..] => ends(more.first()),
+        _ => false,
+    };
     (names_it && written.month() >= 10)
         .then(|| NaiveDate::from_ymd_opt(written.year() + 1, 1, 4))
         .flatten()
@@ -816,7 +915,7 @@ mod tests {
     fn a_note_says_when_someone_is_away() {
         let written = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let away = |note: &str| away_days(note, written);
+        let away = |note: &str| away_days(note, written).map(|a| (a.from, a.back));
         assert_eq!(
             away("Good call. On leave from 14 Dec, back 11 Jan."),
             Some((d("2026-12-14"), d("2027-01-11")))
@@ -846,18 +945,30 @@ mod tests {
             away("On mat leave until 1 Mar 2027"),
             Some((written, d("2027-03-01")))
         );
-        // A span of days: "off", "OOO", "PTO" or "out of office" with two ends.
+        // A span of days right after "off", "OOO", "PTO" or "out of office":
+        // its last day is the last day away.
         assert_eq!(
             away("Nadia is off 11 Dec to 6 Jan, covering for her is Sam"),
-            Some((d("2026-12-11"), d("2027-01-06")))
+            Some((d("2026-12-11"), d("2027-01-07")))
+        );
+        assert_eq!(
+            away("Nadia off 11 Dec to 6 Jan, Sam covers"),
+            Some((d("2026-12-11"), d("2027-01-07")))
         );
         assert_eq!(
             away("OOO 22 Dec to 2 Jan, Mike covers"),
-            Some((d("2026-12-22"), d("2027-01-02")))
+            Some((d("2026-12-22"), d("2027-01-03")))
         );
         assert_eq!(
             away("PTO Dec 21 through Jan 4"),
-            Some((d("2026-12-21"), d("2027-01-04")))
+            Some((d("2026-12-21"), d("2027-01-05")))
+        );
+        // Parental leave, however written, for the wording and its length.
+        assert!(away_days("On mat leave from 18 Dec", written)
+            .is_some_and(|a| a.parental && a.back == d("2027-01-29")));
+        assert!(
+            away_days("Buyer for the baby aisle. Off 14 Dec to 18 Dec.", written)
+                .is_some_and(|a| !a.parental)
         );
         assert_eq!(
             away("Out of office from 18 Dec, back 5 Jan"),
@@ -868,6 +979,15 @@ mod tests {
             "Kick off 12 Jan to 14 Jan with the depot team",
             "Sign off 4 Dec to 8 Dec by legal",
             "Talk to Sam 6 Jan about the rollout",
+            // A price, a block, a promotion, a product: no one is away.
+            "Offered 15% off 14 Dec to 31 Dec if she signs",
+            "$500 off Dec 1 through Dec 24",
+            "Blocked off 14 Dec to 18 Dec for install",
+            "Log off 5 Dec to 7 Dec for migration",
+            "Holiday promo 14 Dec to 24 Dec pitched, she liked it",
+            "Left a leave-behind, pilot runs 1 Dec to 14 Dec",
+            "Vacation policy review 3 Dec to 5 Dec",
+            "Demo of the PTO accrual module 10 Dec to 12 Dec",
             "Kick off on 12 Jan with the depot team",
             "Leave it with me",
             "On holiday last week, tanned",
@@ -905,6 +1025,11 @@ mod tests {
                 written
             ),
             Some((written, d("2027-02-01")))
+        );
+        // How a customer orders is no rule on talking.
+        assert_eq!(
+            no_contact_days("Orders via portal only until 1 Feb migration.", written),
+            None
         );
         assert_eq!(
             no_contact_days(

@@ -1052,7 +1052,7 @@ const ASKED_FOR: [&str; 8] = [
 ];
 
 /// What a buyer needs from their own side, not from the user.
-const OWN_SIDE: [&str; 9] = [
+const OWN_SIDE: [&str; 17] = [
     "sign-off",
     "signoff",
     "approval",
@@ -1062,6 +1062,20 @@ const OWN_SIDE: [&str; 9] = [
     "signature",
     "signatures",
     "approvals",
+    "po",
+    "okay",
+    "ok",
+    "review",
+    "decision",
+    "headcount",
+    "go-live",
+    "delivery",
+];
+
+/// Things asked for by a day that are set up, not sent ("wants a call by 15
+/// Dec"): the request reader delivers those.
+const NOT_SENT: [&str; 10] = [
+    "call", "chat", "meeting", "demo", "visit", "catch-up", "lunch", "coffee", "dinner", "workshop",
 ];
 
 /// Verbs of sending: their object is the thing owed.
@@ -1186,16 +1200,29 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         .find(|o| lower_words.get(asker..asker + o.len()) == Some(o.as_slice()))
         .map(|o| asker + o.len());
     if let (Some(from), true) = (asked_for, by) {
-        // What a buyer gets from their own side ("needs CFO sign-off") is
-        // no thing of the user's.
-        let own_side = lower_words[from..].iter().any(|w| {
-            OWN_SIDE
-                .iter()
-                .any(|o| w.trim_end_matches([',', '.']) == *o)
-        });
-        if !matches!(lower_words.get(from), Some(&"to") | None)
-            && !lower_words[from..].contains(&"from")
+        let asked: Vec<&str> = lower_words[from..]
+            .iter()
+            .map(|w| w.trim_end_matches([',', '.', ':']))
+            .take_while(|w| !LIMIT_WORDS.contains(w))
+            .collect();
+        // A thing to send, named with its article ("a yes/no", "the revised
+        // pricing", "my list"), or one the contact reviews ("pricing"); not
+        // what a buyer gets from their own side ("CFO sign-off", "board
+        // okay", "the PO"), a meeting to set up ("a call"), someone's to-do
+        // ("CFO to sign off") or "us out".
+        let sendable = asked
+            .first()
+            .is_some_and(|w| matches!(*w, "a" | "an" | "the" | "my" | "our" | "your" | "some"))
+            || is_for_review(&asked.join(" "));
+        let own_side = asked.iter().any(|w| OWN_SIDE.contains(w))
+            || asked.windows(2).any(|w| w == ["sign", "off"]);
+        let a_meeting = asked.iter().any(|w| NOT_SENT.contains(w));
+        if sendable
             && !own_side
+            && !a_meeting
+            && !asked.contains(&"to")
+            && !asked.contains(&"from")
+            && !matches!(asked.first(), Some(&("us" | "me")))
         {
             return found(Owing::Send, thing(from, &LIMIT_WORDS));
         }
@@ -3363,6 +3390,15 @@ mod tests {
             "She needs to submit by 4 Dec.",
             "She needs CFO sign-off by 15 Jan.",
             "Needs the PO from procurement by 9 Dec.",
+            "Wants a call by 15 Dec.",
+            "Needs CFO to sign off by 15 Jan.",
+            "Needs board okay by 15 Jan",
+            "Needs legal review by 8 Jan",
+            "Needs PO by 9 Dec",
+            "Wants us out by 15 Dec",
+            "Wants go-live by 1 Feb",
+            "Needs 40 seats by 5 Jan",
+            "She needs a decision by 15 Jan",
         ] {
             assert!(
                 owed(nobody).iter().all(|(o, _)| *o != Owing::Send),

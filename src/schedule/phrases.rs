@@ -289,6 +289,39 @@ pub struct Channel {
     pub phone_only: bool,
 }
 
+/// Whether `cue` stands in `lower` as whole words and says there is no
+/// mobile phone: "no cell, doesnt do email", not "iPhone only", "no cell
+/// reception" or "no mobile app".
+fn names_no_mobile(lower: &str, cue: &str) -> bool {
+    lower.match_indices(cue).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let rest = &lower[at + cue.len()..];
+        let next_word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        before.is_none_or(|c| !c.is_alphanumeric())
+            && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            && !(rest.starts_with(' ')
+                && matches!(
+                    next_word,
+                    "reception"
+                        | "coverage"
+                        | "signal"
+                        | "app"
+                        | "apps"
+                        | "strategy"
+                        | "device"
+                        | "devices"
+                        | "budget"
+                        | "data"
+                        | "plan"
+                        | "policy"
+                        | "fleet"
+                ))
+    })
+}
+
 /// The channel the notes ask for, if any.
 pub fn channel_in(notes: &str) -> Channel {
     let lower = notes.to_lowercase().replace('\u{2019}', "'");
@@ -305,14 +338,16 @@ pub fn channel_in(notes: &str) -> Channel {
     });
     // "Landline only - no mobile, no email": a phone person, and "no
     // email" is no wish for texts. A landline number on the card is not.
-    let landline = has(&[
+    let landline = [
         "landline only",
         "only a landline",
         "only landline",
         "no mobile",
         "no cell",
         "phone only",
-    ]);
+    ]
+    .iter()
+    .any(|cue| names_no_mobile(&lower, cue));
     let app = if whatsapp && !landline {
         Some("WhatsApp")
     } else if lower.contains("signal") && has(&["prefers signal", "on signal", "via signal"]) {
@@ -559,6 +594,15 @@ mod tests {
                 .phone_only
         );
         assert!(!channel_in("Office landline 0161 496 0000.").phone_only);
+        for not_phone_only in [
+            "Company is iPhone only.",
+            "No cell reception at the quarry; email is best",
+            "no mobile app budget yet",
+            "They have no mobile strategy",
+            "Smartphone only fleet",
+        ] {
+            assert!(!channel_in(not_phone_only).phone_only, "{not_phone_only}");
+        }
         assert_eq!(
             channel_in("No calls, WhatsApp him.").message,
             Some("WhatsApp")

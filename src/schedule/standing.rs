@@ -276,7 +276,8 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
         .iter()
         .any(|text| {
             text.split(['.', ';', '\n', '!', '?']).any(|clause| {
-                let meeting = MEETINGS.iter().any(|m| clause.contains(m));
+                // "1:1" as itself, not inside "1:15pm".
+                let meeting = MEETINGS.iter().any(|m| has_words(clause, m));
                 let words: Vec<&str> = clause
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
@@ -289,8 +290,9 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                         || (w[0].strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
                             && TOUCH.contains(&w[1]))
                 });
-                // "Weekly 1:1 Mondays 8:30", "1:1 Thursdays": a standing meeting.
-                let standing_meeting = meeting
+                // "Weekly 1:1 Mondays 8:30", "1:1 Thursdays": a standing
+                // meeting of the user's (a stand-up may be theirs alone).
+                let standing_meeting = MEETINGS[..4].iter().any(|m| has_words(clause, m))
                     && words.iter().any(|w| {
                         matches!(*w, "weekly" | "fortnightly")
                             || w.strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))

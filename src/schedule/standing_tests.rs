@@ -165,6 +165,15 @@ fn call_me_after_the_holidays_waits_for_the_new_year() {
             "{note}: {first}"
         );
     }
+    // A day named after the words is no turn of the year.
+    let party = noted(
+        person(3, Circle::Core),
+        "2026-10-01",
+        "Call me after the Christmas party on 4 Dec.",
+    );
+    assert!(of(&plan_for(vec![party], 60), 3)
+        .first()
+        .is_some_and(|p| p.date < d("2026-12-20")));
     // Written early in the year, the words wait for nothing.
     let spring = noted(
         person(2, Circle::Core),
@@ -503,8 +512,15 @@ fn a_weekly_one_to_one_and_a_desk_neighbour_need_no_rhythm_pings() {
     );
     let mut manager = person(4, Circle::Core);
     manager.notes = "My manager (RVP West). Weekly 1:1 Mondays 8:30.".into();
-    let plan = plan_for(vec![boss, neighbour, dinner, manager], 365);
+    // A time of day is no one-to-one, and their stand-up is not the user's.
+    let mut caller = person(5, Circle::Core);
+    caller.notes = "Best time to call: Tuesdays 1:15pm.".into();
+    let mut team = person(6, Circle::Core);
+    team.notes = "Their daily stand-up is Mondays 9am, avoid then.".into();
+    let plan = plan_for(vec![boss, neighbour, dinner, manager, caller, team], 365);
     assert!(of(&plan, 4).is_empty(), "{:?}", of(&plan, 4));
+    assert!(of(&plan, 5).len() >= 5, "{:?}", of(&plan, 5));
+    assert!(of(&plan, 6).len() >= 5, "{:?}", of(&plan, 6));
     assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
     assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
     assert!(of(&plan, 3).len() >= 5, "{:?}", of(&plan, 3));

@@ -732,6 +732,21 @@ fn a_request_with_a_day_is_delivered_before_the_day_not_at_once() {
         ping.suggestion
     );
     assert!(!ping.suggestion.contains("landed"), "{}", ping.suggestion);
+    // Another thing asked for in the same note is still delivered at once.
+    let two = noted(
+        person(2, Circle::Network),
+        InteractionKind::Email,
+        "2026-11-24",
+        "Asked for the case study. Needs the revised pricing by 20 Jan.",
+    );
+    let plan = plan_for(vec![two], 30);
+    assert!(
+        of(&plan, 2)
+            .iter()
+            .any(|p| p.date < d("2026-12-10") && p.suggestion.contains("case study")),
+        "{:?}",
+        of(&plan, 2)
+    );
 }
 
 #[test]
