@@ -1425,7 +1425,7 @@ fn owed_thing(words: &[&str]) -> String {
     }
     for w in &mut words {
         if w.eq_ignore_ascii_case("my") {
-            *w = "your".to_owned();
+            *w = as_said_to_user(&w.to_lowercase());
         }
     }
     // "our joint funds confirmed": a state to reach, not a thing to send.
@@ -2612,12 +2612,18 @@ pub fn definite(object: &str) -> String {
 /// acronym ("Harbor Bank renewal", "ABQ go-live") stays as written.
 fn common_start_lowered(object: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    let first = object.split_whitespace().next().unwrap_or("");
+    let object = object.trim_start();
+    let mut words = object.split_whitespace();
+    let first = words.next().unwrap_or("");
     let mut chars = first.chars();
     let capitalised = chars.next().is_some_and(char::is_uppercase)
         && first.chars().count() > 1
         && chars.all(|c| c.is_lowercase() || c == '-');
-    if !capitalised {
+    // "Heart Foundation gala", "Back Bay office move": a name goes on.
+    let name_goes_on = words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !capitalised || name_goes_on {
         return Cow::Borrowed(object);
     }
     let lower = first.to_lowercase();
@@ -2864,6 +2870,13 @@ mod tests {
         assert_eq!(definite("Harbor Bank renewal"), "the Harbor Bank renewal");
         assert_eq!(definite("Feldstein install"), "the Feldstein install");
         assert_eq!(definite("ABQ go-live"), "the ABQ go-live");
+        assert_eq!(
+            definite("Heart Foundation gala"),
+            "the Heart Foundation gala"
+        );
+        assert_eq!(definite("Back Bay office move"), "the Back Bay office move");
+        assert_eq!(definite(" Knee surgery"), "the knee surgery");
+        assert_eq!(definite("\u{a0}\u{a0}Hip op"), "the hip op");
         assert_eq!(definite("her team's sandbox"), "her team's sandbox");
         assert_eq!(event_name("a customer dinner"), "the customer dinner");
         assert_eq!(event_name("SaaStr Annual"), "SaaStr Annual");

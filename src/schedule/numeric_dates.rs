@@ -204,7 +204,17 @@ fn numeric_range(
     if !between.is_empty() {
         return None;
     }
+    // "10.12-14" is a version number more often than a span.
+    if first.contains('.') {
+        return None;
+    }
     if let Some((month, day, _, tail)) = numeric_date(second, order, year_now, true) {
+        // The end comes after the start, within the next few months
+        // ("12/22-1/2"); "12/23-12/21" is a slip of the pen.
+        let months_on = (month + 12 - from_month) % 12;
+        if (months_on == 0 && day <= from_day) || months_on > 6 {
+            return None;
+        }
         return Some(NumericRange {
             lead,
             from: (from_month, from_day),
@@ -415,6 +425,8 @@ mod tests {
             "updated 2026-12-01",
             "ref 12/21-AB",
             "12/23-21",
+            "OOO 12/23-12/21",
+            "Release 10.12-14 shipped",
             "3/4-5 of the team",
         ] {
             assert_eq!(spell(note, DateOrder::MonthFirst), note, "{note}");

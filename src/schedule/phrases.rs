@@ -239,9 +239,11 @@ pub fn news_kind(life: &str) -> NewsKind {
         "starts at",
         "starting at",
         "joining",
-        // "Moving to a new team", not "moving to Austin".
-        "moving to the ",
-        "moving to a ",
+        // "Moving to a new team", not "moving to Austin" or "the Bay Area".
+        "new team",
+        "new position",
+        "moving teams",
+        "moving roles",
         "head of",
     ]) {
         NewsKind::Job
@@ -564,6 +566,7 @@ mod tests {
         assert_eq!(news_kind("Moving house to Leeds in April"), NewsKind::Move);
         assert_eq!(news_kind("They're moving to Austin"), NewsKind::Move);
         assert_eq!(news_kind("Moving to a new team in March"), NewsKind::Job);
+        assert_eq!(news_kind("Moving to the Bay Area"), NewsKind::Move);
         assert_eq!(news_opening(NewsKind::Baby), "congratulations on the baby");
     }
 

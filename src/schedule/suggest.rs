@@ -1070,7 +1070,7 @@ pub fn suggest_anew(
             Some(rest) => format!("Text {rest}"),
             None => text,
         };
-        (text, InteractionKind::Message)
+        (email_as(&text, "message"), InteractionKind::Message)
     } else {
         by_channel(text, template.action, ctx.channel)
     };
@@ -1131,15 +1131,28 @@ fn by_channel(
         return (text, action);
     }
     if channel.phone_only {
-        // "Landline only, no email": the same words, said on the phone
-        // (and nothing to confirm "in writing").
-        let text = text.replace(" in writing", "");
-        let text = match text.strip_prefix("Email ") {
-            Some(rest) => format!("Call {rest}"),
-            None => format!(
+        // "Landline only, no email": said on the phone (and nothing to
+        // confirm "in writing"); a thing to send is asked about first, as
+        // it cannot go by email.
+        let text = email_as(&text.replace(" in writing", ""), "call");
+        let text = if let Some(rest) = text.strip_prefix("Email ") {
+            format!("Call {rest}")
+        } else if let Some((name, thing)) = text
+            .strip_prefix("Send ")
+            .and_then(|rest| rest.split_once(' '))
+        {
+            // "Send Raj the pricing sheet, as promised."
+            format!(
+                "Call {name} about {}, and ask how it should reach them: your notes say no email.",
+                thing.trim_end_matches('.')
+            )
+        } else if text.contains(" call") || text.starts_with("Call ") {
+            text
+        } else {
+            format!(
                 "{}, by phone rather than email.",
                 text.trim_end_matches('.')
-            ),
+            )
         };
         return (text, InteractionKind::Call);
     }
@@ -1155,19 +1168,21 @@ fn by_channel(
         Some(rest) => format!("Message {rest}"),
         None => text,
     };
-    let body = text.trim_end_matches('.');
-    let joined = if body.contains(" email") {
-        // "confirm it in a short email": the message is the email.
-        body.replace(" a short email", " a short message")
-            .replace(" one short email", " one short message")
-            .replace(" email", " message")
-    } else {
-        body.to_owned()
-    };
+    let joined = email_as(text.trim_end_matches('.'), "message");
     (
         format!("{joined}, {how} rather than email."),
         InteractionKind::Message,
     )
+}
+
+/// `text` with the email it speaks of made another channel ("confirm it in
+/// a short email" → "…in a short message").
+fn email_as(text: &str, channel: &str) -> String {
+    if text.contains(" email") {
+        text.replace(" email", &format!(" {channel}"))
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The id of a template, for tests and diagnostics.

@@ -415,26 +415,23 @@ fn absence_words(
     date: NaiveDate,
     name: &str,
 ) -> Option<String> {
+    if let Some((from, back, _)) = away_soon(p, cx, date) {
+        return Some(format!(
+            "{name} is away from {}, back on {}, as your notes say",
+            short_date(from, date),
+            short_date(back, date)
+        ));
+    }
     let day = cx.calendar.day(date);
-    let on = |d: i32| short_date(cx.calendar.date(d), date);
     p.away
         .iter()
         .filter(|span| matches!(span.by, ClosedBy::Away { .. }))
-        .find_map(|span| {
-            if span.from > day && span.from - day <= ABSENCE_MENTION_DAYS {
-                Some(format!(
-                    "{name} is away from {}, back on {}, as your notes say",
-                    on(span.from),
-                    on(span.back)
-                ))
-            } else if day >= span.back && day - span.back <= ABSENCE_MENTION_DAYS {
-                Some(format!(
-                    "{name} is back from time away on {}, as your notes say",
-                    on(span.back)
-                ))
-            } else {
-                None
-            }
+        .find(|span| day >= span.back && day - span.back <= ABSENCE_MENTION_DAYS)
+        .map(|span| {
+            format!(
+                "{name} is back from time away on {}, as your notes say",
+                short_date(cx.calendar.date(span.back), date)
+            )
         })
 }
 

@@ -976,3 +976,29 @@ fn a_promise_to_text_someone_who_never_checks_email_is_said_once() {
     );
     assert_eq!(promise.action, InteractionKind::Message);
 }
+
+#[test]
+fn a_thing_promised_to_someone_only_the_phone_reaches_is_asked_about_on_a_call() {
+    let mut raj = noted(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Wants the pricing sheet.",
+    );
+    raj.notes = "Landline only, no email.".into();
+    raj.open_promises.push(PromiseFacts {
+        id: 3,
+        text: "Send the pricing sheet".into(),
+        due: d("2026-12-03"),
+    });
+    let plan = plan_for(vec![raj], 20);
+    let promise = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise");
+    assert_eq!(
+        promise.suggestion,
+        "Call Tariq about the pricing sheet, as promised, and ask how it should reach them: your notes say no email."
+    );
+    assert_eq!(promise.action, InteractionKind::Call);
+}
