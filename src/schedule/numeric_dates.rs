@@ -223,14 +223,7 @@ fn numeric_range(
         });
     }
     // "12/21-23": the end is a later day of the same month.
-    let end = second
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(second.len());
-    let (digits, tail) = second.split_at(end);
-    if digits.is_empty() || digits.len() > 2 || tail.chars().any(char::is_alphanumeric) {
-        return None;
-    }
-    let day: u32 = digits.parse().ok()?;
+    let (day, tail) = short_number(second)?;
     chrono::NaiveDate::from_ymd_opt(2024, from_month, day)?;
     (day > from_day).then_some(NumericRange {
         lead,
@@ -238,6 +231,19 @@ fn numeric_range(
         to: (from_month, day),
         tail,
     })
+}
+
+/// A number of one or two digits opening `text`, and what follows it when
+/// that is only punctuation ("23),", "51:").
+fn short_number(text: &str) -> Option<(u32, &str)> {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, tail) = text.split_at(end);
+    if digits.is_empty() || digits.len() > 2 || tail.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some((digits.parse().ok()?, tail))
 }
 
 /// The Monday of a calendar week a note names ("KW 51", "CW51", "KW51:"),
@@ -254,14 +260,7 @@ fn calendar_week<'t>(
         Some(_) => (&token[2..], false),
         None => return None,
     };
-    let end = number
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(number.len());
-    let (digits, tail) = number.split_at(end);
-    if digits.is_empty() || digits.len() > 2 || tail.chars().any(char::is_alphanumeric) {
-        return None;
-    }
-    let week: u32 = digits.parse().ok()?;
+    let (week, tail) = short_number(number)?;
     let from = written - chrono::Duration::days(14);
     [from.iso_week().year(), from.iso_week().year() + 1]
         .iter()

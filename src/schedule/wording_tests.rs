@@ -950,6 +950,15 @@ fn the_second_touch_after_an_event_comes_the_day_after_the_decision_its_note_dat
     );
 }
 
+/// The ping of a contact's one open promise, planned from `today()`.
+fn promise_ping(contact: ContactFacts) -> super::Ping {
+    of(&plan_for(vec![contact], 20), 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise's ping")
+        .clone()
+}
+
 #[test]
 fn a_promise_to_text_someone_who_never_checks_email_is_said_once() {
     let mut peter = noted(
@@ -965,11 +974,7 @@ fn a_promise_to_text_someone_who_never_checks_email_is_said_once() {
         text: "Text Dr. Novak the autoclave quote".into(),
         due: d("2026-12-03"),
     });
-    let plan = plan_for(vec![peter], 20);
-    let promise = of(&plan, 1)
-        .into_iter()
-        .find(|p| p.reason == Reason::Promise)
-        .expect("the promise");
+    let promise = promise_ping(peter);
     assert_eq!(
         promise.suggestion,
         "Send Tariq the autoclave quote, as promised, by text rather than email."
@@ -991,11 +996,7 @@ fn a_thing_promised_to_someone_only_the_phone_reaches_is_asked_about_on_a_call()
         text: "Send the pricing sheet".into(),
         due: d("2026-12-03"),
     });
-    let plan = plan_for(vec![raj], 20);
-    let promise = of(&plan, 1)
-        .into_iter()
-        .find(|p| p.reason == Reason::Promise)
-        .expect("the promise");
+    let promise = promise_ping(raj);
     assert_eq!(
         promise.suggestion,
         "Call Tariq about the pricing sheet, as promised, and ask how it should reach them: your notes say no email."
