@@ -49,6 +49,8 @@ const REQUEST_OLD_DAYS: i64 = 90;
 /// A contact never talked to gets a promise due within this many days
 /// delivered on their first ping, rather than a cold introduction.
 const EARLY_PROMISE_DAYS: i64 = 45;
+/// A birthday wish asks how dated news went only this soon after it.
+const BIRTHDAY_NEWS_AFTER_DAYS: i64 = 14;
 /// A ping this soon after a promise's day asks how it landed.
 const PROMISE_AFTER_DAYS: i64 = 30;
 /// A rhythm ping within this share of the interval after the last touch (in
@@ -764,7 +766,16 @@ fn write_ping<'a, 'p>(
     let life_dated_day = news_dates
         .iter()
         .chain(&p.earlier_dates)
-        .filter(|d| d.life && d.on < date && (date - d.on).num_days() <= 60 && !d.what.is_empty())
+        .filter(|d| {
+            // A birthday wish asks after news of the last two weeks only:
+            // a month on, "how did the hip go?" is no birthday line.
+            let reach = if birthday {
+                BIRTHDAY_NEWS_AFTER_DAYS
+            } else {
+                60
+            };
+            d.life && d.on < date && (date - d.on).num_days() <= reach && !d.what.is_empty()
+        })
         .max_by_key(|d| d.on)
         .filter(|_| !state.life_after_used && event.is_none());
     let life_dated_on = life_dated_day.map(|d| day_month(d.on, date));

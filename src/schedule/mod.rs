@@ -760,8 +760,12 @@ fn plan_written_through(
                 Decision::Place(calendar.next_working(calendar.day(until).max(0)))
             }
             _ if entry.note.is_some() => {
-                let (by, _, floor) = entry.note.unwrap_or_default();
-                match place_note(p, entry.due, by, floor, &calendar, &load, daily_cap) {
+                let (by, index, floor) = entry.note.unwrap_or_default();
+                // Dated news is asked about on its day, whatever fixed ping
+                // comes near it.
+                let news = p.note_targets.get(usize::from(index)).map(|t| t.2)
+                    == Some(note_timing::TargetKind::AfterNews);
+                match place_note(p, entry.due, by, floor, news, &calendar, &load, daily_cap) {
                     Some(day) if !too_dense(p, &state.cadence_days, day) => Decision::Place(day),
                     _ => Decision::Fallback,
                 }
@@ -1113,9 +1117,14 @@ fn note_first(
         } else {
             (last, day - NOTE_SERVED_DAYS)
         };
+        // A birthday near dated news carries it; a promise's ping does not
+        // speak of it ("book the restaurant" is no word on the surgery).
         if served_by.is_some_and(|l| l >= served_from)
             || p.fixed.iter().any(|f| {
-                (!owed && f.day >= day - NOTE_SERVED_DAYS && f.day < served_until)
+                (!owed
+                    && f.day >= day - NOTE_SERVED_DAYS
+                    && f.day < served_until
+                    && (!news || f.reason == Reason::Birthday))
                     || (!news
                         && f.day == by
                         && by - day < FIXED_DISTANCE_DAYS
@@ -1148,11 +1157,13 @@ fn note_first(
 /// The day for a ping a note asks for: the first free working day from its
 /// day to the one before its deadline, else the nearest free one in the week
 /// before its day (keeping its gap after the last ping); none when all are full.
+#[allow(clippy::too_many_arguments)]
 fn place_note(
     p: &Prepared<'_>,
     day: i32,
     by: i32,
     floor: i32,
+    news: bool,
     calendar: &Calendar<'_>,
     load: &[u32],
     cap: u32,
@@ -1164,7 +1175,7 @@ fn place_note(
             && under_cap
             && !(p.quiet_at_year_end && calendar.is_year_break(d))
             && !p.is_away(d)
-            && !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS)
+            && (news || !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS))
     };
     let floor = floor.max(day - LEVELLING_WINDOW_DAYS);
     (day..by)

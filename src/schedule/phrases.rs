@@ -224,6 +224,13 @@ pub fn news_kind(life: &str) -> NewsKind {
         "broke his",
         "knee op",
         "hip op",
+        "replacement surgery",
+        "hip replacement",
+        "knee replacement",
+        "cataract",
+        "bypass",
+        "stroke",
+        "heart attack",
     ]) {
         NewsKind::Health
     } else if has(&["engaged"]) {

@@ -255,11 +255,14 @@ const HABITS: [&str; 6] = ["calls", "lunches", "dinners", "chats", "visits", "wa
 const MEETINGS: [&str; 5] = ["1:1", "one-to-one", "one-on-one", "jour fixe", "stand-up"];
 
 /// Words that say the user works beside the contact every day.
-const BESIDE: [&str; 4] = [
+const BESIDE: [&str; 7] = [
     "sits next to me",
     "sit next to each other",
     "desk next to mine",
     "shares my office",
+    "desks down",
+    "desk down",
+    "desks away",
 ];
 
 /// Whether the card or the last note says the user is in touch with the
@@ -350,13 +353,30 @@ fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
         let own = name
             .split(|c: char| !c.is_alphanumeric())
             .any(|part| part.eq_ignore_ascii_case(&word));
-        starts_word && !introduced && named && !own
+        // "Go through Leanne for meetings": how to book them, not a reason
+        // to leave them alone.
+        let clause_rest = lower[at..].split(['.', ';', '\n']).next().unwrap_or("");
+        let booking = BOOKING_WORDS.iter().any(|w| clause_rest.contains(w));
+        starts_word && !introduced && named && !own && !booking
     })
 }
 
+/// Words that make "go through Leanne" the way to book a meeting.
+const BOOKING_WORDS: [&str; 6] = [
+    "meeting",
+    "calendar",
+    "diary",
+    "book",
+    "schedul",
+    "appointment",
+];
+
 /// Words that say a deal was lost.
-const LOST: [&str; 7] = [
+const LOST: [&str; 9] = [
     "lost to ",
+    // "Lost - went with Zenith on price", "Lost: chose the cheaper quote".
+    "lost - ",
+    "lost: ",
     "lost the deal",
     "deal lost",
     "closed lost",

@@ -75,7 +75,22 @@ fn people_the_notes_say_to_leave_alone_get_only_their_promises_and_are_named() {
     let mut buyer = person(6, Circle::Network);
     buyer.name = "Linda Okoye".into();
     buyer.notes = "All contract / vendor onboarding goes through Linda.".into();
-    let plan = plan_for(vec![rival, recruiter, handed, chief, friend, buyer], 365);
+    // An assistant who books the calendar is the way to a meeting, not a
+    // reason to leave her alone.
+    let mut booked = born(person(7, Circle::Core), "1976-12-14");
+    booked.name = "Karen Whitfield".into();
+    booked.notes =
+        "Facilities manager. Assistant (Leanne Park) books her calendar - go through Leanne for meetings."
+            .into();
+    let plan = plan_for(
+        vec![rival, recruiter, handed, chief, friend, buyer, booked],
+        365,
+    );
+    assert!(
+        of(&plan, 7).iter().any(|p| p.reason == Reason::Birthday),
+        "{:?}",
+        of(&plan, 7)
+    );
 
     for id in [1, 2, 4] {
         assert_eq!(of(&plan, id).len(), 0, "{:?}", of(&plan, id));
@@ -112,6 +127,12 @@ fn a_lost_deal_rests_for_months_and_parked_business_waits_for_its_day() {
         "lost to Dayforce. price + benefits admin bundle. 3 yrs. left door open",
     );
     assert!(first_business(lost) >= d("2027-03-25"));
+    let lost_dash = noted(
+        person(3, Circle::Network),
+        "2026-09-24",
+        "Lost - went with Zenith on price (~15% cheaper). Parted on good terms.",
+    );
+    assert!(first_business(lost_dash) >= d("2027-03-25"));
     // Tagged lost, with the loss the last thing logged.
     let mut tagged = noted(person(2, Circle::Network), "2026-09-24", "final call");
     tagged.tags = vec!["Closed Lost".into()];
@@ -510,6 +531,8 @@ fn a_weekly_one_to_one_and_a_desk_neighbour_need_no_rhythm_pings() {
         "2026-11-22",
         "Customer dinner, she sits next to me at the board table on 3 Dec.",
     );
+    let mut pm = person(7, Circle::Core);
+    pm.notes = "Project manager. PM/sales meeting every Thursday, sits two desks down.".into();
     let mut manager = person(4, Circle::Core);
     manager.notes = "My manager (RVP West). Weekly 1:1 Mondays 8:30.".into();
     // A time of day is no one-to-one, and their stand-up is not the user's.
@@ -517,7 +540,11 @@ fn a_weekly_one_to_one_and_a_desk_neighbour_need_no_rhythm_pings() {
     caller.notes = "Best time to call: Tuesdays 1:15pm.".into();
     let mut team = person(6, Circle::Core);
     team.notes = "Their daily stand-up is Mondays 9am, avoid then.".into();
-    let plan = plan_for(vec![boss, neighbour, dinner, manager, caller, team], 365);
+    let plan = plan_for(
+        vec![boss, neighbour, dinner, manager, caller, team, pm],
+        365,
+    );
+    assert!(of(&plan, 7).is_empty(), "{:?}", of(&plan, 7));
     assert!(of(&plan, 4).is_empty(), "{:?}", of(&plan, 4));
     assert!(of(&plan, 5).len() >= 5, "{:?}", of(&plan, 5));
     assert!(of(&plan, 6).len() >= 5, "{:?}", of(&plan, 6));

@@ -1003,3 +1003,33 @@ fn a_thing_promised_to_someone_only_the_phone_reaches_is_asked_about_on_a_call()
     );
     assert_eq!(promise.action, InteractionKind::Call);
 }
+
+#[test]
+fn an_operation_is_asked_about_though_a_promise_falls_near_it_and_not_a_month_later() {
+    let mut mum = noted(
+        person(1, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-22",
+        "Sunday call. Mum's hip replacement confirmed Tue 8 Dec, 4-5 nights in.",
+    );
+    mum.notes = "Mum. Ashgrove.\nNickname: Mum\nI ring Mum & Dad every Sunday arvo.".into();
+    mum.tags = vec!["Family".into()];
+    mum.birthday = Some("1957-01-09".parse::<Birthday>().unwrap());
+    mum.open_promises.push(PromiseFacts {
+        id: 12,
+        text: "Book the restaurant for Mum's 70th lunch".into(),
+        due: d("2026-12-11"),
+    });
+    let plan = plan_for(vec![mum], 60);
+    let pings = of(&plan, 1);
+    let asked = pings
+        .iter()
+        .find(|p| p.suggestion.contains("hip replacement"))
+        .unwrap_or_else(|| panic!("{pings:?}"));
+    assert_eq!(asked.date, d("2026-12-09"), "{asked:?}");
+    let birthday = pings
+        .iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .expect("the 70th");
+    assert!(!birthday.suggestion.contains("hip"), "{birthday:?}");
+}
