@@ -557,3 +557,20 @@ fn a_weekly_one_to_one_and_a_desk_neighbour_need_no_rhythm_pings() {
         "{note}"
     );
 }
+
+#[test]
+fn call_her_after_a_day_in_an_event_note_holds_the_event_s_follow_ups() {
+    let mut lisa = at_event(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Expo",
+        "Lisa liked the PPA comparison. Flat out till Xmas w lease renewals - call her after 11 Jan to set up a meeting with her GM.",
+    );
+    lisa.given_name = "Lisa".into();
+    let plan = plan_for(vec![lisa], 75);
+    let pings = of(&plan, 1);
+    assert!(!pings.is_empty());
+    for p in &pings {
+        assert!(p.date >= d("2027-01-11"), "{p:?}");
+    }
+}
