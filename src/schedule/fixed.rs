@@ -215,6 +215,10 @@ pub(super) fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>
     fixed.sort_by_key(|f| (f.day, !f.snoozed, f.reason));
 }
 
+/// How near a promise's ping an event's first follow-up folds into it (a
+/// weekend between them included).
+const FIRST_FOLLOW_UP_FOLD_DAYS: i32 = 3;
+
 /// A second event follow-up up to [`FOLD_FOLLOW_UP_DAYS`] before or after
 /// another of the contact's fixed pings (a promise, a birthday, the first
 /// follow-up) folds into it: one person does not hear from the user twice in
@@ -227,6 +231,29 @@ pub(super) fn fold_follow_ups(
     calendar: &Calendar<'_>,
     fixed: &mut Vec<FixedPing>,
 ) {
+    // The first note after an event a day or two from a promise's ping to
+    // the same person is that ping: the promise kept is the follow-up.
+    // A promise done or skipped counts on the day it was planned for, so
+    // doing it does not bring the follow-up back.
+    let promises: Vec<i32> = fixed
+        .iter()
+        .filter(|f| f.reason == Reason::Promise)
+        .map(|f| f.day)
+        .chain(
+            facts
+                .actions
+                .iter()
+                .filter(|a| a.action != PingActionKind::Snoozed && is_promise_id(&a.ping_id))
+                .map(|a| calendar.day(a.planned_on)),
+        )
+        .collect();
+    fixed.retain(|f| {
+        !matches!(f.detail, FixedDetail::FollowUp { round: 1, .. })
+            || f.snoozed
+            || !promises
+                .iter()
+                .any(|&d| (f.day - d).abs() <= FIRST_FOLLOW_UP_FOLD_DAYS)
+    });
     let second = |f: &FixedPing| matches!(f.detail, FixedDetail::FollowUp { round: 2, .. });
     if !fixed.iter().any(second) {
         return;
@@ -255,6 +282,12 @@ pub(super) fn fold_follow_ups(
     fixed.retain(|f| {
         !second(f) || f.snoozed || !others.iter().any(|&d| (f.day - d).abs() <= reach(f))
     });
+}
+
+/// Whether a ping id names a promise's ping (`{contact}-p…`).
+fn is_promise_id(id: &str) -> bool {
+    id.split_once('-')
+        .is_some_and(|(_, rest)| rest.starts_with('p'))
 }
 
 /// Whether a ping id names a fixed ping (`{contact}-b…`, `-p…`, `-f…`).

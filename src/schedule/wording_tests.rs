@@ -1033,3 +1033,42 @@ fn an_operation_is_asked_about_though_a_promise_falls_near_it_and_not_a_month_la
         .expect("the 70th");
     assert!(!birthday.suggestion.contains("hip"), "{birthday:?}");
 }
+
+#[test]
+fn a_promise_kept_a_day_after_an_event_is_its_follow_up() {
+    let nathan = || {
+        let mut c = at_event(
+            person(1, Circle::Network),
+            "2026-11-24",
+            "Expo",
+            "Wants the battery backup case study.",
+        );
+        c.open_promises.push(PromiseFacts {
+            id: 3,
+            text: "Send the battery backup case study".into(),
+            due: d("2026-11-27"),
+        });
+        c
+    };
+    let first_follow_up =
+        |plan: &super::Plan| of(plan, 1).into_iter().any(|p| p.id.ends_with("-1"));
+    let plan = plan_for(vec![nathan()], 30);
+    assert!(!first_follow_up(&plan), "{:?}", of(&plan, 1));
+    // Done, the promise still stands for the follow-up.
+    let mut done = nathan();
+    let promise = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .expect("the promise")
+        .clone();
+    done.actions.push(ActionFacts {
+        ping_id: promise.id.clone(),
+        action: PingActionKind::Done,
+        acted_on: today(),
+        planned_on: promise.date,
+        snoozed_until: None,
+    });
+    done.open_promises.clear();
+    let plan = plan_for(vec![done], 30);
+    assert!(!first_follow_up(&plan), "{:?}", of(&plan, 1));
+}
