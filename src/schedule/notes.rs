@@ -467,6 +467,32 @@ fn about_others(all: &[&str], first_name: &str, names_contact: bool) -> Vec<bool
         .collect()
 }
 
+/// Whether a clause says the thing just asked for was done: a few words
+/// opening with the deed ("sent same day", "done", "replied next morning",
+/// "already sent"). "Sent the case study last week" says what else was sent.
+fn is_answer(clause: &str) -> bool {
+    let lower = clause.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let deed = matches!(
+        words.first().copied().unwrap_or(""),
+        "sent" | "done" | "delivered" | "emailed" | "replied" | "answered" | "sorted"
+    ) || lower.starts_with("already sent");
+    (deed && words.len() <= 4) || lower.contains("sent same day")
+}
+
+/// For each clause, whether it holds a request that a later clause says was
+/// met ("Kylie asked for an updated SLD - sent same day").
+fn answered_later(all: &[&str], first_name: &str) -> Vec<bool> {
+    let mut out = vec![false; all.len()];
+    let Some(last_answer) = all.iter().rposition(|c| is_answer(c)) else {
+        return out;
+    };
+    for (i, clause) in all.iter().enumerate().take(last_answer) {
+        out[i] = request_in(clause, first_name).is_some();
+    }
+    out
+}
+
 /// Reads each clause of a note once; `first_name` tells the contact's
 /// clauses from those about someone else.
 fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
@@ -474,9 +500,11 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
     let names_contact = opens_with_name(&all, first_name);
     let lists = lists();
     let others = about_others(&all, first_name, names_contact);
+    let answered = answered_later(&all, first_name);
     all.into_iter()
         .zip(others)
-        .map(|(text, someone_else)| {
+        .zip(answered)
+        .map(|((text, someone_else), answered)| {
             let words = Words::of(text);
             Clause {
                 text,
@@ -485,7 +513,7 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
                 thread: is_thread_words(&words),
                 favour: lists.favour.in_words(&words),
                 life: lists.life.in_words(&words),
-                settled: lists.settled.in_words(&words),
+                settled: answered || lists.settled.in_words(&words),
                 later: lists.later.in_words(&words),
                 offered: lists.offered.in_words(&words),
                 decision: lists.decision.in_words(&words),
@@ -528,28 +556,32 @@ pub fn waits_on_user(note: &str, first_name: &str) -> bool {
     let lists = lists();
     // As in `read_clauses` ("Rachel at booth: …, wants pricing" is Rachel's).
     let others = about_others(&all, first_name, names_contact);
-    all.iter().zip(others).any(|(&text, someone_else)| {
-        if someone_else {
-            return false;
-        }
-        let request = request_in(text, first_name).is_some();
-        // Every offer has "'ll", "will" or "offered" in it.
-        let maybe_offer = !request && {
-            let lower = text.to_lowercase();
-            ["ll ", "will ", "offered"]
-                .iter()
-                .any(|c| lower.contains(c))
-        };
-        if !request && !maybe_offer {
-            return false;
-        }
-        let words = Words::of(text);
-        (request || lists.offered.in_words(&words))
-            && !is_filler(&words)
-            && !lists.settled.in_words(&words)
-            && !lists.later.in_words(&words)
-            && (words.tokens.len() > 1 || is_thread_words(&words))
-    })
+    let answered = answered_later(&all, first_name);
+    all.iter()
+        .zip(others)
+        .zip(answered)
+        .any(|((&text, someone_else), answered)| {
+            if someone_else || answered {
+                return false;
+            }
+            let request = request_in(text, first_name).is_some();
+            // Every offer has "'ll", "will" or "offered" in it.
+            let maybe_offer = !request && {
+                let lower = text.to_lowercase();
+                ["ll ", "will ", "offered"]
+                    .iter()
+                    .any(|c| lower.contains(c))
+            };
+            if !request && !maybe_offer {
+                return false;
+            }
+            let words = Words::of(text);
+            (request || lists.offered.in_words(&words))
+                && !is_filler(&words)
+                && !lists.settled.in_words(&words)
+                && !lists.later.in_words(&words)
+                && (words.tokens.len() > 1 || is_thread_words(&words))
+        })
 }
 
 /// Words a clause about someone else may start with that are no one's name.

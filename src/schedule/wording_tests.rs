@@ -1072,3 +1072,32 @@ fn a_promise_kept_a_day_after_an_event_is_its_follow_up() {
     let plan = plan_for(vec![done], 30);
     assert!(!first_follow_up(&plan), "{:?}", of(&plan, 1));
 }
+
+#[test]
+fn a_request_the_note_says_was_met_the_same_day_is_no_open_request() {
+    let kylie = noted(
+        person(1, Circle::Network),
+        InteractionKind::Email,
+        "2026-11-20",
+        "Kylie asked for an updated SLD w export limiting - sent same day.",
+    );
+    let still_open = noted(
+        person(2, Circle::Network),
+        InteractionKind::Email,
+        "2026-11-20",
+        "Wants pricing for the enterprise tier. Sent the case study last week.",
+    );
+    let plan = plan_for(vec![kylie, still_open], 30);
+    assert!(
+        of(&plan, 1).iter().all(|p| !p.suggestion.contains("SLD")),
+        "{:?}",
+        of(&plan, 1)
+    );
+    assert!(
+        of(&plan, 2)
+            .iter()
+            .any(|p| p.suggestion.contains("pricing")),
+        "{:?}",
+        of(&plan, 2)
+    );
+}
