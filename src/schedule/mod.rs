@@ -1147,7 +1147,10 @@ fn note_first(
         // past the year-end break for some): a note's day close ahead comes
         // first, unless something waits on the user now.
         let late_first = rhythm < 0 && !p.urgent && at <= LEVELLING_WINDOW_DAYS;
-        if at < by && (at < rhythm || late_first) {
+        // The rhythm's day is held ("get in touch in the new year"): the
+        // day the hold ends comes first.
+        let held = kind == note_timing::TargetKind::AskedFrom && p.is_away(rhythm.max(0));
+        if at < by && (at < rhythm || late_first || held) {
             return Some((i, at, by, floor));
         }
     }
@@ -1650,6 +1653,20 @@ fn prepare<'a>(
             .map_or(facts.created_on, |n| n.date);
         let earlier = note_timing::earlier_targets(&earlier_dates, after);
         targets.extend(place_targets(earlier, calendar, latest, !personal));
+        // Not yet talked to, with a card that says when to get in touch:
+        // the first ping comes then (see `closed_spans`).
+        if facts.anchors.is_empty() {
+            let today = calendar.date(0);
+            let card = calendar.spell_dates(&facts.notes, today);
+            targets.extend(note_timing::contact_from(&card, today).map(|back| {
+                let day = calendar.next_working(calendar.day(back));
+                (
+                    day,
+                    day + CONTACT_FROM_WINDOW_DAYS,
+                    note_timing::TargetKind::AskedFrom,
+                )
+            }));
+        }
         if let Some(custom) = christmas {
             targets.extend(place_targets(
                 christmas_targets(custom, calendar.date(0), facts.birthday),
@@ -1843,6 +1860,14 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     spans.extend(
         note_timing::no_contact_days(&card, card_read).map(|s| span(s, ClosedBy::NoContact)),
     );
+    // Someone not yet talked to whose card says when to get in touch ("Met
+    // at the Rotary breakfast. Said to get in touch in the new year").
+    if facts.anchors.is_empty() {
+        spans.extend(
+            note_timing::contact_from(&card, card_read)
+                .map(|back| span((card_read, back), ClosedBy::Later)),
+        );
+    }
     if !personal {
         // "On mat leave until 1 Mar 2027" kept on the card.
         spans.extend(note_timing::away_days(&card, card_read).map(away));

@@ -186,6 +186,19 @@ fn call_me_after_the_holidays_waits_for_the_new_year() {
             "{note}: {first}"
         );
     }
+    // Not yet talked to, with the card saying so: the first hello then.
+    let mut hannah = person(4, Circle::Acquaintance);
+    hannah.notes =
+        "Met at Rotary breakfast 21/10. Owns a brewery. Said to get in touch in the new year."
+            .into();
+    let first = of(&plan_for(vec![hannah], 90), 4)
+        .first()
+        .map(|p| p.date)
+        .expect("a first hello");
+    assert!(
+        first >= d("2027-01-04") && first < d("2027-01-20"),
+        "{first}"
+    );
     // A day named after the words is no turn of the year.
     let party = noted(
         person(3, Circle::Core),

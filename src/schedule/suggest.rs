@@ -1146,13 +1146,9 @@ fn by_channel(
                 "Call {name} about {}, and ask how it should reach them: your notes say no email.",
                 thing.trim_end_matches('.')
             )
-        } else if text.contains(" call") || text.starts_with("Call ") {
-            text
         } else {
-            format!(
-                "{}, by phone rather than email.",
-                text.trim_end_matches('.')
-            )
+            // "Keep your promise: “Present at the EGM”": said as it is.
+            text
         };
         return (text, InteractionKind::Call);
     }
