@@ -392,7 +392,7 @@ pub(super) fn first_name(facts: &ContactFacts) -> &str {
 /// What the user calls the contact in the texts: the nickname kept in the notes
 /// (`Nickname: Drew`, as imports keep it) or the first name. Notes are still
 /// read with the first name, the one written in them.
-fn addressed_as(facts: &ContactFacts) -> &str {
+pub(super) fn addressed_as(facts: &ContactFacts) -> &str {
     nickname(&facts.notes).unwrap_or_else(|| first_name(facts))
 }
 

@@ -1560,6 +1560,13 @@ fn prepare<'a>(
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
         .unwrap_or_default();
+    // News a shared note tells of someone else ("Sat patrol w Robbo + Tess.
+    // Robbo's Jess due with baby #2 around 18/12"): Robbo's, not Tess's.
+    for d in &mut note_dates {
+        if d.life && is_someone_elses(&d.what, facts) {
+            d.life = false;
+        }
+    }
     // A thing the note says is owed that a promise already covers ("asked
     // for the delivery confirmation by 15 Dec", promised for 4 Dec): the
     // promise's ping is the one for it.
@@ -1622,7 +1629,8 @@ fn prepare<'a>(
     let personal = is_personal(facts);
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
-    let earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
+    let mut earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
+    earlier_dates.retain(|d| !(d.life && is_someone_elses(&d.what, facts)));
     // A promise about it ("Send Alan's Christmas card", "Helen's Christmas
     // lunch") is the custom this year: no second ping for it.
     let christmas = if left_alone {
@@ -2028,6 +2036,29 @@ fn dated_after_event(
         // "Pricing by 11 Dec for the board packet. Board mtg 17 Dec": the
         // last of them is the decision; the first, a step towards it.
         .max()
+}
+
+/// Whether `what` opens with someone else's name in the possessive
+/// ("Robbo's Jess due with baby #2") on a contact of another name; family
+/// words ("Mum's hip") are left to the family reading.
+fn is_someone_elses(what: &str, facts: &ContactFacts) -> bool {
+    let first = what.split_whitespace().next().unwrap_or("");
+    let Some(owner) = first
+        .strip_suffix("'s")
+        .or_else(|| first.strip_suffix("\u{2019}s"))
+    else {
+        return false;
+    };
+    let named = owner.starts_with(char::is_uppercase) && owner.chars().all(char::is_alphabetic);
+    let theirs = [
+        first_name(facts),
+        explain::addressed_as(facts),
+        facts.name.as_str(),
+    ]
+    .iter()
+    .flat_map(|n| n.split_whitespace())
+    .any(|part| part.eq_ignore_ascii_case(owner));
+    named && !theirs && !notes::FAMILY_ROLES.contains(&owner.to_lowercase().as_str())
 }
 
 /// Whether what was asked for (`request`, as the request reader has it:

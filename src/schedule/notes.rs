@@ -280,7 +280,7 @@ fn is_thread_words(words: &Words) -> bool {
 /// Words the user calls their own family by, bare ("Mom seeing the ortho
 /// 12/8", "Dad's router keeps dropping"): a clause that opens with one is
 /// about that relative. Some are what a family says at home ("Amma").
-const FAMILY_ROLES: [&str; 33] = [
+pub(super) const FAMILY_ROLES: [&str; 33] = [
     "mom",
     "mum",
     "mother",
@@ -1431,9 +1431,12 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         && lower_words[2] != "be"
         && names_someone(body[0])
     {
+        // "Sully to get me the switchboard price": past "me" too.
         let from = 3 + lower_words[3..]
             .iter()
-            .take_while(|w| PARTICLES.contains(w) || matches!(**w, "up" | "in" | "off"))
+            .take_while(|w| {
+                PARTICLES.contains(w) || matches!(**w, "up" | "in" | "off" | "me" | "us")
+            })
             .count();
         return found(
             Owing::Chase,

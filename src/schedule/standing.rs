@@ -242,9 +242,9 @@ const EVERY: [&str; 11] = [
 ];
 
 /// Ways of being in touch that make such a habit a conversation.
-const TOUCH: [&str; 14] = [
+const TOUCH: [&str; 16] = [
     "ring", "call", "calls", "phone", "see", "visit", "talk", "speak", "chat", "lunch", "dinner",
-    "meet", "skype", "facetime",
+    "meet", "skype", "facetime", "catch", "catchup",
 ];
 
 /// Touches in the plural: after a weekday, a habit ("Sunday calls").

@@ -1101,3 +1101,62 @@ fn a_request_the_note_says_was_met_the_same_day_is_no_open_request() {
         of(&plan, 2)
     );
 }
+
+#[test]
+fn news_a_shared_note_tells_of_someone_else_is_theirs_and_a_chase_skips_me() {
+    let note = "Sat patrol w Robbo + Tess. Robbo's Jess due with baby #2 around 18 Dec. \
+                Tess got the physio job in Melbourne.";
+    let mut tess = noted(
+        person(1, Circle::Network),
+        InteractionKind::Meeting,
+        "2026-11-21",
+        note,
+    );
+    tess.given_name = "Tess".into();
+    let mut robbo = noted(
+        person(2, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-21",
+        note,
+    );
+    robbo.given_name = "Ryan".into();
+    robbo.notes = "Nickname: Robbo\nSurf club.".into();
+    robbo.tags = vec!["Friends".into()];
+    let mut sully = noted(
+        person(3, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-23",
+        "Site catch-up. Sully to get me the switchboard upgrade price by 9 Dec.",
+    );
+    sully.given_name = "Mick".into();
+    sully.notes = "Nickname: Sully\nSite catch-up every Monday morning.".into();
+    let plan = plan_for(vec![tess, robbo, sully], 60);
+    assert!(
+        of(&plan, 1).iter().all(|p| !p.suggestion.contains("baby")),
+        "{:?}",
+        of(&plan, 1)
+    );
+    assert!(
+        of(&plan, 2).iter().any(|p| p.suggestion.contains("baby")),
+        "{:?}",
+        of(&plan, 2)
+    );
+    let chase = of(&plan, 3)
+        .into_iter()
+        .find(|p| p.suggestion.contains("switchboard"))
+        .unwrap_or_else(|| panic!("{:?}", of(&plan, 3)));
+    assert!(
+        chase
+            .suggestion
+            .contains("that the switchboard upgrade price is on track"),
+        "{chase:?}"
+    );
+    // Seen every Monday: the chase, and no rhythm pings.
+    assert!(
+        of(&plan, 3)
+            .iter()
+            .all(|p| p.reason != Reason::Cadence || p.suggestion.contains("switchboard")),
+        "{:?}",
+        of(&plan, 3)
+    );
+}
