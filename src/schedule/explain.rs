@@ -49,6 +49,9 @@ const REQUEST_OLD_DAYS: i64 = 90;
 /// A contact never talked to gets a promise due within this many days
 /// delivered on their first ping, rather than a cold introduction.
 const EARLY_PROMISE_DAYS: i64 = 45;
+/// The call a note asked for later is made within this many days of the day
+/// it names; later, the rhythm's own words come back.
+const ASKED_BACK_DAYS: i64 = 21;
 /// A birthday wish asks how dated news went only this soon after it.
 const BIRTHDAY_NEWS_AFTER_DAYS: i64 = 14;
 /// A ping this soon after a promise's day asks how it landed.
@@ -111,6 +114,10 @@ struct ContactState<'a> {
     favour_used: bool,
     /// The year whose Christmas custom a ping has seen to.
     christmas_year: Option<i32>,
+    /// The call or message the last note asks for later, read once.
+    asked: OnceCell<Option<super::note_timing::AskedBack>>,
+    /// A ping has been that call.
+    asked_back_used: bool,
     /// The things owed (day and what) that a ping has spoken of: each is
     /// said once.
     owed_said: Vec<(NaiveDate, String)>,
@@ -938,6 +945,25 @@ fn write_ping<'a, 'p>(
         .christmas
         .filter(|_| christmas_season(date).is_some_and(|y| state.christmas_year != Some(y)))
         .map(|c| (c.sentence, c.thing));
+    // The call (or message) the note asked for later, once its day has come.
+    let asked = note
+        .filter(|_| !state.asked_back_used)
+        .and_then(|n| {
+            state
+                .asked
+                .get_or_init(|| {
+                    super::note_timing::asked_back(
+                        &cx.calendar.spell_dates(&n.text, n.date),
+                        n.date,
+                    )
+                })
+                .as_ref()
+        })
+        .filter(|a| a.from <= date && (date - a.from).num_days() <= ASKED_BACK_DAYS);
+    // With no purpose of its own, a request in the note says what the call
+    // is for, in its own words.
+    let asked = asked.filter(|a| a.purpose.is_some() || request.is_none());
+    let asked_back = asked.map(|a| (a.call, a.purpose.as_deref().unwrap_or("")));
     // The contact goes away soon, as the notes say: the last word before.
     let away_soon = (x.fixed.is_none())
         .then(|| super::why::away_soon(p, cx, date))
@@ -1013,6 +1039,7 @@ fn write_ping<'a, 'p>(
         task,
         christmas,
         away_ahead,
+        asked_back,
     };
     // A contact's rhythm pings take turns: the thread the user wrote, an
     // interest, anything; so their year is not one sentence repeated. An open
@@ -1167,6 +1194,10 @@ fn write_ping<'a, 'p>(
         dated: passed
             .filter(|_| uses.dated && event_round == Some(2))
             .map(|d| (super::notes::definite(&d.what), d.on)),
+        asked_back: asked
+            .zip(note)
+            .filter(|_| uses.asked_back)
+            .map(|(a, n)| (n.date, a.from, a.call)),
     };
     let later = Later {
         x,
@@ -1192,6 +1223,7 @@ fn write_ping<'a, 'p>(
     if uses.christmas {
         state.christmas_year = christmas_season(date);
     }
+    state.asked_back_used |= uses.asked_back;
     state.life_used |= uses.life;
     state.life_after_used |= uses.life_dated;
     if suggestion.template != usize::MAX {

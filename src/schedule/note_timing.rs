@@ -687,6 +687,59 @@ fn turn_of_year(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
         .flatten()
 }
 
+/// What a note that says when to get back in touch asks for then: "Call me
+/// after 11/1 to book a site walk with our sparky" → a call, from 11 Jan,
+/// "to book a site walk with your sparky".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AskedBack {
+    /// The first day asked for.
+    pub from: NaiveDate,
+    /// A call ("call", "ring", "phone"), not a message.
+    pub call: bool,
+    /// What for, as the note says it, from its "to": "to book a site walk".
+    pub purpose: Option<String>,
+}
+
+/// Verbs after "to" that say what a call asked for later is for.
+const PURPOSE_VERBS: [&str; 22] = [
+    "book", "set", "discuss", "go", "review", "talk", "plan", "agree", "confirm", "arrange",
+    "look", "lock", "schedule", "finalise", "finalize", "sign", "sort", "meet", "organise",
+    "organize", "walk", "kick",
+];
+
+/// The call or message a note asks for later (see [`AskedBack`]).
+pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
+    note.split(['.', ';', '\n', '!', '?']).find_map(|clause| {
+        let lower = clause.to_lowercase();
+        let words = words_of(&lower);
+        let from = contact_from_words(&words, written)?;
+        let call = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "call" | "ring" | "phone"));
+        let purpose = lower.match_indices(" to ").find_map(|(at, _)| {
+            let rest = clause.get(at + 1..)?;
+            let verb = rest.split_whitespace().nth(1)?.to_lowercase();
+            PURPOSE_VERBS.contains(&verb.as_str()).then(|| {
+                rest.trim()
+                    .trim_end_matches([',', ':', ' '])
+                    .split_whitespace()
+                    .map(|w| match w {
+                        "our" => "your",
+                        "my" => "your",
+                        other => other,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        });
+        Some(AskedBack {
+            from,
+            call,
+            purpose,
+        })
+    })
+}
+
 /// The day a note asks to get in touch no sooner than (see
 /// [`contact_from_words`]): the user's own word on when.
 pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {

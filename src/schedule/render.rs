@@ -306,6 +306,10 @@ fn value(
         "task_on" => ctx.task.map_or("", |t| t.1).to_owned(),
         "custom" => clean(ctx.christmas.map_or("", |c| c.0), 160),
         "custom_thing" => ctx.christmas.map_or("", |c| c.1).to_owned(),
+        "asked_purpose" => match ctx.asked_back.map(|a| clean(a.1, 120)) {
+            Some(purpose) if !purpose.is_empty() => format!(", {purpose}"),
+            _ => String::new(),
+        },
         "away_on" => clean(ctx.away_ahead.map_or("", |a| a.0), 40),
         "back_on" => clean(ctx.away_ahead.map_or("", |a| a.1), 40),
         "task_is" => if ctx.task.is_some_and(|t| is_plural(t.0)) {

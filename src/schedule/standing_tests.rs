@@ -586,4 +586,31 @@ fn call_her_after_a_day_in_an_event_note_holds_the_event_s_follow_ups() {
     for p in &pings {
         assert!(p.date >= d("2027-01-11"), "{p:?}");
     }
+    // The first is the call she asked for, for what she asked.
+    assert_eq!(
+        pings[0].suggestion,
+        "Call Lisa, as asked at Expo, to set up a meeting with her GM."
+    );
+    assert_eq!(pings[0].action, InteractionKind::Call);
+    assert!(
+        pings[0].why.contains("asked you to call after Mon 11 Jan"),
+        "{:?}",
+        pings[0]
+    );
+    // Asked in an ordinary note, the rhythm's ping is that call.
+    let mut mark = noted(person(2, Circle::Network), "2026-11-19", "Handover mtg.");
+    mark.given_name = "Mark".into();
+    mark.record_interaction(InteractionKind::Email, d("2026-11-25"), None, 2001);
+    mark.last_note = Some(NoteFacts {
+        date: d("2026-11-25"),
+        kind: InteractionKind::Email,
+        text: "Mark: flat out with the Xmas season. Call him after 11 Jan to book a site walk with our sparky.".into(),
+        event: None,
+    });
+    let call = of(&plan_for(vec![mark], 75), 2)[0].clone();
+    assert_eq!(
+        call.suggestion,
+        "Call Mark, as asked, to book a site walk with your sparky."
+    );
+    assert!(call.date >= d("2027-01-11"), "{call:?}");
 }

@@ -280,10 +280,15 @@ enum Need {
     AwayAhead,
     /// That absence is parental leave.
     ParentalLeave,
+    /// The note asked to get back in touch from a day that has come ("call
+    /// me after 11/1 to book a site walk").
+    AskedBack,
+    /// That is a call.
+    AskedCall,
 }
 
 /// How many kinds of [`Need`] there are.
-const NEEDS: usize = Need::ParentalLeave as usize + 1;
+const NEEDS: usize = Need::AskedCall as usize + 1;
 
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
@@ -344,7 +349,8 @@ pub struct SuggestionContext<'a> {
     /// contact's rhythm ping carries New Year wishes.
     pub new_year: bool,
     /// A rhythm ping soon after the last touch: a light word, not a call
-    /// (unless it asks family or friends how their dated news went).
+    /// (unless it asks family or friends how their dated news went, or is
+    /// the call the contact asked for).
     pub light: bool,
     /// Someone the user knows (circle, tags, notes, promises) with no
     /// conversation logged yet: a catch-up, not an introduction.
@@ -409,6 +415,9 @@ pub struct SuggestionContext<'a> {
     /// The contact goes away soon: the first day away and the day back in
     /// words ("Fri 18 Dec", "Thu 1 Apr"), and whether it is parental leave.
     pub away_ahead: Option<(&'a str, &'a str, bool)>,
+    /// The note asked to get back in touch from a day that has come: whether
+    /// by a call, and what for (" to book a site walk", or nothing).
+    pub asked_back: Option<(bool, &'a str)>,
     /// What was asked for or promised is still to come ("a lab slot in
     /// February"): it is confirmed, never asked about as if it had happened.
     pub ahead: bool,
@@ -470,6 +479,7 @@ impl<'a> SuggestionContext<'a> {
             task: None,
             christmas: None,
             away_ahead: None,
+            asked_back: None,
         }
     }
 }
@@ -499,6 +509,8 @@ pub struct Uses {
     pub task: bool,
     /// A yearly Christmas custom.
     pub christmas: bool,
+    /// The call or message the note asked for later.
+    pub asked_back: bool,
 }
 
 /// A chosen suggestion.
@@ -859,6 +871,8 @@ pub fn suggest_anew(
         Need::ChristmasCard => ctx.christmas.is_some_and(|c| c.1 == "card"),
         Need::AwayAhead => ctx.away_ahead.is_some(),
         Need::ParentalLeave => ctx.away_ahead.is_some_and(|a| a.2),
+        Need::AskedBack => ctx.asked_back.is_some(),
+        Need::AskedCall => ctx.asked_back.is_some_and(|a| a.0),
     };
     // Many templates share needs, and some take reading the note (a topic,
     // quiet news): each is worked out once per ping.
@@ -892,7 +906,8 @@ pub fn suggest_anew(
             // operation went is one whenever it comes.
             && !(ctx.light
                 && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
-                && !(t.needs.contains(&Need::LifeDated) && t.needs.contains(&Need::Personal)))
+                && !(t.needs.contains(&Need::LifeDated) && t.needs.contains(&Need::Personal))
+                && !t.needs.contains(&Need::AskedCall))
             && !(ctx.channel.no_calls && t.action == InteractionKind::Call)
             // A wish after the day is only ever a belated one.
             && (reason != Reason::Birthday || ctx.belated == t.needs.contains(&Need::Belated))
@@ -924,6 +939,14 @@ pub fn suggest_anew(
             .any(|&i| data.templates[i].needs.contains(&Need::LifeDated))
     {
         eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
+    }
+    // The call they asked for, on the day they asked for it, is that call.
+    if ctx.asked_back.is_some()
+        && eligible
+            .iter()
+            .any(|&i| data.templates[i].needs.contains(&Need::AskedBack))
+    {
+        eligible.retain(|&i| data.templates[i].needs.contains(&Need::AskedBack));
     }
     // The last word before someone goes away for a while is about that.
     if ctx.away_ahead.is_some()
@@ -1074,6 +1097,21 @@ pub fn suggest_anew(
     } else {
         by_channel(text, template.action, ctx.channel)
     };
+    // Someone the notes say to ring ("never reads email - ring him") is
+    // rung for a word; a thing to send is still sent.
+    let action = if ctx.phone
+        && !ctx.channel.no_calls
+        && action == InteractionKind::Message
+        && !text.starts_with("Send ")
+        && !text.starts_with("Text ")
+        && !text.starts_with("Message ")
+        && !text.contains(" message")
+        && !text.contains(" text")
+    {
+        InteractionKind::Call
+    } else {
+        action
+    };
     Suggestion {
         template: chosen,
         text,
@@ -1102,6 +1140,7 @@ pub fn suggest_anew(
                 .iter()
                 .any(|n| template.needs.contains(n)),
             christmas: template.needs.contains(&Need::ChristmasCustom),
+            asked_back: template.needs.contains(&Need::AskedBack),
         },
     }
 }

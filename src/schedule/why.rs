@@ -51,6 +51,9 @@ pub(super) struct Said<'a> {
     /// The suggestion asks how a decision or deadline the note named went:
     /// what (with its article), its day.
     pub dated: Option<(String, NaiveDate)>,
+    /// The suggestion is the call (or message) the note asked for later:
+    /// the note's day, the day named, and whether it is a call.
+    pub asked_back: Option<(NaiveDate, NaiveDate, bool)>,
 }
 
 /// Where a first contact comes from, for a first hello's suggestion.
@@ -248,7 +251,15 @@ pub(super) fn why(
             ..
         }) => {
             let met = clean(event, 80);
-            let base = if *round == 1 {
+            let base = if let Some((_, from, call)) = said.asked_back {
+                format!(
+                    "You met {name} at {met} on {}, and {name} asked you to {} after {}: this is that {}",
+                    on(*event_date),
+                    if call { "call" } else { "get back in touch" },
+                    on(from),
+                    if call { "call" } else { "word" }
+                )
+            } else if *round == 1 {
                 let since = (date - *event_date).num_days();
                 match &said.owed {
                     Some(owed) => {
@@ -447,6 +458,15 @@ fn rhythm_why(
     let facts = p.facts;
     if first_hello {
         return first_hello_why(facts, name, date);
+    }
+    if let Some((noted, from, call)) = said.asked_back {
+        return format!(
+            "On {} {name} asked you to {} after {}: this is that {}.",
+            day_month(noted, date),
+            if call { "call" } else { "get back in touch" },
+            short_date(from, date),
+            if call { "call" } else { "word" }
+        );
     }
     if let Some((request, asked, state)) = &said.request {
         if *state != RequestState::After {

@@ -1160,3 +1160,17 @@ fn news_a_shared_note_tells_of_someone_else_is_theirs_and_a_chase_skips_me() {
         of(&plan, 3)
     );
 }
+
+#[test]
+fn someone_the_notes_say_to_ring_is_rung_for_a_word() {
+    let mut dave = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-20",
+        "Site visit. Finance pre-approval due Tue 8 Dec.",
+    );
+    dave.notes = "Owner. Never reads email - ring him. Best after 10am.".into();
+    let plan = plan_for(vec![dave], 20);
+    let ping = of(&plan, 1)[0];
+    assert_eq!(ping.action, InteractionKind::Call, "{ping:?}");
+}
