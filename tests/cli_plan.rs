@@ -205,9 +205,10 @@ fn an_event_brings_follow_ups_and_a_promise_its_ping() {
         "--event",
         "SaaStr",
     ]);
-    // (A promise due up to a week before the second follow-up would stand
-    // in for it: this one is due two weeks before.)
-    db.ok(&["promise", "1", "--due", "2026-12-02", "Send the case study"]);
+    // (A promise due within three days of the first follow-up, or up to a
+    // week before the second, would stand in for it: this one is due in
+    // between.)
+    db.ok(&["promise", "1", "--due", "2026-12-07", "Send the case study"]);
     let plan = db.json(&["plan", "--days", "60", "--json"]);
     let pings = pings_of(&plan, 1);
     let reasons: Vec<&str> = pings
@@ -220,7 +221,7 @@ fn an_event_brings_follow_ups_and_a_promise_its_ping() {
         "{reasons:?}"
     );
     let promise = pings.iter().find(|p| p["reason"] == "promise").unwrap();
-    assert_eq!(promise["date"], "2026-12-02");
+    assert_eq!(promise["date"], "2026-12-07");
     // The promise's verb says what to do: send it, to Mary.
     assert!(
         promise["suggestion"]
