@@ -962,7 +962,10 @@ fn write_ping<'a, 'p>(
         .filter(|a| a.from <= date && (date - a.from).num_days() <= ASKED_BACK_DAYS);
     // With no purpose of its own, a request in the note says what the call
     // is for, in its own words.
-    let asked = asked.filter(|a| a.purpose.is_some() || request.is_none());
+    // And a message asked for with no purpose ("reach out in the new year")
+    // is the rhythm's own word, said then.
+    let asked = asked
+        .filter(|a| (a.purpose.is_some() || request.is_none()) && (a.call || a.purpose.is_some()));
     let asked_back = asked.map(|a| (a.call, a.purpose.as_deref().unwrap_or("")));
     // The contact goes away soon, as the notes say: the last word before.
     let away_soon = (x.fixed.is_none())
@@ -1197,7 +1200,7 @@ fn write_ping<'a, 'p>(
         asked_back: asked
             .zip(note)
             .filter(|_| uses.asked_back)
-            .map(|(a, n)| (n.date, a.from, a.call)),
+            .map(|(a, n)| (n.date, a.named, a.call)),
     };
     let later = Later {
         x,

@@ -83,10 +83,11 @@ pub(super) fn follow_up_pings(
     let Some(event) = &facts.last_event else {
         return;
     };
-    // Someone at a competitor met at an event is no lead to follow up; a
-    // friend who works at one gets the friendly note below.
+    // Someone at a competitor met at an event is no lead to follow up, an
+    // old colleague there neither; a friend who works at one gets the
+    // friendly note below.
     if super::phrases::is_competitor(&facts.notes, &facts.tags)
-        && !super::phrases::is_personal(&facts.notes, &facts.tags)
+        && !super::phrases::is_friend(&facts.notes, &facts.tags)
     {
         return;
     }
@@ -125,7 +126,9 @@ pub(super) fn follow_up_pings(
     // hear how it went; otherwise about three weeks on.
     let second_wanted = match decision {
         Some(on) => calendar.day(on) + 1,
-        None => event_day + 20 + ((hash >> 8) % 3) as i32,
+        // Spread over five days: many people met at one event do not all
+        // come back on one day.
+        None => event_day + 19 + ((hash >> 8) % 5) as i32,
     };
     let second = calendar.next_working(second_wanted);
     if second >= 0 {

@@ -348,6 +348,8 @@ pub fn earlier_targets(dates: &[NoteDate], after: NaiveDate) -> Vec<NoteTarget> 
 const AWAY_DEFAULT_DAYS: i64 = 21;
 /// The same for parental leave.
 const PARENTAL_LEAVE_DAYS: i64 = 42;
+/// A longer parental leave read from a note is taken for a misreading.
+const PARENTAL_LONGEST_DAYS: i64 = 400;
 /// A longer absence read from a note is taken for a misreading.
 const AWAY_LONGEST_DAYS: i64 = 200;
 
@@ -408,7 +410,13 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
                     AWAY_DEFAULT_DAYS
                 })
         });
-        if end > start && end > written && (end - start).num_days() <= AWAY_LONGEST_DAYS {
+        // Parental leave runs up to a year and more ("back Sept 2027").
+        let longest = if parental {
+            PARENTAL_LONGEST_DAYS
+        } else {
+            AWAY_LONGEST_DAYS
+        };
+        if end > start && end > written && (end - start).num_days() <= longest {
             return Some(Absence {
                 from: start,
                 back: end,
@@ -627,19 +635,27 @@ const CONTACT_VERBS: [&str; 14] = [
 /// The day a clause's words ask to get in touch no sooner than ("ping her
 /// in Jan once settled", "call back after 15 Jan", "try again in March"), if
 /// they do: a contact verb, then within a few words a time ahead.
-fn contact_from_words(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
+/// Returns the first day asked for and the day as the note names it: "Call
+/// me after Jan 11" names 11 Jan and asks from the 12th.
+fn contact_from_words(words: &[String], written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     words.iter().enumerate().find_map(|(i, w)| {
         if !CONTACT_VERBS.contains(&w.as_str()) {
             return None;
         }
         (i + 1..words.len().min(i + 6)).find_map(|j| {
             let at = match words[j].as_str() {
-                "in" | "after" | "from" | "until" | "till" => named_day(&words[j + 1..], written)
-                    .or_else(|| turn_of_year(&words[j + 1..], written)),
-                "early" | "mid" | "late" | "start" | "beginning" => named_day(&words[j..], written),
+                "after" => named_day(&words[j + 1..], written)
+                    .map(|d| (d + Duration::days(1), d))
+                    .or_else(|| turn_of_year(&words[j + 1..], written).map(|d| (d, d))),
+                "in" | "from" | "until" | "till" => named_day(&words[j + 1..], written)
+                    .or_else(|| turn_of_year(&words[j + 1..], written))
+                    .map(|d| (d, d)),
+                "early" | "mid" | "late" | "start" | "beginning" => {
+                    named_day(&words[j..], written).map(|d| (d, d))
+                }
                 _ => None,
             };
-            at.filter(|d| *d > written && (*d - written).num_days() <= AWAY_LONGEST_DAYS)
+            at.filter(|(d, _)| *d > written && (*d - written).num_days() <= AWAY_LONGEST_DAYS)
         })
     })
 }
@@ -694,6 +710,9 @@ fn turn_of_year(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
 pub struct AskedBack {
     /// The first day asked for.
     pub from: NaiveDate,
+    /// The day as the note names it ("after 11 Jan": 11 Jan; "in the new
+    /// year": 4 Jan).
+    pub named: NaiveDate,
     /// A call ("call", "ring", "phone"), not a message.
     pub call: bool,
     /// What for, as the note says it, from its "to": "to book a site walk".
@@ -712,7 +731,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
     note.split(['.', ';', '\n', '!', '?']).find_map(|clause| {
         let lower = clause.to_lowercase();
         let words = words_of(&lower);
-        let from = contact_from_words(&words, written)?;
+        let (from, named) = contact_from_words(&words, written)?;
         let call = words
             .iter()
             .any(|w| matches!(w.as_str(), "call" | "ring" | "phone"));
@@ -734,6 +753,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
         });
         Some(AskedBack {
             from,
+            named,
             call,
             purpose,
         })
@@ -745,6 +765,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
 pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
     note.split(['.', ';', '\n', '!', '?'])
         .find_map(|clause| contact_from_words(&words_of(&clause.to_lowercase()), written))
+        .map(|(from, _)| from)
 }
 
 /// Cues that business is parked for a while, however long the note says.
@@ -855,7 +876,9 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
                 | "expected" | "due" | "likely" | "probably" | "planned" | "scheduled"
                 | "approx" | "approximately" | "roughly"
                 // "until the decision, expected mid-January".
-                | "decision" | "outcome" | "result" | "results" | "announcement" | "a",
+                | "decision" | "outcome" | "result" | "results" | "announcement" | "a"
+                // "mat leave starts Dec 18".
+                | "starts" | "starting" | "begins",
             ) => {}
             _ => return None,
         }

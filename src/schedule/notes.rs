@@ -1150,10 +1150,33 @@ const TODO_OPENERS: [&str; 20] = [
 ];
 
 /// Verbs that open an instruction to oneself ("Confirm the hold by 4 Dec").
-const TODO_VERBS: [&str; 24] = [
-    "confirm", "submit", "book", "order", "prepare", "draft", "finish", "sign", "reply", "answer",
-    "lodge", "file", "pay", "transfer", "buy", "call", "ring", "check", "update", "organise",
-    "organize", "arrange", "schedule", "complete",
+const TODO_VERBS: [&str; 26] = [
+    "confirm",
+    "submit",
+    "book",
+    "order",
+    "prepare",
+    "draft",
+    "finish",
+    "sign",
+    "reply",
+    "answer",
+    "lodge",
+    "file",
+    "pay",
+    "transfer",
+    "buy",
+    "call",
+    "ring",
+    "check",
+    "update",
+    "organise",
+    "organize",
+    "arrange",
+    "schedule",
+    "complete",
+    "e-transfer",
+    "etransfer",
 ];
 
 /// Words after a to-do verb that make it a noun ("Order expected by 15
@@ -1867,6 +1890,12 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             let what = match owing {
                 Owing::Send | Owing::Chase => task.clone(),
                 Owing::Do | Owing::Nobody => what,
+            };
+            // "exec review (after board": a bracket the words opened and
+            // did not close ends the name.
+            let what = match what.rfind('(') {
+                Some(at) if !what[at..].contains(')') => what[..at].trim_end().to_owned(),
+                _ => what,
             };
             out.push(NoteDate {
                 deadline,

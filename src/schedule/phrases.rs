@@ -507,6 +507,20 @@ pub fn is_competitor(notes: &str, tags: &[String]) -> bool {
     says(notes) || tags.iter().any(|t| says(t))
 }
 
+/// Whether the notes or tags call the contact a friend or family (not only
+/// an old colleague): "Old friend, now at a competitor".
+pub fn is_friend(notes: &str, tags: &[String]) -> bool {
+    let says = |text: &str| {
+        words(text).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "friend" | "friends" | "family" | "mate" | "mates"
+            )
+        })
+    };
+    says(notes) || tags.iter().any(|t| says(t))
+}
+
 /// Whether the contact is spoken to as a person only: family, friends, old
 /// colleagues, and people at a competitor.
 pub fn is_personal_only(notes: &str, tags: &[String]) -> bool {

@@ -242,9 +242,9 @@ const EVERY: [&str; 11] = [
 ];
 
 /// Ways of being in touch that make such a habit a conversation.
-const TOUCH: [&str; 16] = [
+const TOUCH: [&str; 20] = [
     "ring", "call", "calls", "phone", "see", "visit", "talk", "speak", "chat", "lunch", "dinner",
-    "meet", "skype", "facetime", "catch", "catchup",
+    "meet", "skype", "facetime", "catch", "catchup", "play", "train", "skate", "run",
 ];
 
 /// Touches in the plural: after a weekday, a habit ("Sunday calls").
@@ -252,7 +252,14 @@ const HABITS: [&str; 6] = ["calls", "lunches", "dinners", "chats", "visits", "wa
 
 /// Meetings that are a conversation by their name ("Weekly 1:1 every
 /// Thursday", "jour fixe every Monday").
-const MEETINGS: [&str; 5] = ["1:1", "one-to-one", "one-on-one", "jour fixe", "stand-up"];
+const MEETINGS: [&str; 6] = [
+    "1:1",
+    "one-to-one",
+    "one-on-one",
+    "jour fixe",
+    "sync",
+    "stand-up",
+];
 
 /// Words that say the user works beside the contact every day.
 const BESIDE: [&str; 7] = [
@@ -295,7 +302,7 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                 });
                 // "Weekly 1:1 Mondays 8:30", "1:1 Thursdays": a standing
                 // meeting of the user's (a stand-up may be theirs alone).
-                let standing_meeting = MEETINGS[..4].iter().any(|m| has_words(clause, m))
+                let standing_meeting = MEETINGS[..5].iter().any(|m| has_words(clause, m))
                     && words.iter().any(|w| {
                         matches!(*w, "weekly" | "fortnightly")
                             || w.strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))

@@ -1174,3 +1174,62 @@ fn someone_the_notes_say_to_ring_is_rung_for_a_word() {
     let ping = of(&plan, 1)[0];
     assert_eq!(ping.action, InteractionKind::Call, "{ping:?}");
 }
+
+#[test]
+fn colleagues_at_a_rival_leaves_weekly_teams_and_open_brackets_are_read_as_meant() {
+    // An ex-colleague now at a competitor, met at its booth: no follow-up.
+    let mut kyle = at_event(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Summit",
+        "Saw him at the booth, small talk.",
+    );
+    kyle.notes = "Ex-colleague from Symantec days. Now AE at SentinelOne - competitor.".into();
+    // Parental leave that starts on a day and runs most of a year.
+    let priya = noted(
+        person(2, Circle::Core),
+        InteractionKind::Email,
+        "2026-11-24",
+        "Her mat leave starts Dec 18 (back Sept 2027). Jordan takes over her book.",
+    );
+    // A weekly sync and a weekly game: no rhythm pings.
+    let mut marcus = person(3, Circle::Core);
+    marcus.notes = "My SE. Weekly pipeline sync Thursdays 10am.".into();
+    let mut donno = noted(
+        person(4, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-24",
+        "Tues game. Barrie tourney - e-transfer him $85 by Dec 18 to hold our spot.",
+    );
+    donno.notes = "Hockey captain. We play every Tuesday night at Leaside Arena.".into();
+    // A bracket the note opened and did not close ends the name.
+    let linda = noted(
+        person(5, Circle::Network),
+        InteractionKind::Email,
+        "2026-11-27",
+        "Asked her to hold 60 min w/ Farah w/o Jan 11 for exec review (after board).",
+    );
+    let plan = plan_for(vec![kyle, priya, marcus, donno, linda], 75);
+    assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
+    for p in of(&plan, 2) {
+        assert!(p.date < d("2026-12-18"), "{p:?}");
+    }
+    assert!(of(&plan, 3).is_empty(), "{:?}", of(&plan, 3));
+    // The to-do is quoted before its day, never asked about as news; no
+    // other ping comes.
+    let donno = of(&plan, 4);
+    assert_eq!(donno.len(), 1, "{donno:?}");
+    assert!(
+        donno[0]
+            .suggestion
+            .starts_with("Before Fri 18 Dec, do what your note says"),
+        "{donno:?}"
+    );
+    for p in of(&plan, 5) {
+        assert_eq!(
+            p.suggestion.matches('(').count(),
+            p.suggestion.matches(')').count(),
+            "{p:?}"
+        );
+    }
+}
