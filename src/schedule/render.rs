@@ -455,10 +455,35 @@ fn promise_object(reading: &super::notes::PromiseReading, first_name: &str) -> S
 pub(super) fn owed_thing(what: &str, first_name: &str) -> String {
     // "Tony’s", as phones write it, is "Tony's".
     let what = what.replace('\u{2019}', "'");
+    if let Some(event) = own_event(&what, first_name) {
+        return clean(&event, 80);
+    }
     definite(&clean(
         without_owner(&what, first_name).unwrap_or(&what),
         80,
     ))
+}
+
+/// "Jess starts at Shopify", said of Jess: "the start at Shopify"; "Sam
+/// moves to Leeds": "the move to Leeds".
+fn own_event(what: &str, first_name: &str) -> Option<String> {
+    let rest = what
+        .get(..first_name.len() + 1)
+        .filter(|start| start.eq_ignore_ascii_case(&format!("{first_name} ")))
+        .map(|_| &what[first_name.len() + 1..])?;
+    let (verb, more) = rest.split_once(' ')?;
+    let noun = match verb.to_lowercase().as_str() {
+        "starts" | "begins" | "joins" => "start",
+        "moves" => "move",
+        "retires" => "retirement",
+        _ => return None,
+    };
+    let more = if noun == "start" && verb.eq_ignore_ascii_case("joins") {
+        format!("at {more}")
+    } else {
+        more.to_owned()
+    };
+    Some(format!("the {noun} {more}"))
 }
 
 /// What follows "{first_name}'s " at the start of `what`, in any case.

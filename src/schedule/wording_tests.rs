@@ -1233,3 +1233,26 @@ fn colleagues_at_a_rival_leaves_weekly_teams_and_open_brackets_are_read_as_meant
         );
     }
 }
+
+#[test]
+fn the_contact_s_own_dated_news_is_said_as_a_thing() {
+    let mut jess = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-12",
+        "Book club at mine. Jess starts at Shopify 30 Nov - nervous.",
+    );
+    jess.given_name = "Jess".into();
+    jess.tags = vec!["Friends".into()];
+    let plan = plan_for(vec![jess], 30);
+    let asked = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("Shopify"))
+        .unwrap_or_else(|| panic!("{:?}", of(&plan, 1)));
+    assert!(
+        asked
+            .suggestion
+            .contains("how the start at Shopify on 30 Nov went"),
+        "{asked:?}"
+    );
+}
