@@ -31,6 +31,7 @@
 
 mod calendar;
 pub mod capacity;
+mod cues;
 mod dates;
 mod explain;
 mod fixed;

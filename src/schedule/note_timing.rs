@@ -579,10 +579,11 @@ const NO_CONTACT_WORDS: [&str; 6] = [
 pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     // Every cue holds one of these words: most notes have none, and are not
     // read clause by clause.
+    static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
     let lower = note.to_lowercase();
-    if !NO_CONTACT_WORDS
-        .iter()
-        .any(|w| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some())
+    if !FIRST_LOOK
+        .get_or_init(|| super::cues::Cues::new(&NO_CONTACT_WORDS))
+        .any_in(&lower)
     {
         return None;
     }

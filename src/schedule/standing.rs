@@ -204,22 +204,34 @@ pub fn left_alone(
     {
         return Some(LeftAlone::Declined);
     }
-    if texts.iter().any(|(_, lower)| {
-        HANDED_OVER.iter().any(|cue| lower.contains(cue)) || lower.contains("'s territory")
-    }) {
+    static HANDED: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+    let handed = HANDED.get_or_init(|| {
+        let mut cues = HANDED_OVER.to_vec();
+        cues.push("'s territory");
+        super::cues::Cues::new(&cues)
+    });
+    if texts.iter().any(|(_, lower)| handed.any_in(lower)) {
         return Some(LeftAlone::HandedOver);
     }
+    static VIA: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+    let via = VIA.get_or_init(|| super::cues::Cues::new(&THROUGH));
     if texts.iter().any(|(original, lower)| {
-        THROUGH
-            .iter()
-            .any(|cue| names_after(original, lower, cue, name))
+        via.any_in(lower)
+            && THROUGH
+                .iter()
+                .any(|cue| names_after(original, lower, cue, name))
     }) {
         return Some(LeftAlone::ThroughSomeone);
     }
     if texts.iter().any(|(_, lower)| {
-        lower.split(['.', ';', '\n']).any(|clause| {
-            NO_CONTACT.iter().any(|cue| has_words(clause, cue)) && !names_an_end(clause)
-        })
+        // Most texts hold no cue at all: a look at the whole text first.
+        static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+        FIRST_LOOK
+            .get_or_init(|| super::cues::Cues::new(&NO_CONTACT))
+            .any_in(lower)
+            && lower.split(['.', ';', '\n']).any(|clause| {
+                NO_CONTACT.iter().any(|cue| has_words(clause, cue)) && !names_an_end(clause)
+            })
     }) {
         return Some(LeftAlone::NoContact);
     }
@@ -239,6 +251,22 @@ const EVERY: [&str; 11] = [
     "weekend",
     "day",
     "fortnight",
+];
+
+/// A word every habit holds ("every", "weekly", "Sundays"…), looked for
+/// before a text is read clause by clause.
+const RECURS: [&str; 11] = [
+    "every",
+    "each",
+    "weekly",
+    "fortnight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Ways of being in touch that make such a habit a conversation.
@@ -284,6 +312,14 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     }
     [card, last_note.unwrap_or("").to_lowercase()]
         .iter()
+        // Every habit names a day or a span: most texts name none, and are
+        // not read clause by clause.
+        .filter(|text| {
+            static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+            FIRST_LOOK
+                .get_or_init(|| super::cues::Cues::new(&RECURS))
+                .any_in(text)
+        })
         .any(|text| {
             text.split(['.', ';', '\n', '!', '?']).any(|clause| {
                 // "1:1" as itself, not inside "1:15pm".
