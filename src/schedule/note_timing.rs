@@ -363,6 +363,16 @@ const AWAY_LONGEST_DAYS: i64 = 200;
 /// back, for three weeks (six for parental leave).
 pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
     const BACK: [&str; 6] = ["back", "until", "till", "returns", "return", "returning"];
+    // Every absence holds one of these words: most notes have none.
+    static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+    let first_look = FIRST_LOOK.get_or_init(|| {
+        let mut cues = AWAY.to_vec();
+        cues.extend(["off", "out of office"]);
+        super::cues::Cues::new(&cues)
+    });
+    if !first_look.any_in(&note.to_lowercase()) {
+        return None;
+    }
     for clause in note.split(['.', ';', '\n', '!', '?']) {
         let words = words_of(clause);
         let out_of_office = words
@@ -764,8 +774,18 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
 /// The day a note asks to get in touch no sooner than (see
 /// [`contact_from_words`]): the user's own word on when.
 pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
-    note.split(['.', ';', '\n', '!', '?'])
-        .find_map(|clause| contact_from_words(&words_of(&clause.to_lowercase()), written))
+    // Most notes hold no verb of getting in touch, and are not read further.
+    static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+    let lower = note.to_lowercase();
+    if !FIRST_LOOK
+        .get_or_init(|| super::cues::Cues::new(&CONTACT_VERBS))
+        .any_in(&lower)
+    {
+        return None;
+    }
+    lower
+        .split(['.', ';', '\n', '!', '?'])
+        .find_map(|clause| contact_from_words(&words_of(clause), written))
         .map(|(from, _)| from)
 }
 

@@ -431,9 +431,14 @@ const LOST: [&str; 9] = [
 /// Whether a text says the deal was lost ("lost to Dayforce", "went with
 /// Workday"), or a tag marks it so ("Closed Lost").
 pub fn says_lost(text: &str) -> bool {
+    static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
     let lower = text.to_lowercase();
-    LOST.iter()
-        .any(|cue| has_words(&lower, cue.trim_end()) && lower.contains(cue))
+    FIRST_LOOK
+        .get_or_init(|| super::cues::Cues::new(&LOST))
+        .any_in(&lower)
+        && LOST
+            .iter()
+            .any(|cue| has_words(&lower, cue.trim_end()) && lower.contains(cue))
 }
 
 /// Whether a tag marks the deal lost.
