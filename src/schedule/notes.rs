@@ -358,18 +358,17 @@ pub fn family_roles(card: &str) -> Vec<&'static str> {
 /// Mom, Dad and a sister is Mom's news, not theirs). `own_roles` are the
 /// contact's (see [`family_roles`]).
 pub fn without_relatives_news<'t>(note: &'t str, own_roles: &[&str]) -> Cow<'t, str> {
+    // Read without allocating: this runs on every sentence of every note.
     let about_other = |sentence: &str| {
-        let first = sentence
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
-            .replace('\u{2019}', "'");
-        let word = first
-            .trim_end_matches([',', ':'])
-            .trim_end_matches("'s")
-            .to_owned();
-        FAMILY_ROLES.contains(&word.as_str()) && !own_roles.contains(&word.as_str())
+        let first = sentence.split_whitespace().next().unwrap_or("");
+        let word = first.trim_end_matches([',', ':']);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))
+            .or_else(|| word.strip_suffix("'S"))
+            .unwrap_or(word);
+        FAMILY_ROLES.iter().any(|r| r.eq_ignore_ascii_case(word))
+            && !own_roles.iter().any(|r| r.eq_ignore_ascii_case(word))
     };
     if !note.split(". ").any(about_other) {
         return Cow::Borrowed(note);
