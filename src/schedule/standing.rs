@@ -270,10 +270,14 @@ const RECURS: [&str; 11] = [
 ];
 
 /// Ways of being in touch that make such a habit a conversation.
-const TOUCH: [&str; 20] = [
+const TOUCH: [&str; 15] = [
     "ring", "call", "calls", "phone", "see", "visit", "talk", "speak", "chat", "lunch", "dinner",
-    "meet", "skype", "facetime", "catch", "catchup", "play", "train", "skate", "run",
+    "meet", "skype", "facetime", "catchup",
 ];
+
+/// Things done together that make a habit a meeting when the user is in
+/// it ("we play every Tuesday night").
+const SHARED: [&str; 5] = ["play", "train", "skate", "run", "ride"];
 
 /// Touches in the plural: after a weekday, a habit ("Sunday calls").
 const HABITS: [&str; 6] = ["calls", "lunches", "dinners", "chats", "visits", "walks"];
@@ -307,7 +311,14 @@ const BESIDE: [&str; 7] = [
 pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     // Where they sit is said on the card, not in a note of one meeting.
     let card = notes.to_lowercase();
-    if BESIDE.iter().any(|b| card.contains(b)) {
+    // "Sits two desks down" is beside the user; "two desks down from Jane"
+    // is not.
+    if BESIDE.iter().any(|b| {
+        card.match_indices(b).any(|(at, _)| {
+            let rest = card[at + b.len()..].trim_start();
+            !rest.starts_with("from") || rest.starts_with("from me")
+        })
+    }) {
         return true;
     }
     [card, last_note.unwrap_or("").to_lowercase()]
@@ -338,17 +349,28 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                 });
                 // "Weekly 1:1 Mondays 8:30", "1:1 Thursdays": a standing
                 // meeting of the user's (a stand-up may be theirs alone).
-                let standing_meeting = MEETINGS[..5].iter().any(|m| has_words(clause, m))
+                // A sync is the user's when nothing says it is theirs or a
+                // machine's ("their weekly sync with the MSP", "data sync").
+                let own_sync = has_words(clause, "sync")
+                    && !words
+                        .iter()
+                        .any(|w| matches!(*w, "their" | "data" | "salesforce" | "crm" | "breaks"));
+                let standing_meeting = (MEETINGS[..4].iter().any(|m| has_words(clause, m))
+                    || own_sync)
                     && words.iter().any(|w| {
                         matches!(*w, "weekly" | "fortnightly")
                             || w.strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
                     });
-                standing_meeting
-                    || habit
-                        && (meeting
-                            || words
-                                .iter()
-                                .any(|w| TOUCH.contains(w) || w.starts_with("call")))
+                // "We play every Tuesday": a shared activity counts when the
+                // user is in it; "likes to play golf every Sunday" does not.
+                let together = words.iter().any(|w| matches!(*w, "we" | "us" | "together"));
+                let touch = words.iter().enumerate().any(|(i, w)| {
+                    TOUCH.contains(w)
+                        || w.starts_with("call")
+                        || (*w == "catch" && words.get(i + 1) == Some(&"up"))
+                        || (together && SHARED.contains(w))
+                });
+                standing_meeting || habit && (meeting || touch)
             })
         })
 }
@@ -397,29 +419,38 @@ fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|part| part.eq_ignore_ascii_case(&word));
         // "Go through Leanne for meetings": how to book them, not a reason
-        // to leave them alone.
-        let clause_rest = lower[at..].split(['.', ';', '\n']).next().unwrap_or("");
-        let booking = BOOKING_WORDS.iter().any(|w| clause_rest.contains(w));
+        // to leave them alone; the words right after the name say so.
+        let after_name: Vec<&str> = lower[at + cue.len()..]
+            .split(['.', ';', '\n', '-'])
+            .next()
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .take(4)
+            .collect();
+        let booking = after_name.iter().any(|w| BOOKING_WORDS.contains(w));
         starts_word && !introduced && named && !own && !booking
     })
 }
 
 /// Words that make "go through Leanne" the way to book a meeting.
-const BOOKING_WORDS: [&str; 6] = [
+const BOOKING_WORDS: [&str; 10] = [
     "meeting",
+    "meetings",
     "calendar",
     "diary",
     "book",
-    "schedul",
+    "booking",
+    "bookings",
+    "scheduling",
     "appointment",
+    "appointments",
 ];
 
 /// Words that say a deal was lost.
-const LOST: [&str; 9] = [
+const LOST: [&str; 7] = [
     "lost to ",
-    // "Lost - went with Zenith on price", "Lost: chose the cheaper quote".
-    "lost - ",
-    "lost: ",
     "lost the deal",
     "deal lost",
     "closed lost",
@@ -431,6 +462,25 @@ const LOST: [&str; 9] = [
 /// Whether a text says the deal was lost ("lost to Dayforce", "went with
 /// Workday"), or a tag marks it so ("Closed Lost").
 pub fn says_lost(text: &str) -> bool {
+    // "Lost - went with Zenith on price", "Lost: chose the cheaper quote":
+    // a clause that opens with the loss and says to whom or why.
+    if text.split(['.', ';', '\n']).any(|clause| {
+        let lower = clause.trim_start().to_lowercase();
+        (lower.starts_with("lost - ") || lower.starts_with("lost: "))
+            && [
+                "went with",
+                "chose",
+                "price",
+                "cheaper",
+                "competitor",
+                "budget",
+                "signed with",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+    }) {
+        return true;
+    }
     static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
     let lower = text.to_lowercase();
     FIRST_LOOK
@@ -556,6 +606,54 @@ mod tests {
     }
 
     #[test]
+    fn a_regular_touch_is_the_user_s_own_habit() {
+        // The user's own habits and neighbours.
+        for (card, note) in [
+            ("We play squash every Tuesday night", ""),
+            ("Weekly sync Mondays 9:00", ""),
+            ("", "we catch up every Friday over coffee"),
+            ("Sits two desks down from me", ""),
+        ] {
+            assert!(in_regular_touch(card, Some(note)), "{card} {note}");
+        }
+        // Their habits, their systems, someone else's desk.
+        for (card, note) in [
+            ("Likes to play golf every Sunday", ""),
+            ("Their weekly sync with the MSP is on Mondays", ""),
+            ("Weekly Salesforce sync breaks on Mondays", ""),
+            ("Sits two desks down from Jane in finance", ""),
+            ("Runs every Sunday morning", ""),
+        ] {
+            assert!(!in_regular_touch(card, Some(note)), "{card} {note}");
+        }
+    }
+
+    #[test]
+    fn going_through_someone_to_book_is_no_reason_for_silence() {
+        assert_eq!(
+            left_alone(
+                "Patricia Vance",
+                "Go through Leanne for meetings, she runs the diary",
+                &[],
+                None,
+                None
+            ),
+            None
+        );
+        // "Bookkeeping" is not booking: the rule stands.
+        assert_eq!(
+            left_alone(
+                "Patricia Vance",
+                "Only via Gail - she does the bookkeeping too",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::ThroughSomeone)
+        );
+    }
+
+    #[test]
     fn a_lost_deal_is_read_from_words_or_a_tag() {
         assert!(says_lost(
             "lost to Dayforce. price + benefits bundle. 3 yrs"
@@ -563,6 +661,12 @@ mod tests {
         assert!(says_lost("They picked Workday over us in the end"));
         assert!(!says_lost("went with the premium tier"));
         assert!(!says_lost("Lost his keys at the expo, ha"));
+        // A clause that opens "Lost -" or "Lost:" is a loss when it says to
+        // whom or why; a lost bag is not.
+        assert!(says_lost("Call went fine. Lost - went with Zenith on price"));
+        assert!(says_lost("Lost: chose the cheaper quote"));
+        assert!(!says_lost("Lost - my notebook at the venue, ask reception"));
+        assert!(!says_lost("Not lost: just slow, procurement is busy"));
         assert!(tagged_lost(&tags(&["Closed Lost"])));
         assert!(!tagged_lost(&tags(&["Prospects"])));
     }
