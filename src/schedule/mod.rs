@@ -648,6 +648,11 @@ fn plan_written_through(
     notes.extend(left_alone_note(&snapshot.contacts, &left));
     notes.extend(in_touch_note(&snapshot.contacts, &left));
     notes.extend(children_note(&snapshot.contacts, &left, today));
+    let book = Book {
+        intervals: capacity.intervals,
+        roomy,
+        names: book_names(&snapshot.contacts),
+    };
     let mut prepared: Vec<Prepared<'_>> = par_map(
         snapshot
             .contacts
@@ -656,7 +661,7 @@ fn plan_written_through(
             .zip(closed)
             .zip(&left)
             .collect(),
-        |(((c, f), spans), l)| prepare(c, f, spans, &calendar, &capacity.intervals, roomy, *l),
+        |(((c, f), spans), l)| prepare(c, f, spans, &calendar, &book, *l),
     );
     find_colleagues(&mut prepared, today);
 
@@ -1529,14 +1534,35 @@ fn deferred_day(p: &Prepared<'_>, calendar: &Calendar<'_>, target: i32, origin: 
     }
 }
 
+/// What every contact's preparation reads of the book as a whole.
+struct Book {
+    /// Each circle's interval after stretching.
+    intervals: [i32; 4],
+    /// Whether the days have room for an extra catch-up.
+    roomy: bool,
+    /// The first names and nicknames in the book, lowercased: a note that
+    /// opens "Robbo's Jess…" on another contact's card tells Robbo's news
+    /// only when Robbo is in the book.
+    names: std::collections::HashSet<String>,
+}
+
+/// The first names and nicknames of all contacts, lowercased.
+fn book_names(contacts: &[ContactFacts]) -> std::collections::HashSet<String> {
+    contacts
+        .iter()
+        .flat_map(|c| [first_name(c), explain::addressed_as(c)])
+        .filter_map(|n| n.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Derives a contact's interval and first due day.
 fn prepare<'a>(
     facts: &'a ContactFacts,
     fixed: Vec<FixedPing>,
     closed: Vec<ClosedSpan>,
     calendar: &Calendar<'_>,
-    intervals: &[i32; 4],
-    roomy: bool,
+    book: &Book,
     standing: Option<standing::LeftAlone>,
 ) -> Prepared<'a> {
     // Left alone: only promises. In touch every week anyway, or a child: no
@@ -1544,7 +1570,7 @@ fn prepare<'a>(
     // day) still comes.
     let left_alone = standing.is_some_and(|s| !s.keeps_occasions());
     let no_rhythm = standing.is_some_and(standing::LeftAlone::keeps_occasions);
-    let interval = (intervals[circle_index(facts.circle)] + nudge(facts))
+    let interval = (book.intervals[circle_index(facts.circle)] + nudge(facts))
         .clamp(MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
     let hash = stable_hash(&[facts.uid.as_bytes()]);
     let phase = (stable_hash(&[facts.uid.as_bytes(), b"phase"]) % interval as u64) as i32;
@@ -1564,7 +1590,7 @@ fn prepare<'a>(
     // News a shared note tells of someone else ("Sat patrol w Robbo + Tess.
     // Robbo's Jess due with baby #2 around 18/12"): Robbo's, not Tess's.
     for d in &mut note_dates {
-        if d.life && is_someone_elses(&d.what, facts) {
+        if d.life && is_someone_elses(&d.what, facts, &book.names) {
             d.life = false;
         }
     }
@@ -1631,7 +1657,7 @@ fn prepare<'a>(
     let urgent = !never_contacted && open.is_some();
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
     let mut earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
-    earlier_dates.retain(|d| !(d.life && is_someone_elses(&d.what, facts)));
+    earlier_dates.retain(|d| !(d.life && is_someone_elses(&d.what, facts, &book.names)));
     // A promise about it ("Send Alan's Christmas card", "Helen's Christmas
     // lunch") is the custom this year: no second ping for it.
     let christmas = if left_alone {
@@ -1717,7 +1743,7 @@ fn prepare<'a>(
         personal,
         no_rhythm,
         cold_intro: stranger || cold || (never_contacted && wide),
-        prompt_catch_up: roomy
+        prompt_catch_up: book.roomy
             && !never_contacted
             && !cold
             && matches!(facts.circle, Circle::Inner | Circle::Core),
@@ -2039,10 +2065,16 @@ fn dated_after_event(
         .max()
 }
 
-/// Whether `what` opens with someone else's name in the possessive
-/// ("Robbo's Jess due with baby #2") on a contact of another name; family
-/// words ("Mum's hip") are left to the family reading.
-fn is_someone_elses(what: &str, facts: &ContactFacts) -> bool {
+/// Whether `what` opens with another contact's name in the possessive
+/// ("Robbo's Jess due with baby #2", Robbo being in the book) on a contact
+/// of another name. A name the book does not hold is the contact's own
+/// people ("Sophie's graduation" on her father's card); family words
+/// ("Mum's hip") are left to the family reading.
+fn is_someone_elses(
+    what: &str,
+    facts: &ContactFacts,
+    book_names: &std::collections::HashSet<String>,
+) -> bool {
     let first = what.split_whitespace().next().unwrap_or("");
     let Some(owner) = first
         .strip_suffix("'s")
@@ -2059,7 +2091,11 @@ fn is_someone_elses(what: &str, facts: &ContactFacts) -> bool {
     .iter()
     .flat_map(|n| n.split_whitespace())
     .any(|part| part.eq_ignore_ascii_case(owner));
-    named && !theirs && !notes::FAMILY_ROLES.contains(&owner.to_lowercase().as_str())
+    let owner = owner.to_lowercase();
+    named
+        && !theirs
+        && book_names.contains(&owner)
+        && !notes::FAMILY_ROLES.contains(&owner.as_str())
 }
 
 /// Whether what was asked for (`request`, as the request reader has it:

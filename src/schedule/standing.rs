@@ -663,7 +663,9 @@ mod tests {
         assert!(!says_lost("Lost his keys at the expo, ha"));
         // A clause that opens "Lost -" or "Lost:" is a loss when it says to
         // whom or why; a lost bag is not.
-        assert!(says_lost("Call went fine. Lost - went with Zenith on price"));
+        assert!(says_lost(
+            "Call went fine. Lost - went with Zenith on price"
+        ));
         assert!(says_lost("Lost: chose the cheaper quote"));
         assert!(!says_lost("Lost - my notebook at the venue, ask reception"));
         assert!(!says_lost("Not lost: just slow, procurement is busy"));

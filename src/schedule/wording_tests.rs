@@ -1256,3 +1256,23 @@ fn the_contact_s_own_dated_news_is_said_as_a_thing() {
         "{asked:?}"
     );
 }
+
+#[test]
+fn news_of_someone_the_book_does_not_hold_is_the_contact_s_own() {
+    // Sophie is not in the book: her graduation is her father's news.
+    let mut mark = noted(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Quick call re renewal. Sophie's graduation on 11 Dec, he's flying to Galway for it.",
+    );
+    mark.given_name = "Mark".into();
+    let plan = plan_for(vec![mark], 60);
+    assert!(
+        of(&plan, 1)
+            .iter()
+            .any(|p| p.suggestion.contains("graduation")),
+        "{:?}",
+        of(&plan, 1)
+    );
+}
