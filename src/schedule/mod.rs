@@ -1184,7 +1184,13 @@ fn place_note(
             && under_cap
             && !(p.quiet_at_year_end && calendar.is_year_break(d))
             && !p.is_away(d)
-            && (news || !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS))
+            // News is asked about close to a birthday or a promise, but not
+            // on its very day: one ping a day for a contact.
+            && if news {
+                !p.fixed.iter().any(|f| f.day == d)
+            } else {
+                !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS)
+            }
     };
     let floor = floor.max(day - LEVELLING_WINDOW_DAYS);
     (day..by)

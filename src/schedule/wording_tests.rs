@@ -1276,3 +1276,37 @@ fn news_of_someone_the_book_does_not_hold_is_the_contact_s_own() {
         of(&plan, 1)
     );
 }
+
+#[test]
+fn news_asked_about_near_a_birthday_or_a_promise_is_not_a_second_ping_that_day() {
+    // The op is on Mon 7 Dec; a ping two days after it would fall on her
+    // birthday, which has its own ping.
+    let mut rosa = noted(
+        person(7, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Call re pilot. Her hip op is on Mon 7 Dec, off for two weeks after.",
+    );
+    rosa.birthday = Some("1979-12-09".parse::<Birthday>().unwrap());
+    let mut tariq = noted(
+        person(8, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Call re pilot. His knee op is on Mon 7 Dec, off for two weeks after.",
+    );
+    tariq.open_promises = vec![PromiseFacts {
+        id: 5,
+        text: "Send the pilot report".into(),
+        due: d("2026-12-09"),
+    }];
+    let plan = plan_for(vec![rosa, tariq], 40);
+    // On the birthday, the wish asks after the op; beside a promise, the
+    // question comes on another day.
+    for (id, op) in [(7, "hip"), (8, "knee")] {
+        let pings = of(&plan, id);
+        assert!(pings.iter().any(|p| p.suggestion.contains(op)), "{pings:?}");
+        let mut days: Vec<_> = pings.iter().map(|p| p.date).collect();
+        days.dedup();
+        assert_eq!(days.len(), pings.len(), "{pings:?}");
+    }
+}
