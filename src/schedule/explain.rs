@@ -966,7 +966,11 @@ fn write_ping<'a, 'p>(
     // is the rhythm's own word, said then.
     let asked = asked
         .filter(|a| (a.purpose.is_some() || request.is_none()) && (a.call || a.purpose.is_some()));
-    let asked_back = asked.map(|a| (a.call, a.purpose.as_deref().unwrap_or("")));
+    let asked_back = asked.map(|a| super::suggest::AskedBackContext {
+        call: a.call,
+        theirs: a.theirs,
+        purpose: a.purpose.as_deref().unwrap_or(""),
+    });
     // The contact goes away soon, as the notes say: the last word before.
     let away_soon = (x.fixed.is_none())
         .then(|| super::why::away_soon(p, cx, date))
@@ -1200,7 +1204,7 @@ fn write_ping<'a, 'p>(
         asked_back: asked
             .zip(note)
             .filter(|_| uses.asked_back)
-            .map(|(a, n)| (n.date, a.named, a.call)),
+            .map(|(a, n)| (n.date, a.named, a.call, a.theirs)),
     };
     let later = Later {
         x,

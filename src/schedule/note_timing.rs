@@ -638,17 +638,24 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
 }
 
 /// Verbs of getting in touch: "ping her in Jan", "call back after 15 Jan".
-const CONTACT_VERBS: [&str; 14] = [
-    "ping", "call", "email", "e-mail", "contact", "reach", "follow", "touch", "check", "catch",
-    "try", "write", "ask", "revisit",
+const CONTACT_VERBS: [&str; 16] = [
+    "ping", "call", "ring", "phone", "email", "e-mail", "contact", "reach", "follow", "touch",
+    "check", "catch", "try", "write", "ask", "revisit",
 ];
+
+/// Verbs among [`CONTACT_VERBS`] that ask for a call.
+const CALL_VERBS: [&str; 3] = ["call", "ring", "phone"];
 
 /// The day a clause's words ask to get in touch no sooner than ("ping her
 /// in Jan once settled", "call back after 15 Jan", "try again in March"), if
 /// they do: a contact verb, then within a few words a time ahead.
-/// Returns the first day asked for and the day as the note names it: "Call
-/// me after Jan 11" names 11 Jan and asks from the 12th.
-fn contact_from_words(words: &[String], written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+/// Returns the first day asked for, the day as the note names it ("Call me
+/// after Jan 11" names 11 Jan and asks from the 12th) and where the verb is
+/// among `words`.
+fn contact_from_words(
+    words: &[String],
+    written: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate, usize)> {
     words.iter().enumerate().find_map(|(i, w)| {
         if !CONTACT_VERBS.contains(&w.as_str()) {
             return None;
@@ -667,6 +674,7 @@ fn contact_from_words(words: &[String], written: NaiveDate) -> Option<(NaiveDate
                 _ => None,
             };
             at.filter(|(d, _)| *d > written && (*d - written).num_days() <= AWAY_LONGEST_DAYS)
+                .map(|(from, named)| (from, named, i))
         })
     })
 }
@@ -726,6 +734,9 @@ pub struct AskedBack {
     pub named: NaiveDate,
     /// A call ("call", "ring", "phone"), not a message.
     pub call: bool,
+    /// The contact asked for it ("call me after 11 Jan", "asked me to ring
+    /// in Jan"); else it is the user's own plan ("call him after 11 Jan").
+    pub theirs: bool,
     /// What for, as the note says it, from its "to": "to book a site walk".
     pub purpose: Option<String>,
 }
@@ -737,25 +748,72 @@ const PURPOSE_VERBS: [&str; 22] = [
     "organize", "walk", "kick",
 ];
 
+/// Words before a verb of getting in touch that make the contact the one who
+/// will get in touch ("said he'd call me after the 11th"): nothing asked of
+/// the user.
+const THEY_WILL: [&str; 9] = [
+    "he'll", "she'll", "they'll", "he'd", "she'd", "they'd", "he", "she", "they",
+];
+
+/// Where a purpose ends: "to book a site walk - bring the plans" is for the
+/// site walk.
+const PURPOSE_ENDS: [&str; 5] = [" - ", " – ", ", ", " then ", " and then "];
+
 /// The call or message a note asks for later (see [`AskedBack`]).
 pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
     note.split(['.', ';', '\n', '!', '?']).find_map(|clause| {
-        let lower = clause.to_lowercase();
-        let words = words_of(&lower);
-        let (from, named) = contact_from_words(&words, written)?;
-        let call = words
+        // ASCII lowering keeps byte offsets, so a place found in `lower` is
+        // the same place in `clause`.
+        let lower = clause.to_ascii_lowercase();
+        let words = words_of(&lower.replace('\u{2019}', "'"));
+        let (from, named, verb) = contact_from_words(&words, written)?;
+        // "He'll call me after the 11th", "she will ring in Jan": theirs.
+        let before: Vec<&str> = words[..verb]
             .iter()
-            .any(|w| matches!(w.as_str(), "call" | "ring" | "phone"));
-        let purpose = lower.match_indices(" to ").find_map(|(at, _)| {
-            let rest = clause.get(at + 1..)?;
+            .rev()
+            .take(2)
+            .map(String::as_str)
+            .collect();
+        if match before.as_slice() {
+            [w, ..] if THEY_WILL[..6].contains(w) => true,
+            ["will" | "would" | "to", who, ..] => THEY_WILL[6..].contains(who),
+            [w, ..] => THEY_WILL[6..].contains(w),
+            [] => false,
+        } {
+            return None;
+        }
+        let call = CALL_VERBS.contains(&words[verb].as_str());
+        // "Call me back", "asked me to ring in Jan", "wants us to email".
+        let theirs = words[verb + 1..]
+            .iter()
+            .take(2)
+            .any(|w| matches!(w.as_str(), "me" | "us"))
+            || words[..verb]
+                .iter()
+                .any(|w| matches!(w.as_str(), "asked" | "asks" | "wants" | "wanted" | "told"));
+        // The purpose is said after the verb: "to" before it is part of the
+        // ask ("asked me to call after 11 Jan").
+        let verb_at = lower
+            .match_indices(words[verb].as_str())
+            .map(|(at, _)| at)
+            .find(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+            .unwrap_or(0);
+        let purpose = lower[verb_at..].match_indices(" to ").find_map(|(at, _)| {
+            let rest = clause.get(verb_at + at + 1..)?;
             let verb = rest.split_whitespace().nth(1)?.to_lowercase();
             PURPOSE_VERBS.contains(&verb.as_str()).then(|| {
-                rest.trim()
+                let end = PURPOSE_ENDS
+                    .iter()
+                    .filter_map(|e| rest.find(e))
+                    .min()
+                    .unwrap_or(rest.len());
+                rest[..end]
+                    .trim()
                     .trim_end_matches([',', ':', ' '])
                     .split_whitespace()
                     .map(|w| match w {
-                        "our" => "your",
-                        "my" => "your",
+                        "our" | "my" => "your",
+                        "me" | "us" => "you",
                         other => other,
                     })
                     .collect::<Vec<_>>()
@@ -766,6 +824,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
             from,
             named,
             call,
+            theirs,
             purpose,
         })
     })
@@ -786,7 +845,7 @@ pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
     lower
         .split(['.', ';', '\n', '!', '?'])
         .find_map(|clause| contact_from_words(&words_of(clause), written))
-        .map(|(from, _)| from)
+        .map(|(from, _, _)| from)
 }
 
 /// Cues that business is parked for a while, however long the note says.
@@ -932,6 +991,41 @@ mod tests {
             .into_iter()
             .map(|t| (t.day, t.by))
             .collect()
+    }
+
+    #[test]
+    fn a_call_asked_for_later_says_what_for_and_whose_it_is() {
+        let w = d("2026-11-20");
+        let asked = |note: &str| asked_back(note, w);
+        let mark = asked("Call me after 11 Jan to book a site walk with our sparky - bring plans")
+            .unwrap();
+        assert_eq!(mark.from, d("2027-01-12"));
+        assert!(mark.call && mark.theirs);
+        assert_eq!(
+            mark.purpose.as_deref(),
+            Some("to book a site walk with your sparky")
+        );
+        // A "to" before the verb is part of the ask, not its purpose.
+        let jo =
+            asked("Asked me to email her in Jan to set up a demo for us, then pricing").unwrap();
+        assert!(!jo.call && jo.theirs, "{jo:?}");
+        assert_eq!(jo.purpose.as_deref(), Some("to set up a demo for you"));
+        // The verb says the channel, not a call named elsewhere.
+        let ed = asked("Good call today. Email after 11 Jan re the renewal").unwrap();
+        assert!(!ed.call && !ed.theirs, "{ed:?}");
+        // The user's own plan.
+        assert!(asked("Ring him after 11 Jan").is_some_and(|a| a.call && !a.theirs));
+        // The contact will get in touch: nothing asked of the user.
+        for note in [
+            "Said he'd call me after 11 Jan",
+            "She\u{2019}ll ring in Jan once back",
+            "They will call after the holidays",
+        ] {
+            assert_eq!(asked(note), None, "{note}");
+        }
+        // A name that lowercases to another length keeps the purpose whole.
+        let i = asked("İlkay: call after 11 Jan to confirm the PO").unwrap();
+        assert_eq!(i.purpose.as_deref(), Some("to confirm the PO"));
     }
 
     #[test]

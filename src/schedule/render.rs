@@ -306,10 +306,20 @@ fn value(
         "task_on" => ctx.task.map_or("", |t| t.1).to_owned(),
         "custom" => clean(ctx.christmas.map_or("", |c| c.0), 160),
         "custom_thing" => ctx.christmas.map_or("", |c| c.1).to_owned(),
-        "asked_purpose" => match ctx.asked_back.map(|a| clean(a.1, 120)) {
+        "asked_purpose" => match ctx.asked_back.map(|a| clean(a.purpose, 120)) {
             Some(purpose) if !purpose.is_empty() => format!(", {purpose}"),
             _ => String::new(),
         },
+        // Whose word it is: the contact's ask, or the user's own note.
+        "as_asked" => {
+            let event = ctx.event.map(|e| event_name(&clean(e, 80)));
+            match (ctx.asked_back.is_some_and(|a| a.theirs), event) {
+                (true, Some(e)) => format!("as asked at {e}"),
+                (true, None) => "as asked".to_owned(),
+                (false, Some(e)) => format!("as your note from {e} says"),
+                (false, None) => "as your note says".to_owned(),
+            }
+        }
         "away_on" => clean(ctx.away_ahead.map_or("", |a| a.0), 40),
         "back_on" => clean(ctx.away_ahead.map_or("", |a| a.1), 40),
         "task_is" => if ctx.task.is_some_and(|t| is_plural(t.0)) {

@@ -586,16 +586,35 @@ fn call_her_after_a_day_in_an_event_note_holds_the_event_s_follow_ups() {
     for p in &pings {
         assert!(p.date >= d("2027-01-11"), "{p:?}");
     }
-    // The first is the call she asked for, for what she asked.
+    // The first is the call the note plans, for what it says.
     assert_eq!(
         pings[0].suggestion,
-        "Call Lisa, as asked at Expo, to set up a meeting with her GM."
+        "Call Lisa, as your note from Expo says, to set up a meeting with her GM."
     );
     assert_eq!(pings[0].action, InteractionKind::Call);
     assert!(
-        pings[0].why.contains("asked you to call after Mon 11 Jan"),
+        pings[0]
+            .why
+            .contains("your note says to call after Mon 11 Jan"),
         "{:?}",
         pings[0]
+    );
+    // Her own ask is said to be hers.
+    let mut asking = at_event(
+        person(3, Circle::Network),
+        "2026-11-24",
+        "Expo",
+        "Liked the PPA comparison. Call me after 11 Jan to set up a meeting with my GM.",
+    );
+    asking.given_name = "Lisa".into();
+    let call = of(&plan_for(vec![asking], 75), 3)[0].clone();
+    assert_eq!(
+        call.suggestion,
+        "Call Lisa, as asked at Expo, to set up a meeting with your GM."
+    );
+    assert!(
+        call.why.contains("Lisa asked you to call after Mon 11 Jan"),
+        "{call:?}"
     );
     // Asked in an ordinary note, the rhythm's ping is that call.
     let mut mark = noted(person(2, Circle::Network), "2026-11-19", "Handover mtg.");
@@ -610,7 +629,13 @@ fn call_her_after_a_day_in_an_event_note_holds_the_event_s_follow_ups() {
     let call = of(&plan_for(vec![mark], 75), 2)[0].clone();
     assert_eq!(
         call.suggestion,
-        "Call Mark, as asked, to book a site walk with your sparky."
+        "Call Mark, as your note says, to book a site walk with your sparky."
+    );
+    assert!(
+        call.why.starts_with(
+            "Your note of 25 Nov 2026 says to call Mark after Mon 11 Jan: this is that call"
+        ),
+        "{call:?}"
     );
     assert!(call.date >= d("2027-01-11"), "{call:?}");
 }

@@ -415,12 +415,22 @@ pub struct SuggestionContext<'a> {
     /// The contact goes away soon: the first day away and the day back in
     /// words ("Fri 18 Dec", "Thu 1 Apr"), and whether it is parental leave.
     pub away_ahead: Option<(&'a str, &'a str, bool)>,
-    /// The note asked to get back in touch from a day that has come: whether
-    /// by a call, and what for (" to book a site walk", or nothing).
-    pub asked_back: Option<(bool, &'a str)>,
+    /// The note asked to get back in touch from a day that has come.
+    pub asked_back: Option<AskedBackContext<'a>>,
     /// What was asked for or promised is still to come ("a lab slot in
     /// February"): it is confirmed, never asked about as if it had happened.
     pub ahead: bool,
+}
+
+/// The call or word a note asked for later, once its day has come.
+#[derive(Debug, Clone, Copy)]
+pub struct AskedBackContext<'a> {
+    /// By a call, not a message.
+    pub call: bool,
+    /// The contact asked for it; else it is the user's own plan.
+    pub theirs: bool,
+    /// What for ("to book a site walk"), or nothing.
+    pub purpose: &'a str,
 }
 
 impl<'a> SuggestionContext<'a> {
@@ -872,7 +882,7 @@ pub fn suggest_anew(
         Need::AwayAhead => ctx.away_ahead.is_some(),
         Need::ParentalLeave => ctx.away_ahead.is_some_and(|a| a.2),
         Need::AskedBack => ctx.asked_back.is_some(),
-        Need::AskedCall => ctx.asked_back.is_some_and(|a| a.0),
+        Need::AskedCall => ctx.asked_back.is_some_and(|a| a.call),
     };
     // Many templates share needs, and some take reading the note (a topic,
     // quiet news): each is worked out once per ping.

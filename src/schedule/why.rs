@@ -53,7 +53,7 @@ pub(super) struct Said<'a> {
     pub dated: Option<(String, NaiveDate)>,
     /// The suggestion is the call (or message) the note asked for later:
     /// the note's day, the day named, and whether it is a call.
-    pub asked_back: Option<(NaiveDate, NaiveDate, bool)>,
+    pub asked_back: Option<(NaiveDate, NaiveDate, bool, bool)>,
 }
 
 /// Where a first contact comes from, for a first hello's suggestion.
@@ -251,10 +251,15 @@ pub(super) fn why(
             ..
         }) => {
             let met = clean(event, 80);
-            let base = if let Some((_, from, call)) = said.asked_back {
+            let base = if let Some((_, from, call, theirs)) = said.asked_back {
                 format!(
-                    "You met {name} at {met} on {}, and {name} asked you to {} after {}: this is that {}",
+                    "You met {name} at {met} on {}, and {} to {} after {}: this is that {}",
                     on(*event_date),
+                    if theirs {
+                        format!("{name} asked you")
+                    } else {
+                        "your note says".to_owned()
+                    },
                     if call { "call" } else { "get back in touch" },
                     on(from),
                     if call { "call" } else { "word" }
@@ -459,14 +464,25 @@ fn rhythm_why(
     if first_hello {
         return first_hello_why(facts, name, date);
     }
-    if let Some((noted, from, call)) = said.asked_back {
-        return format!(
-            "On {} {name} asked you to {} after {}: this is that {}.",
-            day_month(noted, date),
-            if call { "call" } else { "get back in touch" },
-            short_date(from, date),
-            if call { "call" } else { "word" }
-        );
+    if let Some((noted, from, call, theirs)) = said.asked_back {
+        let (verb, what) = if call {
+            ("call", "call")
+        } else {
+            ("get back in touch with", "word")
+        };
+        let after = short_date(from, date);
+        return if theirs {
+            format!(
+                "On {} {name} asked you to {} after {after}: this is that {what}.",
+                day_month(noted, date),
+                if call { "call" } else { "get back in touch" },
+            )
+        } else {
+            format!(
+                "Your note of {} says to {verb} {name} after {after}: this is that {what}.",
+                day_month(noted, date),
+            )
+        };
     }
     if let Some((request, asked, state)) = &said.request {
         if *state != RequestState::After {

@@ -736,7 +736,11 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     task: Some((value, "Wed 16 Dec", Owing::Send)),
                     christmas: Some((value, "card")),
                     away_ahead: Some((value, value, true)),
-                    asked_back: Some((true, value)),
+                    asked_back: Some(AskedBackContext {
+                        call: true,
+                        theirs: true,
+                        purpose: value,
+                    }),
                 };
                 for (id, text) in all_templates() {
                     let out = render(text, &c, value);
