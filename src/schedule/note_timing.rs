@@ -663,7 +663,7 @@ fn contact_from_words(
         (i + 1..words.len().min(i + 6)).find_map(|j| {
             let at = match words[j].as_str() {
                 "after" => named_day(&words[j + 1..], written)
-                    .map(|d| (d + Duration::days(1), d))
+                    .map(|d| after_named(&words[j + 1..], d))
                     .or_else(|| turn_of_year(&words[j + 1..], written).map(|d| (d, d))),
                 "in" | "from" | "until" | "till" => named_day(&words[j + 1..], written)
                     .or_else(|| turn_of_year(&words[j + 1..], written))
@@ -677,6 +677,29 @@ fn contact_from_words(
                 .map(|(from, named)| (from, named, i))
         })
     })
+}
+
+/// The first day after a day named after "after", and the day named: after
+/// a day, the next day ("after Jan 11": 12 Jan); after a month alone, the
+/// first of the next ("after January": 1 Feb, the named day being 31 Jan).
+fn after_named(words: &[String], named: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let is_day = |w: &String| {
+        w.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let month_alone = words
+        .first()
+        .is_some_and(|w| month_named(w).or_else(|| short_month(w)).is_some())
+        && !words.get(1).is_some_and(is_day);
+    let month_end = named
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|d| d.with_day(1))
+        .map(|first| (first, first - Duration::days(1)));
+    match month_end {
+        Some(end) if month_alone => end,
+        _ => (named + Duration::days(1), named),
+    }
 }
 
 /// The day business picks up again when a note written late in the year
@@ -1015,6 +1038,11 @@ mod tests {
         assert!(!ed.call && !ed.theirs, "{ed:?}");
         // The user's own plan.
         assert!(asked("Ring him after 11 Jan").is_some_and(|a| a.call && !a.theirs));
+        // After a month: from the first of the next.
+        let feb = asked("Ping her after January, budgets reset").unwrap();
+        assert_eq!((feb.from, feb.named), (d("2027-02-01"), d("2027-01-31")));
+        let jan = asked("Ping her after Jan 11").unwrap();
+        assert_eq!((jan.from, jan.named), (d("2027-01-12"), d("2027-01-11")));
         // The contact will get in touch: nothing asked of the user.
         for note in [
             "Said he'd call me after 11 Jan",
