@@ -472,11 +472,17 @@ fn about_others(all: &[&str], first_name: &str, names_contact: bool) -> Vec<bool
 fn is_answer(clause: &str) -> bool {
     let lower = clause.trim().to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
+    // A short word of the deed ("sent", "done - emailed"), not a clause
+    // that goes on about something else ("done deal by March, he says").
     let deed = matches!(
         words.first().copied().unwrap_or(""),
-        "sent" | "done" | "delivered" | "emailed" | "replied" | "answered" | "sorted"
-    ) || lower.starts_with("already sent");
-    (deed && words.len() <= 4) || lower.contains("sent same day")
+        "sent" | "done" | "delivered" | "replied" | "answered"
+    );
+    (deed && words.len() <= 3)
+        || lower.starts_with("already sent")
+        || lower.starts_with("sent it")
+        || lower.contains("sent same day")
+        || lower == "same day"
 }
 
 /// For each clause, whether it holds a request that a later clause says was
@@ -712,6 +718,41 @@ fn first_word(clause: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Whether a clause opening "Will" names someone ("Will said the board
+/// meets Tuesday") rather than saying what will happen
+/// ("Will call after 11/1"): the word after a name is a verb in the third
+/// person or past, never a bare one.
+fn is_will_named(clause: &str, lower_first: &str) -> bool {
+    if lower_first != "will" {
+        return false;
+    }
+    let next = clause
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "is" | "was"
+            | "has"
+            | "had"
+            | "from"
+            | "at"
+            | "said"
+            | "told"
+            | "rang"
+            | "sent"
+            | "left"
+            | "took"
+            | "got"
+            | "went"
+            | "came"
+            | "met"
+    ) || (next.ends_with('s') && !next.ends_with("ss") && next.len() > 3)
+        || (next.ends_with("ed") && !next.ends_with("eed"))
+}
+
 /// Whether a clause is about someone other than the contact: in a note that
 /// names the contact at the start of a clause (a note shared by the people
 /// met at one event), a clause that starts with another capitalised word.
@@ -731,7 +772,7 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
     word.starts_with(|c: char| c.is_uppercase())
         && !business
         && lower != first_name.trim().to_lowercase()
-        && !STARTERS.contains(&lower.as_str())
+        && (!STARTERS.contains(&lower.as_str()) || is_will_named(clause, &lower))
         && !lower.starts_with("he'")
         && !lower.starts_with("she'")
         && !lower.starts_with("they'")
@@ -2818,6 +2859,51 @@ pub fn event_name(event: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_word_of_the_deed_answers_a_request_and_a_longer_clause_does_not() {
+        for answer in [
+            "Sent",
+            "done - emailed",
+            "Replied next morning",
+            "already sent it over",
+            "sent same day",
+        ] {
+            assert!(is_answer(answer), "{answer}");
+        }
+        for not in [
+            "Done deal by March he reckons",
+            "Emailed re pricing",
+            "Sorted the parking at the venue",
+            "Sent the case study last week",
+        ] {
+            assert!(!is_answer(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn will_is_a_name_when_a_name_s_verb_follows() {
+        assert!(about_someone_else(
+            "Will said the board meets Tue 8 Dec",
+            "Rosa",
+            true
+        ));
+        assert!(about_someone_else(
+            "Will mentioned his move to Leeds",
+            "Rosa",
+            true
+        ));
+        assert!(!about_someone_else(
+            "Will call her after 11/1",
+            "Rosa",
+            true
+        ));
+        assert!(!about_someone_else(
+            "Will discuss with the board",
+            "Rosa",
+            true
+        ));
+    }
 
     #[test]
     fn a_request_for_a_month_gone_by_or_for_something_to_happen_is_not_delivered() {
