@@ -81,6 +81,50 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// Words that open a family name ("Síle Ní Dhonnchadha", "Juan de la
+/// Cruz", "Anna van der Berg"): the given name ends before them.
+const SURNAME_PARTICLES: [&str; 30] = [
+    "ní", "nic", "ó", "o", "ua", "uí", "mac", "mc", "mhic", "de", "del", "della", "di", "da",
+    "das", "dos", "du", "van", "von", "der", "den", "ter", "ten", "le", "la", "bin", "binti",
+    "ibn", "al", "el",
+];
+
+/// Titles before a name that are no part of the given name ("Dr Fergal
+/// Quinn" is Fergal).
+const HONORIFICS: [&str; 8] = ["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir"];
+
+/// Whether a word opens a family name (see [`SURNAME_PARTICLES`]).
+pub fn is_surname_particle(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SURNAME_PARTICLES.contains(&lower.as_str())
+}
+
+/// Splits a full name into given and family names when only the full name is
+/// known: the family name is the last word, or starts at a particle that
+/// opens one ("Síle Ní Dhonnchadha" → "Síle", "Ní Dhonnchadha"); a title
+/// before the name is left out of the given name.
+pub fn split_name(name: &str) -> (String, String) {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 2
+        && HONORIFICS.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
+    {
+        words.remove(0);
+    }
+    match words.len() {
+        0 => (String::new(), String::new()),
+        1 => (words[0].to_owned(), String::new()),
+        n => {
+            let family_from = (1..n - 1)
+                .find(|&i| is_surname_particle(words[i]))
+                .unwrap_or(n - 1);
+            (
+                words[..family_from].join(" "),
+                words[family_from..].join(" "),
+            )
+        }
+    }
+}
+
 /// Whether `s` looks like an email address: one `@` with text on both sides, no spaces.
 pub fn is_email(s: &str) -> bool {
     let mut parts = s.split('@');
@@ -539,6 +583,26 @@ pub struct PingAction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_splits_before_a_family_name_s_particle() {
+        for (name, given, family) in [
+            ("Síle Ní Dhonnchadha", "Síle", "Ní Dhonnchadha"),
+            ("Juan de la Cruz", "Juan", "de la Cruz"),
+            ("Mary Anne Smith", "Mary Anne", "Smith"),
+            ("Dr Fergal Quinn", "Fergal", "Quinn"),
+            ("Dr Quinn", "Dr", "Quinn"),
+            ("Siobhán O'Leary", "Siobhán", "O'Leary"),
+            ("Madonna", "Madonna", ""),
+            ("  ", "", ""),
+        ] {
+            assert_eq!(
+                split_name(name),
+                (given.to_owned(), family.to_owned()),
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn birthday_forms_parse_and_print() {

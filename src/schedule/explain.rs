@@ -392,7 +392,13 @@ pub(super) fn first_name(facts: &ContactFacts) -> &str {
     if facts.given_name.trim().is_empty() {
         facts.name.as_str()
     } else {
-        facts.given_name.as_str()
+        // A given name split off before particles were known ("Síle Ní" of
+        // "Síle Ní Dhonnchadha") ends before its particle.
+        let given = facts.given_name.trim();
+        match given.rsplit_once(' ') {
+            Some((first, last)) if crate::model::is_surname_particle(last) => first.trim_end(),
+            _ => given,
+        }
     }
 }
 

@@ -732,6 +732,7 @@ fn turn_of_year(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
                     | "for"
                     | "with"
                     | "please"
+                    | "to"
             )
         })
     };
@@ -1038,6 +1039,10 @@ mod tests {
         assert!(!ed.call && !ed.theirs, "{ed:?}");
         // The user's own plan.
         assert!(asked("Ring him after 11 Jan").is_some_and(|a| a.call && !a.theirs));
+        // "After the holidays" with what for.
+        let r = asked("Flat out till Xmas w year end - call her after the holidays to set up a discovery session").unwrap();
+        assert_eq!(r.from, d("2027-01-04"));
+        assert_eq!(r.purpose.as_deref(), Some("to set up a discovery session"));
         // After a month: from the first of the next.
         let feb = asked("Ping her after January, budgets reset").unwrap();
         assert_eq!((feb.from, feb.named), (d("2027-02-01"), d("2027-01-31")));

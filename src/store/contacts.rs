@@ -101,13 +101,7 @@ pub(crate) fn prepare_new_contact(new: &NewContact) -> Result<PreparedContact> {
     };
     let name = validate::name("name", &typed)?;
     if given.is_empty() && family.is_empty() {
-        match name.rsplit_once(' ') {
-            Some((g, f)) => {
-                given = g.to_owned();
-                family = f.to_owned();
-            }
-            None => given = name.clone(),
-        }
+        (given, family) = crate::model::split_name(&name);
     }
     let emails = non_blank_unique(&new.emails, |e| e.to_lowercase());
     for email in &emails {

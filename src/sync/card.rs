@@ -201,10 +201,7 @@ pub fn read_card(card_text: &str, observed_at: &str) -> Result<RemoteCard, Strin
             .unwrap_or_else(|| "(no name)".to_owned());
     }
     let (given, family) = if given.is_empty() && family.is_empty() {
-        match name.rsplit_once(' ') {
-            Some((g, f)) => (g.to_owned(), f.to_owned()),
-            None => (name.clone(), String::new()),
-        }
+        crate::model::split_name(&name)
     } else {
         (given, family)
     };
