@@ -102,15 +102,35 @@ pub(super) fn follow_up_pings(
         event_date: event.date,
         after_decision: round == 2 && decision.is_some(),
     };
-    // Anything logged after the event already followed up on it.
-    let followed_up = facts.all_anchors().iter().any(|a| a.date > event.date);
+    // Anything logged after the event already followed up on it, and so
+    // did what the event's note says was sent the same day ("sent demo video
+    // link same day").
+    let anchors = facts.all_anchors();
+    let followed_up = anchors.iter().any(|a| a.date > event.date)
+        || facts
+            .last_note
+            .as_ref()
+            .filter(|n| n.date == event.date && n.event.is_some())
+            .is_some_and(|n| sent_at_once(&n.text));
+    // A conversation a week or more after the event is the thread now (the
+    // rhythm picks it up): no second touch "before it fades", unless it was
+    // the user's own follow-up to this event.
+    let first_id = format!("{}-f{}-1", facts.id, event.interaction_id);
+    let did_first = facts
+        .actions
+        .iter()
+        .any(|a| a.ping_id == first_id && a.action == crate::model::PingActionKind::Done);
+    let moved_on = !did_first
+        && anchors
+            .iter()
+            .any(|a| (a.date - event.date).num_days() >= CONVERSATION_MOVED_ON_DAYS);
     // 1–3 working days, by hash: twenty people met at one conference spread over three days.
     let first = calendar.add_working_days(event_day, 1 + (hash % 3) as u32);
     if !followed_up && (first >= 0 || event_day >= -14) {
         out.push(FixedPing {
             day: first.max(calendar.next_working(0)),
             reason: Reason::FollowUp,
-            id: format!("{}-f{}-1", facts.id, event.interaction_id),
+            id: first_id,
             detail: detail(1),
             wanted: first,
             snoozed: false,
@@ -118,7 +138,7 @@ pub(super) fn follow_up_pings(
     }
     // A second touch pursues business: family and friends met at an event get
     // the first, friendly note only.
-    if super::phrases::is_personal(&facts.notes, &facts.tags) {
+    if super::phrases::is_personal(&facts.notes, &facts.tags) || moved_on {
         return;
     }
     // A decision the event's note dates a week to four weeks on ("board
@@ -141,6 +161,29 @@ pub(super) fn follow_up_pings(
             snoozed: false,
         });
     }
+}
+
+/// Days after an event from which a logged conversation is a thread of its
+/// own rather than the follow-up to the event.
+const CONVERSATION_MOVED_ON_DAYS: i64 = 5;
+
+/// Whether an event's note says something went out at once ("sent demo
+/// video link same day", "emailed the deck that evening").
+fn sent_at_once(note: &str) -> bool {
+    let lower = note.to_lowercase();
+    ["sent", "emailed"]
+        .iter()
+        .any(|w| super::standing::has_words(&lower, w))
+        && [
+            "same day",
+            "that day",
+            "that evening",
+            "that night",
+            "straight after",
+            "on the spot",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 pub(super) fn promise_pings(

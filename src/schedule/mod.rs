@@ -244,6 +244,9 @@ fn gap_after(kind: note_timing::TargetKind) -> i32 {
         NOTE_GAP_DAYS
     }
 }
+/// A deadline in a note needs no ping of its own when an event's second
+/// touch comes this close before its day.
+const EVENT_TOUCH_SERVES_DAYS: i32 = 21;
 /// A ping a note asks for is not needed when the contact already has a
 /// ping this close before its day (or any time after it, before the deadline).
 const NOTE_SERVED_DAYS: i32 = 3;
@@ -1123,9 +1126,19 @@ fn note_first(
         } else {
             (last, day - NOTE_SERVED_DAYS)
         };
+        // An event's second touch speaks of the note's thread ("confirm the
+        // site visit in January"): a deadline of that note within a few
+        // weeks after it needs no ping of its own.
+        let event_touch = kind == note_timing::TargetKind::Deadline
+            && p.fixed.iter().any(|f| {
+                matches!(f.detail, FixedDetail::FollowUp { round: 2, .. })
+                    && f.day < by
+                    && f.day >= day - EVENT_TOUCH_SERVES_DAYS
+            });
         // A birthday near dated news carries it; a promise's ping does not
         // speak of it ("book the restaurant" is no word on the surgery).
-        if served_by.is_some_and(|l| l >= served_from)
+        if event_touch
+            || served_by.is_some_and(|l| l >= served_from)
             || p.fixed.iter().any(|f| {
                 (!owed
                     && f.day >= day - NOTE_SERVED_DAYS

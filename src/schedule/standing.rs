@@ -376,7 +376,7 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
 }
 
 /// Whether `cue` stands in `lower` as whole words.
-fn has_words(lower: &str, cue: &str) -> bool {
+pub(super) fn has_words(lower: &str, cue: &str) -> bool {
     lower.match_indices(cue).any(|(at, _)| {
         let before = lower[..at].chars().next_back();
         let after = lower[at + cue.len()..].chars().next();

@@ -1676,3 +1676,47 @@ fn a_follow_up_held_back_past_eight_weeks_is_dropped() {
     );
     assert_eq!(follow_ups(held), Vec::<NaiveDate>::new());
 }
+
+#[test]
+fn an_event_s_follow_ups_give_way_to_what_followed_it() {
+    // Today is Thu 26 Nov; the event was on Fri 20 Nov.
+    let event = |id: i64, text: &str| {
+        at_event(
+            person(id, Circle::Network),
+            "2026-11-20",
+            "Supply Chain Summit",
+            text,
+        )
+    };
+    // The note says the follow-up went out the same day: the second touch
+    // only.
+    let sent = event(1, "Small site, maybe 2028. Sent demo video link same day");
+    // A conversation a week on is the thread now: no "before it fades".
+    let mut talked = event(2, "Wants a piece on the pilot results for the spring issue");
+    talked.record_interaction(InteractionKind::Email, d("2026-11-27"), None, 2001);
+    // The user's own note two days on is the first touch: the second comes.
+    let mut wrote = event(3, "Keen on the pilot numbers, wants a call in the new year");
+    wrote.record_interaction(InteractionKind::Email, d("2026-11-22"), None, 3001);
+    // Something to set up in January, confirmed by the second touch: no
+    // extra ping between it and the year's end.
+    let visit = event(
+        4,
+        "Wants to set up the site visit in January w their finance person",
+    );
+    let plan = plan_for(vec![sent, talked, wrote, visit], 40);
+    let rounds = |id: i64| -> Vec<String> {
+        of(&plan, id)
+            .iter()
+            .filter(|p| p.reason == Reason::FollowUp)
+            .map(|p| p.id.rsplit('-').next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(rounds(1), ["2"], "{:?}", of(&plan, 1));
+    assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
+    assert_eq!(rounds(3), ["2"], "{:?}", of(&plan, 3));
+    let december: Vec<_> = of(&plan, 4)
+        .into_iter()
+        .filter(|p| p.date < d("2027-01-01"))
+        .collect();
+    assert_eq!(december.len(), 2, "{december:?}");
+}
