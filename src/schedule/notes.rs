@@ -1656,8 +1656,8 @@ fn owed_thing(words: &[&str]) -> String {
                 | "coming"
         )
     });
-    let what = words.join(" ");
-    let what = what.trim_end_matches([',', ':', '(']);
+    let what = tidy_thing(words.join(" ").trim_end_matches([',', ':', '(']));
+    let what = what.as_str();
     if what.is_empty() || a_state || verb_first || words.len() > 10 || !names_a_thing(what) {
         return String::new();
     }
@@ -1882,7 +1882,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 String::new()
             } else {
                 clean(
-                    before.join(" ").trim_end_matches([',', ':', '(']),
+                    &tidy_thing(before.join(" ").trim_end_matches([',', ':', '('])),
                     OBJECT_CHARS,
                 )
             };
@@ -1987,6 +1987,49 @@ fn name_after_date(after: &[&str]) -> String {
         rest.join(" ").trim_end_matches(['.', ',', ':', ')']),
         OBJECT_CHARS,
     )
+}
+
+/// The name of a thing as the words before its day give it, without the
+/// note's label for whom it concerns ("Niall: PO for phase 2 w/c" → "PO for
+/// phase 2") or the words that lead to the day; a pronoun alone ("he'll
+/// have them to us by 10/12") names nothing.
+fn tidy_thing(what: &str) -> String {
+    let mut words: Vec<&str> = what.split_whitespace().collect();
+    if words.len() > 1
+        && words[0].len() > 2
+        && words[0].ends_with(':')
+        && words[0].starts_with(char::is_uppercase)
+    {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "w/c"
+                | "wc"
+                | "w/b"
+                | "wb"
+                | "week"
+                | "of"
+                | "by"
+                | "due"
+                | "on"
+                | "around"
+                | "from"
+                | "-"
+        )
+    }) {
+        words.pop();
+    }
+    if let [only] = words.as_slice() {
+        if matches!(
+            only.to_lowercase().as_str(),
+            "them" | "it" | "they" | "these" | "those" | "this" | "that" | "him" | "her" | "one"
+        ) {
+            return String::new();
+        }
+    }
+    words.join(" ")
 }
 
 /// Whether the words before a date name a thing that happens ("the knee
@@ -2879,6 +2922,19 @@ mod tests {
         ] {
             assert!(!is_answer(not), "{not}");
         }
+    }
+
+    #[test]
+    fn a_thing_named_before_its_day_drops_its_label_and_a_lone_pronoun_names_nothing() {
+        assert_eq!(tidy_thing("Niall: PO for phase 2 w/c"), "PO for phase 2");
+        assert_eq!(tidy_thing("them"), "");
+        assert_eq!(tidy_thing("her budget review"), "her budget review");
+        assert_eq!(tidy_thing("Board mtg"), "Board mtg");
+        let on = |note: &str| note_dates(note, "2026-11-26".parse().unwrap());
+        let niall = on("Niall: PO for phase 2 w/c 14 Dec once budget released");
+        assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
+        let gavin = on("Gavin sorting 4 loaners for the eval - he'll have them to us by 10 Dec");
+        assert!(gavin.iter().all(|d| d.what != "them"), "{gavin:?}");
     }
 
     #[test]
