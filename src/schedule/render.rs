@@ -27,6 +27,71 @@ pub fn clean(value: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// `text` as said to the user, with the user's own first person from a note
+/// ("coffee in Jan when I'm up in Dublin", "a table for me, Orla + Ash")
+/// turned to the second ("when you're up", "for you"). Quotations (“…”)
+/// keep the user's words as written; the templates speak in the second
+/// person already.
+pub(super) fn in_second_person(text: &str) -> String {
+    const FIRST: [(&str, &str); 12] = [
+        ("I", "you"),
+        ("I'm", "you're"),
+        ("I’m", "you’re"),
+        ("I'll", "you'll"),
+        ("I’ll", "you’ll"),
+        ("I've", "you've"),
+        ("I’ve", "you’ve"),
+        ("me", "you"),
+        ("my", "your"),
+        ("mine", "yours"),
+        ("myself", "yourself"),
+        ("our", "your"),
+    ];
+    // Most texts hold none of these words: a look before the walk.
+    let any = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| FIRST.iter().any(|(f, _)| *f == w));
+    if !any {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut quoted = false;
+    let mut word = String::new();
+    // "Phase I", "World War I": after a capitalised word, "I" is a numeral.
+    let mut after_capital = false;
+    let mut flush = |word: &mut String, out: &mut String, quoted: bool| {
+        if word.is_empty() {
+            return;
+        }
+        let numeral = word == "I" && after_capital;
+        match FIRST
+            .iter()
+            .find(|(f, _)| *f == word.as_str())
+            .filter(|_| !quoted && !numeral)
+        {
+            Some((_, to)) => out.push_str(to),
+            None => out.push_str(word),
+        }
+        after_capital = word.starts_with(char::is_uppercase);
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out, quoted);
+        match c {
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            _ => {}
+        }
+        out.push(c);
+    }
+    flush(&mut word, &mut out, quoted);
+    out
+}
+
 /// The phrase a promise's act uses in other pings (`owed`, `coming`,
 /// `after`, `after_ahead`, which falls back to `after`).
 pub(super) fn act_phrase(act: &str, which: &str) -> Option<&'static str> {
@@ -503,4 +568,30 @@ fn without_owner<'t>(what: &'t str, first_name: &str) -> Option<&'t str> {
     what.get(..own.len())
         .filter(|start| start.eq_ignore_ascii_case(&own))
         .map(|_| &what[own.len()..])
+}
+
+#[cfg(test)]
+mod second_person_tests {
+    use super::in_second_person;
+
+    #[test]
+    fn the_user_s_first_person_is_said_back_in_the_second_and_quotes_keep_theirs() {
+        assert_eq!(
+            in_second_person("set up coffee in Jan when I'm up in Dublin"),
+            "set up coffee in Jan when you're up in Dublin"
+        );
+        assert_eq!(
+            in_second_person("Set up a table for me, Orla + Ash for 28/12"),
+            "Set up a table for you, Orla + Ash for 28/12"
+        );
+        assert_eq!(
+            in_second_person("Ask how the Phase I trial went"),
+            "Ask how the Phase I trial went"
+        );
+        assert_eq!(
+            in_second_person("Keep your promise: \u{201c}I drop it in\u{201d}, as ever"),
+            "Keep your promise: \u{201c}I drop it in\u{201d}, as ever"
+        );
+        assert_eq!(in_second_person("Send Mark the deck"), "Send Mark the deck");
+    }
 }
