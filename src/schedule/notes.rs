@@ -2655,7 +2655,10 @@ pub fn asks_for_later(object: &str, on: chrono::NaiveDate) -> bool {
         if let Some(q) = t.strip_prefix('q').and_then(|n| n.parse::<u32>().ok()) {
             return (1..=4).contains(&q) && q != quarter;
         }
-        if let Some(m) = month_of(t).filter(|_| t.len() > 3) {
+        // "coffee in Jan": a short month counts too, but "may" and "mar" are
+        // words of their own.
+        if let Some(m) = month_of(t).filter(|_| t.len() > 3 || !matches!(t.as_str(), "may" | "mar"))
+        {
             return m != on.month();
         }
         false
@@ -2935,6 +2938,14 @@ mod tests {
         assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
         let gavin = on("Gavin sorting 4 loaners for the eval - he'll have them to us by 10 Dec");
         assert!(gavin.iter().all(|d| d.what != "them"), "{gavin:?}");
+    }
+
+    #[test]
+    fn a_short_month_asks_for_later_but_may_and_mar_are_words() {
+        let on = "2026-12-10".parse().unwrap();
+        assert!(asks_for_later("coffee in Jan when I'm up in Dublin", on));
+        assert!(!asks_for_later("whatever may come of it", on));
+        assert!(!asks_for_later("the price list", on));
     }
 
     #[test]
