@@ -2434,6 +2434,13 @@ fn obtains(rest: &str, first_name: &str) -> bool {
 /// Reads a promise's verb and object; `None` when its verb is not one of the
 /// `promise_acts` (it is then quoted as written).
 pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<PromiseReading> {
+    // "Send Ruth the pilot results draft - Ciara to approve first": what is
+    // said after a dash is an aside for the user, not part of the thing.
+    let text = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| text.find(dash))
+        .min()
+        .map_or(text, |at| &text[..at]);
     let text = text.trim().trim_end_matches(['.', '!']).trim();
     let lower = text.to_lowercase();
     for act in &data().promise_acts {
@@ -2938,6 +2945,17 @@ mod tests {
         assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
         let gavin = on("Gavin sorting 4 loaners for the eval - he'll have them to us by 10 Dec");
         assert!(gavin.iter().all(|d| d.what != "them"), "{gavin:?}");
+    }
+
+    #[test]
+    fn what_follows_a_dash_in_a_promise_is_an_aside() {
+        let r = read_promise(
+            "Send Ruth UHW pilot results draft - Ciara to approve first",
+            "Ruth",
+            "Ruth Sheehan",
+        )
+        .unwrap();
+        assert_eq!(r.object, "UHW pilot results draft");
     }
 
     #[test]
