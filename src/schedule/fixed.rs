@@ -186,6 +186,24 @@ fn sent_at_once(note: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether a promise's text names a time early in the day ("7am", "at
+/// 8:30", "first thing"), so that its ping comes the working day before.
+pub(super) fn starts_early(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.contains("first thing") {
+        return true;
+    }
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '.'))
+        .any(|w| {
+            let Some(hour) = w.strip_suffix("am") else {
+                return false;
+            };
+            let hour = hour.split([':', '.']).next().unwrap_or("");
+            hour.parse::<u32>().is_ok_and(|h| (5..=9).contains(&h))
+        })
+}
+
 pub(super) fn promise_pings(
     facts: &ContactFacts,
     calendar: &Calendar<'_>,
@@ -193,8 +211,14 @@ pub(super) fn promise_pings(
 ) {
     for promise in &facts.open_promises {
         let due = calendar.day(promise.due);
+        // "Drive Dad to the hospital - 7am": a ping that morning is too late.
+        let by = if starts_early(&promise.text) {
+            due - 1
+        } else {
+            due
+        };
         out.push(FixedPing {
-            day: working_day_by(calendar, due),
+            day: working_day_by(calendar, by),
             reason: Reason::Promise,
             id: format!("{}-p{}", facts.id, promise.id),
             detail: FixedDetail::Promise {

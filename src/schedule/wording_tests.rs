@@ -1310,3 +1310,36 @@ fn news_asked_about_near_a_birthday_or_a_promise_is_not_a_second_ping_that_day()
         assert_eq!(days.len(), pings.len(), "{pings:?}");
     }
 }
+
+#[test]
+fn a_promise_early_in_the_morning_is_pinged_the_day_before() {
+    let mut dad = person(3, Circle::Inner);
+    dad.open_promises = vec![PromiseFacts {
+        id: 9,
+        text: "Drive Dad + Mam to the hospital for the knee op - 7am".into(),
+        due: d("2026-12-09"),
+    }];
+    let mut later = person(4, Circle::Core);
+    later.open_promises = vec![PromiseFacts {
+        id: 10,
+        text: "Send the pilot report by 11am".into(),
+        due: d("2026-12-09"),
+    }];
+    let plan = plan_for(vec![dad, later], 30);
+    let drive = of(&plan, 3)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert_eq!(drive.date, d("2026-12-08"), "{drive:?}");
+    assert!(
+        drive
+            .why
+            .ends_with("early that day: today is the day to get ready."),
+        "{drive:?}"
+    );
+    let send = of(&plan, 4)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert_eq!(send.date, d("2026-12-09"));
+}
