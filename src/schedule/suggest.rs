@@ -918,7 +918,10 @@ pub fn suggest_anew(
                 && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
                 && !(t.needs.contains(&Need::LifeDated) && t.needs.contains(&Need::Personal))
                 && !t.needs.contains(&Need::AskedCall))
-            && !(ctx.channel.no_calls && t.action == InteractionKind::Call)
+            // "Never answers the phone": no call, not even as the fallback
+            // of a meeting ("…; if not, a short call").
+            && !(ctx.channel.no_calls
+                && (t.action == InteractionKind::Call || t.text.contains("call")))
             // A wish after the day is only ever a belated one.
             && (reason != Reason::Birthday || ctx.belated == t.needs.contains(&Need::Belated))
             && t.fits

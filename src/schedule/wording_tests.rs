@@ -1343,3 +1343,23 @@ fn a_promise_early_in_the_morning_is_pinged_the_day_before() {
         .unwrap();
     assert_eq!(send.date, d("2026-12-09"));
 }
+
+#[test]
+fn someone_who_never_answers_the_phone_gets_no_call_and_a_card_is_never_sent_on_the_day() {
+    let mut sister = person(5, Circle::Inner);
+    sister.notes = "Sister, Boston. WhatsApp only - never answers the phone.".into();
+    sister.tags = vec!["Family".into()];
+    sister.birthday = Some("1984-12-18".parse::<Birthday>().unwrap());
+    sister.record_interaction(InteractionKind::Message, d("2026-11-15"), None, 5001);
+    let plan = plan_for(vec![sister], 365);
+    let pings = of(&plan, 5);
+    let birthday = pings
+        .iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .expect("a birthday ping");
+    assert_eq!(birthday.date, d("2026-12-18"));
+    assert!(!birthday.suggestion.contains("card"), "{birthday:?}");
+    for p in &pings {
+        assert!(!p.suggestion.to_lowercase().contains("call"), "{p:?}");
+    }
+}
