@@ -981,8 +981,13 @@ fn write_ping<'a, 'p>(
     let away_soon = (x.fixed.is_none())
         .then(|| super::why::away_soon(p, cx, date))
         .flatten();
-    let away_days =
-        away_soon.map(|(from, back, _)| (short_date(from, date), short_date(back, date)));
+    let away_days = away_soon.map(|(from, back, _)| {
+        (
+            short_date(from, date),
+            // Not named: "until they are back", never a guessed day.
+            back.map_or_else(|| "they are back".to_owned(), |b| short_date(b, date)),
+        )
+    });
     let away_ahead = away_soon
         .zip(away_days.as_ref())
         .map(|((_, _, parental), (from, back))| (from.as_str(), back.as_str(), parental));

@@ -514,7 +514,7 @@ struct ClosedSpan {
 enum ClosedBy {
     /// The contact is away (leave, holiday; `parental`: for a baby):
     /// birthdays keep their day, and a ping near the span says so.
-    Away { parental: bool },
+    Away { parental: bool, back_named: bool },
     /// The business waits (the user's own "ping her in Jan", "not before
     /// Q3", a lost deal's rest): birthdays keep their day.
     Later,
@@ -1852,6 +1852,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         back: calendar.day(a.back),
         by: ClosedBy::Away {
             parental: a.parental,
+            back_named: a.back_named,
         },
     };
     let mut spans = Vec::new();

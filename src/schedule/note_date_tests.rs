@@ -465,6 +465,7 @@ fn the_last_ping_before_someone_goes_away_is_about_that() {
                 "Chairs signed. Baby due 1/20! Mat leave from 12/18, back in April.",
             ),
             leave(2, "Pilot review. She's on PTO 12/18-1/4 (Mexico)."),
+            leave(3, "Asked her to OK the numbers - she's off from 12/18."),
         ],
         40,
     );
@@ -487,5 +488,16 @@ fn the_last_ping_before_someone_goes_away_is_about_that() {
         pto.suggestion
             .starts_with("Before Person's time away from Fri 18 Dec, settle anything that cannot wait until Tue 5 Jan"),
         "{pto:?}"
+    );
+    // No day back in the notes: none is made up.
+    let off = before(3);
+    assert!(
+        off.suggestion.contains("cannot wait until they are back"),
+        "{off:?}"
+    );
+    assert!(
+        off.why
+            .contains("is away from Fri 18 Dec, as your notes say"),
+        "{off:?}"
     );
 }

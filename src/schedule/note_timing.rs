@@ -431,6 +431,7 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
                 from: start,
                 back: end,
                 parental,
+                back_named: back.is_some(),
             });
         }
     }
@@ -446,6 +447,9 @@ pub struct Absence {
     pub back: NaiveDate,
     /// Parental leave: for a baby.
     pub parental: bool,
+    /// The note names the day back; else `back` is a guess (three weeks,
+    /// six for parental leave) that the pings never state as a fact.
+    pub back_named: bool,
 }
 
 /// Words that say someone is away ("OOO" and "PTO" are how many write it).

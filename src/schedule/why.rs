@@ -404,22 +404,24 @@ const ABSENCE_MENTION_DAYS: i32 = 14;
 /// An absence the notes name that starts within [`ABSENCE_MENTION_DAYS`]
 /// after `date`: the first day away, the day back, and whether it is
 /// parental leave.
+/// The contact's absence the notes name, starting within days: the first
+/// day away, the day back when the notes name it, and whether it is
+/// parental leave.
 pub(super) fn away_soon(
     p: &Prepared<'_>,
     cx: &Context<'_>,
     date: NaiveDate,
-) -> Option<(NaiveDate, NaiveDate, bool)> {
+) -> Option<(NaiveDate, Option<NaiveDate>, bool)> {
     let day = cx.calendar.day(date);
     p.away.iter().find_map(|span| match span.by {
-        ClosedBy::Away { parental }
-            if span.from > day && span.from - day <= ABSENCE_MENTION_DAYS =>
-        {
-            Some((
-                cx.calendar.date(span.from),
-                cx.calendar.date(span.back),
-                parental,
-            ))
-        }
+        ClosedBy::Away {
+            parental,
+            back_named,
+        } if span.from > day && span.from - day <= ABSENCE_MENTION_DAYS => Some((
+            cx.calendar.date(span.from),
+            back_named.then(|| cx.calendar.date(span.back)),
+            parental,
+        )),
         _ => None,
     })
 }
@@ -434,16 +436,31 @@ fn absence_words(
     name: &str,
 ) -> Option<String> {
     if let Some((from, back, _)) = away_soon(p, cx, date) {
-        return Some(format!(
-            "{name} is away from {}, back on {}, as your notes say",
-            short_date(from, date),
-            short_date(back, date)
-        ));
+        return Some(match back {
+            Some(back) => format!(
+                "{name} is away from {}, back on {}, as your notes say",
+                short_date(from, date),
+                short_date(back, date)
+            ),
+            None => format!(
+                "{name} is away from {}, as your notes say",
+                short_date(from, date)
+            ),
+        });
     }
     let day = cx.calendar.day(date);
     p.away
         .iter()
-        .filter(|span| matches!(span.by, ClosedBy::Away { .. }))
+        // A day back the notes do not name is no fact to state.
+        .filter(|span| {
+            matches!(
+                span.by,
+                ClosedBy::Away {
+                    back_named: true,
+                    ..
+                }
+            )
+        })
         .find(|span| day >= span.back && day - span.back <= ABSENCE_MENTION_DAYS)
         .map(|span| {
             format!(
