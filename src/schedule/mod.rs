@@ -1613,6 +1613,18 @@ fn prepare<'a>(
             d.life = false;
         }
     }
+    // "Paul wants the 5yr pricing by 8/12", on Siobhán's card with Paul in
+    // the book: owed to Paul, whose own card speaks of it; not to her.
+    if let Some((text, _)) = &own_note {
+        for d in &mut note_dates {
+            if d.owing != notes::Owing::Nobody
+                && opened_by_another(text, &d.task, facts, &book.names)
+            {
+                d.owing = notes::Owing::Nobody;
+                d.deadline = false;
+            }
+        }
+    }
     // A thing the note says is owed that a promise already covers ("asked
     // for the delivery confirmation by 15 Dec", promised for 4 Dec): the
     // promise's ping is the one for it.
@@ -2116,6 +2128,40 @@ fn is_someone_elses(
         && !theirs
         && book_names.contains(&owner)
         && !notes::FAMILY_ROLES.contains(&owner.as_str())
+}
+
+/// Whether the sentence of `text` that names `task` opens with the name of
+/// another contact in the book ("Paul wants the pricing by 8/12" on
+/// Siobhán's card): that person's business, not this contact's.
+fn opened_by_another(
+    text: &str,
+    task: &str,
+    facts: &ContactFacts,
+    book_names: &std::collections::HashSet<String>,
+) -> bool {
+    let probe: String = task
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if probe.is_empty() {
+        return false;
+    }
+    text.split(['.', ';', '\n'])
+        .filter(|sentence| sentence.to_lowercase().contains(&probe))
+        .any(|sentence| {
+            let first = sentence
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            let lower = first.to_lowercase();
+            first.starts_with(char::is_uppercase)
+                && book_names.contains(&lower)
+                && ![first_name(facts), explain::addressed_as(facts)]
+                    .iter()
+                    .any(|n| n.split_whitespace().any(|p| p.eq_ignore_ascii_case(first)))
+        })
 }
 
 /// Whether what was asked for (`request`, as the request reader has it:

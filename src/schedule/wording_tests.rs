@@ -1363,3 +1363,32 @@ fn someone_who_never_answers_the_phone_gets_no_call_and_a_card_is_never_sent_on_
         assert!(!p.suggestion.to_lowercase().contains("call"), "{p:?}");
     }
 }
+
+#[test]
+fn what_a_colleague_in_the_book_wants_by_a_day_is_owed_to_them_not_to_the_contact() {
+    let note = "Board mtg 15 Dec approves capex. Paul wants 5yr managed service pricing + ROI \
+                by 8 Dec to compare. Siobhan confident but a rival is bidding too";
+    let siobhan = || {
+        let mut c = noted(
+            person(1, Circle::Core),
+            InteractionKind::Call,
+            "2026-11-24",
+            note,
+        );
+        c.given_name = "Siobhan".into();
+        c
+    };
+    let mut paul = person(2, Circle::Network);
+    paul.given_name = "Paul".into();
+    let owed_to_her = |plan: &super::Plan| {
+        of(plan, 1)
+            .iter()
+            .any(|p| p.suggestion.contains("managed service pricing"))
+    };
+    // Paul is in the book: the pricing is his.
+    let plan = plan_for(vec![siobhan(), paul], 30);
+    assert!(!owed_to_her(&plan), "{:?}", of(&plan, 1));
+    // Without him, the note's only reader is Siobhan's card.
+    let plan = plan_for(vec![siobhan()], 30);
+    assert!(owed_to_her(&plan), "{:?}", of(&plan, 1));
+}
