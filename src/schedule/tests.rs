@@ -1168,7 +1168,7 @@ fn strangers_are_introduced_to_and_an_unanswered_email_gets_a_second_try() {
     assert!(
         lucas
             .suggestion
-            .contains("already works with colleagues at Kestrel Foods")
+            .contains("already knows colleagues at Kestrel Foods")
             && !lucas.suggestion.contains("Nicole"),
         "{}",
         lucas.suggestion
