@@ -43,7 +43,7 @@ impl LeftAlone {
             Self::HandedOver => "handed over",
             Self::ThroughSomeone => "reached through someone else",
             Self::NoContact => "no contact",
-            Self::Group => "a group, not a person",
+            Self::Group => "a group or a service, not a person",
             Self::InTouch => "in touch every week",
             Self::Child => "a child",
         }
@@ -101,6 +101,47 @@ const GROUP: [&str; 10] = [
     "shared mailbox",
     "slack channel",
 ];
+
+/// Words in a contact's name that make it a place or a service, not a
+/// person: a switchboard, a taxi firm, a help desk.
+const NO_PERSON: [&str; 30] = [
+    "switchboard",
+    "reception",
+    "front desk",
+    "help desk",
+    "helpdesk",
+    "service desk",
+    "customer service",
+    "main line",
+    "out of hours",
+    "taxi",
+    "taxis",
+    "cabs",
+    "co-op",
+    "ltd",
+    "limited",
+    "inc",
+    "gmbh",
+    "llc",
+    "plc",
+    "s.p.a",
+    "srl",
+    "pharmacy",
+    "clinic",
+    "hospital",
+    "hotel",
+    "restaurant",
+    "garage",
+    "takeaway",
+    "bookings",
+    "accounts payable",
+];
+
+/// Whether a contact's name names a place or a service (see [`NO_PERSON`]).
+pub fn names_no_person(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    NO_PERSON.iter().any(|w| has_words(&lower, w))
+}
 
 /// Cues that a recruiter (or anyone cold) was turned down.
 const DECLINED: [&str; 6] = [
@@ -180,6 +221,10 @@ pub fn left_alone(
         .iter()
         .any(|w| what_it_is.contains(w));
     if may_be_group && GROUP.iter().any(|cue| has_words(what_it_is, cue)) {
+        return Some(LeftAlone::Group);
+    }
+    // "CUH Switchboard", "Cork Taxi Co-op": a number kept, not a person.
+    if names_no_person(name) {
         return Some(LeftAlone::Group);
     }
     if is_personal(notes, tags) {
@@ -602,6 +647,30 @@ mod tests {
                 None,
                 "{notes} {last}"
             );
+        }
+    }
+
+    #[test]
+    fn a_switchboard_or_a_taxi_firm_is_no_person() {
+        for name in [
+            "CUH Switchboard",
+            "Cork Taxi Co-op",
+            "Acme Ltd",
+            "Hotel Miramare reception",
+        ] {
+            assert_eq!(
+                left_alone(name, "", &[], None, None),
+                Some(LeftAlone::Group),
+                "{name}"
+            );
+        }
+        for name in [
+            "Hospitality Manager",
+            "Inca Garagiola",
+            "Sam Taxier",
+            "Mary Clinical",
+        ] {
+            assert_eq!(left_alone(name, "", &[], None, None), None, "{name}");
         }
     }
 

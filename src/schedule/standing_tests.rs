@@ -501,7 +501,7 @@ fn sunday_calls_are_a_weekly_habit_and_a_group_chat_is_no_person() {
     assert!(of(&plan, 3).len() >= 5, "{:?}", of(&plan, 3));
     let note = plan_note(&plan, "left alone by your notes");
     assert!(
-        note.contains("Lakeview FFL (a group, not a person)"),
+        note.contains("Lakeview FFL (a group or a service, not a person)"),
         "{note}"
     );
 }
