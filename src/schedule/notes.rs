@@ -409,7 +409,26 @@ pub fn settles(note: &str) -> bool {
 }
 
 fn is_life_clause(clause: &str) -> bool {
-    lists().life.in_text(clause)
+    lists().life.in_text(clause) && !is_settled_life(clause)
+}
+
+/// Whether a clause tells of a life long settled rather than news: "retired
+/// life good, golf 4 days a wk" is how things are, not a retirement to
+/// wish well.
+fn is_settled_life(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    [
+        "retired life",
+        "enjoying retirement",
+        "loving retirement",
+        "enjoying his retirement",
+        "enjoying her retirement",
+        "retirement suits",
+        "long retired",
+        "retired years ago",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// How much a thread clause matters: a concern, a decision or a request
@@ -517,7 +536,7 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
                 one_word: words.tokens.len() <= 1,
                 thread: is_thread_words(&words),
                 favour: lists.favour.in_words(&words),
-                life: lists.life.in_words(&words),
+                life: lists.life.in_words(&words) && !is_settled_life(text),
                 settled: answered || lists.settled.in_words(&words),
                 later: lists.later.in_words(&words),
                 offered: lists.offered.in_words(&words),
@@ -2945,6 +2964,14 @@ mod tests {
         assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
         let gavin = on("Gavin sorting 4 loaners for the eval - he'll have them to us by 10 Dec");
         assert!(gavin.iter().all(|d| d.what != "them"), "{gavin:?}");
+    }
+
+    #[test]
+    fn a_retirement_long_settled_is_no_news() {
+        assert!(!is_life_clause(
+            "Colm msg - retired life good, golf 4 days a wk"
+        ));
+        assert!(is_life_clause("Retiring at the end of March"));
     }
 
     #[test]

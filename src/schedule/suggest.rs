@@ -215,6 +215,9 @@ enum Need {
     Event,
     Promise,
     Company,
+    /// Works at an organisation (a company that is not "Retired",
+    /// "Freelance"…), named in the text or not.
+    Employed,
     /// Someone the user knows (circle, tags, notes) with nothing logged yet.
     Unlogged,
     /// The user's own notes about the contact.
@@ -845,7 +848,7 @@ pub fn suggest_anew(
         Need::Request => ctx.request.is_some() && ctx.request_state.is_some(),
         Need::Event => ctx.event.is_some_and(|e| !e.trim().is_empty()),
         Need::Promise => ctx.promise.is_some_and(|p| !p.trim().is_empty()),
-        Need::Company => ctx.company.is_some_and(is_organisation),
+        Need::Company | Need::Employed => ctx.company.is_some_and(is_organisation),
         Need::Unlogged => ctx.unlogged,
         Need::About => ctx.about.is_some_and(|a| !a.trim().is_empty()),
         Need::Client => ctx.client,

@@ -1392,3 +1392,23 @@ fn what_a_colleague_in_the_book_wants_by_a_day_is_owed_to_them_not_to_the_contac
     let plan = plan_for(vec![siobhan()], 30);
     assert!(owed_to_her(&plan), "{:?}", of(&plan, 1));
 }
+
+#[test]
+fn a_long_retired_contact_is_wished_no_retirement_and_asked_no_quarter() {
+    let mut colm = noted(
+        person(6, Circle::Acquaintance),
+        InteractionKind::Message,
+        "2026-08-28",
+        "Colm msg - retired life good, golf 4 days a wk",
+    );
+    colm.company = Some("Retired".into());
+    let plan = plan_for(vec![colm], 365);
+    let pings = of(&plan, 6);
+    assert!(!pings.is_empty());
+    for p in &pings {
+        assert!(
+            !p.suggestion.contains("retirement") && !p.suggestion.contains("quarter"),
+            "{p:?}"
+        );
+    }
+}
