@@ -1051,6 +1051,7 @@ fn write_ping<'a, 'p>(
         offered: thread.is_some() && reading.is_some_and(|r| r.offered),
         channel,
         personal,
+        child: p.child,
         belated,
         ahead,
         deadline,

@@ -460,6 +460,8 @@ struct Prepared<'a> {
     /// the notes say the user talks to them every week anyway, or the card
     /// says they are a child.
     no_rhythm: bool,
+    /// A child, by the birth year on the card.
+    child: bool,
     /// A cold introduction (a network or acquaintance contact with no
     /// interaction logged, whatever the card says, or someone only liked
     /// online or emailed without a reply): it keeps out of the week before
@@ -1773,6 +1775,7 @@ fn prepare<'a>(
         late_after_year_end: wide && !personal && !urgent,
         personal,
         no_rhythm,
+        child: standing == Some(standing::LeftAlone::Child),
         cold_intro: stranger || cold || (never_contacted && wide),
         prompt_catch_up: book.roomy
             && !never_contacted

@@ -522,6 +522,15 @@ fn a_child_gets_birthdays_and_promises_but_no_rhythm_and_is_named() {
         vec![Reason::Promise, Reason::Birthday]
     );
     assert_has_rhythm(&plan, &[2, 3]);
+    // Wished through the family.
+    let wish = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap();
+    assert!(
+        wish.suggestion.contains("birthday through the family"),
+        "{wish:?}"
+    );
     let note = plan_note(&plan, "children get only");
     assert!(note.contains("Kabir Nair (6)"), "{note}");
     assert!(!note.contains("Person 2"), "{note}");

@@ -218,6 +218,8 @@ enum Need {
     /// Works at an organisation (a company that is not "Retired",
     /// "Freelance"…), named in the text or not.
     Employed,
+    /// A child, by the birth year on the card.
+    Child,
     /// Someone the user knows (circle, tags, notes) with nothing logged yet.
     Unlogged,
     /// The user's own notes about the contact.
@@ -404,6 +406,8 @@ pub struct SuggestionContext<'a> {
     pub channel: Channel,
     /// Family, a friend or an old colleague (by notes or tags): no business templates.
     pub personal: bool,
+    /// A child (by the birth year on the card): wished through the family.
+    pub child: bool,
     /// A birthday ping after the day (snoozed past it): a belated wish.
     pub belated: bool,
     /// A deadline the note names that is still ahead, and its day in
@@ -486,6 +490,7 @@ impl<'a> SuggestionContext<'a> {
             offered: false,
             channel: Channel::default(),
             personal: false,
+            child: false,
             belated: false,
             ahead: false,
             deadline: None,
@@ -874,6 +879,7 @@ pub fn suggest_anew(
         Need::Offered => ctx.offered,
         Need::Topic => ctx.note.and_then(topic_of).is_some(),
         Need::Personal => ctx.personal,
+        Need::Child => ctx.child,
         Need::Belated => ctx.belated,
         Need::Quiet => is_quiet(ctx),
         Need::Deadline => ctx.deadline.is_some(),
@@ -955,6 +961,14 @@ pub fn suggest_anew(
             .any(|&i| data.templates[i].needs.contains(&Need::LifeDated))
     {
         eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
+    }
+    // A child's birthday is wished through the family.
+    if ctx.child
+        && eligible
+            .iter()
+            .any(|&i| data.templates[i].needs.contains(&Need::Child))
+    {
+        eligible.retain(|&i| data.templates[i].needs.contains(&Need::Child));
     }
     // The call they asked for, on the day they asked for it, is that call.
     if ctx.asked_back.is_some()

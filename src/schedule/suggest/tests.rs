@@ -730,6 +730,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                         phone_only: false,
                     },
                     personal: true,
+                    child: true,
                     belated: true,
                     ahead: true,
                     deadline: Some((value, "Fri 15 Jan")),
