@@ -903,7 +903,11 @@ fn write_ping<'a, 'p>(
     let channel = *state.channel.get_or_insert_with(|| channel_in_notes(facts));
     let personal = *state
         .personal
-        .get_or_insert_with(|| personal_in_notes(facts));
+        .get_or_insert_with(|| personal_in_notes(facts))
+        // An event where business was left out on purpose is followed up
+        // as a friend would.
+        || (x.reason == Reason::FollowUp
+            && note.is_some_and(|n| super::phrases::kept_off_business(&n.text)));
     let belated = birthday_on.is_some_and(|on| on < date);
     // What was asked for or promised names a time still to come.
     let ahead = promise_reading.is_some_and(|r| asks_for_later(&r.object, date))

@@ -138,7 +138,13 @@ pub(super) fn follow_up_pings(
     }
     // A second touch pursues business: family and friends met at an event get
     // the first, friendly note only.
-    if super::phrases::is_personal(&facts.notes, &facts.tags) || moved_on {
+    // "Just a chat, didn't push": the friendly note only, too.
+    let kept_off = facts
+        .last_note
+        .as_ref()
+        .filter(|n| n.date == event.date)
+        .is_some_and(|n| super::phrases::kept_off_business(&n.text));
+    if super::phrases::is_personal(&facts.notes, &facts.tags) || moved_on || kept_off {
         return;
     }
     // A decision the event's note dates a week to four weeks on ("board

@@ -509,6 +509,26 @@ pub fn is_competitor(notes: &str, tags: &[String]) -> bool {
 
 /// Whether the notes or tags call the contact a friend or family (not only
 /// an old colleague): "Old friend, now at a competitor".
+/// Whether a note of a meeting says business was left out on purpose ("just
+/// a chat, didn't push"): its follow-up is a friendly word, not a pitch.
+pub fn kept_off_business(note: &str) -> bool {
+    let lower = note.to_lowercase().replace('\u{2019}', "'");
+    [
+        "didn't push",
+        "did not push",
+        "just a chat",
+        "no pitch",
+        "didn't pitch",
+        "did not pitch",
+        "purely social",
+        "just social",
+        "no business talk",
+        "didn't talk business",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 pub fn is_friend(notes: &str, tags: &[String]) -> bool {
     let says = |text: &str| {
         words(text).iter().any(|w| {

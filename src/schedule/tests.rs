@@ -1703,7 +1703,18 @@ fn an_event_s_follow_ups_give_way_to_what_followed_it() {
         4,
         "Wants to set up the site visit in January w their finance person",
     );
-    let plan = plan_for(vec![sent, talked, wrote, visit], 40);
+    // Business left out on purpose: a friendly note, and no second touch.
+    let chat = event(
+        5,
+        "Rollout slow at their site, go-live slipped. just a chat, didn't push",
+    );
+    let plan = plan_for(vec![sent, talked, wrote, visit, chat], 40);
+    let friendly = of(&plan, 5);
+    assert_eq!(friendly.len(), 1, "{friendly:?}");
+    assert!(
+        friendly[0].suggestion.contains("no business in it"),
+        "{friendly:?}"
+    );
     let rounds = |id: i64| -> Vec<String> {
         of(&plan, id)
             .iter()
