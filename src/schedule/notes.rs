@@ -2008,6 +2008,25 @@ fn name_after_date(after: &[&str]) -> String {
     )
 }
 
+/// Whether what follows "ask" in a promise names someone other than the
+/// contact, then what to ask them ("Alessandro if Brianza can visit").
+fn asks_someone_else(rest: &str, first_name: &str, full_name: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let (Some(name), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    name.starts_with(char::is_uppercase)
+        && name.chars().all(char::is_alphabetic)
+        && !name.eq_ignore_ascii_case(first_name)
+        && !full_name
+            .split_whitespace()
+            .any(|part| part.eq_ignore_ascii_case(name))
+        && matches!(
+            next.to_lowercase().as_str(),
+            "if" | "whether" | "about" | "for" | "re" | "when" | "how"
+        )
+}
+
 /// The name of a thing as the words before its day give it, without the
 /// note's label for whom it concerns ("Niall: PO for phase 2 w/c" → "PO for
 /// phase 2") or the words that lead to the day; a pronoun alone ("he'll
@@ -2479,9 +2498,12 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
                 return None;
             }
             // "Follow up with our IT team on SSO": someone else first, then the contact.
-            let act_name = if act.act == "follow_up"
+            // "Ask Alessandro if Brianza can visit", on Daniela's card: the
+            // same.
+            let act_name = if (act.act == "follow_up"
                 && verb.ends_with(" with")
-                && !starts_with_person(rest, first_name, full_name)
+                && !starts_with_person(rest, first_name, full_name))
+                || (act.act == "ask" && asks_someone_else(rest, first_name, full_name))
             {
                 "check_with"
             } else {
@@ -2964,6 +2986,28 @@ mod tests {
         assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
         let gavin = on("Gavin sorting 4 loaners for the eval - he'll have them to us by 10 Dec");
         assert!(gavin.iter().all(|d| d.what != "them"), "{gavin:?}");
+    }
+
+    #[test]
+    fn asking_someone_else_for_the_contact_is_checking_with_them() {
+        let r = read_promise(
+            "Ask Alessandro if Brianza can visit line 2 as reference",
+            "Daniela",
+            "Daniela Villa",
+        )
+        .unwrap();
+        assert_eq!(r.act, "check_with");
+        assert_eq!(
+            r.object,
+            "Alessandro if Brianza can visit line 2 as reference"
+        );
+        let own = read_promise(
+            "Ask Daniela about the line speeds",
+            "Daniela",
+            "Daniela Villa",
+        )
+        .unwrap();
+        assert_eq!(own.act, "ask");
     }
 
     #[test]
