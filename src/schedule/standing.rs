@@ -356,6 +356,29 @@ const BESIDE: [&str; 7] = [
 pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     // Where they sit is said on the card, not in a note of one meeting.
     let card = notes.to_lowercase();
+    // "Wife. Anniversary 21/06.": someone the user lives with is talked to
+    // every day.
+    let what_it_is = card
+        .trim_start()
+        .split(['.', ';', ',', '\n', '(', '-'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if matches!(
+        what_it_is.strip_prefix("my ").unwrap_or(what_it_is),
+        "wife"
+            | "husband"
+            | "spouse"
+            | "partner"
+            | "fiancée"
+            | "fiancé"
+            | "fiancee"
+            | "fiance"
+            | "girlfriend"
+            | "boyfriend"
+    ) {
+        return true;
+    }
     // "Sits two desks down" is beside the user; "two desks down from Jane"
     // is not.
     if BESIDE.iter().any(|b| {
@@ -685,6 +708,16 @@ mod tests {
         ] {
             assert!(in_regular_touch(card, Some(note)), "{card} {note}");
         }
+        // Someone the user lives with.
+        for card in [
+            "Wife. Anniversary 21/06.",
+            "My husband - Tom",
+            "Partner (Sam)",
+        ] {
+            assert!(in_regular_touch(card, None), "{card}");
+        }
+        assert!(!in_regular_touch("Partner at Deloitte, audit", None));
+        assert!(!in_regular_touch("Sarah's wife, met at the BBQ", None));
         // Their habits, their systems, someone else's desk.
         for (card, note) in [
             ("Likes to play golf every Sunday", ""),
