@@ -1608,6 +1608,15 @@ fn prepare<'a>(
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
         .unwrap_or_default();
+    // "Michael is off 21/12-8/1" on Thomas's card: Michael's day, not a
+    // deadline or news of Thomas's.
+    for d in &mut note_dates {
+        if notes::opens_with_someone(&d.what, &[first_name(facts), explain::addressed_as(facts)]) {
+            d.deadline = false;
+            d.life = false;
+            d.owing = notes::Owing::Nobody;
+        }
+    }
     // News a shared note tells of someone else ("Sat patrol w Robbo + Tess.
     // Robbo's Jess due with baby #2 around 18/12"): Robbo's, not Tess's.
     for d in &mut note_dates {
@@ -1878,7 +1887,10 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         // said about this contact.
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(away));
+            // "Michael is off 21/12-8/1" on Thomas's card is Michael's.
+            let own =
+                notes::without_others(&text, &[first_name(facts), explain::addressed_as(facts)]);
+            spans.extend(note_timing::away_days(&own, note.date).map(away));
             spans.extend(
                 note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
             );
@@ -1901,7 +1913,9 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(note_timing::away_days(&text, note.date).map(away));
+            let own =
+                notes::without_others(&text, &[first_name(facts), explain::addressed_as(facts)]);
+            spans.extend(note_timing::away_days(&own, note.date).map(away));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {

@@ -418,7 +418,11 @@ fn two_things_owed_in_one_note_each_get_their_ping() {
 #[test]
 fn an_absence_written_as_a_span_of_numeric_days_keeps_pings_out_and_is_named() {
     // Core, last met in October: due in December, when she is away.
-    let away = |note: &str| noted(person(1, Circle::Core), "2026-10-05", note);
+    let away = |note: &str| {
+        let mut nadia = noted(person(1, Circle::Core), "2026-10-05", note);
+        nadia.given_name = "Nadia".into();
+        nadia
+    };
     for (region, note) in [
         (
             "GB",

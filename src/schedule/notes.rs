@@ -788,7 +788,13 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         .chain(&data().concern_words)
         .chain(&data().life_words)
         .any(|w| !w.contains(' ') && lower.starts_with(w.as_str()));
+    // "SAP go-live", "CP-400 budget": an acronym or a model is no name.
+    let name_like = word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+        && word.chars().skip(1).any(char::is_lowercase);
     word.starts_with(|c: char| c.is_uppercase())
+        && name_like
         && !business
         && lower != first_name.trim().to_lowercase()
         && (!STARTERS.contains(&lower.as_str()) || is_will_named(clause, &lower))
@@ -2008,6 +2014,65 @@ fn name_after_date(after: &[&str]) -> String {
     )
 }
 
+/// Whether a clause opens with someone else doing or being something
+/// ("Michael is off 21/12-8/1", "Kaltenbach: Michael is off…") on the card of
+/// a contact called `first_name`: a capitalised name, then a verb.
+pub fn opens_with_someone(clause: &str, names: &[&str]) -> bool {
+    let mut words = clause.split_whitespace();
+    let mut name = words.next().unwrap_or("");
+    // "Kaltenbach: Michael is off": the heading is the account.
+    if name.ends_with(':') {
+        name = words.next().unwrap_or("");
+    }
+    let verb = words.next().unwrap_or("").to_lowercase();
+    // "Michael's off" is "Michael is off"; "Sophie's graduation" is hers,
+    // read elsewhere as news of the contact's own people.
+    let (name, verb) = match name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+    {
+        Some(bare)
+            if matches!(
+                verb.as_str(),
+                "off" | "away" | "on" | "out" | "back" | "leaving" | "going" | "moving"
+            ) =>
+        {
+            (bare, "is".to_owned())
+        }
+        Some(_) => return false,
+        None => (name, verb),
+    };
+    name.len() > 1
+        && name.starts_with(char::is_uppercase)
+        && name.chars().all(char::is_alphabetic)
+        && name.chars().skip(1).any(char::is_lowercase)
+        && !names
+            .iter()
+            .any(|n| n.split_whitespace().any(|p| p.eq_ignore_ascii_case(name)))
+        && !STARTERS.contains(&name.to_lowercase().as_str())
+        && matches!(
+            verb.as_str(),
+            "is" | "was" | "will" | "has" | "had" | "wants" | "said" | "says" | "goes" | "went"
+        )
+}
+
+/// The text without its clauses about someone else (see
+/// [`opens_with_someone`]).
+pub fn without_others<'t>(text: &'t str, names: &[&str]) -> std::borrow::Cow<'t, str> {
+    if !text
+        .split(['.', ';', ',', '\n'])
+        .any(|c| opens_with_someone(c.trim(), names))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.split(['.', ';', ',', '\n'])
+            .filter(|c| !opens_with_someone(c.trim(), names))
+            .collect::<Vec<_>>()
+            .join(". "),
+    )
+}
+
 /// Whether what follows "ask" in a promise names someone other than the
 /// contact, then what to ask them ("Alessandro if Brianza can visit").
 fn asks_someone_else(rest: &str, first_name: &str, full_name: &str) -> bool {
@@ -2986,6 +3051,56 @@ mod tests {
         assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
         let gavin = on("Gavin sorting 4 loaners for the eval - he'll have them to us by 10 Dec");
         assert!(gavin.iter().all(|d| d.what != "them"), "{gavin:?}");
+    }
+
+    #[test]
+    fn an_acronym_or_a_model_opens_no_clause_about_someone_else() {
+        assert!(!about_someone_else(
+            "SAP go-live, chaos till mid Jan",
+            "Jürgen",
+            true
+        ));
+        assert!(!about_someone_else(
+            "CP-400 budget 2027 in Jan",
+            "Michael",
+            true
+        ));
+        assert!(about_someone_else(
+            "Thomas says budget in KW 3",
+            "Michael",
+            true
+        ));
+    }
+
+    #[test]
+    fn a_clause_that_opens_with_someone_else_is_theirs() {
+        let thomas: &[&str] = &["Thomas"];
+        assert!(opens_with_someone(
+            "Kaltenbach: Michael is off 21 Dec - 8 Jan",
+            thomas
+        ));
+        assert!(opens_with_someone("Michael's off from 21 Dec", thomas));
+        assert!(!opens_with_someone(
+            "Michael is off from 21 Dec",
+            &["Michael"]
+        ));
+        assert!(!opens_with_someone(
+            "Sully is off till Jan",
+            &["Mick", "Sully"]
+        ));
+        assert!(!opens_with_someone("She is off from 18 Dec", &["Ciara"]));
+        assert!(!opens_with_someone(
+            "Board mtg 15 Dec approves capex",
+            thomas
+        ));
+        assert!(!opens_with_someone("SAP is live in Jan", thomas));
+        assert_eq!(
+            without_others(
+                "Kaltenbach: Michael is off 21 Dec - 8 Jan, Thomas says budget decision KW 3",
+                thomas
+            ),
+            " Thomas says budget decision KW 3"
+        );
     }
 
     #[test]

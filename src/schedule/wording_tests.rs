@@ -1412,3 +1412,23 @@ fn a_long_retired_contact_is_wished_no_retirement_and_asked_no_quarter() {
         );
     }
 }
+
+#[test]
+fn someone_else_s_absence_in_a_note_is_not_the_contact_s() {
+    let mut thomas = noted(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Kaltenbach: Michael is off 21 Dec - 8 Jan, Thomas says budget decision in January",
+    );
+    thomas.given_name = "Thomas".into();
+    let plan = plan_for(vec![thomas], 60);
+    let pings = of(&plan, 1);
+    assert!(!pings.is_empty());
+    for p in &pings {
+        assert!(
+            !p.suggestion.contains("Michael") && !p.why.contains("away"),
+            "{p:?}"
+        );
+    }
+}
