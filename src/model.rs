@@ -93,7 +93,7 @@ const SURNAME_PARTICLES: [&str; 30] = [
 /// Quinn" is Fergal).
 const HONORIFICS: [&str; 8] = ["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir"];
 
-/// Whether a word opens a family name (see [`SURNAME_PARTICLES`]).
+/// Whether a word opens a family name ("Ní", "de", "van").
 pub fn is_surname_particle(word: &str) -> bool {
     let lower = word.to_lowercase();
     SURNAME_PARTICLES.contains(&lower.as_str())
