@@ -1062,10 +1062,20 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
                 return None;
             }
             let words = words(&lower);
+            // "Every Christmas I send him a case of Franciacorta", "I bring
+            // him a panettone in person": the user's own gift, whatever it is.
+            let own_gift = words.windows(2).position(|w| {
+                matches!(w[0].as_str(), "i" | "we")
+                    && matches!(
+                        w[1].as_str(),
+                        "send" | "bring" | "give" | "drop" | "take" | "post" | "ship" | "deliver"
+                    )
+            });
             let (at, thing) = words
                 .iter()
                 .enumerate()
-                .find_map(|(at, w)| THINGS.iter().find(|t| is_word_for(w, t)).map(|t| (at, *t)))?;
+                .find_map(|(at, w)| THINGS.iter().find(|t| is_word_for(w, t)).map(|t| (at, *t)))
+                .or_else(|| own_gift.map(|at| (at, "gift")))?;
             if words[..=at].iter().any(|w| GIVES.contains(&w.as_str())) {
                 return None;
             }
@@ -3875,6 +3885,25 @@ mod tests {
         assert_eq!(
             custom("Old boss\nI take her for lunch every December"),
             Some(("I take her for lunch every December", "lunch", false))
+        );
+        // The user's own gift, whatever it is.
+        assert_eq!(
+            custom(
+                "Our distributor. Every Christmas I send him a case of Franciacorta (Bellavista)."
+            ),
+            Some((
+                "Every Christmas I send him a case of Franciacorta (Bellavista)",
+                "gift",
+                false
+            ))
+        );
+        assert_eq!(
+            custom("Every Christmas I bring him a panettone artigianale in person."),
+            Some((
+                "Every Christmas I bring him a panettone artigianale in person",
+                "gift",
+                false
+            ))
         );
         for none in [
             "HVAC subbie. Reliable. Sends a slab every Christmas.",

@@ -962,6 +962,15 @@ pub fn suggest_anew(
     {
         eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
     }
+    // The yearly Christmas custom is seen to once, in its days: it comes
+    // first.
+    if ctx.christmas.is_some()
+        && eligible
+            .iter()
+            .any(|&i| data.templates[i].needs.contains(&Need::ChristmasCustom))
+    {
+        eligible.retain(|&i| data.templates[i].needs.contains(&Need::ChristmasCustom));
+    }
     // A child's birthday is wished through the family.
     if ctx.child
         && eligible
