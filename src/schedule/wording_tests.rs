@@ -1432,3 +1432,32 @@ fn someone_else_s_absence_in_a_note_is_not_the_contact_s() {
         );
     }
 }
+
+#[test]
+fn a_december_ping_of_a_contact_with_a_christmas_custom_speaks_of_it_first() {
+    let mut alessandro = noted(
+        person(2, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-20",
+        "Line 3 offer v2 discussion. Plant visit fixed Wed 20 Jan.",
+    );
+    alessandro.notes =
+        "Our biggest account. Every Christmas I bring him a panettone artigianale in person."
+            .into();
+    alessandro.open_promises = vec![PromiseFacts {
+        id: 11,
+        text: "Send the agenda for the plant visit".into(),
+        due: d("2027-01-15"),
+    }];
+    let plan = plan_for(vec![alessandro], 40);
+    let december: Vec<_> = of(&plan, 2)
+        .into_iter()
+        .filter(|p| p.date >= d("2026-12-01") && p.date <= d("2026-12-19"))
+        .collect();
+    assert!(
+        december
+            .first()
+            .is_some_and(|p| p.suggestion.contains("Christmas gift")),
+        "{december:?}"
+    );
+}
