@@ -99,6 +99,31 @@ fn month_named(word: &str) -> Option<u32> {
     (0..12)
         .find(|&i| word == NAMES[i] || (!SHORT[i].is_empty() && word == SHORT[i]))
         .map(|i| i as u32 + 1)
+        .or_else(|| month_named_abroad(word))
+}
+
+/// A month named in Italian, German, French or Spanish ("fine gennaio",
+/// "Anfang Januar"), as notes mixing languages write them. Words that are
+/// also English or common ("mai", "mars") are left out.
+fn month_named_abroad(word: &str) -> Option<u32> {
+    const ABROAD: [[&str; 4]; 12] = [
+        ["gennaio", "januar", "janvier", "enero"],
+        ["febbraio", "februar", "février", "febrero"],
+        ["marzo", "märz", "", ""],
+        ["aprile", "", "avril", "abril"],
+        ["maggio", "", "", "mayo"],
+        ["giugno", "", "juin", "junio"],
+        ["luglio", "", "juillet", "julio"],
+        ["agosto", "", "août", ""],
+        ["settembre", "", "septembre", "septiembre"],
+        ["ottobre", "oktober", "octobre", "octubre"],
+        ["novembre", "", "", "noviembre"],
+        ["dicembre", "dezember", "décembre", "diciembre"],
+    ];
+    ABROAD
+        .iter()
+        .position(|names| names.iter().any(|n| !n.is_empty() && *n == word))
+        .map(|i| i as u32 + 1)
 }
 
 fn words_of(clause: &str) -> Vec<String> {
@@ -972,9 +997,10 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
             .filter(|d| (1..=31).contains(d));
         match (number, w) {
             (Some(n), _) => day = Some(n),
-            (None, "mid") => day = Some(15),
-            (None, "early" | "start" | "beginning") => day = Some(1),
-            (None, "late" | "end") => day = Some(22),
+            (None, "mid" | "metà" | "mitte") => day = Some(15),
+            (None, "early" | "start" | "beginning" | "inizio" | "anfang") => day = Some(1),
+            // "fine gennaio": Italian for the end of January.
+            (None, "late" | "end" | "fine" | "ende") => day = Some(22),
             // "back from leave mid-Jan", "back in the office on 5 Jan".
             (
                 None,
@@ -1043,6 +1069,11 @@ mod tests {
         assert!(!ed.call && !ed.theirs, "{ed:?}");
         // The user's own plan.
         assert!(asked("Ring him after 11 Jan").is_some_and(|a| a.call && !a.theirs));
+        // A month in another language.
+        assert_eq!(
+            named_day(&words_of("award expected fine gennaio 2027"), w),
+            Some(d("2027-01-22"))
+        );
         // "After the holidays" with what for.
         let r = asked("Flat out till Xmas w year end - call her after the holidays to set up a discovery session").unwrap();
         assert_eq!(r.from, d("2027-01-04"));
