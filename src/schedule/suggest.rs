@@ -927,6 +927,8 @@ pub fn suggest_anew(
                 && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
                 && !(t.needs.contains(&Need::LifeDated) && t.needs.contains(&Need::Personal))
                 && !t.needs.contains(&Need::AskedCall))
+            // Best reached by phone: no comment on a post they may never write.
+            && !(ctx.phone && t.action == InteractionKind::Social)
             // "Never answers the phone": no call, not even as the fallback
             // of a meeting ("…; if not, a short call").
             && !(ctx.channel.no_calls

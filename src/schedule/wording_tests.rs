@@ -1461,3 +1461,21 @@ fn a_december_ping_of_a_contact_with_a_christmas_custom_speaks_of_it_first() {
         "{december:?}"
     );
 }
+
+#[test]
+fn someone_best_reached_by_phone_gets_no_comment_on_a_post() {
+    let mut walter = noted(
+        person(3, Circle::Network),
+        InteractionKind::Call,
+        "2026-09-16",
+        "Gentile biscuits, they want a visit in the autumn",
+    );
+    walter.notes = "Agent, old school, 66. Calls, not email.".into();
+    walter.company = Some("Agenzia Ferrero".into());
+    let plan = plan_for(vec![walter], 730);
+    let pings = of(&plan, 3);
+    assert!(pings.len() > 3, "{pings:?}");
+    for p in &pings {
+        assert_ne!(p.action, InteractionKind::Social, "{p:?}");
+    }
+}
