@@ -891,7 +891,9 @@ fn write_ping<'a, 'p>(
                 && (facts.circle == Circle::Inner
                     || (facts.circle == Circle::Core && (milestone.is_some() || phone))
                     || birthday_on.is_some_and(|on| called_on_a_birthday(&p.anchors, on)));
-            (call, milestone.map(ordinal))
+            // A child's every year is said ("a happy 8th birthday").
+            let shown = if p.child { *turns } else { milestone };
+            (call, shown.map(ordinal))
         }
         _ => (false, None),
     };
@@ -1056,6 +1058,7 @@ fn write_ping<'a, 'p>(
         channel,
         personal,
         child: p.child,
+        own_child: p.own_child,
         belated,
         ahead,
         deadline,

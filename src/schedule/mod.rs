@@ -462,6 +462,8 @@ struct Prepared<'a> {
     no_rhythm: bool,
     /// A child, by the birth year on the card.
     child: bool,
+    /// That child is the user's own ("Son"), by the card.
+    own_child: bool,
     /// A cold introduction (a network or acquaintance contact with no
     /// interaction logged, whatever the card says, or someone only liked
     /// online or emailed without a reply): it keeps out of the week before
@@ -1785,6 +1787,8 @@ fn prepare<'a>(
         personal,
         no_rhythm,
         child: standing == Some(standing::LeftAlone::Child),
+        own_child: standing == Some(standing::LeftAlone::Child)
+            && standing::is_own_child(&facts.notes),
         cold_intro: stranger || cold || (never_contacted && wide),
         prompt_catch_up: book.roomy
             && !never_contacted

@@ -137,6 +137,29 @@ const NO_PERSON: [&str; 30] = [
     "accounts payable",
 ];
 
+/// Whether the card says the contact is the user's own child ("Son",
+/// "My daughter. Loves Lego."): a birthday to prepare, not to wish from afar.
+pub fn is_own_child(notes: &str) -> bool {
+    let card = notes.to_lowercase();
+    let what_it_is = card
+        .trim_start()
+        .split(['.', ';', ',', '\n', '(', '-'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    matches!(
+        what_it_is,
+        "son"
+            | "daughter"
+            | "my son"
+            | "my daughter"
+            | "our son"
+            | "our daughter"
+            | "figlio"
+            | "figlia"
+    )
+}
+
 /// Whether a contact's name names a place or a service (see [`NO_PERSON`]).
 pub fn names_no_person(name: &str) -> bool {
     let lower = name.to_lowercase();

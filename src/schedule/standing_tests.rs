@@ -528,8 +528,22 @@ fn a_child_gets_birthdays_and_promises_but_no_rhythm_and_is_named() {
         .find(|p| p.reason == Reason::Birthday)
         .unwrap();
     assert!(
-        wish.suggestion.contains("birthday through the family"),
+        wish.suggestion
+            .contains("a happy 7th birthday through the family"),
         "{wish:?}"
+    );
+    // The user's own child: a birthday to prepare for.
+    let mut son = born(person(4, Circle::Inner), "2018-12-19");
+    son.given_name = "Luca".into();
+    son.notes = "Son".into();
+    let own_plan = plan_for(vec![son], 40);
+    let own = of(&own_plan, 4)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .unwrap();
+    assert_eq!(
+        own.suggestion,
+        "Luca's 8th birthday is coming on Saturday: the present, the cake and the plans for the day ready?"
     );
     let note = plan_note(&plan, "children get only");
     assert!(note.contains("Kabir Nair (6)"), "{note}");

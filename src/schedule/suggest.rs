@@ -220,6 +220,8 @@ enum Need {
     Employed,
     /// A child, by the birth year on the card.
     Child,
+    /// The user's own child ("Son" on the card).
+    OwnChild,
     /// Someone the user knows (circle, tags, notes) with nothing logged yet.
     Unlogged,
     /// The user's own notes about the contact.
@@ -408,6 +410,8 @@ pub struct SuggestionContext<'a> {
     pub personal: bool,
     /// A child (by the birth year on the card): wished through the family.
     pub child: bool,
+    /// The user's own child: the birthday is prepared for.
+    pub own_child: bool,
     /// A birthday ping after the day (snoozed past it): a belated wish.
     pub belated: bool,
     /// A deadline the note names that is still ahead, and its day in
@@ -491,6 +495,7 @@ impl<'a> SuggestionContext<'a> {
             channel: Channel::default(),
             personal: false,
             child: false,
+            own_child: false,
             belated: false,
             ahead: false,
             deadline: None,
@@ -880,6 +885,7 @@ pub fn suggest_anew(
         Need::Topic => ctx.note.and_then(topic_of).is_some(),
         Need::Personal => ctx.personal,
         Need::Child => ctx.child,
+        Need::OwnChild => ctx.own_child,
         Need::Belated => ctx.belated,
         Need::Quiet => is_quiet(ctx),
         Need::Deadline => ctx.deadline.is_some(),
