@@ -2156,7 +2156,26 @@ fn names_a_thing(what: &str) -> bool {
     ];
     let lower = what.to_lowercase().replace('\u{2019}', "'");
     let first = lower.split_whitespace().next().unwrap_or("");
+    // "she confirms by 1.12.": a verb alone ("confirms") names nothing;
+    // a plural noun alone ("exams", "results") does.
+    const PLURAL_THINGS: [&str; 10] = [
+        "exams",
+        "results",
+        "finals",
+        "renewals",
+        "holidays",
+        "interviews",
+        "elections",
+        "nationals",
+        "playoffs",
+        "accounts",
+    ];
+    let lone_verb = !lower.contains(' ')
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !PLURAL_THINGS.contains(&lower.as_str());
     !what.is_empty()
+        && !lone_verb
         && !what.contains([',', ';'])
         && !NOT_A_START.contains(&first)
         && !lower
@@ -3048,6 +3067,13 @@ mod tests {
         ] {
             assert!(!is_answer(not), "{not}");
         }
+    }
+
+    #[test]
+    fn a_verb_alone_names_no_thing_and_a_plural_noun_does() {
+        assert!(!names_a_thing("confirms"));
+        assert!(names_a_thing("exams"));
+        assert!(names_a_thing("the knee op"));
     }
 
     #[test]
