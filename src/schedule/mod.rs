@@ -202,7 +202,9 @@ const CIRCLE_PRIORITY_DAYS: [i32; 4] = [120, 60, 20, 0];
 /// already placed, or a later plan (where it is queued from the start) would
 /// place it differently.
 const FIRST_HELLO_LATER_DAYS: i32 = 14;
-/// Two rhythm pings of one contact are never closer than this.
+/// Two rhythm pings of one contact are never closer than this, unless a
+/// note's day asks for the second: something owed by a day, or news to ask
+/// about just after it ("how did the op go?").
 const MIN_ORDINARY_GAP_DAYS: i32 = 25;
 /// No two pings of one contact are further apart than this: 3 in any 365 days.
 const MAX_GAP_DAYS: i32 = 118;
@@ -1157,9 +1159,11 @@ fn note_first(
             continue;
         }
         // What is owed will not wait for the rhythm's shortest gap.
+        // News is asked about near its day ("how did the op go?"), not a
+        // rhythm's gap after the last ping.
         let floor = match last {
             Some(l) if owed => l + OWED_GAP_DAYS,
-            Some(l) if state.cadence_days.contains(&l) || p.recent_done.contains(&l) => {
+            Some(l) if !news && (state.cadence_days.contains(&l) || p.recent_done.contains(&l)) => {
                 l + MIN_ORDINARY_GAP_DAYS
             }
             Some(l) => l + gap_after(kind),

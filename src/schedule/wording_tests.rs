@@ -1479,3 +1479,22 @@ fn someone_best_reached_by_phone_gets_no_comment_on_a_post() {
         assert_ne!(p.action, InteractionKind::Social, "{p:?}");
     }
 }
+
+#[test]
+fn news_is_asked_about_the_day_after_even_soon_after_another_ping() {
+    // Papà's op is on Tue 12 Jan; a rhythm ping comes before Christmas.
+    let mut papa = noted(
+        person(5, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-22",
+        "Hip replacement op confirmed 12 Jan at the hospital.",
+    );
+    papa.given_name = "Franco".into();
+    papa.tags = vec!["Family".into()];
+    let plan = plan_for(vec![papa], 60);
+    let ask = of(&plan, 5)
+        .into_iter()
+        .find(|p| p.suggestion.contains("hip replacement op on 12 Jan went"))
+        .unwrap_or_else(|| panic!("{:?}", of(&plan, 5)));
+    assert_eq!(ask.date, d("2027-01-13"), "{ask:?}");
+}
