@@ -1146,18 +1146,24 @@ pub fn suggest_anew(
     };
     // Someone the notes say to ring ("never reads email - ring him") is
     // rung for a word; a thing to send is still sent.
-    let action = if ctx.phone
+    // Only a word said in so many words is rung for: "Check in with…",
+    // "Ask…", "Write to…" (said as a call).
+    let rung = ctx.phone
         && !ctx.channel.no_calls
         && action == InteractionKind::Message
-        && !text.starts_with("Send ")
-        && !text.starts_with("Text ")
-        && !text.starts_with("Message ")
+        && ["Check in with ", "Ask ", "Write to "]
+            .iter()
+            .any(|opening| text.starts_with(opening))
         && !text.contains(" message")
-        && !text.contains(" text")
-    {
-        InteractionKind::Call
+        && !text.contains(" text");
+    let (text, action) = if rung {
+        let text = match text.strip_prefix("Write to ") {
+            Some(rest) => format!("Call {rest}"),
+            None => text,
+        };
+        (text, InteractionKind::Call)
     } else {
-        action
+        (text, action)
     };
     Suggestion {
         template: chosen,

@@ -1497,4 +1497,20 @@ fn news_is_asked_about_the_day_after_even_soon_after_another_ping() {
         .find(|p| p.suggestion.contains("hip replacement op on 12 Jan went"))
         .unwrap_or_else(|| panic!("{:?}", of(&plan, 5)));
     assert_eq!(ask.date, d("2027-01-13"), "{ask:?}");
+    // "Doesn't do email, ring him": a word to him is a call, and says so.
+    let mut ring = noted(
+        person(6, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-22",
+        "Hip replacement op confirmed 12 Jan at the hospital.",
+    );
+    ring.notes = "Papa. Bergamo. Doesnt do email, ring him".into();
+    ring.tags = vec!["Family".into()];
+    let plan = plan_for(vec![ring], 60);
+    for p in of(&plan, 6) {
+        assert!(!p.suggestion.starts_with("Write to"), "{p:?}");
+        if p.action == InteractionKind::Call {
+            assert!(!p.suggestion.starts_with("Send "), "{p:?}");
+        }
+    }
 }
