@@ -202,6 +202,41 @@ fn every_field_can_be_edited() {
     assert_eq!(c["phones"], serde_json::json!([]));
     db.ok(&["edit", "Ada King", "--birthday=--02-29"]);
     assert_eq!(db.json(&["show", &id, "--json"])["birthday"], "--02-29");
+    // The words `add` takes add on `edit` too.
+    db.ok(&[
+        "edit",
+        &id,
+        "--tag",
+        "Mentor",
+        "--interest",
+        "chess",
+        "--phone",
+        "+1 512 555 0100",
+        "--email",
+        "ada@king.example",
+    ]);
+    let c = db.json(&["show", &id, "--json"]);
+    assert!(
+        c["tags"].as_array().unwrap().iter().any(|t| t == "Mentor"),
+        "{c}"
+    );
+    assert!(
+        c["interests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "chess"),
+        "{c}"
+    );
+    assert!(
+        c["emails"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "ada@king.example"),
+        "{c}"
+    );
+    assert_eq!(c["phones"].as_array().unwrap().len(), 1, "{c}");
 }
 
 #[test]

@@ -159,25 +159,25 @@ pub struct EditArgs {
     #[arg(long, value_parser = circle_arg)]
     circle: Option<Circle>,
     /// Add an email (repeatable).
-    #[arg(long, value_name = "EMAIL")]
+    #[arg(long, value_name = "EMAIL", visible_alias = "email")]
     add_email: Vec<String>,
     /// Remove an email (repeatable).
     #[arg(long, value_name = "EMAIL")]
     remove_email: Vec<String>,
     /// Add a phone (repeatable).
-    #[arg(long, value_name = "PHONE")]
+    #[arg(long, value_name = "PHONE", visible_alias = "phone")]
     add_phone: Vec<String>,
     /// Remove a phone (repeatable).
     #[arg(long, value_name = "PHONE")]
     remove_phone: Vec<String>,
     /// Add an interest (repeatable).
-    #[arg(long, value_name = "INTEREST")]
+    #[arg(long, value_name = "INTEREST", visible_alias = "interest")]
     add_interest: Vec<String>,
     /// Remove an interest (repeatable).
     #[arg(long, value_name = "INTEREST")]
     remove_interest: Vec<String>,
     /// Add a tag (repeatable).
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", visible_alias = "tag")]
     add_tag: Vec<String>,
     /// Remove a tag (repeatable).
     #[arg(long, value_name = "TAG")]
