@@ -48,9 +48,15 @@ pub(super) fn in_second_person(text: &str) -> String {
         ("our", "your"),
     ];
     // Most texts hold none of these words: a look before the walk.
+    // Each of them starts with "I", "m" or "o" and is short: most words are
+    // passed over on their first byte.
     let any = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| FIRST.iter().any(|(f, _)| *f == w));
+        .any(|w| {
+            matches!(w.as_bytes().first(), Some(b'I' | b'm' | b'o'))
+                && w.len() <= 8
+                && FIRST.iter().any(|(f, _)| *f == w)
+        });
     if !any {
         return text.to_owned();
     }

@@ -75,9 +75,12 @@ const HANDED_OVER: [&str; 12] = [
 /// Cues that a contact is only to be reached through someone else; the word
 /// after them must be a name (capitalised), so "go through the proposal"
 /// is no such cue.
-const THROUGH: [&str; 9] = [
+const THROUGH: [&str; 11] = [
     "only via ",
     "only through ",
+    // "never talked directly, all via Gloria".
+    "all via ",
+    "all through ",
     "always via ",
     "always through ",
     "everything via ",
@@ -178,7 +181,11 @@ const DECLINED: [&str; 6] = [
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 20] = [
+const NO_CONTACT: [&str; 23] = [
+    // "RFP blackout applies - only support via Alex".
+    "rfp blackout",
+    "blackout applies",
+    "quiet period",
     "can't talk to vendors",
     "cannot talk to vendors",
     "no vendor contact",
@@ -246,8 +253,9 @@ pub fn left_alone(
     if may_be_group && GROUP.iter().any(|cue| has_words(what_it_is, cue)) {
         return Some(LeftAlone::Group);
     }
-    // "CUH Switchboard", "Cork Taxi Co-op": a number kept, not a person.
-    if names_no_person(name) {
+    // "CUH Switchboard", "Cork Taxi Co-op", or a card that says "appointments
+    // desk (not a person)": a number kept, not a person.
+    if names_no_person(name) || has_words(&card, "not a person") {
         return Some(LeftAlone::Group);
     }
     if is_personal(notes, tags) {
@@ -446,12 +454,16 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                     && !words
                         .iter()
                         .any(|w| matches!(*w, "their" | "data" | "salesforce" | "crm" | "breaks"));
-                let standing_meeting = (MEETINGS[..4].iter().any(|m| has_words(clause, m))
-                    || own_sync)
-                    && words.iter().any(|w| {
-                        matches!(*w, "weekly" | "fortnightly")
-                            || w.strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
-                    });
+                // "Weekly deal review Tuesdays w/ Marcus": the user's review.
+                let review = ["deal review", "pipeline review", "forecast call"]
+                    .iter()
+                    .any(|m| has_words(clause, m));
+                let standing_meeting =
+                    (MEETINGS[..4].iter().any(|m| has_words(clause, m)) || own_sync || review)
+                        && words.iter().any(|w| {
+                            matches!(*w, "weekly" | "fortnightly")
+                                || w.strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
+                        });
                 // "We play every Tuesday": a shared activity counts when the
                 // user is in it; "likes to play golf every Sunday" does not.
                 let together = words.iter().any(|w| matches!(*w, "we" | "us" | "together"));
@@ -694,6 +706,44 @@ mod tests {
                 "{notes} {last}"
             );
         }
+    }
+
+    #[test]
+    fn a_blackout_an_all_via_and_a_weekly_review_are_read() {
+        assert_eq!(
+            left_alone(
+                "Victor Lam",
+                "Admin at Sonoran. RFP blackout applies - only support via Alex",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        assert_eq!(
+            left_alone(
+                "Stuart Mayhew",
+                "FPB legal. never talked directly, all via Gloria",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::ThroughSomeone)
+        );
+        assert_eq!(
+            left_alone(
+                "Sankara Nethralaya",
+                "Appa's eye hospital - appointments desk (not a person)",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::Group)
+        );
+        assert!(in_regular_touch(
+            "My SE. Weekly deal review Tuesdays 10am w/ Marcus",
+            None
+        ));
     }
 
     #[test]
