@@ -262,7 +262,7 @@ pub(super) fn write_pings(
         }
     });
     for (ping, (why, details)) in pings.iter_mut().zip(texts) {
-        ping.why = super::render::in_second_person(&why);
+        ping.why = super::render::in_second_person(why);
         ping.details = details;
     }
     (pings, unwritten)
@@ -1275,7 +1275,7 @@ fn write_ping<'a, 'p>(
         contact_id: facts.id,
         contact_name: facts.name.clone(),
         reason: x.reason,
-        suggestion: super::render::in_second_person(&suggestion.text),
+        suggestion: super::render::in_second_person(suggestion.text),
         // Written with `later`.
         why: String::new(),
         details: String::new(),

@@ -120,6 +120,15 @@ fn month_named_abroad(word: &str) -> Option<u32> {
         ["novembre", "", "", "noviembre"],
         ["dicembre", "dezember", "décembre", "diciembre"],
     ];
+    // Every name is at least four letters long, and starts with one of these.
+    if word.len() < 4
+        || !matches!(
+            word.as_bytes()[0],
+            b'g' | b'f' | b'm' | b'a' | b'l' | b's' | b'o' | b'n' | b'd' | b'j' | b'e'
+        )
+    {
+        return None;
+    }
     ABROAD
         .iter()
         .position(|names| names.iter().any(|n| !n.is_empty() && *n == word))

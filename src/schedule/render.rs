@@ -32,7 +32,7 @@ pub fn clean(value: &str, max: usize) -> String {
 /// turned to the second ("when you're up", "for you"). Quotations (“…”)
 /// keep the user's words as written; the templates speak in the second
 /// person already.
-pub(super) fn in_second_person(text: &str) -> String {
+pub(super) fn in_second_person(text: String) -> String {
     const FIRST: [(&str, &str); 12] = [
         ("I", "you"),
         ("I'm", "you're"),
@@ -48,17 +48,22 @@ pub(super) fn in_second_person(text: &str) -> String {
         ("our", "your"),
     ];
     // Most texts hold none of these words: a look before the walk.
-    // Each of them starts with "I", "m" or "o" and is short: most words are
-    // passed over on their first byte.
-    let any = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            matches!(w.as_bytes().first(), Some(b'I' | b'm' | b'o'))
-                && w.len() <= 8
-                && FIRST.iter().any(|(f, _)| *f == w)
-        });
+    // Each of them starts with "I", "m" or "o" at a word's start: a scan of
+    // the bytes passes most text over without splitting it into words.
+    // (Non-ASCII bytes count as word bytes, so "I’m" is one word.)
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80;
+    let bytes = text.as_bytes();
+    let any = (0..bytes.len()).any(|i| {
+        matches!(bytes[i], b'I' | b'm' | b'o') && (i == 0 || !word_byte(bytes[i - 1])) && {
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| !word_byte(b))
+                .map_or(bytes.len(), |p| i + p);
+            end - i <= 8 && FIRST.iter().any(|(f, _)| *f == &text[i..end])
+        }
+    });
     if !any {
-        return text.to_owned();
+        return text;
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut quoted = false;
@@ -583,21 +588,26 @@ mod second_person_tests {
     #[test]
     fn the_user_s_first_person_is_said_back_in_the_second_and_quotes_keep_theirs() {
         assert_eq!(
-            in_second_person("set up coffee in Jan when I'm up in Dublin"),
+            in_second_person(String::from("set up coffee in Jan when I'm up in Dublin")),
             "set up coffee in Jan when you're up in Dublin"
         );
         assert_eq!(
-            in_second_person("Set up a table for me, Orla + Ash for 28/12"),
+            in_second_person(String::from("Set up a table for me, Orla + Ash for 28/12")),
             "Set up a table for you, Orla + Ash for 28/12"
         );
         assert_eq!(
-            in_second_person("Ask how the Phase I trial went"),
+            in_second_person(String::from("Ask how the Phase I trial went")),
             "Ask how the Phase I trial went"
         );
         assert_eq!(
-            in_second_person("Keep your promise: \u{201c}I drop it in\u{201d}, as ever"),
+            in_second_person(String::from(
+                "Keep your promise: \u{201c}I drop it in\u{201d}, as ever"
+            )),
             "Keep your promise: \u{201c}I drop it in\u{201d}, as ever"
         );
-        assert_eq!(in_second_person("Send Mark the deck"), "Send Mark the deck");
+        assert_eq!(
+            in_second_person(String::from("Send Mark the deck")),
+            "Send Mark the deck"
+        );
     }
 }

@@ -165,8 +165,12 @@ pub fn is_own_child(notes: &str) -> bool {
 
 /// Whether a contact's name names a place or a service (see [`NO_PERSON`]).
 pub fn names_no_person(name: &str) -> bool {
+    static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
     let lower = name.to_lowercase();
-    NO_PERSON.iter().any(|w| has_words(&lower, w))
+    FIRST_LOOK
+        .get_or_init(|| super::cues::Cues::new(&NO_PERSON))
+        .any_in(&lower)
+        && NO_PERSON.iter().any(|w| has_words(&lower, w))
 }
 
 /// Cues that a recruiter (or anyone cold) was turned down.
