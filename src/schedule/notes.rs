@@ -416,6 +416,10 @@ fn is_life_clause(clause: &str) -> bool {
 /// life good, golf 4 days a wk" is how things are, not a retirement to
 /// wish well.
 fn is_settled_life(clause: &str) -> bool {
+    // Every cue speaks of retirement: most clauses are passed over at once.
+    if !crate::model::contains_ignore_case(clause, "retire") {
+        return false;
+    }
     let lower = clause.to_lowercase();
     [
         "retired life",

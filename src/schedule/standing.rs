@@ -416,12 +416,18 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     }
     // "Sits two desks down" is beside the user; "two desks down from Jane"
     // is not.
-    if BESIDE.iter().any(|b| {
-        card.match_indices(b).any(|(at, _)| {
-            let rest = card[at + b.len()..].trim_start();
-            !rest.starts_with("from") || rest.starts_with("from me")
+    static NEAR: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+    let near = NEAR
+        .get_or_init(|| super::cues::Cues::new(&BESIDE))
+        .any_in(&card);
+    if near
+        && BESIDE.iter().any(|b| {
+            card.match_indices(b).any(|(at, _)| {
+                let rest = card[at + b.len()..].trim_start();
+                !rest.starts_with("from") || rest.starts_with("from me")
+            })
         })
-    }) {
+    {
         return true;
     }
     [card, last_note.unwrap_or("").to_lowercase()]
