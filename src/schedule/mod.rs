@@ -1857,6 +1857,19 @@ fn rewrite<'t>(
     }
 }
 
+/// The absence a note names for the contact, not for someone else it
+/// names ("Michael is off 21/12-8/1" on Thomas's card). Most notes name
+/// none, and are read once.
+fn own_absence(
+    text: &str,
+    written: NaiveDate,
+    facts: &ContactFacts,
+) -> Option<note_timing::Absence> {
+    note_timing::away_days(text, written)?;
+    let own = notes::without_others(text, &[first_name(facts), explain::addressed_as(facts)]);
+    note_timing::away_days(&own, written)
+}
+
 /// The inner circle, or a contact tagged friend or family.
 fn is_personal(facts: &ContactFacts) -> bool {
     facts.circle == Circle::Inner
@@ -1896,9 +1909,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
             // "Michael is off 21/12-8/1" on Thomas's card is Michael's.
-            let own =
-                notes::without_others(&text, &[first_name(facts), explain::addressed_as(facts)]);
-            spans.extend(note_timing::away_days(&own, note.date).map(away));
+            spans.extend(own_absence(&text, note.date, facts).map(away));
             spans.extend(
                 note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
             );
@@ -1921,9 +1932,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            let own =
-                notes::without_others(&text, &[first_name(facts), explain::addressed_as(facts)]);
-            spans.extend(note_timing::away_days(&own, note.date).map(away));
+            spans.extend(own_absence(&text, note.date, facts).map(away));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {
