@@ -210,6 +210,30 @@ pub(super) fn starts_early(text: &str) -> bool {
         })
 }
 
+/// A promise to set something up ("Set up the demo for Holly's team",
+/// "Schedule the reference call", "Complete the SIG Lite questionnaire") is
+/// pinged this many days before its day: others have to find the time.
+const PROMISE_LEAD_DAYS: i32 = 7;
+
+/// Whether a promise takes others' time or days of work to keep, so that its
+/// ping comes [`PROMISE_LEAD_DAYS`] ahead.
+pub(super) fn takes_lead(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    [
+        "set up ",
+        "setup ",
+        "arrange ",
+        "organise ",
+        "organize ",
+        "schedule ",
+        "complete ",
+        "fill in ",
+        "fill out ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+}
+
 pub(super) fn promise_pings(
     facts: &ContactFacts,
     calendar: &Calendar<'_>,
@@ -218,13 +242,18 @@ pub(super) fn promise_pings(
     for promise in &facts.open_promises {
         let due = calendar.day(promise.due);
         // "Drive Dad to the hospital - 7am": a ping that morning is too late.
-        let by = if starts_early(&promise.text) {
-            due - 1
+        let day = if takes_lead(&promise.text) && due > 0 {
+            // Ahead by a week, but not before today.
+            calendar
+                .next_working((due - PROMISE_LEAD_DAYS).max(0))
+                .min(working_day_by(calendar, due))
+        } else if starts_early(&promise.text) {
+            working_day_by(calendar, due - 1)
         } else {
-            due
+            working_day_by(calendar, due)
         };
         out.push(FixedPing {
-            day: working_day_by(calendar, by),
+            day,
             reason: Reason::Promise,
             id: format!("{}-p{}", facts.id, promise.id),
             detail: FixedDetail::Promise {

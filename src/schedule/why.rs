@@ -235,6 +235,8 @@ pub(super) fn why(
                 format!("{promised}; snoozed to {}.", on(date))
             } else if *due < date {
                 format!("{promised}, and it is still open.")
+            } else if *due > date && super::fixed::takes_lead(text) {
+                format!("{promised}: it takes others' time or days of work, so today is the day to start.")
             } else if *due > date && super::fixed::starts_early(text) {
                 format!("{promised}, early that day: today is the day to get ready.")
             } else if *due > date {

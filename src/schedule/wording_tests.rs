@@ -1514,3 +1514,32 @@ fn news_is_asked_about_the_day_after_even_soon_after_another_ping() {
         }
     }
 }
+
+#[test]
+fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
+    let mut holly = person(7, Circle::Core);
+    holly.given_name = "Holly".into();
+    holly.open_promises = vec![PromiseFacts {
+        id: 12,
+        text: "Set up the demo for Holly's team w/ Marcus".into(),
+        due: d("2026-12-11"),
+    }];
+    // Due in three days: today.
+    let mut tom = person(8, Circle::Core);
+    tom.open_promises = vec![PromiseFacts {
+        id: 13,
+        text: "Schedule the reference call with Derek".into(),
+        due: d("2026-11-30"),
+    }];
+    let plan = plan_for(vec![holly, tom], 30);
+    let promise = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.reason == Reason::Promise)
+            .unwrap_or_else(|| panic!("{:?}", of(&plan, id)))
+    };
+    let demo = promise(7);
+    assert_eq!(demo.date, d("2026-12-04"), "{demo:?}");
+    assert!(demo.why.ends_with("today is the day to start."), "{demo:?}");
+    assert_eq!(promise(8).date, today(), "{:?}", promise(8));
+}
