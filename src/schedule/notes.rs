@@ -2730,8 +2730,20 @@ pub fn is_surprise(promise: &str) -> bool {
     || words.windows(2).any(|w| {
         // `words` splits "Jo's" into "jo" and "s".
         matches!(w[0].as_str(), "s" | "her" | "his" | "their")
-            && matches!(w[1].as_str(), "christmas" | "xmas" | "birthday")
+            && matches!(
+                w[1].as_str(),
+                "christmas" | "xmas" | "birthday" | "bday" | "40th" | "50th" | "60th" | "30th"
+                    | "21st" | "70th" | "80th"
+            )
     })
+    // "Buy Lego Technic for Luca's bday", "Buy a spa voucher for Ash's 40th".
+    || (words.first().is_some_and(|w| w == "buy" || w == "order" || w == "get")
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "bday" | "birthday" | "christmas" | "xmas" | "voucher" | "anniversary"
+            )
+        }))
 }
 
 /// Whether the user's notes say the contact is best reached by phone
@@ -3071,6 +3083,16 @@ mod tests {
         ] {
             assert!(!is_answer(not), "{not}");
         }
+    }
+
+    #[test]
+    fn a_present_bought_for_a_day_is_a_surprise() {
+        assert!(is_surprise("Buy Lego Technic for Luca's bday"));
+        assert!(is_surprise(
+            "Buy Castlemartyr spa voucher for Ash's 40th - group pressie"
+        ));
+        assert!(!is_surprise("Buy a new laptop bag"));
+        assert!(!is_surprise("Present the roadmap to her team"));
     }
 
     #[test]

@@ -379,7 +379,15 @@ fn a_present_promised_is_kept_but_never_mentioned_to_its_recipient() {
             assert!(!p.suggestion.contains("present"), "{}", p.suggestion);
         }
     }
-    assert!(of(&plan, 1).iter().any(|p| p.reason == Reason::Promise));
+    // Its own ping is no promise "to" her: the present is seen to.
+    let own = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert!(
+        own.suggestion.starts_with("See to the present for Person"),
+        "{own:?}"
+    );
     assert!(
         of(&plan, 2)
             .iter()

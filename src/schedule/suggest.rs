@@ -1129,6 +1129,12 @@ pub fn suggest_anew(
             .promise
             .is_some_and(|p| super::notes::is_surprise(p) && !super::notes::is_business_errand(p));
     let (text, action) = if surprise {
+        // A present is no promise made to them: nothing to keep "to" them.
+        let to_them = format!("Keep your promise to {}: ", ctx.first_name);
+        let text = match text.strip_prefix(&to_them) {
+            Some(rest) => format!("See to the present for {}: {rest}", ctx.first_name),
+            None => text,
+        };
         (text, InteractionKind::Gift)
     } else if ctx.personal
         && template.action == InteractionKind::Email
