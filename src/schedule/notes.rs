@@ -2470,10 +2470,20 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         "fixed",
         "confirmed",
     ];
-    let happening = tokens
-        .iter()
-        .skip(1)
-        .any(|t| HAPPENINGS.contains(&t.as_str()))
+    // "wants go-live Q2", "launch in March": a timeline they want, not a
+    // thing to send.
+    // ("SSO before go-live", "the go-live plan" are things.)
+    let timeline = tokens.first().is_some_and(|t| {
+        matches!(
+            t.as_str(),
+            "go-live" | "golive" | "launch" | "rollout" | "kick-off" | "kickoff" | "cutover"
+        )
+    }) || tokens.starts_with(&["go".to_owned(), "live".to_owned()]);
+    let happening = timeline
+        || tokens
+            .iter()
+            .skip(1)
+            .any(|t| HAPPENINGS.contains(&t.as_str()))
         || tokens
             .first()
             .is_some_and(|t| HAPPENINGS.contains(&t.as_str()));
@@ -3083,6 +3093,13 @@ mod tests {
         ] {
             assert!(!is_answer(not), "{not}");
         }
+    }
+
+    #[test]
+    fn a_timeline_wanted_is_no_thing_to_send() {
+        assert_eq!(request("Rebecca wants go-live Q2"), None);
+        assert!(request("Wants the go-live checklist").is_some());
+        assert!(request("Wants the pricing sheet").is_some());
     }
 
     #[test]
