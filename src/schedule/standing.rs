@@ -720,33 +720,25 @@ mod tests {
 
     #[test]
     fn a_blackout_an_all_via_and_a_weekly_review_are_read() {
+        let card_says = |name: &str, card: &str| left_alone(name, card, &[], None, None);
         assert_eq!(
-            left_alone(
+            card_says(
                 "Victor Lam",
-                "Admin at Sonoran. RFP blackout applies - only support via Alex",
-                &[],
-                None,
-                None
+                "Admin at Sonoran. RFP blackout applies - only support via Alex"
             ),
             Some(LeftAlone::NoContact)
         );
         assert_eq!(
-            left_alone(
+            card_says(
                 "Stuart Mayhew",
-                "FPB legal. never talked directly, all via Gloria",
-                &[],
-                None,
-                None
+                "FPB legal. never talked directly, all via Gloria"
             ),
             Some(LeftAlone::ThroughSomeone)
         );
         assert_eq!(
-            left_alone(
+            card_says(
                 "Sankara Nethralaya",
-                "Appa's eye hospital - appointments desk (not a person)",
-                &[],
-                None,
-                None
+                "Appa's eye hospital - appointments desk (not a person)"
             ),
             Some(LeftAlone::Group)
         );
@@ -815,25 +807,14 @@ mod tests {
 
     #[test]
     fn going_through_someone_to_book_is_no_reason_for_silence() {
+        let card_says = |card: &str| left_alone("Patricia Vance", card, &[], None, None);
         assert_eq!(
-            left_alone(
-                "Patricia Vance",
-                "Go through Leanne for meetings, she runs the diary",
-                &[],
-                None,
-                None
-            ),
+            card_says("Go through Leanne for meetings, she runs the diary"),
             None
         );
         // "Bookkeeping" is not booking: the rule stands.
         assert_eq!(
-            left_alone(
-                "Patricia Vance",
-                "Only via Gail - she does the bookkeeping too",
-                &[],
-                None,
-                None
-            ),
+            card_says("Only via Gail - she does the bookkeeping too"),
             Some(LeftAlone::ThroughSomeone)
         );
     }
