@@ -140,18 +140,22 @@ const NO_PERSON: [&str; 30] = [
     "accounts payable",
 ];
 
+/// What a lower-cased card says the contact is, in its first words ("wife"
+/// of "Wife. Anniversary 21/06.", "son" of "Son - Lego mad").
+fn who_the_card_says(card: &str) -> &str {
+    card.trim_start()
+        .split(['.', ';', ',', '\n', '(', '-'])
+        .next()
+        .unwrap_or("")
+        .trim()
+}
+
 /// Whether the card says the contact is the user's own child ("Son",
 /// "My daughter. Loves Lego."): a birthday to prepare, not to wish from afar.
 pub fn is_own_child(notes: &str) -> bool {
     let card = notes.to_lowercase();
-    let what_it_is = card
-        .trim_start()
-        .split(['.', ';', ',', '\n', '(', '-'])
-        .next()
-        .unwrap_or("")
-        .trim();
     matches!(
-        what_it_is,
+        who_the_card_says(&card),
         "son"
             | "daughter"
             | "my son"
@@ -393,12 +397,7 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     let card = notes.to_lowercase();
     // "Wife. Anniversary 21/06.": someone the user lives with is talked to
     // every day.
-    let what_it_is = card
-        .trim_start()
-        .split(['.', ';', ',', '\n', '(', '-'])
-        .next()
-        .unwrap_or("")
-        .trim();
+    let what_it_is = who_the_card_says(&card);
     if matches!(
         what_it_is.strip_prefix("my ").unwrap_or(what_it_is),
         "wife"
