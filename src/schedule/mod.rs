@@ -604,9 +604,10 @@ fn plan_written_through(
     // Each contact on its own, so the contacts are shared out over the cores.
     // Someone the notes say to leave alone is planned as if paused: only
     // the user's own promises come.
+    let names = book_names(&snapshot.contacts);
     let read = par_map(snapshot.contacts.iter().collect(), |c| {
         let left = left_alone(c, today);
-        let spans = closed_spans(c, &calendar);
+        let spans = closed_spans(c, &calendar, &names);
         let fixed = fixed_pings(
             c,
             today,
@@ -660,7 +661,7 @@ fn plan_written_through(
     let book = Book {
         intervals: capacity.intervals,
         roomy,
-        names: book_names(&snapshot.contacts),
+        names,
     };
     let mut prepared: Vec<Prepared<'_>> = par_map(
         snapshot
@@ -1617,7 +1618,11 @@ fn prepare<'a>(
     // "Michael is off 21/12-8/1" on Thomas's card: Michael's day, not a
     // deadline or news of Thomas's.
     for d in &mut note_dates {
-        if notes::opens_with_someone(&d.what, &[first_name(facts), explain::addressed_as(facts)]) {
+        if notes::opens_with_someone(
+            &d.what,
+            &[first_name(facts), explain::addressed_as(facts)],
+            &book.names,
+        ) {
             d.deadline = false;
             d.life = false;
             d.owing = notes::Owing::Nobody;
@@ -1864,9 +1869,14 @@ fn own_absence(
     text: &str,
     written: NaiveDate,
     facts: &ContactFacts,
+    book_names: &std::collections::HashSet<String>,
 ) -> Option<note_timing::Absence> {
     note_timing::away_days(text, written)?;
-    let own = notes::without_others(text, &[first_name(facts), explain::addressed_as(facts)]);
+    let own = notes::without_others(
+        text,
+        &[first_name(facts), explain::addressed_as(facts)],
+        book_names,
+    );
     note_timing::away_days(&own, written)
 }
 
@@ -1886,7 +1896,11 @@ fn is_personal(facts: &ContactFacts) -> bool {
 /// get back in touch; an earlier note parks the business ("not before Q3")
 /// only while nothing but a like or a gift has come since, as a later
 /// conversation may have changed that, where it does not end an absence.
-fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan> {
+fn closed_spans(
+    facts: &ContactFacts,
+    calendar: &Calendar<'_>,
+    book_names: &std::collections::HashSet<String>,
+) -> Vec<ClosedSpan> {
     let span = |(from, back): (NaiveDate, NaiveDate), by| ClosedSpan {
         from: calendar.day(from),
         back: calendar.day(back),
@@ -1909,7 +1923,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
             // "Michael is off 21/12-8/1" on Thomas's card is Michael's.
-            spans.extend(own_absence(&text, note.date, facts).map(away));
+            spans.extend(own_absence(&text, note.date, facts, book_names).map(away));
             spans.extend(
                 note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
             );
@@ -1932,7 +1946,7 @@ fn closed_spans(facts: &ContactFacts, calendar: &Calendar<'_>) -> Vec<ClosedSpan
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(own_absence(&text, note.date, facts).map(away));
+            spans.extend(own_absence(&text, note.date, facts, book_names).map(away));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {

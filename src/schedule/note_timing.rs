@@ -110,8 +110,9 @@ fn month_named_abroad(word: &str) -> Option<u32> {
         ["gennaio", "januar", "janvier", "enero"],
         ["febbraio", "februar", "février", "febrero"],
         ["marzo", "märz", "", ""],
-        ["aprile", "", "avril", "abril"],
-        ["maggio", "", "", "mayo"],
+        ["aprile", "", "", "abril"],
+        // "Mayo" is a county, "Avril" a name: left out.
+        ["maggio", "", "", ""],
         ["giugno", "", "juin", "junio"],
         ["luglio", "", "juillet", "julio"],
         ["agosto", "", "août", ""],
@@ -852,7 +853,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
             .any(|w| matches!(w.as_str(), "me" | "us"))
             || words[..verb]
                 .iter()
-                .any(|w| matches!(w.as_str(), "asked" | "asks" | "wants" | "wanted" | "told"));
+                .any(|w| matches!(w.as_str(), "asked" | "asks" | "wants" | "wanted"));
         // The purpose is said after the verb: "to" before it is part of the
         // ask ("asked me to call after 11 Jan").
         let verb_at = lower

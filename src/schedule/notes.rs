@@ -772,8 +772,15 @@ fn is_will_named(clause: &str, lower_first: &str) -> bool {
             | "went"
             | "came"
             | "met"
-    ) || (next.ends_with('s') && !next.ends_with("ss") && next.len() > 3)
-        || (next.ends_with("ed") && !next.ends_with("eed"))
+            | "says"
+            | "mentioned"
+            | "thinks"
+            | "wants"
+            | "asked"
+            | "called"
+            | "emailed"
+            | "replied"
+    )
 }
 
 /// Whether a clause is about someone other than the contact: in a note that
@@ -2028,10 +2035,16 @@ fn name_after_date(after: &[&str]) -> String {
     )
 }
 
-/// Whether a clause opens with someone else doing or being something
-/// ("Michael is off 21/12-8/1", "Kaltenbach: Michael is off…") on the card of
-/// a contact called `first_name`: a capitalised name, then a verb.
-pub fn opens_with_someone(clause: &str, names: &[&str]) -> bool {
+/// Whether a clause opens with someone else in the book doing or being
+/// something ("Michael is off 21/12-8/1", "Kaltenbach: Michael is off…") on
+/// the card of a contact called by `names`: the first name of another
+/// contact (`book`, lower-cased), then a verb. "Contract is up for renewal"
+/// opens with no one.
+pub fn opens_with_someone(
+    clause: &str,
+    names: &[&str],
+    book: &std::collections::HashSet<String>,
+) -> bool {
     let mut words = clause.split_whitespace();
     let mut name = words.next().unwrap_or("");
     // "Kaltenbach: Michael is off": the heading is the account.
@@ -2058,33 +2071,50 @@ pub fn opens_with_someone(clause: &str, names: &[&str]) -> bool {
     };
     name.len() > 1
         && name.starts_with(char::is_uppercase)
-        && name.chars().all(char::is_alphabetic)
-        && name.chars().skip(1).any(char::is_lowercase)
+        && book.contains(&name.to_lowercase())
         && !names
             .iter()
             .any(|n| n.split_whitespace().any(|p| p.eq_ignore_ascii_case(name)))
-        && !STARTERS.contains(&name.to_lowercase().as_str())
         && matches!(
             verb.as_str(),
             "is" | "was" | "will" | "has" | "had" | "wants" | "said" | "says" | "goes" | "went"
         )
 }
 
-/// The text without its clauses about someone else (see
-/// [`opens_with_someone`]).
-pub fn without_others<'t>(text: &'t str, names: &[&str]) -> std::borrow::Cow<'t, str> {
-    if !text
-        .split(['.', ';', ',', '\n'])
-        .any(|c| opens_with_someone(c.trim(), names))
+/// The text without its clauses about someone else in the book (see
+/// [`opens_with_someone`]); the rest is kept as written, its punctuation
+/// and dates untouched.
+pub fn without_others<'t>(
+    text: &'t str,
+    names: &[&str],
+    book: &std::collections::HashSet<String>,
+) -> std::borrow::Cow<'t, str> {
+    let is_end = |c: char| matches!(c, '.' | ';' | ',' | '\n');
+    let mut out: Option<String> = None;
+    let mut start = 0;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
     {
-        return std::borrow::Cow::Borrowed(text);
+        if !is_end(c) {
+            continue;
+        }
+        let clause = &text[start..at];
+        if opens_with_someone(clause.trim(), names, book) {
+            // The clause and its end go; what came before stays as written.
+            out.get_or_insert_with(|| text[..start].to_owned());
+        } else if let Some(kept) = out.as_mut() {
+            kept.push_str(clause);
+            if at < text.len() {
+                kept.push(c);
+            }
+        }
+        start = (at + c.len_utf8()).min(text.len());
     }
-    std::borrow::Cow::Owned(
-        text.split(['.', ';', ',', '\n'])
-            .filter(|c| !opens_with_someone(c.trim(), names))
-            .collect::<Vec<_>>()
-            .join(". "),
-    )
+    match out {
+        Some(kept) => std::borrow::Cow::Owned(kept),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// Whether what follows "ask" in a promise names someone other than the
@@ -2097,6 +2127,8 @@ fn asks_someone_else(rest: &str, first_name: &str, full_name: &str) -> bool {
     name.starts_with(char::is_uppercase)
         && name.chars().all(char::is_alphabetic)
         && !name.eq_ignore_ascii_case(first_name)
+        // "Ask Matt about…" on Matthew's card: him, by a short name.
+        && !first_name.to_lowercase().starts_with(&name.to_lowercase())
         && !full_name
             .split_whitespace()
             .any(|part| part.eq_ignore_ascii_case(name))
@@ -2472,13 +2504,21 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     ];
     // "wants go-live Q2", "launch in March": a timeline they want, not a
     // thing to send.
-    // ("SSO before go-live", "the go-live plan" are things.)
-    let timeline = tokens.first().is_some_and(|t| {
+    // ("SSO before go-live", "the go-live checklist" are things.)
+    let timeline = (tokens.first().is_some_and(|t| {
         matches!(
             t.as_str(),
             "go-live" | "golive" | "launch" | "rollout" | "kick-off" | "kickoff" | "cutover"
         )
-    }) || tokens.starts_with(&["go".to_owned(), "live".to_owned()]);
+    }) || tokens.starts_with(&["go".to_owned(), "live".to_owned()]))
+        && tokens.iter().skip(1).all(|t| {
+            matches!(
+                t.as_str(),
+                "live" | "in" | "by" | "for" | "next" | "year" | "end" | "of"
+            ) || (t.len() == 2 && t.starts_with('q'))
+                || t.chars().all(|c| c.is_ascii_digit())
+                || month_of(t).is_some()
+        });
     let happening = timeline
         || tokens
             .iter()
@@ -3099,6 +3139,8 @@ mod tests {
     fn a_timeline_wanted_is_no_thing_to_send() {
         assert_eq!(request("Rebecca wants go-live Q2"), None);
         assert!(request("Wants the go-live checklist").is_some());
+        assert!(request("Wants go-live checklist").is_some());
+        assert_eq!(request("Wants launch in March"), None);
         assert!(request("Wants the pricing sheet").is_some());
     }
 
@@ -3154,31 +3196,36 @@ mod tests {
     #[test]
     fn a_clause_that_opens_with_someone_else_is_theirs() {
         let thomas: &[&str] = &["Thomas"];
-        assert!(opens_with_someone(
-            "Kaltenbach: Michael is off 21 Dec - 8 Jan",
-            thomas
-        ));
-        assert!(opens_with_someone("Michael's off from 21 Dec", thomas));
-        assert!(!opens_with_someone(
-            "Michael is off from 21 Dec",
-            &["Michael"]
-        ));
-        assert!(!opens_with_someone(
-            "Sully is off till Jan",
-            &["Mick", "Sully"]
-        ));
-        assert!(!opens_with_someone("She is off from 18 Dec", &["Ciara"]));
-        assert!(!opens_with_someone(
-            "Board mtg 15 Dec approves capex",
-            thomas
-        ));
-        assert!(!opens_with_someone("SAP is live in Jan", thomas));
+        let book: std::collections::HashSet<String> = ["thomas", "michael", "sully"]
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect();
+        let someone = |clause: &str, names: &[&str]| opens_with_someone(clause, names, &book);
+        assert!(someone("Kaltenbach: Michael is off 21 Dec - 8 Jan", thomas));
+        assert!(someone("Michael's off from 21 Dec", thomas));
+        assert!(!someone("Michael is off from 21 Dec", &["Michael"]));
+        assert!(!someone("Sully is off till Jan", &["Mick", "Sully"]));
+        assert!(!someone("She is off from 18 Dec", &["Ciara"]));
+        // Not in the book: no one.
+        assert!(!someone("Contract is up for renewal 15 Jan", thomas));
+        assert!(!someone("Office is closed 24 Dec to 2 Jan", thomas));
+        assert!(!someone("SAP is live in Jan", thomas));
         assert_eq!(
             without_others(
                 "Kaltenbach: Michael is off 21 Dec - 8 Jan, Thomas says budget decision KW 3",
-                thomas
+                thomas,
+                &book
             ),
             " Thomas says budget decision KW 3"
+        );
+        // The contact's own sentence stays whole, dates and all.
+        assert_eq!(
+            without_others(
+                "Away from 1 Dec, back 11 Jan. Michael is off too. Call 15.1.2027",
+                thomas,
+                &book
+            ),
+            "Away from 1 Dec, back 11 Jan. Call 15.1.2027"
         );
     }
 
@@ -3195,6 +3242,8 @@ mod tests {
             r.object,
             "Alessandro if Brianza can visit line 2 as reference"
         );
+        let short = read_promise("Ask Matt about the line speeds", "Matthew", "Matthew Huber");
+        assert_eq!(short.map(|r| r.act), Some("ask"));
         let own = read_promise(
             "Ask Daniela about the line speeds",
             "Daniela",
@@ -3233,6 +3282,13 @@ mod tests {
 
     #[test]
     fn will_is_a_name_when_a_name_s_verb_follows() {
+        for not in [
+            "Will focus on the pilot first",
+            "Will canvas the team",
+            "Will embed the report",
+        ] {
+            assert!(!about_someone_else(not, "Rosa", true), "{not}");
+        }
         assert!(about_someone_else(
             "Will said the board meets Tue 8 Dec",
             "Rosa",

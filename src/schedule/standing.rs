@@ -107,7 +107,7 @@ const GROUP: [&str; 10] = [
 
 /// Words in a contact's name that make it a place or a service, not a
 /// person: a switchboard, a taxi firm, a help desk.
-const NO_PERSON: [&str; 30] = [
+const NO_PERSON: [&str; 22] = [
     "switchboard",
     "reception",
     "front desk",
@@ -121,14 +121,6 @@ const NO_PERSON: [&str; 30] = [
     "taxis",
     "cabs",
     "co-op",
-    "ltd",
-    "limited",
-    "inc",
-    "gmbh",
-    "llc",
-    "plc",
-    "s.p.a",
-    "srl",
     "pharmacy",
     "clinic",
     "hospital",
@@ -170,6 +162,15 @@ pub fn is_own_child(notes: &str) -> bool {
 /// Whether a contact's name names a place or a service (see [`NO_PERSON`]).
 pub fn names_no_person(name: &str) -> bool {
     static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
+    // "Dr Aoife Kelly - Mercy Hospital", "Siobhán Murphy (Acme)": a person,
+    // with where they work beside the name.
+    let name = name
+        .split(" - ")
+        .next()
+        .unwrap_or("")
+        .split(['(', ',', '/'])
+        .next()
+        .unwrap_or("");
     let lower = name.to_lowercase();
     FIRST_LOOK
         .get_or_init(|| super::cues::Cues::new(&NO_PERSON))
@@ -189,11 +190,10 @@ const DECLINED: [&str; 6] = [
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 23] = [
+const NO_CONTACT: [&str; 22] = [
     // "RFP blackout applies - only support via Alex".
     "rfp blackout",
     "blackout applies",
-    "quiet period",
     "can't talk to vendors",
     "cannot talk to vendors",
     "no vendor contact",
@@ -263,7 +263,12 @@ pub fn left_alone(
     }
     // "CUH Switchboard", "Cork Taxi Co-op", or a card that says "appointments
     // desk (not a person)": a number kept, not a person.
-    if names_no_person(name) || has_words(&card, "not a person") {
+    if names_no_person(name)
+        || card.contains("(not a person)")
+        || card
+            .split(['.', ';', '\n', '-'])
+            .any(|clause| clause.trim() == "not a person")
+    {
         return Some(LeftAlone::Group);
     }
     if is_personal(notes, tags) {
@@ -398,19 +403,21 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     // "Wife. Anniversary 21/06.": someone the user lives with is talked to
     // every day.
     let what_it_is = who_the_card_says(&card);
-    if matches!(
-        what_it_is.strip_prefix("my ").unwrap_or(what_it_is),
-        "wife"
-            | "husband"
-            | "spouse"
-            | "partner"
-            | "fiancée"
-            | "fiancé"
-            | "fiancee"
-            | "fiance"
-            | "girlfriend"
-            | "boyfriend"
-    ) {
+    // "Partner, Arthur Cox" is a partner of a firm; "My partner" is not.
+    if what_it_is == "my partner"
+        || matches!(
+            what_it_is.strip_prefix("my ").unwrap_or(what_it_is),
+            "wife"
+                | "husband"
+                | "spouse"
+                | "fiancée"
+                | "fiancé"
+                | "fiancee"
+                | "fiance"
+                | "girlfriend"
+                | "boyfriend"
+        )
+    {
         return true;
     }
     // "Sits two desks down" is beside the user; "two desks down from Jane"
@@ -752,7 +759,6 @@ mod tests {
         for name in [
             "CUH Switchboard",
             "Cork Taxi Co-op",
-            "Acme Ltd",
             "Hotel Miramare reception",
         ] {
             assert_eq!(
@@ -766,6 +772,9 @@ mod tests {
             "Inca Garagiola",
             "Sam Taxier",
             "Mary Clinical",
+            "Siobhán Murphy (Acme Ltd)",
+            "Dr Aoife Kelly - Mercy Hospital",
+            "Anna Schmidt Kaltenbach GmbH",
         ] {
             assert_eq!(left_alone(name, "", &[], None, None), None, "{name}");
         }
@@ -786,11 +795,12 @@ mod tests {
         for card in [
             "Wife. Anniversary 21/06.",
             "My husband - Tom",
-            "Partner (Sam)",
+            "My partner (Sam)",
         ] {
             assert!(in_regular_touch(card, None), "{card}");
         }
         assert!(!in_regular_touch("Partner at Deloitte, audit", None));
+        assert!(!in_regular_touch("Partner, Arthur Cox", None));
         assert!(!in_regular_touch("Sarah's wife, met at the BBQ", None));
         // Their habits, their systems, someone else's desk.
         for (card, note) in [
