@@ -2162,20 +2162,17 @@ fn is_someone_elses(
     else {
         return false;
     };
-    let named = owner.starts_with(char::is_uppercase) && owner.chars().all(char::is_alphabetic);
-    let theirs = [
-        first_name(facts),
-        explain::addressed_as(facts),
-        facts.name.as_str(),
-    ]
-    .iter()
-    .flat_map(|n| n.split_whitespace())
-    .any(|part| part.eq_ignore_ascii_case(owner));
-    let owner = owner.to_lowercase();
-    named
-        && !theirs
-        && book_names.contains(&owner)
-        && !notes::FAMILY_ROLES.contains(&owner.as_str())
+    owner.chars().all(char::is_alphabetic)
+        && notes::names_another(
+            owner,
+            &[
+                first_name(facts),
+                explain::addressed_as(facts),
+                facts.name.as_str(),
+            ],
+            book_names,
+        )
+        && !notes::FAMILY_ROLES.contains(&owner.to_lowercase().as_str())
 }
 
 /// Whether the sentence of `text` that names `task` opens with the name of
@@ -2203,12 +2200,11 @@ fn opened_by_another(
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .find(|w| !w.is_empty())
                 .unwrap_or("");
-            let lower = first.to_lowercase();
-            first.starts_with(char::is_uppercase)
-                && book_names.contains(&lower)
-                && ![first_name(facts), explain::addressed_as(facts)]
-                    .iter()
-                    .any(|n| n.split_whitespace().any(|p| p.eq_ignore_ascii_case(first)))
+            notes::names_another(
+                first,
+                &[first_name(facts), explain::addressed_as(facts)],
+                book_names,
+            )
         })
 }
 

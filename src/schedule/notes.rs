@@ -2035,6 +2035,17 @@ fn name_after_date(after: &[&str]) -> String {
     )
 }
 
+/// Whether `word` is the first name of another contact in the book (`book`,
+/// lower-cased), capitalised as a name is, and none of the contact's own
+/// `names` (or their parts).
+pub fn names_another(word: &str, names: &[&str], book: &std::collections::HashSet<String>) -> bool {
+    word.starts_with(char::is_uppercase)
+        && book.contains(&word.to_lowercase())
+        && !names
+            .iter()
+            .any(|n| n.split_whitespace().any(|p| p.eq_ignore_ascii_case(word)))
+}
+
 /// Whether a clause opens with someone else in the book doing or being
 /// something ("Michael is off 21/12-8/1", "Kaltenbach: Michael is off…") on
 /// the card of a contact called by `names`: the first name of another
@@ -2070,11 +2081,7 @@ pub fn opens_with_someone(
         None => (name, verb),
     };
     name.len() > 1
-        && name.starts_with(char::is_uppercase)
-        && book.contains(&name.to_lowercase())
-        && !names
-            .iter()
-            .any(|n| n.split_whitespace().any(|p| p.eq_ignore_ascii_case(name)))
+        && names_another(name, names, book)
         && matches!(
             verb.as_str(),
             "is" | "was" | "will" | "has" | "had" | "wants" | "said" | "says" | "goes" | "went"
