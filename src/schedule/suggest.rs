@@ -945,6 +945,16 @@ pub fn suggest_anew(
                 .as_deref()
                 .is_none_or(|kinds| ctx.interests.iter().any(|(_, k)| fits_kind(kinds, *k)))
     };
+    // When `wanted`, and some template speaks of `need`, only those do.
+    let narrow_to = |eligible: &mut Vec<usize>, wanted: bool, need: Need| {
+        if wanted
+            && eligible
+                .iter()
+                .any(|&i| data.templates[i].needs.contains(&need))
+        {
+            eligible.retain(|&i| data.templates[i].needs.contains(&need));
+        }
+    };
     // Only the templates for the reason and relationship are looked at.
     let mut eligible: Vec<usize> = serving(reason, ctx.relationship)
         .iter()
@@ -963,46 +973,20 @@ pub fn suggest_anew(
     let after_health_news = ctx
         .life_dated
         .is_some_and(|(what, _)| matches!(news_kind(what), NewsKind::Health | NewsKind::Loss));
-    if after_health_news
-        && eligible
-            .iter()
-            .any(|&i| data.templates[i].needs.contains(&Need::LifeDated))
-    {
-        eligible.retain(|&i| data.templates[i].needs.contains(&Need::LifeDated));
-    }
+    narrow_to(&mut eligible, after_health_news, Need::LifeDated);
     // The yearly Christmas custom is seen to once, in its days: it comes
     // first.
-    if ctx.christmas.is_some()
-        && eligible
-            .iter()
-            .any(|&i| data.templates[i].needs.contains(&Need::ChristmasCustom))
-    {
-        eligible.retain(|&i| data.templates[i].needs.contains(&Need::ChristmasCustom));
-    }
+    narrow_to(
+        &mut eligible,
+        ctx.christmas.is_some(),
+        Need::ChristmasCustom,
+    );
     // A child's birthday is wished through the family.
-    if ctx.child
-        && eligible
-            .iter()
-            .any(|&i| data.templates[i].needs.contains(&Need::Child))
-    {
-        eligible.retain(|&i| data.templates[i].needs.contains(&Need::Child));
-    }
+    narrow_to(&mut eligible, ctx.child, Need::Child);
     // The call they asked for, on the day they asked for it, is that call.
-    if ctx.asked_back.is_some()
-        && eligible
-            .iter()
-            .any(|&i| data.templates[i].needs.contains(&Need::AskedBack))
-    {
-        eligible.retain(|&i| data.templates[i].needs.contains(&Need::AskedBack));
-    }
+    narrow_to(&mut eligible, ctx.asked_back.is_some(), Need::AskedBack);
     // The last word before someone goes away for a while is about that.
-    if ctx.away_ahead.is_some()
-        && eligible
-            .iter()
-            .any(|&i| data.templates[i].needs.contains(&Need::AwayAhead))
-    {
-        eligible.retain(|&i| data.templates[i].needs.contains(&Need::AwayAhead));
-    }
+    narrow_to(&mut eligible, ctx.away_ahead.is_some(), Need::AwayAhead);
     // The day after the decision an event's note dated, the second touch
     // asks how it went: a promise kept before it is part of that.
     if reason == Reason::FollowUp
