@@ -194,7 +194,7 @@ fn sent_at_once(note: &str) -> bool {
 
 /// Whether a promise's text names a time early in the day ("7am", "at
 /// 8:30", "first thing"), so that its ping comes the working day before.
-pub(super) fn starts_early(text: &str) -> bool {
+fn starts_early(text: &str) -> bool {
     let lower = text.to_lowercase();
     if lower.contains("first thing") {
         return true;
@@ -210,6 +210,29 @@ pub(super) fn starts_early(text: &str) -> bool {
         })
 }
 
+/// How far ahead of its day a promise's text asks its ping to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PromiseLead {
+    /// On the day (or the last working day before it).
+    OnTheDay,
+    /// The working day before: it starts early in the morning.
+    DayBefore,
+    /// A week ahead: it takes others' time or days of work.
+    WeekAhead,
+}
+
+/// How far ahead of its day a promise's text asks its ping to come (see
+/// [`takes_lead`] and [`starts_early`]).
+pub(super) fn promise_lead(text: &str) -> PromiseLead {
+    if takes_lead(text) {
+        PromiseLead::WeekAhead
+    } else if starts_early(text) {
+        PromiseLead::DayBefore
+    } else {
+        PromiseLead::OnTheDay
+    }
+}
+
 /// A promise to set something up ("Set up the demo for Holly's team",
 /// "Schedule the reference call", "Complete the SIG Lite questionnaire") is
 /// pinged this many days before its day: others have to find the time.
@@ -217,7 +240,7 @@ const PROMISE_LEAD_DAYS: i32 = 7;
 
 /// Whether a promise takes others' time or days of work to keep, so that its
 /// ping comes [`PROMISE_LEAD_DAYS`] ahead.
-pub(super) fn takes_lead(text: &str) -> bool {
+fn takes_lead(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
     [
         "set up ",
@@ -241,16 +264,18 @@ pub(super) fn promise_pings(
 ) {
     for promise in &facts.open_promises {
         let due = calendar.day(promise.due);
-        // "Drive Dad to the hospital - 7am": a ping that morning is too late.
-        let day = if takes_lead(&promise.text) && due > 0 {
+        let lead = promise_lead(&promise.text);
+        let day = match lead {
             // Ahead by a week, but not before today.
-            calendar
+            PromiseLead::WeekAhead if due > 0 => calendar
                 .next_working((due - PROMISE_LEAD_DAYS).max(0))
-                .min(working_day_by(calendar, due))
-        } else if starts_early(&promise.text) {
-            working_day_by(calendar, due - 1)
-        } else {
-            working_day_by(calendar, due)
+                .min(working_day_by(calendar, due)),
+            // "Drive Dad to the hospital - 7am": a ping that morning is too late.
+            PromiseLead::DayBefore => working_day_by(calendar, due - 1),
+            PromiseLead::WeekAhead if starts_early(&promise.text) => {
+                working_day_by(calendar, due - 1)
+            }
+            _ => working_day_by(calendar, due),
         };
         out.push(FixedPing {
             day,
@@ -260,6 +285,7 @@ pub(super) fn promise_pings(
                 id: promise.id,
                 text: promise.text.clone(),
                 due: promise.due,
+                lead,
             },
             wanted: due,
             snoozed: false,

@@ -361,6 +361,8 @@ enum FixedDetail {
         id: i64,
         text: String,
         due: NaiveDate,
+        /// How far ahead of its day the text asks the ping to come.
+        lead: fixed::PromiseLead,
     },
     FollowUp {
         round: u8,

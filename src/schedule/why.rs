@@ -220,7 +220,9 @@ pub(super) fn why(
                 )
             }
         }
-        Some(FixedDetail::Promise { text, due, .. }) => {
+        Some(FixedDetail::Promise {
+            text, due, lead, ..
+        }) => {
             let promised = said.owed.as_deref().map_or_else(
                 || {
                     format!(
@@ -235,9 +237,9 @@ pub(super) fn why(
                 format!("{promised}; snoozed to {}.", on(date))
             } else if *due < date {
                 format!("{promised}, and it is still open.")
-            } else if *due > date && super::fixed::takes_lead(text) {
+            } else if *due > date && *lead == super::fixed::PromiseLead::WeekAhead {
                 format!("{promised}: it takes others' time or days of work, so today is the day to start.")
-            } else if *due > date && super::fixed::starts_early(text) {
+            } else if *due > date && *lead == super::fixed::PromiseLead::DayBefore {
                 format!("{promised}, early that day: today is the day to get ready.")
             } else if *due > date {
                 format!(
