@@ -342,21 +342,10 @@ const EVERY: [&str; 11] = [
     "fortnight",
 ];
 
-/// A word every habit holds ("every", "weekly", "Sundays"…), looked for
-/// before a text is read clause by clause.
-const RECURS: [&str; 11] = [
-    "every",
-    "each",
-    "weekly",
-    "fortnight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// The words besides the weekdays of [`EVERY`] that every habit holds
+/// ("every", "weekly"; a weekday for "Sundays"), looked for before a text is
+/// read clause by clause.
+const RECURS: [&str; 4] = ["every", "each", "weekly", "fortnight"];
 
 /// Ways of being in touch that make such a habit a conversation.
 const TOUCH: [&str; 15] = [
@@ -443,7 +432,10 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
         .filter(|text| {
             static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
             FIRST_LOOK
-                .get_or_init(|| super::cues::Cues::new(&RECURS))
+                .get_or_init(|| {
+                    let cues: Vec<&str> = RECURS.iter().chain(&EVERY[..7]).copied().collect();
+                    super::cues::Cues::new(&cues)
+                })
                 .any_in(text)
         })
         .any(|text| {
