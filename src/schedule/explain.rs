@@ -544,7 +544,8 @@ fn promise_for(
                         // A bio or a yes/no sent is simply received: no
                         // "did it land well?" after it.
                         && state.promises.get(*index).and_then(Option::as_ref).is_some_and(|r| {
-                            r.act != "send" || super::notes::is_for_review(&r.object)
+                            r.act != "do"
+                                && (r.act != "send" || super::notes::is_for_review(&r.object))
                         })
                 })
                 .max_by_key(|(_, pr)| pr.due)
@@ -854,7 +855,11 @@ fn write_ping<'a, 'p>(
     // As for an open promise after its day: a bio or a yes/no sent is
     // simply received, and not asked about.
     let (kept, kept_reading) = match kept_reading {
-        Some(r) if r.act == "send" && !super::notes::is_for_review(&r.object) => (None, None),
+        Some(r)
+            if r.act == "do" || (r.act == "send" && !super::notes::is_for_review(&r.object)) =>
+        {
+            (None, None)
+        }
         _ => (kept, kept_reading),
     };
     let promise_reading = promise_reading.or(kept_reading.as_ref());

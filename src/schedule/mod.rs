@@ -2100,12 +2100,15 @@ fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAl
         return Some(standing::LeftAlone::Child);
     }
     let last_note = facts.last_note.as_ref().map(|n| n.text.as_str());
+    // Where the user stands holds however old the note that says so; a
+    // habit it speaks of only while it is recent.
+    let standing_note = last_note.or(facts.old_last_note.as_ref().map(|n| n.text.as_str()));
     standing::left_alone(
         &facts.name,
         &facts.notes,
         &facts.tags,
         facts.title.as_deref(),
-        last_note,
+        standing_note,
     )
     .or_else(|| {
         standing::in_regular_touch(&facts.notes, last_note).then_some(standing::LeftAlone::InTouch)

@@ -2386,6 +2386,9 @@ fn request_from(kind: &str, object: &str, first_name: &str) -> Option<Request> {
             "arrange" => ("set_up", task.object),
             "introduce" => ("set_up", join("an introduction", &task.object)),
             "invite" => ("send", join("an invitation", &task.object)),
+            // A to-do of the user's ("asked me to find out…") is no thing
+            // to deliver.
+            "do" => return None,
             _ => ("send", join("a follow-up on", &task.object)),
         };
         return request_object(kind, &object);
@@ -2647,6 +2650,18 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
                 continue;
             }
             let rest = skip_chars(text, verb.chars().count()).trim();
+            // "Find out the GA date from PM and tell Luis": a to-do said
+            // whole, as the user wrote it.
+            if act.act == "do" {
+                let object = clean(&as_said_to_user(&lower_first(text)), OBJECT_CHARS + 1);
+                if rest.is_empty() || object.chars().count() > OBJECT_CHARS {
+                    return None;
+                }
+                return Some(PromiseReading {
+                    act: act.act.as_str(),
+                    object,
+                });
+            }
             // "Get Greg's sign-off", "get approval": something to obtain,
             // not to send them.
             if verb == "get" && obtains(rest, first_name) {
@@ -2692,7 +2707,138 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
             });
         }
     }
-    None
+    // "FY27 territory plan", "Business case + final pricing (needed by
+    // Jan 8)": a thing to hand over, named without a verb.
+    let object = deliverable(text)?;
+    let send = data().promise_acts.iter().find(|a| a.act == "send")?;
+    Some(PromiseReading {
+        act: send.act.as_str(),
+        object,
+    })
+}
+
+/// Words that end the name of a thing handed over ("territory plan",
+/// "readout deck"): a promise of one without a verb is a thing to send.
+const DELIVERABLES: [&str; 44] = [
+    "plan",
+    "deck",
+    "case",
+    "pricing",
+    "prices",
+    "quote",
+    "quotes",
+    "proposal",
+    "report",
+    "doc",
+    "docs",
+    "document",
+    "draft",
+    "summary",
+    "slides",
+    "contract",
+    "sow",
+    "numbers",
+    "figures",
+    "forecast",
+    "questionnaire",
+    "checklist",
+    "agenda",
+    "overview",
+    "brief",
+    "one-pager",
+    "spec",
+    "specs",
+    "estimate",
+    "invoice",
+    "samples",
+    "results",
+    "datasheet",
+    "brochure",
+    "whitepaper",
+    "roadmap",
+    "recap",
+    "minutes",
+    "analysis",
+    "list",
+    "template",
+    "redlines",
+    "references",
+    "timeline",
+];
+
+/// The thing a verbless promise names, when its head is a thing handed over:
+/// "FY27 territory plan", "POC readout deck for Pam", "Business case + final
+/// pricing for FY27 budget (needed by Jan 8)" (the aside in brackets left
+/// out). `None` for anything else ("Lunch in March", "Intro to the CFO").
+fn deliverable(text: &str) -> Option<String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = plain.to_lowercase();
+    let head_end = [
+        " for ", " to ", " by ", " on ", " with ", " re ", ", ", " before ", " after ",
+    ]
+    .iter()
+    .filter_map(|sep| lower.find(sep))
+    .min()
+    .unwrap_or(lower.len());
+    let head: Vec<&str> = lower[..head_end].split_whitespace().collect();
+    // "Prep the deck": a determiner inside means a verb came first.
+    let determiner_inside = head.iter().skip(1).any(|w| {
+        matches!(
+            *w,
+            "the" | "a" | "an" | "my" | "our" | "his" | "her" | "their"
+        )
+    });
+    let last = head
+        .last()?
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if determiner_inside || head.len() > 8 || !DELIVERABLES.contains(&last) {
+        return None;
+    }
+    let object = clean(&as_said_to_user(&lower_first(&plain)), OBJECT_CHARS + 1);
+    (object.chars().count() <= OBJECT_CHARS).then_some(object)
+}
+
+/// A verbless promise as the thing it names: "Thank-you gift for Tom" →
+/// "the thank-you gift for Tom", "Jo's hamper" stays.
+pub(super) fn as_thing(promise: &str) -> String {
+    let text = clean(&as_said_to_user(&lower_first(promise.trim())), OBJECT_CHARS);
+    let first = text.split_whitespace().next().unwrap_or("");
+    let determined = matches!(
+        first,
+        "the" | "a" | "an" | "your" | "his" | "her" | "their" | "some"
+    ) || first.ends_with("'s")
+        || first.ends_with('\u{2019}');
+    if determined {
+        text
+    } else {
+        format!("the {text}")
+    }
+}
+
+/// `text` with its first letter small, unless its first word is an acronym
+/// ("POC readout deck" stays, "Find out…" becomes "find out…").
+fn lower_first(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let acronym = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !first.chars().any(char::is_lowercase);
+    if acronym {
+        return text.to_owned();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Whether `text` starts with the contact (their name or a pronoun).
@@ -3506,8 +3652,33 @@ mod tests {
         );
         assert_eq!(read("Send it"), None);
         assert_eq!(read("Send"), None);
-        assert_eq!(read("Return the book"), None);
         assert_eq!(read("Callback"), None);
+        // Another to-do of the user's is said whole, as written.
+        assert_eq!(
+            read("Find out the GA date from PM and tell Tom"),
+            Some(("do", "find out the GA date from PM and tell Tom".to_owned()))
+        );
+        assert_eq!(
+            read("Return the book"),
+            Some(("do", "return the book".to_owned()))
+        );
+        assert_eq!(read("Complete"), None);
+        // A thing handed over, named without a verb, is sent; its aside in
+        // brackets is left out.
+        assert_eq!(
+            read("FY27 territory plan"),
+            Some(("send", "FY27 territory plan".to_owned()))
+        );
+        assert_eq!(
+            read("Business case + final pricing for FY27 budget (needed by Jan 8)"),
+            Some((
+                "send",
+                "business case + final pricing for FY27 budget".to_owned()
+            ))
+        );
+        assert_eq!(read("Lunch in March"), None);
+        assert_eq!(read("Intro to the CFO"), None);
+        assert_eq!(read("Deck"), Some(("send", "deck".to_owned())));
         assert_eq!(read(""), None);
     }
 

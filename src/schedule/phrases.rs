@@ -384,13 +384,18 @@ pub fn channel_in(notes: &str) -> Channel {
             "ignores emails",
             "no email",
         ]);
-    // "Never call before 10", "don't call after 6": when, not whether.
+    // "Never call before 10", "don't call after 6": when, not whether;
+    // "hates phone calls that go long": how, not whether.
     let timed = |cue: &str| {
         lower.match_indices(cue).all(|(at, _)| {
             let rest = lower[at + cue.len()..].trim_start();
+            let sentence = rest.split(['.', ';', '\n']).next().unwrap_or("");
             ["before", "after", "at ", "on ", "during", "in the"]
                 .iter()
                 .any(|w| rest.starts_with(w))
+                || [" that go", " that run", " long", " longer"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
         })
     };
     let no_calls = [
@@ -654,6 +659,9 @@ mod tests {
         // When to call is no wish not to be called.
         assert!(!channel_in("Landline only. Never call before 10, she has a lie-in.").no_calls);
         assert!(!channel_in("Don't call after 6pm.").no_calls);
+        // How, not whether.
+        assert!(!channel_in("Appa. Hates phone calls that go long lol").no_calls);
+        assert!(channel_in("Hates phone calls. Text him.").no_calls);
         assert!(channel_in("Never call, email only.").no_calls);
         assert_eq!(
             channel_in("Office landline 0161 496 0000. Prefers WhatsApp.").message,

@@ -337,11 +337,28 @@ fn value(
                 which
             };
             match reading {
+                // "Ship Anika's present": the user's own plan, no promise
+                // made to a child who is to be surprised.
+                Some(r)
+                    if which == "owed"
+                        && r.act == "do"
+                        && ctx.promise.is_some_and(super::notes::is_surprise) =>
+                {
+                    phrase(Some("you planned to {object} by {promise_due}"), Some(&r.object))
+                }
                 // "Em's birthday present", promised to Em: "the birthday present".
                 Some(r) => phrase(
                     act_phrase(r.act, which),
                     Some(&promise_object(r, ctx.first_name)),
                 ),
+                // A present, named without a verb: the user's plan.
+                None if which == "owed" && ctx.promise.is_some_and(super::notes::is_surprise) => {
+                    format!(
+                        "you planned {} by {}",
+                        super::notes::as_thing(ctx.promise.unwrap_or_default()),
+                        ctx.promise_due.unwrap_or("")
+                    )
+                }
                 None => phrase(
                     Some(match which {
                         "coming" => {

@@ -48,6 +48,10 @@ pub struct ContactFacts {
     pub source: Option<Source>,
     /// The latest interaction with a note, for suggestions that pick up the thread.
     pub last_note: Option<NoteFacts>,
+    /// The latest note when it is older than any suggestion reads (no
+    /// `last_note`): read only for what it says about where the user stands
+    /// ("declined politely, not looking" in March still holds in December).
+    pub old_last_note: Option<NoteFacts>,
     /// Earlier recent notes that may say the contact is away or not to be
     /// contacted ("maternity leave until March", logged before a later
     /// note about something else), oldest first; never the last note.
@@ -160,6 +164,7 @@ impl ContactFacts {
             created_on,
             source: None,
             last_note: None,
+            old_last_note: None,
             absence_notes: Vec::new(),
             dated_notes: Vec::new(),
             anchors: Vec::new(),

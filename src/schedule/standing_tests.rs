@@ -379,13 +379,14 @@ fn a_present_promised_is_kept_but_never_mentioned_to_its_recipient() {
             assert!(!p.suggestion.contains("present"), "{}", p.suggestion);
         }
     }
-    // Its own ping is no promise "to" her: the present is seen to.
+    // Its own ping is no promise "to" her: the user's own to-do.
     let own = of(&plan, 1)
         .into_iter()
         .find(|p| p.reason == Reason::Promise)
         .unwrap();
+    assert_eq!(own.suggestion, "Buy her 13th birthday present.", "{own:?}");
     assert!(
-        own.suggestion.starts_with("See to the present for Person"),
+        own.why.starts_with("You planned to buy her 13th"),
         "{own:?}"
     );
     assert!(
@@ -669,4 +670,28 @@ fn call_her_after_a_day_in_an_event_note_holds_the_event_s_follow_ups() {
         "{call:?}"
     );
     assert!(call.date >= d("2027-01-11"), "{call:?}");
+}
+
+#[test]
+fn a_recruiter_declined_long_ago_stays_left_alone() {
+    // Declined in March: the note is older than any suggestion reads, but
+    // where the user stands has not changed since.
+    let mut recruiter = person(1, Circle::Acquaintance);
+    recruiter.name = "Alyssa Grant".into();
+    recruiter.title = Some("Sr. Technical Recruiter".into());
+    recruiter.record_interaction(InteractionKind::Email, d("2026-03-17"), None, 1000);
+    recruiter.old_last_note = Some(NoteFacts {
+        date: d("2026-03-17"),
+        kind: InteractionKind::Email,
+        text: "reached out re AE role. declined politely, not looking".into(),
+        event: None,
+    });
+    let mut asked = recruiter.clone();
+    asked.id = 2;
+    asked.uid = "u-2".into();
+    asked.old_last_note = None;
+    let plan = plan_for(vec![recruiter, asked], 365);
+    assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
+    assert!(plan_note(&plan, "left alone").contains("Alyssa Grant (declined)"));
+    assert_has_rhythm(&plan, &[2]);
 }

@@ -930,6 +930,7 @@ pub fn suggest_anew(
             // A light touch is no call, but asking family how the
             // operation went is one whenever it comes.
             && !(ctx.light
+                && t.promise.is_none()
                 && matches!(t.action, InteractionKind::Call | InteractionKind::Meeting)
                 && !(t.needs.contains(&Need::LifeDated) && t.needs.contains(&Need::Personal))
                 && !t.needs.contains(&Need::AskedCall))
@@ -1114,10 +1115,18 @@ pub fn suggest_anew(
             .is_some_and(|p| super::notes::is_surprise(p) && !super::notes::is_business_errand(p));
     let (text, action) = if surprise {
         // A present is no promise made to them: nothing to keep "to" them.
+        // "Ship Anika's present to Seattle.", "See to the thank-you gift for
+        // Tom (Blanton's).": said as the user's own to-do.
         let to_them = format!("Keep your promise to {}: ", ctx.first_name);
-        let text = match text.strip_prefix(&to_them) {
-            Some(rest) => format!("See to the present for {}: {rest}", ctx.first_name),
-            None => text,
+        let text = if text.starts_with(&to_them) {
+            format!(
+                "See to {}.",
+                super::notes::as_thing(ctx.promise.unwrap_or_default())
+            )
+        } else if let Some(todo) = text.strip_suffix(", as promised.") {
+            format!("{todo}.")
+        } else {
+            text
         };
         (text, InteractionKind::Gift)
     } else if ctx.personal

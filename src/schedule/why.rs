@@ -225,11 +225,20 @@ pub(super) fn why(
         }) => {
             let promised = said.owed.as_deref().map_or_else(
                 || {
-                    format!(
-                        "You promised {name} \u{201c}{}\u{201d} by {}",
-                        clean(text, 120),
-                        on(*due)
-                    )
+                    if super::notes::is_surprise(text) {
+                        // A present is the user's plan, not a promise made to them.
+                        format!(
+                            "You planned {} by {}",
+                            super::notes::as_thing(text),
+                            on(*due)
+                        )
+                    } else {
+                        format!(
+                            "You promised {name} \u{201c}{}\u{201d} by {}",
+                            clean(text, 120),
+                            on(*due)
+                        )
+                    }
                 },
                 capitalise,
             );

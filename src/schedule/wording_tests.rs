@@ -1543,3 +1543,59 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
     assert!(demo.why.ends_with("today is the day to start."), "{demo:?}");
     assert_eq!(promise(8).date, today(), "{:?}", promise(8));
 }
+
+#[test]
+fn a_promise_without_a_known_verb_is_said_as_written_and_a_present_as_the_users_plan() {
+    let promise = |text: &str, tags: &[&str]| {
+        let mut c = noted(
+            person(1, Circle::Core),
+            InteractionKind::Call,
+            "2026-11-20",
+            "Roadmap questions.",
+        );
+        c.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        c.open_promises.push(PromiseFacts {
+            id: 5,
+            text: text.into(),
+            due: d("2026-12-03"),
+        });
+        promise_ping(c)
+    };
+    let find_out = promise("Find out the connector GA date from PM and tell Tariq", &[]);
+    assert_eq!(
+        find_out.suggestion,
+        "Find out the connector GA date from PM and tell Tariq, as promised."
+    );
+    assert!(
+        find_out
+            .why
+            .starts_with("You promised Tariq to find out the connector GA date"),
+        "{find_out:?}"
+    );
+    let plan = promise("FY27 territory plan", &[]);
+    assert_eq!(
+        plan.suggestion,
+        "Send Tariq the FY27 territory plan, as promised."
+    );
+    // A present named without a verb is seen to, and the why does not
+    // say it was promised to them.
+    let gift = promise(
+        "Thank-you gift for Tariq (Blanton's) for the ref calls",
+        &[],
+    );
+    assert_eq!(
+        gift.suggestion,
+        "See to the thank-you gift for Tariq (Blanton's) for the ref calls."
+    );
+    assert!(
+        gift.why.starts_with("You planned the thank-you gift"),
+        "{gift:?}"
+    );
+    assert_eq!(gift.action, InteractionKind::Gift);
+    // A call promised to family is that call, with no "next step" to agree.
+    let call = promise("Call Tariq the evening after his surgery", &["Family"]);
+    assert_eq!(
+        call.suggestion,
+        "Call Tariq the evening after his surgery, as you promised."
+    );
+}

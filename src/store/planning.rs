@@ -234,6 +234,7 @@ impl Store {
                     created_on: date_at(row, 8)?,
                     source: text_or_null(row, 9)?.and_then(|s| s.parse().ok()),
                     last_note: None,
+                    old_last_note: None,
                     absence_notes: Vec::new(),
                     dated_notes: Vec::new(),
                     anchors: Vec::new(),
@@ -271,6 +272,9 @@ impl Store {
         // so never read).
         let since = today - chrono::Duration::days(NOTE_READ_DAYS);
         let mut candidates: Vec<NoteCandidate> = Vec::new();
+        // The older ones too, for contacts with no recent one: their latest
+        // note may still say where the user stands.
+        let mut old_candidates: Vec<NoteCandidate> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT contact_id, kind, date, event_name, interaction_id FROM interaction_latest",
         )?;
@@ -284,21 +288,31 @@ impl Store {
                 source: AnchorSource::Interaction(kind_at(row, 1)?),
                 event: row.get(3)?,
             };
+            let candidate = NoteCandidate {
+                contact: i,
+                anchor: facts[i].anchors.len(),
+                date: anchor.date,
+                kind: match anchor.source {
+                    AnchorSource::Interaction(kind) => kind.as_str(),
+                    _ => "",
+                },
+                interaction: row.get(4)?,
+            };
             if anchor.date >= since {
-                candidates.push(NoteCandidate {
-                    contact: i,
-                    anchor: facts[i].anchors.len(),
-                    date: anchor.date,
-                    kind: match anchor.source {
-                        AnchorSource::Interaction(kind) => kind.as_str(),
-                        _ => "",
-                    },
-                    interaction: row.get(4)?,
-                });
+                candidates.push(candidate);
+            } else {
+                old_candidates.push(candidate);
             }
             facts[i].anchors.push(anchor);
         }
-        self.read_latest_notes(&mut facts, candidates)?;
+        // Only contacts with no recent interaction at all look further back.
+        let mut recent = vec![false; facts.len()];
+        for c in &candidates {
+            recent[c.contact] = true;
+        }
+        old_candidates.retain(|c| !recent[c.contact]);
+        self.read_latest_notes(&mut facts, candidates, |c| &mut c.last_note)?;
+        self.read_latest_notes(&mut facts, old_candidates, |c| &mut c.old_last_note)?;
         self.read_earlier_notes(&mut facts, since, ABSENCE_CUES, |c| &mut c.absence_notes)?;
         let dated_since = today - chrono::Duration::days(DATED_READ_DAYS);
         self.read_earlier_notes(&mut facts, dated_since, DATED_CUE, |c| &mut c.dated_notes)?;
@@ -391,6 +405,7 @@ impl Store {
         &self,
         facts: &mut [ContactFacts],
         mut candidates: Vec<NoteCandidate>,
+        into: fn(&mut ContactFacts) -> &mut Option<NoteFacts>,
     ) -> Result<()> {
         // Rows come by contact already: the stable sort finds one run, and only
         // each contact's few candidates are ordered among themselves.
@@ -436,7 +451,7 @@ impl Store {
                             text: std::mem::take(&mut notes[n].1),
                             event: anchor.event.clone(),
                         };
-                        facts[c.contact].last_note = Some(note);
+                        *into(&mut facts[c.contact]) = Some(note);
                     }
                     Err(_) => {
                         if candidates
@@ -598,6 +613,14 @@ mod tests {
             ]
         );
         assert_eq!(snapshot.contacts[0].anchors.len(), 4);
+        // An old latest note is kept apart, only for where the user stands;
+        // a contact with a recent interaction has none.
+        let old: Vec<Option<&str>> = snapshot
+            .contacts
+            .iter()
+            .map(|c| c.old_last_note.as_ref().map(|n| n.text.as_str()))
+            .collect();
+        assert_eq!(old, vec![None, Some("Too old to use"), None]);
     }
 
     /// How SQLite would run the planner's query for earlier notes that meet `cue`.
