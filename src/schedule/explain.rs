@@ -509,10 +509,18 @@ fn promise_for(
             let ahead = open
                 .iter()
                 .enumerate()
-                .filter(|(_, pr)| {
+                .filter(|(index, pr)| {
                     pr.due > date
                         && !state.mentioned.contains(&pr.id)
                         && !super::notes::is_surprise(&pr.text)
+                        // "Email Bronwyn in Jan to book…" is no news to
+                        // tell Bronwyn in a message now.
+                        && !state.promises[*index].as_ref().is_some_and(|r| {
+                            r.act == "do"
+                                && ["email ", "call ", "text ", "ring ", "phone ", "message ", "write "]
+                                    .iter()
+                                    .any(|verb| r.object.starts_with(verb))
+                        })
                 })
                 .min_by_key(|(_, pr)| pr.due);
             if let Some((index, pr)) = ahead {
@@ -1064,6 +1072,7 @@ fn write_ping<'a, 'p>(
         personal,
         child: p.child,
         own_child: p.own_child,
+        spouse: p.spouse,
         belated,
         ahead,
         deadline,

@@ -39,8 +39,15 @@ pub(super) fn birthday_pings(
     // (absorbing, density), and the plan must not depend on how far it looks.
     let reach = end + 365;
     let last_year = calendar.date(reach).year();
-    let business = !super::phrases::is_personal(&facts.notes, &facts.tags)
-        && facts.circle != crate::model::Circle::Inner;
+    let personal = super::phrases::is_personal(&facts.notes, &facts.tags);
+    let business = !personal && facts.circle != crate::model::Circle::Inner;
+    // Family and friends are wished on the day itself, a weekend, a public
+    // holiday or the user's leave alike: private life keeps no office hours.
+    // The birthdays the user prepares (their child's, their partner's) are
+    // seen to on the last working day before.
+    let prepared =
+        super::standing::is_own_child(&facts.notes) || super::standing::is_spouse(&facts.notes);
+    let on_the_day = personal && !prepared;
     for year in today.year()..=last_year {
         let on = birthday.in_year(year);
         let actual = calendar.day(on);
@@ -52,7 +59,12 @@ pub(super) fn birthday_pings(
         // day before, not a week or two ahead of it.
         let before = working_day_by(calendar, actual);
         let after = calendar.next_working(actual);
-        let day = if business
+        let day = if on_the_day {
+            actual
+        } else if prepared {
+            // A present and plans are ready before the day, not on it.
+            working_day_by(calendar, actual - 1)
+        } else if business
             && actual - before > BIRTHDAY_EARLY_DAYS
             && after - actual < actual - before
         {
@@ -270,8 +282,11 @@ pub(super) fn promise_pings(
             PromiseLead::WeekAhead if due > 0 => calendar
                 .next_working((due - PROMISE_LEAD_DAYS).max(0))
                 .min(working_day_by(calendar, due)),
-            // "Drive Dad to the hospital - 7am": a ping that morning is too late.
-            PromiseLead::DayBefore => working_day_by(calendar, due - 1),
+            // "Drive Dad to the hospital - 7am": a ping that morning is too
+            // late. On a day off, the last working day before is already
+            // the day before.
+            PromiseLead::DayBefore if calendar.is_working(due) => working_day_by(calendar, due - 1),
+            PromiseLead::DayBefore => working_day_by(calendar, due),
             PromiseLead::WeekAhead if starts_early(&promise.text) => {
                 working_day_by(calendar, due - 1)
             }

@@ -468,6 +468,8 @@ struct Prepared<'a> {
     child: bool,
     /// That child is the user's own ("Son"), by the card.
     own_child: bool,
+    /// The user's spouse or partner ("Wife"), by the card.
+    spouse: bool,
     /// A cold introduction (a network or acquaintance contact with no
     /// interaction logged, whatever the card says, or someone only liked
     /// online or emailed without a reply): it keeps out of the week before
@@ -1800,6 +1802,7 @@ fn prepare<'a>(
         child: standing == Some(standing::LeftAlone::Child),
         own_child: standing == Some(standing::LeftAlone::Child)
             && standing::is_own_child(&facts.notes),
+        spouse: standing::is_spouse(&facts.notes),
         cold_intro: stranger || cold || (never_contacted && wide),
         prompt_catch_up: book.roomy
             && !never_contacted

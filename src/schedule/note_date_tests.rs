@@ -360,8 +360,16 @@ fn a_business_birthday_deep_in_the_users_leave_is_wished_on_the_first_day_back()
     let colleague = wish(1);
     assert_eq!(colleague.date, d("2027-01-07"), "{colleague:?}");
     assert!(colleague.suggestion.contains("belated"), "{colleague:?}");
-    // Family keeps the wish before the leave; a Saturday's is on Friday.
-    assert_eq!(wish(2).date, d("2026-12-22"), "{:?}", wish(2));
+    // Family is wished on the day, leave or not; a business contact's
+    // Saturday birthday is on Friday.
+    assert_eq!(wish(2).date, d("2026-12-27"), "{:?}", wish(2));
+    assert!(
+        wish(2)
+            .why
+            .starts_with("Person's birthday is on Sun 27 Dec"),
+        "{:?}",
+        wish(2)
+    );
     assert_eq!(wish(3).date, d("2026-12-11"), "{:?}", wish(3));
     assert_eq!(wish(4).date, d("2026-12-22"), "{:?}", wish(4));
     assert!(!wish(4).suggestion.contains("belated"), "{:?}", wish(4));
@@ -503,5 +511,56 @@ fn the_last_ping_before_someone_goes_away_is_about_that() {
         off.why
             .contains("is away from Fri 18 Dec, as your notes say"),
         "{off:?}"
+    );
+}
+
+#[test]
+fn family_is_wished_on_the_day_and_a_partners_or_own_childs_birthday_is_prepared_for() {
+    use super::tests::{born, plan_for};
+    // A brother's birthday on Saturday 12 Dec: on the Saturday itself.
+    let mut brother = born(
+        noted(
+            person(1, Circle::Core),
+            "2026-11-20",
+            "Caught up on the phone.",
+        ),
+        "1984-12-12",
+    );
+    brother.tags = vec!["Family".into()];
+    brother.notes = "Brother. Brissie, FIFO.".into();
+    // A wife's birthday on Saturday 19 Dec: prepared for on the Friday.
+    let mut wife = born(
+        noted(person(2, Circle::Inner), "2026-11-20", "Dinner plans."),
+        "1982-12-19",
+    );
+    wife.tags = vec!["Family".into()];
+    wife.notes = "Wife. Anniversary 14/03.".into();
+    // A daughter whose card opens with an imported line.
+    let mut daughter = born(person(3, Circle::Inner), "2015-12-13");
+    daughter.tags = vec!["Family".into()];
+    daughter.notes = "New phone (for netball pickups)\nDaughter (Rubes). Yr 6.".into();
+    let plan = plan_for(vec![brother, wife, daughter], 40);
+    let wish = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.reason == super::Reason::Birthday)
+            .cloned()
+            .expect("a birthday ping")
+    };
+    assert_eq!(wish(1).date, d("2026-12-12"), "{:?}", wish(1));
+    assert!(wish(1).why.ends_with("turning 42."), "{:?}", wish(1));
+    assert_eq!(wish(2).date, d("2026-12-18"), "{:?}", wish(2));
+    assert!(
+        wish(2)
+            .suggestion
+            .ends_with("the present, the card and the plans for the day ready?"),
+        "{:?}",
+        wish(2)
+    );
+    assert_eq!(wish(3).date, d("2026-12-11"), "{:?}", wish(3));
+    assert!(
+        wish(3).suggestion.contains("the present, the cake"),
+        "{:?}",
+        wish(3)
     );
 }

@@ -2158,6 +2158,31 @@ fn tidy_thing(what: &str) -> String {
     {
         words.remove(0);
     }
+    // "bit nervous about the knee op": the op, not the nerves.
+    if let Some(about) = words.iter().position(|w| w.eq_ignore_ascii_case("about")) {
+        let feeling = words[..about].iter().all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "bit"
+                    | "little"
+                    | "very"
+                    | "really"
+                    | "so"
+                    | "quite"
+                    | "nervous"
+                    | "worried"
+                    | "anxious"
+                    | "stressed"
+                    | "excited"
+                    | "scared"
+                    | "apprehensive"
+                    | "keen"
+            )
+        }) && about > 0;
+        if feeling && about + 1 < words.len() {
+            words.drain(..=about);
+        }
+    }
     while words.last().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
@@ -2529,7 +2554,15 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
                 || t.chars().all(|c| c.is_ascii_digit())
                 || month_of(t).is_some()
         });
+    // "wants the VHBA panel badly": a win they long for, nothing to send.
+    let longed_for = tokens.last().is_some_and(|t| {
+        matches!(
+            t.as_str(),
+            "badly" | "desperately" | "bad" | "dearly" | "eagerly"
+        )
+    });
     let happening = timeline
+        || longed_for
         || tokens
             .iter()
             .skip(1)
@@ -2691,6 +2724,22 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
                 });
             }
             let object = promise_object(act.act.as_str(), rest, first_name, full_name);
+            // "Email Bronwyn to book 30 min with Graham": a message sent for
+            // a purpose, no thing to send; said whole, as a to-do.
+            if act.act == "send" {
+                let lower = object.to_lowercase();
+                if ["to ", "re ", "about ", "and "]
+                    .iter()
+                    .any(|lead| lower.starts_with(lead))
+                {
+                    let object = clean(&as_said_to_user(&lower_first(text)), OBJECT_CHARS + 1);
+                    let act = data().promise_acts.iter().find(|a| a.act == "do")?;
+                    return (object.chars().count() <= OBJECT_CHARS).then_some(PromiseReading {
+                        act: act.act.as_str(),
+                        object,
+                    });
+                }
+            }
             let needs_object = matches!(act.act.as_str(), "send" | "arrange" | "follow_up");
             let vague = matches!(
                 object.to_lowercase().as_str(),
@@ -2808,6 +2857,34 @@ fn deliverable(text: &str) -> Option<String> {
     (object.chars().count() <= OBJECT_CHARS).then_some(object)
 }
 
+/// What a promise says beside the thing itself: after a dash ("Send Ahmed 2
+/// hospital references - RMH + Barwon") or in brackets ("Business case
+/// (needed by Jan 8)"), for the ping to carry when its sentence leaves it out.
+pub(super) fn promise_asides(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|at| (at, d.len())))
+        .min();
+    let head = match dash {
+        Some((at, len)) => {
+            out.push(text[at + len..].trim());
+            &text[..at]
+        }
+        None => text,
+    };
+    let mut rest = head;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push(rest[open + 1..open + close].trim());
+        rest = &rest[open + close + 1..];
+    }
+    out.retain(|a| !a.is_empty() && a.chars().count() <= 120);
+    out
+}
+
 /// A verbless promise as the thing it names: "Thank-you gift for Tom" →
 /// "the thank-you gift for Tom", "Jo's hamper" stays.
 pub(super) fn as_thing(promise: &str) -> String {
@@ -2906,7 +2983,12 @@ pub fn is_business_errand(promise: &str) -> bool {
 /// 13th birthday present"): it is kept, never mentioned to them beforehand
 /// nor asked about after.
 pub fn is_surprise(promise: &str) -> bool {
-    let words = words(promise);
+    // "Gus's b'day cake" is his birthday's.
+    let words = words(
+        &promise
+            .replace("b'day", "bday")
+            .replace("b\u{2019}day", "bday"),
+    );
     // "Present the roadmap to her team" is no present.
     words.iter().skip(1).any(|w| {
         matches!(
@@ -3291,6 +3373,10 @@ mod tests {
     #[test]
     fn a_timeline_wanted_is_no_thing_to_send() {
         assert_eq!(request("Rebecca wants go-live Q2"), None);
+        assert_eq!(
+            request("He wants the VHBA panel badly - national implications"),
+            None
+        );
         assert!(request("Wants the go-live checklist").is_some());
         assert!(request("Wants go-live checklist").is_some());
         assert_eq!(request("Wants launch in March"), None);
@@ -3320,6 +3406,8 @@ mod tests {
         assert_eq!(tidy_thing("them"), "");
         assert_eq!(tidy_thing("her budget review"), "her budget review");
         assert_eq!(tidy_thing("Board mtg"), "Board mtg");
+        assert_eq!(tidy_thing("bit nervous about the knee op"), "the knee op");
+        assert_eq!(tidy_thing("about the knee op"), "about the knee op");
         let on = |note: &str| note_dates(note, "2026-11-26".parse().unwrap());
         let niall = on("Niall: PO for phase 2 w/c 14 Dec once budget released");
         assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");

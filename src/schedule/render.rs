@@ -103,6 +103,33 @@ pub(super) fn in_second_person(text: String) -> String {
     out
 }
 
+/// A yearly Christmas custom as said in a ping: the user's own sentence
+/// ("Every Christmas I drop a box of Krispy Kremes to the workshop") said
+/// back to them ("you drop a box of…"), anything else quoted as written.
+fn christmas_custom(custom: &str) -> String {
+    let custom = clean(custom, 160);
+    let lower = custom.to_lowercase();
+    let rest = [
+        "every christmas, ",
+        "every christmas ",
+        "each christmas, ",
+        "each christmas ",
+        "every xmas, ",
+        "every xmas ",
+        "at christmas, ",
+        "at christmas ",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(*p))
+    .map_or(custom.as_str(), |p| &custom[p.len()..]);
+    if rest.starts_with("I ") {
+        // Turned to "you…" with the rest of the sentence.
+        rest.to_owned()
+    } else {
+        format!("\u{201c}{custom}\u{201d}")
+    }
+}
+
 /// The phrase a promise's act uses in other pings (`owed`, `coming`,
 /// `after`, `after_ahead`, which falls back to `after`).
 pub(super) fn act_phrase(act: &str, which: &str) -> Option<&'static str> {
@@ -397,7 +424,7 @@ fn value(
             None => String::new(),
         },
         "task_on" => ctx.task.map_or("", |t| t.1).to_owned(),
-        "custom" => clean(ctx.christmas.map_or("", |c| c.0), 160),
+        "custom" => christmas_custom(ctx.christmas.map_or("", |c| c.0)),
         "custom_thing" => ctx.christmas.map_or("", |c| c.1).to_owned(),
         "asked_purpose" => match ctx.asked_back.map(|a| clean(a.purpose, 120)) {
             Some(purpose) if !purpose.is_empty() => format!(", {purpose}"),

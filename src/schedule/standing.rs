@@ -145,18 +145,51 @@ fn who_the_card_says(card: &str) -> &str {
 /// Whether the card says the contact is the user's own child ("Son",
 /// "My daughter. Loves Lego."): a birthday to prepare, not to wish from afar.
 pub fn is_own_child(notes: &str) -> bool {
-    let card = notes.to_lowercase();
-    matches!(
-        who_the_card_says(&card),
-        "son"
-            | "daughter"
-            | "my son"
-            | "my daughter"
-            | "our son"
-            | "our daughter"
-            | "figlio"
-            | "figlia"
-    )
+    card_says(notes, |who| {
+        matches!(
+            who,
+            "son"
+                | "daughter"
+                | "my son"
+                | "my daughter"
+                | "our son"
+                | "our daughter"
+                | "figlio"
+                | "figlia"
+        )
+    })
+}
+
+/// Whether the card says the contact is the user's spouse or partner
+/// ("Wife. Anniversary 14/03.", "My partner"): someone the user lives with.
+/// "Partner, Arthur Cox" is a partner of a firm; "My partner" is not.
+pub fn is_spouse(notes: &str) -> bool {
+    card_says(notes, |who| {
+        who == "my partner"
+            || matches!(
+                who.strip_prefix("my ").unwrap_or(who),
+                "wife"
+                    | "husband"
+                    | "spouse"
+                    | "fiancée"
+                    | "fiancé"
+                    | "fiancee"
+                    | "fiance"
+                    | "girlfriend"
+                    | "boyfriend"
+            )
+    })
+}
+
+/// Whether any line of the card opens by saying who the contact is to the
+/// user in words `is` accepts: a card may start with an imported line
+/// ("Rubes new phone") before "Daughter (Rubes). Yr 6…".
+fn card_says(notes: &str, is: impl Fn(&str) -> bool) -> bool {
+    notes
+        .lines()
+        .map(|line| line.trim().to_lowercase())
+        .filter(|line| !line.is_empty())
+        .any(|line| is(who_the_card_says(&line)))
 }
 
 /// Whether a contact's name names a place or a service (see [`NO_PERSON`]).
@@ -391,22 +424,7 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     let card = notes.to_lowercase();
     // "Wife. Anniversary 21/06.": someone the user lives with is talked to
     // every day.
-    let what_it_is = who_the_card_says(&card);
-    // "Partner, Arthur Cox" is a partner of a firm; "My partner" is not.
-    if what_it_is == "my partner"
-        || matches!(
-            what_it_is.strip_prefix("my ").unwrap_or(what_it_is),
-            "wife"
-                | "husband"
-                | "spouse"
-                | "fiancée"
-                | "fiancé"
-                | "fiancee"
-                | "fiance"
-                | "girlfriend"
-                | "boyfriend"
-        )
-    {
+    if is_spouse(notes) {
         return true;
     }
     // "Sits two desks down" is beside the user; "two desks down from Jane"

@@ -222,6 +222,8 @@ enum Need {
     Child,
     /// The user's own child ("Son" on the card).
     OwnChild,
+    /// The user's spouse or partner ("Wife" on the card).
+    Spouse,
     /// Someone the user knows (circle, tags, notes) with nothing logged yet.
     Unlogged,
     /// The user's own notes about the contact.
@@ -412,6 +414,8 @@ pub struct SuggestionContext<'a> {
     pub child: bool,
     /// The user's own child: the birthday is prepared for.
     pub own_child: bool,
+    /// The user's spouse or partner: the birthday is prepared for too.
+    pub spouse: bool,
     /// A birthday ping after the day (snoozed past it): a belated wish.
     pub belated: bool,
     /// A deadline the note names that is still ahead, and its day in
@@ -496,6 +500,7 @@ impl<'a> SuggestionContext<'a> {
             personal: false,
             child: false,
             own_child: false,
+            spouse: false,
             belated: false,
             ahead: false,
             deadline: None,
@@ -886,6 +891,7 @@ pub fn suggest_anew(
         Need::Personal => ctx.personal,
         Need::Child => ctx.child,
         Need::OwnChild => ctx.own_child,
+        Need::Spouse => ctx.spouse,
         Need::Belated => ctx.belated,
         Need::Quiet => is_quiet(ctx),
         Need::Deadline => ctx.deadline.is_some(),
@@ -984,6 +990,12 @@ pub fn suggest_anew(
     );
     // A child's birthday is wished through the family.
     narrow_to(&mut eligible, ctx.child, Need::Child);
+    // The user's spouse's birthday is prepared for, not wished from afar.
+    narrow_to(
+        &mut eligible,
+        ctx.spouse && reason == Reason::Birthday,
+        Need::Spouse,
+    );
     // The call they asked for, on the day they asked for it, is that call.
     narrow_to(&mut eligible, ctx.asked_back.is_some(), Need::AskedBack);
     // The last word before someone goes away for a while is about that.
@@ -1142,6 +1154,25 @@ pub fn suggest_anew(
         (email_as(&text, "message"), InteractionKind::Message)
     } else {
         by_channel(text, template.action, ctx.channel)
+    };
+    // The promise's own ping carries what the user wrote beside it ("- RMH +
+    // Barwon", "(needed by Jan 8)") when its sentence left that out.
+    let text = match ctx.promise {
+        Some(promise) if reason == Reason::Promise => {
+            let missing: Vec<&str> = super::notes::promise_asides(promise)
+                .into_iter()
+                .filter(|aside| !text.contains(aside))
+                .collect();
+            if missing.is_empty() {
+                text
+            } else {
+                format!(
+                    "{text} Your note: \u{201c}{}\u{201d}.",
+                    clean(&missing.join("; "), 160)
+                )
+            }
+        }
+        _ => text,
     };
     // Someone the notes say to ring ("never reads email - ring him") is
     // rung for a word; a thing to send is still sent.

@@ -207,6 +207,8 @@ pub(super) fn why(
                 )
             } else if *birthday == date {
                 format!("{name}'s birthday is on {}{age}.", on(date))
+            } else if *birthday > date && !day_off_after(cx, *birthday, date) {
+                format!("{name}'s birthday is on {}{holiday}{age}.", on(*birthday))
             } else if *birthday > date {
                 format!(
                     "{name}'s birthday is on {}{holiday}{age}; {} is your last working day before it.",
@@ -250,11 +252,14 @@ pub(super) fn why(
                 format!("{promised}: it takes others' time or days of work, so today is the day to start.")
             } else if *due > date && *lead == super::fixed::PromiseLead::DayBefore {
                 format!("{promised}, early that day: today is the day to get ready.")
-            } else if *due > date {
+            } else if *due > date && day_off_after(cx, *due, date) {
                 format!(
                     "{promised}; {} is your last working day before it.",
                     on(date)
                 )
+            } else if *due > date {
+                // Placed earlier, as that day is full: no claim about it.
+                format!("{promised}.")
             } else {
                 format!("{promised}.")
             }
@@ -800,4 +805,11 @@ fn lower_first(s: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Whether `day` is no working day and `date` the last working day before
+/// it: the claim "{date} is your last working day before it" holds.
+fn day_off_after(cx: &Context<'_>, day: NaiveDate, date: NaiveDate) -> bool {
+    let on = cx.calendar.day(day);
+    !cx.calendar.is_working(on) && cx.calendar.date(cx.calendar.prev_working(on)) == date
 }

@@ -732,6 +732,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     personal: true,
                     child: true,
                     own_child: true,
+                    spouse: true,
                     belated: true,
                     ahead: true,
                     deadline: Some((value, "Fri 15 Jan")),
