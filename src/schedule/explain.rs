@@ -132,6 +132,9 @@ struct ContactState<'a> {
     note_interests: bool,
     /// Personal news whose day has passed was asked about.
     life_after_used: bool,
+    /// A day the note named, now passed, was asked about ("how did the
+    /// board go?").
+    dated_used: bool,
     /// Whether the notes say to call (read on the contact's first ping).
     phone: Option<bool>,
     /// The channel the notes ask for (read on the contact's first ping).
@@ -747,8 +750,11 @@ fn write_ping<'a, 'p>(
         .chain(&p.earlier_dates)
         .filter(|d| d.deadline && d.owing == Owing::Nobody && d.on >= date && !d.what.is_empty())
         .min_by_key(|d| d.on);
+    // A decision an earlier note dated is asked about too ("CWC mtg 16/12
+    // approves the funding", before a later note on something else).
     let passed = dates
         .iter()
+        .chain(p.earlier_dates.iter().filter(|d| d.decision))
         .filter(|d| d.on < date && (date - d.on).num_days() <= 60)
         .max_by_key(|d| d.on);
     let dated_on = passed.map(|d| day_month(d.on, date));
@@ -756,10 +762,14 @@ fn write_ping<'a, 'p>(
         .filter(|d| {
             // What was owed by the day is no event to ask how it went. An
             // event's second touch asks, though its first used the note.
-            d.deadline
+            (d.deadline || d.decision)
                 && d.owing == Owing::Nobody
                 && !d.what.is_empty()
-                && (!state.note_used || event_round == Some(2))
+                // A decision's outcome is news even after the note was
+                // used before it, and is asked about once.
+                && (!state.note_used
+                    || event_round == Some(2)
+                    || (d.decision && !state.dated_used))
         })
         .map(|d| d.what.as_str())
         .zip(dated_on.as_deref());
@@ -1232,7 +1242,7 @@ fn write_ping<'a, 'p>(
             .filter(|_| unanswered)
             .map(|n| n.date),
         dated: passed
-            .filter(|_| uses.dated && event_round == Some(2))
+            .filter(|_| uses.dated)
             .map(|d| (super::notes::definite(&d.what), d.on)),
         asked_back: asked
             .zip(note)
@@ -1266,6 +1276,7 @@ fn write_ping<'a, 'p>(
     state.asked_back_used |= uses.asked_back;
     state.life_used |= uses.life;
     state.life_after_used |= uses.life_dated;
+    state.dated_used |= uses.dated;
     if suggestion.template != usize::MAX {
         state.used.push(suggestion.template);
     }

@@ -240,7 +240,12 @@ const OWED_SERVED_DAYS: i32 = 7;
 
 /// How far a ping a note asks for keeps from the contact's pings before it.
 fn gap_after(kind: note_timing::TargetKind) -> i32 {
-    if kind == note_timing::TargetKind::Owed {
+    // Neither what is owed nor the question how news or a decision went
+    // waits a week after the last ping: both belong near their day.
+    if matches!(
+        kind,
+        note_timing::TargetKind::Owed | note_timing::TargetKind::AfterNews
+    ) {
         OWED_GAP_DAYS
     } else {
         NOTE_GAP_DAYS

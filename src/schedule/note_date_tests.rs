@@ -564,3 +564,40 @@ fn family_is_wished_on_the_day_and_a_partners_or_own_childs_birthday_is_prepared
         wish(3)
     );
 }
+
+#[test]
+fn a_decision_a_note_dates_is_asked_about_the_day_after() {
+    use super::tests::plan_for;
+    let board = noted(
+        person(1, Circle::Core),
+        "2026-11-24",
+        "Proposal goes to the Board Finance Committee Wed 9 Dec. He's positive.",
+    );
+    let committee = noted(
+        person(2, Circle::Core),
+        "2026-11-18",
+        "Stage 2 pricing presented. CWC mtg 16 Dec approves the funding - she'll let me know the outcome that wk.",
+    );
+    let plan = plan_for(vec![board, committee], 40);
+    let after = |id: i64, day: &str| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.date == d(day))
+            .cloned()
+            .unwrap_or_else(|| panic!("no ping on {day}: {:?}", of(&plan, id)))
+    };
+    let board = after(1, "2026-12-10");
+    assert_eq!(
+        board.suggestion,
+        "Ask Person how the Board Finance Committee on 9 Dec went, and what comes next."
+    );
+    assert_eq!(
+        board.why,
+        "Your notes had the Board Finance Committee on Wed 9 Dec: time to hear how it went."
+    );
+    let cwc = after(2, "2026-12-17");
+    assert!(
+        cwc.suggestion.contains("how the CWC mtg on 16 Dec went"),
+        "{cwc:?}"
+    );
+}

@@ -25,6 +25,8 @@ pub const AFTER_NEWS_DAYS: i64 = 2;
 pub const NEWS_REACH_DAYS: i64 = 120;
 /// A ping asking how news went comes within this many days after it.
 pub const NEWS_WINDOW_DAYS: i64 = 14;
+/// How long after a decision's day the question how it went still fits.
+const DECISION_WINDOW_DAYS: i64 = 10;
 
 /// What a note asks of the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -358,6 +360,15 @@ fn dated_targets(
                 } else {
                     TargetKind::Owed
                 },
+            });
+        }
+        // "Goes to the board on Wed 9/12": how it went, soon after, as well
+        // as any word before it.
+        if d.decision && d.on > written && ahead <= REACH_DAYS {
+            out.push(NoteTarget {
+                day: d.on + Duration::days(1),
+                by: d.on + Duration::days(DECISION_WINDOW_DAYS),
+                kind: TargetKind::AfterNews,
             });
         }
     }

@@ -1132,6 +1132,28 @@ pub fn is_client(tags: &[String]) -> bool {
 }
 
 /// Words that make a dated clause a deadline worth a ping before it.
+/// Words of a clause that make its day one where others decide: the user
+/// asks how it went after it.
+const DECISION_WORDS: [&str; 17] = [
+    "committee",
+    "cttee",
+    "cmte",
+    "ctee",
+    "board",
+    "approves",
+    "approve",
+    "decides",
+    "decide",
+    "decision",
+    "vote",
+    "votes",
+    "award",
+    "awarded",
+    "steerco",
+    "panel",
+    "council",
+];
+
 const DEADLINE_WORDS: [&str; 12] = [
     "renew", "deadline", "due", "review", "sign-off", "decision", "expir", "contract", "budget",
     "signs", "go-live", "go live",
@@ -1149,6 +1171,10 @@ pub struct NoteDate {
     pub deadline: bool,
     /// Personal news ("knee surgery on Dec 9"): worth asking how it went, after it.
     pub life: bool,
+    /// A decision others take that day ("goes to the Board Finance Committee
+    /// Wed 9/12", "CWC mtg 16/12 approves the funding"): worth asking how it
+    /// went, after it.
+    pub decision: bool,
     /// The day of the note that names it.
     pub written: chrono::NaiveDate,
     /// Who owes what the clause names by the day, if anyone.
@@ -1918,6 +1944,16 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             {
                 before.drain(..=at);
             }
+            // "Proposal goes to the Board Finance Committee Wed 9/12": what
+            // happens that day is the committee.
+            if let Some(at) = before.windows(2).rposition(|w| {
+                matches!(
+                    w[0].to_lowercase().as_str(),
+                    "goes" | "go" | "going" | "went" | "heads" | "presented"
+                ) && w[1].eq_ignore_ascii_case("to")
+            }) {
+                before.drain(..at + 2);
+            }
             // "…the funds confirmed": a state to reach by the day, not something
             // that happens on it; the day still counts, with no name for it.
             let a_state = before.len() > 1
@@ -1983,8 +2019,14 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 Some(at) if !what[at..].contains(')') => what[..at].trim_end().to_owned(),
                 _ => what,
             };
+            let decision = owing == Owing::Nobody
+                && !what.is_empty()
+                && lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| DECISION_WORDS.contains(&w));
             out.push(NoteDate {
                 deadline,
+                decision,
                 life: !deadline && !ends_state && is_life_clause(clause),
                 what,
                 on,

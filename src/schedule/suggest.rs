@@ -800,9 +800,12 @@ fn thread_rank(t: &Template) -> Option<u8> {
         || needs(Need::Decision)
         || needs(Need::Offered)
         || needs(Need::Deadline)
+        || needs(Need::Dated)
         || needs(Need::Quiet)
         || needs(Need::AwayAhead)
     {
+        // A day the note named, now passed ("how did the board go?"), is
+        // news of its own, not a thread worn by another contact's ping.
         Some(2)
     } else if needs(Need::Later) || needs(Need::Settled) || needs(Need::Role) {
         Some(3)

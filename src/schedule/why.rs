@@ -572,6 +572,13 @@ fn rhythm_why(
             short_date(on, date)
         );
     }
+    if let Some((what, on)) = &said.dated {
+        return format!(
+            "Your notes had {} on {}: time to hear how it went.",
+            clean(what, 80),
+            short_date(*on, date)
+        );
+    }
     if said.christmas {
         return format!(
             "Your notes on {name} keep this every Christmas, and it is time to see to it."
