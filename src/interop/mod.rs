@@ -7,6 +7,7 @@
 
 pub mod checks;
 pub mod csv_formats;
+pub mod dates;
 pub mod export;
 pub mod ics;
 pub mod sample;
@@ -18,6 +19,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+pub use dates::DateReading;
 
 use crate::error::{Error, Result};
 use crate::model::NewContact;

@@ -1,0 +1,310 @@
+//! Birthdays as files write them: the ISO and vCard forms, and numeric dates
+//! (`20/12/1981`, `4/12/1979`, `7/4/85`, `20.12.1981`). Which number of a
+//! numeric date is the month depends on who wrote it: a date with a number
+//! above 12 reads only one way; one that reads both ways is read in the
+//! user's order (that of their region, as the planner reads dates in notes)
+//! and the import says how it read it, so that nothing is guessed in silence.
+
+use crate::model::Birthday;
+use crate::schedule::numeric_dates::DateOrder;
+
+/// Month names as a warning spells a date ("4 December 1979").
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// How the user writes numeric dates: which number of `4/12/1979` is the day
+/// when the date itself does not say. Without a region (or in one that writes
+/// both ways, like Canada), the month comes first, as Outlook's US export writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateReading {
+    order: DateOrder,
+    /// The region's country (`AU` for `AU-VIC`), named in warnings.
+    country: Option<String>,
+}
+
+impl Default for DateReading {
+    /// No region known: month first.
+    fn default() -> Self {
+        DateReading::of_region(None)
+    }
+}
+
+impl DateReading {
+    /// The order of a region code (`AU-VIC`, `US`, `de-by`), as the planner reads
+    /// dates in notes; `None`: no region known.
+    pub fn of_region(code: Option<&str>) -> DateReading {
+        let code = code.map(str::trim).filter(|c| !c.is_empty());
+        DateReading {
+            order: DateOrder::of_region(code),
+            country: code
+                .and_then(|c| c.split('-').next())
+                .map(str::to_ascii_uppercase),
+        }
+    }
+
+    /// Whether an ambiguous date is read day first.
+    fn day_first(&self) -> bool {
+        self.order == DateOrder::DayFirst
+    }
+
+    /// Why an ambiguous date was read the way it was, for the warning.
+    fn why(&self, dotted: bool) -> String {
+        match (self.order, &self.country) {
+            (DateOrder::DayFirst, Some(country)) => format!("day first, as in {country}"),
+            _ if dotted => "day first, as dates with dots are written".into(),
+            (DateOrder::MonthFirst, Some(country)) => format!("month first, as in {country}"),
+            (_, Some(country)) => format!("month first; {country} writes dates both ways"),
+            (_, None) => "month first; no region is set".into(),
+        }
+    }
+}
+
+/// What the text of a birthday holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BirthdayText {
+    /// A date that reads only one way.
+    Date(Birthday),
+    /// A numeric date that reads both ways, read in the user's order; the text
+    /// says how (`read as 4 December 1979 (day first, as in AU)`).
+    Guessed(Birthday, String),
+    /// Outlook's `0/0/00`: no birthday.
+    Unset,
+    /// No date keepwarm can read.
+    NotADate,
+}
+
+/// Reads the text of a birthday: the vCard and ISO forms (`1981-12-20`,
+/// `19811220`, `--12-20`), else a numeric date in the user's order (see
+/// [`numeric_birthday`]).
+pub fn read_birthday(text: &str, dates: &DateReading) -> BirthdayText {
+    match super::vcard::parse_birthday(text, None) {
+        Some(birthday) => BirthdayText::Date(birthday),
+        None => numeric_birthday(text, dates),
+    }
+}
+
+/// A numeric date with the year last (`20/12/1981`, `4/12/79`, `20-12-1981`,
+/// `20.12.1981`), first (`1981/12/20`) or left out (`20/12`). A number above 12
+/// is the day wherever it stands; when both are 12 or less, the user's order
+/// decides and the answer says so (dotted dates are day first everywhere: dots
+/// are a day-first habit). Two-digit years of 30 and later are the 1900s
+/// (people born, not future).
+pub fn numeric_birthday(text: &str, dates: &DateReading) -> BirthdayText {
+    let text = text.trim();
+    let Some(separator) = ['/', '.', '-'].into_iter().find(|s| text.contains(*s)) else {
+        return BirthdayText::NotADate;
+    };
+    let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return BirthdayText::NotADate;
+    }
+    let number = |p: &str| p.parse::<u32>().ok();
+    let (first, second, year) = match parts.as_slice() {
+        // Year first is always year, month, day.
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+            let (Some(y), Some(m), Some(d)) = (number(y), number(m), number(d)) else {
+                return BirthdayText::NotADate;
+            };
+            return match i32::try_from(y)
+                .ok()
+                .and_then(|y| Birthday::new(Some(y), m, d))
+            {
+                Some(birthday) => BirthdayText::Date(birthday),
+                None => BirthdayText::NotADate,
+            };
+        }
+        [a, b, y] if a.len() <= 2 && b.len() <= 2 && (y.len() == 2 || y.len() == 4) => {
+            let Some(mut year) = number(y).and_then(|y| i32::try_from(y).ok()) else {
+                return BirthdayText::NotADate;
+            };
+            if y.len() == 2 {
+                year += if year >= 30 { 1900 } else { 2000 };
+            }
+            (number(a), number(b), Some(year))
+        }
+        // A day and a month alone, only with a slash: "4.12" is a decimal.
+        [a, b] if separator == '/' && a.len() <= 2 && b.len() <= 2 => (number(a), number(b), None),
+        _ => return BirthdayText::NotADate,
+    };
+    let (Some(first), Some(second)) = (first, second) else {
+        return BirthdayText::NotADate;
+    };
+    if first == 0 && second == 0 {
+        return BirthdayText::Unset;
+    }
+    let month_first = Birthday::new(year, first, second);
+    let day_first = Birthday::new(year, second, first);
+    match (month_first, day_first) {
+        (Some(only), None) | (None, Some(only)) => BirthdayText::Date(only),
+        (None, None) => BirthdayText::NotADate,
+        // 5/5/1980 reads the same either way.
+        (Some(one), Some(_)) if first == second => BirthdayText::Date(one),
+        (Some(month_first), Some(day_first)) => {
+            let dotted = separator == '.';
+            let birthday = if dates.day_first() || dotted {
+                day_first
+            } else {
+                month_first
+            };
+            let how = format!("read as {} ({})", spelled(&birthday), dates.why(dotted));
+            BirthdayText::Guessed(birthday, how)
+        }
+    }
+}
+
+/// "4 December 1979", or "4 December" without a year: a date no one misreads.
+fn spelled(birthday: &Birthday) -> String {
+    let month = MONTH_NAMES
+        .get(birthday.month as usize - 1)
+        .copied()
+        .unwrap_or("?");
+    match birthday.year {
+        Some(year) => format!("{} {month} {year}", birthday.day),
+        None => format!("{} {month}", birthday.day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn au() -> DateReading {
+        DateReading::of_region(Some("AU-VIC"))
+    }
+
+    fn us() -> DateReading {
+        DateReading::of_region(Some("US"))
+    }
+
+    /// The stored form of what `text` reads as, and whether it was a guess.
+    fn read(text: &str, dates: &DateReading) -> Option<(String, bool)> {
+        match read_birthday(text, dates) {
+            BirthdayText::Date(b) => Some((b.to_string(), false)),
+            BirthdayText::Guessed(b, _) => Some((b.to_string(), true)),
+            BirthdayText::Unset | BirthdayText::NotADate => None,
+        }
+    }
+
+    fn date(s: &str) -> Option<(String, bool)> {
+        Some((s.to_owned(), false))
+    }
+
+    fn guess(s: &str) -> Option<(String, bool)> {
+        Some((s.to_owned(), true))
+    }
+
+    #[test]
+    fn a_number_above_twelve_is_the_day_in_every_region() {
+        for dates in [au(), us(), DateReading::default()] {
+            assert_eq!(read("20/12/1981", &dates), date("1981-12-20"));
+            assert_eq!(read("12/20/1981", &dates), date("1981-12-20"));
+            assert_eq!(read("31/1/85", &dates), date("1985-01-31"));
+            assert_eq!(read("20-12-1981", &dates), date("1981-12-20"));
+            assert_eq!(read("20.12.1981", &dates), date("1981-12-20"));
+            assert_eq!(read("12/31", &dates), date("--12-31"));
+            // The same number twice reads the same either way.
+            assert_eq!(read("5/5/1980", &dates), date("1980-05-05"));
+        }
+    }
+
+    #[test]
+    fn a_date_that_reads_both_ways_is_read_in_the_users_order_and_said() {
+        assert_eq!(read("12/01/1974", &au()), guess("1974-01-12"));
+        assert_eq!(read("4/12/1979", &au()), guess("1979-12-04"));
+        assert_eq!(read("9/01/1979", &au()), guess("1979-01-09"));
+        assert_eq!(read("3/12/1988", &au()), guess("1988-12-03"));
+        assert_eq!(read("12/01/1974", &us()), guess("1974-12-01"));
+        assert_eq!(read("4/12/1979", &us()), guess("1979-04-12"));
+        assert_eq!(read("7/4/85", &DateReading::default()), guess("1985-07-04"));
+        assert_eq!(read("4/12", &au()), guess("--12-04"));
+        assert_eq!(
+            read_birthday("4/12/1979", &au()),
+            BirthdayText::Guessed(
+                Birthday::new(Some(1979), 12, 4).unwrap(),
+                "read as 4 December 1979 (day first, as in AU)".into()
+            )
+        );
+        let how = |text: &str, dates: &DateReading| match read_birthday(text, dates) {
+            BirthdayText::Guessed(_, how) => how,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            how("4/12/1979", &us()),
+            "read as 12 April 1979 (month first, as in US)"
+        );
+        assert_eq!(
+            how("4/12/1979", &DateReading::default()),
+            "read as 12 April 1979 (month first; no region is set)"
+        );
+        assert_eq!(
+            how("4/12/1979", &DateReading::of_region(Some("CA-ON"))),
+            "read as 12 April 1979 (month first; CA writes dates both ways)"
+        );
+        assert_eq!(
+            how("4/12", &au()),
+            "read as 4 December (day first, as in AU)"
+        );
+        // Dots are a day-first habit, wherever the user lives.
+        assert_eq!(
+            how("4.12.1979", &us()),
+            "read as 4 December 1979 (day first, as dates with dots are written)"
+        );
+        assert_eq!(
+            how("4.12.1979", &DateReading::of_region(Some("DE-BY"))),
+            "read as 4 December 1979 (day first, as in DE)"
+        );
+    }
+
+    #[test]
+    fn iso_and_vcard_forms_read_as_before() {
+        for dates in [au(), us()] {
+            assert_eq!(read("1981-12-04", &dates), date("1981-12-04"));
+            assert_eq!(read("19811204", &dates), date("1981-12-04"));
+            assert_eq!(read("--12-04", &dates), date("--12-04"));
+            assert_eq!(read("1981/12/04", &dates), date("1981-12-04"));
+        }
+    }
+
+    #[test]
+    fn outlooks_unset_date_is_no_birthday_and_nonsense_is_no_date() {
+        assert_eq!(read_birthday("0/0/00", &au()), BirthdayText::Unset);
+        assert_eq!(read_birthday("0/0/0000", &us()), BirthdayText::Unset);
+        for text in [
+            "",
+            "soon",
+            "March 3rd",
+            "13/13/1980",
+            "31/2/1980",
+            "29/2/1981",
+            "4.12",
+            "1/2/3/4",
+            "1//1980",
+            "/",
+            "4/12/198",
+            "123/1/1980",
+            "99999/1/1",
+            "4/12/99999",
+            "-1/4/1980",
+            "٤/١٢/١٩٧٩",
+            "4 / 12 / x",
+        ] {
+            assert_eq!(read_birthday(text, &au()), BirthdayText::NotADate, "{text}");
+        }
+        assert_eq!(read("29/2/1980", &au()), date("1980-02-29"));
+    }
+}
