@@ -421,7 +421,7 @@ pub fn import_file(
     dry_run: bool,
     today: NaiveDate,
 ) -> Result<ImportSummary> {
-    let (format, parsed) = crate::interop::read_file(path, None)?;
+    let (format, parsed) = crate::interop::read_file(path, None, &store.date_reading()?)?;
     store.import_contacts(format, &parsed, today, dry_run, &mut |_, _| {})
 }
 

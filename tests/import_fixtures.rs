@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use keepwarm::interop::{read_file, sniff, Format};
+use keepwarm::interop::{read_file, sniff, DateReading, Format};
 use keepwarm::model::{Circle, Contact};
 use keepwarm::store::MatchedBy;
 use keepwarm::Store;
@@ -22,7 +22,7 @@ fn today() -> NaiveDate {
 
 /// Imports a fixture into a fresh in-memory database and returns the contacts.
 fn import(name: &str) -> (Format, Vec<Contact>, keepwarm::store::ImportSummary) {
-    let (format, parsed) = read_file(&fixture(name), None).unwrap();
+    let (format, parsed) = read_file(&fixture(name), None, &DateReading::default()).unwrap();
     let mut store = Store::open_in_memory().unwrap();
     let summary = store
         .import_contacts(format, &parsed, today(), false, &mut |_, _| {})
@@ -201,7 +201,7 @@ fn outlook_windows_1252_dates_and_job_title() {
 
 #[test]
 fn a_broken_card_names_its_line_and_unknown_files_are_refused() {
-    let err = read_file(&fixture("broken-middle.vcf"), None)
+    let err = read_file(&fixture("broken-middle.vcf"), None, &DateReading::default())
         .unwrap_err()
         .to_string();
     assert!(err.contains("broken-middle.vcf:5"), "{err}");
@@ -209,7 +209,7 @@ fn a_broken_card_names_its_line_and_unknown_files_are_refused() {
         err.contains("no END:VCARD") && err.contains("line 9"),
         "{err}"
     );
-    let err = read_file(&fixture("shopping.txt"), None)
+    let err = read_file(&fixture("shopping.txt"), None, &DateReading::default())
         .unwrap_err()
         .to_string();
     assert!(
@@ -223,7 +223,7 @@ fn a_broken_card_names_its_line_and_unknown_files_are_refused() {
 #[test]
 fn duplicates_merge_by_email_phone_and_name() {
     let mut store = Store::open_in_memory().unwrap();
-    let (format, first) = read_file(&fixture("google.csv"), None).unwrap();
+    let (format, first) = read_file(&fixture("google.csv"), None, &DateReading::default()).unwrap();
     store
         .import_contacts(format, &first, today(), false, &mut |_, _| {})
         .unwrap();
@@ -376,14 +376,15 @@ fn undoing_an_import_restores_every_table() {
         today(),
     )
     .unwrap();
-    let (format, phone) = read_file(&fixture("anna-phone.vcf"), None).unwrap();
+    let (format, phone) =
+        read_file(&fixture("anna-phone.vcf"), None, &DateReading::default()).unwrap();
     store
         .import_contacts(format, &phone, today(), false, &mut |_, _| {})
         .unwrap();
     let before = dump(&db);
     // Merges into a stored contact (notes appended, tags added) and adds others.
     for name in ["anna-google.csv", "linkedin-two-annas.csv"] {
-        let (format, parsed) = read_file(&fixture(name), None).unwrap();
+        let (format, parsed) = read_file(&fixture(name), None, &DateReading::default()).unwrap();
         let before_this = dump(&db);
         let summary = store
             .import_contacts(format, &parsed, today(), false, &mut |_, _| {})
@@ -403,13 +404,15 @@ fn undoing_an_import_restores_every_table() {
 #[test]
 fn a_record_like_a_contact_in_the_trash_is_added_anew_with_a_warning() {
     let mut store = Store::open_in_memory().unwrap();
-    let (format, phone) = read_file(&fixture("anna-phone.vcf"), None).unwrap();
+    let (format, phone) =
+        read_file(&fixture("anna-phone.vcf"), None, &DateReading::default()).unwrap();
     store
         .import_contacts(format, &phone, today(), false, &mut |_, _| {})
         .unwrap();
     let anna = store.contacts().unwrap()[0].id;
     store.delete_contact(anna, today()).unwrap();
-    let (format, google) = read_file(&fixture("anna-google.csv"), None).unwrap();
+    let (format, google) =
+        read_file(&fixture("anna-google.csv"), None, &DateReading::default()).unwrap();
     let summary = store
         .import_contacts(format, &google, today(), false, &mut |_, _| {})
         .unwrap();
@@ -427,7 +430,8 @@ fn a_record_like_a_contact_in_the_trash_is_added_anew_with_a_warning() {
 #[test]
 fn dry_run_counts_the_same_and_writes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let (format, parsed) = read_file(&fixture("v4-many.vcf"), None).unwrap();
+    let (format, parsed) =
+        read_file(&fixture("v4-many.vcf"), None, &DateReading::default()).unwrap();
     let dry = store
         .import_contacts(format, &parsed, today(), true, &mut |_, _| {})
         .unwrap();

@@ -44,7 +44,8 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         reading = keepwarm::Store::open_in_memory()?;
         &mut reading
     };
-    let (format, parsed) = match interop::read_file(&a.file, a.format) {
+    let dates = store.date_reading()?;
+    let (format, parsed) = match interop::read_file(&a.file, a.format, &dates) {
         Ok(read) => read,
         Err(e) => {
             if a.json {

@@ -6,9 +6,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::dates::{birthday_or_warning, read_birthday, DateReading};
 use super::{fallback_name, join_names, Format, ImportedContact, Importer, ParsedFile, Skipped};
 use crate::error::{Error, Result};
-use crate::model::{is_email, Birthday, Circle, NewContact};
+use crate::model::{is_email, Circle, NewContact};
 
 /// Google's separator for several values in one cell.
 const MULTI: &str = " ::: ";
@@ -395,7 +396,8 @@ impl Importer for LinkedinImporter {
         })
     }
 
-    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+    /// LinkedIn writes no birthdays, and its dates are `12 Mar 2024`.
+    fn parse_dated(&self, text: &str, file: &Path, _: &DateReading) -> Result<ParsedFile> {
         let index = header_line(text, LINKEDIN_HEADER).ok_or_else(|| Error::Import {
             file: file.to_owned(),
             line: 1,
@@ -478,7 +480,7 @@ impl Importer for GoogleImporter {
             .is_some_and(|l| is_google_header(l.trim_start_matches('\u{feff}')))
     }
 
-    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+    fn parse_dated(&self, text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
         let legacy = table.column("Given Name").is_some() && table.column("First Name").is_none();
         let mut parsed = ParsedFile::new(file);
@@ -569,15 +571,7 @@ impl Importer for GoogleImporter {
             for column in &phone_columns {
                 add_phones(&mut contact, row.get(column));
             }
-            let birthday = row.get("Birthday");
-            if !birthday.is_empty() {
-                contact.birthday = super::vcard::parse_birthday(birthday, None);
-                if contact.birthday.is_none() {
-                    parsed.warnings.push(format!(
-                        "{at}: Birthday '{birthday}' is not a date; left out"
-                    ));
-                }
-            }
+            contact.birthday = birthday_cell(row.get("Birthday"), &at, dates, &mut parsed);
             // Labels (current) or Group Membership (legacy) are the user's
             // groups: tags, not interests, and Google's own groups are neither.
             // keepwarm's export keeps interests and tags in columns of its own
@@ -632,7 +626,7 @@ impl Importer for OutlookImporter {
         })
     }
 
-    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+    fn parse_dated(&self, text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
         let mut parsed = ParsedFile::new(file);
         let note_columns = table.note_columns(
@@ -685,15 +679,9 @@ impl Importer for OutlookImporter {
             ] {
                 add_phones(&mut contact, row.get(column));
             }
-            let birthday = row.get("Birthday");
-            if !birthday.is_empty() {
-                match outlook_date(birthday) {
-                    Ok(b) => contact.birthday = b,
-                    Err(()) => parsed.warnings.push(format!(
-                        "{at}: Birthday '{birthday}' is not a date like 7/4/1985; left out"
-                    )),
-                }
-            }
+            // Outlook writes dates as the system does: 7/4/1985 in the US,
+            // 4/07/1985 in Australia.
+            contact.birthday = birthday_cell(row.get("Birthday"), &at, dates, &mut parsed);
             // Categories are Outlook's labels (VIP, Key Customer): tags. Outlook
             // separates them with semicolons.
             contact.tags = labels(row.get("Categories"), ";");
@@ -705,41 +693,104 @@ impl Importer for OutlookImporter {
     }
 }
 
-/// Outlook's `M/D/YYYY` (or `M/D/YY`); `0/0/00` means none.
-fn outlook_date(s: &str) -> std::result::Result<Option<Birthday>, ()> {
-    let parts: Vec<&str> = s.trim().split('/').collect();
-    let [m, d, y] = parts.as_slice() else {
-        return Err(());
-    };
-    let month: u32 = m.trim().parse().map_err(|_| ())?;
-    let day: u32 = d.trim().parse().map_err(|_| ())?;
-    let mut year: i32 = y.trim().parse().map_err(|_| ())?;
-    if month == 0 && day == 0 {
-        return Ok(None);
-    }
-    if y.trim().len() <= 2 {
-        // Two-digit years: 30 and later are the 1900s (people born, not future).
-        year += if year >= 30 { 1900 } else { 2000 };
-    }
-    Birthday::new(Some(year), month, day).map(Some).ok_or(())
+/// A Birthday cell (ISO, `--MM-DD`, or numeric in the user's order; Outlook's
+/// `0/0/00` is none), with a warning when its order was the user's or it is no
+/// date.
+fn birthday_cell(
+    cell: &str,
+    at: &str,
+    dates: &DateReading,
+    parsed: &mut ParsedFile,
+) -> Option<crate::model::Birthday> {
+    birthday_or_warning(
+        read_birthday(cell, dates),
+        cell,
+        &format!("{at}: Birthday"),
+        &mut parsed.warnings,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn outlook(birthday: &str, region: &str) -> ParsedFile {
+        let text = format!("First Name,Last Name,E-mail Address,Birthday\nAda,Byrne,,{birthday}\n");
+        OutlookImporter
+            .parse_dated(
+                &text,
+                Path::new("Contacts.csv"),
+                &DateReading::of_region(Some(region)),
+            )
+            .unwrap()
+    }
+
+    fn birthday_of(parsed: &ParsedFile) -> Option<String> {
+        parsed.contacts[0].contact.birthday.map(|b| b.to_string())
+    }
+
     #[test]
-    fn outlook_dates() {
+    fn outlook_dates_are_read_in_the_users_order_and_a_guess_is_said() {
+        let us = outlook("7/4/1985", "US");
+        assert_eq!(birthday_of(&us).as_deref(), Some("1985-07-04"));
         assert_eq!(
-            outlook_date("7/4/1985").unwrap().unwrap().to_string(),
-            "1985-07-04"
+            us.warnings,
+            ["Contacts.csv:2: Birthday '7/4/1985' read as 4 July 1985 (month first, as in US); edit the contact if that is wrong"]
+        );
+        let au = outlook("4/12/1979", "AU-VIC");
+        assert_eq!(birthday_of(&au).as_deref(), Some("1979-12-04"));
+        assert_eq!(
+            au.warnings,
+            ["Contacts.csv:2: Birthday '4/12/1979' read as 4 December 1979 (day first, as in AU); edit the contact if that is wrong"]
+        );
+        for region in ["US", "AU-VIC"] {
+            let unambiguous = outlook("20/12/1981", region);
+            assert_eq!(birthday_of(&unambiguous).as_deref(), Some("1981-12-20"));
+            assert!(
+                unambiguous.warnings.is_empty(),
+                "{:?}",
+                unambiguous.warnings
+            );
+            let two_digit_year = outlook("12/31/85", region);
+            assert_eq!(birthday_of(&two_digit_year).as_deref(), Some("1985-12-31"));
+            let unset = outlook("0/0/00", region);
+            assert_eq!(birthday_of(&unset), None);
+            assert!(unset.warnings.is_empty(), "{:?}", unset.warnings);
+            let words = outlook("soon", region);
+            assert_eq!(birthday_of(&words), None);
+            assert_eq!(
+                words.warnings,
+                ["Contacts.csv:2: Birthday 'soon' is not a date; left out"]
+            );
+        }
+    }
+
+    #[test]
+    fn google_birthdays_may_be_numeric_too() {
+        let text = "First Name,Last Name,E-mail 1 - Value,Birthday\nAda,Byrne,,20/12/1981\nBo,Byrne,,3/12/1988\nCy,Byrne,,1988-03-12\n";
+        let parsed = GoogleImporter
+            .parse_dated(
+                text,
+                Path::new("google.csv"),
+                &DateReading::of_region(Some("AU-NSW")),
+            )
+            .unwrap();
+        let birthdays: Vec<Option<String>> = parsed
+            .contacts
+            .iter()
+            .map(|c| c.contact.birthday.map(|b| b.to_string()))
+            .collect();
+        assert_eq!(
+            birthdays,
+            [
+                Some("1981-12-20".to_owned()),
+                Some("1988-12-03".to_owned()),
+                Some("1988-03-12".to_owned())
+            ]
         );
         assert_eq!(
-            outlook_date("12/31/85").unwrap().unwrap().to_string(),
-            "1985-12-31"
+            parsed.warnings,
+            ["google.csv:3: Birthday '3/12/1988' read as 3 December 1988 (day first, as in AU); edit the contact if that is wrong"]
         );
-        assert_eq!(outlook_date("0/0/00").unwrap(), None);
-        assert!(outlook_date("31/12/1985").is_err());
-        assert!(outlook_date("soon").is_err());
     }
 }

@@ -167,6 +167,35 @@ pub fn numeric_birthday(text: &str, dates: &DateReading) -> BirthdayText {
     }
 }
 
+/// The birthday of `read` (what `text` was read as), with a warning when it
+/// was read in the user's order (`… read as 4 December 1979 (day first, as in
+/// AU); edit the contact if that is wrong`) or is no date (left out). `at`
+/// names the file, line and field (`Contacts.csv:3: Birthday`).
+pub(crate) fn birthday_or_warning(
+    read: BirthdayText,
+    text: &str,
+    at: &str,
+    warnings: &mut Vec<String>,
+) -> Option<Birthday> {
+    let shown = super::shown(text.trim());
+    match read {
+        BirthdayText::Date(birthday) => Some(birthday),
+        BirthdayText::Guessed(birthday, how) => {
+            warnings.push(format!(
+                "{at} '{shown}' {how}; edit the contact if that is wrong"
+            ));
+            Some(birthday)
+        }
+        BirthdayText::Unset => None,
+        BirthdayText::NotADate => {
+            if !text.trim().is_empty() {
+                warnings.push(format!("{at} '{shown}' is not a date; left out"));
+            }
+            None
+        }
+    }
+}
+
 /// "4 December 1979", or "4 December" without a year: a date no one misreads.
 fn spelled(birthday: &Birthday) -> String {
     let month = MONTH_NAMES

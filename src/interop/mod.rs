@@ -193,8 +193,16 @@ pub trait Importer {
     fn format(&self) -> Format;
     /// Whether `text` (already decoded) looks like this format.
     fn sniff(&self, text: &str) -> bool;
-    /// Reads every contact of `text`; `file` names the file in errors.
-    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile>;
+    /// Reads every contact of `text`; `file` names the file in errors;
+    /// `dates` says which number of a numeric date (`4/12/1979`) is the day
+    /// where the date itself does not.
+    fn parse_dated(&self, text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile>;
+
+    /// [`Importer::parse_dated`] for a user whose region is not known:
+    /// numeric dates that read both ways are read month first, with a warning.
+    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
+        self.parse_dated(text, file, &DateReading::default())
+    }
 }
 
 /// Every importer, in sniffing order.
@@ -265,8 +273,14 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(label).filter(|e| *e != encoding_rs::UTF_8)
 }
 
-/// Reads, decodes, sniffs (unless `format` is given) and parses a file.
-pub fn read_file(path: &Path, format: Option<Format>) -> Result<(Format, ParsedFile)> {
+/// Reads, decodes, sniffs (unless `format` is given) and parses a file, reading
+/// numeric dates that could be either way round as the user writes them
+/// (`dates`, see [`crate::Store::date_reading`]).
+pub fn read_file(
+    path: &Path,
+    format: Option<Format>,
+    dates: &DateReading,
+) -> Result<(Format, ParsedFile)> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
@@ -284,7 +298,7 @@ pub fn read_file(path: &Path, format: Option<Format>) -> Result<(Format, ParsedF
             },
         })?,
     };
-    let parsed = importer(format).parse(&text, path)?;
+    let parsed = importer(format).parse_dated(&text, path, dates)?;
     Ok((format, parsed))
 }
 

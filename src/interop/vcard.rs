@@ -13,6 +13,7 @@ use std::path::Path;
 use calcard::vcard::{VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
+use super::dates::{birthday_or_warning, numeric_birthday, BirthdayText, DateReading};
 use super::export::TAG_PROPERTY;
 use super::{
     fallback_name, join_names, repair_mojibake, Format, ImportedContact, Importer, ParsedFile,
@@ -37,8 +38,8 @@ impl Importer for VcardImporter {
             .is_some_and(|l| is_boundary(l, "BEGIN"))
     }
 
-    fn parse(&self, text: &str, file: &Path) -> Result<ParsedFile> {
-        parse_vcards(text, file)
+    fn parse_dated(&self, text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile> {
+        parse_vcards(text, file, dates)
     }
 }
 
@@ -593,7 +594,7 @@ fn texts(values: Vec<VCardValue>) -> Vec<String> {
     out
 }
 
-fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
+fn parse_vcards(text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile> {
     let text = normalise_line_ends(text);
     let mut parsed = ParsedFile::new(file);
     let outlines = outline(&text, file, &mut parsed.warnings)?;
@@ -614,7 +615,7 @@ fn parse_vcards(text: &str, file: &Path) -> Result<ParsedFile> {
                 }
             },
         };
-        read_card(properties, outline, number + 1, file, &mut parsed);
+        read_card(properties, outline, number + 1, file, dates, &mut parsed);
     }
     Ok(parsed)
 }
@@ -884,6 +885,7 @@ fn read_card(
     outline: &CardOutline,
     number: usize,
     file: &Path,
+    dates: &DateReading,
     parsed: &mut ParsedFile,
 ) {
     let at =
@@ -1019,14 +1021,15 @@ fn read_card(
     }
     if let Some((raw, omit)) = &outline.birthday {
         lines.set("birthday", outline.birthday_line);
-        contact.birthday = parse_birthday(raw, omit.as_deref());
-        if contact.birthday.is_none() && !raw.trim().is_empty() {
-            parsed.warnings.push(format!(
-                "{}: '{}' is not a date; left out",
-                at("BDAY", outline.birthday_line),
-                super::shown(raw.trim())
-            ));
-        }
+        // A phone may write BDAY as the user writes dates (`4/12/1979`).
+        let read = parse_birthday(raw, omit.as_deref())
+            .map_or_else(|| numeric_birthday(raw, dates), BirthdayText::Date);
+        contact.birthday = birthday_or_warning(
+            read,
+            raw,
+            &format!("{}:", at("BDAY", outline.birthday_line)),
+            &mut parsed.warnings,
+        );
     }
     // N is family;given;additional;prefix;suffix.
     let part = |i: usize| {
@@ -1099,6 +1102,32 @@ mod tests {
                 .map(|b| b.to_string())
                 .as_deref(),
             Some("--05-16")
+        );
+    }
+
+    #[test]
+    fn a_numeric_bday_is_read_in_the_users_order_with_a_warning() {
+        let text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byrne\nBDAY:4/12/1979\nEND:VCARD\n\
+                    BEGIN:VCARD\nVERSION:3.0\nFN:Bo Byrne\nBDAY:20/12/1981\nEND:VCARD\n";
+        let parsed = VcardImporter
+            .parse_dated(
+                text,
+                Path::new("phone.vcf"),
+                &DateReading::of_region(Some("AU-VIC")),
+            )
+            .unwrap();
+        let birthdays: Vec<Option<String>> = parsed
+            .contacts
+            .iter()
+            .map(|c| c.contact.birthday.map(|b| b.to_string()))
+            .collect();
+        assert_eq!(
+            birthdays,
+            [Some("1979-12-04".to_owned()), Some("1981-12-20".to_owned())]
+        );
+        assert_eq!(
+            parsed.warnings,
+            ["phone.vcf:4 (card 1) BDAY: '4/12/1979' read as 4 December 1979 (day first, as in AU); edit the contact if that is wrong"]
         );
     }
 

@@ -187,6 +187,18 @@ impl Store {
         Ok(settings)
     }
 
+    /// How the user writes numeric dates, for an import to read `4/12/1979`:
+    /// the order of the holiday region (as the planner reads dates in notes),
+    /// else of the system locale's country; with neither, month first.
+    pub fn date_reading(&self) -> Result<crate::interop::DateReading> {
+        let region = match self.planner_settings()?.holidays {
+            Some(holidays) => Some(holidays.code().to_owned()),
+            // Holidays turned off still leave the locale to say where the user lives.
+            None => locale_region(),
+        };
+        Ok(crate::interop::DateReading::of_region(region.as_deref()))
+    }
+
     /// Checks and stores one planner setting; a bad value is refused and nothing changes.
     pub fn set_planner_setting(&mut self, key: &str, value: &str) -> Result<()> {
         let mut settings = self.planner_settings()?;
