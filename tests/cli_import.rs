@@ -764,3 +764,100 @@ fn csv_rows_of_a_crlf_file_are_named_by_their_own_line_and_address_parts_go_with
         "{summary}"
     );
 }
+
+/// The birthdays of the contacts of `outlook-au.csv`, by name.
+fn birthdays_of_the_australian_file(db: &Db) -> Vec<(String, Value)> {
+    [
+        "Jess Nguyen",
+        "Tom Walsh",
+        "Priya Raman",
+        "Liam O'Connor",
+        "Mei Chen",
+        "Sam Brook",
+    ]
+    .iter()
+    .map(|name| {
+        let found = contacts_named(db, name);
+        assert_eq!(found.len(), 1, "{name}");
+        ((*name).to_owned(), found[0]["birthday"].clone())
+    })
+    .collect()
+}
+
+/// Guards the bug where an Australian Outlook export lost `20/12/1981` ("not
+/// a date") and stored `4/12/1979` as 12 April without a word.
+#[test]
+fn numeric_birthdays_are_read_in_the_users_date_order_and_every_guess_is_said() {
+    let file = fixture("outlook-au.csv");
+    let warning = |line: usize, text: &str, read_as: &str| {
+        format!(
+            "{file}:{line}: Birthday '{text}' read as {read_as}; edit the contact if that is wrong"
+        )
+    };
+    let expect = |rows: [(&str, Value); 6]| -> Vec<(String, Value)> {
+        rows.into_iter().map(|(n, b)| (n.to_owned(), b)).collect()
+    };
+
+    // In Victoria the day comes first; 20/12/1981 reads only one way anywhere.
+    let db = Db::new();
+    db.ok(&["settings", "set", "holidays", "AU-VIC"]);
+    let out = db.run(&["import", &file, "--json"]);
+    assert!(out.status.success());
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["added"], 6, "{summary}");
+    assert_eq!(
+        birthdays_of_the_australian_file(&db),
+        expect([
+            ("Jess Nguyen", "1981-12-20".into()),
+            ("Tom Walsh", "1974-01-12".into()),
+            ("Priya Raman", "1979-12-04".into()),
+            ("Liam O'Connor", "1979-01-09".into()),
+            ("Mei Chen", "1988-12-03".into()),
+            ("Sam Brook", Value::Null),
+        ])
+    );
+    assert_eq!(
+        warnings_of(&summary),
+        [
+            warning(3, "12/01/1974", "12 January 1974 (day first, as in AU)"),
+            warning(4, "4/12/1979", "4 December 1979 (day first, as in AU)"),
+            warning(5, "9/01/1979", "9 January 1979 (day first, as in AU)"),
+            warning(6, "3/12/1988", "3 December 1988 (day first, as in AU)"),
+        ]
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}",
+            warning(4, "4/12/1979", "4 December 1979 (day first, as in AU)")
+        )),
+        "{stderr}"
+    );
+
+    // In the United States the month comes first: the same file reads otherwise,
+    // and says so just as plainly.
+    let db = Db::new();
+    db.ok(&["settings", "set", "holidays", "US"]);
+    let summary = db.json(&["import", &file, "--json"]);
+    assert_eq!(summary["added"], 6, "{summary}");
+    assert_eq!(
+        birthdays_of_the_australian_file(&db),
+        expect([
+            ("Jess Nguyen", "1981-12-20".into()),
+            ("Tom Walsh", "1974-12-01".into()),
+            ("Priya Raman", "1979-04-12".into()),
+            ("Liam O'Connor", "1979-09-01".into()),
+            ("Mei Chen", "1988-03-12".into()),
+            ("Sam Brook", Value::Null),
+        ])
+    );
+    assert_eq!(
+        warnings_of(&summary),
+        [
+            warning(3, "12/01/1974", "1 December 1974 (month first, as in US)"),
+            warning(4, "4/12/1979", "12 April 1979 (month first, as in US)"),
+            warning(5, "9/01/1979", "1 September 1979 (month first, as in US)"),
+            warning(6, "3/12/1988", "12 March 1988 (month first, as in US)"),
+        ]
+    );
+}
