@@ -35,7 +35,9 @@ pub enum Decision {
 ///
 /// A day that is not a working day (a weekend, a vacation) gets no digest: the
 /// planner keeps those days free, and puts birthdays and promises that fall on
-/// them on the working day before, whose digest names them.
+/// them on the working day before, whose digest names them. The one
+/// exception, a family birthday wished on the day itself, is for
+/// [`digest_step`] to pass as a working day.
 pub fn decide(
     now: NaiveDateTime,
     digest_time: Option<NaiveTime>,
@@ -86,13 +88,26 @@ pub fn digest_step(
         Decision::SendNow { .. } => super::is_working_day(store, today)?,
         Decision::WaitUntil(_) => true,
     };
-    match decide(now, digest_time, last_sent, working_day) {
+    // A day off holds no pings but the birthdays of family and friends,
+    // wished on the day: those alone are sent, with no work reminders.
+    let day_off_pings = if working_day {
+        Vec::new()
+    } else {
+        super::todays_pings(store, today)?
+    };
+    let sends = working_day || !day_off_pings.is_empty();
+    match decide(now, digest_time, last_sent, sends) {
         Decision::WaitUntil(at) => Ok(Step::Wait(at)),
         Decision::SendNow { day } => {
             let Some(claim) = store.claim_digest(day)? else {
                 return Ok(Step::SentElsewhere);
             };
-            let sent = super::todays_notifications(store, day).and_then(|notifications| {
+            let notifications = if working_day {
+                super::todays_notifications(store, day)
+            } else {
+                Ok(super::text::day_notifications(day, &day_off_pings, &[]))
+            };
+            let sent = notifications.and_then(|notifications| {
                 send(&notifications)?;
                 Ok(notifications)
             });
@@ -291,6 +306,29 @@ mod tests {
         assert_eq!(store.digest_sent_on().unwrap(), Some(day(26)));
         let again = digest_step(&mut store, at(26, 9, 2), |_| panic!("sent twice")).unwrap();
         assert_eq!(again, Step::Wait(at(27, 0, 0)));
+    }
+
+    #[test]
+    fn a_saturday_with_a_family_birthday_sends_that_wish_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = demo_store(&dir.path().join("sister.db"));
+        let sister = crate::model::NewContact {
+            name: "Emma Sutherland".into(),
+            birthday: Some("1985-11-28".parse().unwrap()),
+            circle: Some(crate::model::Circle::Core),
+            tags: vec!["Family".into()],
+            notes: "Sister. Ballarat.".into(),
+            ..Default::default()
+        };
+        store.add_contact(&sister, day(26)).unwrap();
+        // 28 November 2026 is a Saturday, and Emma's birthday.
+        let Step::Sent(sent) = digest_step(&mut store, at(28, 9, 5), |_| Ok(())).unwrap() else {
+            panic!("a family birthday on a day off is sent");
+        };
+        let digest = sent.digest.clone().expect("the digest");
+        assert!(digest.body.contains("Emma"), "{digest:?}");
+        assert!(sent.reminders.is_empty(), "{sent:?}");
+        assert_eq!(store.digest_sent_on().unwrap(), Some(day(28)));
     }
 
     #[test]
