@@ -1698,6 +1698,18 @@ fn prepare<'a>(
             (added, added + phase, true, added)
         }
     };
+    // "Belated b'day beers Sat 5/12", "Tilly's party Sun 13/12, we're
+    // going": the user sees them that day; the rhythm's next word comes an
+    // interval after it, not before or just after it.
+    let due = match own_note
+        .as_ref()
+        .and_then(|(text, written)| planned_meeting(text, *written, &note_dates, calendar))
+    {
+        Some(meeting) if meeting >= 0 && due < meeting + interval && !never_contacted => {
+            due.max(meeting + interval)
+        }
+        _ => due,
+    };
     let mut resolved: Vec<&str> = facts
         .actions
         .iter()
@@ -2100,6 +2112,61 @@ fn name_list(
         list.push_str(&format!(" and {more} more"));
     }
     Some(list)
+}
+
+/// Words that make a dated thing in a note a time the user and the contact
+/// meet ("beers Sat 5/12", "Tilly's party Sun 13/12").
+const GET_TOGETHERS: [&str; 13] = [
+    "beers",
+    "beer",
+    "drinks",
+    "drink",
+    "lunch",
+    "dinner",
+    "brunch",
+    "breakfast",
+    "coffee",
+    "bbq",
+    "barbie",
+    "catch-up",
+    "catchup",
+];
+
+/// The day, still to come, the last note (`text`, written on `written`)
+/// plans to meet the contact on: a get-together, or a party the user says
+/// they are going to. Not one the note asks to be called after ("Call me
+/// after the Christmas lunch on 4 Dec").
+fn planned_meeting(
+    text: &str,
+    written: NaiveDate,
+    note_dates: &[notes::NoteDate],
+    calendar: &Calendar<'_>,
+) -> Option<i32> {
+    let lower = text.to_lowercase().replace('\u{2019}', "'");
+    let going = [
+        "we're going",
+        "we are going",
+        "i'm going",
+        "i am going",
+        "see them there",
+    ]
+    .iter()
+    .any(|g| lower.contains(g));
+    if note_timing::contact_from(text, written).is_some() {
+        return None;
+    }
+    note_dates
+        .iter()
+        .filter(|d| {
+            d.owing == notes::Owing::Nobody
+                && !d.life
+                && notes::words(&d.what)
+                    .iter()
+                    .any(|w| GET_TOGETHERS.contains(&w.as_str()) || (going && w == "party"))
+        })
+        .map(|d| calendar.day(d.on))
+        .filter(|&day| day >= 0)
+        .min()
 }
 
 /// Why the notes say to leave the contact alone (see [`standing::left_alone`]).

@@ -360,8 +360,9 @@ pub fn left_alone(
     None
 }
 
-/// Days and spans a habit recurs on: "every Sunday", "each week".
-const EVERY: [&str; 11] = [
+/// Days and spans a habit recurs on: "every Sunday", "each week", "every
+/// Sat" (the weekdays in full first: `EVERY[..7]`).
+const EVERY: [&str; 21] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -373,6 +374,16 @@ const EVERY: [&str; 11] = [
     "weekend",
     "day",
     "fortnight",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// The words besides the weekdays of [`EVERY`] that every habit holds
@@ -798,6 +809,10 @@ mod tests {
             ("Weekly sync Mondays 9:00", ""),
             ("", "we catch up every Friday over coffee"),
             ("Sits two desks down from me", ""),
+            (
+                "Cricket club mate. See him every Sat at cricket Oct-Mar.",
+                "",
+            ),
         ] {
             assert!(in_regular_touch(card, Some(note)), "{card} {note}");
         }

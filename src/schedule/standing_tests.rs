@@ -694,3 +694,30 @@ fn a_recruiter_declined_long_ago_stays_left_alone() {
     assert!(plan_note(&plan, "left alone").contains("Alyssa Grant (declined)"));
     assert_has_rhythm(&plan, &[2]);
 }
+
+#[test]
+fn a_get_together_the_note_plans_counts_as_seeing_them() {
+    // Beers on Sat 5 Dec: no word before them, and the next an interval
+    // after them.
+    let beers = noted(
+        person(1, Circle::Inner),
+        "2026-11-20",
+        "Called for his 45th. Belated b'day beers Sat 5 Dec at the Royston.",
+    );
+    // A party the user is going to counts; one to call after does not.
+    let party = noted(
+        person(2, Circle::Core),
+        "2026-11-15",
+        "Tilly's party Sun 13 Dec at theirs in Ballarat, we're going.",
+    );
+    let plan = plan_for(vec![beers, party], 120);
+    let first = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| matches!(p.reason, Reason::Cadence | Reason::Overdue))
+            .map(|p| p.date)
+            .expect("a rhythm ping")
+    };
+    assert!(first(1) >= d("2027-01-05"), "{:?}", of(&plan, 1));
+    assert!(first(2) >= d("2027-02-01"), "{:?}", of(&plan, 2));
+}
