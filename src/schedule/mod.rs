@@ -244,7 +244,9 @@ fn gap_after(kind: note_timing::TargetKind) -> i32 {
     // waits a week after the last ping: both belong near their day.
     if matches!(
         kind,
-        note_timing::TargetKind::Owed | note_timing::TargetKind::AfterNews
+        note_timing::TargetKind::Owed
+            | note_timing::TargetKind::AfterNews
+            | note_timing::TargetKind::AfterDecision
     ) {
         OWED_GAP_DAYS
     } else {
@@ -788,9 +790,8 @@ fn plan_written_through(
                 let (by, index, floor) = entry.note.unwrap_or_default();
                 // Dated news is asked about on its day, whatever fixed ping
                 // comes near it.
-                let news = p.note_targets.get(usize::from(index)).map(|t| t.2)
-                    == Some(note_timing::TargetKind::AfterNews);
-                match place_note(p, entry.due, by, floor, news, &calendar, &load, daily_cap) {
+                let kind = p.note_targets.get(usize::from(index)).map(|t| t.2);
+                match place_note(p, entry.due, by, floor, kind, &calendar, &load, daily_cap) {
                     Some(day) if !too_dense(p, &state.cadence_days, day) => Decision::Place(day),
                     _ => Decision::Fallback,
                 }
@@ -1115,7 +1116,10 @@ fn note_first(
     rhythm: i32,
 ) -> Option<(usize, i32, i32, i32)> {
     for (i, &(day, by, kind)) in p.note_targets.iter().enumerate().take(32) {
-        let news = kind == note_timing::TargetKind::AfterNews;
+        let news = matches!(
+            kind,
+            note_timing::TargetKind::AfterNews | note_timing::TargetKind::AfterDecision
+        );
         if state.spent_notes & (1 << i) != 0 {
             continue;
         }
@@ -1203,18 +1207,25 @@ fn place_note(
     day: i32,
     by: i32,
     floor: i32,
-    news: bool,
+    kind: Option<note_timing::TargetKind>,
     calendar: &Calendar<'_>,
     load: &[u32],
     cap: u32,
 ) -> Option<i32> {
+    let news = matches!(
+        kind,
+        Some(note_timing::TargetKind::AfterNews | note_timing::TargetKind::AfterDecision)
+    );
+    // "Hip replacement Mon 7/12, off until mid-Jan": a get-well word is for
+    // the time they are off.
+    let news_of_them = kind == Some(note_timing::TargetKind::AfterNews);
     let free = |d: i32| {
         let under_cap = slot(d).and_then(|s| load.get(s)).is_none_or(|&n| n < cap);
         d >= 0
             && calendar.is_working(d)
             && under_cap
             && !(p.quiet_at_year_end && calendar.is_year_break(d))
-            && !p.is_away(d)
+            && (news_of_them || !p.is_away(d))
             // News is asked about close to a birthday or a promise, but not
             // on its very day: one ping a day for a contact.
             && if news {
@@ -2379,7 +2390,9 @@ fn place_targets(
                 note_timing::TargetKind::AfterNews if !business => {
                     calendar.next_working(calendar.day(t.day) - PERSONAL_NEWS_SOONER_DAYS)
                 }
-                note_timing::TargetKind::AfterNews => calendar.next_working(calendar.day(t.day)),
+                note_timing::TargetKind::AfterNews | note_timing::TargetKind::AfterDecision => {
+                    calendar.next_working(calendar.day(t.day))
+                }
                 note_timing::TargetKind::Deadline
                 | note_timing::TargetKind::Owed
                 | note_timing::TargetKind::AskedFrom => {

@@ -39,6 +39,9 @@ pub enum TargetKind {
     Deadline,
     /// A ping after dated personal news, to ask how it went.
     AfterNews,
+    /// A ping after a decision others take on a day ("the board on Wed
+    /// 9/12"), to ask how it went: as news, but not while they are away.
+    AfterDecision,
     /// The first ping on the day a note asks to be contacted from ("call
     /// after 11 Jan").
     AskedFrom,
@@ -142,7 +145,15 @@ fn words_of(clause: &str) -> Vec<String> {
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            let w = w.to_lowercase();
+            // "on leave til 11/1", "'til": as "till".
+            if matches!(w.as_str(), "til" | "'til") {
+                "till".to_owned()
+            } else {
+                w
+            }
+        })
         .collect()
 }
 
@@ -368,7 +379,7 @@ fn dated_targets(
             out.push(NoteTarget {
                 day: d.on + Duration::days(1),
                 by: d.on + Duration::days(DECISION_WINDOW_DAYS),
-                kind: TargetKind::AfterNews,
+                kind: TargetKind::AfterDecision,
             });
         }
     }

@@ -721,3 +721,31 @@ fn a_get_together_the_note_plans_counts_as_seeing_them() {
     assert!(first(1) >= d("2027-01-05"), "{:?}", of(&plan, 1));
     assert!(first(2) >= d("2027-02-01"), "{:?}", of(&plan, 2));
 }
+
+#[test]
+fn news_is_asked_about_while_they_are_off_and_til_is_till() {
+    let jenny = noted(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Jenny - hip replacement Mon 7 Dec at Albury Wodonga Private, off until mid-Jan. Talk in Feb re the BMS budget.",
+    );
+    let chris = noted(
+        person(2, Circle::Core),
+        "2026-11-10",
+        "Wants the final defects walk early Feb. Lock a date in Jan, he's on leave til 11 Jan.",
+    );
+    let plan = plan_for(vec![jenny, chris], 60);
+    let get_well = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("hip replacement"))
+        .expect("a word after the operation");
+    assert!(
+        get_well.date > d("2026-12-07") && get_well.date <= d("2026-12-10"),
+        "{get_well:?}"
+    );
+    assert!(
+        of(&plan, 2).iter().all(|p| p.date >= d("2027-01-11")),
+        "{:?}",
+        of(&plan, 2)
+    );
+}
