@@ -1681,6 +1681,17 @@ fn prepare<'a>(
             d.owing = notes::Owing::Nobody;
         }
     }
+    // "RFQ back to Sarah by Fri 11/12", with the RFQ response promised for
+    // that day: the promise's ping is the word for it, not a check-in
+    // ahead of the user's own deadline.
+    for d in &mut note_dates {
+        if d.deadline
+            && d.owing == notes::Owing::Nobody
+            && facts.open_promises.iter().any(|pr| pr.due == d.on)
+        {
+            d.deadline = false;
+        }
+    }
     // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
     // its ping comes before the day (see [`note_targets`]), not at once.
     let open = open_item(facts, &anchors).filter(|_| {

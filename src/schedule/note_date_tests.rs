@@ -174,12 +174,12 @@ fn what_a_note_says_is_owed_by_a_day_is_the_ping_before_it() {
     );
     assert!(!chase.suggestion.contains("Tony:"), "{chase:?}");
     // A to-do a week after the note: it comes before its day, though the
-    // note is three days old, and quotes what the user wrote.
+    // note is three days old, and says what the user wrote as the to-do.
     let todo = of(&plan, 3)[0];
     assert!(todo.date < d("2026-12-04"), "{todo:?}");
     assert!(
         todo.suggestion
-            .contains("\u{201c}Need to confirm by 4 Dec or she releases it\u{201d}"),
+            .ends_with("for Person: confirm by 4 Dec or she releases it."),
         "{todo:?}"
     );
 }
@@ -599,5 +599,36 @@ fn a_decision_a_note_dates_is_asked_about_the_day_after() {
     assert!(
         cwc.suggestion.contains("how the CWC mtg on 16 Dec went"),
         "{cwc:?}"
+    );
+}
+
+#[test]
+fn a_deadline_a_promise_keeps_on_its_day_needs_no_word_ahead() {
+    use super::snapshot::PromiseFacts;
+    use super::tests::plan_for;
+    let mut sarah = noted(
+        person(1, Circle::Core),
+        "2026-11-20",
+        "RFQ in - Barwon Health SW wing. RFQ back to Sarah by Fri 11 Dec 2pm.",
+    );
+    sarah.open_promises.push(PromiseFacts {
+        id: 7,
+        text: "Send Sarah the RFQ response".into(),
+        due: d("2026-12-11"),
+    });
+    let plan = plan_for(vec![sarah], 30);
+    assert!(
+        of(&plan, 1)
+            .iter()
+            .all(|p| !p.suggestion.contains("ahead of")),
+        "{:?}",
+        of(&plan, 1)
+    );
+    assert!(
+        of(&plan, 1)
+            .iter()
+            .any(|p| p.date == d("2026-12-11") && p.reason == super::Reason::Promise),
+        "{:?}",
+        of(&plan, 1)
     );
 }

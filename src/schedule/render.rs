@@ -103,6 +103,30 @@ pub(super) fn in_second_person(text: String) -> String {
     out
 }
 
+/// A to-do a note dates, as said in a ping: "Need to confirm by 11 Dec w/
+/// the booking form" is the to-do "confirm by 11 Dec w/ the booking form";
+/// anything else is quoted as written.
+fn to_do(task: &str) -> String {
+    let lower = task.to_lowercase();
+    let rest = [
+        "need to ",
+        "needs to ",
+        "have to ",
+        "has to ",
+        "must ",
+        "gotta ",
+        "got to ",
+        "should ",
+    ]
+    .iter()
+    .find(|lead| lower.starts_with(*lead))
+    .map(|lead| &task[lead.len()..]);
+    match rest {
+        Some(rest) if !rest.trim().is_empty() => rest.trim().to_owned(),
+        _ => format!("\u{201c}{task}\u{201d}"),
+    }
+}
+
 /// A yearly Christmas custom as said in a ping: the user's own sentence
 /// ("Every Christmas I drop a box of Krispy Kremes to the workshop") said
 /// back to them ("you drop a box of…"), anything else quoted as written.
@@ -419,7 +443,7 @@ fn value(
         // A thing to send or chase reads as the thing ("the access plan");
         // a to-do is quoted as written.
         "task" => match ctx.task {
-            Some((what, _, Owing::Do)) => clean(what, 120),
+            Some((what, _, Owing::Do)) => to_do(&clean(what, 120)),
             Some((what, _, _)) => owed_thing(what, ctx.first_name),
             None => String::new(),
         },
