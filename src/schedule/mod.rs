@@ -1231,7 +1231,13 @@ fn place_note(
             && if news {
                 !p.fixed.iter().any(|f| f.day == d)
             } else {
-                !p.fixed.iter().any(|f| (f.day - d).abs() < NOTE_GAP_DAYS)
+                // What is owed will not wait a week for a birthday's sake.
+                let gap = if kind == Some(note_timing::TargetKind::Owed) {
+                    OWED_GAP_DAYS
+                } else {
+                    NOTE_GAP_DAYS
+                };
+                !p.fixed.iter().any(|f| (f.day - d).abs() < gap)
             }
     };
     let floor = floor.max(day - LEVELLING_WINDOW_DAYS);
@@ -2471,6 +2477,8 @@ fn earlier_dates(
 const CHRISTMAS_CUSTOM_FROM: u32 = 7;
 /// The same for a card that goes by post or must arrive in time.
 const CHRISTMAS_POST_FROM: u32 = 1;
+/// The same for a present handed over in person: the week before the break.
+const CHRISTMAS_IN_PERSON_FROM: u32 = 14;
 /// A yearly Christmas custom is seen to by this day of December.
 const CHRISTMAS_CUSTOM_BY: u32 = 19;
 
@@ -2485,6 +2493,8 @@ fn christmas_targets(
 ) -> Vec<note_timing::NoteTarget> {
     let from = if custom.by_post {
         CHRISTMAS_POST_FROM
+    } else if custom.in_person {
+        CHRISTMAS_IN_PERSON_FROM
     } else {
         CHRISTMAS_CUSTOM_FROM
     };

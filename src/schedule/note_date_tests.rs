@@ -632,3 +632,36 @@ fn a_deadline_a_promise_keeps_on_its_day_needs_no_word_ahead() {
         of(&plan, 1)
     );
 }
+
+#[test]
+fn a_thing_owed_in_the_week_of_a_day_is_chased_at_its_end_and_a_present_in_person_comes_late() {
+    use super::tests::plan_for;
+    let po = noted(
+        person(1, Circle::Core),
+        "2026-11-25",
+        "Tenant floor integration approved! He'll send the PO w/c 7 Dec.",
+    );
+    let mut workshop = noted(
+        person(2, Circle::Core),
+        "2026-11-02",
+        "Chiller upgrade scoping.",
+    );
+    workshop.notes =
+        "Every Christmas I drop a box of Krispy Kremes + a card in person to the workshop.".into();
+    let plan = plan_for(vec![po, workshop], 40);
+    assert!(
+        of(&plan, 1)
+            .iter()
+            .any(|p| p.suggestion.contains("the PO is on track for Fri 11 Dec")),
+        "{:?}",
+        of(&plan, 1)
+    );
+    let custom = of(&plan, 2)
+        .into_iter()
+        .find(|p| p.suggestion.contains("Christmas"))
+        .expect("the Christmas custom");
+    assert!(
+        custom.date >= d("2026-12-14") && custom.date <= d("2026-12-18"),
+        "{custom:?}"
+    );
+}

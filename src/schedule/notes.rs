@@ -1098,13 +1098,32 @@ pub fn christmas_custom(card: &str) -> Option<ChristmasCustom<'_>> {
             if matches!(thing, "call" | "visit") && !christmas {
                 return None;
             }
-            let by_post = ["post", "arrive", "abroad", "overseas", "by mail"]
-                .iter()
-                .any(|w| lower.contains(w));
+            // "I send him a case of…", "(courier to 447 Collins)": it must
+            // arrive, as a card in the post must.
+            let by_post = [
+                "post", "arrive", "abroad", "overseas", "by mail", "courier", "ship",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+                || words
+                    .windows(2)
+                    .any(|w| matches!(w[0].as_str(), "i" | "we") && w[1] == "send");
+            // "I drop a box … in person", "round to his yard": handed over
+            // in the last days before the break, not planned weeks ahead.
+            let in_person = !by_post
+                && !matches!(thing, "lunch" | "dinner" | "drinks" | "call" | "visit")
+                && (["in person", "round to", "drop"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                    || words.windows(2).any(|w| {
+                        matches!(w[0].as_str(), "i" | "we")
+                            && matches!(w[1].as_str(), "bring" | "take" | "deliver" | "give")
+                    }));
             Some(ChristmasCustom {
                 sentence,
                 thing,
                 by_post,
+                in_person,
             })
         })
 }
@@ -1123,6 +1142,9 @@ pub struct ChristmasCustom<'a> {
     pub thing: &'static str,
     /// It goes by post and must arrive in time: it comes earlier.
     pub by_post: bool,
+    /// It is handed over in person: it comes in the last days before the
+    /// break.
+    pub in_person: bool,
 }
 
 /// Whether a contact's tags mark a client or customer (`client_tags`).
@@ -2019,6 +2041,16 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 Some(at) if !what[at..].contains(')') => what[..at].trim_end().to_owned(),
                 _ => what,
             };
+            // "He'll send the PO w/c 7/12": owed in the course of that week,
+            // so it is asked after at its end, not on its Monday.
+            let week_of = words[..i]
+                .last()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "w/c" | "wc" | "w/b" | "wb"));
+            let on = if week_of && owing == Owing::Chase {
+                on + chrono::Duration::days(4)
+            } else {
+                on
+            };
             let decision = owing == Owing::Nobody
                 && !what.is_empty()
                 && lower
@@ -2603,8 +2635,17 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
             "badly" | "desperately" | "bad" | "dearly" | "eagerly"
         )
     });
+    // "wants install to start Feb": when it happens, not a thing.
+    let starts = tokens.windows(2).any(|w| {
+        w[0] == "to"
+            && matches!(
+                w[1].as_str(),
+                "start" | "begin" | "happen" | "finish" | "end" | "kick" | "commence" | "launch"
+            )
+    });
     let happening = timeline
         || longed_for
+        || starts
         || tokens
             .iter()
             .skip(1)
@@ -3419,6 +3460,7 @@ mod tests {
             request("He wants the VHBA panel badly - national implications"),
             None
         );
+        assert_eq!(request("Wants install to start Feb."), None);
         assert!(request("Wants the go-live checklist").is_some());
         assert!(request("Wants go-live checklist").is_some());
         assert_eq!(request("Wants launch in March"), None);
@@ -4327,8 +4369,24 @@ mod tests {
             Some((
                 "Every Christmas I send him a case of Franciacorta (Bellavista)",
                 "gift",
-                false
+                true
             ))
+        );
+        // Handed over in person: in the last days before the break.
+        let in_person = |card: &str| christmas_custom(card).map(|c| c.in_person);
+        assert_eq!(
+            in_person(
+                "Every Christmas I drop a box of Krispy Kremes + a card in person to the workshop"
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            in_person("Every Christmas I send Dan a bottle of pinot (courier to 447 Collins)"),
+            Some(false)
+        );
+        assert_eq!(
+            in_person("I take her for lunch every December"),
+            Some(false)
         );
         assert_eq!(
             custom("Every Christmas I bring him a panettone artigianale in person."),
