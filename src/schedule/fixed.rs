@@ -264,9 +264,22 @@ fn takes_lead(text: &str) -> bool {
         "complete ",
         "fill in ",
         "fill out ",
+        "book ",
     ]
     .iter()
     .any(|w| lower.starts_with(w))
+        // References need the referees' yes; a business case or a method
+        // statement, days of work.
+        || ["reference", "referee", "business case", "method statement", "itp"]
+            .iter()
+            .any(|w| {
+                lower.match_indices(w).any(|(at, _)| {
+                    lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
 }
 
 pub(super) fn promise_pings(

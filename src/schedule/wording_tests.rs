@@ -1531,7 +1531,20 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
         text: "Schedule the reference call with Derek".into(),
         due: d("2026-11-30"),
     }];
-    let plan = plan_for(vec![holly, tom], 30);
+    // References need the referees' yes; a crew booked, the crew's time.
+    let mut ahmed = person(9, Circle::Core);
+    ahmed.open_promises = vec![PromiseFacts {
+        id: 14,
+        text: "Send Ahmed 2 hospital references - RMH + Barwon".into(),
+        due: d("2026-12-11"),
+    }];
+    let mut paul = person(10, Circle::Core);
+    paul.open_promises = vec![PromiseFacts {
+        id: 15,
+        text: "Book commissioning crew - Macca + Tran".into(),
+        due: d("2026-12-11"),
+    }];
+    let plan = plan_for(vec![holly, tom, ahmed, paul], 30);
     let promise = |id: i64| {
         of(&plan, id)
             .into_iter()
@@ -1542,6 +1555,8 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
     assert_eq!(demo.date, d("2026-12-04"), "{demo:?}");
     assert!(demo.why.ends_with("today is the day to start."), "{demo:?}");
     assert_eq!(promise(8).date, today(), "{:?}", promise(8));
+    assert_eq!(promise(9).date, d("2026-12-04"), "{:?}", promise(9));
+    assert_eq!(promise(10).date, d("2026-12-04"), "{:?}", promise(10));
 }
 
 #[test]
