@@ -1760,6 +1760,16 @@ fn prepare<'a>(
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
     let mut earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
     earlier_dates.retain(|d| !(d.life && is_someone_elses(&d.what, facts, &book.names)));
+    // "Get the quote to her by 15/12" in a note shared with Anita, on the
+    // card of Steve, whom the notes call "he": hers, not his.
+    for d in note_dates.iter_mut().chain(earlier_dates.iter_mut()) {
+        if pronoun_of(facts, d.written).is_some_and(|she| speaks_of_other(&d.what, she)) {
+            d.deadline = false;
+            d.decision = false;
+            d.life = false;
+            d.owing = notes::Owing::Nobody;
+        }
+    }
     // A promise about it ("Send Alan's Christmas card", "Helen's Christmas
     // lunch") is the custom this year: no second ping for it.
     let christmas = if left_alone {
@@ -1917,17 +1927,112 @@ fn rewrite<'t>(
 /// none, and are read once.
 fn own_absence(
     text: &str,
-    written: NaiveDate,
+    note: &snapshot::NoteFacts,
     facts: &ContactFacts,
     book_names: &std::collections::HashSet<String>,
 ) -> Option<note_timing::Absence> {
+    let written = note.date;
     note_timing::away_days(text, written)?;
     let own = notes::without_others(
         text,
         &[first_name(facts), explain::addressed_as(facts)],
         book_names,
     );
+    // "Get the quote to her by 15/12 - she's off from 19/12", a note shared
+    // with Anita, on Steve's card, whom the other notes call "he": hers.
+    let own = match pronoun_of(facts, note.date) {
+        Some(theirs) => without_pronoun(&own, !theirs),
+        None => own,
+    };
     note_timing::away_days(&own, written)
+}
+
+/// Whether a word is a subject pronoun, and which: `Some(true)` for "she",
+/// `Some(false)` for "he" (with "'s", "'ll", "'d").
+fn subject_pronoun(word: &str) -> Option<bool> {
+    let word = word.to_lowercase().replace('\u{2019}', "'");
+    let base = word.split('\'').next().unwrap_or("");
+    match base {
+        "she" => Some(true),
+        "he" => Some(false),
+        _ => None,
+    }
+}
+
+/// How the user's notes on the contact speak of them, other than those
+/// written on `except` (the note being read, which may be shared with
+/// someone else): `Some(true)` "she", `Some(false)` "he", `None` when they
+/// never say or say both.
+fn pronoun_of(facts: &ContactFacts, except: NaiveDate) -> Option<bool> {
+    let (mut she, mut he) = (0, 0);
+    let notes = std::iter::once(facts.notes.as_str()).chain(
+        facts
+            .last_note
+            .iter()
+            .chain(&facts.absence_notes)
+            .chain(&facts.dated_notes)
+            .filter(|n| n.date != except)
+            .map(|n| n.text.as_str()),
+    );
+    for note in notes {
+        for word in note.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
+            match subject_pronoun(word) {
+                Some(true) => she += 1,
+                Some(false) => he += 1,
+                None => {}
+            }
+        }
+    }
+    match (she, he) {
+        (0, 0) => None,
+        (_, 0) => Some(true),
+        (0, _) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether `what` speaks of someone by the pronoun that is not the
+/// contact's (`she`: the contact is "she"), and not by theirs.
+fn speaks_of_other(what: &str, she: bool) -> bool {
+    let (mut own, mut other) = (false, false);
+    for word in what.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
+        let lower = word.to_lowercase();
+        let female =
+            matches!(lower.as_str(), "her" | "hers") || subject_pronoun(word) == Some(true);
+        let male = matches!(lower.as_str(), "him" | "his") || subject_pronoun(word) == Some(false);
+        if (female && she) || (male && !she) {
+            own = true;
+        }
+        if (female && !she) || (male && she) {
+            other = true;
+        }
+    }
+    other && !own
+}
+
+/// `text` without the clauses whose subject is the other pronoun
+/// (`she`: "she's off from 19/12" when `she` is true).
+fn without_pronoun(text: &str, she: bool) -> std::borrow::Cow<'_, str> {
+    let clauses: Vec<&str> = text
+        .split(['.', ';', '\n'])
+        .flat_map(|s| s.split(" - "))
+        .collect();
+    let theirs = |clause: &str| {
+        let mut pronouns = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            .filter_map(subject_pronoun);
+        pronouns.clone().any(|p| p == she) && pronouns.all(|p| p == she)
+    };
+    if !clauses.iter().any(|c| theirs(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        clauses
+            .into_iter()
+            .filter(|c| !theirs(c))
+            .collect::<Vec<_>>()
+            .join(". "),
+    )
 }
 
 /// The inner circle, or a contact tagged friend or family.
@@ -1973,7 +2078,7 @@ fn closed_spans(
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
             // "Michael is off 21/12-8/1" on Thomas's card is Michael's.
-            spans.extend(own_absence(&text, note.date, facts, book_names).map(away));
+            spans.extend(own_absence(&text, note, facts, book_names).map(away));
             spans.extend(
                 note_timing::parked_days(&text, note.date).map(|s| span(s, ClosedBy::Later)),
             );
@@ -1996,7 +2101,7 @@ fn closed_spans(
     for note in &facts.absence_notes {
         let text = own_text(note, first_name(facts), &roles, calendar);
         if !personal {
-            spans.extend(own_absence(&text, note.date, facts, book_names).map(away));
+            spans.extend(own_absence(&text, note, facts, book_names).map(away));
             // "Not before Q3 — call him June 2027", followed only by a like
             // of a post: no conversation since has changed that.
             if only_light_touches_after(facts, note.date) {

@@ -749,3 +749,31 @@ fn news_is_asked_about_while_they_are_off_and_til_is_till() {
         of(&plan, 2)
     );
 }
+
+#[test]
+fn a_shared_note_about_her_is_not_his() {
+    // Logged with Anita and Steve; Steve's card calls him "he".
+    let mut steve = noted(
+        person(1, Circle::Core),
+        "2026-11-20",
+        "Stage 2 scoping mtg. Get the quote to her by 15 Dec - she's off from 19 Dec, back 18 Jan.",
+    );
+    steve.notes = "Day-to-day at Clayton. He knows every plant room.".into();
+    // Her own card: the same note is hers.
+    let mut anita = steve.clone();
+    anita.id = 2;
+    anita.uid = "u-2".into();
+    anita.notes = "Director. She signs off stage 2.".into();
+    let plan = plan_for(vec![steve, anita], 60);
+    for p in of(&plan, 1) {
+        assert!(!p.why.contains("away"), "{p:?}");
+        assert!(!p.suggestion.contains("the quote"), "{p:?}");
+    }
+    assert!(
+        of(&plan, 2).iter().all(|p| p.date < d("2026-12-19")
+            || p.date >= d("2027-01-18")
+            || p.reason == Reason::Promise),
+        "{:?}",
+        of(&plan, 2)
+    );
+}
