@@ -2778,6 +2778,28 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
                     object,
                 });
             }
+            // "Get Rudi to extend the deal reg past 31/12": a favour to ask
+            // of them.
+            if verb == "get" {
+                let lower_rest = rest.to_lowercase();
+                let name = first_name.trim().to_lowercase();
+                let asked = [name.as_str(), "him", "her", "them"]
+                    .iter()
+                    .filter(|n| !n.is_empty())
+                    .find_map(|n| lower_rest.strip_prefix(&format!("{n} to ")));
+                if let (Some(what), Some(ask)) =
+                    (asked, data().promise_acts.iter().find(|a| a.act == "ask"))
+                {
+                    let what = &rest[rest.len() - what.len()..];
+                    let object = clean(&as_said_to_user(&format!("to {what}")), OBJECT_CHARS + 1);
+                    if object.chars().count() <= OBJECT_CHARS {
+                        return Some(PromiseReading {
+                            act: ask.act.as_str(),
+                            object,
+                        });
+                    }
+                }
+            }
             // "Get Greg's sign-off", "get approval": something to obtain,
             // not to send them.
             if verb == "get" && obtains(rest, first_name) {
@@ -2851,7 +2873,7 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
 
 /// Words that end the name of a thing handed over ("territory plan",
 /// "readout deck"): a promise of one without a verb is a thing to send.
-const DELIVERABLES: [&str; 44] = [
+const DELIVERABLES: [&str; 62] = [
     "plan",
     "deck",
     "case",
@@ -2896,6 +2918,24 @@ const DELIVERABLES: [&str; 44] = [
     "redlines",
     "references",
     "timeline",
+    "evidence",
+    "calc",
+    "calcs",
+    "calculation",
+    "calculations",
+    "letter",
+    "letters",
+    "cert",
+    "certificate",
+    "schedule",
+    "boq",
+    "pack",
+    "matrix",
+    "sheet",
+    "details",
+    "drawings",
+    "design",
+    "statement",
 ];
 
 /// The thing a verbless promise names, when its head is a thing handed over:

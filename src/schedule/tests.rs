@@ -186,7 +186,7 @@ fn promise_due_becomes_a_ping_on_its_day() {
         .find(|p| p.promise_id == Some(9))
         .unwrap();
     assert!(
-        late.why.contains("still open") && late.suggestion.contains("Pricing sheet"),
+        late.why.contains("still open") && late.suggestion.contains("the pricing sheet"),
         "{late:?}"
     );
 }
