@@ -685,9 +685,23 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
         };
         let words = words_of(&lower[at..]);
         let end = words.iter().enumerate().find_map(|(i, w)| {
-            matches!(w.as_str(), "until" | "till")
-                .then(|| named_day(&words[i + 1..], written))
-                .flatten()
+            let after = &words[i + 1..];
+            let day = matches!(w.as_str(), "until" | "till")
+                .then(|| named_day(after, written))
+                .flatten()?;
+            // "No contact until award, expected end Jan": the hold lasts the
+            // month out; the award may come on its last day.
+            let month_end = after
+                .iter()
+                .take(5)
+                .any(|w| matches!(w.as_str(), "end" | "late" | "fine" | "ende"));
+            Some(if month_end {
+                NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
+                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                    .unwrap_or(day)
+            } else {
+                day
+            })
         });
         if let Some(end) =
             end.filter(|&e| e > written && (e - written).num_days() <= AWAY_LONGEST_DAYS)
@@ -699,9 +713,9 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
 }
 
 /// Verbs of getting in touch: "ping her in Jan", "call back after 15 Jan".
-const CONTACT_VERBS: [&str; 16] = [
+const CONTACT_VERBS: [&str; 19] = [
     "ping", "call", "ring", "phone", "email", "e-mail", "contact", "reach", "follow", "touch",
-    "check", "catch", "try", "write", "ask", "revisit",
+    "check", "catch", "try", "write", "ask", "revisit", "talk", "speak", "chat",
 ];
 
 /// Verbs among [`CONTACT_VERBS`] that ask for a call.

@@ -1156,7 +1156,8 @@ pub fn is_client(tags: &[String]) -> bool {
 /// Words that make a dated clause a deadline worth a ping before it.
 /// Words of a clause that make its day one where others decide: the user
 /// asks how it went after it.
-const DECISION_WORDS: [&str; 17] = [
+const DECISION_WORDS: [&str; 18] = [
+    "exco",
     "committee",
     "cttee",
     "cmte",
@@ -2051,7 +2052,13 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             } else {
                 on
             };
+            // "No contact until award, expected end Jan": a hold, not a
+            // decision to ask about.
+            let hold = ["until", "till", "no contact", "blackout", "probity"]
+                .iter()
+                .any(|w| lower.contains(w));
             let decision = owing == Owing::Nobody
+                && !hold
                 && !what.is_empty()
                 && lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')

@@ -107,7 +107,9 @@ const GROUP: [&str; 10] = [
 
 /// Words in a contact's name that make it a place or a service, not a
 /// person: a switchboard, a taxi firm, a help desk.
-const NO_PERSON: [&str; 22] = [
+const NO_PERSON: [&str; 24] = [
+    "noc",
+    "service centre",
     "switchboard",
     "reception",
     "front desk",
@@ -510,7 +512,14 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                         || (*w == "catch" && words.get(i + 1) == Some(&"up"))
                         || (together && SHARED.contains(w))
                 });
-                standing_meeting || habit && (meeting || touch)
+                // "Weekly ops call Tuesdays 9am": a standing call of the
+                // user's, whatever it is about.
+                let weekly_call = words.iter().any(|w| matches!(*w, "weekly" | "fortnightly"))
+                    && words
+                        .iter()
+                        .any(|w| matches!(*w, "call" | "calls" | "meeting" | "mtg" | "catchup"))
+                    && !words.iter().any(|w| matches!(*w, "their" | "his" | "her"));
+                standing_meeting || weekly_call || habit && (meeting || touch)
             })
         })
 }
@@ -535,8 +544,31 @@ fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
+        // "All comms go through her PA Charmaine": the name after the role.
+        let role = [
+            "her pa ",
+            "his pa ",
+            "their pa ",
+            "the pa ",
+            "her ea ",
+            "his ea ",
+            "their ea ",
+            "the ea ",
+            "her assistant ",
+            "his assistant ",
+            "their assistant ",
+            "the assistant ",
+            "her secretary ",
+            "his secretary ",
+            "pa ",
+            "ea ",
+        ]
+        .iter()
+        .find(|r| lower[at + cue.len()..].starts_with(*r))
+        .map_or(0, |r| r.len());
+        let at_name = at + cue.len() + role;
         // Lower-casing keeps byte offsets for the text notes hold, but check.
-        let Some(next) = original.get(at + cue.len()..) else {
+        let Some(next) = original.get(at_name..) else {
             return false;
         };
         let before = &lower[..at];
@@ -560,7 +592,7 @@ fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
             .any(|part| part.eq_ignore_ascii_case(&word));
         // "Go through Leanne for meetings": how to book them, not a reason
         // to leave them alone; the words right after the name say so.
-        let after_name: Vec<&str> = lower[at + cue.len()..]
+        let after_name: Vec<&str> = lower[at_name.min(lower.len())..]
             .split(['.', ';', '\n', '-'])
             .next()
             .unwrap_or("")
@@ -811,6 +843,10 @@ mod tests {
             ("Sits two desks down from me", ""),
             (
                 "Cricket club mate. See him every Sat at cricket Oct-Mar.",
+                "",
+            ),
+            (
+                "SDM for Kwela. Weekly ops call Tuesdays 9am. Fishing nut",
                 "",
             ),
         ] {

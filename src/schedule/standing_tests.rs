@@ -777,3 +777,43 @@ fn a_shared_note_about_her_is_not_his() {
         of(&plan, 2)
     );
 }
+
+#[test]
+fn holds_and_channels_a_card_or_note_names() {
+    // All comms through her PA: left alone, reached through someone.
+    let mut cio = noted(
+        person(1, Circle::Core),
+        "2025-12-03",
+        "CIO keynote, shook hands.",
+    );
+    cio.notes =
+        "CIO. All comms go through her PA Charmaine - do not email Dr Hadebe directly".into();
+    // A service desk kept as a contact.
+    let mut noc = noted(person(2, Circle::Network), "2026-11-03", "Logged a P2.");
+    noc.name = "Kestrel NOC".into();
+    // "No contact until award, expected end Jan": the month out.
+    let tender = noted(
+        person(3, Circle::Core),
+        "2026-11-27",
+        "Submitted the RFQ in the tender box. No contact until award (expected end Jan 27)",
+    );
+    // "Let's talk early in the new year": not before 4 January.
+    let partner = noted(
+        person(4, Circle::Network),
+        "2026-11-12",
+        "Hotspot partnership. Said let's talk early in the new year",
+    );
+    let plan = plan_for(vec![cio, noc, tender, partner], 120);
+    assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
+    assert!(of(&plan, 2).is_empty(), "{:?}", of(&plan, 2));
+    assert!(
+        of(&plan, 3).iter().all(|p| p.date >= d("2027-02-01")),
+        "{:?}",
+        of(&plan, 3)
+    );
+    assert!(
+        of(&plan, 4).iter().all(|p| p.date >= d("2027-01-04")),
+        "{:?}",
+        of(&plan, 4)
+    );
+}
