@@ -430,7 +430,13 @@ fn promise_name<'a>(text: &str, facts: &'a ContactFacts, first: &'a str) -> &'a 
 /// The first nickname of a `Nickname:` line: a name of one or two words.
 fn nickname(notes: &str) -> Option<&str> {
     crate::model::nickname_lines(notes).find_map(|values| {
-        let nick = values.split(',').next()?.trim();
+        // "Kags 💙": the name, without the heart.
+        let nick = values
+            .split(',')
+            .next()?
+            .trim()
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .trim();
         let fits = (1..=20).contains(&nick.chars().count())
             && nick.split_whitespace().count() <= 2
             && nick.starts_with(char::is_alphabetic);

@@ -25,6 +25,10 @@ pub(super) fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
 /// that is nearer.
 const BIRTHDAY_EARLY_DAYS: i32 = 4;
 
+/// A birthday prepared for (a partner's, the user's child's) comes on the
+/// working day before unless that is more than this many days early.
+const PREPARE_EARLY_DAYS: i32 = 7;
+
 pub(super) fn birthday_pings(
     facts: &ContactFacts,
     today: NaiveDate,
@@ -45,8 +49,8 @@ pub(super) fn birthday_pings(
     // holiday or the user's leave alike: private life keeps no office hours.
     // The birthdays the user prepares (their child's, their partner's) are
     // seen to on the last working day before.
-    let prepared =
-        super::standing::is_own_child(&facts.notes) || super::standing::is_spouse(&facts.notes);
+    let prepared = super::standing::is_own_child(&facts.notes)
+        || super::standing::is_spouse_in_family(&facts.notes, &facts.tags);
     let on_the_day = personal && !prepared;
     for year in today.year()..=last_year {
         let on = birthday.in_year(year);
@@ -62,8 +66,15 @@ pub(super) fn birthday_pings(
         let day = if on_the_day {
             actual
         } else if prepared {
-            // A present and plans are ready before the day, not on it.
-            working_day_by(calendar, actual - 1)
+            // A present and plans are ready before the day, not on it: the
+            // last working day before, unless the user's leave makes that
+            // weeks early (then the day before, at home).
+            let day = working_day_by(calendar, actual - 1);
+            if actual - day > PREPARE_EARLY_DAYS {
+                actual - 1
+            } else {
+                day
+            }
         } else if business
             && actual - before > BIRTHDAY_EARLY_DAYS
             && after - actual < actual - before
@@ -268,6 +279,11 @@ fn takes_lead(text: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.starts_with(w))
+        // A present sent or ordered takes days to arrive.
+        || (super::notes::is_surprise(text)
+            && ["send ", "ship ", "post ", "order ", "courier "]
+                .iter()
+                .any(|w| lower.starts_with(w) || lower.contains(&format!(" {}", w.trim_end()))))
         // References need the referees' yes; a business case or a method
         // statement, days of work.
         || ["reference", "referee", "business case", "method statement", "itp"]

@@ -616,8 +616,9 @@ fn plan_written_through(
     // Someone the notes say to leave alone is planned as if paused: only
     // the user's own promises come.
     let names = book_names(&snapshot.contacts);
+    let rivals = competitor_companies(&snapshot.contacts);
     let read = par_map(snapshot.contacts.iter().collect(), |c| {
-        let left = left_alone(c, today);
+        let left = left_alone(c, today).or_else(|| at_a_competitor(c, &rivals));
         let spans = closed_spans(c, &calendar, &names);
         let fixed = fixed_pings(
             c,
@@ -1857,7 +1858,7 @@ fn prepare<'a>(
         child: standing == Some(standing::LeftAlone::Child),
         own_child: standing == Some(standing::LeftAlone::Child)
             && standing::is_own_child(&facts.notes),
-        spouse: standing::is_spouse(&facts.notes),
+        spouse: standing::is_spouse_in_family(&facts.notes, &facts.tags),
         cold_intro: stranger || cold || (never_contacted && wide),
         prompt_catch_up: book.roomy
             && !never_contacted
@@ -2302,6 +2303,36 @@ fn planned_meeting(
         .min()
 }
 
+/// The companies (lower-cased) of the contacts the notes or tags say are at
+/// a competitor: "competitor (Meshline) - do not engage".
+fn competitor_companies(contacts: &[ContactFacts]) -> std::collections::HashSet<String> {
+    contacts
+        .iter()
+        .filter(|c| {
+            c.company.is_some()
+                && phrases::is_competitor(&c.notes, &c.tags)
+                && !phrases::is_personal(&c.notes, &c.tags)
+        })
+        .filter_map(|c| c.company.as_deref())
+        .map(|company| company.trim().to_lowercase())
+        .filter(|company| !company.is_empty())
+        .collect()
+}
+
+/// Someone else at a company another card calls a competitor ("Sean
+/// Williams, Meshline Networks", beside "competitor (Meshline)"): left
+/// alone as well, unless a friend or close.
+fn at_a_competitor(
+    facts: &ContactFacts,
+    rivals: &std::collections::HashSet<String>,
+) -> Option<standing::LeftAlone> {
+    let company = facts.company.as_deref()?.trim().to_lowercase();
+    (rivals.contains(&company)
+        && facts.circle != Circle::Inner
+        && !phrases::is_personal(&facts.notes, &facts.tags))
+    .then_some(standing::LeftAlone::Competitor)
+}
+
 /// Why the notes say to leave the contact alone (see [`standing::left_alone`]).
 fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAlone> {
     if child_age(facts, today).is_some() {
@@ -2319,7 +2350,9 @@ fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAl
         standing_note,
     )
     .or_else(|| {
-        standing::in_regular_touch(&facts.notes, last_note).then_some(standing::LeftAlone::InTouch)
+        (standing::in_regular_touch(&facts.notes, last_note)
+            || standing::is_spouse_in_family(&facts.notes, &facts.tags))
+        .then_some(standing::LeftAlone::InTouch)
     })
 }
 

@@ -3015,6 +3015,34 @@ pub(super) fn promise_asides(text: &str) -> Vec<&str> {
     out
 }
 
+/// A promise said as the user's own to-do, for a present or a child's
+/// promise: "Get Dave a farewell gift for the braai" (its aside after a
+/// dash left out); one with no verb is seen to ("the thank-you gift for
+/// Tom"). The first word of the to-do is small: `planned` says "to get
+/// Dave…" or "the thank-you gift…", for "You planned …".
+pub(super) fn own_to_do(promise: &str) -> (String, bool) {
+    let text = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| promise.find(dash))
+        .min()
+        .map_or(promise, |at| &promise[..at]);
+    let text = text.trim().trim_end_matches(['.', '!']).trim();
+    let first = words(text).into_iter().next().unwrap_or_default();
+    let verb = data()
+        .promise_acts
+        .iter()
+        .flat_map(|a| &a.verbs)
+        .any(|v| v.split(' ').next() == Some(first.as_str()));
+    if verb {
+        (
+            clean(&as_said_to_user(&lower_first(text)), OBJECT_CHARS * 2),
+            true,
+        )
+    } else {
+        (as_thing(text), false)
+    }
+}
+
 /// A verbless promise as the thing it names: "Thank-you gift for Tom" →
 /// "the thank-you gift for Tom", "Jo's hamper" stays.
 pub(super) fn as_thing(promise: &str) -> String {
@@ -3138,6 +3166,10 @@ pub fn is_surprise(promise: &str) -> bool {
                 | "whisky"
                 | "whiskey"
                 | "bourbon"
+                // "Book bday dinner for Sat 19/12", on the card of the one
+                // whose birthday it is.
+                | "bday"
+                | "birthday"
         )
     })
     // "Drop off Jo's Christmas Koko Black", "her birthday cake": theirs

@@ -33,7 +33,12 @@ pub fn clean(value: &str, max: usize) -> String {
 /// keep the user's words as written; the templates speak in the second
 /// person already.
 pub(super) fn in_second_person(text: String) -> String {
-    const FIRST: [(&str, &str); 12] = [
+    const FIRST: [(&str, &str); 17] = [
+        ("we", "you"),
+        ("we're", "you're"),
+        ("we'll", "you'll"),
+        ("we've", "you've"),
+        ("us", "you"),
         ("I", "you"),
         ("I'm", "you're"),
         ("I’m", "you’re"),
@@ -48,19 +53,21 @@ pub(super) fn in_second_person(text: String) -> String {
         ("our", "your"),
     ];
     // Most texts hold none of these words: a look before the walk.
-    // Each of them starts with "I", "m" or "o" at a word's start: a scan of
+    // Each of them starts with "I", "m", "o", "w" or "u" at a word's start: a scan of
     // the bytes passes most text over without splitting it into words.
     // (Non-ASCII bytes count as word bytes, so "I’m" is one word.)
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80;
     let bytes = text.as_bytes();
     let any = (0..bytes.len()).any(|i| {
-        matches!(bytes[i], b'I' | b'm' | b'o') && (i == 0 || !word_byte(bytes[i - 1])) && {
-            let end = bytes[i..]
-                .iter()
-                .position(|&b| !word_byte(b))
-                .map_or(bytes.len(), |p| i + p);
-            end - i <= 8 && FIRST.iter().any(|(f, _)| *f == &text[i..end])
-        }
+        matches!(bytes[i], b'I' | b'm' | b'o' | b'w' | b'u')
+            && (i == 0 || !word_byte(bytes[i - 1]))
+            && {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| !word_byte(b))
+                    .map_or(bytes.len(), |p| i + p);
+                end - i <= 8 && FIRST.iter().any(|(f, _)| *f == &text[i..end])
+            }
     });
     if !any {
         return text;
@@ -304,7 +311,7 @@ fn starts_with_vowel_sound(value: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -387,29 +394,26 @@ fn value(
             } else {
                 which
             };
+            // "Ship Anika's present", "jumping castle for Naledi's 8th": the
+            // user's own plan, no promise made to a child or to someone to
+            // be surprised.
+            let own_plan = ctx.promise.filter(|p| {
+                (super::notes::is_surprise(p) && !super::notes::is_business_errand(p)) || ctx.child
+            });
+            if let (Some(promise), "owed") = (own_plan, which) {
+                let (todo, verb) = super::notes::own_to_do(promise);
+                let to = if verb { "to " } else { "" };
+                return Some(format!(
+                    "you planned {to}{todo} by {}",
+                    ctx.promise_due.unwrap_or("")
+                ));
+            }
             match reading {
-                // "Ship Anika's present": the user's own plan, no promise
-                // made to a child who is to be surprised.
-                Some(r)
-                    if which == "owed"
-                        && r.act == "do"
-                        && ctx.promise.is_some_and(super::notes::is_surprise) =>
-                {
-                    phrase(Some("you planned to {object} by {promise_due}"), Some(&r.object))
-                }
                 // "Em's birthday present", promised to Em: "the birthday present".
                 Some(r) => phrase(
                     act_phrase(r.act, which),
                     Some(&promise_object(r, ctx.first_name)),
                 ),
-                // A present, named without a verb: the user's plan.
-                None if which == "owed" && ctx.promise.is_some_and(super::notes::is_surprise) => {
-                    format!(
-                        "you planned {} by {}",
-                        super::notes::as_thing(ctx.promise.unwrap_or_default()),
-                        ctx.promise_due.unwrap_or("")
-                    )
-                }
                 None => phrase(
                     Some(match which {
                         "coming" => {
@@ -676,6 +680,16 @@ mod second_person_tests {
         assert_eq!(
             in_second_person(String::from("Send Mark the deck")),
             "Send Mark the deck"
+        );
+        assert_eq!(
+            in_second_person(String::from(
+                "Buy the voucher before we drive down to see us"
+            )),
+            "Buy the voucher before you drive down to see you"
+        );
+        assert_eq!(
+            in_second_person(String::from("Pricing for the US office")),
+            "Pricing for the US office"
         );
     }
 }

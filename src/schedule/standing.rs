@@ -183,6 +183,14 @@ pub fn is_spouse(notes: &str) -> bool {
     })
 }
 
+/// [`is_spouse`], or a card tagged family that opens with "Partner."
+/// ("Partner. Loves Pirates"): a partner of a firm is not family.
+pub fn is_spouse_in_family(notes: &str, tags: &[String]) -> bool {
+    is_spouse(notes)
+        || (tags.iter().any(|t| t.eq_ignore_ascii_case("family"))
+            && card_says(notes, |who| who == "partner"))
+}
+
 /// Whether any line of the card opens by saying who the contact is to the
 /// user in words `is` accepts: a card may start with an imported line
 /// ("Rubes new phone") before "Daughter (Rubes). Yr 6…".

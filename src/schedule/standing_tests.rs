@@ -817,3 +817,65 @@ fn holds_and_channels_a_card_or_note_names() {
         of(&plan, 4)
     );
 }
+
+#[test]
+fn a_partner_a_child_and_a_present_are_the_users_own_plans_and_a_rivals_colleague_is_left_alone() {
+    let mut kags = super::tests::born(person(1, Circle::Inner), "1987-12-19");
+    kags.tags = vec!["Family".into()];
+    kags.notes = "Partner. Loves Pirates + anything with an engine\nNickname: Kags 💙".into();
+    let kags = promised(
+        kags,
+        4,
+        "Book bday dinner for Sat 19 Dec + collect the watch from the jeweller",
+        "2026-12-11",
+    );
+    let mut naledi = super::tests::born(person(2, Circle::Inner), "2019-01-09");
+    naledi.tags = vec!["Family".into()];
+    naledi.notes = "Daughter. Grade 1.".into();
+    let naledi = promised(
+        naledi,
+        5,
+        "Book jumping castle + order the cake for Naledi's 8th",
+        "2026-12-15",
+    );
+    let mut brendan = noted(
+        person(3, Circle::Acquaintance),
+        "2026-11-12",
+        "At our stand.",
+    );
+    brendan.company = Some("Meshline Networks".into());
+    brendan.notes = "competitor (Meshline) - came sniffing round our stand. Do not engage".into();
+    let mut sean = person(4, Circle::Acquaintance);
+    sean.company = Some("Meshline Networks".into());
+    let plan = plan_for(vec![kags, naledi, brendan, sean], 200);
+    let find = |id: i64, reason: Reason| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.reason == reason)
+            .unwrap_or_else(|| panic!("{:?}", of(&plan, id)))
+    };
+    let dinner = find(1, Reason::Promise);
+    assert_eq!(
+        dinner.suggestion,
+        "Book bday dinner for Sat 19 Dec + collect the watch from the jeweller."
+    );
+    assert!(
+        dinner.why.starts_with("You planned to book bday dinner"),
+        "{dinner:?}"
+    );
+    let birthday = find(1, Reason::Birthday);
+    assert_eq!(birthday.date, d("2026-12-18"), "{birthday:?}");
+    assert!(
+        birthday
+            .suggestion
+            .starts_with("Kags's birthday is coming on Saturday"),
+        "{birthday:?}"
+    );
+    let party = find(2, Reason::Promise);
+    assert_eq!(
+        party.suggestion,
+        "Book jumping castle + order the cake for Naledi's 8th."
+    );
+    assert!(of(&plan, 4).is_empty(), "{:?}", of(&plan, 4));
+    assert!(plan_note(&plan, "left alone").contains("(at a competitor)"));
+}

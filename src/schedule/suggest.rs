@@ -18,7 +18,7 @@ use super::notes::{PromiseReading, Request};
 pub use super::phrases::Channel;
 use super::phrases::{news_kind, topic_of, NewsKind};
 pub use super::render::clean;
-use super::render::render;
+use super::render::{capitalise, render};
 use super::Reason;
 use crate::model::{Circle, InteractionKind};
 
@@ -1128,22 +1128,25 @@ pub fn suggest_anew(
         && ctx
             .promise
             .is_some_and(|p| super::notes::is_surprise(p) && !super::notes::is_business_errand(p));
-    let (text, action) = if surprise {
+    // A promise to a child ("jumping castle + the cake for Naledi's 8th") is
+    // the user's to-do too, nothing to confirm to a seven-year-old.
+    let to_do = reason == Reason::Promise && ctx.child && ctx.promise.is_some();
+    let (text, action) = if surprise || to_do {
         // A present is no promise made to them: nothing to keep "to" them.
         // "Ship Anika's present to Seattle.", "See to the thank-you gift for
-        // Tom (Blanton's).": said as the user's own to-do.
-        let to_them = format!("Keep your promise to {}: ", ctx.first_name);
-        let text = if text.starts_with(&to_them) {
-            format!(
-                "See to {}.",
-                super::notes::as_thing(ctx.promise.unwrap_or_default())
-            )
-        } else if let Some(todo) = text.strip_suffix(", as promised.") {
-            format!("{todo}.")
-        } else {
-            text
+        // Tom (Blanton's).": said as the user's own to-do, in their words.
+        let text = match super::notes::own_to_do(ctx.promise.unwrap_or_default()) {
+            (todo, true) => format!("{}.", capitalise(&todo)),
+            (thing, false) => format!("See to {thing}."),
         };
-        (text, InteractionKind::Gift)
+        (
+            text,
+            if surprise {
+                InteractionKind::Gift
+            } else {
+                template.action
+            },
+        )
     } else if ctx.personal
         && template.action == InteractionKind::Email
         && ctx.channel.message.is_none()

@@ -229,11 +229,9 @@ pub(super) fn why(
                 || {
                     if super::notes::is_surprise(text) {
                         // A present is the user's plan, not a promise made to them.
-                        format!(
-                            "You planned {} by {}",
-                            super::notes::as_thing(text),
-                            on(*due)
-                        )
+                        let (todo, verb) = super::notes::own_to_do(text);
+                        let to = if verb { "to " } else { "" };
+                        format!("You planned {to}{todo} by {}", on(*due))
                     } else {
                         format!(
                             "You promised {name} \u{201c}{}\u{201d} by {}",

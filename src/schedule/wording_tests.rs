@@ -887,7 +887,7 @@ fn a_friend_is_texted_and_a_present_promised_names_its_owner_once() {
     assert!(
         present
             .why
-            .starts_with("You promised Em the birthday present"),
+            .starts_with("You planned to send Em's birthday present by"),
         "{present:?}"
     );
 }
