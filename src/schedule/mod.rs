@@ -1761,6 +1761,20 @@ fn prepare<'a>(
     let latest = anchors.iter().map(|a| calendar.day(a.date)).max();
     let mut earlier_dates = earlier_dates(facts, calendar, &roles, &note_dates);
     earlier_dates.retain(|d| !(d.life && is_someone_elses(&d.what, facts, &book.names)));
+    // "Farouk having hip op Mon 7/12" in an earlier note on Nadia's card:
+    // Farouk's, as in the last note.
+    for d in &mut earlier_dates {
+        if notes::opens_with_someone(
+            &d.what,
+            &[first_name(facts), explain::addressed_as(facts)],
+            &book.names,
+        ) {
+            d.deadline = false;
+            d.life = false;
+            d.decision = false;
+            d.owing = notes::Owing::Nobody;
+        }
+    }
     // "Get the quote to her by 15/12" in a note shared with Anita, on the
     // card of Steve, whom the notes call "he": hers, not his.
     for d in note_dates.iter_mut().chain(earlier_dates.iter_mut()) {

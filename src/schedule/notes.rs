@@ -2165,7 +2165,19 @@ pub fn opens_with_someone(
         && names_another(name, names, book)
         && matches!(
             verb.as_str(),
-            "is" | "was" | "will" | "has" | "had" | "wants" | "said" | "says" | "goes" | "went"
+            "is" | "was"
+                | "will"
+                | "has"
+                | "had"
+                | "wants"
+                | "said"
+                | "says"
+                | "goes"
+                | "went"
+                // "Farouk having hip op Mon 7/12": shorthand for "is having".
+                | "having"
+                | "getting"
+                | "off"
         )
 }
 
@@ -3607,6 +3619,7 @@ mod tests {
         let someone = |clause: &str, names: &[&str]| opens_with_someone(clause, names, &book);
         assert!(someone("Kaltenbach: Michael is off 21 Dec - 8 Jan", thomas));
         assert!(someone("Michael's off from 21 Dec", thomas));
+        assert!(someone("Michael having hip op Mon 7 Dec", thomas));
         assert!(!someone("Michael is off from 21 Dec", &["Michael"]));
         assert!(!someone("Sully is off till Jan", &["Mick", "Sully"]));
         assert!(!someone("She is off from 18 Dec", &["Ciara"]));
