@@ -571,6 +571,9 @@ fn promise_for(
     }
 }
 
+/// A wedding further ahead than this is not congratulated yet.
+const WEDDING_AHEAD_DAYS: i64 = 14;
+
 /// Writes one ping's texts and records what it said in the contact's state.
 fn write_ping<'a, 'p>(
     x: &'p Placed,
@@ -799,6 +802,16 @@ fn write_ping<'a, 'p>(
         !state.life_used
             && (event.is_none() || is_personal(&facts.notes, &facts.tags))
             && (!news_passed || news_kind(l) == NewsKind::Loss)
+            // "Wedding 24 Apr 2027", months ahead: no congratulations on a
+            // wedding that has not happened (the engagement was news when
+            // they told it).
+            && !(news_kind(l) == NewsKind::Wedding
+                && (news_dates
+                    .iter()
+                    .any(|d| d.life && (d.on - date).num_days() > WEDDING_AHEAD_DAYS)
+                    || news_note
+                        .and_then(|n| super::notes::months_named(&n.text, n.date))
+                        .is_some_and(|m| (m - date).num_days() > WEDDING_AHEAD_DAYS)))
     });
     let serious = life.is_some() && news_reading.is_some_and(|r| r.serious);
     let life_dated_day = news_dates

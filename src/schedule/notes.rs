@@ -1771,6 +1771,38 @@ fn owed_thing(words: &[&str]) -> String {
     clean(&what, OBJECT_CHARS)
 }
 
+/// The first day of the latest month a note names ("April 2027",
+/// "wedding in June"), from the day it was written: the next such month,
+/// or in the year written after it.
+pub fn months_named(note: &str, written: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let words: Vec<&str> = note
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            // "Mar" and "may" are months only with a capital or a year.
+            let month = month_of(w)?;
+            let year = words
+                .get(i + 1)
+                .and_then(|y| y.parse::<i32>().ok())
+                .filter(|y| (2000..=2100).contains(y));
+            if month == 5 && !w.starts_with('M') && year.is_none() {
+                return None;
+            }
+            let year = year.unwrap_or(if month >= written.month() {
+                written.year()
+            } else {
+                written.year() + 1
+            });
+            chrono::NaiveDate::from_ymd_opt(year, month, 1)
+        })
+        .max()
+}
+
 fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",

@@ -1614,3 +1614,22 @@ fn a_promise_without_a_known_verb_is_said_as_written_and_a_present_as_the_users_
         "Call Tariq the evening after his surgery, as you promised."
     );
 }
+
+#[test]
+fn a_wedding_months_ahead_is_not_congratulated_yet() {
+    for note in [
+        "Samira getting married!! April 2027 in Jaipur. I'm invited, need to book",
+        "Lobola negotiations done!! Wedding 24 Apr 2027",
+    ] {
+        let c = noted(
+            person(1, Circle::Network),
+            InteractionKind::Call,
+            "2026-08-20",
+            note,
+        );
+        let plan = plan_for(vec![c], 90);
+        for p in of(&plan, 1) {
+            assert!(!p.suggestion.contains("on the wedding"), "{note}: {p:?}");
+        }
+    }
+}
