@@ -884,7 +884,34 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     let whole = (open.len() == all.len() && as_written.chars().count() <= FRAGMENT_CHARS)
         .then(|| fragment(&[as_written]))
         .flatten();
-    let mut requests = open.iter().filter_map(|c| request_in(c.text, first_name));
+    // "Needs our updated BBBEE cert - ours expires 28/2/27 so fine for now":
+    // no request yet, by the rest of its sentence.
+    let can_wait = |clause: &str| {
+        let lower = note.to_lowercase();
+        let Some(at) = note.find(clause) else {
+            return false;
+        };
+        // Lower-casing may move byte offsets in rare scripts: then no cue.
+        let Some(rest) = lower.get(at..) else {
+            return false;
+        };
+        let sentence = rest.split(['.', '\n', ';']).next().unwrap_or(rest);
+        [
+            "fine for now",
+            "ok for now",
+            "no rush",
+            "not urgent",
+            "not needed yet",
+            "can wait",
+            "no hurry",
+        ]
+        .iter()
+        .any(|cue| sentence.contains(cue))
+    };
+    let mut requests = open
+        .iter()
+        .filter(|c| !can_wait(c.text))
+        .filter_map(|c| request_in(c.text, first_name));
     let request = requests.next().map(|mut first| {
         first.and = requests.next().map(Box::new);
         // "Interested in the robot; wants a theatre visit": the visit comes first.
@@ -3584,6 +3611,10 @@ mod tests {
             None
         );
         assert_eq!(request("Wants install to start Feb."), None);
+        assert_eq!(
+            request("Needs our updated BBBEE cert - ours expires 28/2/27 so fine for now"),
+            None
+        );
         assert!(request("Wants the go-live checklist").is_some());
         assert!(request("Wants go-live checklist").is_some());
         assert_eq!(request("Wants launch in March"), None);
