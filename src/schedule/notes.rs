@@ -1564,7 +1564,18 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         (w[0].ends_with("'ll") || w[0] == "will")
             && matches!(
                 w[1],
-                "send" | "get" | "deliver" | "provide" | "share" | "forward" | "email"
+                "send"
+                    | "get"
+                    | "deliver"
+                    | "provide"
+                    | "share"
+                    | "forward"
+                    | "email"
+                    // "He'll confirm the ETA by Fri 4/12", "she'll submit
+                    // the deal reg by 12/2": theirs to do by the day.
+                    | "confirm"
+                    | "submit"
+                    | "return"
             )
     }) {
         let subject = match lower_words[at].strip_suffix("'ll") {
@@ -4657,6 +4668,10 @@ mod tests {
         assert_eq!(
             owed("He'll send the PO w/c 14 Dec."),
             one(Owing::Chase, "the PO")
+        );
+        assert_eq!(
+            owed("AP stock ETA 10-12 wks. He'll confirm the ETA by Fri 4 Dec"),
+            one(Owing::Chase, "the ETA")
         );
         // What the user will send is the user's; what they will, theirs.
         assert_eq!(
