@@ -2290,6 +2290,14 @@ fn planned_meeting(
     note_dates: &[notes::NoteDate],
     calendar: &Calendar<'_>,
 ) -> Option<i32> {
+    // Most notes date nothing ahead: they are read no further.
+    let ahead: Vec<&notes::NoteDate> = note_dates
+        .iter()
+        .filter(|d| d.owing == notes::Owing::Nobody && !d.life && calendar.day(d.on) >= 0)
+        .collect();
+    if ahead.is_empty() {
+        return None;
+    }
     let lower = text.to_lowercase().replace('\u{2019}', "'");
     let going = [
         "we're going",
@@ -2300,21 +2308,18 @@ fn planned_meeting(
     ]
     .iter()
     .any(|g| lower.contains(g));
-    if note_timing::contact_from(text, written).is_some() {
-        return None;
-    }
-    note_dates
-        .iter()
+    let day = ahead
+        .into_iter()
         .filter(|d| {
-            d.owing == notes::Owing::Nobody
-                && !d.life
-                && notes::words(&d.what)
-                    .iter()
-                    .any(|w| GET_TOGETHERS.contains(&w.as_str()) || (going && w == "party"))
+            notes::words(&d.what)
+                .iter()
+                .any(|w| GET_TOGETHERS.contains(&w.as_str()) || (going && w == "party"))
         })
         .map(|d| calendar.day(d.on))
-        .filter(|&day| day >= 0)
-        .min()
+        .min()?;
+    note_timing::contact_from(text, written)
+        .is_none()
+        .then_some(day)
 }
 
 /// The companies (lower-cased) of the contacts the notes or tags say are at
