@@ -79,11 +79,12 @@ impl<'a> Calendar<'a> {
         (date.month() == 12 && date.day() >= 24) || (date.month() == 1 && date.day() == 1)
     }
 
-    /// Whether the day falls in the days before the year-end break (18 to 20
-    /// December): too close to the holidays for a cold introduction.
+    /// Whether the day falls in the days before the year-end break (11 to 20
+    /// December, when buyers close out the year): too close to the holidays
+    /// for a cold introduction.
     pub fn is_before_year_break(&self, day: i32) -> bool {
         let date = self.date(day);
-        date.month() == 12 && (18..21).contains(&date.day())
+        date.month() == 12 && (11..21).contains(&date.day())
     }
 
     /// The first working day after the year-end break that `day` falls in
