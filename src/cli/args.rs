@@ -15,14 +15,134 @@ fn reason_only(e: keepwarm::Error) -> String {
     }
 }
 
-/// A `YYYY-MM-DD` date for the flag `field`.
+/// A date for the flag `field`: `YYYY-MM-DD`, or as people write it when it
+/// reads one way only ("20/12/2026", "12/20/2026", "20 Dec 2026").
 pub fn date_arg(field: &'static str) -> impl Fn(&str) -> Result<NaiveDate, String> + Clone {
-    move |s| parse_date(field, s).map_err(reason_only)
+    move |s| match parse_date(field, s) {
+        Ok(date) => Ok(date),
+        Err(e) => written_date(s).unwrap_or_else(|| Err(reason_only(e))),
+    }
 }
 
-/// A birthday: `YYYY-MM-DD` or `--MM-DD`.
+/// A birthday: `YYYY-MM-DD`, `--MM-DD`, or a date as people write it when it
+/// reads one way only ("20/12/1981", "20 Dec 1981").
 pub fn birthday_arg(s: &str) -> Result<Birthday, String> {
-    s.parse().map_err(reason_only)
+    s.parse().or_else(|e| match written_date(s) {
+        Some(Ok(date)) => date
+            .format("%Y-%m-%d")
+            .to_string()
+            .parse()
+            .map_err(reason_only),
+        Some(Err(why)) => Err(why),
+        None => Err(reason_only(e)),
+    })
+}
+
+/// A date written the way people write it: `None` when `s` is no such
+/// date, `Some(Err)` when it reads two ways ("4/12/2026": day or month
+/// first?), said with both readings.
+fn written_date(s: &str) -> Option<Result<NaiveDate, String>> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month_of = |w: &str| {
+        let w = w.to_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && w.starts_with(m))
+            .and_then(|i| u32::try_from(i + 1).ok())
+    };
+    let year_of = |w: &str| {
+        w.parse::<i32>().ok().and_then(|y| match w.len() {
+            4 => Some(y),
+            2 => Some(2000 + y),
+            _ => None,
+        })
+    };
+    let no_date = || Err(format!("no such calendar date: {s}"));
+    let parts: Vec<&str> = s
+        .trim()
+        .split(['/', '.', '-', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let year = year_of(c)?;
+    // "20 Dec 2026", "Dec 20 2026".
+    if let Some(month) = month_of(b) {
+        let day = a
+            .trim_end_matches(|ch: char| ch.is_alphabetic())
+            .parse()
+            .ok()?;
+        return Some(NaiveDate::from_ymd_opt(year, month, day).map_or_else(no_date, Ok));
+    }
+    if let Some(month) = month_of(a) {
+        let day = b
+            .trim_end_matches(|ch: char| ch.is_alphabetic())
+            .parse()
+            .ok()?;
+        return Some(NaiveDate::from_ymd_opt(year, month, day).map_or_else(no_date, Ok));
+    }
+    let (x, y): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let (day, month) = match (x > 12, y > 12) {
+        (true, false) => (x, y),
+        (false, true) => (y, x),
+        (false, false) if x == y => (x, y),
+        (false, false) => {
+            let date = |d: u32, m: u32| {
+                NaiveDate::from_ymd_opt(year, m, d)
+                    .map(|d| d.format("%Y-%m-%d (%-d %B)").to_string())
+            };
+            return Some(Err(format!(
+                "{s} reads two ways: write {} or {}",
+                date(x, y).unwrap_or_default(),
+                date(y, x).unwrap_or_default()
+            )));
+        }
+        (true, true) => return Some(no_date()),
+    };
+    Some(NaiveDate::from_ymd_opt(year, month, day).map_or_else(no_date, Ok))
+}
+
+#[cfg(test)]
+mod written_date_tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_people_write_them_when_they_read_one_way() {
+        let date = date_arg("--date");
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(date("2026-11-27"), Ok(d("2026-11-27")));
+        assert_eq!(date("27/11/2026"), Ok(d("2026-11-27")));
+        assert_eq!(date("11/27/2026"), Ok(d("2026-11-27")));
+        assert_eq!(date("27.11.26"), Ok(d("2026-11-27")));
+        assert_eq!(date("27 Nov 2026"), Ok(d("2026-11-27")));
+        assert_eq!(date("December 3 2026"), Ok(d("2026-12-03")));
+        assert_eq!(
+            date("4/12/2026"),
+            Err(
+                "4/12/2026 reads two ways: write 2026-12-04 (4 December) or 2026-04-12 (12 April)"
+                    .to_owned()
+            )
+        );
+        assert!(date("31/02/2026")
+            .unwrap_err()
+            .contains("no such calendar date"));
+        assert!(date("Fri").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(date("1/2/3/4").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(
+            birthday_arg("20/12/1981").map(|b| b.to_string()),
+            Ok("1981-12-20".to_owned())
+        );
+        assert!(birthday_arg("9/1/2019")
+            .unwrap_err()
+            .contains("reads two ways"));
+        assert_eq!(
+            birthday_arg("--12-20").map(|b| b.to_string()),
+            Ok("--12-20".to_owned())
+        );
+    }
 }
 
 /// What `edit --birthday` does: set one, or remove it (`none`).

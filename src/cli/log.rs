@@ -22,7 +22,7 @@ pub struct LogArgs {
     /// What kind of contact it was.
     #[arg(long, value_parser = kind_arg, long_help = KIND_HELP)]
     kind: InteractionKind,
-    /// When it happened, YYYY-MM-DD (default: today).
+    /// When it happened, YYYY-MM-DD or as written ("27/11/2026") (default: today).
     #[arg(long, value_parser = date_arg("--date"))]
     date: Option<NaiveDate>,
     /// A note about it.
@@ -173,7 +173,7 @@ pub struct PromiseArgs {
     /// With `list`: kept promises too.
     #[arg(long)]
     all: bool,
-    /// When it is due, YYYY-MM-DD.
+    /// When it is due, YYYY-MM-DD or as written ("11 Dec 2026").
     #[arg(long, value_parser = date_arg("--due"))]
     due: Option<NaiveDate>,
     /// With `done`: the day it was kept, YYYY-MM-DD (default: today).
