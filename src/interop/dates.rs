@@ -8,22 +8,6 @@
 use crate::model::Birthday;
 use crate::schedule::numeric_dates::DateOrder;
 
-/// Month names as a warning spells a date ("4 December 1979").
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// How the user writes numeric dates: which number of `4/12/1979` is the day
 /// when the date itself does not say. Without a region (or in one that writes
 /// both ways, like Canada), the month comes first, as Outlook's US export writes.
@@ -198,10 +182,10 @@ pub(crate) fn birthday_or_warning(
 
 /// "4 December 1979", or "4 December" without a year: a date no one misreads.
 fn spelled(birthday: &Birthday) -> String {
-    let month = MONTH_NAMES
-        .get(birthday.month as usize - 1)
-        .copied()
-        .unwrap_or("?");
+    let month = u8::try_from(birthday.month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("?", |m| m.name());
     match birthday.year {
         Some(year) => format!("{} {month} {year}", birthday.day),
         None => format!("{} {month}", birthday.day),

@@ -1645,14 +1645,8 @@ fn prepare<'a>(
     // "Michael is off 21/12-8/1" on Thomas's card: Michael's day, not a
     // deadline or news of Thomas's.
     for d in &mut note_dates {
-        if notes::opens_with_someone(
-            &d.what,
-            &[first_name(facts), explain::addressed_as(facts)],
-            &book.names,
-        ) {
-            d.deadline = false;
-            d.life = false;
-            d.owing = notes::Owing::Nobody;
+        if opens_with_another(d, facts, book) {
+            disown(d);
         }
     }
     // News a shared note tells of someone else ("Sat patrol w Robbo + Tess.
@@ -1764,25 +1758,15 @@ fn prepare<'a>(
     // "Farouk having hip op Mon 7/12" in an earlier note on Nadia's card:
     // Farouk's, as in the last note.
     for d in &mut earlier_dates {
-        if notes::opens_with_someone(
-            &d.what,
-            &[first_name(facts), explain::addressed_as(facts)],
-            &book.names,
-        ) {
-            d.deadline = false;
-            d.life = false;
-            d.decision = false;
-            d.owing = notes::Owing::Nobody;
+        if opens_with_another(d, facts, book) {
+            disown(d);
         }
     }
     // "Get the quote to her by 15/12" in a note shared with Anita, on the
     // card of Steve, whom the notes call "he": hers, not his.
     for d in note_dates.iter_mut().chain(earlier_dates.iter_mut()) {
         if pronoun_of(facts, d.written).is_some_and(|she| speaks_of_other(&d.what, she)) {
-            d.deadline = false;
-            d.decision = false;
-            d.life = false;
-            d.owing = notes::Owing::Nobody;
+            disown(d);
         }
     }
     // A promise about it ("Send Alan's Christmas card", "Helen's Christmas
@@ -2004,6 +1988,25 @@ fn pronoun_of(facts: &ContactFacts, except: NaiveDate) -> Option<bool> {
         (0, _) => Some(false),
         _ => None,
     }
+}
+
+/// Whether a dated thing of a note opens with another contact in the book
+/// ("Michael is off 21/12-8/1" on Thomas's card).
+fn opens_with_another(d: &notes::NoteDate, facts: &ContactFacts, book: &Book) -> bool {
+    notes::opens_with_someone(
+        &d.what,
+        &[first_name(facts), explain::addressed_as(facts)],
+        &book.names,
+    )
+}
+
+/// A dated thing that is someone else's: no deadline, news, decision or
+/// thing owed of the contact's; its day stays, naming nothing of theirs.
+fn disown(d: &mut notes::NoteDate) {
+    d.deadline = false;
+    d.life = false;
+    d.decision = false;
+    d.owing = notes::Owing::Nobody;
 }
 
 /// Whether `what` speaks of someone by the pronoun that is not the
