@@ -798,7 +798,10 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         .iter()
         .chain(&data().concern_words)
         .chain(&data().life_words)
-        .any(|w| !w.contains(' ') && lower.starts_with(w.as_str()));
+        .any(|w| !w.contains(' ') && lower.starts_with(w.as_str()))
+        // "Bank in change freeze till 11/1", "Council budget": a body, not
+        // a person.
+        || ORGANISATIONS.contains(&lower.as_str());
     // "SAP go-live", "CP-400 budget": an acronym or a model is no name.
     let name_like = word
         .chars()
@@ -813,6 +816,37 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         && !lower.starts_with("she'")
         && !lower.starts_with("they'")
 }
+
+/// Words that open a clause about an organisation or a part of one, never
+/// a person ("Bank in change freeze", "Council budget set in Feb").
+const ORGANISATIONS: [&str; 26] = [
+    "bank",
+    "council",
+    "college",
+    "university",
+    "uni",
+    "school",
+    "trust",
+    "board",
+    "team",
+    "company",
+    "firm",
+    "office",
+    "hospital",
+    "ministry",
+    "department",
+    "dept",
+    "client",
+    "customer",
+    "project",
+    "programme",
+    "program",
+    "finance",
+    "procurement",
+    "legal",
+    "site",
+    "store",
+];
 
 /// The clauses that hold the thread best (a concern, a decision, a request
 /// before the setting around it) while they fit a fragment, in the note's order.

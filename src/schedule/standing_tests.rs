@@ -879,3 +879,30 @@ fn a_partner_a_child_and_a_present_are_the_users_own_plans_and_a_rivals_colleagu
     assert!(of(&plan, 4).is_empty(), "{:?}", of(&plan, 4));
     assert!(plan_note(&plan, "left alone").contains("(at a competitor)"));
 }
+
+#[test]
+fn an_event_note_about_their_bank_is_theirs_and_holds_the_follow_ups() {
+    use super::snapshot::EventFacts;
+    let mut martin = at_event(
+        person(1, Circle::Core),
+        "2026-11-19",
+        "Learning Technologies Scotland",
+        "Martin at LTS. Bank in change freeze till 11 Jan - call me after 11 Jan to set up the discovery workshop",
+    );
+    martin.given_name = "Martin".into();
+    martin.name = "Martin Gallacher".into();
+    martin.last_event = Some(EventFacts {
+        interaction_id: 1000,
+        date: d("2026-11-19"),
+        name: "Learning Technologies Scotland".into(),
+    });
+    let plan = plan_for(vec![martin], 90);
+    let pings = of(&plan, 1);
+    assert!(pings.iter().all(|p| p.date >= d("2027-01-11")), "{pings:?}");
+    assert!(
+        pings
+            .first()
+            .is_some_and(|p| p.suggestion.contains("to set up the discovery workshop")),
+        "{pings:?}"
+    );
+}
