@@ -571,6 +571,9 @@ fn promise_for(
     }
 }
 
+/// What the contact owes is asked after up to this many days past its day.
+const CHASE_ASKED_DAYS: i64 = 7;
+
 /// A wedding further ahead than this is not congratulated yet.
 const WEDDING_AHEAD_DAYS: i64 = 14;
 
@@ -981,9 +984,15 @@ fn write_ping<'a, 'p>(
         .iter()
         .chain(&p.earlier_dates)
         .filter(|d| {
+            // What the contact owes is asked after from its day ("has it
+            // come in?"), what the user owes spoken of before it.
+            let in_reach = if d.owing == Owing::Chase {
+                d.on <= date && (date - d.on).num_days() <= CHASE_ASKED_DAYS
+            } else {
+                d.on >= date && (d.on - date).num_days() <= OWED_MENTION_DAYS
+            };
             d.owing != Owing::Nobody
-                && d.on >= date
-                && (d.on - date).num_days() <= OWED_MENTION_DAYS
+                && in_reach
                 && !state
                     .owed_said
                     .iter()
@@ -1246,7 +1255,7 @@ fn write_ping<'a, 'p>(
         },
         kept: kept.is_some() && uses.promise,
         offered: match (thread, note) {
-            (Some(t), Some(n)) if uses.note && reading.is_some_and(|r| r.offered) => {
+            (Some(t), Some(n)) if uses.note && !uses.task && reading.is_some_and(|r| r.offered) => {
                 Some((t.to_owned(), n.date))
             }
             _ => None,

@@ -1695,14 +1695,21 @@ fn prepare<'a>(
     }
     // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
     // its ping comes before the day (see [`note_targets`]), not at once.
-    let open = open_item(facts, &anchors).filter(|_| {
-        // Most notes owe nothing by a day: the request is read only then.
-        !note_dates.iter().any(|d| d.owing == notes::Owing::Send)
-            || own_note
-                .as_ref()
-                .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request)
-                .is_none_or(|r| !owes_by_a_day(&r.object, &note_dates, calendar.date(0)))
-    });
+    // "He'll send the PO w/c 7/12": asked after on its day, not chased
+    // now as an open offer.
+    let chased_later = note_dates
+        .iter()
+        .any(|d| d.owing == notes::Owing::Chase && d.on >= calendar.date(0));
+    let open = open_item(facts, &anchors)
+        .filter(|_| !chased_later)
+        .filter(|_| {
+            // Most notes owe nothing by a day: the request is read only then.
+            !note_dates.iter().any(|d| d.owing == notes::Owing::Send)
+                || own_note
+                    .as_ref()
+                    .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request)
+                    .is_none_or(|r| !owes_by_a_day(&r.object, &note_dates, calendar.date(0)))
+        });
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {

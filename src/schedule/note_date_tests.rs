@@ -163,13 +163,13 @@ fn what_a_note_says_is_owed_by_a_day_is_the_ping_before_it() {
         "{send:?}"
     );
     assert!(send.why.contains("you owe"), "{send:?}");
-    // What the contact owes: asked after just before its day, never "ahead of the Tony: …".
+    // What the contact owes: asked after on its day, never "ahead of the Tony: …".
     let chase = of(&plan, 2)[0];
-    assert_eq!(chase.date, d("2026-12-04"), "{chase:?}");
+    assert_eq!(chase.date, d("2026-12-07"), "{chase:?}");
     assert!(
         chase
             .suggestion
-            .contains("the pricing for MH is on track for Mon 7 Dec"),
+            .contains("the pricing for MH from Person came in as promised for Mon 7 Dec"),
         "{chase:?}"
     );
     assert!(!chase.suggestion.contains("Tony:"), "{chase:?}");
@@ -650,9 +650,10 @@ fn a_thing_owed_in_the_week_of_a_day_is_chased_at_its_end_and_a_present_in_perso
         "Every Christmas I drop a box of Krispy Kremes + a card in person to the workshop.".into();
     let plan = plan_for(vec![po, workshop], 40);
     assert!(
-        of(&plan, 1)
-            .iter()
-            .any(|p| p.suggestion.contains("the PO is on track for Fri 11 Dec")),
+        of(&plan, 1).iter().any(|p| p.date == d("2026-12-11")
+            && p.suggestion
+                .contains("the PO from Person came in as promised for Fri 11 Dec")
+            && p.why.contains("due to you")),
         "{:?}",
         of(&plan, 1)
     );

@@ -12,8 +12,12 @@ use super::notes::{NoteDate, Owing};
 
 /// A ping this many days before a deadline with a day ("closes 15 Jan").
 pub const DAY_LEAD_DAYS: i64 = 7;
-/// How long before its day a ping asks after what the contact owes the user.
+/// How long before its day a ping asks after what the contact owes the user
+/// (when the note names no day for it but a deadline's).
 pub const CHASE_LEAD_DAYS: i64 = 2;
+/// What the contact owes by a day is asked after from that day, within
+/// this many days.
+const CHASE_WINDOW_DAYS: i64 = 4;
 /// A ping this many days before a deadline named by a month or a holiday
 /// ("in January", "before Christmas"): time to act before it starts.
 pub const MONTH_LEAD_DAYS: i64 = 14;
@@ -361,6 +365,13 @@ fn dated_targets(
                 day: d.on + Duration::days(AFTER_NEWS_DAYS),
                 by: d.on + Duration::days(NEWS_WINDOW_DAYS),
                 kind: TargetKind::AfterNews,
+            });
+        } else if d.owing == Owing::Chase && ahead >= 0 && ahead <= REACH_DAYS {
+            // What the contact owes is asked after on its day: has it come?
+            out.push(NoteTarget {
+                day: d.on,
+                by: d.on + Duration::days(CHASE_WINDOW_DAYS),
+                kind: TargetKind::Owed,
             });
         } else if ahead > lead / 2 && ahead <= REACH_DAYS && is_deadline(d) {
             out.push(NoteTarget {

@@ -1148,7 +1148,7 @@ fn news_a_shared_note_tells_of_someone_else_is_theirs_and_a_chase_skips_me() {
     assert!(
         chase
             .suggestion
-            .contains("that the switchboard upgrade price is on track"),
+            .contains("whether the switchboard upgrade price from Sully came in"),
         "{chase:?}"
     );
     // Seen every Monday: the chase, and no rhythm pings.
