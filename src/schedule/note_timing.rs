@@ -366,7 +366,7 @@ fn dated_targets(
                 by: d.on + Duration::days(NEWS_WINDOW_DAYS),
                 kind: TargetKind::AfterNews,
             });
-        } else if d.owing == Owing::Chase && ahead >= 0 && ahead <= REACH_DAYS {
+        } else if d.owing == Owing::Chase && (0..=REACH_DAYS).contains(&ahead) {
             // What the contact owes is asked after on its day: has it come?
             out.push(NoteTarget {
                 day: d.on,
