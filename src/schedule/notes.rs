@@ -3182,7 +3182,9 @@ fn lower_first(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
     let acronym = first.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !first.chars().any(char::is_lowercase);
-    if acronym {
+    // "Ken's retirement card": a name keeps its capital.
+    let possessive = first.ends_with("'s") || first.ends_with("\u{2019}s");
+    if acronym || possessive {
         return text.to_owned();
     }
     let mut chars = text.chars();
@@ -3297,6 +3299,8 @@ pub fn is_surprise(promise: &str) -> bool {
                 w[1].as_str(),
                 "christmas" | "xmas" | "birthday" | "bday" | "40th" | "50th" | "60th" | "30th"
                     | "21st" | "70th" | "80th"
+                    // "Ken's retirement card + bottle": his, for the occasion.
+                    | "retirement" | "farewell" | "leaving" | "wedding" | "anniversary"
             )
     })
     // "Buy Lego Technic for Luca's bday", "Buy a spa voucher for Ash's 40th".
@@ -4051,6 +4055,16 @@ mod tests {
         assert_eq!(read("Lunch in March"), None);
         assert_eq!(read("Intro to the CFO"), None);
         assert_eq!(read("Deck"), Some(("send", "deck".to_owned())));
+        assert_eq!(
+            own_to_do("Ken's retirement card + bottle of Glenmorangie 18 - post to Inverness"),
+            (
+                "Ken's retirement card + bottle of Glenmorangie 18".to_owned(),
+                false
+            )
+        );
+        assert!(is_surprise(
+            "Ken's retirement card + bottle of Glenmorangie 18"
+        ));
         assert_eq!(read(""), None);
     }
 

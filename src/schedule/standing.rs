@@ -233,7 +233,16 @@ const DECLINED: [&str; 6] = [
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 22] = [
+const NO_CONTACT: [&str; 29] = [
+    // A stand visitor who was no lead: "only came for the free tote bag.
+    // Not a prospect.", "swag hunter prob".
+    "not a prospect",
+    "tyre kicker",
+    "tire kicker",
+    "swag hunter",
+    "free tote",
+    "freebie",
+    "time waster",
     // "RFP blackout applies - only support via Alex".
     "rfp blackout",
     "blackout applies",
@@ -757,6 +766,27 @@ mod tests {
                 &[],
                 None,
                 Some("Declined politely, no budget before 2028. Don't push.")
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        // A stand visitor who was no lead.
+        assert_eq!(
+            left_alone(
+                "Kyle Robertson",
+                "Student - only came to the stand for the free tote bag. Not a prospect.",
+                &[],
+                None,
+                None
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        assert_eq!(
+            left_alone(
+                "Felix Ortiz",
+                "",
+                &[],
+                None,
+                Some("booth scan, swag hunter prob")
             ),
             Some(LeftAlone::NoContact)
         );
