@@ -199,6 +199,10 @@ fn invalid_dates_are_named_and_change_nothing() {
             "'tomorrow' for '--due",
         ),
         (
+            vec!["promise", "1", "--due", "4/12/2026", "Call back"],
+            "4/12/2026 reads two ways: write 2026-12-04 (4 December) or 2026-04-12 (12 April)",
+        ),
+        (
             vec!["add", "Ann Example", "--birthday", "1990-13-01"],
             "'1990-13-01' for '--birthday",
         ),

@@ -52,10 +52,13 @@ fn written_date(s: &str) -> Option<Result<NaiveDate, String>> {
             .position(|m| w.len() >= 3 && w.starts_with(m))
             .and_then(|i| u32::try_from(i + 1).ok())
     };
+    // "27.11.26", "27/11/26"; "26-11-01" may be a year first, so a short
+    // year is read only after a slash or a dot.
+    let short_year_ok = !s.contains('-');
     let year_of = |w: &str| {
         w.parse::<i32>().ok().and_then(|y| match w.len() {
             4 => Some(y),
-            2 => Some(2000 + y),
+            2 if short_year_ok => Some(2000 + y),
             _ => None,
         })
     };
@@ -131,6 +134,7 @@ mod written_date_tests {
             .contains("no such calendar date"));
         assert!(date("Fri").unwrap_err().contains("YYYY-MM-DD"));
         assert!(date("1/2/3/4").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(date("26-11-01").unwrap_err().contains("YYYY-MM-DD"));
         assert_eq!(
             birthday_arg("20/12/1981").map(|b| b.to_string()),
             Ok("1981-12-20".to_owned())
