@@ -58,6 +58,8 @@ fn written_date(s: &str) -> Option<Result<NaiveDate, String>> {
     let year_of = |w: &str| {
         w.parse::<i32>().ok().and_then(|y| match w.len() {
             4 => Some(y),
+            // "20/12/81" is 1981, "3/12/26" 2026.
+            2 if short_year_ok && y > 40 => Some(1900 + y),
             2 if short_year_ok => Some(2000 + y),
             _ => None,
         })
@@ -135,6 +137,10 @@ mod written_date_tests {
         assert!(date("Fri").unwrap_err().contains("YYYY-MM-DD"));
         assert!(date("1/2/3/4").unwrap_err().contains("YYYY-MM-DD"));
         assert!(date("26-11-01").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(
+            birthday_arg("20/12/81").map(|b| b.to_string()),
+            Ok("1981-12-20".to_owned())
+        );
         assert_eq!(
             birthday_arg("20/12/1981").map(|b| b.to_string()),
             Ok("1981-12-20".to_owned())

@@ -1695,21 +1695,14 @@ fn prepare<'a>(
     }
     // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
     // its ping comes before the day (see [`note_targets`]), not at once.
-    // "He'll send the PO w/c 7/12": asked after on its day, not chased
-    // now as an open offer.
-    let chased_later = note_dates
-        .iter()
-        .any(|d| d.owing == notes::Owing::Chase && d.on >= calendar.date(0));
-    let open = open_item(facts, &anchors)
-        .filter(|_| !chased_later)
-        .filter(|_| {
-            // Most notes owe nothing by a day: the request is read only then.
-            !note_dates.iter().any(|d| d.owing == notes::Owing::Send)
-                || own_note
-                    .as_ref()
-                    .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request)
-                    .is_none_or(|r| !owes_by_a_day(&r.object, &note_dates, calendar.date(0)))
-        });
+    let open = open_item(facts, &anchors).filter(|_| {
+        // Most notes owe nothing by a day: the request is read only then.
+        !note_dates.iter().any(|d| d.owing == notes::Owing::Send)
+            || own_note
+                .as_ref()
+                .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request)
+                .is_none_or(|r| !owes_by_a_day(&r.object, &note_dates, calendar.date(0)))
+    });
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
         Some((anchor, due)) => {
@@ -1971,15 +1964,15 @@ fn subject_pronoun(word: &str) -> Option<bool> {
 /// never say or say both.
 fn pronoun_of(facts: &ContactFacts, except: NaiveDate) -> Option<bool> {
     let (mut she, mut he) = (0, 0);
-    let notes = std::iter::once(facts.notes.as_str()).chain(
-        facts
-            .last_note
-            .iter()
-            .chain(&facts.absence_notes)
-            .chain(&facts.dated_notes)
-            .filter(|n| n.date != except)
-            .map(|n| n.text.as_str()),
-    );
+    // The notes of conversations only: a card often speaks of others ("EA
+    // is Maria - she runs his diary").
+    let notes = facts
+        .last_note
+        .iter()
+        .chain(&facts.absence_notes)
+        .chain(&facts.dated_notes)
+        .filter(|n| n.date != except)
+        .map(|n| n.text.as_str());
     for note in notes {
         for word in note.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
             match subject_pronoun(word) {
@@ -2309,6 +2302,14 @@ fn planned_meeting(
         return None;
     }
     let lower = text.to_lowercase().replace('\u{2019}', "'");
+    // "Their team xmas lunch is Fri 18/12", "can't do coffee Wed 2/12":
+    // no meeting of the user's.
+    if ["their ", "can't", "cannot", "cancel", "postpone"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
+    }
     let going = [
         "we're going",
         "we are going",
@@ -2338,8 +2339,16 @@ fn competitor_companies(contacts: &[ContactFacts]) -> std::collections::HashSet<
     contacts
         .iter()
         .filter(|c| {
+            // Only a card that says the person is at a competitor: tagged
+            // so, or opening with it ("competitor (Meshline) - do not
+            // engage"), not one that mentions a competitor's product.
+            let card = c.notes.trim_start().to_lowercase();
             c.company.is_some()
-                && phrases::is_competitor(&c.notes, &c.tags)
+                && (c.tags.iter().any(|t| {
+                    let t = t.to_lowercase();
+                    t.contains("competitor") || t.contains("rival")
+                }) || card.starts_with("competitor")
+                    || card.starts_with("rival"))
                 && !phrases::is_personal(&c.notes, &c.tags)
         })
         .filter_map(|c| c.company.as_deref())

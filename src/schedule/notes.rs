@@ -930,14 +930,13 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
             return false;
         };
         let sentence = rest.split(['.', '\n', ';']).next().unwrap_or(rest);
+        // Only "…so fine for now" or "not needed yet" says the thing itself
+        // waits; "no rush on the pen test" is about something else.
         [
-            "fine for now",
-            "ok for now",
-            "no rush",
-            "not urgent",
+            "so fine for now",
+            "so ok for now",
             "not needed yet",
-            "can wait",
-            "no hurry",
+            "not needed for now",
         ]
         .iter()
         .any(|cue| sentence.contains(cue))
@@ -1843,9 +1842,8 @@ fn owed_thing(words: &[&str]) -> String {
     clean(&what, OBJECT_CHARS)
 }
 
-/// The first day of the latest month a note names ("April 2027",
-/// "wedding in June"), from the day it was written: the next such month,
-/// or in the year written after it.
+/// The first day of the latest month a note names with its year ("April
+/// 2027"), when it is not before the note.
 pub fn months_named(note: &str, written: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     let words: Vec<&str> = note
@@ -1858,19 +1856,14 @@ pub fn months_named(note: &str, written: chrono::NaiveDate) -> Option<chrono::Na
         .filter_map(|(i, w)| {
             // "Mar" and "may" are months only with a capital or a year.
             let month = month_of(w)?;
+            // Only a month with its year: "married in Sept!" may be past.
             let year = words
                 .get(i + 1)
                 .and_then(|y| y.parse::<i32>().ok())
-                .filter(|y| (2000..=2100).contains(y));
-            if month == 5 && !w.starts_with('M') && year.is_none() {
-                return None;
-            }
-            let year = year.unwrap_or(if month >= written.month() {
-                written.year()
-            } else {
-                written.year() + 1
-            });
-            chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                .filter(|y| (2000..=2100).contains(y))?;
+            (year > written.year() || (year == written.year() && month >= written.month()))
+                .then(|| chrono::NaiveDate::from_ymd_opt(year, month, 1))
+                .flatten()
         })
         .max()
 }
@@ -2904,16 +2897,24 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
             // "Get Rudi to extend the deal reg past 31/12": a favour to ask
             // of them.
             if verb == "get" {
-                let lower_rest = rest.to_lowercase();
-                let name = first_name.trim().to_lowercase();
-                let asked = [name.as_str(), "him", "her", "them"]
+                // Compared word by word and cut by characters of the
+                // original: lower-casing may change a text's length.
+                let name = first_name.trim();
+                let asked = [name, "him", "her", "them"]
                     .iter()
                     .filter(|n| !n.is_empty())
-                    .find_map(|n| lower_rest.strip_prefix(&format!("{n} to ")));
+                    .find(|n| {
+                        let mut words = rest.split_whitespace();
+                        words
+                            .next()
+                            .is_some_and(|w| w.to_lowercase() == n.to_lowercase())
+                            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+                    })
+                    .map(|n| skip_chars(rest.trim_start(), n.chars().count() + 1).trim_start())
+                    .map(|after| skip_chars(after, 2).trim_start());
                 if let (Some(what), Some(ask)) =
                     (asked, data().promise_acts.iter().find(|a| a.act == "ask"))
                 {
-                    let what = &rest[rest.len() - what.len()..];
                     let object = clean(&as_said_to_user(&format!("to {what}")), OBJECT_CHARS + 1);
                     if object.chars().count() <= OBJECT_CHARS {
                         return Some(PromiseReading {

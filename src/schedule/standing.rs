@@ -234,15 +234,15 @@ const DECLINED: [&str; 6] = [
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
 const NO_CONTACT: [&str; 29] = [
-    // A stand visitor who was no lead: "only came for the free tote bag.
-    // Not a prospect.", "swag hunter prob".
-    "not a prospect",
+    // A stand visitor who was no lead: "only came for the free tote bag",
+    // "swag hunter prob".
     "tyre kicker",
     "tire kicker",
     "swag hunter",
     "free tote",
-    "freebie",
+    "for the freebies",
     "time waster",
+    "only came for the",
     // "RFP blackout applies - only support via Alex".
     "rfp blackout",
     "blackout applies",

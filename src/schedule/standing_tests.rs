@@ -758,12 +758,19 @@ fn a_shared_note_about_her_is_not_his() {
         "2026-11-20",
         "Stage 2 scoping mtg. Get the quote to her by 15 Dec - she's off from 19 Dec, back 18 Jan.",
     );
-    steve.notes = "Day-to-day at Clayton. He knows every plant room.".into();
+    steve.notes = "Day-to-day at Clayton. EA is Maria - she runs his diary.".into();
     // Her own card: the same note is hers.
     let mut anita = steve.clone();
     anita.id = 2;
     anita.uid = "u-2".into();
     anita.notes = "Director. She signs off stage 2.".into();
+    // An earlier note of his own calls him "he".
+    steve.dated_notes.push(NoteFacts {
+        date: d("2026-11-10"),
+        kind: InteractionKind::Call,
+        text: "He'll send the point schedule by 3 Dec".into(),
+        event: None,
+    });
     let plan = plan_for(vec![steve, anita], 60);
     for p in of(&plan, 1) {
         assert!(!p.why.contains("away"), "{p:?}");
