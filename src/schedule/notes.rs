@@ -4066,6 +4066,20 @@ mod tests {
         assert!(is_surprise(
             "Ken's retirement card + bottle of Glenmorangie 18"
         ));
+        // Letters that change length when lower-cased cut nothing in half.
+        let zoe = read_promise(
+            "Get Zoë to send the İSTANBUL, İZMİR and DİYARBAKIR İNŞAAT quotes",
+            "Zoë",
+            "Zoë Kaya",
+        )
+        .unwrap();
+        assert_eq!(
+            (zoe.act, zoe.object.as_str()),
+            (
+                "ask",
+                "to send the İSTANBUL, İZMİR and DİYARBAKIR İNŞAAT quotes"
+            )
+        );
         assert_eq!(read(""), None);
     }
 
