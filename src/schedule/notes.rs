@@ -2864,11 +2864,7 @@ fn obtains(rest: &str, first_name: &str) -> bool {
 pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<PromiseReading> {
     // "Send Ruth the pilot results draft - Ciara to approve first": what is
     // said after a dash is an aside for the user, not part of the thing.
-    let text = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|dash| text.find(dash))
-        .min()
-        .map_or(text, |at| &text[..at]);
+    let text = split_aside(text).0;
     let text = text.trim().trim_end_matches(['.', '!']).trim();
     let lower = text.to_lowercase();
     for act in &data().promise_acts {
@@ -3108,18 +3104,8 @@ fn deliverable(text: &str) -> Option<String> {
 /// hospital references - RMH + Barwon") or in brackets ("Business case
 /// (needed by Jan 8)"), for the ping to carry when its sentence leaves it out.
 pub(super) fn promise_asides(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let dash = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| text.find(d).map(|at| (at, d.len())))
-        .min();
-    let head = match dash {
-        Some((at, len)) => {
-            out.push(text[at + len..].trim());
-            &text[..at]
-        }
-        None => text,
-    };
+    let (head, aside) = split_aside(text);
+    let mut out: Vec<&str> = aside.map(str::trim).into_iter().collect();
     let mut rest = head;
     while let Some(open) = rest.find('(') {
         let Some(close) = rest[open..].find(')') else {
@@ -3132,17 +3118,35 @@ pub(super) fn promise_asides(text: &str) -> Vec<&str> {
     out
 }
 
+/// A promise's text and what it says after its first dash, if anything
+/// ("Send Ahmed 2 hospital references - RMH + Barwon").
+fn split_aside(text: &str) -> (&str, Option<&str>) {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|at| (at, dash.len())))
+        .min()
+        .map_or((text, None), |(at, len)| {
+            (&text[..at], Some(&text[at + len..]))
+        })
+}
+
+/// A promise of the user's own plan as it follows "You planned": "to get
+/// Dave a farewell gift…", or "the thank-you gift for Tom" (see
+/// [`own_to_do`]).
+pub(super) fn planned(promise: &str) -> String {
+    match own_to_do(promise) {
+        (todo, true) => format!("to {todo}"),
+        (thing, false) => thing,
+    }
+}
+
 /// A promise said as the user's own to-do, for a present or a child's
 /// promise: "Get Dave a farewell gift for the braai" (its aside after a
 /// dash left out); one with no verb is seen to ("the thank-you gift for
-/// Tom"). The first word of the to-do is small: `planned` says "to get
-/// Dave…" or "the thank-you gift…", for "You planned …".
+/// Tom"). The first word of the to-do is small; the flag says whether it
+/// starts with a verb.
 pub(super) fn own_to_do(promise: &str) -> (String, bool) {
-    let text = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|dash| promise.find(dash))
-        .min()
-        .map_or(promise, |at| &promise[..at]);
+    let text = split_aside(promise).0;
     let text = text.trim().trim_end_matches(['.', '!']).trim();
     let first = words(text).into_iter().next().unwrap_or_default();
     let verb = data()

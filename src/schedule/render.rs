@@ -401,10 +401,9 @@ fn value(
                 (super::notes::is_surprise(p) && !super::notes::is_business_errand(p)) || ctx.child
             });
             if let (Some(promise), "owed") = (own_plan, which) {
-                let (todo, verb) = super::notes::own_to_do(promise);
-                let to = if verb { "to " } else { "" };
                 return Some(format!(
-                    "you planned {to}{todo} by {}",
+                    "you planned {} by {}",
+                    super::notes::planned(promise),
                     ctx.promise_due.unwrap_or("")
                 ));
             }

@@ -229,9 +229,11 @@ pub(super) fn why(
                 || {
                     if super::notes::is_surprise(text) {
                         // A present is the user's plan, not a promise made to them.
-                        let (todo, verb) = super::notes::own_to_do(text);
-                        let to = if verb { "to " } else { "" };
-                        format!("You planned {to}{todo} by {}", on(*due))
+                        format!(
+                            "You planned {} by {}",
+                            super::notes::planned(text),
+                            on(*due)
+                        )
                     } else {
                         format!(
                             "You promised {name} \u{201c}{}\u{201d} by {}",
