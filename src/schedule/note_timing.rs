@@ -970,7 +970,17 @@ const PARKED: [&str; 6] = [
 
 /// Cues that business waits for a day the note names ("revisit after
 /// go-live", with "go-live slipped to Apr 2027" beside it).
-const REVISIT: [&str; 4] = ["revisit", "circle back", "come back to", "not before"];
+const REVISIT: [&str; 8] = [
+    "revisit",
+    "circle back",
+    "come back to",
+    "not before",
+    // "Keen on a demo in Feb once it's done": after the day it names.
+    "once it's done",
+    "once it is done",
+    "once that's done",
+    "once done",
+];
 
 /// How long business a note parks without a day stays parked.
 const PARKED_DEFAULT_DAYS: i64 = 120;

@@ -801,7 +801,8 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         .any(|w| !w.contains(' ') && lower.starts_with(w.as_str()))
         // "Bank in change freeze till 11/1", "Council budget": a body, not
         // a person.
-        || ORGANISATIONS.contains(&lower.as_str());
+        || ORGANISATIONS.contains(&lower.as_str())
+        || names_a_body_or_project(clause);
     // "SAP go-live", "CP-400 budget": an acronym or a model is no name.
     let name_like = word
         .chars()
@@ -816,6 +817,54 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         && !lower.starts_with("she'")
         && !lower.starts_with("they'")
 }
+
+/// Whether a clause opening with a capital names an organisation ("Fife
+/// College", "West Lothian Council") or a system's project ("Moodle upgrade
+/// till end Jan", "Teams rollout in Q1"), not a person: by its last word, or
+/// by the word after its first.
+fn names_a_body_or_project(clause: &str) -> bool {
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let body = words.len() >= 2
+        && words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| ORGANISATIONS.contains(&w.as_str()));
+    let project = words
+        .get(1)
+        .is_some_and(|second| PROJECT_WORDS.contains(&second.as_str()));
+    body || project
+}
+
+/// Nouns that, after a system's name, make it a project ("Moodle upgrade",
+/// "Workday rollout"); never verbs, as "Sophie wants pricing" is Sophie's.
+const PROJECT_WORDS: [&str; 22] = [
+    "upgrade",
+    "upgrades",
+    "implementation",
+    "replacement",
+    "refresh",
+    "deployment",
+    "install",
+    "build",
+    "freeze",
+    "project",
+    "programme",
+    "system",
+    "rollout",
+    "roll-out",
+    "migration",
+    "go-live",
+    "budget",
+    "renewal",
+    "contract",
+    "pilot",
+    "integration",
+    "tender",
+];
 
 /// Words that open a clause about an organisation or a part of one, never
 /// a person ("Bank in change freeze", "Council budget set in Feb").
@@ -2672,6 +2721,12 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         ", and ",
         ", worried",
         " and worried",
+        // "a demo in Feb once it's done": when, not what.
+        " once it's done",
+        " once it’s done",
+        " once it is done",
+        " once that's done",
+        " once done",
     ] {
         if let Some(at) = lower.find(stop) {
             cut = cut.min(at);
@@ -3724,6 +3779,27 @@ mod tests {
             "Michael",
             true
         ));
+        // An organisation, or a system's project, is no one else either.
+        for not in [
+            "West Lothian College",
+            "Fife College",
+            "Moodle upgrade till end Jan",
+            "Workday rollout slipped to March",
+        ] {
+            assert!(!about_someone_else(not, "Craig", true), "{not}");
+        }
+        assert!(about_someone_else(
+            "Sophie wants pricing too",
+            "Craig",
+            true
+        ));
+        assert_eq!(
+            own_part(
+                "Craig - Fife College. Moodle upgrade till end Jan - keen on a demo in Feb",
+                "Craig"
+            ),
+            "Craig. Fife College. Moodle upgrade till end Jan. keen on a demo in Feb"
+        );
     }
 
     #[test]

@@ -896,7 +896,7 @@ fn ping_days_are_the_plan_s_days_without_words() {
     assert_eq!(super::ping_days(today(), &snapshot, &settings, 130), days);
 }
 
-fn noted_as(
+pub(super) fn noted_as(
     mut c: ContactFacts,
     kind: InteractionKind,
     on: &str,
