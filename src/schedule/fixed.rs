@@ -149,7 +149,7 @@ pub(super) fn follow_up_pings(
             .any(|a| (a.date - event.date).num_days() >= CONVERSATION_MOVED_ON_DAYS);
     // 1–3 working days, by hash: twenty people met at one conference spread over three days.
     let first = calendar.add_working_days(event_day, 1 + (hash % 3) as u32);
-    if !followed_up && (first >= 0 || event_day >= -14) {
+    if !followed_up && (first >= 0 || event_day >= -LATE_FOLLOW_UP_DAYS) {
         out.push(FixedPing {
             day: first.max(calendar.next_working(0)),
             reason: Reason::FollowUp,
@@ -446,17 +446,32 @@ pub(super) fn fold_follow_ups(
                 .map(|a| calendar.day(a.planned_on)),
         )
         .collect();
-    // The day after a decision, only a ping on the same days stands in.
-    let reach = |f: &FixedPing| match f.detail {
+    fixed.retain(|f| {
+        !second(f) || f.snoozed || !others.iter().any(|&d| (f.day - d).abs() <= second_reach(f))
+    });
+}
+
+/// How close another ping must come to a second follow-up to stand in for
+/// it: the day after a decision, only a ping on the same days.
+fn second_reach(f: &FixedPing) -> i32 {
+    match f.detail {
         FixedDetail::FollowUp {
             after_decision: true,
             ..
         } => 1,
         _ => FOLD_FOLLOW_UP_DAYS,
-    };
-    fixed.retain(|f| {
-        !second(f) || f.snoozed || !others.iter().any(|&d| (f.day - d).abs() <= reach(f))
-    });
+    }
+}
+
+/// Whether a first follow-up on `day` would be folded into `f` or fold `f`
+/// into itself (see [`fold_follow_ups`]), or share its day: a late one is
+/// not moved there, as that would change what the following days' plans
+/// keep.
+fn folds_near(f: &FixedPing, day: i32) -> bool {
+    let gap = (f.day - day).abs();
+    gap == 0
+        || (f.reason == Reason::Promise && gap <= FIRST_FOLLOW_UP_FOLD_DAYS)
+        || (matches!(f.detail, FixedDetail::FollowUp { round: 2, .. }) && gap <= second_reach(f))
 }
 
 /// Whether a ping id names a promise's ping (`{contact}-p…`).
@@ -469,4 +484,97 @@ fn is_promise_id(id: &str) -> bool {
 fn is_fixed_id(id: &str) -> bool {
     id.split_once('-')
         .is_some_and(|(_, rest)| rest.starts_with(['b', 'p', 'f']))
+}
+
+/// How many days after an event a late first follow-up to it is still planned.
+const LATE_FOLLOW_UP_DAYS: i32 = 14;
+
+/// How many working days after the first one a late event follow-up may
+/// move to, to keep that day under the cap.
+const LATE_FOLLOW_UP_SPREAD_DAYS: u32 = 3;
+
+/// Late first follow-ups to events (their days have passed: the user was
+/// away, or has only now logged the conference) all fall on the first
+/// working day. They are dealt out over it and the next working days
+/// instead, up to the cap each, the ones that matter most first (an open
+/// request, then the closer circle), so the first day stays under the cap
+/// and tomorrow's plan deals out what is left the same way. Up to
+/// [`LATE_FOLLOW_UP_SPREAD_DAYS`] later; what finds no room stays on the
+/// first day. `taken` is what the user already acted on today.
+pub(super) fn spread_late_follow_ups(
+    prepared: &mut [super::Prepared<'_>],
+    calendar: &Calendar<'_>,
+    cap: u32,
+    taken: u32,
+) {
+    let first = calendar.next_working(0);
+    let is_late = |f: &FixedPing| {
+        f.day == first
+            && f.wanted < first
+            && !f.snoozed
+            && matches!(f.detail, FixedDetail::FollowUp { round: 1, .. })
+    };
+    let mut late: Vec<(usize, usize)> = prepared
+        .iter()
+        .enumerate()
+        .flat_map(|(c, p)| {
+            p.fixed
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| is_late(f))
+                .map(move |(i, _)| (c, i))
+        })
+        .collect();
+    if late.len() < 2 {
+        return;
+    }
+    let days: Vec<i32> = (0..=LATE_FOLLOW_UP_SPREAD_DAYS)
+        .map(|k| calendar.add_working_days(first, k))
+        .collect();
+    // What else the days already hold.
+    let mut load: Vec<u32> = days
+        .iter()
+        .map(|&d| {
+            prepared
+                .iter()
+                .map(|p| p.fixed.iter().filter(|f| f.day == d && !is_late(f)).count() as u32)
+                .sum()
+        })
+        .collect();
+    if first == 0 {
+        load[0] += taken;
+    }
+    late.sort_by_key(|&(c, _)| {
+        let p = &prepared[c];
+        let asked = p
+            .facts
+            .last_note
+            .as_ref()
+            .is_some_and(|n| super::notes::waits_on_user(&n.text, super::first_name(p.facts)));
+        (!asked, super::circle_index(p.facts.circle), p.hash)
+    });
+    for (c, i) in late {
+        let p = &prepared[c];
+        // Not beyond the last day a late follow-up is planned on, so that
+        // tomorrow's plan still has it.
+        let last = match &p.fixed[i].detail {
+            FixedDetail::FollowUp { event_date, .. } => {
+                calendar.day(*event_date) + LATE_FOLLOW_UP_DAYS
+            }
+            _ => first,
+        };
+        let k = (0..days.len())
+            .find(|&k| {
+                let day = days[k];
+                load[k] < cap
+                    && (k == 0
+                        || (day <= last
+                            && !calendar.is_holiday_break(day)
+                            && !p.is_away(day)
+                            && p.fixed.iter().all(|f| !folds_near(f, day))))
+            })
+            .unwrap_or(0);
+        prepared[c].fixed[i].day = days[k];
+        load[k] += 1;
+    }
 }

@@ -711,6 +711,7 @@ fn plan_written_through(
     if let Some(first) = load.first_mut() {
         *first += acted_today;
     }
+    fixed::spread_late_follow_ups(&mut prepared, &calendar, daily_cap, acted_today);
 
     for (index, p) in prepared.iter().enumerate() {
         for f in &p.fixed {

@@ -1731,3 +1731,40 @@ fn an_event_s_follow_ups_give_way_to_what_followed_it() {
         .collect();
     assert_eq!(december.len(), 2, "{december:?}");
 }
+
+#[test]
+fn late_follow_ups_to_a_conference_keep_the_first_day_under_the_cap() {
+    // Six people met at an expo ten days ago, logged only now; one asked
+    // for something. Cap 3.
+    let contacts: Vec<ContactFacts> = (1..=6)
+        .map(|i| {
+            noted_as(
+                person(i, Circle::Network),
+                InteractionKind::Event,
+                "2026-11-16",
+                if i == 4 {
+                    "Asked for the pricing sheet"
+                } else {
+                    "Nice chat at the stand"
+                },
+                Some("Expo"),
+            )
+        })
+        .collect();
+    let settings = PlannerSettings {
+        daily_cap: 3,
+        ..PlannerSettings::default()
+    };
+    let plan = plan(today(), &Snapshot { contacts }, &settings, 30);
+    let first: Vec<&Ping> = plan
+        .pings
+        .iter()
+        .filter(|p| p.reason == Reason::FollowUp && p.date < d("2026-12-07"))
+        .collect();
+    assert_eq!(first.len(), 6, "{first:?}");
+    let on = |day: &str| first.iter().filter(|p| p.date == d(day)).count();
+    assert_eq!(on("2026-11-26"), 3, "{first:?}");
+    assert_eq!(on("2026-11-27"), 3, "{first:?}");
+    // The one who asked for something hears first.
+    assert_eq!(first_ping(&plan, 4).date, today());
+}
