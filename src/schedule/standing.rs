@@ -346,13 +346,18 @@ pub fn left_alone(
         return Some(LeftAlone::Declined);
     }
     static HANDED: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
-    let handed = HANDED.get_or_init(|| {
-        let mut cues = HANDED_OVER.to_vec();
-        cues.push("'s territory");
-        super::cues::Cues::new(&cues)
-    });
-    if texts.iter().any(|(_, lower)| handed.any_in(lower)) {
+    let handed = HANDED.get_or_init(|| super::cues::Cues::new(&HANDED_OVER));
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    if texts
+        .iter()
+        .any(|(_, lower)| handed.any_in(lower) || someone_elses_territory(lower, &first))
+    {
         return Some(LeftAlone::HandedOver);
+    }
+    // "Hamish's boss. Not met": reached through the one they work with, not
+    // cold (an introduction the notes plan is asked after instead).
+    if last.is_empty() && !card.contains("intro") && not_met_and_someones_boss(&card) {
+        return Some(LeftAlone::ThroughSomeone);
     }
     static VIA: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
     let via = VIA.get_or_init(|| super::cues::Cues::new(&THROUGH));
@@ -555,6 +560,36 @@ pub(super) fn has_words(lower: &str, cue: &str) -> bool {
 /// contact's own ("all vendor onboarding goes through Linda", on Linda's
 /// card, makes her the one to talk to), and is no introduction of the past
 /// ("intro via Rachel": a way they were met).
+/// Whether a text gives the contact to someone else's territory ("Thames
+/// Valley - Tom's territory, hand to Tom"), not to the contact's own
+/// ("Anything London = Tom's territory" on Tom's card).
+fn someone_elses_territory(lower: &str, first: &str) -> bool {
+    lower.match_indices("'s territory").any(|(at, _)| {
+        let owner = lower[..at]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        !owner.is_empty() && owner != first
+    })
+}
+
+/// Whether a card says the user has not met the contact, who is someone
+/// else's boss ("Hamish's boss - runs the Academy. Not met").
+fn not_met_and_someones_boss(card: &str) -> bool {
+    const NOT_MET: [&str; 4] = ["not met", "never met", "haven't met", "have not met"];
+    const BOSS: [&str; 8] = [
+        "'s boss",
+        "'s manager",
+        "'s line manager",
+        "'s director",
+        "'s ceo",
+        "'s md",
+        "'s gm",
+        "'s vp",
+    ];
+    NOT_MET.iter().any(|cue| has_words(card, cue)) && BOSS.iter().any(|cue| card.contains(cue))
+}
+
 fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
     lower.match_indices(cue).any(|(at, _)| {
         let starts_word = lower[..at]
@@ -911,6 +946,44 @@ mod tests {
         ] {
             assert!(!in_regular_touch(card, Some(note)), "{card} {note}");
         }
+    }
+
+    #[test]
+    fn someone_elses_boss_not_met_is_reached_through_them_and_ones_own_territory_is_no_hand_over() {
+        let card_says = |name: &str, card: &str| left_alone(name, card, &[], None, None);
+        assert_eq!(
+            card_says(
+                "Iain MacRae",
+                "Hamish's boss - runs the Glen Affric Academy. Not met"
+            ),
+            Some(LeftAlone::ThroughSomeone)
+        );
+        // An introduction the notes plan is asked after instead.
+        assert_eq!(
+            card_says(
+                "Iain MacRae",
+                "Hamish's boss. Not met - Hamish will introduce"
+            ),
+            None
+        );
+        assert_eq!(
+            card_says(
+                "Tom Kowalski",
+                "AE SW Ontario. Anything London/Thames Valley = Tom's territory."
+            ),
+            None
+        );
+        assert_eq!(
+            card_says(
+                "Gary Fisher",
+                "Thames Valley - Tom's territory, hand to Tom."
+            ),
+            Some(LeftAlone::HandedOver)
+        );
+        assert_eq!(
+            card_says("Gary Fisher", "Thames Valley is Tom's territory"),
+            Some(LeftAlone::HandedOver)
+        );
     }
 
     #[test]
