@@ -1090,6 +1090,12 @@ fn write_ping<'a, 'p>(
         pending_intro: pending.as_ref().map(|who| who.as_deref()),
         phone,
         unanswered,
+        met_before: match &x.fixed {
+            Some(FixedDetail::FollowUp { event_date, .. }) => {
+                facts.anchors.iter().any(|a| a.date < *event_date)
+            }
+            _ => false,
+        },
         role: if relationship == Relationship::First {
             // What the user wrote ("Recruiter, sends me roles") before the title.
             is_recruiter_note(&facts.notes)

@@ -294,10 +294,12 @@ enum Need {
     AskedBack,
     /// That is a call.
     AskedCall,
+    /// An event's follow-up to someone the user met or talked to before it.
+    MetBefore,
 }
 
 /// How many kinds of [`Need`] there are.
-const NEEDS: usize = Need::AskedCall as usize + 1;
+const NEEDS: usize = Need::MetBefore as usize + 1;
 
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
@@ -388,6 +390,8 @@ pub struct SuggestionContext<'a> {
     pub phone: bool,
     /// The only message sent went unanswered.
     pub unanswered: bool,
+    /// For an event's follow-up: the user met or talked to them before it.
+    pub met_before: bool,
     /// The contact's title names a role that is not a buyer's.
     pub role: Option<&'a str>,
     /// Colleagues at the contact's company the user talks to ("Daniel and Emily").
@@ -487,6 +491,7 @@ impl<'a> SuggestionContext<'a> {
             pending_intro: None,
             phone: false,
             unanswered: false,
+            met_before: false,
             role: None,
             colleagues: None,
             call_birthday: false,
@@ -907,6 +912,7 @@ pub fn suggest_anew(
         Need::ParentalLeave => ctx.away_ahead.is_some_and(|a| a.2),
         Need::AskedBack => ctx.asked_back.is_some(),
         Need::AskedCall => ctx.asked_back.is_some_and(|a| a.call),
+        Need::MetBefore => ctx.met_before,
     };
     // Many templates share needs, and some take reading the note (a topic,
     // quiet news): each is worked out once per ping.

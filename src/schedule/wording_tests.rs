@@ -1633,3 +1633,37 @@ fn a_wedding_months_ahead_is_not_congratulated_yet() {
         }
     }
 }
+
+#[test]
+fn a_follow_up_to_someone_known_before_the_event_does_not_say_good_to_meet() {
+    // Twenty people met before and seen again at the expo, twenty met there.
+    let contacts: Vec<ContactFacts> = (1..=40)
+        .map(|i| {
+            let mut c = person(i, Circle::Network);
+            if i <= 20 {
+                c.record_interaction(InteractionKind::Call, d("2025-09-17"), None, i * 1000 + 1);
+            }
+            at_event(c, "2026-11-24", "Expo", "")
+        })
+        .collect();
+    let plan = plan_for(contacts, 10);
+    let first_notes = |known: bool| -> Vec<String> {
+        plan.pings
+            .iter()
+            .filter(|p| p.reason == Reason::FollowUp && (p.contact_id <= 20) == known)
+            .map(|p| p.suggestion.clone())
+            .collect()
+    };
+    let known = first_notes(true);
+    assert_eq!(known.len(), 20, "{known:?}");
+    assert!(
+        known.iter().all(|s| !s.contains("good to meet")),
+        "{known:?}"
+    );
+    assert!(
+        known.iter().any(|s| s.contains("good to see you again")),
+        "{known:?}"
+    );
+    let new = first_notes(false);
+    assert!(new.iter().any(|s| s.contains("good to meet")), "{new:?}");
+}

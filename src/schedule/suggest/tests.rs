@@ -715,6 +715,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     pending_intro: Some(Some(value)),
                     phone: true,
                     unanswered: true,
+                    met_before: true,
                     role: Some(value),
                     colleagues: Some(value),
                     call_birthday: true,
