@@ -867,10 +867,27 @@ fn write_ping<'a, 'p>(
         .filter(|_| !state.favour_used && event.is_none());
     let note_date = news_note.map(|n| day_month(n.date, date));
 
+    // Something the contact owes by a day that has come is this ping's
+    // matter: it is checked on, rather than asking how the user's own
+    // promise landed (that is asked on a later ping).
+    let chasing = dates.iter().chain(&p.earlier_dates).any(|d| {
+        d.owing == Owing::Chase
+            && d.on <= date
+            && (date - d.on).num_days() <= CHASE_ASKED_DAYS
+            && !state
+                .owed_said
+                .iter()
+                .any(|(on, task)| *on == d.on && *task == d.task)
+    });
+    // So is a decision taken in the last few days ("Board Finance Cttee Wed
+    // Dec 16"): how it went matters more than how a promise landed.
+    let decided =
+        dated.is_some() && passed.is_some_and(|d| d.decision && (date - d.on).num_days() <= 7);
     let promise = if birthday {
         None
     } else {
         promise_for(x, facts, state, date, never_talked)
+            .filter(|(_, s)| !((chasing || decided) && *s == PromiseState::After))
     };
     let promise_facts = promise.map(|(i, _)| &facts.open_promises[i]);
     let promise_reading = promise.and_then(|(i, _)| state.promises[i].as_ref());

@@ -1696,13 +1696,22 @@ fn prepare<'a>(
     }
     // A request with a day ("needs a yes/no by 8 Jan") is owed by that day:
     // its ping comes before the day (see [`note_targets`]), not at once.
+    // And what the contact offered by a day ("she'll send the draft deck by
+    // Dec 9") is checked on that day, not asked after at once.
     let open = open_item(facts, &anchors).filter(|_| {
+        let sends = note_dates.iter().any(|d| d.owing == notes::Owing::Send);
+        let chases = note_dates.iter().any(|d| d.owing == notes::Owing::Chase);
         // Most notes owe nothing by a day: the request is read only then.
-        !note_dates.iter().any(|d| d.owing == notes::Owing::Send)
-            || own_note
-                .as_ref()
-                .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request)
-                .is_none_or(|r| !owes_by_a_day(&r.object, &note_dates, calendar.date(0)))
+        if !sends && !chases {
+            return true;
+        }
+        let request = own_note
+            .as_ref()
+            .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request);
+        match request {
+            Some(r) => !sends || !owes_by_a_day(&r.object, &note_dates, calendar.date(0)),
+            None => !chases,
+        }
     });
     let governing = warmth::governing_anchor(&anchors, f64::from(interval));
     let (due_since, due, never_contacted, since) = match governing {
@@ -2636,10 +2645,14 @@ fn earlier_dates(
             let wanted = (d.life || (d.deadline && !settled))
                 && (!d.what.is_empty() || d.owing != notes::Owing::Nobody)
                 && last_day.is_none_or(|l| d.on > l);
-            let replaced = last_dates
-                .iter()
-                .chain(&found)
-                .any(|later| later.on == d.on || same_thing(&later.what, &d.what, first));
+            // A thing owed by a day ("the draft board deck by Dec 9") moves
+            // no meeting ("Board Finance Cttee Wed Dec 16"), nor the other way.
+            let replaced = last_dates.iter().chain(&found).any(|later| {
+                later.on == d.on
+                    || (same_thing(&later.what, &d.what, first)
+                        && (later.owing == notes::Owing::Nobody)
+                            == (d.owing == notes::Owing::Nobody))
+            });
             if wanted && !replaced {
                 found.push(d);
             }

@@ -690,3 +690,49 @@ fn a_contact_keen_on_something_once_their_project_is_done_hears_when_it_is() {
         "Set up a demo in Feb, as Person asked at LTS 2026 on 19 Nov 2026, and confirm the day and time in writing."
     );
 }
+
+#[test]
+fn what_the_champion_owes_and_the_committee_she_takes_it_to_each_get_their_ping() {
+    use super::snapshot::{NoteFacts, PromiseFacts};
+    use crate::model::InteractionKind;
+    let mut anita = noted(
+        person(1, Circle::Core),
+        "2026-11-25",
+        "Sent ROI model v2. She'll send the draft board deck by Dec 9 for me to check the numbers.",
+    );
+    anita.dated_notes.push(NoteFacts {
+        date: d("2026-10-22"),
+        kind: InteractionKind::Call,
+        text: "Business case numbers - she's taking it to Board Finance Cttee Wed Dec 16".into(),
+        event: None,
+    });
+    anita.open_promises.push(PromiseFacts {
+        id: 4,
+        text: "Send the ROI one-pager for the board pack".into(),
+        due: d("2026-12-08"),
+    });
+    let plan = plan_in("US", vec![anita], 40);
+    let pings = of(&plan, 1);
+    let on = |day: &str| {
+        pings
+            .iter()
+            .find(|p| p.date >= d(day))
+            .unwrap_or_else(|| panic!("nothing from {day}: {pings:?}"))
+    };
+    // Her offer with a day is checked on that day, not asked after at once.
+    assert!(pings.iter().all(|p| p.date >= d("2026-12-08")), "{pings:?}");
+    let deck = on("2026-12-09");
+    assert!(
+        deck.suggestion
+            .starts_with("Check whether the draft board deck from Person came in"),
+        "{deck:?}"
+    );
+    // The committee an earlier note dates is asked about the day after,
+    // rather than how the promised one-pager landed.
+    let committee = on("2026-12-17");
+    assert_eq!(committee.date, d("2026-12-17"));
+    assert_eq!(
+        committee.suggestion,
+        "Ask Person how the Board Finance Cttee on 16 Dec went, and what comes next."
+    );
+}

@@ -2115,6 +2115,8 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             }
             // "Proposal goes to the Board Finance Committee Wed 9/12": what
             // happens that day is the committee.
+            // So does "she's taking it to Board Finance Cttee Wed Dec 16"
+            // (the committee, said with its article).
             if let Some(at) = before.windows(2).rposition(|w| {
                 matches!(
                     w[0].to_lowercase().as_str(),
@@ -2122,6 +2124,21 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 ) && w[1].eq_ignore_ascii_case("to")
             }) {
                 before.drain(..at + 2);
+            } else if let Some(at) = before.windows(3).rposition(|w| {
+                matches!(
+                    w[0].to_lowercase().as_str(),
+                    "taking" | "take" | "takes" | "took" | "bringing" | "bring" | "brings"
+                ) && matches!(w[1].to_lowercase().as_str(), "it" | "this" | "them")
+                    && w[2].eq_ignore_ascii_case("to")
+            }) {
+                before.drain(..at + 3);
+                let bare = before.first().is_some_and(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && !matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
+                });
+                if bare {
+                    before.insert(0, "the");
+                }
             }
             // "…the funds confirmed": a state to reach by the day, not something
             // that happens on it; the day still counts, with no name for it.
