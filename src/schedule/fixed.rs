@@ -574,7 +574,12 @@ pub(super) fn spread_late_follow_ups(
                             && p.fixed.iter().all(|f| !folds_near(f, day))))
             })
             .unwrap_or(0);
-        prepared[c].fixed[i].day = days[k];
+        if k > 0 {
+            // A contact's fixed pings stay in day order (one late follow-up
+            // each, so no other index here moves).
+            prepared[c].fixed[i].day = days[k];
+            prepared[c].fixed.sort_by_key(|f| f.day);
+        }
         load[k] += 1;
     }
 }
