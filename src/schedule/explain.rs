@@ -867,18 +867,30 @@ fn write_ping<'a, 'p>(
         .filter(|_| !state.favour_used && event.is_none());
     let note_date = news_note.map(|n| day_month(n.date, date));
 
-    // Something the contact owes by a day that has come is this ping's
-    // matter: it is checked on, rather than asking how the user's own
-    // promise landed (that is asked on a later ping).
-    let chasing = dates.iter().chain(&p.earlier_dates).any(|d| {
-        d.owing == Owing::Chase
-            && d.on <= date
-            && (date - d.on).num_days() <= CHASE_ASKED_DAYS
+    // What is owed by a day, by the user or to them, and not yet spoken of,
+    // while it is in reach: what the contact owes is asked after from its
+    // day ("has it come in?"), what the user owes spoken of before it.
+    let owed_in_reach = |d: &&NoteDate| {
+        let in_reach = if d.owing == Owing::Chase {
+            d.on <= date && (date - d.on).num_days() <= CHASE_ASKED_DAYS
+        } else {
+            d.on >= date && (d.on - date).num_days() <= OWED_MENTION_DAYS
+        };
+        d.owing != Owing::Nobody
+            && in_reach
             && !state
                 .owed_said
                 .iter()
                 .any(|(on, task)| *on == d.on && *task == d.task)
-    });
+    };
+    // Something the contact owes by a day that has come is this ping's
+    // matter: it is checked on, rather than asking how the user's own
+    // promise landed (that is asked on a later ping).
+    let chasing = dates
+        .iter()
+        .chain(&p.earlier_dates)
+        .filter(owed_in_reach)
+        .any(|d| d.owing == Owing::Chase);
     // So is a decision taken in the last few days ("Board Finance Cttee Wed
     // Dec 16"): how it went matters more than how a promise landed.
     let decided =
@@ -1000,21 +1012,7 @@ fn write_ping<'a, 'p>(
     let owed_ahead = dates
         .iter()
         .chain(&p.earlier_dates)
-        .filter(|d| {
-            // What the contact owes is asked after from its day ("has it
-            // come in?"), what the user owes spoken of before it.
-            let in_reach = if d.owing == Owing::Chase {
-                d.on <= date && (date - d.on).num_days() <= CHASE_ASKED_DAYS
-            } else {
-                d.on >= date && (d.on - date).num_days() <= OWED_MENTION_DAYS
-            };
-            d.owing != Owing::Nobody
-                && in_reach
-                && !state
-                    .owed_said
-                    .iter()
-                    .any(|(on, task)| *on == d.on && *task == d.task)
-        })
+        .filter(owed_in_reach)
         .min_by_key(|d| d.on);
     let owed_on = owed_ahead.map(|d| short_date(d.on, date));
     let task = owed_ahead

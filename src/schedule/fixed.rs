@@ -532,15 +532,16 @@ pub(super) fn spread_late_follow_ups(
         .map(|k| calendar.add_working_days(first, k))
         .collect();
     // What else the days already hold.
-    let mut load: Vec<u32> = days
+    let mut load = vec![0u32; days.len()];
+    for f in prepared
         .iter()
-        .map(|&d| {
-            prepared
-                .iter()
-                .map(|p| p.fixed.iter().filter(|f| f.day == d && !is_late(f)).count() as u32)
-                .sum()
-        })
-        .collect();
+        .flat_map(|p| &p.fixed)
+        .filter(|f| !is_late(f))
+    {
+        if let Some(k) = days.iter().position(|&d| d == f.day) {
+            load[k] += 1;
+        }
+    }
     if first == 0 {
         load[0] += taken;
     }

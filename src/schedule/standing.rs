@@ -555,11 +555,6 @@ pub(super) fn has_words(lower: &str, cue: &str) -> bool {
     })
 }
 
-/// Whether `cue` (lower case, ending in a space) starts a clause's words and
-/// is followed by a capitalised name in the original text, not the
-/// contact's own ("all vendor onboarding goes through Linda", on Linda's
-/// card, makes her the one to talk to), and is no introduction of the past
-/// ("intro via Rachel": a way they were met).
 /// Whether a text gives the contact to someone else's territory ("Thames
 /// Valley - Tom's territory, hand to Tom"), not to the contact's own
 /// ("Anything London = Tom's territory" on Tom's card).
@@ -590,6 +585,11 @@ fn not_met_and_someones_boss(card: &str) -> bool {
     NOT_MET.iter().any(|cue| has_words(card, cue)) && BOSS.iter().any(|cue| card.contains(cue))
 }
 
+/// Whether `cue` (lower case, ending in a space) starts a clause's words and
+/// is followed by a capitalised name in the original text, not the
+/// contact's own ("all vendor onboarding goes through Linda", on Linda's
+/// card, makes her the one to talk to), and is no introduction of the past
+/// ("intro via Rachel": a way they were met).
 fn names_after(original: &str, lower: &str, cue: &str, name: &str) -> bool {
     lower.match_indices(cue).any(|(at, _)| {
         let starts_word = lower[..at]
