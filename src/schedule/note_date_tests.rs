@@ -670,25 +670,33 @@ fn a_thing_owed_in_the_week_of_a_day_is_chased_at_its_end_and_a_present_in_perso
 #[test]
 fn a_contact_keen_on_something_once_their_project_is_done_hears_when_it_is() {
     // Met at a conference; the note names his college and its upgrade
-    // (neither is a person) and when he wants the demo.
-    let mut craig = super::tests::noted_as(
-        person(1, Circle::Network),
-        crate::model::InteractionKind::Event,
-        "2026-11-19",
-        "Person - West Lothian College. Moodle upgrade till end Jan - keen on a demo in Feb once it's done",
-        Some("LTS 2026"),
-    );
-    craig.name = "Person One".into();
-    let plan = super::tests::plan_for(vec![craig], 100);
-    let pings = of(&plan, 1);
-    // Nothing about it in December: no follow-up chasing a February demo.
-    assert!(pings.iter().all(|p| p.date >= d("2027-01-25")), "{pings:?}");
-    let first = pings.first().expect("a ping when the upgrade is done");
-    assert!(first.date <= d("2027-02-05"), "{first:?}");
-    assert_eq!(
-        first.suggestion,
-        "Set up a demo in Feb, as Person asked at LTS 2026 on 19 Nov 2026, and confirm the day and time in writing."
-    );
+    // (neither is a person) and when he wants the demo. Typed on a phone,
+    // the apostrophe is a curly one: read the same.
+    for once in ["once it's done", "once it\u{2019}s done"] {
+        let mut craig = super::tests::noted_as(
+            person(1, Circle::Network),
+            crate::model::InteractionKind::Event,
+            "2026-11-19",
+            &format!(
+                "Person - West Lothian College. Moodle upgrade till end Jan - keen on a demo in Feb {once}"
+            ),
+            Some("LTS 2026"),
+        );
+        craig.name = "Person One".into();
+        let plan = super::tests::plan_for(vec![craig], 100);
+        let pings = of(&plan, 1);
+        // Nothing about it in December: no follow-up chasing a February demo.
+        assert!(
+            pings.iter().all(|p| p.date >= d("2027-01-25")),
+            "{once}: {pings:?}"
+        );
+        let first = pings.first().expect("a ping when the upgrade is done");
+        assert!(first.date <= d("2027-02-05"), "{first:?}");
+        assert_eq!(
+            first.suggestion,
+            "Set up a demo in Feb, as Person asked at LTS 2026 on 19 Nov 2026, and confirm the day and time in writing."
+        );
+    }
 }
 
 #[test]

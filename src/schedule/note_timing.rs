@@ -970,17 +970,9 @@ const PARKED: [&str; 6] = [
 
 /// Cues that business waits for a day the note names ("revisit after
 /// go-live", with "go-live slipped to Apr 2027" beside it).
-const REVISIT: [&str; 8] = [
-    "revisit",
-    "circle back",
-    "come back to",
-    "not before",
-    // "Keen on a demo in Feb once it's done": after the day it names.
-    "once it's done",
-    "once it is done",
-    "once that's done",
-    "once done",
-];
+/// "Keen on a demo in Feb once it's done" waits too (see
+/// [`super::notes::ONCE_DONE`]).
+const REVISIT: [&str; 4] = ["revisit", "circle back", "come back to", "not before"];
 
 /// How long business a note parks without a day stays parked.
 const PARKED_DEFAULT_DAYS: i64 = 120;
@@ -993,7 +985,12 @@ const PARKED_DEFAULT_DAYS: i64 = 120;
 pub fn parked_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     let lower = note.to_lowercase();
     let parked = PARKED.iter().any(|cue| lower.contains(cue));
-    if !parked && !REVISIT.iter().any(|cue| lower.contains(cue)) {
+    if !parked
+        && !REVISIT
+            .iter()
+            .chain(&super::notes::ONCE_DONE)
+            .any(|cue| lower.contains(cue))
+    {
         return None;
     }
     let words = words_of(&lower);

@@ -2725,6 +2725,17 @@ const NEXT_CLAUSE: [&str; 16] = [
 
 /// Trims a request's object to what was asked for, and tells a thing to send
 /// from one to set up (a call, an account) by its words.
+/// Words that put something after a project is done ("keen on a demo in
+/// Feb once it's done"): the business waits until the day the note names,
+/// and what is wanted ends before them.
+pub(super) const ONCE_DONE: [&str; 5] = [
+    "once it's done",
+    "once it’s done",
+    "once it is done",
+    "once that's done",
+    "once done",
+];
+
 fn request_object(kind: &str, object: &str) -> Option<Request> {
     let mut object = object.trim();
     let lower = object.to_lowercase();
@@ -2738,15 +2749,18 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
         ", and ",
         ", worried",
         " and worried",
-        // "a demo in Feb once it's done": when, not what.
-        " once it's done",
-        " once it’s done",
-        " once it is done",
-        " once that's done",
-        " once done",
     ] {
         if let Some(at) = lower.find(stop) {
             cut = cut.min(at);
+        }
+    }
+    // "a demo in Feb once it's done": when, not what.
+    for once in ONCE_DONE {
+        if let Some((at, _)) = lower
+            .match_indices(once)
+            .find(|(at, _)| lower[..*at].ends_with(' '))
+        {
+            cut = cut.min(at - 1);
         }
     }
     // "integrations with SAP and wants pricing": a second clause starts at "and wants".
