@@ -66,6 +66,10 @@ const OWED_MENTION_DAYS: i64 = 14;
 /// A deadline from the note this close comes before the turn of a rhythm
 /// ping's subjects (an interest, anything): it is what to talk about now.
 const DEADLINE_NEAR_DAYS: i64 = 45;
+/// A deadline this close is spoken of by the ping before it, even when an
+/// earlier ping already used the note it comes from (two weeks: the lead
+/// a month named in a note asks for).
+const DEADLINE_SOON_DAYS: i64 = super::note_timing::MONTH_LEAD_DAYS;
 /// The whys and details written on another core are handed over this many
 /// pings at a time.
 const LATER_BATCH: usize = 256;
@@ -121,6 +125,8 @@ struct ContactState<'a> {
     /// The things owed (day and what) that a ping has spoken of: each is
     /// said once.
     owed_said: Vec<(NaiveDate, String)>,
+    /// The days of deadlines a ping has spoken of.
+    deadline_said: Vec<NaiveDate>,
     /// Promises already mentioned before their day.
     mentioned: Vec<i64>,
     /// Promises already asked about after their day.
@@ -998,7 +1004,12 @@ fn write_ping<'a, 'p>(
     let deadline_on = deadline_ahead.map(|d| short_date(d.on, date));
     let deadline = deadline_ahead
         .filter(|d| {
-            !state.note_used
+            // The ping a deadline asked for speaks of it, even after another
+            // ping used the note ("usage data by Dec 9" chased, then "review
+            // mtg wk of Jan 11" a week ahead), once.
+            (!state.note_used
+                || ((d.on - date).num_days() <= DEADLINE_SOON_DAYS
+                    && !state.deadline_said.contains(&d.on)))
                 && (d.on - date).num_days() <= super::note_timing::REACH_DAYS
                 && !d.what.is_empty()
                 && d.what.split_whitespace().count() <= 6
@@ -1318,6 +1329,9 @@ fn write_ping<'a, 'p>(
     state.note_used |= uses.note || uses.dated;
     if let Some(d) = owed_ahead.filter(|_| uses.task) {
         state.owed_said.push((d.on, d.task.clone()));
+    }
+    if let Some(d) = deadline_ahead.filter(|_| uses.deadline) {
+        state.deadline_said.push(d.on);
     }
     if uses.christmas {
         state.christmas_year = christmas_season(date);

@@ -686,6 +686,7 @@ fn plan_written_through(
         |(((c, f), spans), l)| prepare(c, f, spans, &calendar, &book, *l),
     );
     find_colleagues(&mut prepared, today);
+    share_colleagues_dates(&mut prepared, &calendar);
 
     let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
     let mut load = vec![0u32; span];
@@ -2726,21 +2727,83 @@ fn same_thing(a: &str, b: &str, first_name: &str) -> bool {
     words(b).iter().any(|w| a.contains(w))
 }
 
+/// The organisation a contact works at, as a key shared by colleagues
+/// ("Northwind Foods" and "northwind foods "), or `None` for no company or
+/// one that is no organisation ("Freelance").
+fn company_key(p: &Prepared<'_>) -> Option<String> {
+    p.facts
+        .company
+        .as_deref()
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty() && suggest::is_organisation(c))
+}
+
+/// A decision or deadline of one organisation that notes on two colleagues
+/// name ("steering cmte decides Jan 15", logged after a meeting with both)
+/// is asked about once, of the colleague closest to the user (the nearer
+/// circle, then the one listed first): the others' pings neither ask how it
+/// went nor give it a word before, as a salesperson would not ask the CFO
+/// and the champion the same question.
+fn share_colleagues_dates(prepared: &mut [Prepared<'_>], calendar: &Calendar<'_>) {
+    use std::collections::HashMap;
+    let shared = |d: &notes::NoteDate| {
+        (d.decision || d.deadline) && d.owing == notes::Owing::Nobody && !d.what.is_empty()
+    };
+    let mut by_company: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in prepared.iter().enumerate() {
+        if p.note_dates.iter().chain(&p.earlier_dates).any(shared) {
+            if let Some(key) = company_key(p) {
+                by_company.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for mut colleagues in by_company.into_values().filter(|c| c.len() > 1) {
+        colleagues.sort_by_key(|&i| (settings::circle_index(prepared[i].facts.circle), i));
+        for (n, &i) in colleagues.iter().enumerate().skip(1) {
+            let asked_before: Vec<(NaiveDate, String)> = colleagues[..n]
+                .iter()
+                .flat_map(|&j| {
+                    let p = &prepared[j];
+                    p.note_dates
+                        .iter()
+                        .chain(&p.earlier_dates)
+                        .filter(|d| shared(d))
+                        .map(|d| (d.on, d.what.clone()))
+                })
+                .collect();
+            let p = &mut prepared[i];
+            let first = first_name(p.facts).to_owned();
+            let mut dropped: Vec<NaiveDate> = Vec::new();
+            for d in p.note_dates.iter_mut().chain(p.earlier_dates.iter_mut()) {
+                let asked = shared(d)
+                    && asked_before
+                        .iter()
+                        .any(|(on, what)| *on == d.on && same_thing(what, &d.what, &first));
+                if asked {
+                    d.decision = false;
+                    d.deadline = false;
+                    dropped.push(d.on);
+                }
+            }
+            p.note_targets.retain(|&(_, by, kind)| {
+                !dropped.iter().any(|&on| match kind {
+                    note_timing::TargetKind::AfterDecision => {
+                        by == calendar.day(on + Duration::days(note_timing::DECISION_WINDOW_DAYS))
+                    }
+                    note_timing::TargetKind::Deadline => by == calendar.day(on),
+                    _ => false,
+                })
+            });
+        }
+    }
+}
+
 /// Gives each contact the colleagues at the same company the user has
 /// talked to lately (two at most, the most recent first): a first hello to
 /// someone there starts from them.
 fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
     use std::collections::HashMap;
-    let keys: Vec<Option<String>> = prepared
-        .iter()
-        .map(|p| {
-            p.facts
-                .company
-                .as_deref()
-                .map(|c| c.trim().to_lowercase())
-                .filter(|c| !c.is_empty() && suggest::is_organisation(c))
-        })
-        .collect();
+    let keys: Vec<Option<String>> = prepared.iter().map(company_key).collect();
     let mut talked: HashMap<&str, Vec<(NaiveDate, usize)>> = HashMap::new();
     for (i, p) in prepared.iter().enumerate() {
         let Some(company) = keys[i].as_deref() else {

@@ -744,3 +744,87 @@ fn what_the_champion_owes_and_the_committee_she_takes_it_to_each_get_their_ping(
         "Ask Person how the Board Finance Cttee on 16 Dec went, and what comes next."
     );
 }
+
+#[test]
+fn a_decision_two_colleagues_heard_of_is_asked_about_once_of_the_closer_one() {
+    // One meeting with the champion and the CFO, logged for both.
+    let note = "Steering cmte decides Jan 15. Bob wants the TCO model. Anita champions us.";
+    let colleague = |id, circle, name: &str| {
+        let mut c = noted(person(id, circle), "2026-11-24", note);
+        c.name = name.into();
+        c.given_name = name.split(' ').next().unwrap_or_default().into();
+        c.company = Some("Northwind Foods".into());
+        c
+    };
+    let champion = colleague(1, Circle::Core, "Anita Rao");
+    let cfo = colleague(2, Circle::Network, "Bob Chen");
+    let plan = plan_in("CA-ON", vec![cfo, champion], 90);
+    let asking = |id| {
+        of(&plan, id)
+            .into_iter()
+            .filter(|p| p.suggestion.contains("decision"))
+            .map(|p| (p.date, p.suggestion.clone()))
+            .collect::<Vec<_>>()
+    };
+    let champion_asked = asking(1);
+    assert_eq!(champion_asked.len(), 1, "{:?}", of(&plan, 1));
+    let (day, words) = &champion_asked[0];
+    // The day after, in the champion's words: the committee's decision.
+    assert!(*day > d("2027-01-15") && *day <= d("2027-01-25"), "{day}");
+    assert!(
+        words.contains("how the Steering cmte\u{2019}s decision on 15 Jan went"),
+        "{words}"
+    );
+    assert!(asking(2).is_empty(), "{:?}", of(&plan, 2));
+    // Colleagues at different companies are each asked.
+    let mut other = colleague(2, Circle::Network, "Bob Chen");
+    other.company = Some("Lakeshore Manufacturing".into());
+    let plan = plan_in(
+        "CA-ON",
+        vec![other, colleague(1, Circle::Core, "Anita Rao")],
+        90,
+    );
+    for id in [1, 2] {
+        assert!(
+            of(&plan, id)
+                .iter()
+                .any(|p| p.suggestion.contains("decision")),
+            "{:?}",
+            of(&plan, id)
+        );
+    }
+}
+
+#[test]
+fn a_meeting_in_the_week_of_a_day_gets_its_word_before_even_after_a_chase() {
+    // The note's first ask (data owed by 9 Dec) is chased; the review in
+    // the week of 11 Jan still gets its word before, with the New Year.
+    let plant = noted(
+        person(1, Circle::Core),
+        "2026-11-20",
+        "Pilot review mtg wk of Jan 11. He'll send usage data by Dec 9",
+    );
+    let plan = plan_in("CA-ON", vec![plant], 60);
+    let pings = of(&plan, 1);
+    assert!(
+        pings
+            .iter()
+            .any(|p| p.date == d("2026-12-09") && p.suggestion.contains("usage data")),
+        "{pings:?}"
+    );
+    let before = pings
+        .iter()
+        .find(|p| p.suggestion.contains("pilot review mtg on Mon 11 Jan"))
+        .unwrap_or_else(|| panic!("{pings:?}"));
+    assert!(
+        before.date >= d("2027-01-04") && before.date < d("2027-01-11"),
+        "{before:?}"
+    );
+    assert!(
+        before
+            .suggestion
+            .starts_with("Send Person your New Year wishes"),
+        "{before:?}"
+    );
+    assert!(!before.suggestion.contains(" wk"), "{before:?}");
+}

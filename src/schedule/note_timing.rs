@@ -30,7 +30,7 @@ pub const NEWS_REACH_DAYS: i64 = 120;
 /// A ping asking how news went comes within this many days after it.
 pub const NEWS_WINDOW_DAYS: i64 = 14;
 /// How long after a decision's day the question how it went still fits.
-const DECISION_WINDOW_DAYS: i64 = 10;
+pub const DECISION_WINDOW_DAYS: i64 = 10;
 
 /// What a note asks of the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -2069,6 +2069,16 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 // to 12 Jan": the board, now on that day.
                 before.pop();
             }
+            // "Review mtg wk of Jan 11": the meeting, in that week.
+            if before.len() > 2
+                && before.last().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                && matches!(
+                    before[before.len() - 2].to_lowercase().as_str(),
+                    "wk" | "week"
+                )
+            {
+                before.truncate(before.len() - 2);
+            }
             // "Needs CFO sign-off by Jan 15": what happens is the sign-off.
             // "He's having knee surgery on Dec 9": what happens is the surgery.
             while before.first().is_some_and(|w| {
@@ -2209,7 +2219,10 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             // so it is asked after at its end, not on its Monday.
             let week_of = words[..i]
                 .last()
-                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "w/c" | "wc" | "w/b" | "wb"));
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "w/c" | "wc" | "w/b" | "wb"))
+                || (i >= 2
+                    && words[i - 1].eq_ignore_ascii_case("of")
+                    && matches!(words[i - 2].to_lowercase().as_str(), "wk" | "week"));
             let on = if week_of && owing == Owing::Chase {
                 on + chrono::Duration::days(4)
             } else {
@@ -2226,6 +2239,20 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 && lower
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| DECISION_WORDS.contains(&w));
+            // "Steering cmte decides Jan 15": asked about as "the Steering
+            // cmte's decision", not "how the Steering cmte decides went".
+            let what = match what.rsplit_once(' ') {
+                Some((who, verb))
+                    if decision
+                        && matches!(
+                            verb.to_lowercase().as_str(),
+                            "decides" | "decide" | "votes"
+                        ) =>
+                {
+                    format!("{who}\u{2019}s decision")
+                }
+                _ => what,
+            };
             out.push(NoteDate {
                 deadline,
                 decision,
