@@ -828,3 +828,35 @@ fn a_meeting_in_the_week_of_a_day_gets_its_word_before_even_after_a_chase() {
     );
     assert!(!before.suggestion.contains(" wk"), "{before:?}");
 }
+
+#[test]
+fn a_question_whose_answer_the_contact_will_know_later_waits_for_it() {
+    let buyer = noted(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Asked about phase 2 pricing; she'll know after budget passes in Feb",
+    );
+    let plan = plan_in("CA-ON", vec![buyer], 120);
+    let pings = of(&plan, 1);
+    assert!(!pings.is_empty());
+    for p in &pings {
+        // Her answer is awaited: nothing owed by the user, no business
+        // before February.
+        assert!(!p.suggestion.contains("Answer the question"), "{p:?}");
+        assert!(p.date >= d("2027-02-01"), "{p:?}");
+    }
+    // Without her answer to wait for, the question is the user's to answer.
+    let asked = noted(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Asked about phase 2 pricing",
+    );
+    let plan = plan_in("CA-ON", vec![asked], 60);
+    assert!(
+        of(&plan, 1)
+            .iter()
+            .any(|p| p.suggestion.contains("Answer the question")),
+        "{:?}",
+        of(&plan, 1)
+    );
+}

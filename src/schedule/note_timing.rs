@@ -989,6 +989,7 @@ pub fn parked_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDa
         && !REVISIT
             .iter()
             .chain(&super::notes::ONCE_DONE)
+            .chain(&super::notes::KNOW_LATER)
             .any(|cue| lower.contains(cue))
     {
         return None;

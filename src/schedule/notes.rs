@@ -585,6 +585,7 @@ pub fn waits_on_user(note: &str, first_name: &str) -> bool {
     // As in `read_clauses` ("Rachel at booth: …, wants pricing" is Rachel's).
     let others = about_others(&all, first_name, names_contact);
     let answered = answered_later(&all, first_name);
+    let answer_later = answer_comes_later(note);
     all.iter()
         .zip(others)
         .zip(answered)
@@ -592,7 +593,8 @@ pub fn waits_on_user(note: &str, first_name: &str) -> bool {
             if someone_else || answered {
                 return false;
             }
-            let request = request_in(text, first_name).is_some();
+            let request =
+                request_in(text, first_name).is_some_and(|r| !(answer_later && r.kind == "answer"));
             // Every offer has "'ll", "will" or "offered" in it.
             let maybe_offer = !request && {
                 let lower = text.to_lowercase();
@@ -990,10 +992,12 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
         .iter()
         .any(|cue| sentence.contains(cue))
     };
+    let answer_later = answer_comes_later(note);
     let mut requests = open
         .iter()
         .filter(|c| !can_wait(c.text))
-        .filter_map(|c| request_in(c.text, first_name));
+        .filter_map(|c| request_in(c.text, first_name))
+        .filter(|r| !(answer_later && r.kind == "answer"));
     let request = requests.next().map(|mut first| {
         first.and = requests.next().map(Box::new);
         // "Interested in the robot; wants a theatre visit": the visit comes first.
@@ -2750,8 +2754,6 @@ const NEXT_CLAUSE: [&str; 16] = [
     "they",
 ];
 
-/// Trims a request's object to what was asked for, and tells a thing to send
-/// from one to set up (a call, an account) by its words.
 /// Words that put something after a project is done ("keen on a demo in
 /// Feb once it's done"): the business waits until the day the note names,
 /// and what is wanted ends before them.
@@ -2763,6 +2765,28 @@ pub(super) const ONCE_DONE: [&str; 5] = [
     "once done",
 ];
 
+/// Words that say the answer will come from the contact later ("asked
+/// about phase 2 pricing; she'll know after budget passes in Feb"): the
+/// question waits on them, not on the user, and business waits until the
+/// day the note names.
+pub(super) const KNOW_LATER: [&str; 6] = [
+    "'ll know",
+    "’ll know",
+    "will know",
+    "'ll find out",
+    "’ll find out",
+    "will find out",
+];
+
+/// Whether the note says the answer to a question will come from the
+/// contact (see [`KNOW_LATER`]).
+fn answer_comes_later(note: &str) -> bool {
+    let lower = note.to_lowercase();
+    KNOW_LATER.iter().any(|cue| lower.contains(cue))
+}
+
+/// Trims a request's object to what was asked for, and tells a thing to send
+/// from one to set up (a call, an account) by its words.
 fn request_object(kind: &str, object: &str) -> Option<Request> {
     let mut object = object.trim();
     let lower = object.to_lowercase();
