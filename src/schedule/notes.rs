@@ -183,11 +183,15 @@ impl Words {
                 lower = lower.replace(idiom, " ");
             }
         }
-        let tokens = lower
+        let mut tokens: Vec<String> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect();
+        // "Meniskus-OP", "Augen-OP": German for a knee or an eye operation.
+        if tokens.iter().any(|t| t.len() > 3 && t.ends_with("-op")) {
+            tokens.push("op".to_owned());
+        }
         Words { lower, tokens }
     }
 }
@@ -1557,9 +1561,23 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         from
     };
     if by && SEND_CUES.iter().any(|c| lower.contains(c)) {
+        // "Ralf needs TCO calc from me by 7 Dec": what is wanted, after
+        // who wants it.
+        let wanted = lower_words
+            .iter()
+            .take(3)
+            .position(|w| {
+                matches!(
+                    *w,
+                    "needs" | "need" | "wants" | "want" | "expects" | "requires" | "asked"
+                )
+            })
+            .map_or(0, |at| {
+                at + 1 + usize::from(lower_words.get(at + 1) == Some(&"for"))
+            });
         return found(
             Owing::Send,
-            thing(0, &["needed", "from", "due", "is", "are"]),
+            thing(wanted, &["needed", "from", "due", "is", "are"]),
         );
     }
     // "Can I send my €300 by 5 Dec? And the photos by 12 Dec": more to send.
@@ -2171,7 +2189,21 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             // "A hold Wed 16 Dec 2pm for the committee debrief": when the
             // words before the day make no short name for it, the words
             // after it may. The day still counts when neither does.
-            let what = if names_a_thing(&what) && what.split_whitespace().count() <= 6 {
+            // "Lenkungskreis 16.12. decides us vs Logisoft": the body
+            // before the day decides on it.
+            let decides_after = words.get(i + 2).is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches([',', ':']),
+                    "decides" | "decide" | "votes"
+                )
+            });
+            let what = if decides_after
+                && !what.is_empty()
+                && what.split_whitespace().count() <= 4
+                && !what.contains(['(', ':'])
+            {
+                format!("{what} decides")
+            } else if names_a_thing(&what) && what.split_whitespace().count() <= 6 {
                 what
             } else {
                 let after = name_after_date(&words[i + 2..]);
@@ -2244,7 +2276,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .any(|w| DECISION_WORDS.contains(&w));
             // "Steering cmte decides Jan 15": asked about as "the Steering
-            // cmte's decision", not "how the Steering cmte decides went".
+            // cmte decision", not "how the Steering cmte decides went".
             let what = match what.rsplit_once(' ') {
                 Some((who, verb))
                     if decision
@@ -2253,7 +2285,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                             "decides" | "decide" | "votes"
                         ) =>
                 {
-                    format!("{who}\u{2019}s decision")
+                    format!("{who} decision")
                 }
                 _ => what,
             };
@@ -4926,6 +4958,10 @@ mod tests {
         assert_eq!(
             owed("She'll send over the redlines by 9 Dec."),
             one(Owing::Chase, "the redlines")
+        );
+        assert_eq!(
+            owed("Ralf needs TCO calc from me by 7 Dec."),
+            one(Owing::Send, "TCO calc")
         );
         assert_eq!(
             owed("Send Dr. Weber the trial data by 9 Dec."),

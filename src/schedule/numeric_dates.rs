@@ -328,7 +328,14 @@ pub fn spell_numeric_dates(note: &str, order: DateOrder, written: NaiveDate) -> 
                 changed = true;
                 out.push_str(lead);
                 push_day(&mut out, month, day);
-                out.push_str(tail);
+                // "Lenkungskreis 16.12. decides": the dot is the date's own
+                // when the sentence goes on in lower case.
+                let own_dot = tail == "."
+                    && token.trim_end_matches('.').contains('.')
+                    && next.starts_with(char::is_lowercase);
+                if !own_dot {
+                    out.push_str(tail);
+                }
             }
             None => match readable
                 .then(|| numeric_range(token, order, year_now, cue))
@@ -474,6 +481,14 @@ mod tests {
         assert_eq!(
             spell("Delivery KW 51, kickoff KW2.", DateOrder::DayFirst),
             "Delivery 14 Dec, kickoff 11 Jan."
+        );
+        // A dotted date's own dot, with the sentence going on after it.
+        assert_eq!(
+            spell(
+                "Lenkungskreis 16.12. decides. OP on 14.12. at Isarklinik. Back 15.1.",
+                DateOrder::DayFirst
+            ),
+            "Lenkungskreis 16 Dec decides. OP on 14 Dec at Isarklinik. Back 15 Jan."
         );
         // Decimals, versions and prices stay.
         for note in [
