@@ -4617,6 +4617,20 @@ mod tests {
         assert!(!prefers_phone("Call went well; sent the deck."));
         assert!(is_unanswered("Cold outreach, no reply."));
         assert_eq!(role_of("Senior Director Analyst"), Some("analyst"));
+        assert_eq!(role_of("Principal Analyst, Supply Chain Research"), Some("analyst"));
+        assert_eq!(
+            role_of("Research Director, Industry Analyst"),
+            Some("analyst")
+        );
+        // An analyst inside a buyer's business is a buyer, not an industry analyst.
+        for title in [
+            "Supply Chain Analyst",
+            "Business Analyst",
+            "Data Analyst",
+            "SAP Logistics Analyst",
+        ] {
+            assert_eq!(role_of(title), None, "{title}");
+        }
         assert_eq!(role_of("Partner - Advisory"), Some("adviser"));
         assert_eq!(role_of("Sales Recruiter"), Some("recruiter"));
         assert_eq!(role_of("VP Finance"), None);
