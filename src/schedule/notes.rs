@@ -116,7 +116,11 @@ fn clauses(note: &str) -> Vec<&str> {
 /// A text split into sentences at ". ", but not after a title ("Dr.
 /// Reitmeier's calendar") or a short form ("approx. 20").
 fn sentences(text: &str) -> Vec<&str> {
-    const SHORT: [&str; 7] = ["dr", "mr", "mrs", "ms", "prof", "st", "approx"];
+    // Abbreviations whose dot ends no sentence ("offer incl. Yard Mgmt").
+    const SHORT: [&str; 14] = [
+        "dr", "mr", "mrs", "ms", "prof", "st", "approx", "incl", "excl", "vs", "ca", "nr", "no",
+        "zb",
+    ];
     let mut out = Vec::new();
     let mut from = 0;
     for (at, _) in text.match_indices(". ") {
@@ -1741,6 +1745,21 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
         return found(
             Owing::Chase,
             thing(from, &["by", "before", "until", "till", "to"]),
+        );
+    }
+    // "He drafts the KPI report by 18 Dec": theirs to do, in the present
+    // tense of a plan.
+    if by
+        && lower_words.len() > 3
+        && (matches!(lower_words[0], "he" | "she" | "they") || names_someone(body[0]))
+        && matches!(
+            lower_words[1],
+            "drafts" | "prepares" | "sends" | "delivers" | "writes" | "finishes" | "submits"
+        )
+    {
+        return found(
+            Owing::Chase,
+            thing(sent_from(1), &["by", "before", "until", "till", "to"]),
         );
     }
     if on
@@ -4075,6 +4094,13 @@ mod tests {
 
     #[test]
     fn requests_are_told_from_background() {
+        // An abbreviation's dot ends no sentence.
+        assert_eq!(
+            request(
+                "Renewal: contract runs out 31 Mar. Want offer incl. Yard Mgmt module in January."
+            ),
+            Some(("send", "offer incl. Yard Mgmt module in January".to_owned()))
+        );
         assert_eq!(
             request("Wants a follow-up on pricing for the enterprise tier."),
             Some(("send", "pricing for the enterprise tier".to_owned()))
@@ -4617,7 +4643,10 @@ mod tests {
         assert!(!prefers_phone("Call went well; sent the deck."));
         assert!(is_unanswered("Cold outreach, no reply."));
         assert_eq!(role_of("Senior Director Analyst"), Some("analyst"));
-        assert_eq!(role_of("Principal Analyst, Supply Chain Research"), Some("analyst"));
+        assert_eq!(
+            role_of("Principal Analyst, Supply Chain Research"),
+            Some("analyst")
+        );
         assert_eq!(
             role_of("Research Director, Industry Analyst"),
             Some("analyst")
@@ -4976,6 +5005,10 @@ mod tests {
         assert_eq!(
             owed("Ralf needs TCO calc from me by 7 Dec."),
             one(Owing::Send, "TCO calc")
+        );
+        assert_eq!(
+            owed("pilot status Alpenmilch, he drafts the KPI report by 18 Dec"),
+            one(Owing::Chase, "the KPI report")
         );
         assert_eq!(
             owed("Send Dr. Weber the trial data by 9 Dec."),
