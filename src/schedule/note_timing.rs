@@ -441,7 +441,16 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
     if !first_look.any_in(&note.to_lowercase()) {
         return None;
     }
-    for clause in note.split(['.', ';', '\n', '!', '?']) {
+    let clauses: Vec<&str> = note.split(['.', ';', '\n', '!', '?']).collect();
+    // "Sabbatical Sep - Mar, sailing. Back 6 Apr.": a day back said in a
+    // clause of its own.
+    let back_alone = clauses.iter().find_map(|clause| {
+        let words = words_of(clause);
+        BACK.contains(&words.first()?.as_str())
+            .then(|| named_day(&words[1..], written))
+            .flatten()
+    });
+    for clause in clauses {
         let words = words_of(clause);
         let out_of_office = words
             .windows(3)
@@ -478,6 +487,22 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
         if start.is_none() && back.is_none() {
             continue;
         }
+        // "Sabbatical Sep 2026 - end of March 2027": the second day named
+        // is the last one away.
+        let last_named = || {
+            let start = start?;
+            (1..words.len())
+                .filter(|&i| month_named(&words[i]).is_some() || short_month(&words[i]).is_some())
+                .filter_map(|i| {
+                    (i.saturating_sub(2)..=i).find_map(|from| named_day(&words[from..], written))
+                })
+                .filter(|d| *d > start)
+                .max()
+                .map(|last| last + Duration::days(1))
+        };
+        let back = back
+            .or(back_alone.filter(|b| start.is_none_or(|s| s < *b)))
+            .or_else(last_named);
         let start = start.unwrap_or(written);
         let parental = names_parental_leave(&words);
         let end = back.unwrap_or_else(|| {
@@ -488,8 +513,9 @@ pub fn away_days(note: &str, written: NaiveDate) -> Option<Absence> {
                     AWAY_DEFAULT_DAYS
                 })
         });
-        // Parental leave runs up to a year and more ("back Sept 2027").
-        let longest = if parental {
+        // Parental leave and sabbaticals run up to a year and more ("back
+        // Sept 2027").
+        let longest = if parental || words.iter().any(|w| w == "sabbatical") {
             PARENTAL_LONGEST_DAYS
         } else {
             AWAY_LONGEST_DAYS
@@ -750,7 +776,8 @@ fn contact_from_words(
             let at = match words[j].as_str() {
                 "after" => named_day(&words[j + 1..], written)
                     .map(|d| after_named(&words[j + 1..], d))
-                    .or_else(|| turn_of_year(&words[j + 1..], written).map(|d| (d, d))),
+                    .or_else(|| turn_of_year(&words[j + 1..], written).map(|d| (d, d)))
+                    .or_else(|| thing_then_day(&words[j + 1..], written)),
                 "in" | "from" | "until" | "till" => named_day(&words[j + 1..], written)
                     .or_else(|| turn_of_year(&words[j + 1..], written))
                     .map(|d| (d, d)),
@@ -763,6 +790,27 @@ fn contact_from_words(
                 .map(|(from, named)| (from, named, i))
         })
     })
+}
+
+/// "Call me after the budget: council passes it on 18 Feb": the day after
+/// the day the rest of the clause gives the thing, and that day. Only a
+/// thing named with its article or owner counts, and only a day named soon
+/// after it.
+fn thing_then_day(words: &[String], written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    const THING_STARTS: [&str; 6] = ["the", "their", "his", "her", "our", "its"];
+    if !THING_STARTS.contains(&words.first()?.as_str()) {
+        return None;
+    }
+    let day = (2..words.len().min(12)).find_map(|k| {
+        let w = &words[k];
+        let starts_a_day = month_named(w).is_some()
+            || short_month(w).is_some()
+            || w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+        starts_a_day
+            .then(|| named_day(&words[k..], written))
+            .flatten()
+    })?;
+    Some((day + Duration::days(1), day))
 }
 
 /// The first day after a day named after "after", and the day named: after
@@ -1134,6 +1182,13 @@ mod tests {
         assert!(!ed.call && !ed.theirs, "{ed:?}");
         // The user's own plan.
         assert!(asked("Ring him after 11 Jan").is_some_and(|a| a.call && !a.theirs));
+        // After a thing whose day the clause names further on.
+        let budget = asked("Call me after the budget: council passes it on 18 Feb").unwrap();
+        assert_eq!(
+            (budget.from, budget.named),
+            (d("2027-02-19"), d("2027-02-18"))
+        );
+        assert!(asked("Call me after the budget").is_none());
         // A month in another language.
         assert_eq!(
             named_day(&words_of("award expected fine gennaio 2027"), w),
@@ -1240,6 +1295,17 @@ mod tests {
         let written = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let away = |note: &str| away_days(note, written).map(|a| (a.from, a.back));
+        // A sabbatical's span, and its day back in a clause of its own.
+        assert_eq!(
+            away(
+                "Sabbatical Jan 2027 - end of March 2027, sailing. Back 6 Apr. Deputy: Frau Lindl"
+            ),
+            Some((d("2027-01-01"), d("2027-04-06")))
+        );
+        assert_eq!(
+            away("Sabbatical Jan 2027 - end of August 2027, sailing"),
+            Some((d("2027-01-01"), d("2027-08-23")))
+        );
         assert_eq!(
             away("Good call. On leave from 14 Dec, back 11 Jan."),
             Some((d("2026-12-14"), d("2027-01-11")))
