@@ -2399,6 +2399,11 @@ fn left_alone(facts: &ContactFacts, today: NaiveDate) -> Option<standing::LeftAl
         standing_note,
     )
     .or_else(|| {
+        (!phrases::is_personal(&facts.notes, &facts.tags)
+            && standing::declined_by_recruiting_firm(facts.company.as_deref(), standing_note))
+        .then_some(standing::LeftAlone::Declined)
+    })
+    .or_else(|| {
         (standing::in_regular_touch(&facts.notes, last_note)
             || standing::is_spouse_in_family(&facts.notes, &facts.tags))
         .then_some(standing::LeftAlone::InTouch)

@@ -231,6 +231,35 @@ const DECLINED: [&str; 6] = [
     "no thanks",
 ];
 
+/// Whether a lower-cased text says an offer was turned down (see [`DECLINED`]).
+fn says_declined(lower: &str) -> bool {
+    DECLINED.iter().any(|cue| lower.contains(cue))
+}
+
+/// Whether a company is a recruiting firm ("Alpina Executive Search",
+/// "Hays Recruitment", "Kienbaum Personalberatung").
+fn is_recruiting_firm(company: &str) -> bool {
+    let lower = company.to_lowercase();
+    [
+        "executive search",
+        "recruit",
+        "headhunt",
+        "personalberatung",
+        "talent partners",
+        "staffing",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether someone at a recruiting firm was turned down, as the last note
+/// says ("VP Sales role at a SaaS scale-up. Declined politely, not looking"):
+/// left alone as a declined recruiter is, whatever the card's title says.
+pub fn declined_by_recruiting_firm(company: Option<&str>, last_note: Option<&str>) -> bool {
+    company.is_some_and(is_recruiting_firm)
+        && last_note.is_some_and(|n| says_declined(&n.to_lowercase().replace('\u{2019}', "'")))
+}
+
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
 const NO_CONTACT: [&str; 29] = [
@@ -338,11 +367,7 @@ pub fn left_alone(
             let t = t.to_lowercase();
             t.contains("recruit") || t.contains("headhunt")
         });
-    if recruiter
-        && texts
-            .iter()
-            .any(|(_, lower)| DECLINED.iter().any(|cue| lower.contains(cue)))
-    {
+    if recruiter && texts.iter().any(|(_, lower)| says_declined(lower)) {
         return Some(LeftAlone::Declined);
     }
     static HANDED: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();

@@ -913,3 +913,27 @@ fn an_event_note_about_their_bank_is_theirs_and_holds_the_follow_ups() {
         "{pings:?}"
     );
 }
+
+#[test]
+fn someone_at_a_recruiting_firm_who_was_declined_is_left_alone() {
+    // The title says "Senior Consultant"; the firm and the note say the rest.
+    let mut headhunter = noted(
+        person(1, Circle::Acquaintance),
+        "2026-09-22",
+        "VP Sales role at a SaaS scale-up. Declined politely, not looking.",
+    );
+    headhunter.name = "Nadine Fischer".into();
+    headhunter.title = Some("Senior Consultant".into());
+    headhunter.company = Some("Alpina Executive Search".into());
+    // A prospect "not looking" to change systems is no recruiter.
+    let mut prospect = noted(
+        person(2, Circle::Network),
+        "2026-11-02",
+        "Not looking to change WMS before 2028. Declined the demo.",
+    );
+    prospect.company = Some("Brauerei Wiesinger".into());
+    let plan = plan_for(vec![headhunter, prospect], 365);
+    assert!(of(&plan, 1).is_empty(), "{:?}", of(&plan, 1));
+    assert!(plan_note(&plan, "left alone").contains("Nadine Fischer (declined)"));
+    assert_has_rhythm(&plan, &[2]);
+}
