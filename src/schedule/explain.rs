@@ -401,9 +401,22 @@ pub(super) fn first_name(facts: &ContactFacts) -> &str {
     if facts.given_name.trim().is_empty() {
         facts.name.as_str()
     } else {
+        // A title some exports put in the first name ("Dr. Ulrich" from
+        // LinkedIn) is no part of it.
+        let given = facts.given_name.trim();
+        let given = match given.split_once(' ') {
+            Some((title, rest))
+                if matches!(
+                    title.to_lowercase().as_str(),
+                    "dr." | "dr" | "prof." | "prof" | "mr." | "mr" | "mrs." | "mrs" | "ms." | "ms"
+                ) && !rest.trim().is_empty() =>
+            {
+                rest.trim_start()
+            }
+            _ => given,
+        };
         // A given name split off before particles were known ("Síle Ní" of
         // "Síle Ní Dhonnchadha") ends before its particle.
-        let given = facts.given_name.trim();
         match given.rsplit_once(' ') {
             Some((first, last)) if crate::model::is_surname_particle(last) => first.trim_end(),
             _ => given,

@@ -1667,3 +1667,22 @@ fn a_follow_up_to_someone_known_before_the_event_does_not_say_good_to_meet() {
     let new = first_notes(false);
     assert!(new.iter().any(|s| s.contains("good to meet")), "{new:?}");
 }
+
+#[test]
+fn a_title_in_the_first_name_is_left_out_of_the_greeting() {
+    // LinkedIn exports "Dr. Ulrich" as the first name.
+    let mut doctor = ContactFacts::new(
+        1,
+        "Dr. Ulrich Baumann",
+        Circle::Acquaintance,
+        d("2024-10-03"),
+    );
+    doctor.given_name = "Dr. Ulrich".into();
+    doctor.source = Some(Source::Linkedin);
+    doctor.company = Some("Fraunhofer IML".into());
+    doctor.title = Some("Gruppenleiter Lagerlogistik".into());
+    let plan = plan_for(vec![doctor], 365);
+    let first = of(&plan, 1)[0];
+    assert!(first.suggestion.contains("Ulrich"), "{first:?}");
+    assert!(!first.suggestion.contains("Dr."), "{first:?}");
+}
