@@ -1498,7 +1498,7 @@ const LIMIT_WORDS: [&str; 4] = ["by", "before", "until", "till"];
 /// "before"; "on" for what is owed to the user) owes anything, and only its
 /// opening words make it the user's own to-do, so "she needs to submit by 4
 /// Dec" is not. News ("He'll get married on 12 Dec") owes nothing.
-fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
+fn owed_in(clause: &str, before: &[&str], after_send: bool, earlier: &str) -> (Owing, String) {
     let nothing = || (Owing::Nobody, String::new());
     let mut body: Vec<&str> = before.to_vec();
     while body.last().is_some_and(|w| is_weekday(w)) {
@@ -1716,13 +1716,19 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool) -> (Owing, String) {
                 ),
             )
         } else if theirs && on && (verb != "get" || to_user) {
-            found(
-                Owing::Chase,
-                thing(
-                    sent_from(at + 1),
-                    &["to", "by", "on", "back", "before", "from"],
-                ),
-            )
+            let what = thing(
+                sent_from(at + 1),
+                &["to", "by", "on", "back", "before", "from"],
+            );
+            // "Contract with their legal; he'll send it back signed by 18
+            // Dec": "it" is the contract the note spoke of.
+            let what = match lower_words.get(at + 2) {
+                Some(&("it" | "them" | "this")) if what.is_empty() => {
+                    referent(earlier, &lower_words[at + 2..])
+                }
+                _ => what,
+            };
+            found(Owing::Chase, what)
         } else {
             nothing()
         };
@@ -2010,7 +2016,11 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
     // Whether the clause before owed a thing to send, for "and the photos
     // by 12 Dec" after it.
     let mut after_send = false;
+    // The note's words up to this clause, for the thing a pronoun names.
+    let mut earlier = String::new();
     for clause in clauses(note) {
+        earlier.push(' ');
+        earlier.push_str(clause);
         let words: Vec<&str> = clause.split_whitespace().collect();
         for i in 0..words.len().saturating_sub(1) {
             let (month, day) = match (month_of(words[i]), day_of(words[i + 1])) {
@@ -2255,7 +2265,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 .iter()
                 .any(|w| lower.contains(w));
             let deadline = deadline && !(only_due && personal_due && is_life_clause(clause));
-            let (owing, task) = owed_in(clause, &words[..i], after_send);
+            let (owing, task) = owed_in(clause, &words[..i], after_send, &earlier);
             after_send = owing == Owing::Send;
             // What is owed by a day is a deadline, whatever its words.
             let deadline = deadline || owing != Owing::Nobody;
@@ -2322,6 +2332,67 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
         }
     }
     out
+}
+
+/// The document a pronoun ("he'll send it back signed") stands for: the last
+/// one the note named before it, "signed" when the words after the pronoun
+/// say so. Empty when the note named none.
+fn referent(earlier: &str, after_pronoun: &[&str]) -> String {
+    const DOCUMENTS: [&str; 30] = [
+        "contract",
+        "contracts",
+        "sow",
+        "po",
+        "nda",
+        "dpa",
+        "msa",
+        "agreement",
+        "proposal",
+        "quote",
+        "offer",
+        "figures",
+        "numbers",
+        "data",
+        "report",
+        "deck",
+        "slides",
+        "spec",
+        "specs",
+        "rfp",
+        "rfi",
+        "brief",
+        "forecast",
+        "redlines",
+        "draft",
+        "terms",
+        "pricing",
+        "invoice",
+        "renewal",
+        "paperwork",
+    ];
+    let Some(document) = earlier.split_whitespace().rev().find_map(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        DOCUMENTS
+            .contains(&bare.to_lowercase().as_str())
+            .then_some(bare)
+    }) else {
+        return String::new();
+    };
+    let signed = after_pronoun
+        .iter()
+        .take_while(|w| !matches!(**w, "by" | "on" | "before"))
+        .any(|w| w.trim_end_matches([',', '.']) == "signed");
+    // An acronym keeps its capitals; a common noun reads in lower case.
+    let document = if document.chars().all(|c| c.is_ascii_uppercase()) {
+        document.to_owned()
+    } else {
+        document.to_lowercase()
+    };
+    if signed {
+        format!("the signed {document}")
+    } else {
+        format!("the {document}")
+    }
 }
 
 /// What the words after a date name, when they say what happens on it
@@ -5005,6 +5076,19 @@ mod tests {
         assert_eq!(
             owed("Ralf needs TCO calc from me by 7 Dec."),
             one(Owing::Send, "TCO calc")
+        );
+        // A pronoun stands for the document the note named before it.
+        assert_eq!(
+            owed("Contract with their legal. He'll send it back signed by 18 Dec."),
+            one(Owing::Chase, "the signed contract")
+        );
+        assert_eq!(
+            owed("Got the SOW to Declan; he'll return it by 9 Dec."),
+            one(Owing::Chase, "the SOW")
+        );
+        assert_eq!(
+            owed("Good chat. He'll send it by 9 Dec."),
+            vec![(Owing::Nobody, String::new())]
         );
         assert_eq!(
             owed("pilot status Alpenmilch, he drafts the KPI report by 18 Dec"),
