@@ -2318,6 +2318,8 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 }
                 _ => what,
             };
+            // "Driving Maman to the op": the news is Maman's op.
+            let what = escorted(&what).unwrap_or(what);
             out.push(NoteDate {
                 deadline,
                 decision,
@@ -2332,6 +2334,72 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
         }
     }
     out
+}
+
+/// The news of someone the contact takes somewhere: "Driving Maman to the
+/// op" is Maman's op, "taking his mum to her hip op" his mum's hip op, so
+/// the ping asks how that went, not how the driving did.
+fn escorted(what: &str) -> Option<String> {
+    let words: Vec<&str> = what.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let start = lower.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "driving" | "taking" | "bringing" | "accompanying" | "drives" | "takes" | "brings"
+        )
+    })?;
+    let to = start + 1 + lower[start + 1..].iter().position(|w| w == "to")?;
+    let person = &words[start + 1..to];
+    let mut thing = &words[to + 1..];
+    while thing.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "her" | "his" | "their" | "its"
+        )
+    }) {
+        thing = &thing[1..];
+    }
+    // A person of one or two words ("Maman", "his mum") to a thing of a
+    // few ("the op", "her hip op"); "taking the train to Cork" is no news of
+    // another's.
+    let a_person = matches!(person.len(), 1 | 2)
+        && person.last().is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "mum"
+                        | "mom"
+                        | "mother"
+                        | "dad"
+                        | "father"
+                        | "son"
+                        | "daughter"
+                        | "wife"
+                        | "husband"
+                        | "partner"
+                        | "gran"
+                        | "granny"
+                        | "grandma"
+                        | "grandad"
+                        | "grandpa"
+                        | "nan"
+                        | "brother"
+                        | "sister"
+                        | "aunt"
+                        | "uncle"
+                        | "kids"
+                )
+        });
+    if !a_person || thing.is_empty() || thing.len() > 4 {
+        return None;
+    }
+    let owner = person.join(" ");
+    let owner = if owner.ends_with('s') {
+        format!("{owner}'")
+    } else {
+        format!("{owner}'s")
+    };
+    Some(format!("{owner} {}", thing.join(" ")))
 }
 
 /// The document a pronoun ("he'll send it back signed") stands for: the last
@@ -5077,6 +5145,17 @@ mod tests {
             owed("Ralf needs TCO calc from me by 7 Dec."),
             one(Owing::Send, "TCO calc")
         );
+        // Someone taken to their own news: the news is theirs.
+        assert_eq!(
+            escorted("taking his mum to her hip op").as_deref(),
+            Some("his mum's hip op")
+        );
+        assert_eq!(
+            escorted("Driving Maman to the op").as_deref(),
+            Some("Maman's op")
+        );
+        assert_eq!(escorted("taking the train to Cork"), None);
+        assert_eq!(escorted("bringing the team to the offsite"), None);
         // A pronoun stands for the document the note named before it.
         assert_eq!(
             owed("Contract with their legal. He'll send it back signed by 18 Dec."),

@@ -145,6 +145,25 @@ fn a_baby_is_congratulated_and_surgery_is_asked_about_after_its_day() {
         "{}",
         after.suggestion
     );
+    // Someone taken to an operation: asked about their operation, not the
+    // driving.
+    let driving = noted(
+        person(3, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-20",
+        "Driving Maman to the op on 9 Dec, a bit nervous.",
+    );
+    let plan = plan_for(vec![driving], 60);
+    let asked = of(&plan, 3)
+        .into_iter()
+        .find(|p| p.date > d("2026-12-09") && p.suggestion.contains(" op "))
+        .expect("a ping after the operation asks about it");
+    assert!(
+        asked.suggestion.contains("how Maman's op on 9 Dec went")
+            && !asked.suggestion.to_lowercase().contains("driving"),
+        "{}",
+        asked.suggestion
+    );
     assert!(
         !after.suggestion.contains("Her hip"),
         "{}",
