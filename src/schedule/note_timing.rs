@@ -186,7 +186,7 @@ fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 /// (24 Dec, when the year-end break starts), "the Boxing Day game" (26 Dec).
 /// Only times still ahead of the note, within [`REACH_DAYS`].
 pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
-    let lower = note.to_lowercase();
+    let lower = note.to_lowercase().replace("st. patrick", "st patrick");
     let mut out = Vec::new();
     for clause in lower.split(['.', ';', '\n', '!', '?']) {
         let words = words_of(clause);
@@ -234,6 +234,18 @@ pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
                     .flatten()
             } else if w == "day" && prev(1) == Some("boxing") {
                 next_on(written, 12, 26)
+            } else if matches!(prev(1), Some("before" | "by"))
+                || (prev(1) == Some("st") && matches!(prev(2), Some("before" | "by")))
+            {
+                // "RFI input before Easter": by the Thursday before it, as
+                // Good Friday is a day off in many places.
+                feast_day(&words[i..], written).map(|d| {
+                    if w == "easter" {
+                        d - Duration::days(3)
+                    } else {
+                        d - Duration::days(1)
+                    }
+                })
             } else {
                 None
             };
@@ -688,7 +700,8 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
     // Every cue holds one of these words: most notes have none, and are not
     // read clause by clause.
     static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
-    let lower = note.to_lowercase();
+    // "St. Patrick's Day": the saint's dot ends no sentence.
+    let lower = note.to_lowercase().replace("st. patrick", "st patrick");
     if !FIRST_LOOK
         .get_or_init(|| super::cues::Cues::new(&NO_CONTACT_WORDS))
         .any_in(&lower)
@@ -993,7 +1006,8 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
 pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
     // Most notes hold no verb of getting in touch, and are not read further.
     static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
-    let lower = note.to_lowercase();
+    // "St. Patrick's Day": the saint's dot ends no sentence.
+    let lower = note.to_lowercase().replace("st. patrick", "st patrick");
     if !FIRST_LOOK
         .get_or_init(|| super::cues::Cues::new(&CONTACT_VERBS))
         .any_in(&lower)
@@ -1081,6 +1095,10 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
     let mut day = None;
     for (i, word) in words.iter().enumerate().take(5) {
         let w = word.as_str();
+        // "call me after Paddy's Day", "back after Easter".
+        if let Some(feast) = feast_day(&words[i..], written) {
+            return Some(feast);
+        }
         if let Some(month) = month_named(w).or_else(|| short_month(w)) {
             // "1 Mar 2027": a year after the month is the year meant.
             let year = words
@@ -1121,7 +1139,7 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
                 | "holiday" | "holidays" | "office" | "work" | "award" | "close" | "closing"
                 // "until award, expected Feb 2027", "back probably mid-Jan".
                 | "expected" | "due" | "likely" | "probably" | "planned" | "scheduled"
-                | "approx" | "approximately" | "roughly"
+                | "approx" | "approximately" | "roughly" | "st"
                 // "until the decision, expected mid-January".
                 | "decision" | "outcome" | "result" | "results" | "announcement" | "a"
                 // "mat leave starts Dec 18".
@@ -1131,6 +1149,44 @@ fn named_day(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// The next day on or after `from` of a feast the first words name:
+/// "easter" (Easter Sunday), "paddy's day" or "patrick's day" (17 March).
+fn feast_day(words: &[String], from: NaiveDate) -> Option<NaiveDate> {
+    match words.first()?.as_str() {
+        "easter" => [from.year(), from.year() + 1]
+            .into_iter()
+            .map(easter_sunday)
+            .find(|d| *d >= from),
+        "paddy's" | "paddys" | "patrick's" | "patricks"
+            if words.get(1).is_some_and(|w| w == "day") =>
+        {
+            next_on(from, 3, 17)
+        }
+        _ => None,
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm of
+/// Meeus, Jones and Butcher).
+fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    // The formula gives March or April and a day within it.
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap_or_default()
 }
 
 /// A month's short form ("dec", "sept"), "may" and "mar" included here: after
@@ -1158,6 +1214,41 @@ mod tests {
             .into_iter()
             .map(|t| (t.day, t.by))
             .collect()
+    }
+
+    #[test]
+    fn feasts_name_their_days() {
+        assert_eq!(easter_sunday(2027), d("2027-03-28"));
+        assert_eq!(easter_sunday(2026), d("2026-04-05"));
+        assert_eq!(easter_sunday(2028), d("2028-04-16"));
+        let w = d("2026-12-01");
+        // Before Easter: by the Thursday before Good Friday.
+        assert_eq!(
+            month_deadlines("RFI input before Easter", w),
+            vec![d("2027-03-25")]
+        );
+        assert_eq!(
+            month_deadlines("Need the board pack by St Patrick's Day.", w),
+            vec![d("2027-03-16")]
+        );
+        // After them: from the day after.
+        assert_eq!(
+            contact_from("Call me after Paddy's Day", w),
+            Some(d("2027-03-18"))
+        );
+        assert_eq!(
+            contact_from("Ring him after Easter, slammed till then", w),
+            Some(d("2027-03-29"))
+        );
+        assert_eq!(
+            contact_from("Call me after St. Patrick's Day", w),
+            Some(d("2027-03-18"))
+        );
+        // An Easter egg hunt is no day.
+        assert_eq!(
+            month_deadlines("Brought Easter eggs for the kids", w),
+            vec![]
+        );
     }
 
     #[test]
