@@ -1300,8 +1300,16 @@ fn write_ping<'a, 'p>(
         },
         kept: kept.is_some() && uses.promise,
         offered: match (thread, note) {
-            (Some(t), Some(n)) if uses.note && !uses.task && reading.is_some_and(|r| r.offered) => {
-                Some((t.to_owned(), n.date))
+            // The offer in its own words ("he'll send the usage figures"),
+            // not the clause the thread weighs most.
+            (Some(t), Some(n))
+                if uses.note
+                    && !uses.task
+                    && !uses.deadline
+                    && reading.is_some_and(|r| r.offered) =>
+            {
+                let offer = reading.and_then(|r| r.offer.clone());
+                Some((offer.unwrap_or_else(|| t.to_owned()), n.date))
             }
             _ => None,
         },

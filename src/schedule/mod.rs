@@ -245,6 +245,7 @@ fn gap_after(kind: note_timing::TargetKind) -> i32 {
     if matches!(
         kind,
         note_timing::TargetKind::Owed
+            | note_timing::TargetKind::Chase
             | note_timing::TargetKind::AfterNews
             | note_timing::TargetKind::AfterDecision
     ) {
@@ -831,8 +832,10 @@ fn plan_written_through(
                 }
                 state.cadence_days.push(day);
                 if entry.note.is_some_and(|(_, index, _)| {
-                    p.note_targets.get(usize::from(index)).map(|t| t.2)
-                        == Some(note_timing::TargetKind::Owed)
+                    matches!(
+                        p.note_targets.get(usize::from(index)).map(|t| t.2),
+                        Some(note_timing::TargetKind::Owed | note_timing::TargetKind::Chase)
+                    )
                 }) {
                     state.owed_days.push(day);
                 }
@@ -1126,6 +1129,16 @@ fn note_first(
         if state.spent_notes & (1 << i) != 0 {
             continue;
         }
+        // "He'll send the figures by 8 Jan; review mtg wk of 11 Jan": the
+        // ping asking after the figures speaks of the meeting too, so the
+        // meeting asks for no ping of its own days before it.
+        if kind == note_timing::TargetKind::Deadline
+            && p.note_targets.iter().any(|&(chase_day, _, chase)| {
+                chase == note_timing::TargetKind::Chase && chase_day >= day && chase_day < by
+            })
+        {
+            continue;
+        }
         let fixed_before = p
             .fixed
             .iter()
@@ -1140,11 +1153,20 @@ fn note_first(
         // target, is the ping for it: a reminder just before would crowd it.
         // What is owed by a day is said only by a ping that speaks of it: a
         // rhythm ping just before, not a birthday or another promise.
-        let owed = kind == note_timing::TargetKind::Owed;
+        let owed = matches!(
+            kind,
+            note_timing::TargetKind::Owed | note_timing::TargetKind::Chase
+        );
+        // Whether a thing owed to the user has come is asked from its day:
+        // a ping before it cannot ask.
         let (served_by, served_from) = if owed {
             (
                 before.filter(|b| !state.owed_days.contains(b)),
-                day - OWED_SERVED_DAYS,
+                if kind == note_timing::TargetKind::Chase {
+                    day
+                } else {
+                    day - OWED_SERVED_DAYS
+                },
             )
         } else {
             (last, day - NOTE_SERVED_DAYS)
@@ -1235,7 +1257,10 @@ fn place_note(
                 !p.fixed.iter().any(|f| f.day == d)
             } else {
                 // What is owed will not wait a week for a birthday's sake.
-                let gap = if kind == Some(note_timing::TargetKind::Owed) {
+                let gap = if matches!(
+                    kind,
+                    Some(note_timing::TargetKind::Owed | note_timing::TargetKind::Chase)
+                ) {
                     OWED_GAP_DAYS
                 } else {
                     NOTE_GAP_DAYS
@@ -2599,9 +2624,10 @@ fn place_targets(
                 note_timing::TargetKind::AfterNews if !business => {
                     calendar.next_working(calendar.day(t.day) - PERSONAL_NEWS_SOONER_DAYS)
                 }
-                note_timing::TargetKind::AfterNews | note_timing::TargetKind::AfterDecision => {
-                    calendar.next_working(calendar.day(t.day))
-                }
+                // Asked after on its day, or the first working day after.
+                note_timing::TargetKind::AfterNews
+                | note_timing::TargetKind::AfterDecision
+                | note_timing::TargetKind::Chase => calendar.next_working(calendar.day(t.day)),
                 note_timing::TargetKind::Deadline
                 | note_timing::TargetKind::Owed
                 | note_timing::TargetKind::AskedFrom => {

@@ -895,3 +895,29 @@ fn german_notes_name_a_committee_s_day_and_an_operation() {
         "{get_well:?}"
     );
 }
+
+#[test]
+fn a_thing_owed_to_the_user_before_a_meeting_is_asked_after_once_with_the_meeting() {
+    let book = vec![noted(
+        person(1, Circle::Core),
+        "2026-11-24",
+        "Review mtg wk of Jan 11 with their COO. He'll send the usage figures by 8 Jan.",
+    )];
+    let plan = plan_in("IE", book, 90);
+    let january: Vec<_> = of(&plan, 1)
+        .into_iter()
+        .filter(|p| p.date.format("%Y-%m").to_string() == "2027-01")
+        .collect();
+    // One ping, on the day the figures are due: not a check-in days before
+    // it that cannot yet ask whether they came.
+    assert_eq!(january.len(), 1, "{january:?}");
+    let chase = january[0];
+    assert_eq!(chase.date, d("2027-01-08"), "{chase:?}");
+    assert!(
+        chase
+            .suggestion
+            .contains("the usage figures from Person came in as promised for Fri 8 Jan")
+            && chase.suggestion.contains("ahead of the review mtg"),
+        "{chase:?}"
+    );
+}

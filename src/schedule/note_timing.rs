@@ -39,6 +39,9 @@ pub enum TargetKind {
     /// it may come soon after the last touch, as the thing will not wait.
     /// First, so that it wins over a deadline on the same days.
     Owed,
+    /// A ping on the day the contact owes the user something, to ask whether
+    /// it has come: only a ping on or after that day can ask.
+    Chase,
     /// A ping before a deadline.
     Deadline,
     /// A ping after dated personal news, to ask how it went.
@@ -383,7 +386,7 @@ fn dated_targets(
             out.push(NoteTarget {
                 day: d.on,
                 by: d.on + Duration::days(CHASE_WINDOW_DAYS),
-                kind: TargetKind::Owed,
+                kind: TargetKind::Chase,
             });
         } else if ahead > lead / 2 && ahead <= REACH_DAYS && is_deadline(d) {
             out.push(NoteTarget {

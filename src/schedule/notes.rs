@@ -41,6 +41,8 @@ pub struct NoteReading {
     /// The contact offered to do something ("he'll introduce their CFO"):
     /// worth a word soon, while it is fresh.
     pub offered: bool,
+    /// The clauses that offer it, as a short fragment to quote.
+    pub offer: Option<String>,
     /// The thread waits on a decision (an approval, a budget, a board).
     pub decision: bool,
 }
@@ -1063,6 +1065,13 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
         settled: has_settled && thread.is_none() && request.is_none(),
         serious: lives.iter().any(|l| is_serious(l.text)),
         offered: open.iter().any(|c| c.offered),
+        offer: fragment(&texts(
+            &open
+                .iter()
+                .copied()
+                .filter(|c| c.offered)
+                .collect::<Vec<_>>(),
+        )),
         request,
         thread,
         life,
