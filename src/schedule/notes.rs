@@ -2329,6 +2329,12 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             };
             // "Driving Maman to the op": the news is Maman's op.
             let what = escorted(&what).unwrap_or(what);
+            // "Her dad in hospital, op on 3 Dec": her dad's op.
+            let what = if what.is_empty() {
+                owned_event(&words[..i]).unwrap_or_default()
+            } else {
+                what
+            };
             out.push(NoteDate {
                 deadline,
                 decision,
@@ -2343,6 +2349,73 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
         }
     }
     out
+}
+
+/// Whether a lower-case word names a relative ("mum", "dad", "partner").
+fn is_relative(word: &str) -> bool {
+    FAMILY_ROLES.contains(&word)
+        || matches!(
+            word,
+            "partner" | "kids" | "baby" | "grandad" | "fiancé" | "fiance" | "fiancee"
+        )
+}
+
+/// An event named alone after a comma, and whose it is when the words before
+/// say: "Her dad in hospital, op on" → "her dad's op"; "wedding on" after
+/// "Sis engaged," → "wedding". Only events of a life, so that a business
+/// clause after a comma is not read as one.
+fn owned_event(before: &[&str]) -> Option<String> {
+    const EVENTS: [&str; 14] = [
+        "op",
+        "surgery",
+        "operation",
+        "scan",
+        "biopsy",
+        "treatment",
+        "chemo",
+        "procedure",
+        "transplant",
+        "wedding",
+        "christening",
+        "funeral",
+        "graduation",
+        "appointment",
+    ];
+    let mut words: Vec<&str> = before.to_vec();
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "due" | "is" | "set" | "for" | "booked" | "confirmed"
+        ) || is_weekday(w)
+    }) {
+        words.pop();
+    }
+    let event = words.pop()?;
+    if !EVENTS.contains(&event.to_lowercase().as_str()) {
+        return None;
+    }
+    // The event stands alone in its part of the sentence.
+    let part_start = words.last().is_none_or(|w| w.ends_with([',', ';', ':']));
+    if !part_start {
+        return None;
+    }
+    let owner = match words.as_slice() {
+        [poss, relative, ..]
+            if matches!(poss.to_lowercase().as_str(), "her" | "his" | "their")
+                && is_relative(&relative.trim_end_matches([',', ';', ':']).to_lowercase()) =>
+        {
+            Some(format!(
+                "{} {}",
+                poss.to_lowercase(),
+                relative.trim_end_matches([',', ';', ':']).to_lowercase()
+            ))
+        }
+        _ => None,
+    };
+    Some(match owner {
+        Some(owner) => format!("{owner}'s {}", event.to_lowercase()),
+        None => event.to_lowercase(),
+    })
 }
 
 /// The news of someone the contact takes somewhere: "Driving Maman to the
@@ -2372,33 +2445,9 @@ fn escorted(what: &str) -> Option<String> {
     // few ("the op", "her hip op"); "taking the train to Cork" is no news of
     // another's.
     let a_person = matches!(person.len(), 1 | 2)
-        && person.last().is_some_and(|w| {
-            w.starts_with(char::is_uppercase)
-                || matches!(
-                    w.to_lowercase().as_str(),
-                    "mum"
-                        | "mom"
-                        | "mother"
-                        | "dad"
-                        | "father"
-                        | "son"
-                        | "daughter"
-                        | "wife"
-                        | "husband"
-                        | "partner"
-                        | "gran"
-                        | "granny"
-                        | "grandma"
-                        | "grandad"
-                        | "grandpa"
-                        | "nan"
-                        | "brother"
-                        | "sister"
-                        | "aunt"
-                        | "uncle"
-                        | "kids"
-                )
-        });
+        && person
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) || is_relative(&w.to_lowercase()));
     if !a_person || thing.is_empty() || thing.len() > 4 {
         return None;
     }
@@ -5164,6 +5213,19 @@ mod tests {
             Some("Maman's op")
         );
         assert_eq!(escorted("taking the train to Cork"), None);
+        // An event alone after a comma, and whose it is.
+        let event = |note: &str| {
+            note_dates(note, written)
+                .into_iter()
+                .map(|d| d.what)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            event("Her dad in hospital, op on 3 Dec."),
+            vec!["her dad's op"]
+        );
+        assert_eq!(event("Sister engaged, wedding on 12 Jun."), vec!["wedding"]);
+        assert_eq!(event("Met at the expo, follow up on 3 Dec."), vec![""]);
         assert_eq!(escorted("bringing the team to the offsite"), None);
         // A pronoun stands for the document the note named before it.
         assert_eq!(
