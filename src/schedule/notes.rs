@@ -2329,6 +2329,15 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             };
             // "Driving Maman to the op": the news is Maman's op.
             let what = escorted(&what).unwrap_or(what);
+            // "Budget signed off by 15 Dec": the budget sign-off.
+            let what = match what
+                .strip_suffix(" signed off")
+                .or_else(|| what.strip_suffix(" signed-off"))
+                .or_else(|| what.strip_suffix(" sign off"))
+            {
+                Some(thing) if !thing.is_empty() => format!("{thing} sign-off"),
+                _ => what,
+            };
             // "Her dad in hospital, op on 3 Dec": her dad's op.
             let what = if what.is_empty() {
                 owned_event(&words[..i]).unwrap_or_default()
@@ -5226,6 +5235,10 @@ mod tests {
         );
         assert_eq!(event("Sister engaged, wedding on 12 Jun."), vec!["wedding"]);
         assert_eq!(event("Met at the expo, follow up on 3 Dec."), vec![""]);
+        assert_eq!(
+            event("Budget signed off by 15 Dec?"),
+            vec!["Budget sign-off"]
+        );
         assert_eq!(escorted("bringing the team to the offsite"), None);
         // A pronoun stands for the document the note named before it.
         assert_eq!(
