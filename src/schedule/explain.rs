@@ -68,8 +68,9 @@ const OWED_MENTION_DAYS: i64 = 14;
 const DEADLINE_NEAR_DAYS: i64 = 45;
 /// A deadline this close is spoken of by the ping before it, even when an
 /// earlier ping already used the note it comes from (two weeks: the lead
-/// a month named in a note asks for).
-const DEADLINE_SOON_DAYS: i64 = super::note_timing::MONTH_LEAD_DAYS;
+/// a month named in a note asks for, and the few days a weekend or a
+/// holiday may move that ping earlier).
+const DEADLINE_SOON_DAYS: i64 = super::note_timing::MONTH_LEAD_DAYS + 4;
 /// The whys and details written on another core are handed over this many
 /// pings at a time.
 const LATER_BATCH: usize = 256;
@@ -786,7 +787,9 @@ fn write_ping<'a, 'p>(
     let passed = dates
         .iter()
         .chain(p.earlier_dates.iter().filter(|d| d.decision))
-        .filter(|d| d.on < date && (date - d.on).num_days() <= 60)
+        // A time named by month ("renewal in March") is no day to ask how
+        // it went.
+        .filter(|d| d.on < date && (date - d.on).num_days() <= 60 && d.when.is_none())
         .max_by_key(|d| d.on);
     let dated_on = passed.map(|d| day_month(d.on, date));
     let dated = passed
@@ -1014,7 +1017,11 @@ fn write_ping<'a, 'p>(
     // A deadline ahead, named in a few clean words ("the knee tender"),
     // once: the note's words are not repeated by the next ping. It needs no
     // other thread: "Board mtg 12/17 approves capex" is the thread.
-    let deadline_on = deadline_ahead.map(|d| short_date(d.on, date));
+    // "on Thu 25 Mar", or as the note named it ("before Easter").
+    let deadline_on = deadline_ahead.map(|d| match &d.when {
+        Some(when) => clean(when, 40),
+        None => format!("on {}", short_date(d.on, date)),
+    });
     let deadline = deadline_ahead
         .filter(|d| {
             // The ping a deadline asked for speaks of it, even after another
@@ -1288,11 +1295,17 @@ fn write_ping<'a, 'p>(
         early: uses.promise && matches!(promise, Some((_, PromiseState::Early))),
         // The why names the deadline only when the suggestion speaks of it.
         deadline: if uses.task {
-            owed_ahead.map(|d| (d.task.clone(), d.on, d.written, d.owing))
+            owed_ahead.map(|d| (d.task.clone(), d.on, d.written, d.owing, None))
         } else {
-            deadline_ahead
-                .filter(|_| uses.deadline)
-                .map(|d| (d.what.clone(), d.on, d.written, Owing::Nobody))
+            deadline_ahead.filter(|_| uses.deadline).map(|d| {
+                (
+                    d.what.clone(),
+                    d.on,
+                    d.written,
+                    Owing::Nobody,
+                    d.when.clone(),
+                )
+            })
         },
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
@@ -1351,7 +1364,11 @@ fn write_ping<'a, 'p>(
     if let Some(d) = owed_ahead.filter(|_| uses.task) {
         state.owed_said.push((d.on, d.task.clone()));
     }
-    if let Some(d) = deadline_ahead.filter(|_| uses.deadline) {
+    // A deadline spoken of weeks ahead ("RFI input before Easter", in
+    // January) is spoken of again by the ping just before it.
+    if let Some(d) =
+        deadline_ahead.filter(|d| uses.deadline && (d.on - date).num_days() <= DEADLINE_SOON_DAYS)
+    {
         state.deadline_said.push(d.on);
     }
     if uses.christmas {

@@ -1669,6 +1669,15 @@ fn prepare<'a>(
         .as_ref()
         .map(|(text, date)| notes::note_dates(text, *date))
         .unwrap_or_default();
+    // "RFI input before Easter": a deadline by month or holiday, named, so
+    // the ping before it can speak of it.
+    if let Some((text, date)) = &own_note {
+        for named in note_timing::month_deadline_dates(text, *date) {
+            if !note_dates.iter().any(|d| d.on == named.on) {
+                note_dates.push(named);
+            }
+        }
+    }
     // "Michael is off 21/12-8/1" on Thomas's card: Michael's day, not a
     // deadline or news of Thomas's.
     for d in &mut note_dates {

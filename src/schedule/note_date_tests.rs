@@ -921,3 +921,43 @@ fn a_thing_owed_to_the_user_before_a_meeting_is_asked_after_once_with_the_meetin
         "{chase:?}"
     );
 }
+
+#[test]
+fn a_deadline_named_by_month_or_feast_is_spoken_of_before_it_as_the_note_named_it() {
+    let book = vec![
+        noted(
+            person(1, Circle::Network),
+            "2026-11-24",
+            "Renewal due in March, wants a multi-year option.",
+        ),
+        noted(
+            person(2, Circle::Core),
+            "2026-11-24",
+            "RFI input before Easter.",
+        ),
+    ];
+    let plan = plan_in("IE", book, 150);
+    let renewal = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("ahead of the renewal in March"))
+        .expect("a ping speaks of the renewal in March");
+    assert!(
+        renewal.date >= d("2027-02-08") && renewal.date < d("2027-03-01"),
+        "{renewal:?}"
+    );
+    assert!(renewal.why.contains("“Renewal” in March"), "{renewal:?}");
+    // Easter 2027 is on 28 March: the input is due by the Thursday before,
+    // and the last ping before then speaks of it, though an earlier one did.
+    let before: Vec<_> = of(&plan, 2)
+        .into_iter()
+        .filter(|p| p.date < d("2027-03-25"))
+        .collect();
+    let last = before.last().expect("pings before Easter");
+    assert!(last.date >= d("2027-03-04"), "{last:?}");
+    assert!(
+        last.suggestion
+            .contains("ahead of the RFI input before Easter"),
+        "{last:?}"
+    );
+    assert!(!last.suggestion.contains(" on Thu 25 Mar"), "{last:?}");
+}

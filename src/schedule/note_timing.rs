@@ -189,9 +189,38 @@ fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 /// (24 Dec, when the year-end break starts), "the Boxing Day game" (26 Dec).
 /// Only times still ahead of the note, within [`REACH_DAYS`].
 pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
-    let lower = note.to_lowercase().replace("st. patrick", "st patrick");
+    let mut out: Vec<NaiveDate> = month_deadlines_at(note, written)
+        .into_iter()
+        .map(|m| m.on)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A deadline named by month or holiday, and where: the clause (split as
+/// [`month_deadlines_at`] splits) and the word that names the time.
+struct MonthDeadline {
+    on: NaiveDate,
+    clause: usize,
+    word: usize,
+}
+
+/// The clauses [`month_deadlines`] reads: "St. Patrick's" is one.
+fn month_clauses(note: &str) -> Vec<String> {
+    note.replace("St. Patrick", "St Patrick")
+        .replace("st. patrick", "st patrick")
+        .replace("ST. PATRICK", "ST PATRICK")
+        .split(['.', ';', '\n', '!', '?'])
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The deadlines of [`month_deadlines`], each with where the note names it
+/// (the first time in a clause that names several).
+fn month_deadlines_at(note: &str, written: NaiveDate) -> Vec<MonthDeadline> {
     let mut out = Vec::new();
-    for clause in lower.split(['.', ';', '\n', '!', '?']) {
+    for (clause_at, clause) in month_clauses(note).iter().enumerate() {
         let words = words_of(clause);
         // "Ping her in Jan" is when to get in touch, not a deadline to beat.
         if words.iter().any(|w| NOT_AHEAD.contains(&w.as_str()))
@@ -199,7 +228,7 @@ pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
         {
             continue;
         }
-        let mut found: Option<NaiveDate> = None;
+        let mut found: Option<(NaiveDate, usize)> = None;
         for i in 0..words.len() {
             let w = words[i].as_str();
             let prev = |n: usize| i.checked_sub(n).map(|j| words[j].as_str());
@@ -253,16 +282,181 @@ pub fn month_deadlines(note: &str, written: NaiveDate) -> Vec<NaiveDate> {
                 None
             };
             if let Some(at) = at.filter(|d| (*d - written).num_days() <= REACH_DAYS) {
-                found = Some(found.map_or(at, |f: NaiveDate| f.min(at)));
+                if found.is_none_or(|(f, _)| at < f) {
+                    found = Some((at, i));
+                }
             }
         }
-        if let Some(at) = found {
-            if !out.contains(&at) {
-                out.push(at);
-            }
+        if let Some((on, word)) = found {
+            out.push(MonthDeadline {
+                on,
+                clause: clause_at,
+                word,
+            });
         }
     }
-    out.sort_unstable();
+    out
+}
+
+/// The deadlines a note names by month or holiday (see [`month_deadlines`]),
+/// as dated things with a name: "RFI input before Easter" is "RFI input",
+/// due by 25 March 2027, said "before Easter". Only those whose words before
+/// the time name a thing ("Renewal due in March": the renewal).
+pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
+    let clauses = month_clauses(note);
+    let mut out = Vec::new();
+    for m in month_deadlines_at(note, written) {
+        let Some(clause) = clauses.get(m.clause) else {
+            continue;
+        };
+        // The clause's words with where each starts, as `words_of` splits.
+        let mut tokens: Vec<(usize, &str)> = Vec::new();
+        let mut start = None;
+        for (at, c) in clause.char_indices().chain([(clause.len(), ' ')]) {
+            let in_word = c.is_alphanumeric() || c == '\'';
+            match (in_word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => {
+                    tokens.push((from, &clause[from..at]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let lower: Vec<String> = tokens.iter().map(|(_, w)| w.to_lowercase()).collect();
+        if lower != words_of(clause) || m.word >= lower.len() {
+            continue;
+        }
+        // The words that say when: back over "the end of", then one lead-in.
+        let mut first = m.word;
+        while first > 0
+            && matches!(
+                lower[first - 1].as_str(),
+                "boxing" | "st" | "the" | "of" | "end" | "year" | "mid" | "early" | "late"
+            )
+        {
+            first -= 1;
+        }
+        if first > 0
+            && matches!(
+                lower[first - 1].as_str(),
+                "in" | "by" | "before" | "until" | "till" | "during" | "from" | "for"
+            )
+        {
+            first -= 1;
+        }
+        let last = if matches!(
+            lower[m.word].as_str(),
+            "paddy's" | "paddys" | "patrick's" | "patricks"
+        ) && lower.get(m.word + 1).is_some_and(|w| w == "day")
+        {
+            m.word + 1
+        } else {
+            m.word
+        };
+        let (from, _) = tokens[first];
+        let (to_at, to_word) = tokens[last];
+        let when = clause[from..to_at + to_word.len()].to_owned();
+        // What: the clause's last part before the time, less the words that
+        // only lead to it ("due", "to be agreed", "need").
+        let before = clause[..from].rsplit([',', ':', '(']).next().unwrap_or("");
+        let mut what: Vec<&str> = before.split_whitespace().collect();
+        if let Some(to) = what.iter().position(|w| w.eq_ignore_ascii_case("to")) {
+            what.truncate(to);
+        }
+        while what.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "due"
+                    | "is"
+                    | "are"
+                    | "expected"
+                    | "planned"
+                    | "set"
+                    | "scheduled"
+                    | "goes"
+                    | "go"
+                    | "out"
+                    | "comes"
+                    | "happens"
+                    | "-"
+            )
+        }) {
+            what.pop();
+        }
+        while what.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "need" | "needs" | "want" | "wants" | "and" | "but" | "also"
+            )
+        }) {
+            what.remove(0);
+        }
+        // A state or a move ("busy in January", "coming to Dublin in Feb")
+        // is no thing to get ready for.
+        let a_state = what.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "busy"
+                    | "away"
+                    | "off"
+                    | "slammed"
+                    | "back"
+                    | "closed"
+                    | "quiet"
+                    | "free"
+                    | "available"
+                    | "around"
+                    | "out"
+                    | "on"
+                    | "here"
+                    | "there"
+            )
+        });
+        let a_doing = what.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("ing")
+                && !matches!(
+                    w.as_str(),
+                    "meeting"
+                        | "briefing"
+                        | "training"
+                        | "opening"
+                        | "closing"
+                        | "signing"
+                        | "hearing"
+                        | "pricing"
+                        | "funding"
+                        | "planning"
+                        | "onboarding"
+                        | "wedding"
+                        | "christening"
+                        | "offering"
+                        | "tendering"
+                        | "ruling"
+                )
+        });
+        let what = what.join(" ");
+        if what.is_empty()
+            || a_state
+            || a_doing
+            || what.split_whitespace().count() > 6
+            || !super::notes::names_a_thing(&what)
+        {
+            continue;
+        }
+        out.push(NoteDate {
+            what,
+            on: m.on,
+            deadline: true,
+            life: false,
+            decision: false,
+            written,
+            owing: Owing::Nobody,
+            task: String::new(),
+            when: Some(when),
+        });
+    }
     out
 }
 
@@ -1217,6 +1411,57 @@ mod tests {
             .into_iter()
             .map(|t| (t.day, t.by))
             .collect()
+    }
+
+    #[test]
+    fn deadlines_named_by_month_say_what_and_when() {
+        let w = d("2026-12-01");
+        let named = |note: &str| {
+            month_deadline_dates(note, w)
+                .into_iter()
+                .map(|d| (d.what, d.on, d.when.unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            named("RFI input before Easter."),
+            vec![(
+                "RFI input".to_owned(),
+                d("2027-03-25"),
+                "before Easter".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Renewal due in March, wants a multi-year option."),
+            vec![("Renewal".to_owned(), d("2027-03-01"), "in March".to_owned())]
+        );
+        assert_eq!(
+            named("Budget to be agreed by the end of February."),
+            vec![(
+                "Budget".to_owned(),
+                d("2027-02-28"),
+                "by the end of February".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Need the board pack by St. Patrick's Day."),
+            vec![(
+                "the board pack".to_owned(),
+                d("2027-03-16"),
+                "by St Patrick's Day".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Go-live mid-March."),
+            vec![(
+                "Go-live".to_owned(),
+                d("2027-03-15"),
+                "mid-March".to_owned()
+            )]
+        );
+        // No thing named: no name to speak of.
+        assert_eq!(named("He said by the end of February."), vec![]);
+        assert_eq!(named("Busy in January"), vec![]);
+        assert_eq!(named("Coming to Dublin in Feb for the congress"), vec![]);
     }
 
     #[test]

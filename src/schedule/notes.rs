@@ -1335,6 +1335,9 @@ pub struct NoteDate {
     /// What is owed: the thing to send or to chase ("the access plan"), or
     /// for anything else the user is to do, the clause as written.
     pub task: String,
+    /// How the note names the day when it names no day of the month
+    /// ("before Easter", "in March"): said so, not as a date.
+    pub when: Option<String>,
 }
 
 /// Who owes what a dated clause names.
@@ -2353,6 +2356,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 written,
                 owing,
                 task,
+                when: None,
             });
             break;
         }
@@ -2761,7 +2765,7 @@ fn tidy_thing(what: &str) -> String {
 /// op", "Board mtg"), fit for "ahead of …" or "how … went", rather than a
 /// piece of a sentence: "in the UK for Christmas", "He'll get his quote to
 /// us", "Settlement done, moving to Geelong".
-fn names_a_thing(what: &str) -> bool {
+pub(super) fn names_a_thing(what: &str) -> bool {
     const NOT_A_START: [&str; 22] = [
         "in", "at", "to", "on", "for", "from", "with", "into", "he", "she", "they", "we", "i",
         "it", "you", "will", "and", "but", "so", "then", "also", "that",

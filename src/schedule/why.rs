@@ -36,7 +36,7 @@ pub(super) struct Said<'a> {
     pub promise_after: Option<NaiveDate>,
     /// The suggestion picks up a note naming a renewal or deadline still to
     /// come: what, its day, and the note's day.
-    pub deadline: Option<(String, NaiveDate, NaiveDate, Owing)>,
+    pub deadline: Option<(String, NaiveDate, NaiveDate, Owing, Option<String>)>,
     /// The suggestion sees to a yearly Christmas custom the card keeps.
     pub christmas: bool,
     /// The suggestion picks up an offer the contact made in the note: the
@@ -584,8 +584,12 @@ fn rhythm_why(
             "Your notes on {name} keep this every Christmas, and it is time to see to it."
         );
     }
-    if let Some((what, on, noted, owing)) = &said.deadline {
+    if let Some((what, on, noted, owing, when)) = &said.deadline {
         let noted = day_month(*noted, date);
+        let named_on = match when {
+            Some(when) => clean(when, 40),
+            None => format!("on {}", short_date(*on, date)),
+        };
         let on = short_date(*on, date);
         return match owing {
             Owing::Send => format!(
@@ -598,7 +602,7 @@ fn rhythm_why(
                 owed_thing(what, name)
             ),
             Owing::Nobody => format!(
-                "Your note of {noted} has \u{201c}{}\u{201d} on {on}: a word with {name} before it.",
+                "Your note of {noted} has \u{201c}{}\u{201d} {named_on}: a word with {name} before it.",
                 clean(what, 80)
             ),
         };

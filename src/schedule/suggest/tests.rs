@@ -736,7 +736,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     spouse: true,
                     belated: true,
                     ahead: true,
-                    deadline: Some((value, "Fri 15 Jan")),
+                    deadline: Some((value, "on Fri 15 Jan")),
                     task: Some((value, "Wed 16 Dec", Owing::Send)),
                     christmas: Some((value, "card")),
                     away_ahead: Some((value, value, true)),
