@@ -1037,6 +1037,13 @@ fn write_ping<'a, 'p>(
         })
         .map(|d| d.what.as_str())
         .zip(deadline_on.as_deref());
+    // A visit ahead ("coming to Dublin in Feb") is a chance to meet: said
+    // so within weeks of it, and never as a deadline to get ready for.
+    let visit_ahead = deadline_ahead.is_some_and(|d| d.visit);
+    let visit = deadline.filter(|_| {
+        deadline_ahead.is_some_and(|d| d.visit && (d.on - date).num_days() <= DEADLINE_NEAR_DAYS)
+    });
+    let deadline = deadline.filter(|_| !visit_ahead);
     // The next thing owed by a day, by the user or to them, not yet spoken
     // of: the ping says so. Each is its own, so a note with two ("my €300 by
     // 5 Dec… the photos by 12 Dec") brings both.
@@ -1166,6 +1173,7 @@ fn write_ping<'a, 'p>(
         belated,
         ahead,
         deadline,
+        visit,
         task,
         christmas,
         away_ahead,
@@ -1297,15 +1305,17 @@ fn write_ping<'a, 'p>(
         deadline: if uses.task {
             owed_ahead.map(|d| (d.task.clone(), d.on, d.written, d.owing, None))
         } else {
-            deadline_ahead.filter(|_| uses.deadline).map(|d| {
-                (
-                    d.what.clone(),
-                    d.on,
-                    d.written,
-                    Owing::Nobody,
-                    d.when.clone(),
-                )
-            })
+            deadline_ahead
+                .filter(|_| uses.deadline || uses.visit)
+                .map(|d| {
+                    (
+                        d.what.clone(),
+                        d.on,
+                        d.written,
+                        Owing::Nobody,
+                        d.when.clone(),
+                    )
+                })
         },
         promise_after: match promise {
             Some((_, PromiseState::After)) if uses.promise => promise_facts.map(|pr| pr.due),
@@ -1327,6 +1337,7 @@ fn write_ping<'a, 'p>(
             _ => None,
         },
         christmas: uses.christmas,
+        visit: uses.visit,
         life_dated: life_dated_day
             .filter(|_| uses.life_dated)
             .map(|d| (d.what.as_str(), d.on)),
@@ -1366,8 +1377,8 @@ fn write_ping<'a, 'p>(
     }
     // A deadline spoken of weeks ahead ("RFI input before Easter", in
     // January) is spoken of again by the ping just before it.
-    if let Some(d) =
-        deadline_ahead.filter(|d| uses.deadline && (d.on - date).num_days() <= DEADLINE_SOON_DAYS)
+    if let Some(d) = deadline_ahead
+        .filter(|d| (uses.deadline && (d.on - date).num_days() <= DEADLINE_SOON_DAYS) || uses.visit)
     {
         state.deadline_said.push(d.on);
     }

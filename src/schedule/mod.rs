@@ -1671,8 +1671,13 @@ fn prepare<'a>(
         .unwrap_or_default();
     // "RFI input before Easter": a deadline by month or holiday, named, so
     // the ping before it can speak of it.
+    // "Coming to Dublin in Feb": a visit, a chance to meet.
     if let Some((text, date)) = &own_note {
-        for named in note_timing::month_deadline_dates(text, *date) {
+        let named = note_timing::month_deadline_dates(text, *date);
+        for named in note_timing::visit_dates(text, *date)
+            .into_iter()
+            .chain(named)
+        {
             if !note_dates.iter().any(|d| d.on == named.on) {
                 note_dates.push(named);
             }

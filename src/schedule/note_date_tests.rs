@@ -961,3 +961,26 @@ fn a_deadline_named_by_month_or_feast_is_spoken_of_before_it_as_the_note_named_i
     );
     assert!(!last.suggestion.contains(" on Thu 25 Mar"), "{last:?}");
 }
+
+#[test]
+fn a_visit_the_note_tells_of_is_a_chance_to_meet_offered_before_it() {
+    let book = vec![noted(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "Coming to Dublin in Feb for the ITS congress, keen to meet.",
+    )];
+    let plan = plan_in("IE", book, 120);
+    let before: Vec<_> = of(&plan, 1)
+        .into_iter()
+        .filter(|p| p.date < d("2027-02-01"))
+        .collect();
+    let offer = before
+        .iter()
+        .find(|p| p.suggestion.contains("coming to Dublin in Feb"))
+        .unwrap_or_else(|| panic!("a ping before February offers to meet: {before:?}"));
+    assert!(offer.date >= d("2027-01-04"), "{offer:?}");
+    assert!(offer.suggestion.contains("offer to meet"), "{offer:?}");
+    assert!(offer.why.contains("coming to Dublin in Feb"), "{offer:?}");
+    // Never as a deadline to get ready for.
+    assert!(!offer.suggestion.contains("ahead of"), "{offer:?}");
+}

@@ -309,20 +309,7 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
         let Some(clause) = clauses.get(m.clause) else {
             continue;
         };
-        // The clause's words with where each starts, as `words_of` splits.
-        let mut tokens: Vec<(usize, &str)> = Vec::new();
-        let mut start = None;
-        for (at, c) in clause.char_indices().chain([(clause.len(), ' ')]) {
-            let in_word = c.is_alphanumeric() || c == '\'';
-            match (in_word, start) {
-                (true, None) => start = Some(at),
-                (false, Some(from)) => {
-                    tokens.push((from, &clause[from..at]));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
+        let tokens = tokens_at(clause);
         let lower: Vec<String> = tokens.iter().map(|(_, w)| w.to_lowercase()).collect();
         if lower != words_of(clause) || m.word >= lower.len() {
             continue;
@@ -455,6 +442,132 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
             owing: Owing::Nobody,
             task: String::new(),
             when: Some(when),
+            visit: false,
+        });
+    }
+    out
+}
+
+/// A clause's words with where each starts, split as [`words_of`] splits
+/// them, in their own case.
+fn tokens_at(clause: &str) -> Vec<(usize, &str)> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (at, c) in clause.char_indices().chain([(clause.len(), ' ')]) {
+        let in_word = c.is_alphanumeric() || c == '\'';
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                tokens.push((from, &clause[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// Visits a note tells of: the contact comes to a place on a day or in a
+/// month ("coming to Dublin in Feb for the ITS congress", "will be in
+/// London 10-12 Mar", "visiting Cork mid-January"), as the place, the first
+/// day and the time as written ("in Feb"). Only a place written with a
+/// capital and a time within [`REACH_DAYS`].
+pub fn visit_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
+    let mut out = Vec::new();
+    for clause in note.split(['.', ';', '\n', '!', '?']) {
+        let spans = tokens_at(clause);
+        let tokens: Vec<&str> = spans.iter().map(|(_, w)| *w).collect();
+        let lower: Vec<String> = tokens.iter().map(|w| w.to_lowercase()).collect();
+        // Where the place starts: after "coming to", "visiting", "be in",
+        // or "in … for".
+        let place_at = (0..lower.len()).find_map(|i| {
+            let w = lower[i].as_str();
+            let next = lower.get(i + 1).map(String::as_str);
+            match (w, next) {
+                ("coming" | "comes" | "flying" | "travelling" | "traveling", Some("to")) => {
+                    Some(i + 2)
+                }
+                ("coming" | "flying", Some("over" | "down" | "up"))
+                    if lower.get(i + 2).is_some_and(|t| t == "to") =>
+                {
+                    Some(i + 3)
+                }
+                ("visiting" | "visits", _) => Some(i + 1),
+                ("be", Some("in")) => Some(i + 2),
+                _ => None,
+            }
+        });
+        let Some(place_at) = place_at else {
+            continue;
+        };
+        let is_place_word = |t: &&str| {
+            t.starts_with(char::is_uppercase)
+                && month_named(&t.to_lowercase()).is_none()
+                && short_month(&t.to_lowercase()).is_none()
+                && !matches!(t.to_lowercase().as_str(), "i" | "the" | "us" | "our")
+        };
+        let place: Vec<&str> = tokens
+            .iter()
+            .skip(place_at)
+            .take_while(|t| is_place_word(t))
+            .take(3)
+            .copied()
+            .collect();
+        if place.is_empty() {
+            continue;
+        }
+        let after = place_at + place.len();
+        // The first time named after the place.
+        let Some((at, mut on)) = (after..lower.len().min(after + 8))
+            .find_map(|j| named_day(&lower[j..], written).map(|d| (j, d)))
+        else {
+            continue;
+        };
+        if on <= written || (on - written).num_days() > REACH_DAYS {
+            continue;
+        }
+        // The time as written: from its first word to the month's.
+        let Some(month_at) = (at..lower.len())
+            .find(|&k| month_named(&lower[k]).is_some() || short_month(&lower[k]).is_some())
+        else {
+            continue;
+        };
+        let mut first = at;
+        while first < month_at
+            && !matches!(
+                lower[first].as_str(),
+                "in" | "on" | "from" | "mid" | "early" | "late" | "end" | "around"
+            )
+            && lower[first].parse::<u32>().is_err()
+        {
+            first += 1;
+        }
+        // "10-12 Mar": from the first day.
+        if let (Ok(from), Some(Ok(_))) = (
+            lower[first].parse::<u32>(),
+            lower.get(first + 1).map(|w| w.parse::<u32>()),
+        ) {
+            on = on.with_day(from).unwrap_or(on);
+        }
+        let (from, _) = spans[first];
+        let (to, last) = spans[month_at];
+        let when = clause[from..to + last.len()].to_owned();
+        let when = match lower[first].as_str() {
+            "in" | "on" | "from" | "around" => when,
+            _ if lower[first].parse::<u32>().is_ok() => format!("on {when}"),
+            _ => format!("in {when}"),
+        };
+        out.push(NoteDate {
+            what: place.join(" "),
+            on,
+            deadline: true,
+            life: false,
+            decision: false,
+            written,
+            owing: Owing::Nobody,
+            task: String::new(),
+            when: Some(when),
+            visit: true,
         });
     }
     out
@@ -1462,6 +1575,41 @@ mod tests {
         assert_eq!(named("He said by the end of February."), vec![]);
         assert_eq!(named("Busy in January"), vec![]);
         assert_eq!(named("Coming to Dublin in Feb for the congress"), vec![]);
+    }
+
+    #[test]
+    fn visits_name_the_place_and_the_time() {
+        let w = d("2026-12-01");
+        let visits = |note: &str| {
+            visit_dates(note, w)
+                .into_iter()
+                .map(|d| (d.what, d.on, d.when.unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            visits("Coming to Dublin in Feb for the ITS congress, keen to meet."),
+            vec![("Dublin".to_owned(), d("2027-02-01"), "in Feb".to_owned())]
+        );
+        assert_eq!(
+            visits("She'll be in New York 10-12 Mar for the board."),
+            vec![(
+                "New York".to_owned(),
+                d("2027-03-10"),
+                "on 10-12 Mar".to_owned()
+            )]
+        );
+        assert_eq!(
+            visits("Visiting Cork mid-January with the family"),
+            vec![(
+                "Cork".to_owned(),
+                d("2027-01-15"),
+                "in mid-January".to_owned()
+            )]
+        );
+        // Moving is news, not a visit; no place, no time: nothing.
+        assert_eq!(visits("Moving to Cork in Feb"), vec![]);
+        assert_eq!(visits("Coming to the office in Feb"), vec![]);
+        assert_eq!(visits("Coming to Dublin at some point"), vec![]);
     }
 
     #[test]

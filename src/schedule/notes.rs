@@ -1338,6 +1338,9 @@ pub struct NoteDate {
     /// How the note names the day when it names no day of the month
     /// ("before Easter", "in March"): said so, not as a date.
     pub when: Option<String>,
+    /// The contact comes to a place then ("coming to Dublin in Feb"), named
+    /// by `what`: a chance to meet while they are there.
+    pub visit: bool,
 }
 
 /// Who owes what a dated clause names.
@@ -2357,6 +2360,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 owing,
                 task,
                 when: None,
+                visit: false,
             });
             break;
         }

@@ -443,6 +443,8 @@ fn value(
         ),
         "deadline" => definite(&clean(ctx.deadline.map_or("", |d| d.0), 80)),
         "deadline_on" => ctx.deadline.map_or("", |d| d.1).to_owned(),
+        "visit_place" => clean(ctx.visit.map_or("", |v| v.0), 60),
+        "visit_when" => clean(ctx.visit.map_or("", |v| v.1), 40),
         // A thing to send or chase reads as the thing ("the access plan");
         // a to-do is quoted as written.
         "task" => match ctx.task {

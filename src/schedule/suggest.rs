@@ -296,10 +296,13 @@ enum Need {
     AskedCall,
     /// An event's follow-up to someone the user met or talked to before it.
     MetBefore,
+    /// The notes say the contact comes to a place within weeks ("coming to
+    /// Dublin in Feb"): a chance to meet.
+    Visit,
 }
 
 /// How many kinds of [`Need`] there are.
-const NEEDS: usize = Need::MetBefore as usize + 1;
+const NEEDS: usize = Need::Visit as usize + 1;
 
 /// The template data (parsed on first use).
 pub(super) fn data() -> &'static TemplateFile {
@@ -425,6 +428,9 @@ pub struct SuggestionContext<'a> {
     /// A deadline the note names that is still ahead, and its day in
     /// words ("the knee tender", "Fri 15 Jan").
     pub deadline: Option<(&'a str, &'a str)>,
+    /// A visit the note names, within weeks: the place and the time as
+    /// written ("Dublin", "in Feb").
+    pub visit: Option<(&'a str, &'a str)>,
     /// What is owed by a day the note names, its day in words, and who owes
     /// it: ("the access plan", "Wed 16 Dec", Send).
     pub task: Option<(&'a str, &'a str, Owing)>,
@@ -509,6 +515,7 @@ impl<'a> SuggestionContext<'a> {
             belated: false,
             ahead: false,
             deadline: None,
+            visit: None,
             task: None,
             christmas: None,
             away_ahead: None,
@@ -544,6 +551,8 @@ pub struct Uses {
     pub christmas: bool,
     /// The call or message the note asked for later.
     pub asked_back: bool,
+    /// A visit the note names.
+    pub visit: bool,
 }
 
 /// A chosen suggestion.
@@ -791,6 +800,7 @@ fn thread_rank(t: &Template) -> Option<u8> {
         || needs(Need::TaskSend)
         || needs(Need::TaskDo)
         || needs(Need::Chase)
+        || needs(Need::Visit)
         || needs(Need::ChristmasCustom)
         || needs(Need::PendingIntro)
         || needs(Need::Unanswered)
@@ -909,6 +919,7 @@ pub fn suggest_anew(
         Need::ChristmasCustom => ctx.christmas.is_some(),
         Need::ChristmasCard => ctx.christmas.is_some_and(|c| c.1 == "card"),
         Need::AwayAhead => ctx.away_ahead.is_some(),
+        Need::Visit => ctx.visit.is_some(),
         Need::ParentalLeave => ctx.away_ahead.is_some_and(|a| a.2),
         Need::AskedBack => ctx.asked_back.is_some(),
         Need::AskedCall => ctx.asked_back.is_some_and(|a| a.call),
@@ -1009,6 +1020,8 @@ pub fn suggest_anew(
     narrow_to(&mut eligible, ctx.asked_back.is_some(), Need::AskedBack);
     // The last word before someone goes away for a while is about that.
     narrow_to(&mut eligible, ctx.away_ahead.is_some(), Need::AwayAhead);
+    // A visit within weeks is the chance to meet.
+    narrow_to(&mut eligible, ctx.visit.is_some(), Need::Visit);
     // The day after the decision an event's note dated, the second touch
     // asks how it went: a promise kept before it is part of that.
     if reason == Reason::FollowUp
@@ -1236,6 +1249,7 @@ pub fn suggest_anew(
                 .any(|n| template.needs.contains(n)),
             christmas: template.needs.contains(&Need::ChristmasCustom),
             asked_back: template.needs.contains(&Need::AskedBack),
+            visit: template.needs.contains(&Need::Visit),
         },
     }
 }

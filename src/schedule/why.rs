@@ -37,6 +37,8 @@ pub(super) struct Said<'a> {
     /// The suggestion picks up a note naming a renewal or deadline still to
     /// come: what, its day, and the note's day.
     pub deadline: Option<(String, NaiveDate, NaiveDate, Owing, Option<String>)>,
+    /// That is a visit ("coming to Dublin in Feb"): the place is its what.
+    pub visit: bool,
     /// The suggestion sees to a yearly Christmas custom the card keeps.
     pub christmas: bool,
     /// The suggestion picks up an offer the contact made in the note: the
@@ -600,6 +602,10 @@ fn rhythm_why(
             Owing::Chase => format!(
                 "Your note of {noted} has {} due to you from {name} on {on}.",
                 owed_thing(what, name)
+            ),
+            Owing::Nobody if said.visit => format!(
+                "Your note of {noted} says {name} is coming to {} {named_on}: a chance to meet while there.",
+                clean(what, 60)
             ),
             Owing::Nobody => format!(
                 "Your note of {noted} has \u{201c}{}\u{201d} {named_on}: a word with {name} before it.",

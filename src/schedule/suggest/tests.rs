@@ -737,6 +737,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                     belated: true,
                     ahead: true,
                     deadline: Some((value, "on Fri 15 Jan")),
+                    visit: Some((value, value)),
                     task: Some((value, "Wed 16 Dec", Owing::Send)),
                     christmas: Some((value, "card")),
                     away_ahead: Some((value, value, true)),
