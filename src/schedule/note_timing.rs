@@ -423,7 +423,22 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
                         | "ruling"
                 )
         });
-        let what = what.join(" ");
+        let mut what = what.join(" ");
+        // "Decision by end of Jan on the Galway depot pilot": the decision on
+        // the pilot.
+        let after = clause[to_at + to_word.len()..].trim_start();
+        let about = after.split([',', ':', '(']).next().unwrap_or("").trim_end();
+        if matches!(
+            what.to_lowercase().as_str(),
+            "decision" | "approval" | "sign-off" | "go-ahead" | "answer" | "vote"
+        ) && about
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "about"))
+            && about.split_whitespace().count() <= 6
+        {
+            what = format!("{what} {about}");
+        }
         if what.is_empty()
             || a_state
             || a_doing
@@ -1569,6 +1584,14 @@ mod tests {
                 "Go-live".to_owned(),
                 d("2027-03-15"),
                 "mid-March".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Decision by end of Jan on the Galway depot pilot."),
+            vec![(
+                "Decision on the Galway depot pilot".to_owned(),
+                d("2027-01-31"),
+                "by end of Jan".to_owned()
             )]
         );
         // No thing named: no name to speak of.
