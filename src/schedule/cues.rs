@@ -3,6 +3,24 @@
 
 use aho_corasick::AhoCorasick;
 
+/// The words of `text` with where each starts: runs of characters
+/// `word_char` accepts.
+pub(super) fn word_spans(text: &str, word_char: impl Fn(char) -> bool) -> Vec<(usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (word_char(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                spans.push((from, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
 /// A list of cue words (lower case), compiled once.
 pub(super) struct Cues(AhoCorasick);
 

@@ -466,20 +466,7 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
 /// A clause's words with where each starts, split as [`words_of`] splits
 /// them, in their own case.
 fn tokens_at(clause: &str) -> Vec<(usize, &str)> {
-    let mut tokens = Vec::new();
-    let mut start = None;
-    for (at, c) in clause.char_indices().chain([(clause.len(), ' ')]) {
-        let in_word = c.is_alphanumeric() || c == '\'';
-        match (in_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                tokens.push((from, &clause[from..at]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    tokens
+    super::cues::word_spans(clause, |c| c.is_alphanumeric() || c == '\'')
 }
 
 /// Visits a note tells of: the contact comes to a place on a day or in a

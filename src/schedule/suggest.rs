@@ -655,22 +655,7 @@ pub fn interests_in_notes(text: &str) -> Vec<(&str, &'static str)> {
         if lower.len() != clause.len() {
             continue;
         }
-        let mut tokens: Vec<(usize, &str)> = Vec::new();
-        let mut start: Option<usize> = None;
-        for (i, c) in lower
-            .char_indices()
-            .chain(std::iter::once((lower.len(), ' ')))
-        {
-            let word_char = c.is_alphanumeric() || c == '-';
-            match (word_char, start) {
-                (true, None) => start = Some(i),
-                (false, Some(from)) => {
-                    tokens.push((from, &lower[from..i]));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
+        let tokens = super::cues::word_spans(&lower, |c| c.is_alphanumeric() || c == '-');
         if !tokens.iter().any(|(_, w)| MARKERS.contains(w)) {
             continue;
         }
