@@ -983,10 +983,12 @@ fn write_ping<'a, 'p>(
     let (call_birthday, turns) = match &x.fixed {
         Some(FixedDetail::Birthday { turns, .. }) => {
             let milestone = turns.filter(|t| MILESTONES.contains(t));
-            let call = !p.never_contacted
-                && (facts.circle == Circle::Inner
-                    || (facts.circle == Circle::Core && (milestone.is_some() || phone))
-                    || birthday_on.is_some_and(|on| called_on_a_birthday(&p.anchors, on)));
+            // Someone the user put in the inner circle is called, logged
+            // conversations or not: family is rarely logged.
+            let call = facts.circle == Circle::Inner
+                || (!p.never_contacted
+                    && ((facts.circle == Circle::Core && (milestone.is_some() || phone))
+                        || birthday_on.is_some_and(|on| called_on_a_birthday(&p.anchors, on))));
             // A child's every year is said ("a happy 8th birthday").
             let shown = if p.child { *turns } else { milestone };
             (call, shown.map(ordinal))

@@ -1705,3 +1705,26 @@ fn a_title_in_the_first_name_is_left_out_of_the_greeting() {
     assert!(first.suggestion.contains("Ulrich"), "{first:?}");
     assert!(!first.suggestion.contains("Dr."), "{first:?}");
 }
+
+#[test]
+fn family_added_without_history_is_called_on_the_birthday_and_gets_no_linkedin_chores() {
+    use super::tests::born;
+    // The user's father, put in the inner circle, nothing logged: family
+    // talk is rarely logged, and he is still called on his 65th.
+    let mut dad = born(
+        ContactFacts::new(1, "Seán Brennan", Circle::Inner, d("2025-01-01")),
+        "1962-01-15",
+    );
+    dad.given_name = "Seán".into();
+    let plan = plan_for(vec![dad], 365);
+    let birthday = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Birthday)
+        .expect("a birthday ping");
+    assert!(birthday.suggestion.starts_with("Call Seán"), "{birthday:?}");
+    // Nobody without an employer on the card is asked for a LinkedIn
+    // recommendation.
+    for p in of(&plan, 1) {
+        assert!(!p.suggestion.contains("LinkedIn"), "{p:?}");
+    }
+}
