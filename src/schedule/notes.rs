@@ -3853,11 +3853,18 @@ pub fn role_of(title: &str) -> Option<&'static str> {
         .roles
         .iter()
         .find(|r| {
-            r.words.iter().any(|w| tokens.contains(w))
-                && !r
-                    .unless
-                    .iter()
-                    .any(|u| has_phrase(&tokens, u) || lower == *u)
+            // A word matches as a word ("partner", not "partnerships"); a
+            // phrase ("executive assistant") as its words in order.
+            r.words.iter().any(|w| {
+                if w.contains(' ') {
+                    has_phrase(&tokens, w)
+                } else {
+                    tokens.contains(w)
+                }
+            }) && !r
+                .unless
+                .iter()
+                .any(|u| has_phrase(&tokens, u) || lower == *u)
         })
         .map(|r| r.role.as_str())
 }
@@ -4877,6 +4884,11 @@ mod tests {
         assert_eq!(role_of("Partner - Advisory"), Some("adviser"));
         assert_eq!(role_of("Sales Recruiter"), Some("recruiter"));
         assert_eq!(role_of("VP Finance"), None);
+        assert_eq!(role_of("Executive Assistant to the CEO"), Some("assistant"));
+        assert_eq!(role_of("EA to the MD"), Some("assistant"));
+        assert_eq!(role_of("MSc Student, UCD"), Some("student"));
+        assert_eq!(role_of("Partnerships Manager"), None);
+        assert_eq!(role_of("Assistant Professor"), None);
         let dec = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         assert!(asks_for_later("a demo in Q1", dec));
         assert!(asks_for_later("pricing for January", dec));
