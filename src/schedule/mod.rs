@@ -1841,7 +1841,14 @@ fn prepare<'a>(
         Vec::new()
     } else {
         let mut targets = own_note.as_ref().map_or_else(Vec::new, |(text, date)| {
-            note_targets(text, *date, &note_dates, calendar, latest, !personal)
+            // "Ralf needs the TCO calc from me by 7 Dec", on Tobias's card:
+            // Ralf's day, no deadline of Tobias's.
+            let own = notes::without_others(
+                text,
+                &[first_name(facts), explain::addressed_as(facts)],
+                &book.names,
+            );
+            note_targets(&own, *date, &note_dates, calendar, latest, !personal)
         });
         let after = facts
             .last_note
@@ -2043,11 +2050,12 @@ fn pronoun_of(facts: &ContactFacts, except: NaiveDate) -> Option<bool> {
 /// Whether a dated thing of a note opens with another contact in the book
 /// ("Michael is off 21/12-8/1" on Thomas's card).
 fn opens_with_another(d: &notes::NoteDate, facts: &ContactFacts, book: &Book) -> bool {
-    notes::opens_with_someone(
-        &d.what,
-        &[first_name(facts), explain::addressed_as(facts)],
-        &book.names,
-    )
+    let names = [first_name(facts), explain::addressed_as(facts)];
+    // What is owed is named without its asker ("the TCO calc"): the clause
+    // says whose it is.
+    notes::opens_with_someone(&d.what, &names, &book.names)
+        || (d.owing != notes::Owing::Nobody
+            && notes::opens_with_someone(&d.clause, &names, &book.names))
 }
 
 /// A dated thing that is someone else's: no deadline, news, decision or

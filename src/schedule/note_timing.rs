@@ -458,6 +458,7 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
             task: String::new(),
             when: Some(when),
             visit: false,
+            clause: clause.trim().to_owned(),
         });
     }
     out
@@ -570,6 +571,7 @@ pub fn visit_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
             task: String::new(),
             when: Some(when),
             visit: true,
+            clause: clause.trim().to_owned(),
         });
     }
     out

@@ -1341,6 +1341,9 @@ pub struct NoteDate {
     /// The contact comes to a place then ("coming to Dublin in Feb"), named
     /// by `what`: a chance to meet while they are there.
     pub visit: bool,
+    /// The clause that names the day, as written: whose it is may show at
+    /// its start ("Ralf needs the TCO calc from me by 7 Dec").
+    pub clause: String,
 }
 
 /// Who owes what a dated clause names.
@@ -2361,6 +2364,7 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
                 task,
                 when: None,
                 visit: false,
+                clause: clause.trim().to_owned(),
             });
             break;
         }
@@ -2637,6 +2641,11 @@ pub fn opens_with_someone(
                 | "having"
                 | "getting"
                 | "off"
+                // "Ralf needs the TCO calc from me by 7 Dec": his ask.
+                | "needs"
+                | "asked"
+                | "asks"
+                | "expects"
         )
 }
 
@@ -4167,6 +4176,10 @@ mod tests {
         assert!(someone("Kaltenbach: Michael is off 21 Dec - 8 Jan", thomas));
         assert!(someone("Michael's off from 21 Dec", thomas));
         assert!(someone("Michael having hip op Mon 7 Dec", thomas));
+        assert!(someone(
+            "Michael needs the TCO calc from me by 7 Dec",
+            thomas
+        ));
         assert!(!someone("Michael is off from 21 Dec", &["Michael"]));
         assert!(!someone("Sully is off till Jan", &["Mick", "Sully"]));
         assert!(!someone("She is off from 18 Dec", &["Ciara"]));

@@ -937,3 +937,23 @@ fn someone_at_a_recruiting_firm_who_was_declined_is_left_alone() {
     assert!(plan_note(&plan, "left alone").contains("Nadine Fischer (declined)"));
     assert_has_rhythm(&plan, &[2]);
 }
+
+#[test]
+fn what_another_contact_needs_is_no_ping_of_the_one_whose_card_holds_the_note() {
+    let mut tobias = noted(
+        person(1, Circle::Core),
+        "2026-11-24",
+        "Pilot status good, fleet data clean. Ralf needs TCO calc from me by 7 Dec.",
+    );
+    tobias.name = "Tobias Klein".into();
+    tobias.given_name = "Tobias".into();
+    let mut ralf = person(2, Circle::Network);
+    ralf.name = "Ralf Weber".into();
+    ralf.given_name = "Ralf".into();
+    let plan = plan_for(vec![tobias, ralf], 60);
+    for p in of(&plan, 1) {
+        assert!(!p.suggestion.contains("TCO"), "{p:?}");
+        // Nor a ping days before Ralf's day with nothing to say.
+        assert!(p.date > d("2026-12-07"), "{p:?}");
+    }
+}
