@@ -754,16 +754,18 @@ fn write_ping<'a, 'p>(
             {
                 RequestState::Fresh
             }
-            // "Call me after 11 Jan": the wait was theirs, no apology for it.
-            Some(age)
-                if age <= REQUEST_OLD_DAYS
-                    && note.is_some_and(|n| {
-                        super::note_timing::contact_from(
-                            &cx.calendar.spell_dates(&n.text, n.date),
-                            n.date,
-                        )
-                        .is_some_and(|from| from <= date)
-                    }) =>
+            // "Call me after 11 Jan", "after Paddy's Day": the wait was
+            // theirs, however long, and no apology for it.
+            Some(_)
+                if note.is_some_and(|n| {
+                    super::note_timing::contact_from(
+                        &cx.calendar.spell_dates(&n.text, n.date),
+                        n.date,
+                    )
+                    .is_some_and(|from| {
+                        from <= date && (date - from).num_days() <= REQUEST_OLD_DAYS
+                    })
+                }) =>
             {
                 RequestState::Fresh
             }
@@ -1082,12 +1084,20 @@ fn write_ping<'a, 'p>(
     // is for, in its own words.
     // And a message asked for with no purpose ("reach out in the new year")
     // is the rhythm's own word, said then.
-    let asked = asked
-        .filter(|a| (a.purpose.is_some() || request.is_none()) && (a.call || a.purpose.is_some()));
+    // A call asked for with no purpose of its own, beside a request, is a
+    // call about that: "call me after Paddy's Day", still keen on route opt.
+    let call_about = asked
+        .filter(|a| a.call && a.purpose.is_none())
+        .and(request)
+        .map(|r| format!("about {}", clean(&r.object, 80)));
+    let asked = asked.filter(|a| {
+        (a.purpose.is_some() || call_about.is_some() || request.is_none())
+            && (a.call || a.purpose.is_some())
+    });
     let asked_back = asked.map(|a| super::suggest::AskedBackContext {
         call: a.call,
         theirs: a.theirs,
-        purpose: a.purpose.as_deref().unwrap_or(""),
+        purpose: a.purpose.as_deref().or(call_about.as_deref()).unwrap_or(""),
     });
     // The contact goes away soon, as the notes say: the last word before.
     let away_soon = (x.fixed.is_none())

@@ -984,3 +984,25 @@ fn a_visit_the_note_tells_of_is_a_chance_to_meet_offered_before_it() {
     // Never as a deadline to get ready for.
     assert!(!offer.suggestion.contains("ahead of"), "{offer:?}");
 }
+
+#[test]
+fn a_call_asked_for_after_a_feast_in_quotes_waits_for_it_and_is_about_the_interest() {
+    let book = vec![noted(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "SAP S/4 go-live in Jan, all hands till March. Still keen on route opt for the milk \
+         collection runs - 'call me after Paddy's Day'.",
+    )];
+    let plan = plan_in("IE", book, 150);
+    let pings = of(&plan, 1);
+    let first = pings.first().expect("a ping");
+    // St Patrick's Day 2027 is a Wednesday: from the Thursday.
+    assert_eq!(first.date, d("2027-03-18"), "{pings:?}");
+    assert!(
+        first
+            .suggestion
+            .starts_with("Call Person, as asked, about route opt"),
+        "{first:?}"
+    );
+    assert!(!first.why.contains("long wait"), "{first:?}");
+}

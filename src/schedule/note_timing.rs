@@ -158,9 +158,11 @@ fn words_of(clause: &str) -> Vec<String> {
             if matches!(w.as_str(), "til" | "'til") {
                 "till".to_owned()
             } else {
-                w
+                // "'call me after Paddy's Day'": quoted words are words.
+                w.trim_matches('\'').to_owned()
             }
         })
+        .filter(|w| !w.is_empty())
         .collect()
 }
 
@@ -310,7 +312,10 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
             continue;
         };
         let tokens = tokens_at(clause);
-        let lower: Vec<String> = tokens.iter().map(|(_, w)| w.to_lowercase()).collect();
+        let lower: Vec<String> = tokens
+            .iter()
+            .map(|(_, w)| w.to_lowercase().trim_matches('\'').to_owned())
+            .collect();
         if lower != words_of(clause) || m.word >= lower.len() {
             continue;
         }

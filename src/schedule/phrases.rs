@@ -170,6 +170,9 @@ pub enum NewsKind {
     Wedding,
     /// An engagement.
     Engaged,
+    /// A wedding being planned ("wedding chaos", "organising the hen"):
+    /// still ahead, so no congratulations yet.
+    WeddingPlans,
     /// A move of home or city.
     Move,
     /// A new job, a promotion, a move to another employer.
@@ -235,6 +238,22 @@ pub fn news_kind(life: &str) -> NewsKind {
         NewsKind::Health
     } else if has(&["engaged"]) {
         NewsKind::Engaged
+    } else if has(&[
+        "wedding chaos",
+        "wedding plan",
+        "wedding prep",
+        "wedding stress",
+        "wedding admin",
+        "planning the wedding",
+        "the hen",
+        "hen do",
+        "hen party",
+        "the stag",
+        "stag do",
+        "bridesmaid",
+        "best man",
+    ]) {
+        NewsKind::WeddingPlans
     } else if has(&["wedding", "married", "honeymoon"]) {
         NewsKind::Wedding
     } else if has(&["retir"]) {
@@ -277,6 +296,7 @@ pub fn news_opening(kind: NewsKind) -> &'static str {
         NewsKind::Health => "a kind word on the health news",
         NewsKind::Wedding => "congratulations on the wedding",
         NewsKind::Engaged => "congratulations on the engagement",
+        NewsKind::WeddingPlans => "good luck with the wedding plans",
         NewsKind::Move => "good wishes for the move",
         NewsKind::Job => "congratulations on the new role",
         NewsKind::Retiring => "good wishes for the retirement",
@@ -605,6 +625,11 @@ mod tests {
         assert_eq!(news_kind("Her mother died in the summer"), NewsKind::Loss);
         assert_eq!(news_kind("Hip operation on 4 Mar"), NewsKind::Health);
         assert_eq!(news_kind("Just got engaged"), NewsKind::Engaged);
+        assert_eq!(
+            news_kind("Wedding chaos. Hen in Lisbon in April"),
+            NewsKind::WeddingPlans
+        );
+        assert_eq!(news_kind("Got married in June"), NewsKind::Wedding);
         assert_eq!(
             news_kind("Starting at Leeds General in April"),
             NewsKind::Job
