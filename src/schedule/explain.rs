@@ -1060,6 +1060,14 @@ fn write_ping<'a, 'p>(
     let task = owed_ahead
         .zip(owed_on.as_deref())
         .map(|(d, on)| (d.task.as_str(), on, d.owing));
+    // Asking after what the contact owes speaks of a meeting just after it
+    // ("review mtg wk of Jan 11"), not of a go-live months away.
+    let deadline = deadline.filter(|_| {
+        owed_ahead.is_none_or(|o| {
+            o.owing != Owing::Chase
+                || deadline_ahead.is_some_and(|d| (d.on - date).num_days() <= DEADLINE_SOON_DAYS)
+        })
+    });
     // A yearly Christmas custom, seen to once each December before the 20th.
     let christmas = p
         .christmas

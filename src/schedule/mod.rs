@@ -1673,7 +1673,13 @@ fn prepare<'a>(
     // the ping before it can speak of it.
     // "Coming to Dublin in Feb": a visit, a chance to meet.
     if let Some((text, date)) = &own_note {
-        let named = note_timing::month_deadline_dates(text, *date);
+        // A friend's "hen in Lisbon in April" is no deadline to get ready
+        // for with them.
+        let named = if is_personal(facts) {
+            Vec::new()
+        } else {
+            note_timing::month_deadline_dates(text, *date)
+        };
         for named in note_timing::visit_dates(text, *date)
             .into_iter()
             .chain(named)

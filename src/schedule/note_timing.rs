@@ -1340,13 +1340,19 @@ pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Cues that business is parked for a while, however long the note says.
-const PARKED: [&str; 6] = [
+const PARKED: [&str; 11] = [
     "no appetite",
     "on hold",
     "parked",
     "not a priority",
     "no budget until",
     "no budget till",
+    // "Nothing moves before the April budget".
+    "nothing moves",
+    "nothing happens before",
+    "nothing happens until",
+    "nothing until",
+    "nothing before",
 ];
 
 /// Cues that business waits for a day the note names ("revisit after

@@ -1059,7 +1059,27 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
     } else {
         weighted_fragment(&texts(&threads))
     };
-    let life = fragment(&texts(&lives));
+    // "Congrats msg - promoted to Head of Sales": the user has said it; the
+    // news is no opening for the next word.
+    let answered = {
+        let lower = note.to_lowercase();
+        [
+            "congrats msg",
+            "congrats message",
+            "congrats sent",
+            "sent congrats",
+            "sent my congrats",
+            "sent congratulations",
+            "congratulated",
+        ]
+        .iter()
+        .any(|cue| lower.contains(cue))
+    };
+    let life = if answered {
+        None
+    } else {
+        fragment(&texts(&lives))
+    };
     NoteReading {
         decision: thread.is_some() && threads.iter().any(|c| c.decision),
         settled: has_settled && thread.is_none() && request.is_none(),
@@ -2338,6 +2358,22 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             };
             // "Driving Maman to the op": the news is Maman's op.
             let what = escorted(&what).unwrap_or(what);
+            // "Moving to Cork in Feb, starts 1 Mar": what happens that day is
+            // the start, not the move the clause opened with.
+            let what = match words[..i]
+                .iter()
+                .rev()
+                .find(|w| !is_weekday(w) && !matches!(w.to_lowercase().as_str(), "on" | "from"))
+                .map(|w| w.to_lowercase())
+            {
+                Some(verb)
+                    if matches!(verb.as_str(), "starts" | "starting" | "begins")
+                        && words[..i].iter().any(|w| w.ends_with(',')) =>
+                {
+                    "the start".to_owned()
+                }
+                _ => what,
+            };
             // "Budget signed off by 15 Dec": the budget sign-off.
             let what = match what
                 .strip_suffix(" signed off")
@@ -4166,6 +4202,17 @@ mod tests {
     }
 
     #[test]
+    fn news_the_user_already_congratulated_on_is_no_opening() {
+        let r = read_note(
+            "Congrats msg - promoted to Head of Sales EMEA at Clearpay. Pints to celebrate sometime.",
+            "Niall",
+        );
+        assert_eq!(r.life, None);
+        let r = read_note("Promoted to Head of Sales EMEA at Clearpay.", "Niall");
+        assert!(r.life.is_some());
+    }
+
+    #[test]
     fn a_clause_that_opens_with_someone_else_is_theirs() {
         let thomas: &[&str] = &["Thomas"];
         let book: std::collections::HashSet<String> = ["thomas", "michael", "sully"]
@@ -5271,6 +5318,10 @@ mod tests {
         assert_eq!(
             event("Budget signed off by 15 Dec?"),
             vec!["Budget sign-off"]
+        );
+        assert_eq!(
+            event("Moving to Cork in Feb, starts 1 Mar."),
+            vec!["the start"]
         );
         assert_eq!(escorted("bringing the team to the offsite"), None);
         // A pronoun stands for the document the note named before it.
