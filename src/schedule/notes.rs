@@ -4000,6 +4000,19 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
             if rest.is_char_boundary(cut) {
                 rest = &rest[..cut];
             }
+        } else if let Some((at, len)) = tails.iter().find_map(|t| {
+            // "3 tablet mounts to Mark (from Fleetlink)": the person goes,
+            // the aside stays.
+            [" (", ","]
+                .iter()
+                .find_map(|after| lower.find(&format!("{t}{after}")).map(|at| (at, t.len())))
+        }) {
+            if rest.is_char_boundary(at) && rest.is_char_boundary(at + len) {
+                return clean(
+                    &as_said_to_user(&format!("{}{}", &rest[..at], &rest[at + len..])),
+                    OBJECT_CHARS + 1,
+                );
+            }
         }
     }
     clean(&as_said_to_user(rest.trim()), OBJECT_CHARS + 1)
@@ -4500,6 +4513,13 @@ mod tests {
             Some((
                 "send",
                 "the 40-seat quote with the onboarding plan".to_owned()
+            ))
+        );
+        assert_eq!(
+            read("Get 3 replacement tablet mounts to Tom (from Fleetlink)"),
+            Some((
+                "send",
+                "3 replacement tablet mounts (from Fleetlink)".to_owned()
             ))
         );
         assert_eq!(
