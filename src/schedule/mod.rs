@@ -769,9 +769,13 @@ fn plan_written_through(
         let state = &mut chains[entry.contact];
         let ideal = entry.due.max(0);
         // The chain's first ping of a contact clearly late (due before the
-        // levelling window) catches up; never-contacted contacts are not late.
+        // levelling window) catches up; never-contacted contacts are not late,
+        // nor those only liked or emailed once (still a first real hello).
         let first_of_chain = state.ordinal == 1 && state.cadence_days.is_empty();
-        let overdue = first_of_chain && !p.never_contacted && p.due_since < -LEVELLING_WINDOW_DAYS;
+        let overdue = first_of_chain
+            && !p.never_contacted
+            && !p.cold_intro
+            && p.due_since < -LEVELLING_WINDOW_DAYS;
         let id = format!("{}-c{}", p.facts.id, p.resolved_cadence + state.ordinal);
         let action = p.facts.action_for(&id);
         let mut placement = Placement {

@@ -632,6 +632,16 @@ fn rhythm_why(
             )
         };
     }
+    // Only a like so far: the hello is still a first one, and says so
+    // rather than "time to reconnect".
+    if p.cold_intro {
+        if let Some(last) = last_contact(&p.anchors, date) {
+            return format!(
+                "{}, and you have not talked yet: a first real hello.",
+                capitalise(&last_contact_words(last, name, date))
+            );
+        }
+    }
     match last_contact(&p.anchors, date) {
         Some(last) if x.placement.overdue_by > 0 => format!(
             "It has been {} since {}; time to reconnect.",

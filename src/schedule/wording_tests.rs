@@ -1728,3 +1728,22 @@ fn family_added_without_history_is_called_on_the_birthday_and_gets_no_linkedin_c
         assert!(!p.suggestion.contains("LinkedIn"), "{p:?}");
     }
 }
+
+#[test]
+fn someone_who_only_liked_a_post_gets_a_first_real_hello_not_a_catch_up() {
+    let mut dara = ContactFacts::new(1, "Dara Fitzgerald", Circle::Acquaintance, d("2026-06-18"));
+    dara.source = Some(Source::Linkedin);
+    dara.title = Some("Senior Recruiter".into());
+    dara.record_interaction(InteractionKind::Social, d("2026-06-20"), None, 1000);
+    dara.last_note = Some(NoteFacts {
+        date: d("2026-06-20"),
+        kind: InteractionKind::Social,
+        text: "Liked my Multimodal post.".into(),
+        event: None,
+    });
+    let plan = plan_for(vec![dara], 200);
+    let first = of(&plan, 1)[0];
+    assert_ne!(first.label(), "catch up", "{first:?}");
+    assert!(first.why.contains("you have not talked yet"), "{first:?}");
+    assert!(!first.why.contains("reconnect"), "{first:?}");
+}
