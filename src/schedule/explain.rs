@@ -618,7 +618,13 @@ fn write_ping<'a, 'p>(
             interval,
         )
     });
-    let warmth = real.max(chained).round().clamp(0.0, 100.0) as u8;
+    // Someone the notes say the user is in touch with every week (a
+    // partner, a manager) is warm, logged or not.
+    let warmth = if p.no_rhythm && !p.child {
+        100
+    } else {
+        real.max(chained).round().clamp(0.0, 100.0) as u8
+    };
     let rhythm = matches!(x.reason, Reason::Cadence | Reason::Overdue);
     // Only a stranger gets an introduction: someone you owe a promise to, in
     // a close circle, tagged as a client or friend, or described in your

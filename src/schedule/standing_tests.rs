@@ -340,6 +340,10 @@ fn someone_the_notes_say_you_talk_to_every_week_gets_birthdays_and_promises_only
     assert_has_rhythm(&plan, &[2, 3]);
     let note = plan_note(&plan, "in touch every week by your notes");
     assert!(note.contains("Jean Brooks"), "{note}");
+    // Rung every week, she is warm, whatever is logged.
+    for p in of(&plan, 1) {
+        assert_eq!(p.warmth, 100, "{p:?}");
+    }
     assert!(
         !plan
             .notes
