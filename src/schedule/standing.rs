@@ -262,7 +262,7 @@ pub fn declined_by_recruiting_firm(company: Option<&str>, last_note: Option<&str
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 29] = [
+const NO_CONTACT: [&str; 35] = [
     // A stand visitor who was no lead: "only came for the free tote bag",
     // "swag hunter prob".
     "tyre kicker",
@@ -294,6 +294,13 @@ const NO_CONTACT: [&str; 29] = [
     "don't push",
     "do not push",
     "unsubscribe",
+    // A cold email's answer: "Reply: 'not interested, pls remove'".
+    "interested, pls remove",
+    "interested, please remove",
+    "pls remove me",
+    "please remove me",
+    "take me off your",
+    "opted out",
     "spammer",
     "spam",
 ];
@@ -826,6 +833,17 @@ mod tests {
                 &[],
                 None,
                 Some("Declined politely, no budget before 2028. Don't push.")
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        // A cold email answered with a no.
+        assert_eq!(
+            left_alone(
+                "Gary Quinlan",
+                "",
+                &[],
+                None,
+                Some("Cold email re fleet tracking. Reply: 'not interested, pls remove'.")
             ),
             Some(LeftAlone::NoContact)
         );
