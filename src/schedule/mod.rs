@@ -1889,9 +1889,15 @@ fn prepare<'a>(
             ));
         }
         // Someone the user talks to every week hears of a coming deadline
-        // then; what is owed by a day and news to ask about still come.
+        // then, and "let's talk in Jan" is said at the weekly 1:1; what is
+        // owed by a day and news to ask about still come.
         if no_rhythm {
-            targets.retain(|t| t.2 != note_timing::TargetKind::Deadline);
+            targets.retain(|t| {
+                !matches!(
+                    t.2,
+                    note_timing::TargetKind::Deadline | note_timing::TargetKind::AskedFrom
+                )
+            });
         }
         targets.sort_unstable();
         targets.dedup_by_key(|t| t.1);

@@ -344,6 +344,17 @@ fn someone_the_notes_say_you_talk_to_every_week_gets_birthdays_and_promises_only
     for p in of(&plan, 1) {
         assert_eq!(p.warmth, 100, "{p:?}");
     }
+    // "Let's talk in Jan" with a manager seen at a weekly 1:1 is said there.
+    let mut boss = person(4, Circle::Core);
+    boss.notes = "My manager. Weekly 1:1 Mondays 9:00.".into();
+    let boss = noted(
+        boss,
+        "2026-11-23",
+        "1:1. Q4 forecast. UK role: 'let's talk in Jan'.",
+    );
+    let plan = plan_for(vec![boss], 90);
+    assert!(of(&plan, 4).is_empty(), "{:?}", of(&plan, 4));
+    assert!(plan_note(&plan, "in touch every week by your notes").contains("Person 4"));
     assert!(
         !plan
             .notes
