@@ -2966,3 +2966,4 @@ mod standing_tests;
 mod tests;
 #[cfg(test)]
 mod wording_tests;
+#[cfg(test)] mod scratch_test;
