@@ -2966,4 +2966,3 @@ mod standing_tests;
 mod tests;
 #[cfg(test)]
 mod wording_tests;
-#[cfg(test)] mod scratch_test;

@@ -451,6 +451,22 @@ fn thread_weight(clause: &str) -> u8 {
     u8::from(lists().concern.in_text(clause))
 }
 
+/// A text without the board's people ("a board member", "board adviser"),
+/// whose "board" is no decision.
+fn without_board_people(text: &str) -> String {
+    let mut lower = text.to_lowercase();
+    for person in [
+        "board members",
+        "board member",
+        "board adviser",
+        "board advisor",
+        "board seat",
+    ] {
+        lower = lower.replace(person, "");
+    }
+    lower
+}
+
 /// Whether personal news is serious (an illness, surgery, a loss; see `serious_words`).
 pub fn is_serious(news: &str) -> bool {
     lists().serious.in_text(news)
@@ -554,7 +570,12 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
                 settled: answered || lists.settled.in_words(&words),
                 later: lists.later.in_words(&words),
                 offered: lists.offered.in_words(&words),
-                decision: lists.decision.in_words(&words),
+                // "A board member at Northway" is a person, not a decision.
+                decision: lists.decision.in_words(&words)
+                    && (!text.to_lowercase().contains("board ")
+                        || lists
+                            .decision
+                            .in_words(&Words::of(&without_board_people(text)))),
                 someone_else,
             }
         })
@@ -4212,6 +4233,20 @@ mod tests {
             ),
             "Craig. Fife College. Moodle upgrade till end Jan. keen on a demo in Feb"
         );
+    }
+
+    #[test]
+    fn a_board_member_is_no_decision_and_an_intro_is_an_offer() {
+        let r = read_note(
+            "Coffee. Promised him my 30-60-90 plan. He'll intro me to a board member at Northway.",
+            "Fergal",
+        );
+        assert!(!r.decision && r.offered, "{r:?}");
+        let r = read_note(
+            "Pilot review in Naas went well. Board approval needed on 14 Jan.",
+            "Declan",
+        );
+        assert!(r.decision, "{r:?}");
     }
 
     #[test]
