@@ -371,6 +371,8 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
                     | "out"
                     | "comes"
                     | "happens"
+                    | "idea"
+                    | "ideas"
                     | "-"
             )
         }) {
@@ -1556,6 +1558,14 @@ mod tests {
                 "RFI input".to_owned(),
                 d("2027-03-25"),
                 "before Easter".to_owned()
+            )]
+        );
+        assert_eq!(
+            named("Joint webinar idea for Feb - she'll send dates."),
+            vec![(
+                "Joint webinar".to_owned(),
+                d("2027-02-01"),
+                "for Feb".to_owned()
             )]
         );
         assert_eq!(
