@@ -1162,6 +1162,10 @@ pub fn suggest_anew(
             None => text,
         };
         (email_as(&text, "message"), InteractionKind::Message)
+    } else if template.act.as_deref() == Some("do") {
+        // "Order the bangle for her birthday, as promised": a thing the
+        // user does, not a word to them, so no channel to send it on.
+        (text, template.action)
     } else {
         by_channel(text, template.action, ctx.channel)
     };

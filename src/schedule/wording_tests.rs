@@ -285,6 +285,33 @@ fn the_notes_set_the_channel() {
 }
 
 #[test]
+fn a_deed_promised_takes_no_channel() {
+    // "Order the bangle" is done in a shop, not sent on WhatsApp.
+    let mut bram = noted(
+        person(1, Circle::Network),
+        InteractionKind::Meeting,
+        "2026-11-20",
+        "Good meeting. Only on WhatsApp, never reads email",
+    );
+    bram.open_promises = vec![PromiseFacts {
+        id: 3,
+        text: "Order the engraved pen for his retirement".into(),
+        due: d("2026-12-02"),
+    }];
+    let plan = plan_for(vec![bram], 30);
+    let promise = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert!(
+        promise.suggestion.starts_with("Order the engraved pen")
+            && !promise.suggestion.contains("WhatsApp"),
+        "{}",
+        promise.suggestion
+    );
+}
+
+#[test]
 fn first_hellos_fit_the_person_and_paste_no_title() {
     let linked = |id: i64, notes: &str, title: Option<&str>| {
         let mut c = person(id, Circle::Network);
