@@ -445,7 +445,7 @@ const EVERY: [&str; 21] = [
 /// The words besides the weekdays of [`EVERY`] that every habit holds
 /// ("every", "weekly"; a weekday for "Sundays"), looked for before a text is
 /// read clause by clause.
-const RECURS: [&str; 4] = ["every", "each", "weekly", "fortnight"];
+const RECURS: [&str; 6] = ["every", "each", "most", "weekly", "fortnight", "daily"];
 
 /// Ways of being in touch that make such a habit a conversation.
 const TOUCH: [&str; 15] = [
@@ -455,7 +455,9 @@ const TOUCH: [&str; 15] = [
 
 /// Things done together that make a habit a meeting when the user is in
 /// it ("we play every Tuesday night").
-const SHARED: [&str; 5] = ["play", "train", "skate", "run", "ride"];
+const SHARED: [&str; 10] = [
+    "play", "train", "skate", "run", "ride", "swim", "walk", "hike", "cycle", "climb",
+];
 
 /// Touches in the plural: after a weekday, a habit ("Sunday calls").
 const HABITS: [&str; 6] = ["calls", "lunches", "dinners", "chats", "visits", "walks"];
@@ -532,8 +534,12 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
                     .filter(|w| !w.is_empty())
                     .collect();
                 let habit = words.windows(2).any(|w| {
-                    (matches!(w[0], "every" | "each") && EVERY.contains(&w[1]))
+                    (matches!(w[0], "every" | "each" | "most")
+                        && (EVERY.contains(&w[1])
+                            || w[1].strip_suffix('s').is_some_and(|d| EVERY.contains(&d))))
                         || (matches!(w[0], "weekly" | "fortnightly") && TOUCH.contains(&w[1]))
+                        // "We talk weekly", "speak most days".
+                        || (TOUCH.contains(&w[0]) && matches!(w[1], "weekly" | "daily"))
                         // "Sunday calls", "Sundays: lunch at hers": a day's habit.
                         || (EVERY[..7].contains(&w[0]) && HABITS.contains(&w[1]))
                         || (w[0].strip_suffix('s').is_some_and(|d| EVERY[..7].contains(&d))
@@ -965,6 +971,9 @@ mod tests {
                 "SDM for Kwela. Weekly ops call Tuesdays 9am. Fishing nut",
                 "",
             ),
+            ("Book club together, and we swim most Saturdays", ""),
+            ("", "Quick one - we talk weekly anyway"),
+            ("Mum. I call most days", ""),
         ] {
             assert!(in_regular_touch(card, Some(note)), "{card} {note}");
         }
@@ -982,6 +991,7 @@ mod tests {
         // Their habits, their systems, someone else's desk.
         for (card, note) in [
             ("Likes to play golf every Sunday", ""),
+            ("Swims most Saturdays", ""),
             ("Their weekly sync with the MSP is on Mondays", ""),
             ("Weekly Salesforce sync breaks on Mondays", ""),
             ("Sits two desks down from Jane in finance", ""),
