@@ -472,6 +472,12 @@ pub fn is_serious(news: &str) -> bool {
     lists().serious.in_text(news)
 }
 
+/// Whether a text speaks of personal news at all ("Drive Dad to the hip
+/// op"): see `life_words`.
+pub fn mentions_life(text: &str) -> bool {
+    lists().life.in_text(text)
+}
+
 /// What a clause of a note is, read once.
 struct Clause<'t> {
     text: &'t str,

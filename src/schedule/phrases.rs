@@ -234,6 +234,8 @@ pub fn news_kind(life: &str) -> NewsKind {
         "bypass",
         "stroke",
         "heart attack",
+        "intensive care",
+        " icu",
     ]) {
         NewsKind::Health
     } else if has(&["engaged"]) {

@@ -16,7 +16,7 @@ use serde::Deserialize;
 pub use super::notes::Owing;
 use super::notes::{PromiseReading, Request};
 pub use super::phrases::Channel;
-use super::phrases::{news_kind, topic_of, NewsKind};
+use super::phrases::{news_kind, news_opening, topic_of, NewsKind};
 pub use super::render::clean;
 use super::render::{capitalise, render};
 use super::Reason;
@@ -1168,6 +1168,20 @@ pub fn suggest_anew(
         (text, template.action)
     } else {
         by_channel(text, template.action, ctx.channel)
+    };
+    // A promise kept to someone with hard news ("her dad had a stroke")
+    // opens with a word on it, business second; unless the promise is
+    // itself about it ("Drive Dad to the hip op").
+    let text = match (ctx.promise, ctx.life.map(news_kind)) {
+        (Some(promise), Some(kind @ (NewsKind::Health | NewsKind::Loss)))
+            if reason == Reason::Promise
+                && !surprise
+                && !to_do
+                && !super::notes::mentions_life(promise) =>
+        {
+            format!("{text} Open with {}.", news_opening(kind))
+        }
+        _ => text,
     };
     // The promise's own ping carries what the user wrote beside it ("- RMH +
     // Barwon", "(needed by Jan 8)") when its sentence left that out.

@@ -312,6 +312,46 @@ fn a_deed_promised_takes_no_channel() {
 }
 
 #[test]
+fn a_promise_to_someone_with_hard_news_opens_with_a_word_on_it() {
+    let promised = |note: &str, promise: &str| {
+        let mut c = noted(
+            person(1, Circle::Core),
+            InteractionKind::Call,
+            "2026-11-25",
+            note,
+        );
+        c.open_promises = vec![PromiseFacts {
+            id: 3,
+            text: promise.into(),
+            due: d("2026-12-03"),
+        }];
+        of(&plan_for(vec![c], 20), 1)
+            .into_iter()
+            .find(|p| p.reason == Reason::Promise)
+            .unwrap()
+            .suggestion
+            .clone()
+    };
+    let sow = promised(
+        "Call re the SOW. Her dad had a stroke last week, she is juggling a lot.",
+        "Send the revised SOW",
+    );
+    assert!(
+        sow.starts_with("Send") && sow.ends_with("Open with a kind word on the health news."),
+        "{sow}"
+    );
+    // The promise is itself about it: nothing to add.
+    let drive = promised(
+        "Her dad had a stroke last week.",
+        "Drive her dad to the hospital on Thursday",
+    );
+    assert!(!drive.contains("Open with"), "{drive}");
+    // No hard news, no opening.
+    let plain = promised("Call re the SOW. Legal has it.", "Send the revised SOW");
+    assert!(!plain.contains("Open with"), "{plain}");
+}
+
+#[test]
 fn first_hellos_fit_the_person_and_paste_no_title() {
     let linked = |id: i64, notes: &str, title: Option<&str>| {
         let mut c = person(id, Circle::Network);
