@@ -162,6 +162,45 @@ pub fn is_own_child(notes: &str) -> bool {
     })
 }
 
+/// Whether the card opens by saying the contact works beside the user at
+/// their own company ("My manager - runs Central", "Our SE for the
+/// Midwest", "Teammate, in Denver"): seen at work every week, no one to
+/// keep warm with a rhythm. A past tie ("My manager at Oracle, 2015-18",
+/// "Former colleague") is not.
+pub fn works_beside_user(notes: &str) -> bool {
+    const ROLES: [&str; 16] = [
+        "manager",
+        "line manager",
+        "boss",
+        "vp",
+        "rvp",
+        "director",
+        "se",
+        "sales engineer",
+        "solutions engineer",
+        "sdr",
+        "bdr",
+        "office manager",
+        "team lead",
+        "ceo",
+        "cfo",
+        "cro",
+    ];
+    card_says(notes, |who| {
+        let who = [" for ", " on ", " in "]
+            .iter()
+            .find_map(|sep| who.split_once(sep).map(|(head, _)| head))
+            .unwrap_or(who);
+        matches!(
+            who,
+            "teammate" | "coworker" | "co-worker" | "my teammate" | "my colleague" | "on my team"
+        ) || ["my ", "our "].iter().any(|own| {
+            who.strip_prefix(own)
+                .is_some_and(|role| ROLES.contains(&role))
+        })
+    })
+}
+
 /// Whether the card says the contact is the user's spouse or partner
 /// ("Wife. Anniversary 14/03.", "My partner"): someone the user lives with.
 /// "Partner, Arthur Cox" is a partner of a firm; "My partner" is not.
@@ -493,7 +532,7 @@ pub fn in_regular_touch(notes: &str, last_note: Option<&str>) -> bool {
     let card = notes.to_lowercase();
     // "Wife. Anniversary 21/06.": someone the user lives with is talked to
     // every day.
-    if is_spouse(notes) {
+    if is_spouse(notes) || works_beside_user(notes) {
         return true;
     }
     // "Sits two desks down" is beside the user; "two desks down from Jane"
@@ -976,6 +1015,23 @@ mod tests {
             ("Mum. I call most days", ""),
         ] {
             assert!(in_regular_touch(card, Some(note)), "{card} {note}");
+        }
+        // Someone the user works beside.
+        for card in [
+            "My manager - runs Central region",
+            "Our SE for the Midwest. Great on demos",
+            "Our office manager; knows everyone",
+            "Teammate, sits in Denver",
+        ] {
+            assert!(in_regular_touch(card, None), "{card}");
+        }
+        for card in [
+            "My manager at Oracle, 2015-18",
+            "Former colleague",
+            "Office manager at Acme",
+            "Manager of the Chicago DC",
+        ] {
+            assert!(!in_regular_touch(card, None), "{card}");
         }
         // Someone the user lives with.
         for card in [
