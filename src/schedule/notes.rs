@@ -493,14 +493,29 @@ struct Clause<'t> {
     someone_else: bool,
 }
 
-/// Whether some clause opens with the contact's first name: then clauses
-/// that open with another subject are about someone else.
+/// Whether the note tells person by person: some clause opens with the
+/// contact's first name, or clauses open with two other names ("Neha wants
+/// an integration. Lisa is writing a report, wants a briefing", logged with
+/// Kara too). Then clauses that open with another subject are about someone
+/// else. One other name alone may be the contact's own by another name.
 fn opens_with_name(clauses: &[&str], first_name: &str) -> bool {
     let first_lower = first_name.trim().to_lowercase();
-    !first_lower.is_empty()
-        && clauses
-            .iter()
-            .any(|c| first_word(c).to_lowercase() == first_lower)
+    if first_lower.is_empty() {
+        return false;
+    }
+    if clauses
+        .iter()
+        .any(|c| first_word(c).to_lowercase() == first_lower)
+    {
+        return true;
+    }
+    let mut others = clauses
+        .iter()
+        .filter(|c| about_someone_else(c, first_name, true))
+        .map(|c| first_word(c).to_lowercase());
+    others
+        .next()
+        .is_some_and(|one| others.any(|another| another != one))
 }
 
 /// For each clause, whether it is about someone other than the contact: in
@@ -595,7 +610,7 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
 /// contact's first name is all about them.
 pub fn own_part<'t>(note: &'t str, first_name: &str) -> std::borrow::Cow<'t, str> {
     let first = first_name.trim();
-    if first.is_empty() || !note.contains(first) {
+    if first.is_empty() {
         return std::borrow::Cow::Borrowed(note);
     }
     let all = clauses(note);
@@ -4421,6 +4436,23 @@ mod tests {
         assert!(ruth.and.is_none(), "{ruth:?}");
         let omar = read_note(note, "Omar").request.unwrap();
         assert_eq!(omar.object, "a consignment plan");
+    }
+
+    #[test]
+    fn a_note_told_person_by_person_gives_one_not_named_nothing_of_theirs() {
+        // Logged with Kara too, who is not named: Lisa's briefing is Lisa's.
+        let note = "partner dinner at the expo. Neha (ColdSense) wants to explore an integration of their reefer sensors, I said I'd connect her w our partner team. Lisa is writing a telematics market report for Q1, wants a briefing";
+        let kara = read_note(note, "Kara");
+        assert!(kara.request.is_none() && kara.thread.is_none(), "{kara:?}");
+        assert!(!waits_on_user(note, "Kara"));
+        assert_eq!(
+            read_note(note, "Lisa").request.unwrap().object,
+            "a briefing"
+        );
+        assert_eq!(own_part(note, "Kara"), "partner dinner at the expo");
+        // One other name alone may be the contact's own by another name.
+        let one = "Demo done. Bob wants a quote, asked for references";
+        assert_eq!(own_part(one, "Robert"), one);
     }
 
     fn request(note: &str) -> Option<(&'static str, String)> {
