@@ -351,7 +351,10 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
         let when = clause[from..to_at + to_word.len()].to_owned();
         // What: the clause's last part before the time, less the words that
         // only lead to it ("due", "to be agreed", "need").
-        let before = clause[..from].rsplit([',', ':', '(']).next().unwrap_or("");
+        let before = clause[..from]
+            .rsplit([',', ':', '(', ')'])
+            .next()
+            .unwrap_or("");
         let mut what: Vec<&str> = before.split_whitespace().collect();
         if let Some(to) = what.iter().position(|w| w.eq_ignore_ascii_case("to")) {
             what.truncate(to);
@@ -1559,6 +1562,13 @@ mod tests {
                 d("2027-03-25"),
                 "before Easter".to_owned()
             )]
+        );
+        // What is due ends at a bracket closed before it.
+        assert_eq!(
+            named(
+                "Hank (Indiana Ready Mix, 75 mixers) wants a demo in Jan once the budget is set."
+            ),
+            vec![("a demo".to_owned(), d("2027-01-01"), "in Jan".to_owned())]
         );
         assert_eq!(
             named("Joint webinar idea for Feb - she'll send dates."),
