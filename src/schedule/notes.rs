@@ -3471,7 +3471,19 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
         }
     }
     // "FY27 territory plan", "Business case + final pricing (needed by
-    // Jan 8)": a thing to hand over, named without a verb.
+    // Jan 8)": a thing to hand over, named without a verb ("Q1 pipeline
+    // deck to Greg": to the contact, who is named anyway).
+    let lower = text.to_lowercase();
+    let to_them = [full_name, first_name, "him", "her", "them"]
+        .iter()
+        .map(|name| format!(" to {}", name.trim().to_lowercase()))
+        .find(|tail| tail.len() > 4 && lower.ends_with(tail.as_str()));
+    let text = match to_them {
+        Some(tail) if text.is_char_boundary(text.len() - tail.len()) => {
+            &text[..text.len() - tail.len()]
+        }
+        _ => text,
+    };
     let object = deliverable(text)?;
     let send = data().promise_acts.iter().find(|a| a.act == "send")?;
     Some(PromiseReading {
@@ -3674,7 +3686,10 @@ pub(super) fn as_thing(promise: &str) -> String {
 /// ("POC readout deck" stays, "Find out…" becomes "find out…").
 fn lower_first(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
-    let acronym = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+    // "SOW", "Q1", "K-12": a capital with more capitals or a digit.
+    let acronym = first.chars().any(char::is_uppercase)
+        && (first.chars().filter(|c| c.is_alphabetic()).count() > 1
+            || first.chars().any(|c| c.is_ascii_digit()))
         && !first.chars().any(char::is_lowercase);
     // "Ken's retirement card": a name keeps its capital.
     let possessive = first.ends_with("'s") || first.ends_with("\u{2019}s");
@@ -4594,6 +4609,16 @@ mod tests {
                 "send",
                 "3 replacement tablet mounts (from Fleetlink)".to_owned()
             ))
+        );
+        // Said without a verb, to the contact: the thing alone, its
+        // acronym kept.
+        assert_eq!(
+            read("Q1 pipeline deck to Tom"),
+            Some(("send", "Q1 pipeline deck".to_owned()))
+        );
+        assert_eq!(
+            read("K-12 references to Tom - check w Kevin which districts we can name"),
+            Some(("send", "K-12 references".to_owned()))
         );
         assert_eq!(
             read("Send the deck to Tom."),
