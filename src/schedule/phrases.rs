@@ -275,6 +275,11 @@ pub fn news_kind(life: &str) -> NewsKind {
         "head of",
     ]) {
         NewsKind::Job
+    } else if has(&["broke up", "split up", "breakup", "break-up", "separated"])
+        || (has(&["moved out"]) && !has(&["moved out of", "moved out to"]))
+    {
+        // "Mark moved out :(": a partner gone, no move to wish well.
+        NewsKind::Other
     } else if has(&[
         "moving",
         "moved",
@@ -627,6 +632,10 @@ mod tests {
         assert_eq!(news_kind("Her mother died in the summer"), NewsKind::Loss);
         assert_eq!(news_kind("Hip operation on 4 Mar"), NewsKind::Health);
         assert_eq!(news_kind("Just got engaged"), NewsKind::Engaged);
+        // A partner moving out is no move to wish well.
+        assert_eq!(news_kind("Mark moved out :( she's ok-ish"), NewsKind::Other);
+        assert_eq!(news_kind("Moved out of Chicago in May"), NewsKind::Move);
+        assert_eq!(news_kind("They broke up in the summer"), NewsKind::Other);
         assert_eq!(
             news_kind("Wedding chaos. Hen in Lisbon in April"),
             NewsKind::WeddingPlans
