@@ -413,6 +413,27 @@ pub fn may_name_a_day(note: &str) -> bool {
             })
 }
 
+/// Whether a request is for months ahead ("wants an ROI review at 6
+/// months (May)", "a health check in 6 mo", "next year"): nothing owed yet,
+/// so nothing late to apologise for.
+fn asked_for_months_ahead(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let in_months = words.windows(3).any(|w| {
+        matches!(w[0], "at" | "in" | "after")
+            && (w[1].parse::<u32>().is_ok_and(|n| n >= 3)
+                || matches!(w[1], "three" | "four" | "six" | "nine" | "twelve"))
+            && matches!(w[2], "months" | "mo" | "mos" | "mths")
+    });
+    let span = ["6-month", "six-month", "12-month", "next year"]
+        .iter()
+        .any(|cue| lower.contains(cue));
+    in_months || span
+}
+
 /// Whether a note says a matter is settled ("signed", "went with", "lost to").
 pub fn settles(note: &str) -> bool {
     lists().settled.in_text(note)
@@ -553,6 +574,11 @@ fn is_answer(clause: &str) -> bool {
         || lower.starts_with("sent it")
         || lower.contains("sent same day")
         || lower == "same day"
+        // "asked for a feedback call, she declined politely": closed too.
+        || words.first().is_some_and(|w| *w == "declined")
+        || ["she", "he", "they"]
+            .iter()
+            .any(|who| lower.starts_with(&format!("{who} declined")))
 }
 
 /// For each clause, whether it holds a request that a later clause says was
@@ -1043,6 +1069,7 @@ pub fn read_note(note: &str, first_name: &str) -> NoteReading {
         ]
         .iter()
         .any(|cue| sentence.contains(cue))
+            || asked_for_months_ahead(clause)
     };
     let answer_later = answer_comes_later(note);
     let mut requests = open
@@ -4451,6 +4478,22 @@ mod tests {
         assert!(ruth.and.is_none(), "{ruth:?}");
         let omar = read_note(note, "Omar").request.unwrap();
         assert_eq!(omar.object, "a consignment plan");
+    }
+
+    #[test]
+    fn a_request_declined_is_no_request() {
+        let note = "Heather: they went w FleetPulse. price was the decider. asked for a feedback call, she declined politely";
+        assert!(read_note(note, "Heather").request.is_none());
+        assert!(!waits_on_user(note, "Heather"));
+    }
+
+    #[test]
+    fn a_request_for_months_ahead_is_not_owed_yet() {
+        let note = "exec mtg w Steve + Luis. Steve is a numbers guy, wants an ROI review at 6 months (May). verbal yes";
+        assert!(read_note(note, "Steve").request.is_none());
+        assert!(read_note("Wants an ROI review now", "Steve")
+            .request
+            .is_some());
     }
 
     #[test]

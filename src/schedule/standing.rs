@@ -782,6 +782,24 @@ pub fn says_lost(text: &str) -> bool {
     }) {
         return true;
     }
+    // "Lost Northstar to FleetPulse 11/30/26": the account, then to whom.
+    if text.split(['.', ';', '\n']).any(|clause| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        words
+            .first()
+            .is_some_and(|w| w.eq_ignore_ascii_case("lost"))
+            && words.get(1).is_some_and(|account| {
+                account.starts_with(char::is_uppercase)
+                    && !super::notes::FAMILY_ROLES.contains(&account.to_lowercase().as_str())
+            })
+            && words
+                .windows(2)
+                .take(5)
+                .skip(1)
+                .any(|w| w[0] == "to" && w[1].starts_with(char::is_uppercase))
+    }) {
+        return true;
+    }
     static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
     let lower = text.to_lowercase();
     FIRST_LOOK
@@ -1123,6 +1141,10 @@ mod tests {
             "Call went fine. Lost - went with Zenith on price"
         ));
         assert!(says_lost("Lost: chose the cheaper quote"));
+        assert!(says_lost(
+            "Lost Northstar to FleetPulse 11/30/26. Their contract runs 3 yrs."
+        ));
+        assert!(!says_lost("Lost Dad to cancer in 2019"));
         assert!(!says_lost("Lost - my notebook at the venue, ask reception"));
         assert!(!says_lost("Not lost: just slow, procurement is busy"));
         assert!(tagged_lost(&tags(&["Closed Lost"])));
