@@ -486,8 +486,11 @@ fn is_fixed_id(id: &str) -> bool {
         .is_some_and(|(_, rest)| rest.starts_with(['b', 'p', 'f']))
 }
 
-/// How many days after an event a late first follow-up to it is still planned.
-const LATE_FOLLOW_UP_DAYS: i32 = 14;
+/// How many days after an event a late first follow-up to it is still
+/// planned: two weeks, and the few days more a follow-up dealt out past a
+/// full first day needs to stay planned there (see
+/// [`spread_late_follow_ups`]).
+const LATE_FOLLOW_UP_DAYS: i32 = 18;
 
 /// How many working days after the first one a late event follow-up may
 /// move to, to keep that day under the cap.

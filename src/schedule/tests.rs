@@ -1768,3 +1768,49 @@ fn late_follow_ups_to_a_conference_keep_the_first_day_under_the_cap() {
     // The one who asked for something hears first.
     assert_eq!(first_ping(&plan, 4).date, today());
 }
+
+#[test]
+fn follow_ups_two_weeks_late_still_keep_the_first_day_under_the_cap() {
+    // Met fourteen days ago: the last day a late follow-up would come on
+    // its own, yet the full first day still deals them out.
+    let contacts: Vec<ContactFacts> = (1..=6)
+        .map(|i| {
+            noted_as(
+                person(i, Circle::Network),
+                InteractionKind::Event,
+                "2026-11-12",
+                "Nice chat at the stand",
+                Some("Expo"),
+            )
+        })
+        .collect();
+    let settings = PlannerSettings {
+        daily_cap: 3,
+        ..PlannerSettings::default()
+    };
+    let today_plan = plan(
+        today(),
+        &Snapshot {
+            contacts: contacts.clone(),
+        },
+        &settings,
+        30,
+    );
+    let follow_ups = |plan: &Plan| -> Vec<NaiveDate> {
+        plan.pings
+            .iter()
+            .filter(|p| p.reason == Reason::FollowUp && p.id.ends_with("-1"))
+            .map(|p| p.date)
+            .collect()
+    };
+    let days = follow_ups(&today_plan);
+    assert_eq!(days.len(), 6, "{days:?}");
+    assert_eq!(
+        days.iter().filter(|&&d| d == today()).count(),
+        3,
+        "{days:?}"
+    );
+    // Tomorrow, not acted on, the rest are still there.
+    let tomorrow = plan(d("2026-11-27"), &Snapshot { contacts }, &settings, 30);
+    assert_eq!(follow_ups(&tomorrow).len(), 6);
+}
