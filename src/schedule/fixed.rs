@@ -153,7 +153,7 @@ pub(super) fn follow_up_pings(
         out.push(FixedPing {
             day: first.max(calendar.next_working(0)),
             reason: Reason::FollowUp,
-            id: first_id,
+            id: first_id.clone(),
             detail: detail(1),
             wanted: first,
             snoozed: false,
@@ -166,18 +166,37 @@ pub(super) fn follow_up_pings(
         .last_note
         .as_ref()
         .filter(|n| n.date == event.date)
-        .is_some_and(|n| super::phrases::kept_off_business(&n.text));
+        .is_some_and(|n| {
+            // In a note of several people met, what it says of this one;
+            // met for a moment ("just a badge scan"), one hello is all.
+            let own = super::notes::own_part(&n.text, super::first_name(facts));
+            super::phrases::kept_off_business(&own) || own.to_lowercase().contains("badge scan")
+        });
     if super::phrases::is_personal(&facts.notes, &facts.tags) || moved_on || kept_off {
         return;
     }
     // A decision the event's note dates a week to four weeks on ("board
     // mtg 12/17 approves capex"): the second touch is the day after it, to
     // hear how it went; otherwise about three weeks on.
+    // The first touch: done on its day, or still to come (late, when the
+    // event was logged late or the user was away).
+    let first_touch = facts
+        .actions
+        .iter()
+        .filter(|a| a.ping_id == first_id && a.action == crate::model::PingActionKind::Done)
+        .map(|a| calendar.day(a.acted_on))
+        .max()
+        .or_else(|| (!followed_up).then(|| first.max(calendar.next_working(0))));
     let second_wanted = match decision {
         Some(on) => calendar.day(on) + 1,
         // Spread over five days: many people met at one event do not all
-        // come back on one day.
-        None => event_day + 19 + ((hash >> 8) % 5) as i32,
+        // come back on one day. And never a week after the first touch:
+        // a second one that soon is only noise.
+        None => {
+            let spread = ((hash >> 8) % 5) as i32;
+            (event_day + 19 + spread)
+                .max(first_touch.map_or(i32::MIN, |t| t + SECOND_AFTER_FIRST_TOUCH_DAYS + spread))
+        }
     };
     let second = calendar.next_working(second_wanted);
     if second >= 0 {
@@ -191,6 +210,10 @@ pub(super) fn follow_up_pings(
         });
     }
 }
+
+/// The fewest days between a first follow-up to an event and the second
+/// touch "before the conversation fades".
+const SECOND_AFTER_FIRST_TOUCH_DAYS: i32 = 14;
 
 /// Days after an event from which a logged conversation is a thread of its
 /// own rather than the follow-up to the event.

@@ -539,8 +539,6 @@ pub fn is_competitor(notes: &str, tags: &[String]) -> bool {
     says(notes) || tags.iter().any(|t| says(t))
 }
 
-/// Whether the notes or tags call the contact a friend or family (not only
-/// an old colleague): "Old friend, now at a competitor".
 /// Whether a note of a meeting says business was left out on purpose ("just
 /// a chat, didn't push"): its follow-up is a friendly word, not a pitch.
 pub fn kept_off_business(note: &str) -> bool {
@@ -561,6 +559,8 @@ pub fn kept_off_business(note: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Whether the notes or tags call the contact a friend or family (not only
+/// an old colleague): "Old friend, now at a competitor".
 pub fn is_friend(notes: &str, tags: &[String]) -> bool {
     let says = |text: &str| {
         words(text).iter().any(|w| {
