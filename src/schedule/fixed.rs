@@ -299,6 +299,13 @@ fn takes_lead(text: &str) -> bool {
         "fill in ",
         "fill out ",
         "book ",
+        // A get-together needs a day that suits both.
+        "lunch ",
+        "dinner ",
+        "coffee ",
+        "drinks ",
+        "breakfast ",
+        "beers ",
     ]
     .iter()
     .any(|w| lower.starts_with(w))

@@ -3383,6 +3383,9 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
     let text = split_aside(text).0;
     let text = text.trim().trim_end_matches(['.', '!']).trim();
     let lower = text.to_lowercase();
+    if let Some(reading) = get_together(text, first_name, full_name) {
+        return Some(reading);
+    }
     for act in &data().promise_acts {
         for verb in &act.verbs {
             let matches = lower.starts_with(verb.as_str())
@@ -3515,6 +3518,62 @@ pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<Pro
     let send = data().promise_acts.iter().find(|a| a.act == "send")?;
     Some(PromiseReading {
         act: send.act.as_str(),
+        object,
+    })
+}
+
+/// A promise that names a get-together with the contact ("lunch w Mike",
+/// "coffee with Ana before Xmas"): a time to agree with them, read as a
+/// meeting "for lunch".
+fn get_together(text: &str, first_name: &str, full_name: &str) -> Option<PromiseReading> {
+    const MEALS: [&str; 7] = [
+        "lunch",
+        "dinner",
+        "coffee",
+        "drinks",
+        "breakfast",
+        "beers",
+        "a drink",
+    ];
+    let lower = text.to_lowercase();
+    let meal = MEALS.iter().find(|m| {
+        lower
+            .strip_prefix(**m)
+            .is_some_and(|rest| rest.starts_with([' ', ',']) || rest.is_empty())
+    })?;
+    let mut rest = skip_chars(text, meal.chars().count()).trim_start();
+    for with in ["w/ ", "w ", "with "] {
+        if rest.to_lowercase().starts_with(with) {
+            let after = skip_chars(rest, with.chars().count()).trim_start();
+            if starts_with_person(after, first_name, full_name) {
+                let name_words = [full_name, first_name]
+                    .iter()
+                    .map(|n| n.trim())
+                    .find(|n| !n.is_empty() && after.to_lowercase().starts_with(&n.to_lowercase()))
+                    .map_or(1, |n| n.split_whitespace().count());
+                let mut words = after.splitn(name_words + 1, ' ');
+                rest = words.nth(name_words).unwrap_or("");
+            }
+            break;
+        }
+    }
+    let rest = rest.trim().trim_start_matches(',').trim();
+    // "lunch in March": when, said on; "coffee, my treat": an aside.
+    let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    let object = if rest.is_empty() {
+        format!("for {meal}")
+    } else if matches!(
+        first_word.as_str(),
+        "in" | "on" | "at" | "before" | "after" | "by" | "next" | "this" | "once" | "when"
+    ) {
+        format!("for {meal} {rest}")
+    } else {
+        format!("for {meal}, {rest}")
+    };
+    let meet = data().promise_acts.iter().find(|a| a.act == "meet")?;
+    let object = clean(&as_said_to_user(&object), OBJECT_CHARS + 1);
+    (object.chars().count() <= OBJECT_CHARS).then_some(PromiseReading {
+        act: meet.act.as_str(),
         object,
     })
 }
@@ -4653,6 +4712,19 @@ mod tests {
                 "3 replacement tablet mounts (from Fleetlink)".to_owned()
             ))
         );
+        // A get-together to agree a time for.
+        assert_eq!(
+            read("lunch w Tom - congrats on Tri-State"),
+            Some(("meet", "for lunch".to_owned()))
+        );
+        assert_eq!(
+            read("coffee with Tom Becker, my treat, before he leaves"),
+            Some((
+                "meet",
+                "for coffee, your treat, before he leaves".to_owned()
+            ))
+        );
+        assert_eq!(read("lunchbox order for the kids"), None);
         // Said without a verb, to the contact: the thing alone, its
         // acronym kept.
         assert_eq!(
@@ -4715,7 +4787,10 @@ mod tests {
                 "business case + final pricing for FY27 budget".to_owned()
             ))
         );
-        assert_eq!(read("Lunch in March"), None);
+        assert_eq!(
+            read("Lunch in March"),
+            Some(("meet", "for lunch in March".to_owned()))
+        );
         assert_eq!(read("Intro to the CFO"), None);
         assert_eq!(read("Deck"), Some(("send", "deck".to_owned())));
         assert_eq!(
