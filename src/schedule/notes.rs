@@ -3580,8 +3580,10 @@ fn get_together(text: &str, first_name: &str, full_name: &str) -> Option<Promise
 
 /// Words that end the name of a thing handed over ("territory plan",
 /// "readout deck"): a promise of one without a verb is a thing to send.
-const DELIVERABLES: [&str; 62] = [
+const DELIVERABLES: [&str; 64] = [
     "plan",
+    "form",
+    "forms",
     "deck",
     "case",
     "pricing",
@@ -3663,7 +3665,8 @@ fn deliverable(text: &str) -> Option<String> {
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = plain.to_lowercase();
     let head_end = [
-        " for ", " to ", " by ", " on ", " with ", " re ", ", ", " before ", " after ",
+        " for ", " to ", " by ", " on ", " with ", " w ", " w/ ", " re ", ", ", " before ",
+        " after ",
     ]
     .iter()
     .filter_map(|sep| lower.find(sep))
@@ -4730,6 +4733,10 @@ mod tests {
         assert_eq!(
             read("Q1 pipeline deck to Tom"),
             Some(("send", "Q1 pipeline deck".to_owned()))
+        );
+        assert_eq!(
+            read("revised order form w 12% disc to Tom"),
+            Some(("send", "revised order form w 12% disc".to_owned()))
         );
         assert_eq!(
             read("K-12 references to Tom - check w Kevin which districts we can name"),
