@@ -506,6 +506,8 @@ fn slips_of_a_letter_get_a_did_you_mean_and_change_nothing() {
         ("united states", "US"),
         ("deu-by", "DE-BY"),
         ("gb", "GB"),
+        ("England", "GB-ENG"),
+        ("scotland", "GB-SCT"),
     ] {
         let out = db.run(&["settings", "set", "holidays", typed]);
         assert!(

@@ -68,12 +68,24 @@ fn locale_region() -> Option<String> {
 
 /// The holiday region a user means: a code the holiday data knows as it is, a
 /// country's three-letter code or name as its two-letter code (`USA` → `US`,
-/// `usa-ca` → `US-CA`, `Germany` → `DE`); anything else is refused with the
+/// `usa-ca` → `US-CA`, `Germany` → `DE`, `Scotland` → `GB-SCT`); anything else is refused with the
 /// closest countries.
 fn holiday_region(value: &str) -> Result<String> {
     let v = value.trim();
     if v.is_empty() || v.eq_ignore_ascii_case("none") || HolidayRegion::load(v).is_some() {
         return Ok(v.to_owned());
+    }
+    // England, Scotland, Wales and Northern Ireland each keep their own
+    // bank holidays: the nation named is its region, not the whole UK.
+    const UK_NATIONS: [(&str, &str); 4] = [
+        ("england", "GB-ENG"),
+        ("scotland", "GB-SCT"),
+        ("wales", "GB-WLS"),
+        ("northern ireland", "GB-NIR"),
+    ];
+    let folded = crate::store::fold(v);
+    if let Some((_, region)) = UK_NATIONS.iter().find(|(nation, _)| folded == *nation) {
+        return Ok((*region).to_owned());
     }
     if let Some(code) = crate::countries::country_code(v) {
         return Ok(code.to_owned());
