@@ -4543,6 +4543,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pregnancy_is_news() {
+        let r = read_note(
+            "book club at Ellie's. she's pregnant, due in Feb!! shower sometime in Jan",
+            "Ellie",
+        );
+        assert_eq!(r.life.as_deref(), Some("She's pregnant, due in Feb"));
+    }
+
+    #[test]
     fn a_request_declined_is_no_request() {
         let note = "Heather: they went w FleetPulse. price was the decider. asked for a feedback call, she declined politely";
         assert!(read_note(note, "Heather").request.is_none());
