@@ -1259,7 +1259,9 @@ fn write_ping<'a, 'p>(
             Preference::Interest
         } else {
             match state.turn % 3 {
-                0 if has_thread && !light => Preference::Thread,
+                // A light word still opens with their news ("she's
+                // pregnant, due in Feb"), not with a hobby.
+                0 if has_thread && (!light || life.is_some()) => Preference::Thread,
                 0 | 1 => Preference::Interest,
                 _ => Preference::Any,
             }

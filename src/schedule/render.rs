@@ -427,7 +427,20 @@ fn value(
         }
         "note" => clean(ctx.note.unwrap_or(""), 100),
         "topic" => ctx.note.and_then(topic_of).unwrap_or_default(),
-        "life_open" => news_opening(ctx.life.map_or(NewsKind::Other, news_kind)).to_owned(),
+        "life_open" => {
+            let life = ctx.life.unwrap_or("").to_lowercase();
+            match news_kind(&life) {
+                // "She's pregnant, due in Feb": no baby yet to congratulate on.
+                NewsKind::Baby
+                    if ["pregnan", "expecting", "due in", "due on", "baby due"]
+                        .iter()
+                        .any(|cue| life.contains(cue)) =>
+                {
+                    "congratulations on the baby news".to_owned()
+                }
+                kind => news_opening(kind).to_owned(),
+            }
+        }
         "life_after" => phrase(
             Some(match ctx.life_dated.map(|d| news_kind(d.0)) {
                 Some(NewsKind::Health) => {

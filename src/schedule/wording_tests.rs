@@ -285,6 +285,29 @@ fn the_notes_set_the_channel() {
 }
 
 #[test]
+fn a_light_word_after_news_opens_with_the_news() {
+    // Five weeks on, a little ahead of the rhythm: still her news first,
+    // and no baby yet to congratulate on.
+    let mut ellie = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-10-30",
+        "book club at Ellie's. she's pregnant, due in Feb!! shower sometime in Jan",
+    );
+    ellie.interests = vec!["books".into()];
+    ellie.tags = vec!["friend".into()];
+    let plan = plan_for(vec![ellie], 30);
+    let first = of(&plan, 1)[0];
+    assert!(
+        first
+            .suggestion
+            .contains("congratulations on the baby news"),
+        "{}",
+        first.suggestion
+    );
+}
+
+#[test]
 fn a_deed_promised_takes_no_channel() {
     // "Order the bangle" is done in a shop, not sent on WhatsApp.
     let mut bram = noted(
