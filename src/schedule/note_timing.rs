@@ -1364,7 +1364,22 @@ const PARKED: [&str; 11] = [
 /// go-live", with "go-live slipped to Apr 2027" beside it).
 /// "Keen on a demo in Feb once it's done" waits too (see
 /// [`super::notes::ONCE_DONE`]).
-const REVISIT: [&str; 4] = ["revisit", "circle back", "come back to", "not before"];
+/// "She'll review w Victor in Jan", "they'll decide in Q1": the ball is in
+/// their court until the month named.
+const REVISIT: [&str; 12] = [
+    "revisit",
+    "circle back",
+    "come back to",
+    "not before",
+    "'ll review",
+    "\u{2019}ll review",
+    "will review",
+    "'ll decide",
+    "\u{2019}ll decide",
+    "will decide",
+    "'ll get back",
+    "will get back",
+];
 
 /// How long business a note parks without a day stays parked.
 const PARKED_DEFAULT_DAYS: i64 = 120;

@@ -149,6 +149,20 @@ fn a_lost_deal_rests_for_months_and_parked_business_waits_for_its_day() {
         "intro from Jen. no appetite for new sys until SAP done",
     );
     assert!(first_business(no_appetite) >= d("2027-01-20"));
+    // Their review in a month named: nothing to push before it.
+    let their_review = noted(
+        person(6, Circle::Core),
+        "2026-11-05",
+        "sent Colleen proposal for 60 units Sheboygan. she'll review w Victor in Jan",
+    );
+    assert!(first_business(their_review) >= d("2027-01-01"));
+    // A review by a day, with no month: a plan, not a pause.
+    let by_friday = noted(
+        person(7, Circle::Core),
+        "2026-09-20",
+        "sent the proposal, she'll review it by Friday",
+    );
+    assert!(first_business(by_friday) < d("2026-12-20"));
     // "Revisit" alone is a plan, not a pause.
     let plan_to_revisit = noted(
         person(5, Circle::Core),
