@@ -250,6 +250,9 @@ enum Need {
     Unanswered,
     /// Colleagues at the contact's company the user talks to.
     Colleagues,
+    /// What was asked for is paperwork (a PO, an invoice, a W-9, a
+    /// certificate): nothing to sell with it.
+    Paperwork,
     /// A birthday worth a call: the inner circle, or a milestone.
     CallDay,
     /// Personal news with a day still to come, within weeks.
@@ -864,6 +867,7 @@ pub fn suggest_anew(
         Need::Life => ctx.life.is_some_and(|n| !n.trim().is_empty()),
         Need::Favour => ctx.favour.is_some_and(|n| !n.trim().is_empty()),
         Need::Request => ctx.request.is_some() && ctx.request_state.is_some(),
+        Need::Paperwork => ctx.request.is_some_and(|r| is_paperwork(&r.object)),
         Need::Event => ctx.event.is_some_and(|e| !e.trim().is_empty()),
         Need::Promise => ctx.promise.is_some_and(|p| !p.trim().is_empty()),
         Need::Company | Need::Employed => ctx.company.is_some_and(is_organisation),
@@ -1268,6 +1272,38 @@ fn is_quiet(ctx: &SuggestionContext<'_>) -> bool {
         && ctx.life.is_some()
         && ctx.news_ahead.is_none()
         && ctx.life_dated.is_none())
+}
+
+/// Whether a thing asked for is paperwork ("the PO from your ops team",
+/// "a W-9", "the signed NDA"), not something that sells.
+fn is_paperwork(object: &str) -> bool {
+    const PAPERWORK: [&str; 16] = [
+        "po",
+        "pos",
+        "purchase order",
+        "invoice",
+        "invoices",
+        "w-9",
+        "w9",
+        "nda",
+        "certificate",
+        "cert",
+        "insurance",
+        "paperwork",
+        "receipt",
+        "credit note",
+        "remittance",
+        "tax form",
+    ];
+    let lower = object.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    PAPERWORK.iter().any(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
+    })
 }
 
 /// A suggestion in the channel the notes ask for: an email becomes a

@@ -285,6 +285,23 @@ fn the_notes_set_the_channel() {
 }
 
 #[test]
+fn paperwork_asked_for_is_sent_without_a_sales_line() {
+    let request = |note: &str| {
+        let mut c = noted(
+            person(1, Circle::Core),
+            InteractionKind::Call,
+            "2026-11-20",
+            note,
+        );
+        c.company = Some("Ventura Fleet Upfitters".into());
+        of(&plan_for(vec![c], 20), 1)[0].suggestion.clone()
+    };
+    let po = request("Installs start 14 Dec. Needs the PO from our ops team asap.");
+    assert!(po.contains("the PO"), "{po}");
+    assert!(!po.contains("could mean for"), "{po}");
+}
+
+#[test]
 fn a_light_word_after_news_opens_with_the_news() {
     // Five weeks on, a little ahead of the rhythm: still her news first,
     // and no baby yet to congratulate on.
