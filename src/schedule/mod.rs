@@ -687,6 +687,7 @@ fn plan_written_through(
         |(((c, f), spans), l)| prepare(c, f, spans, &calendar, &book, *l),
     );
     find_colleagues(&mut prepared, today);
+    hold_first_hellos_through_a_close(&mut prepared, &calendar);
     share_colleagues_dates(&mut prepared, &calendar);
 
     let span = usize::try_from(end + LEVELLING_WINDOW_DAYS + 400).unwrap_or(0);
@@ -2805,6 +2806,54 @@ fn company_key(p: &Prepared<'_>) -> Option<String> {
         .as_deref()
         .map(|c| c.trim().to_lowercase())
         .filter(|c| !c.is_empty() && suggest::is_organisation(c))
+}
+
+/// How far ahead an account's decision or deadline holds back first hellos
+/// to others there (see [`hold_first_hellos_through_a_close`]).
+const CLOSE_HOLD_DAYS: i64 = 42;
+
+/// The days after that decision a held first hello waits, for its outcome.
+const CLOSE_HOLD_AFTER_DAYS: i32 = 3;
+
+/// Someone not yet talked to at a company whose business comes to a
+/// decision or a deadline within weeks ("Prairie's board on 15 Dec", "signed
+/// order form by 22 Dec", on the notes of the people the user deals with)
+/// gets no first hello before it: a cold hello to a third person mid-close
+/// is noise at best, a risk at worst. It comes after it instead (at the
+/// rhythm's next point once the outcome is known).
+fn hold_first_hellos_through_a_close(prepared: &mut [Prepared<'_>], calendar: &Calendar<'_>) {
+    use std::collections::HashMap;
+    let today = calendar.date(0);
+    let mut closes: HashMap<String, NaiveDate> = HashMap::new();
+    for p in prepared.iter().filter(|p| !p.never_contacted) {
+        let Some(key) = company_key(p) else {
+            continue;
+        };
+        let soon = p
+            .note_dates
+            .iter()
+            .chain(&p.earlier_dates)
+            .filter(|d| (d.decision || d.deadline) && !d.life)
+            .map(|d| d.on)
+            .filter(|&on| on >= today && (on - today).num_days() <= CLOSE_HOLD_DAYS)
+            .max();
+        if let Some(on) = soon {
+            let latest = closes.entry(key).or_insert(on);
+            *latest = (*latest).max(on);
+        }
+    }
+    if closes.is_empty() {
+        return;
+    }
+    for p in prepared.iter_mut().filter(|p| p.never_contacted) {
+        if let Some(on) = company_key(p).and_then(|key| closes.get(&key).copied()) {
+            p.away.push(ClosedSpan {
+                from: i32::MIN / 2,
+                back: calendar.day(on) + CLOSE_HOLD_AFTER_DAYS,
+                by: ClosedBy::Later,
+            });
+        }
+    }
 }
 
 /// A decision or deadline of one organisation that notes on two colleagues

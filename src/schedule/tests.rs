@@ -1799,6 +1799,31 @@ fn a_badge_scan_gets_one_hello_and_the_others_met_keep_their_second_touch() {
 }
 
 #[test]
+fn no_first_hello_at_an_account_before_its_decision() {
+    let at_prairie = |mut c: ContactFacts| {
+        c.company = Some("Prairie Freight".into());
+        c
+    };
+    let jim = at_prairie(noted(
+        person(1, Circle::Network),
+        "2026-11-20",
+        "Deck is in. Their board meets on 15 Dec to approve the rollout",
+    ));
+    // Connected long ago, never talked to: a first hello is due at once.
+    let emily = at_prairie(person(2, Circle::Network));
+    let first_hello = |contacts: Vec<ContactFacts>| {
+        of(&plan_for(contacts, 90), 2)
+            .first()
+            .map(|p| p.date)
+            .expect("planned")
+    };
+    let alone = first_hello(vec![emily.clone()]);
+    assert!(alone < d("2026-12-15"), "{alone}");
+    let held = first_hello(vec![jim, emily]);
+    assert!(held >= d("2026-12-18") && held < d("2027-03-01"), "{held}");
+}
+
+#[test]
 fn follow_ups_two_weeks_late_still_keep_the_first_day_under_the_cap() {
     // Met fourteen days ago: the last day a late follow-up would come on
     // its own, yet the full first day still deals them out.
