@@ -2808,8 +2808,9 @@ fn company_key(p: &Prepared<'_>) -> Option<String> {
         .filter(|c| !c.is_empty() && suggest::is_organisation(c))
 }
 
-/// How far ahead an account's decision or deadline holds back first hellos
-/// to others there (see [`hold_first_hellos_through_a_close`]).
+/// How far ahead of the note that names it an account's decision or
+/// deadline holds back first hellos to others there (see
+/// [`hold_first_hellos_through_a_close`]).
 const CLOSE_HOLD_DAYS: i64 = 42;
 
 /// The days after that decision a held first hello waits, for its outcome.
@@ -2833,9 +2834,15 @@ fn hold_first_hellos_through_a_close(prepared: &mut [Prepared<'_>], calendar: &C
             .note_dates
             .iter()
             .chain(&p.earlier_dates)
-            .filter(|d| (d.decision || d.deadline) && !d.life)
+            // Weeks from the note, not from today: the hold does not come
+            // and go as the days pass.
+            .filter(|d| {
+                (d.decision || d.deadline)
+                    && !d.life
+                    && d.on >= today
+                    && (d.on - d.written).num_days() <= CLOSE_HOLD_DAYS
+            })
             .map(|d| d.on)
-            .filter(|&on| on >= today && (on - today).num_days() <= CLOSE_HOLD_DAYS)
             .max();
         if let Some(on) = soon {
             let latest = closes.entry(key).or_insert(on);
