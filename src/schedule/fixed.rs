@@ -190,16 +190,17 @@ pub(super) fn follow_up_pings(
     let second_wanted = match decision {
         Some(on) => calendar.day(on) + 1,
         // Spread over five days: many people met at one event do not all
-        // come back on one day. And never a week after the first touch:
-        // a second one that soon is only noise.
-        None => {
-            let spread = ((hash >> 8) % 5) as i32;
-            (event_day + 19 + spread)
-                .max(first_touch.map_or(i32::MIN, |t| t + SECOND_AFTER_FIRST_TOUCH_DAYS + spread))
-        }
+        // come back on one day.
+        None => event_day + 19 + ((hash >> 8) % 5) as i32,
     };
+    // A second touch "before the conversation fades" within two weeks of
+    // the first (late, as the event was logged late) is only noise: the
+    // rhythm picks the contact up instead. The first only ever moves later,
+    // so a second left out stays out.
+    let too_soon = decision.is_none()
+        && first_touch.is_some_and(|t| second_wanted - t < SECOND_AFTER_FIRST_TOUCH_DAYS);
     let second = calendar.next_working(second_wanted);
-    if second >= 0 {
+    if second >= 0 && !too_soon {
         out.push(FixedPing {
             day: second,
             reason: Reason::FollowUp,

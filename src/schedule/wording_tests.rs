@@ -477,7 +477,7 @@ fn promises_carry_no_filler_and_one_day_does_not_repeat_a_sentence() {
     let met = |id: i64| {
         at_event(
             person(id, Circle::Acquaintance),
-            "2026-11-18",
+            "2026-11-24",
             "Theatre Nurses Congress",
             "",
         )
