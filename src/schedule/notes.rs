@@ -3312,6 +3312,30 @@ fn request_object(kind: &str, object: &str) -> Option<Request> {
     } else {
         kind
     };
+    // "wants coaching workflows for the scorecards": a capability of the
+    // product wished for, nothing to send (and so nothing late to say sorry
+    // for): an interest to feed.
+    const CAPABILITIES: [&str; 10] = [
+        "workflow",
+        "workflows",
+        "feature",
+        "features",
+        "functionality",
+        "capability",
+        "capabilities",
+        "module",
+        "integration",
+        "integrations",
+    ];
+    let kind = if kind == "send"
+        && tokens.iter().any(|t| CAPABILITIES.contains(&t.as_str()))
+        && !tokens.iter().any(|t| DELIVERABLES.contains(&t.as_str()))
+        && !is_for_review(object)
+    {
+        "interest"
+    } else {
+        kind
+    };
     let kind = data
         .request_kinds
         .iter()
@@ -4549,6 +4573,24 @@ mod tests {
             "Ellie",
         );
         assert_eq!(r.life.as_deref(), Some("She's pregnant, due in Feb"));
+    }
+
+    #[test]
+    fn a_capability_wished_for_is_an_interest_not_a_thing_to_send() {
+        let r = read_note(
+            "QBR. Tanya wants coaching workflows for the scorecards.",
+            "Tanya",
+        )
+        .request
+        .unwrap();
+        assert_eq!(
+            (r.kind, r.object.as_str()),
+            ("interest", "coaching workflows for the scorecards")
+        );
+        let spec = read_note("Wants the integration spec sheet.", "Tanya")
+            .request
+            .unwrap();
+        assert_eq!(spec.kind, "send");
     }
 
     #[test]
