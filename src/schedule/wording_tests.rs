@@ -267,6 +267,13 @@ fn the_notes_set_the_channel() {
     );
     jude.notes = "Hates cold calls - text first".into();
     jude.birthday = Some("1975-12-08".parse::<Birthday>().unwrap());
+    let deed = PromiseFacts {
+        id: 4,
+        text: "Order the engraved pen for his retirement".into(),
+        due: d("2026-12-02"),
+    };
+    let mut bram_owes_a_deed = bram.clone();
+    bram_owes_a_deed.open_promises = vec![deed];
     let plan = plan_for(vec![bram, jude], 60);
     let promise = of(&plan, 1)
         .into_iter()
@@ -282,6 +289,18 @@ fn the_notes_set_the_channel() {
         assert_ne!(p.action, InteractionKind::Call, "{}", p.suggestion);
         assert!(!p.suggestion.starts_with("Call"), "{}", p.suggestion);
     }
+    // "Order the engraved pen" is done in a shop, not sent on WhatsApp.
+    let plan = plan_for(vec![bram_owes_a_deed], 30);
+    let deed = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.reason == Reason::Promise)
+        .unwrap();
+    assert!(
+        deed.suggestion.starts_with("Order the engraved pen")
+            && !deed.suggestion.contains("WhatsApp"),
+        "{}",
+        deed.suggestion
+    );
 }
 
 #[test]
@@ -321,33 +340,6 @@ fn a_light_word_after_news_opens_with_the_news() {
             .contains("congratulations on the baby news"),
         "{}",
         first.suggestion
-    );
-}
-
-#[test]
-fn a_deed_promised_takes_no_channel() {
-    // "Order the bangle" is done in a shop, not sent on WhatsApp.
-    let mut bram = noted(
-        person(1, Circle::Network),
-        InteractionKind::Meeting,
-        "2026-11-20",
-        "Good meeting. Only on WhatsApp, never reads email",
-    );
-    bram.open_promises = vec![PromiseFacts {
-        id: 3,
-        text: "Order the engraved pen for his retirement".into(),
-        due: d("2026-12-02"),
-    }];
-    let plan = plan_for(vec![bram], 30);
-    let promise = of(&plan, 1)
-        .into_iter()
-        .find(|p| p.reason == Reason::Promise)
-        .unwrap();
-    assert!(
-        promise.suggestion.starts_with("Order the engraved pen")
-            && !promise.suggestion.contains("WhatsApp"),
-        "{}",
-        promise.suggestion
     );
 }
 
