@@ -529,11 +529,16 @@ pub fn says_known(notes: &str) -> bool {
 /// words, no business.
 pub fn is_competitor(notes: &str, tags: &[String]) -> bool {
     let says = |text: &str| {
-        words(text).iter().any(|w| {
+        let words = words(text);
+        words.iter().enumerate().any(|(i, w)| {
             matches!(
                 w.as_str(),
                 "rival" | "competitor" | "competitors" | "competitor's" | "competition"
             )
+            // "partner not competitor", "not a rival", "non-competitor".
+            && !words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|before| matches!(before.as_str(), "not" | "no" | "non" | "never"))
         })
     };
     says(notes) || tags.iter().any(|t| says(t))
@@ -719,5 +724,10 @@ mod tests {
         ));
         assert!(is_competitor("UKG AE", &["Competitor".to_owned()]));
         assert!(!is_competitor("Buys from us", &["Customers".to_owned()]));
+        assert!(!is_competitor(
+            "Now Sales Director at Corvid HR (L&D platform - partner not competitor).",
+            &[]
+        ));
+        assert!(!is_competitor("Not a rival: they do L&D", &[]));
     }
 }
