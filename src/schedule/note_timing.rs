@@ -989,7 +989,7 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
-const NO_CONTACT: [&str; 17] = [
+const NO_CONTACT: [&str; 18] = [
     // A buyer in a tender: "can't talk to vendors until award", "formal
     // contact only, via the portal, until award".
     "formal contact only",
@@ -1006,6 +1006,7 @@ const NO_CONTACT: [&str; 17] = [
     "no direct contact",
     "do not contact",
     "don't contact",
+    "not to contact",
     "not to be contacted",
     "blackout",
     "probity",
@@ -1077,6 +1078,27 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
                 day
             })
         });
+        // "No contact while the tender is drafted - docs out end Jan": in
+        // a tender, or a hold "while" something lasts, the first month the
+        // note names after the ask ends it (the month out, as for "until").
+        let end = end.or_else(|| {
+            if !(tender || lower[at..].contains("while")) {
+                return None;
+            }
+            let from = note_lower_find(note, clause, at)?;
+            let after = words_of(&note.to_lowercase()[from..]);
+            let month = after
+                .iter()
+                .position(|w| month_named(w).is_some() || short_month(w).is_some())?;
+            // From a word or two before the month, for "end Jan", "mid-Jan".
+            let day = (month.saturating_sub(2)..=month)
+                .find_map(|first| named_day(&after[first..], written))?;
+            Some(
+                NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
+                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                    .unwrap_or(day),
+            )
+        });
         if let Some(end) =
             end.filter(|&e| e > written && (e - written).num_days() <= AWAY_LONGEST_DAYS)
         {
@@ -1084,6 +1106,14 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
         }
     }
     None
+}
+
+/// Where, in the lower-cased note, the text `at` bytes into `clause` (a
+/// slice of `note`) stands; `None` when lower-casing moved the bytes.
+fn note_lower_find(note: &str, clause: &str, at: usize) -> Option<usize> {
+    let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)?;
+    let lower = note.to_lowercase();
+    (lower.len() == note.len() && lower.is_char_boundary(start + at)).then_some(start + at)
 }
 
 /// Verbs of getting in touch: "ping her in Jan", "call back after 15 Jan".
@@ -1957,6 +1987,15 @@ mod tests {
         assert_eq!(
             no_contact_days(
                 "RFP (14 offices). Tender open: formal contact only, via the portal, until award, expected Feb 2027.",
+                written
+            ),
+            Some((written, d("2027-02-01")))
+        );
+        // A hold "while" the tender is drafted ends with the month the note
+        // names after it, even in the next sentence.
+        assert_eq!(
+            no_contact_days(
+                "Trust going to tender, spring 27. Asked me not to contact her or anyone at the trust while its being drafted, procurement rules. Tender docs out end Jan.",
                 written
             ),
             Some((written, d("2027-02-01")))

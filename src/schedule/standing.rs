@@ -301,7 +301,7 @@ pub fn declined_by_recruiting_firm(company: Option<&str>, last_note: Option<&str
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 35] = [
+const NO_CONTACT: [&str; 38] = [
     // A stand visitor who was no lead: "only came for the free tote bag",
     // "swag hunter prob".
     "tyre kicker",
@@ -332,6 +332,10 @@ const NO_CONTACT: [&str; 35] = [
     "stop contacting",
     "don't push",
     "do not push",
+    // "Going w Sage. Maybe look again in 2-3 yrs. Don't chase".
+    "don't chase",
+    "do not chase",
+    "dont chase",
     "unsubscribe",
     // A cold email's answer: "Reply: 'not interested, pls remove'".
     "interested, pls remove",
@@ -907,6 +911,17 @@ mod tests {
                 &[],
                 None,
                 Some("Cold email re fleet tracking. Reply: 'not interested, pls remove'.")
+            ),
+            Some(LeftAlone::NoContact)
+        );
+        // Lost, and asked not to be chased.
+        assert_eq!(
+            left_alone(
+                "Ian Bostock",
+                "",
+                &[],
+                None,
+                Some("Ian - not interested, going w Sage. Said maybe look again in 2-3 yrs. Don't chase")
             ),
             Some(LeftAlone::NoContact)
         );
