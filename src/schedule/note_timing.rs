@@ -1145,7 +1145,8 @@ fn contact_from_words(
                     .map(|d| after_named(&words[j + 1..], d))
                     .or_else(|| turn_of_year(&words[j + 1..], written).map(|d| (d, d)))
                     .or_else(|| thing_then_day(&words[j + 1..], written)),
-                "in" | "from" | "until" | "till" => named_day(&words[j + 1..], written)
+                // "lets talk about their payroll - so Jan": "so" says when.
+                "in" | "from" | "until" | "till" | "so" => named_day(&words[j + 1..], written)
                     .or_else(|| turn_of_year(&words[j + 1..], written))
                     .map(|d| (d, d)),
                 "early" | "mid" | "late" | "start" | "beginning" => {
@@ -1336,6 +1337,30 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
                     .trim()
                     .trim_end_matches([',', ':', ' '])
                     .split_whitespace()
+                    .map(|w| match w {
+                        "our" | "my" => "your",
+                        "me" | "us" => "you",
+                        other => other,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        });
+        // "lets talk about their payroll - so Jan": what the talk is about.
+        let purpose = purpose.or_else(|| {
+            if !matches!(words[verb].as_str(), "talk" | "speak" | "chat") {
+                return None;
+            }
+            let about = lower[verb_at..].find(" about ")? + verb_at + 1;
+            let rest = clause.get(about..)?;
+            let end = PURPOSE_ENDS
+                .iter()
+                .filter_map(|e| rest.find(e))
+                .min()
+                .unwrap_or(rest.len());
+            let said = rest[..end].trim().trim_end_matches([',', ':', ' ']);
+            (said.split_whitespace().count() > 1).then(|| {
+                said.split_whitespace()
                     .map(|w| match w {
                         "our" | "my" => "your",
                         "me" | "us" => "you",
@@ -1715,6 +1740,14 @@ mod tests {
             month_deadlines("Need the board pack by St Patrick's Day.", w),
             vec![d("2027-03-16")]
         );
+        // "so Jan" says when to talk.
+        assert_eq!(
+            contact_from(
+                "He said give him 3 months to settle in then lets talk about their payroll - so Jan",
+                w
+            ),
+            Some(d("2027-01-01"))
+        );
         // After them: from the day after.
         assert_eq!(
             contact_from("Call me after Paddy's Day", w),
@@ -1752,6 +1785,11 @@ mod tests {
             asked("Asked me to email her in Jan to set up a demo for us, then pricing").unwrap();
         assert!(!jo.call && jo.theirs, "{jo:?}");
         assert_eq!(jo.purpose.as_deref(), Some("to set up a demo for you"));
+        // A talk about something: that is what it is for.
+        let carl =
+            asked("Give him 3 months to settle in then lets talk about their payroll - so Jan")
+                .unwrap();
+        assert_eq!(carl.purpose.as_deref(), Some("about their payroll"));
         // The verb says the channel, not a call named elsewhere.
         let ed = asked("Good call today. Email after 11 Jan re the renewal").unwrap();
         assert!(!ed.call && !ed.theirs, "{ed:?}");
