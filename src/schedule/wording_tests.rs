@@ -321,6 +321,24 @@ fn paperwork_asked_for_is_sent_without_a_sales_line() {
 }
 
 #[test]
+fn family_asking_for_something_gets_no_business_close() {
+    let mut pete = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-11-22",
+        "Sunday roast. Wants a Utd scarf for Christmas",
+    );
+    pete.tags = vec!["family".into()];
+    let plan = plan_for(vec![pete], 30);
+    let first = of(&plan, 1)[0];
+    assert!(
+        first.suggestion.contains("Utd scarf") && !first.suggestion.contains("go through it"),
+        "{}",
+        first.suggestion
+    );
+}
+
+#[test]
 fn a_light_word_after_news_opens_with_the_news() {
     // Five weeks on, a little ahead of the rhythm: still her news first,
     // and no baby yet to congratulate on.
