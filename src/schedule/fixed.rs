@@ -317,7 +317,11 @@ fn takes_lead(text: &str) -> bool {
                 .any(|w| lower.starts_with(w) || lower.contains(&format!(" {}", w.trim_end()))))
         // References need the referees' yes; a business case or a method
         // statement, days of work.
-        || ["reference", "referee", "business case", "method statement", "itp"]
+        // A thing to borrow, or someone else to ask first ("help Ellie move
+        // - ask Chris re borrowing his mate's van"), takes their time too.
+        || lower.contains("borrow")
+        || [" - ask ", " – ask ", "; ask "].iter().any(|w| lower.contains(w))
+        || ["reference", "referee", "refs", "business case", "method statement", "itp"]
             .iter()
             .any(|w| {
                 lower.match_indices(w).any(|(at, _)| {

@@ -3402,6 +3402,55 @@ fn obtains(rest: &str, first_name: &str) -> bool {
 /// Reads a promise's verb and object; `None` when its verb is not one of the
 /// `promise_acts` (it is then quoted as written).
 pub fn read_promise(text: &str, first_name: &str, full_name: &str) -> Option<PromiseReading> {
+    read_promise_as_written(text, first_name, full_name).map(|mut reading| {
+        reading.object = without_own_name(&reading.object, first_name, full_name);
+        reading
+    })
+}
+
+/// A promise's object without the contact named inside it, as their own
+/// ping names them anyway: "the analyst briefing w Hannah Price + product
+/// mktg" → "the analyst briefing with product mktg", "discount approval
+/// form to Martin w margin calc" → "discount approval form w margin calc".
+fn without_own_name(object: &str, first_name: &str, full_name: &str) -> String {
+    let mut out = object.to_owned();
+    for name in [full_name.trim(), first_name.trim()] {
+        if name.is_empty() {
+            continue;
+        }
+        let name = name.to_lowercase();
+        for (said, instead) in [
+            (format!(" w {name} + "), " with "),
+            (format!(" with {name} + "), " with "),
+            (format!(" w {name} and "), " with "),
+            (format!(" with {name} and "), " with "),
+            (format!(" w {name} "), " "),
+            (format!(" with {name} "), " "),
+            (format!(" to {name} "), " "),
+        ] {
+            let lower = out.to_lowercase();
+            if lower.len() != out.len() {
+                return out;
+            }
+            if let Some(at) = lower.find(&said) {
+                out = format!("{}{}{}", &out[..at], instead, &out[at + said.len()..]);
+            }
+        }
+        let lower = out.to_lowercase();
+        for tail in [format!(" w {name}"), format!(" with {name}")] {
+            if lower.ends_with(&tail) && lower.len() == out.len() {
+                out.truncate(out.len() - tail.len());
+            }
+        }
+    }
+    out
+}
+
+fn read_promise_as_written(
+    text: &str,
+    first_name: &str,
+    full_name: &str,
+) -> Option<PromiseReading> {
     // "Send Ruth the pilot results draft - Ciara to approve first": what is
     // said after a dash is an aside for the user, not part of the thing.
     let text = split_aside(text).0;
@@ -4779,6 +4828,21 @@ mod tests {
             ))
         );
         assert_eq!(read("lunchbox order for the kids"), None);
+        // The contact named inside the thing is named by the ping anyway.
+        assert_eq!(
+            read("set up the analyst briefing w Tom Becker + product mktg"),
+            Some((
+                "arrange",
+                "the analyst briefing with product mktg".to_owned()
+            ))
+        );
+        assert_eq!(
+            read("discount approval form for Northgate 3yr to Tom w margin calc"),
+            Some((
+                "send",
+                "discount approval form for Northgate 3yr w margin calc".to_owned()
+            ))
+        );
         // Said without a verb, to the contact: the thing alone, its
         // acronym kept.
         assert_eq!(

@@ -1680,7 +1680,20 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
         text: "Book commissioning crew - Macca + Tran".into(),
         due: d("2026-12-11"),
     }];
-    let plan = plan_for(vec![holly, tom, ahmed, paul], 30);
+    // Refs to find, a van to borrow: others' time too.
+    let mut raj = person(11, Circle::Core);
+    raj.open_promises = vec![PromiseFacts {
+        id: 16,
+        text: "send Raj 2 customer refs (Helen @ Halden + ?) - warn Helen first".into(),
+        due: d("2026-12-11"),
+    }];
+    let mut ellie = person(12, Circle::Core);
+    ellie.open_promises = vec![PromiseFacts {
+        id: 17,
+        text: "help Ellie move - ask Chris re borrowing his mate's van".into(),
+        due: d("2026-12-11"),
+    }];
+    let plan = plan_for(vec![holly, tom, ahmed, paul, raj, ellie], 30);
     let promise = |id: i64| {
         of(&plan, id)
             .into_iter()
@@ -1693,6 +1706,8 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
     assert_eq!(promise(8).date, today(), "{:?}", promise(8));
     assert_eq!(promise(9).date, d("2026-12-04"), "{:?}", promise(9));
     assert_eq!(promise(10).date, d("2026-12-04"), "{:?}", promise(10));
+    assert_eq!(promise(11).date, d("2026-12-04"), "{:?}", promise(11));
+    assert_eq!(promise(12).date, d("2026-12-04"), "{:?}", promise(12));
 }
 
 #[test]
