@@ -173,9 +173,11 @@ fn desktop_window_opens_with_a_painted_first_screen() {
         if let Some(id) = find_window(&display) {
             break id;
         }
+        // A check that the window comes at all, not a speed measure (the
+        // time it took is printed below): a loaded machine may take a while.
         assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "no window titled keepwarm… within 5 s"
+            started.elapsed() < Duration::from_secs(30),
+            "no window titled keepwarm… within 30 s"
         );
         std::thread::sleep(Duration::from_millis(100));
     };
