@@ -618,10 +618,11 @@ fn plan_written_through(
     // the user's own promises come.
     let names = book_names(&snapshot.contacts);
     let rivals = competitor_companies(&snapshot.contacts);
+    let own = own_companies(&snapshot.contacts);
     let read = par_map(snapshot.contacts.iter().collect(), |c| {
         let left = left_alone(c, today).or_else(|| at_a_competitor(c, &rivals));
         let spans = closed_spans(c, &calendar, &names);
-        let fixed = fixed_pings(
+        let mut fixed = fixed_pings(
             c,
             today,
             &calendar,
@@ -629,6 +630,14 @@ fn plan_written_through(
             &spans,
             left.is_some_and(|l| !l.keeps_occasions()),
         );
+        // A colleague at the user's own company worked the event beside
+        // them: no follow-up as to someone met there.
+        if c.company
+            .as_deref()
+            .is_some_and(|co| own.contains(&co.trim().to_lowercase()))
+        {
+            fixed.retain(|f| f.reason != Reason::FollowUp);
+        }
         (left, spans, fixed)
     });
     let mut left = Vec::with_capacity(read.len());
@@ -2429,6 +2438,19 @@ fn competitor_companies(contacts: &[ContactFacts]) -> std::collections::HashSet<
         .filter_map(|c| c.company.as_deref())
         .map(|company| company.trim().to_lowercase())
         .filter(|company| !company.is_empty())
+        .collect()
+}
+
+/// The user's own company (lower-cased), as the cards of those who work
+/// beside them say ("My manager. 1:1 every other Mon." at Tallyhill): the
+/// others there are colleagues too.
+fn own_companies(contacts: &[ContactFacts]) -> std::collections::HashSet<String> {
+    contacts
+        .iter()
+        .filter(|c| standing::works_beside_user(&c.notes))
+        .filter_map(|c| c.company.as_deref())
+        .map(|co| co.trim().to_lowercase())
+        .filter(|co| !co.is_empty() && suggest::is_organisation(co))
         .collect()
 }
 

@@ -1798,6 +1798,44 @@ fn a_badge_scan_gets_one_hello_and_the_others_met_keep_their_second_touch() {
 }
 
 #[test]
+fn a_colleague_who_worked_the_event_gets_no_follow_up_to_it() {
+    let at = |mut c: ContactFacts, company: &str| {
+        c.company = Some(company.into());
+        c
+    };
+    let mut gareth = at(person(1, Circle::Core), "Tallyhill HR & Payroll");
+    gareth.notes = "My manager. 1:1 every other Mon.".into();
+    let note = "Drinks after day 2 w Sian and Owain";
+    let owain = at(
+        at_event(
+            person(2, Circle::Network),
+            "2026-11-20",
+            "People Tech Live",
+            note,
+        ),
+        "Tallyhill HR & Payroll",
+    );
+    let sian = at(
+        at_event(
+            person(3, Circle::Network),
+            "2026-11-20",
+            "People Tech Live",
+            note,
+        ),
+        "Deeside Manufacturing",
+    );
+    let plan = plan_for(vec![gareth, owain, sian], 60);
+    let follow_ups = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .filter(|p| p.reason == Reason::FollowUp)
+            .count()
+    };
+    assert_eq!(follow_ups(2), 0);
+    assert!(follow_ups(3) >= 1);
+}
+
+#[test]
 fn no_first_hello_at_an_account_before_its_decision() {
     let at_prairie = |mut c: ContactFacts| {
         c.company = Some("Prairie Freight".into());
