@@ -425,6 +425,10 @@ pub(super) fn separate_same_day(fixed: &mut [FixedPing], calendar: &Calendar<'_>
     fixed.sort_by_key(|f| (f.day, !f.snoozed, f.reason));
 }
 
+/// How many days before a promise's ping an event's first follow-up brings
+/// the promise forward to its own day (see [`fold_follow_ups`]).
+const EARLY_PROMISE_DAYS: i32 = 7;
+
 /// How near a promise's ping an event's first follow-up folds into it (a
 /// weekend between them included).
 const FIRST_FOLLOW_UP_FOLD_DAYS: i32 = 3;
@@ -441,6 +445,30 @@ pub(super) fn fold_follow_ups(
     calendar: &Calendar<'_>,
     fixed: &mut Vec<FixedPing>,
 ) {
+    // A first note after an event within a week before a promise's ping
+    // to the same person brings the promise forward: the thing promised,
+    // sent early, is the follow-up (not "it will follow", then the thing).
+    let firsts: Vec<i32> = fixed
+        .iter()
+        .filter(|f| matches!(f.detail, FixedDetail::FollowUp { round: 1, .. }) && !f.snoozed)
+        .map(|f| f.day)
+        .collect();
+    let mut moved = false;
+    for f in fixed
+        .iter_mut()
+        .filter(|f| f.reason == Reason::Promise && !f.snoozed)
+    {
+        if let Some(&early) = firsts
+            .iter()
+            .find(|&&d| d < f.day && f.day - d <= EARLY_PROMISE_DAYS)
+        {
+            f.day = early;
+            moved = true;
+        }
+    }
+    if moved {
+        fixed.sort_by_key(|f| f.day);
+    }
     // The first note after an event a day or two from a promise's ping to
     // the same person is that ping: the promise kept is the follow-up.
     // A promise done or skipped counts on the day it was planned for, so

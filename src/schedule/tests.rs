@@ -1798,6 +1798,31 @@ fn a_badge_scan_gets_one_hello_and_the_others_met_keep_their_second_touch() {
 }
 
 #[test]
+fn a_promise_due_days_after_an_event_s_follow_up_is_kept_early_as_the_follow_up() {
+    let mut marcus = at_event(
+        person(1, Circle::Network),
+        "2026-11-24",
+        "People Tech Live",
+        "Marcus keen on payroll analytics, I'll send the one-pager",
+    );
+    marcus.open_promises = vec![PromiseFacts {
+        id: 6,
+        text: "send Marcus the payroll analytics one-pager".into(),
+        due: d("2026-12-03"),
+    }];
+    let plan = plan_for(vec![marcus], 14);
+    let pings = of(&plan, 1);
+    let promise = pings.iter().find(|p| p.reason == Reason::Promise).unwrap();
+    assert!(promise.date < d("2026-12-03"), "{pings:?}");
+    assert!(
+        !pings
+            .iter()
+            .any(|p| p.reason == Reason::FollowUp && p.id.ends_with("-1")),
+        "{pings:?}"
+    );
+}
+
+#[test]
 fn a_colleague_who_worked_the_event_gets_no_follow_up_to_it() {
     let at = |mut c: ContactFacts, company: &str| {
         c.company = Some(company.into());
