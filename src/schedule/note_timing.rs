@@ -1400,8 +1400,10 @@ pub fn contact_from(note: &str, written: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Cues that business is parked for a while, however long the note says.
-const PARKED: [&str; 11] = [
+const PARKED: [&str; 12] = [
     "no appetite",
+    // "paperwork in Feb. Nothing needed from me before then".
+    "nothing needed",
     "on hold",
     "parked",
     "not a priority",

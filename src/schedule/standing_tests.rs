@@ -163,6 +163,13 @@ fn a_lost_deal_rests_for_months_and_parked_business_waits_for_its_day() {
         "sent the proposal, she'll review it by Friday",
     );
     assert!(first_business(by_friday) < d("2026-12-20"));
+    // Nothing needed before the month named.
+    let nothing_needed = noted(
+        person(8, Circle::Network),
+        "2026-11-04",
+        "Graham confirmed renewal via G-Cloud, paperwork in Feb. Low risk. Nothing needed from me before then",
+    );
+    assert!(first_business(nothing_needed) >= d("2027-02-01"));
     // "Revisit" alone is a plan, not a pause.
     let plan_to_revisit = noted(
         person(5, Circle::Core),

@@ -1735,7 +1735,7 @@ fn a_promise_without_a_known_verb_is_said_as_written_and_a_present_as_the_users_
     assert!(
         find_out
             .why
-            .starts_with("You promised Tariq to find out the connector GA date"),
+            .starts_with("You promised to find out the connector GA date"),
         "{find_out:?}"
     );
     let plan = promise("FY27 territory plan", &[]);
