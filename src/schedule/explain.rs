@@ -754,7 +754,9 @@ fn write_ping<'a, 'p>(
             // Asked for a time still to come ("a demo in Q1"): not late yet.
             Some(age)
                 if age <= REQUEST_OLD_DAYS
-                    && request.is_some_and(|r| {
+                    // Any part of it: "asked about the Rota module - wants a
+                    // price by mid Jan".
+                    && std::iter::successors(request, |r| r.and.as_deref()).any(|r| {
                         asks_for_later(&r.object, date) || names_this_month(&r.object, date)
                     }) =>
             {

@@ -1761,13 +1761,37 @@ fn prepare<'a>(
     let open = open_item(facts, &anchors).filter(|_| {
         let sends = note_dates.iter().any(|d| d.owing == notes::Owing::Send);
         let chases = note_dates.iter().any(|d| d.owing == notes::Owing::Chase);
-        // Most notes owe nothing by a day: the request is read only then.
-        if !sends && !chases {
-            return true;
-        }
+        // "Asked about the Rota module - wants a price by mid Jan": a
+        // thing to send or answer by a month named is owed by then; the
+        // deadline's own ping comes before it, with no apology for a wait.
+        let by_a_month = |text: &str, written: NaiveDate| {
+            notes::may_name_a_day(text)
+                && note_timing::month_deadline_dates(text, written)
+                    .iter()
+                    .any(|d| {
+                        d.on > calendar.date(0)
+                            && d.when.as_deref().is_some_and(|w| {
+                                let w = w.to_lowercase();
+                                w.starts_with("by ") || w.starts_with("before ")
+                            })
+                    })
+        };
         let request = own_note
             .as_ref()
             .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request);
+        if request
+            .as_ref()
+            .is_some_and(|r| matches!(r.kind, "send" | "answer"))
+            && own_note
+                .as_ref()
+                .is_some_and(|(text, written)| by_a_month(text, *written))
+        {
+            return false;
+        }
+        // Most notes owe nothing by a day.
+        if !sends && !chases {
+            return true;
+        }
         match request {
             Some(r) => !sends || !owes_by_a_day(&r.object, &note_dates, calendar.date(0)),
             None => !chases,

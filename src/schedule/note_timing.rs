@@ -355,7 +355,28 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
             .rsplit([',', ':', '(', ')'])
             .next()
             .unwrap_or("");
+        // "…summer season - wants a price": after a dash, a part of its own.
+        let before = before
+            .rsplit(" - ")
+            .next()
+            .and_then(|b| b.rsplit(" \u{2013} ").next())
+            .unwrap_or(before);
         let mut what: Vec<&str> = before.split_whitespace().collect();
+        // "Marcus wants 2 customer quotes for the case study": what is
+        // wanted, after who wants it; its name ends before "for".
+        if let Some(wants) = what.iter().position(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "wants" | "needs" | "expects" | "requires"
+            )
+        }) {
+            what.drain(..=wants);
+            if let Some(for_at) = what.iter().position(|w| w.eq_ignore_ascii_case("for")) {
+                if for_at > 0 {
+                    what.truncate(for_at);
+                }
+            }
+        }
         if let Some(to) = what.iter().position(|w| w.eq_ignore_ascii_case("to")) {
             what.truncate(to);
         }
@@ -1634,6 +1655,15 @@ mod tests {
                 d("2027-03-25"),
                 "before Easter".to_owned()
             )]
+        );
+        // What is wanted, after who wants it, and after a dash.
+        assert_eq!(
+            named("Tom asked about adding the Rota module for their summer season - wants a price by mid Jan for their budget round"),
+            vec![("a price".to_owned(), d("2027-01-15"), "by mid Jan".to_owned())]
+        );
+        assert_eq!(
+            named("Marcus wants 2 customer quotes for the cold chain case study by mid Jan. asked Rachel, pending"),
+            vec![("2 customer quotes".to_owned(), d("2027-01-15"), "by mid Jan".to_owned())]
         );
         // What is due ends at a bracket closed before it.
         assert_eq!(

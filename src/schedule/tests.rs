@@ -1798,6 +1798,25 @@ fn a_badge_scan_gets_one_hello_and_the_others_met_keep_their_second_touch() {
 }
 
 #[test]
+fn a_price_wanted_by_a_month_named_is_owed_then_not_at_once() {
+    let tom = noted(
+        person(1, Circle::Network),
+        "2026-11-11",
+        "Tom asked about adding the Rota module for their summer season - wants a price by mid Jan for their budget round",
+    );
+    let plan = plan_for(vec![tom], 90);
+    let first = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("a price"))
+        .expect("planned");
+    assert!(
+        first.date >= d("2027-01-04") && first.date < d("2027-01-15"),
+        "{first:?}"
+    );
+    assert!(!first.suggestion.contains("apology"), "{first:?}");
+}
+
+#[test]
 fn a_promise_due_days_after_an_event_s_follow_up_is_kept_early_as_the_follow_up() {
     let mut marcus = at_event(
         person(1, Circle::Network),
