@@ -1776,19 +1776,23 @@ fn prepare<'a>(
                             })
                     })
         };
+        let month_owed = own_note
+            .as_ref()
+            .is_some_and(|(text, written)| by_a_month(text, *written));
+        // Most notes owe nothing by a day: the request is read only then.
+        if !sends && !chases && !month_owed {
+            return true;
+        }
         let request = own_note
             .as_ref()
             .and_then(|(text, _)| notes::read_note(text, first_name(facts)).request);
-        if request
-            .as_ref()
-            .is_some_and(|r| matches!(r.kind, "send" | "answer"))
-            && own_note
+        if month_owed
+            && request
                 .as_ref()
-                .is_some_and(|(text, written)| by_a_month(text, *written))
+                .is_some_and(|r| matches!(r.kind, "send" | "answer"))
         {
             return false;
         }
-        // Most notes owe nothing by a day.
         if !sends && !chases {
             return true;
         }

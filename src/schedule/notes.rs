@@ -636,7 +636,19 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
 /// contact's first name is all about them.
 pub fn own_part<'t>(note: &'t str, first_name: &str) -> std::borrow::Cow<'t, str> {
     let first = first_name.trim();
-    if first.is_empty() {
+    // A note that does not name the contact is told person by person only
+    // when two other names open its clauses: with fewer than two words
+    // that may be names, it is all theirs (a quick look first).
+    if first.is_empty()
+        || (!note.contains(first)
+            && note
+                .split_whitespace()
+                .filter(|w| {
+                    w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+                })
+                .nth(1)
+                .is_none())
+    {
         return std::borrow::Cow::Borrowed(note);
     }
     let all = clauses(note);
@@ -871,7 +883,25 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         return false;
     }
     let word = first_word(clause);
+    // "SAP go-live", "CP-400 budget": an acronym or a model is no name.
+    // (The cheap checks first: most clauses open with no name at all.)
+    let name_like = word.starts_with(|c: char| c.is_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+        && word.chars().skip(1).any(char::is_lowercase);
+    if !name_like {
+        return false;
+    }
     let lower = word.to_lowercase();
+    if lower == first_name.trim().to_lowercase()
+        || (STARTERS.contains(&lower.as_str()) && !is_will_named(clause, &lower))
+        || lower.starts_with("he'")
+        || lower.starts_with("she'")
+        || lower.starts_with("they'")
+    {
+        return false;
+    }
     // "Budget approved", "Demo went well": the business, not a person.
     let business = data()
         .thread_words
@@ -883,19 +913,7 @@ fn about_someone_else(clause: &str, first_name: &str, names_contact: bool) -> bo
         // a person.
         || ORGANISATIONS.contains(&lower.as_str())
         || names_a_body_or_project(clause);
-    // "SAP go-live", "CP-400 budget": an acronym or a model is no name.
-    let name_like = word
-        .chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
-        && word.chars().skip(1).any(char::is_lowercase);
-    word.starts_with(|c: char| c.is_uppercase())
-        && name_like
-        && !business
-        && lower != first_name.trim().to_lowercase()
-        && (!STARTERS.contains(&lower.as_str()) || is_will_named(clause, &lower))
-        && !lower.starts_with("he'")
-        && !lower.starts_with("she'")
-        && !lower.starts_with("they'")
+    !business
 }
 
 /// Whether a clause opening with a capital names an organisation ("Fife

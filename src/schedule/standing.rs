@@ -488,7 +488,17 @@ const EVERY: [&str; 21] = [
 /// The words besides the weekdays of [`EVERY`] that every habit holds
 /// ("every", "weekly"; a weekday for "Sundays"), looked for before a text is
 /// read clause by clause.
-const RECURS: [&str; 6] = ["every", "each", "most", "weekly", "fortnight", "daily"];
+const RECURS: [&str; 8] = [
+    "every",
+    "each",
+    "weekly",
+    "fortnight",
+    "daily",
+    // "most Saturdays" holds its weekday; "most days" and "most weeks" none.
+    "most days",
+    "most weeks",
+    "most weekends",
+];
 
 /// Ways of being in touch that make such a habit a conversation.
 const TOUCH: [&str; 15] = [
@@ -769,39 +779,44 @@ const LOST: [&str; 7] = [
 pub fn says_lost(text: &str) -> bool {
     // "Lost - went with Zenith on price", "Lost: chose the cheaper quote":
     // a clause that opens with the loss and says to whom or why.
-    if text.split(['.', ';', '\n']).any(|clause| {
-        let lower = clause.trim_start().to_lowercase();
-        (lower.starts_with("lost - ") || lower.starts_with("lost: "))
-            && [
-                "went with",
-                "chose",
-                "price",
-                "cheaper",
-                "competitor",
-                "budget",
-                "signed with",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-    }) {
+    let says_lost_word = crate::model::contains_ignore_case(text, "lost");
+    if says_lost_word
+        && text.split(['.', ';', '\n']).any(|clause| {
+            let lower = clause.trim_start().to_lowercase();
+            (lower.starts_with("lost - ") || lower.starts_with("lost: "))
+                && [
+                    "went with",
+                    "chose",
+                    "price",
+                    "cheaper",
+                    "competitor",
+                    "budget",
+                    "signed with",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+        })
+    {
         return true;
     }
     // "Lost Northstar to FleetPulse 11/30/26": the account, then to whom.
-    if text.split(['.', ';', '\n']).any(|clause| {
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        words
-            .first()
-            .is_some_and(|w| w.eq_ignore_ascii_case("lost"))
-            && words.get(1).is_some_and(|account| {
-                account.starts_with(char::is_uppercase)
-                    && !super::notes::FAMILY_ROLES.contains(&account.to_lowercase().as_str())
-            })
-            && words
-                .windows(2)
-                .take(5)
-                .skip(1)
-                .any(|w| w[0] == "to" && w[1].starts_with(char::is_uppercase))
-    }) {
+    if says_lost_word
+        && text.split(['.', ';', '\n']).any(|clause| {
+            let words: Vec<&str> = clause.split_whitespace().collect();
+            words
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case("lost"))
+                && words.get(1).is_some_and(|account| {
+                    account.starts_with(char::is_uppercase)
+                        && !super::notes::FAMILY_ROLES.contains(&account.to_lowercase().as_str())
+                })
+                && words
+                    .windows(2)
+                    .take(5)
+                    .skip(1)
+                    .any(|w| w[0] == "to" && w[1].starts_with(char::is_uppercase))
+        })
+    {
         return true;
     }
     static FIRST_LOOK: std::sync::OnceLock<super::cues::Cues> = std::sync::OnceLock::new();
