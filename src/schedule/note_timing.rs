@@ -1306,6 +1306,18 @@ const THEY_WILL: [&str; 9] = [
 /// site walk.
 const PURPOSE_ENDS: [&str; 5] = [" - ", " – ", ", ", " then ", " and then "];
 
+/// The user's words said back to them: "our sparky" → "your sparky".
+fn in_second_person(said: &str) -> String {
+    said.split_whitespace()
+        .map(|w| match w {
+            "our" | "my" => "your",
+            "me" | "us" => "you",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The call or message a note asks for later (see [`AskedBack`]).
 pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
     note.split(['.', ';', '\n', '!', '?']).find_map(|clause| {
@@ -1354,17 +1366,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
                     .filter_map(|e| rest.find(e))
                     .min()
                     .unwrap_or(rest.len());
-                rest[..end]
-                    .trim()
-                    .trim_end_matches([',', ':', ' '])
-                    .split_whitespace()
-                    .map(|w| match w {
-                        "our" | "my" => "your",
-                        "me" | "us" => "you",
-                        other => other,
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                in_second_person(rest[..end].trim().trim_end_matches([',', ':', ' ']))
             })
         });
         // "lets talk about their payroll - so Jan": what the talk is about.
@@ -1380,16 +1382,7 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
                 .min()
                 .unwrap_or(rest.len());
             let said = rest[..end].trim().trim_end_matches([',', ':', ' ']);
-            (said.split_whitespace().count() > 1).then(|| {
-                said.split_whitespace()
-                    .map(|w| match w {
-                        "our" | "my" => "your",
-                        "me" | "us" => "you",
-                        other => other,
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            (said.split_whitespace().count() > 1).then(|| in_second_person(said))
         });
         Some(AskedBack {
             from,
