@@ -3450,13 +3450,19 @@ fn without_own_name(object: &str, first_name: &str, full_name: &str) -> String {
             if lower.len() != out.len() {
                 return out;
             }
-            if let Some(at) = lower.find(&said) {
+            if let Some(at) = lower
+                .find(&said)
+                .filter(|&at| out.is_char_boundary(at) && out.is_char_boundary(at + said.len()))
+            {
                 out = format!("{}{}{}", &out[..at], instead, &out[at + said.len()..]);
             }
         }
         let lower = out.to_lowercase();
         for tail in [format!(" w {name}"), format!(" with {name}")] {
-            if lower.ends_with(&tail) && lower.len() == out.len() {
+            if lower.ends_with(&tail)
+                && lower.len() == out.len()
+                && out.is_char_boundary(out.len() - tail.len())
+            {
                 out.truncate(out.len() - tail.len());
             }
         }
@@ -3599,10 +3605,8 @@ fn read_promise_as_written(
         .iter()
         .map(|name| format!(" to {}", name.trim().to_lowercase()))
         .find(|tail| tail.len() > 4 && lower.ends_with(tail.as_str()));
-    let text = match to_them {
-        Some(tail) if text.is_char_boundary(text.len() - tail.len()) => {
-            &text[..text.len() - tail.len()]
-        }
+    let text = match to_them.and_then(|tail| text.len().checked_sub(tail.len())) {
+        Some(cut) if text.is_char_boundary(cut) => &text[..cut],
         _ => text,
     };
     let object = deliverable(text)?;
@@ -4689,6 +4693,11 @@ mod tests {
         );
         assert_eq!(own_part(note, "Kara"), "partner dinner at the expo");
         // One other name alone may be the contact's own by another name.
+        // Text whose lower case is longer or shorter than itself: no panic.
+        for odd in ["İİİ to İ", "lunch w İ", "deck to ẞ w ẞ", "K w İlknur + İ"] {
+            let _ = read_promise(odd, "İ", "İlknur Şahin");
+            let _ = read_promise(odd, "ẞ", "ẞ");
+        }
         let one = "Demo done. Bob wants a quote, asked for references";
         assert_eq!(own_part(one, "Robert"), one);
     }
