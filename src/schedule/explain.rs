@@ -1131,7 +1131,11 @@ fn write_ping<'a, 'p>(
         .map(|((_, _, parental), (from, back))| (from.as_str(), back.as_str(), parental));
     let ctx = SuggestionContext {
         first_name: addressed,
-        company: facts.company.as_deref().filter(|c| is_organisation(c)),
+        // A colleague's company is the user's own: nothing to sell it.
+        company: facts
+            .company
+            .as_deref()
+            .filter(|c| is_organisation(c) && !p.own_colleague),
         interests: &state.interests,
         relationship,
         event,

@@ -508,6 +508,8 @@ struct Prepared<'a> {
     /// Days the contact is not to be pinged (see [`closed_spans`]): rhythm
     /// pings and pings a note asks for keep out of them.
     away: Vec<ClosedSpan>,
+    /// A colleague at the user's own company: no sales line about it.
+    own_colleague: bool,
 }
 
 impl Prepared<'_> {
@@ -684,6 +686,7 @@ fn plan_written_through(
         intervals: capacity.intervals,
         roomy,
         names,
+        own_companies: own,
     };
     let mut prepared: Vec<Prepared<'_>> = par_map(
         snapshot
@@ -1640,6 +1643,8 @@ struct Book {
     /// opens "Robbo's Jess…" on another contact's card tells Robbo's news
     /// only when Robbo is in the book.
     names: std::collections::HashSet<String>,
+    /// The user's own company, lowercased (see [`own_companies`]).
+    own_companies: std::collections::HashSet<String>,
 }
 
 /// The first names and nicknames of all contacts, lowercased.
@@ -1982,6 +1987,10 @@ fn prepare<'a>(
         earlier_dates,
         colleagues: String::new(),
         away: closed,
+        own_colleague: facts
+            .company
+            .as_deref()
+            .is_some_and(|co| book.own_companies.contains(&co.trim().to_lowercase())),
     }
 }
 

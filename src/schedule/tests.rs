@@ -1868,7 +1868,17 @@ fn a_colleague_who_worked_the_event_gets_no_follow_up_to_it() {
         ),
         "Deeside Manufacturing",
     );
-    let plan = plan_for(vec![gareth, owain, sian], 60);
+    // A colleague's question is answered with no line on what it could
+    // mean for the user's own company.
+    let elaine = at(
+        noted(
+            person(4, Circle::Network),
+            "2026-11-19",
+            "Elaine stopped by, asked about Prairie timing",
+        ),
+        "Tallyhill HR & Payroll",
+    );
+    let plan = plan_for(vec![gareth, owain, sian, elaine], 60);
     let follow_ups = |id: i64| {
         of(&plan, id)
             .into_iter()
@@ -1877,6 +1887,9 @@ fn a_colleague_who_worked_the_event_gets_no_follow_up_to_it() {
     };
     assert_eq!(follow_ups(2), 0);
     assert!(follow_ups(3) >= 1);
+    for p in of(&plan, 4) {
+        assert!(!p.suggestion.contains("Tallyhill"), "{}", p.suggestion);
+    }
 }
 
 #[test]
