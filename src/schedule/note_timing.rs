@@ -1108,9 +1108,15 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
             }
             let from = note_lower_find(note, clause, at)?;
             let after = words_of(&note.to_lowercase()[from..]);
-            let month = after
+            let is_month = |w: &String| month_named(w).is_some() || short_month(w).is_some();
+            // In a tender the award ends it ("questions via portal only, by
+            // 4 Dec. Award expected end of Feb"): the first month after the
+            // award, else the first month after the ask.
+            let award = after
                 .iter()
-                .position(|w| month_named(w).is_some() || short_month(w).is_some())?;
+                .position(|w| w.starts_with("award"))
+                .and_then(|at| (at + 1..after.len().min(at + 6)).find(|&i| is_month(&after[i])));
+            let month = award.or_else(|| after.iter().position(is_month))?;
             // From a word or two before the month, for "end Jan", "mid-Jan".
             let day = (month.saturating_sub(2)..=month)
                 .find_map(|first| named_day(&after[first..], written))?;
@@ -2053,6 +2059,15 @@ mod tests {
                 written
             ),
             Some((written, d("2027-02-01")))
+        );
+        // In a tender, the award's month ends it, not a clarification
+        // deadline named first.
+        assert_eq!(
+            no_contact_days(
+                "Statewide arthroplasty panel RFT released. Closes 2pm Fri 18 Dec. Clarification q's via portal only, by 4 Dec. Award expected end of Feb",
+                written
+            ),
+            Some((written, d("2027-03-01")))
         );
         // A hold "while" the tender is drafted ends with the month the note
         // names after it, even in the next sentence.
