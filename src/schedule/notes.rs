@@ -2812,9 +2812,17 @@ pub fn without_others<'t>(
 /// contact, then what to ask them ("Alessandro if Brianza can visit").
 fn asks_someone_else(rest: &str, first_name: &str, full_name: &str) -> bool {
     let mut words = rest.split_whitespace();
-    let (Some(name), Some(next)) = (words.next(), words.next()) else {
+    let (Some(name), Some(mut next)) = (words.next(), words.next()) else {
         return false;
     };
+    // "Ask Helen Z if…", "Ask Helen Zhang whether…": a surname or initial
+    // between the name and the question.
+    if next.starts_with(char::is_uppercase) && next.chars().all(char::is_alphabetic) {
+        match words.next() {
+            Some(after) => next = after,
+            None => return false,
+        }
+    }
     name.starts_with(char::is_uppercase)
         && name.chars().all(char::is_alphabetic)
         && !name.eq_ignore_ascii_case(first_name)
@@ -4192,6 +4200,19 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
                 return Some(name.len());
             }
         }
+        // "Send Raj the data" on Rajesh's card: the short form of the name.
+        // (A capital: "the deck" on Theodore's card is no name.)
+        if let Some(short) = text
+            .split(' ')
+            .next()
+            .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+        {
+            let short = short.to_lowercase();
+            let first = first_name.trim().to_lowercase();
+            if first.len() > short.len() && first.starts_with(&short) && text.len() > short.len() {
+                return Some(short.len());
+            }
+        }
         for pronoun in ["them", "him", "her"] {
             if let Some(after) = lower.strip_prefix(pronoun) {
                 let next = after.split_whitespace().next();
@@ -4869,6 +4890,34 @@ mod tests {
                 "send",
                 "discount approval form for Northgate 3yr w margin calc".to_owned()
             ))
+        );
+        // The contact by a short form of the name: "Raj" on Rajesh's card.
+        let rajesh = read_promise(
+            "Send Raj the 2yr AOANJRR data for Meridian (again!)",
+            "Rajesh",
+            "Rajesh Mehta",
+        )
+        .map(|p| (p.act, p.object));
+        assert_eq!(
+            rajesh,
+            Some((
+                "send",
+                "the 2yr AOANJRR data for Meridian (again!)".to_owned()
+            ))
+        );
+        assert!(
+            read_promise("Send the deck to Theo", "Theodore", "Theodore Ng")
+                .is_some_and(|p| p.object.starts_with("the deck"))
+        );
+        // Someone else, by name and surname initial, asked a favour for them.
+        assert_eq!(
+            read_promise(
+                "Ask Helen Z if she'd see Dad re his knee",
+                "Jan",
+                "Jan Kowalczyk"
+            )
+            .map(|p| p.act),
+            Some("check_with")
         );
         // Said without a verb, to the contact: the thing alone, its
         // acronym kept.

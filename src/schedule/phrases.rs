@@ -275,7 +275,8 @@ pub fn news_kind(life: &str) -> NewsKind {
         "head of",
     ]) {
         NewsKind::Job
-    } else if has(&["broke up", "split up", "breakup", "break-up", "separated"])
+    // ("Breakup" alone is, in Australia, the season's last party.)
+    } else if has(&["broke up", "split up", "separated"])
         || (has(&["moved out"]) && !has(&["moved out of", "moved out to"]))
     {
         // "Mark moved out :(": a partner gone, no move to wish well.
@@ -641,6 +642,10 @@ mod tests {
         assert_eq!(news_kind("Mark moved out :( she's ok-ish"), NewsKind::Other);
         assert_eq!(news_kind("Moved out of Chicago in May"), NewsKind::Move);
         assert_eq!(news_kind("They broke up in the summer"), NewsKind::Other);
+        // The netball breakup dinner is a party, not news.
+        assert!(!super::super::notes::mentions_life(
+            "Netball breakup dinner Fri 11th at the Royal"
+        ));
         assert_eq!(
             news_kind("Wedding chaos. Hen in Lisbon in April"),
             NewsKind::WeddingPlans
