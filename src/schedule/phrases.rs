@@ -453,7 +453,7 @@ pub fn channel_in(notes: &str) -> Channel {
 /// Whether the notes or tags say the contact is family, a friend or an old
 /// colleague: someone spoken to as a person, never with business templates.
 pub fn is_personal(notes: &str, tags: &[String]) -> bool {
-    const WORDS: [&str; 30] = [
+    const WORDS: [&str; 31] = [
         "former boss",
         "ex-boss",
         "old boss",
@@ -478,6 +478,7 @@ pub fn is_personal(notes: &str, tags: &[String]) -> bool {
         "school friend",
         "neighbour",
         "neighbor",
+        "next door",
         "ex-colleague",
         "former colleague",
         "old colleague",
@@ -536,10 +537,15 @@ pub fn is_competitor(notes: &str, tags: &[String]) -> bool {
                 w.as_str(),
                 "rival" | "competitor" | "competitors" | "competitor's" | "competition"
             )
-            // "partner not competitor", "not a rival", "non-competitor".
-            && !words[i.saturating_sub(2)..i]
-                .iter()
-                .any(|before| matches!(before.as_str(), "not" | "no" | "non" | "never"))
+            // "partner not competitor", "not a rival", "non-competitor";
+            // "all competitor", "uses a competitor's system": a buyer of
+            // theirs, not someone who works there.
+            && !words[i.saturating_sub(2)..i].iter().any(|before| {
+                matches!(
+                    before.as_str(),
+                    "not" | "no" | "non" | "never" | "all" | "uses" | "use" | "using" | "buys"
+                )
+            })
         })
     };
     says(notes) || tags.iter().any(|t| says(t))
@@ -720,6 +726,10 @@ mod tests {
         assert!(is_personal("Old friend from the rowing club", &[]));
         assert!(is_personal("Ex-colleague, now at a rival firm", &[]));
         assert!(is_personal("", &["Family".to_owned()]));
+        assert!(is_personal(
+            "Marg next door (no. 14). Waters our tomatoes",
+            &[]
+        ));
         assert!(!is_personal("Head of theatres at the county hospital", &[]));
         assert!(is_recruiter_note("Headhunter, rang twice last year"));
         assert!(is_personal("Left the firm last year, still a mate", &[]));
@@ -734,5 +744,14 @@ mod tests {
             &[]
         ));
         assert!(!is_competitor("Not a rival: they do L&D", &[]));
+        assert!(!is_competitor(
+            "Met at the Arthroplasty Forum. Tamworth do ~150 joints a yr, all competitor.",
+            &[]
+        ));
+        assert!(!is_competitor("Uses a competitor's system", &[]));
+        assert!(is_competitor(
+            "Now at Paytrail (competitor) so no shop talk",
+            &[]
+        ));
     }
 }
