@@ -3639,10 +3639,30 @@ fn get_together(text: &str, first_name: &str, full_name: &str) -> Option<Promise
         "a drink",
     ];
     let lower = text.to_lowercase();
+    // The meal, then who, when or an aside: "coffee machine brochure" is
+    // a thing, not a coffee.
+    const AFTER_MEAL: [&str; 16] = [
+        ",",
+        " w ",
+        " w/",
+        " with ",
+        " -",
+        " \u{2013}",
+        " in ",
+        " on ",
+        " at ",
+        " before ",
+        " after ",
+        " next ",
+        " this ",
+        " once ",
+        " when ",
+        " (",
+    ];
     let meal = MEALS.iter().find(|m| {
         lower
             .strip_prefix(**m)
-            .is_some_and(|rest| rest.starts_with([' ', ',']) || rest.is_empty())
+            .is_some_and(|rest| rest.is_empty() || AFTER_MEAL.iter().any(|a| rest.starts_with(a)))
     })?;
     let mut rest = skip_chars(text, meal.chars().count()).trim_start();
     for with in ["w/ ", "w ", "with "] {
@@ -3667,7 +3687,18 @@ fn get_together(text: &str, first_name: &str, full_name: &str) -> Option<Promise
         format!("for {meal}")
     } else if matches!(
         first_word.as_str(),
-        "in" | "on" | "at" | "before" | "after" | "by" | "next" | "this" | "once" | "when"
+        "in" | "on"
+            | "at"
+            | "before"
+            | "after"
+            | "by"
+            | "next"
+            | "this"
+            | "once"
+            | "when"
+            | "w"
+            | "w/"
+            | "with"
     ) {
         format!("for {meal} {rest}")
     } else {
@@ -4876,6 +4907,15 @@ mod tests {
             ))
         );
         assert_eq!(read("lunchbox order for the kids"), None);
+        assert_ne!(
+            read("coffee machine brochure to Tom").map(|r| r.0),
+            Some("meet")
+        );
+        // With someone else, said on without a comma.
+        assert_eq!(
+            read("coffee w Sarah's team before Xmas"),
+            Some(("meet", "for coffee w Sarah's team before Xmas".to_owned()))
+        );
         // The contact named inside the thing is named by the ping anyway.
         assert_eq!(
             read("set up the analyst briefing w Tom Becker + product mktg"),
