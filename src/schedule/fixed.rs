@@ -170,14 +170,12 @@ pub(super) fn follow_up_pings(
             // In a note of several people met, what it says of this one;
             // met for a moment ("just a badge scan"), one hello is all.
             let own = super::notes::own_part(&n.text, super::first_name(facts));
-            super::phrases::kept_off_business(&own) || own.to_lowercase().contains("badge scan")
+            super::phrases::kept_off_business(&own)
+                || crate::model::contains_ignore_case(&own, "badge scan")
         });
     if super::phrases::is_personal(&facts.notes, &facts.tags) || moved_on || kept_off {
         return;
     }
-    // A decision the event's note dates a week to four weeks on ("board
-    // mtg 12/17 approves capex"): the second touch is the day after it, to
-    // hear how it went; otherwise about three weeks on.
     // The first touch: done on its day, or still to come (late, when the
     // event was logged late or the user was away).
     let first_touch = facts
@@ -187,6 +185,9 @@ pub(super) fn follow_up_pings(
         .map(|a| calendar.day(a.acted_on))
         .max()
         .or_else(|| (!followed_up).then(|| first.max(calendar.next_working(0))));
+    // A decision the event's note dates a week to four weeks on ("board
+    // mtg 12/17 approves capex"): the second touch is the day after it, to
+    // hear how it went; otherwise about three weeks on.
     let second_wanted = match decision {
         Some(on) => calendar.day(on) + 1,
         // Spread over five days: many people met at one event do not all

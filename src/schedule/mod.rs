@@ -634,10 +634,7 @@ fn plan_written_through(
         );
         // A colleague at the user's own company worked the event beside
         // them: no follow-up as to someone met there.
-        if c.company
-            .as_deref()
-            .is_some_and(|co| own.contains(&co.trim().to_lowercase()))
-        {
+        if is_own_colleague(c, &own) {
             fixed.retain(|f| f.reason != Reason::FollowUp);
         }
         (left, spans, fixed)
@@ -1987,10 +1984,7 @@ fn prepare<'a>(
         earlier_dates,
         colleagues: String::new(),
         away: closed,
-        own_colleague: facts
-            .company
-            .as_deref()
-            .is_some_and(|co| book.own_companies.contains(&co.trim().to_lowercase())),
+        own_colleague: is_own_colleague(facts, &book.own_companies),
     }
 }
 
@@ -2485,10 +2479,14 @@ fn own_companies(contacts: &[ContactFacts]) -> std::collections::HashSet<String>
     contacts
         .iter()
         .filter(|c| standing::works_beside_user(&c.notes))
-        .filter_map(|c| c.company.as_deref())
-        .map(|co| co.trim().to_lowercase())
-        .filter(|co| !co.is_empty() && suggest::is_organisation(co))
+        .filter_map(company_key)
         .collect()
+}
+
+/// Whether the contact works at the user's own company (see
+/// [`own_companies`]).
+fn is_own_colleague(facts: &ContactFacts, own: &std::collections::HashSet<String>) -> bool {
+    !own.is_empty() && company_key(facts).is_some_and(|key| own.contains(&key))
 }
 
 /// Someone else at a company another card calls a competitor ("Sean
@@ -2859,8 +2857,8 @@ fn same_thing(a: &str, b: &str, first_name: &str) -> bool {
 /// The organisation a contact works at, as a key shared by colleagues
 /// ("Northwind Foods" and "northwind foods "), or `None` for no company or
 /// one that is no organisation ("Freelance").
-fn company_key(p: &Prepared<'_>) -> Option<String> {
-    p.facts
+fn company_key(facts: &ContactFacts) -> Option<String> {
+    facts
         .company
         .as_deref()
         .map(|c| c.trim().to_lowercase())
@@ -2886,7 +2884,7 @@ fn hold_first_hellos_through_a_close(prepared: &mut [Prepared<'_>], calendar: &C
     let today = calendar.date(0);
     let mut closes: HashMap<String, NaiveDate> = HashMap::new();
     for p in prepared.iter().filter(|p| !p.never_contacted) {
-        let Some(key) = company_key(p) else {
+        let Some(key) = company_key(p.facts) else {
             continue;
         };
         let soon = p
@@ -2912,7 +2910,7 @@ fn hold_first_hellos_through_a_close(prepared: &mut [Prepared<'_>], calendar: &C
         return;
     }
     for p in prepared.iter_mut().filter(|p| p.never_contacted) {
-        if let Some(on) = company_key(p).and_then(|key| closes.get(&key).copied()) {
+        if let Some(on) = company_key(p.facts).and_then(|key| closes.get(&key).copied()) {
             p.away.push(ClosedSpan {
                 from: i32::MIN / 2,
                 back: calendar.day(on) + CLOSE_HOLD_AFTER_DAYS,
@@ -2936,7 +2934,7 @@ fn share_colleagues_dates(prepared: &mut [Prepared<'_>], calendar: &Calendar<'_>
     let mut by_company: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in prepared.iter().enumerate() {
         if p.note_dates.iter().chain(&p.earlier_dates).any(shared) {
-            if let Some(key) = company_key(p) {
+            if let Some(key) = company_key(p.facts) {
                 by_company.entry(key).or_default().push(i);
             }
         }
@@ -2987,7 +2985,7 @@ fn share_colleagues_dates(prepared: &mut [Prepared<'_>], calendar: &Calendar<'_>
 /// someone there starts from them.
 fn find_colleagues(prepared: &mut [Prepared<'_>], today: NaiveDate) {
     use std::collections::HashMap;
-    let keys: Vec<Option<String>> = prepared.iter().map(company_key).collect();
+    let keys: Vec<Option<String>> = prepared.iter().map(|p| company_key(p.facts)).collect();
     let mut talked: HashMap<&str, Vec<(NaiveDate, usize)>> = HashMap::new();
     for (i, p) in prepared.iter().enumerate() {
         let Some(company) = keys[i].as_deref() else {

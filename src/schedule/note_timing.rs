@@ -1092,9 +1092,7 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
                 .take(5)
                 .any(|w| matches!(w.as_str(), "end" | "late" | "fine" | "ende"));
             Some(if month_end {
-                NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
-                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
-                    .unwrap_or(day)
+                first_of_next_month(day)
             } else {
                 day
             })
@@ -1106,8 +1104,7 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
             if !(tender || lower[at..].contains("while")) {
                 return None;
             }
-            let from = note_lower_find(note, clause, at)?;
-            let after = words_of(&note.to_lowercase()[from..]);
+            let after = words_of(&lowered_from(note, clause, at)?);
             let is_month = |w: &String| month_named(w).is_some() || short_month(w).is_some();
             // In a tender the award ends it ("questions via portal only, by
             // 4 Dec. Award expected end of Feb"): the first month after the
@@ -1120,11 +1117,7 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
             // From a word or two before the month, for "end Jan", "mid-Jan".
             let day = (month.saturating_sub(2)..=month)
                 .find_map(|first| named_day(&after[first..], written))?;
-            Some(
-                NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
-                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
-                    .unwrap_or(day),
-            )
+            Some(first_of_next_month(day))
         });
         if let Some(end) =
             end.filter(|&e| e > written && (e - written).num_days() <= AWAY_LONGEST_DAYS)
@@ -1135,12 +1128,18 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
     None
 }
 
-/// Where, in the lower-cased note, the text `at` bytes into `clause` (a
-/// slice of `note`) stands; `None` when lower-casing moved the bytes.
-fn note_lower_find(note: &str, clause: &str, at: usize) -> Option<usize> {
-    let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)?;
+/// The note lower-cased from the text `at` bytes into `clause` (a slice of
+/// `note`) to its end; `None` when lower-casing moved the bytes.
+fn lowered_from(note: &str, clause: &str, at: usize) -> Option<String> {
+    let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)? + at;
     let lower = note.to_lowercase();
-    (lower.len() == note.len() && lower.is_char_boundary(start + at)).then_some(start + at)
+    (lower.len() == note.len() && lower.is_char_boundary(start)).then(|| lower[start..].to_owned())
+}
+
+/// The first day of the month after `day`'s: a hold "until end Jan" lasts
+/// the month out.
+fn first_of_next_month(day: NaiveDate) -> NaiveDate {
+    last_of_month(day.year(), day.month()).map_or(day, |last| last + Duration::days(1))
 }
 
 /// Verbs of getting in touch: "ping her in Jan", "call back after 15 Jan".

@@ -3608,15 +3608,7 @@ fn read_promise_as_written(
     // "FY27 territory plan", "Business case + final pricing (needed by
     // Jan 8)": a thing to hand over, named without a verb ("Q1 pipeline
     // deck to Greg": to the contact, who is named anyway).
-    let lower = text.to_lowercase();
-    let to_them = [full_name, first_name, "him", "her", "them"]
-        .iter()
-        .map(|name| format!(" to {}", name.trim().to_lowercase()))
-        .find(|tail| tail.len() > 4 && lower.ends_with(tail.as_str()));
-    let text = match to_them.and_then(|tail| text.len().checked_sub(tail.len())) {
-        Some(cut) if text.is_char_boundary(cut) => &text[..cut],
-        _ => text,
-    };
+    let text = without_last(text, &to_the_contact(first_name, full_name)).unwrap_or(text);
     let object = deliverable(text)?;
     let send = data().promise_acts.iter().find(|a| a.act == "send")?;
     Some(PromiseReading {
@@ -4278,21 +4270,9 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
     }
     if act == "send" {
         let lower = rest.to_lowercase();
-        let mut tails = vec![
-            " to them".to_owned(),
-            " to him".to_owned(),
-            " to her".to_owned(),
-        ];
-        for name in [full_name, first_name] {
-            if !name.trim().is_empty() {
-                tails.push(format!(" to {}", name.trim().to_lowercase()));
-            }
-        }
-        if let Some(tail) = tails.iter().find(|t| lower.ends_with(t.as_str())) {
-            let cut = rest.len().saturating_sub(tail.len());
-            if rest.is_char_boundary(cut) {
-                rest = &rest[..cut];
-            }
+        let tails = to_the_contact(first_name, full_name);
+        if let Some(cut) = without_last(rest, &tails) {
+            rest = cut;
         } else if let Some((at, len)) = tails.iter().find_map(|t| {
             // "3 tablet mounts to Mark (from Fleetlink)": the person goes,
             // the aside stays.
@@ -4309,6 +4289,36 @@ fn promise_object(act: &str, rest: &str, first_name: &str, full_name: &str) -> S
         }
     }
     clean(&as_said_to_user(rest.trim()), OBJECT_CHARS + 1)
+}
+
+/// The ways a promise says its thing goes to the contact, lower-cased:
+/// " to them", " to him", " to her", " to Greg Walsh", " to Greg".
+fn to_the_contact(first_name: &str, full_name: &str) -> Vec<String> {
+    let mut tails = vec![
+        " to them".to_owned(),
+        " to him".to_owned(),
+        " to her".to_owned(),
+    ];
+    for name in [full_name, first_name] {
+        if !name.trim().is_empty() {
+            tails.push(format!(" to {}", name.trim().to_lowercase()));
+        }
+    }
+    tails
+}
+
+/// `text` without the one of `tails` it ends with (compared lower-cased),
+/// or `None` when it ends with none; left whole when the cut would fall
+/// inside a character.
+fn without_last<'t>(text: &'t str, tails: &[String]) -> Option<&'t str> {
+    let lower = text.to_lowercase();
+    let tail = tails.iter().find(|t| lower.ends_with(t.as_str()))?;
+    let cut = text.len().saturating_sub(tail.len());
+    Some(if text.is_char_boundary(cut) {
+        &text[..cut]
+    } else {
+        text
+    })
 }
 
 /// The object as a thing already mentioned: "a quote" → "the quote",

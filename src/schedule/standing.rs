@@ -777,45 +777,13 @@ const LOST: [&str; 7] = [
 /// Whether a text says the deal was lost ("lost to Dayforce", "went with
 /// Workday"), or a tag marks it so ("Closed Lost").
 pub fn says_lost(text: &str) -> bool {
-    // "Lost - went with Zenith on price", "Lost: chose the cheaper quote":
-    // a clause that opens with the loss and says to whom or why.
-    let says_lost_word = crate::model::contains_ignore_case(text, "lost");
-    if says_lost_word
-        && text.split(['.', ';', '\n']).any(|clause| {
-            let lower = clause.trim_start().to_lowercase();
-            (lower.starts_with("lost - ") || lower.starts_with("lost: "))
-                && [
-                    "went with",
-                    "chose",
-                    "price",
-                    "cheaper",
-                    "competitor",
-                    "budget",
-                    "signed with",
-                ]
-                .iter()
-                .any(|w| lower.contains(w))
-        })
-    {
-        return true;
-    }
-    // "Lost Northstar to FleetPulse 11/30/26": the account, then to whom.
-    if says_lost_word
-        && text.split(['.', ';', '\n']).any(|clause| {
-            let words: Vec<&str> = clause.split_whitespace().collect();
-            words
-                .first()
-                .is_some_and(|w| w.eq_ignore_ascii_case("lost"))
-                && words.get(1).is_some_and(|account| {
-                    account.starts_with(char::is_uppercase)
-                        && !super::notes::FAMILY_ROLES.contains(&account.to_lowercase().as_str())
-                })
-                && words
-                    .windows(2)
-                    .take(5)
-                    .skip(1)
-                    .any(|w| w[0] == "to" && w[1].starts_with(char::is_uppercase))
-        })
+    // A clause that opens with the loss: "Lost - went with Zenith on
+    // price", "Lost: chose the cheaper quote" (saying to whom or why), or
+    // "Lost Northstar to FleetPulse 11/30/26" (the account, then to whom).
+    if crate::model::contains_ignore_case(text, "lost")
+        && text
+            .split(['.', ';', '\n'])
+            .any(|clause| lost_with_a_reason(clause) || lost_account_to(clause))
     {
         return true;
     }
@@ -827,6 +795,42 @@ pub fn says_lost(text: &str) -> bool {
         && LOST
             .iter()
             .any(|cue| has_words(&lower, cue.trim_end()) && lower.contains(cue))
+}
+
+/// "Lost - went with Zenith on price": a clause opening with the loss
+/// that says to whom or why.
+fn lost_with_a_reason(clause: &str) -> bool {
+    let lower = clause.trim_start().to_lowercase();
+    (lower.starts_with("lost - ") || lower.starts_with("lost: "))
+        && [
+            "went with",
+            "chose",
+            "price",
+            "cheaper",
+            "competitor",
+            "budget",
+            "signed with",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// "Lost Northstar to FleetPulse": a clause opening with the loss of a
+/// named account to a named rival ("Lost Dad to cancer" is no deal).
+fn lost_account_to(clause: &str) -> bool {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("lost"))
+        && words.get(1).is_some_and(|account| {
+            account.starts_with(char::is_uppercase)
+                && !super::notes::FAMILY_ROLES.contains(&account.to_lowercase().as_str())
+        })
+        && words
+            .windows(2)
+            .take(5)
+            .skip(1)
+            .any(|w| w[0] == "to" && w[1].starts_with(char::is_uppercase))
 }
 
 /// Whether a tag marks the deal lost.
