@@ -789,7 +789,7 @@ fn birthdays_of_the_australian_file(db: &Db) -> Vec<(String, Value)> {
 #[test]
 fn numeric_birthdays_are_read_in_the_users_date_order_and_every_guess_is_said() {
     let file = fixture("outlook-au.csv");
-    let warning = |line: usize, text: &str, read_as: &str| {
+    let warning = |file: &str, line: usize, text: &str, read_as: &str| {
         format!(
             "{file}:{line}: Birthday '{text}' read as {read_as}; edit the contact if that is wrong"
         )
@@ -797,53 +797,92 @@ fn numeric_birthdays_are_read_in_the_users_date_order_and_every_guess_is_said() 
     let expect = |rows: [(&str, Value); 6]| -> Vec<(String, Value)> {
         rows.into_iter().map(|(n, b)| (n.to_owned(), b)).collect()
     };
-
-    // In Victoria the day comes first; 20/12/1981 reads only one way anywhere.
-    let db = Db::new();
-    db.ok(&["settings", "set", "holidays", "AU-VIC"]);
-    let out = db.run(&["import", &file, "--json"]);
-    assert!(out.status.success());
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(summary["added"], 6, "{summary}");
-    assert_eq!(
-        birthdays_of_the_australian_file(&db),
+    let day_first = |jess: Value| {
         expect([
-            ("Jess Nguyen", "1981-12-20".into()),
+            ("Jess Nguyen", jess),
             ("Tom Walsh", "1974-01-12".into()),
             ("Priya Raman", "1979-12-04".into()),
             ("Liam O'Connor", "1979-01-09".into()),
             ("Mei Chen", "1988-12-03".into()),
             ("Sam Brook", Value::Null),
         ])
+    };
+    // 20/12/1981 reads only one way, and so shows how the file writes dates:
+    // its other dates are read day first too, wherever the user lives.
+    let shown = "day first, as the file writes '20/12/1981'";
+    for region in ["AU-VIC", "US"] {
+        let db = Db::new();
+        db.ok(&["settings", "set", "holidays", region]);
+        let out = db.run(&["import", &file, "--json"]);
+        assert!(out.status.success());
+        let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(summary["added"], 6, "{summary}");
+        assert_eq!(
+            birthdays_of_the_australian_file(&db),
+            day_first("1981-12-20".into()),
+            "{region}"
+        );
+        assert_eq!(
+            warnings_of(&summary),
+            [
+                warning(
+                    &file,
+                    3,
+                    "12/01/1974",
+                    &format!("12 January 1974 ({shown})")
+                ),
+                warning(&file, 4, "4/12/1979", &format!("4 December 1979 ({shown})")),
+                warning(&file, 5, "9/01/1979", &format!("9 January 1979 ({shown})")),
+                warning(&file, 6, "3/12/1988", &format!("3 December 1988 ({shown})")),
+            ]
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "warning: {}",
+                warning(&file, 4, "4/12/1979", &format!("4 December 1979 ({shown})"))
+            )),
+            "{stderr}"
+        );
+    }
+
+    // Without that date the file shows no order, and the user's region decides:
+    // in Victoria the day comes first, in the United States the month, and
+    // each guess is said just as plainly.
+    let d = dir();
+    let ambiguous = d.path().join("outlook-au.csv");
+    std::fs::write(
+        &ambiguous,
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("20/12/1981", "0/0/00"),
+    )
+    .unwrap();
+    let ambiguous = ambiguous.to_str().unwrap();
+    let db = Db::new();
+    db.ok(&["settings", "set", "holidays", "AU-VIC"]);
+    let summary = db.json(&["import", ambiguous, "--json"]);
+    assert_eq!(
+        birthdays_of_the_australian_file(&db),
+        day_first(Value::Null)
     );
     assert_eq!(
-        warnings_of(&summary),
-        [
-            warning(3, "12/01/1974", "12 January 1974 (day first, as in AU)"),
-            warning(4, "4/12/1979", "4 December 1979 (day first, as in AU)"),
-            warning(5, "9/01/1979", "9 January 1979 (day first, as in AU)"),
-            warning(6, "3/12/1988", "3 December 1988 (day first, as in AU)"),
-        ]
+        warnings_of(&summary)[1],
+        warning(
+            ambiguous,
+            4,
+            "4/12/1979",
+            "4 December 1979 (day first, as in AU)"
+        )
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "warning: {}",
-            warning(4, "4/12/1979", "4 December 1979 (day first, as in AU)")
-        )),
-        "{stderr}"
-    );
-
-    // In the United States the month comes first: the same file reads otherwise,
-    // and says so just as plainly.
     let db = Db::new();
     db.ok(&["settings", "set", "holidays", "US"]);
-    let summary = db.json(&["import", &file, "--json"]);
+    let summary = db.json(&["import", ambiguous, "--json"]);
     assert_eq!(summary["added"], 6, "{summary}");
     assert_eq!(
         birthdays_of_the_australian_file(&db),
         expect([
-            ("Jess Nguyen", "1981-12-20".into()),
+            ("Jess Nguyen", Value::Null),
             ("Tom Walsh", "1974-12-01".into()),
             ("Priya Raman", "1979-04-12".into()),
             ("Liam O'Connor", "1979-09-01".into()),
@@ -854,10 +893,30 @@ fn numeric_birthdays_are_read_in_the_users_date_order_and_every_guess_is_said() 
     assert_eq!(
         warnings_of(&summary),
         [
-            warning(3, "12/01/1974", "1 December 1974 (month first, as in US)"),
-            warning(4, "4/12/1979", "12 April 1979 (month first, as in US)"),
-            warning(5, "9/01/1979", "1 September 1979 (month first, as in US)"),
-            warning(6, "3/12/1988", "12 March 1988 (month first, as in US)"),
+            warning(
+                ambiguous,
+                3,
+                "12/01/1974",
+                "1 December 1974 (month first, as in US)"
+            ),
+            warning(
+                ambiguous,
+                4,
+                "4/12/1979",
+                "12 April 1979 (month first, as in US)"
+            ),
+            warning(
+                ambiguous,
+                5,
+                "9/01/1979",
+                "1 September 1979 (month first, as in US)"
+            ),
+            warning(
+                ambiguous,
+                6,
+                "3/12/1988",
+                "12 March 1988 (month first, as in US)"
+            ),
         ]
     );
 }

@@ -192,6 +192,19 @@ impl Table {
             .iter()
             .position(|h| h.eq_ignore_ascii_case(name))
     }
+
+    /// How to read this file's dates in `column`: in the order its own dates
+    /// show, else the user's (see [`DateReading::for_file`]).
+    fn date_reading(&self, column: &str, dates: &DateReading) -> DateReading {
+        match self.column(column) {
+            Some(at) => dates.for_file(
+                self.rows
+                    .iter()
+                    .filter_map(|(_, fields)| fields.get(at).map(String::as_str)),
+            ),
+            None => dates.clone(),
+        }
+    }
 }
 
 /// Finds quotes the `csv` crate would silently accept but that mean the file is
@@ -482,6 +495,7 @@ impl Importer for GoogleImporter {
 
     fn parse_dated(&self, text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
+        let dates = &table.date_reading("Birthday", dates);
         let legacy = table.column("Given Name").is_some() && table.column("First Name").is_none();
         let mut parsed = ParsedFile::new(file);
         let numbered = |prefix: &str, suffix: &str| -> Vec<String> {
@@ -628,6 +642,7 @@ impl Importer for OutlookImporter {
 
     fn parse_dated(&self, text: &str, file: &Path, dates: &DateReading) -> Result<ParsedFile> {
         let table = Table::read(text.trim_start_matches('\u{feff}'), 1, file)?;
+        let dates = &table.date_reading("Birthday", dates);
         let mut parsed = ParsedFile::new(file);
         let note_columns = table.note_columns(
             &[
@@ -790,7 +805,32 @@ mod tests {
         );
         assert_eq!(
             parsed.warnings,
-            ["google.csv:3: Birthday '3/12/1988' read as 3 December 1988 (day first, as in AU); edit the contact if that is wrong"]
+            ["google.csv:3: Birthday '3/12/1988' read as 3 December 1988 (day first, as the file writes '20/12/1981'); edit the contact if that is wrong"]
+        );
+    }
+
+    #[test]
+    fn an_outlook_file_that_shows_month_first_is_read_month_first_in_a_day_first_region() {
+        let text = "First Name,Last Name,E-mail Address,Birthday\nPetra,Huber,,12/9/1975\nWerner,Gruber,,1/11/1970\nJonas,Maier,,1/27/1966\n";
+        let parsed = OutlookImporter
+            .parse_dated(
+                text,
+                Path::new("outlook.csv"),
+                &DateReading::of_region(Some("DE-BY")),
+            )
+            .unwrap();
+        let birthdays: Vec<String> = parsed
+            .contacts
+            .iter()
+            .filter_map(|c| c.contact.birthday.map(|b| b.to_string()))
+            .collect();
+        assert_eq!(birthdays, ["1975-12-09", "1970-01-11", "1966-01-27"]);
+        assert_eq!(
+            parsed.warnings,
+            [
+                "outlook.csv:2: Birthday '12/9/1975' read as 9 December 1975 (month first, as the file writes '1/27/1966'); edit the contact if that is wrong",
+                "outlook.csv:3: Birthday '1/11/1970' read as 11 January 1970 (month first, as the file writes '1/27/1966'); edit the contact if that is wrong"
+            ]
         );
     }
 }

@@ -16,6 +16,9 @@ pub struct DateReading {
     order: DateOrder,
     /// The region's country (`AU` for `AU-VIC`), named in warnings.
     country: Option<String>,
+    /// A date of the file being read that only reads one way (`1/27/1966`):
+    /// the file's own order, which then decides over the region's.
+    file_shows: Option<String>,
 }
 
 impl Default for DateReading {
@@ -35,6 +38,34 @@ impl DateReading {
             country: code
                 .and_then(|c| c.split('-').next())
                 .map(str::to_ascii_uppercase),
+            file_shows: None,
+        }
+    }
+
+    /// This reading for one file whose dates are `cells`: when the file's
+    /// dates that read only one way all put the month first (`1/27/1966`) or
+    /// all put the day first (`27/1/1966`), its dates that read both ways are
+    /// read in that order too. An English-language Outlook writes month first
+    /// wherever its user lives; a file that shows both orders proves nothing.
+    pub fn for_file<'c>(&self, cells: impl IntoIterator<Item = &'c str>) -> DateReading {
+        let mut shown: Option<(DateOrder, &str)> = None;
+        for cell in cells {
+            let Some(order) = written_order(cell) else {
+                continue;
+            };
+            match shown {
+                None => shown = Some((order, cell.trim())),
+                Some((seen, _)) if seen != order => return self.clone(),
+                Some(_) => {}
+            }
+        }
+        match shown {
+            Some((order, example)) => DateReading {
+                order,
+                country: self.country.clone(),
+                file_shows: Some(example.to_owned()),
+            },
+            None => self.clone(),
         }
     }
 
@@ -46,6 +77,15 @@ impl DateReading {
     /// Why an ambiguous date was read the way it was, for the warning.
     fn why(&self, dotted: bool) -> String {
         match (self.order, &self.country) {
+            (order, _) if !dotted && self.file_shows.is_some() => format!(
+                "{} first, as the file writes '{}'",
+                if order == DateOrder::DayFirst {
+                    "day"
+                } else {
+                    "month"
+                },
+                super::shown(self.file_shows.as_deref().unwrap_or(""))
+            ),
             (DateOrder::DayFirst, Some(country)) => format!("day first, as in {country}"),
             _ if dotted => "day first, as dates with dots are written".into(),
             (DateOrder::MonthFirst, Some(country)) => format!("month first, as in {country}"),
@@ -148,6 +188,26 @@ pub fn numeric_birthday(text: &str, dates: &DateReading) -> BirthdayText {
             let how = format!("read as {} ({})", spelled(&birthday), dates.why(dotted));
             BirthdayText::Guessed(birthday, how)
         }
+    }
+}
+
+/// The order a numeric date with slashes or dashes shows when it reads only
+/// one way: `1/27/1966` month first, `27/1/1966` day first; `None` for any
+/// other text (`4/12/1979`, `1966-01-27`, `27.1.1966`).
+fn written_order(text: &str) -> Option<DateOrder> {
+    let text = text.trim();
+    let separator = ['/', '-'].into_iter().find(|s| text.contains(*s))?;
+    let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
+    let (a, b) = match parts.as_slice() {
+        [a, b, y] if a.len() <= 2 && b.len() <= 2 && matches!(y.len(), 2 | 4) => (a, b),
+        [a, b] if separator == '/' && a.len() <= 2 && b.len() <= 2 => (a, b),
+        _ => return None,
+    };
+    let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    match (a, b) {
+        (13..=31, 1..=12) => Some(DateOrder::DayFirst),
+        (1..=12, 13..=31) => Some(DateOrder::MonthFirst),
+        _ => None,
     }
 }
 
@@ -280,6 +340,32 @@ mod tests {
         assert_eq!(
             how("4.12.1979", &DateReading::of_region(Some("DE-BY"))),
             "read as 4 December 1979 (day first, as in DE)"
+        );
+    }
+
+    #[test]
+    fn a_files_own_order_decides_over_the_region() {
+        let de = DateReading::of_region(Some("DE-BY"));
+        // An English-language Outlook in Munich: 1/27/1966 shows month first.
+        let file = de.for_file(["1/27/1966", "", "12/9/1975", "0/0/00"]);
+        assert_eq!(read("12/9/1975", &file), guess("1975-12-09"));
+        assert_eq!(read("1/11/1970", &file), guess("1970-01-11"));
+        match read_birthday("12/9/1975", &file) {
+            BirthdayText::Guessed(_, how) => assert_eq!(
+                how,
+                "read as 9 December 1975 (month first, as the file writes '1/27/1966')"
+            ),
+            other => panic!("{other:?}"),
+        }
+        // Day first shown in a US user's file.
+        let file = us().for_file(["27/1/1966", "4/12/1979"]);
+        assert_eq!(read("4/12/1979", &file), guess("1979-12-04"));
+        // Both orders shown, or none: the region decides.
+        assert_eq!(de.for_file(["1/27/1966", "27/1/1966"]), de);
+        assert_eq!(de.for_file(["4/12/1979", "1966-01-27", "27.1.1966"]), de);
+        assert_eq!(
+            read("4/12/1979", &de.for_file(["4/12/1979"])),
+            guess("1979-12-04")
         );
     }
 
