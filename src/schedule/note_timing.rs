@@ -1010,7 +1010,15 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
-const NO_CONTACT: [&str; 18] = [
+const NO_CONTACT: [&str; 25] = [
+    // "Brian asked me not to chase before then - he'll push it internally".
+    "not to chase",
+    "not be chased",
+    "not to be chased",
+    "don't chase",
+    "do not chase",
+    "dont chase",
+    "no chasing",
     // A buyer in a tender: "can't talk to vendors until award", "formal
     // contact only, via the portal, until award".
     "formal contact only",
@@ -1034,8 +1042,8 @@ const NO_CONTACT: [&str; 18] = [
 ];
 
 /// A word of each of [`NO_CONTACT`]'s cues.
-const NO_CONTACT_WORDS: [&str; 6] = [
-    "contact", "blackout", "probity", "nothing", "vendor", "portal",
+const NO_CONTACT_WORDS: [&str; 8] = [
+    "contact", "blackout", "probity", "nothing", "vendor", "portal", "chase", "chasing",
 ];
 
 /// The days a note asks for no contact at all ("tender open: no informal
@@ -1082,9 +1090,16 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
         let words = words_of(&lower[at..]);
         let end = words.iter().enumerate().find_map(|(i, w)| {
             let after = &words[i + 1..];
-            let day = matches!(w.as_str(), "until" | "till")
-                .then(|| named_day(after, written))
-                .flatten()?;
+            if !matches!(w.as_str(), "until" | "till" | "before") {
+                return None;
+            }
+            // "Board on 20 Jan. Asked me not to chase before then": the
+            // day named last before the ask.
+            let day = if after.first().is_some_and(|w| w == "then") {
+                day_named_before(note, clause, written)
+            } else {
+                named_day(after, written)
+            }?;
             // "No contact until award, expected end Jan": the hold lasts the
             // month out; the award may come on its last day.
             let month_end = after
@@ -1126,6 +1141,15 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
         }
     }
     None
+}
+
+/// The last clear day `note` names before `clause` (a slice of it).
+fn day_named_before(note: &str, clause: &str, written: NaiveDate) -> Option<NaiveDate> {
+    let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)?;
+    let before = note.get(..start)?;
+    super::notes::note_dates(before, written)
+        .last()
+        .map(|d| d.on)
 }
 
 /// The note lower-cased from the text `at` bytes into `clause` (a slice of
@@ -2082,6 +2106,19 @@ mod tests {
             no_contact_days("Orders via portal only until 1 Feb migration.", written),
             None
         );
+        // Not to be chased before a day, named there or earlier in the note.
+        assert_eq!(
+            no_contact_days(
+                "POC done, strong results. Proposal goes to their board on 20 Jan. Brian asked me not to chase before then - he'll push it internally.",
+                written
+            ),
+            Some((written, d("2027-01-20")))
+        );
+        assert_eq!(
+            no_contact_days("Don't chase before 15 Jan, she's on leave", written),
+            Some((written, d("2027-01-15")))
+        );
+        assert_eq!(no_contact_days("Going w Sage. Don't chase", written), None);
         assert_eq!(
             no_contact_days(
                 "Year-end crunch Dec-Feb, nothing non-urgent till March",

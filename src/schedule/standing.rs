@@ -301,7 +301,7 @@ pub fn declined_by_recruiting_firm(company: Option<&str>, last_note: Option<&str
 
 /// Cues that ask for no contact for good, or until something with no day
 /// ("no informal contact until award": held until the user edits the note).
-const NO_CONTACT: [&str; 38] = [
+const NO_CONTACT: [&str; 40] = [
     // A stand visitor who was no lead: "only came for the free tote bag",
     // "swag hunter prob".
     "tyre kicker",
@@ -336,6 +336,8 @@ const NO_CONTACT: [&str; 38] = [
     "don't chase",
     "do not chase",
     "dont chase",
+    "not to chase",
+    "no chasing",
     "unsubscribe",
     // A cold email's answer: "Reply: 'not interested, pls remove'".
     "interested, pls remove",
@@ -353,7 +355,7 @@ const NO_CONTACT: [&str; 38] = [
 /// ends on that day (see `note_timing::no_contact_days`), and is no reason
 /// to leave the contact alone for good.
 fn names_an_end(clause: &str) -> bool {
-    let Some(at) = ["until", "till"]
+    let Some(at) = ["until", "till", "before"]
         .iter()
         .filter_map(|w| clause.find(w))
         .min()
@@ -361,7 +363,11 @@ fn names_an_end(clause: &str) -> bool {
         return false;
     };
     let rest = &clause[at..];
+    // "not to chase before then": a day named earlier in the note.
     rest.chars().any(|c| c.is_ascii_digit())
+        || ["until then", "till then", "before then"]
+            .iter()
+            .any(|w| rest.starts_with(w))
         || super::notes::MONTH_NAMES
             .iter()
             .any(|m| rest.contains(&m[..3.min(m.len())]))
