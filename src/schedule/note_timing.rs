@@ -473,7 +473,12 @@ pub fn month_deadline_dates(note: &str, written: NaiveDate) -> Vec<NoteDate> {
         if what.is_empty()
             || a_state
             || a_doing
-            || what.split_whitespace().count() > 6
+            // "Q1 partner plan + MDF request": a sign joins, it is no word.
+            || what
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                > 6
             || !super::notes::names_a_thing(&what)
         {
             continue;

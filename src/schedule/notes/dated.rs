@@ -317,10 +317,23 @@ fn owed_in(clause: &str, before: &[&str], after_send: bool, earlier: &str) -> (O
             .map_or(0, |at| {
                 at + 1 + usize::from(lower_words.get(at + 1) == Some(&"for"))
             });
-        return found(
-            Owing::Send,
-            thing(wanted, &["needed", "from", "due", "is", "are"]),
-        );
+        let what = thing(wanted, &["needed", "from", "due", "is", "are"]);
+        // "Raj sent the onboarding pack. Needs it back from us by 9 Dec":
+        // "it" is the pack the note spoke of.
+        let what = match lower_words.get(wanted) {
+            Some(&("it" | "them" | "this")) if what.is_empty() => {
+                // Only what the note says before the day: "so the PO can
+                // be raised" after it is no thing sent.
+                let before_day = format!(
+                    "{} {}",
+                    earlier.strip_suffix(clause).unwrap_or(earlier),
+                    body.join(" ")
+                );
+                referent(&before_day, &lower_words[wanted..])
+            }
+            _ => what,
+        };
+        return found(Owing::Send, what);
     }
     // "Can I send my €300 by 5 Dec? And the photos by 12 Dec": more to send.
     if after_send && by && lower_words.first() == Some(&"and") {
@@ -1221,7 +1234,12 @@ pub(super) fn escorted(what: &str) -> Option<String> {
 /// one the note named before it, "signed" when the words after the pronoun
 /// say so. Empty when the note named none.
 fn referent(earlier: &str, after_pronoun: &[&str]) -> String {
-    const DOCUMENTS: [&str; 30] = [
+    const DOCUMENTS: [&str; 35] = [
+        "pack",
+        "form",
+        "forms",
+        "questionnaire",
+        "checklist",
         "contract",
         "contracts",
         "sow",
@@ -1253,14 +1271,67 @@ fn referent(earlier: &str, after_pronoun: &[&str]) -> String {
         "renewal",
         "paperwork",
     ];
-    let Some(document) = earlier.split_whitespace().rev().find_map(|w| {
+    // What the note says in brackets explains a thing named before it
+    // ("the onboarding pack (questionnaire + bank form)"): the thing itself.
+    let mut outside = String::with_capacity(earlier.len());
+    let mut depth = 0usize;
+    for c in earlier.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = outside.split_whitespace().collect();
+    let Some((at, document)) = words.iter().enumerate().rev().find_map(|(i, w)| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         DOCUMENTS
             .contains(&bare.to_lowercase().as_str())
-            .then_some(bare)
+            .then_some((i, bare))
     }) else {
         return String::new();
     };
+    // With the words that say which ("supplier onboarding pack"), when
+    // they are plain lower-case nouns.
+    let which: Vec<&str> = words[..at]
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !matches!(
+                    **w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "sent"
+                        | "signed"
+                        | "and"
+                        | "of"
+                        | "for"
+                        | "with"
+                        | "new"
+                        | "got"
+                        | "has"
+                        | "have"
+                )
+        })
+        .copied()
+        .collect();
+    let document = if which.is_empty() {
+        document.to_owned()
+    } else {
+        let mut all: Vec<&str> = which.into_iter().rev().collect();
+        all.push(document);
+        all.join(" ")
+    };
+    let document = document.as_str();
     let signed = after_pronoun
         .iter()
         .take_while(|w| !matches!(**w, "by" | "on" | "before"))
@@ -1463,8 +1534,31 @@ pub(super) fn tidy_thing(what: &str) -> String {
     {
         words.remove(0);
     }
-    // "bit nervous about the knee op": the op, not the nerves.
-    if let Some(about) = words.iter().position(|w| w.eq_ignore_ascii_case("about")) {
+    // "Arjun flying to Chennai", "she's moving to Leeds": the trip, the move.
+    if let [who, verb, to, rest @ ..] = words.as_slice() {
+        let someone = who.starts_with(char::is_uppercase)
+            || matches!(who.to_lowercase().as_str(), "he" | "she" | "they");
+        let noun = match verb.to_lowercase().as_str() {
+            "flying" | "travelling" | "traveling" | "heading" | "going" | "off" => Some("trip"),
+            "moving" | "relocating" => Some("move"),
+            _ => None,
+        };
+        if let (true, Some(noun), true, false) = (
+            someone,
+            noun,
+            to.eq_ignore_ascii_case("to"),
+            rest.is_empty(),
+        ) {
+            return format!("the {noun} to {}", rest.join(" "));
+        }
+    }
+    // "bit nervous about the knee op", "stressed re the move": the op, not
+    // the nerves.
+    if let Some(about) = words.iter().position(|w| {
+        ["about", "abt", "re", "re:", "regarding", "over"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    }) {
         let feeling = words[..about].iter().all(|w| {
             matches!(
                 w.to_lowercase().as_str(),

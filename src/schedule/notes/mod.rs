@@ -443,6 +443,54 @@ fn is_life_clause(clause: &str) -> bool {
     lists().life.in_text(clause) && !is_settled_life(clause)
 }
 
+/// Whether the only news in a clause is someone else's celebration, named by
+/// their name ("Both of us in Chennai for Kavya's wedding"): the contact goes
+/// to it, and is not to be congratulated on it.
+fn only_someone_elses_celebration(clause: &str, first_name: &str) -> bool {
+    const CELEBRATIONS: [&str; 8] = [
+        "wedding",
+        "engagement",
+        "baby",
+        "christening",
+        "hen",
+        "stag",
+        "graduation",
+        "party",
+    ];
+    if !clause.contains("'s ") && !clause.contains("\u{2019}s ") {
+        return false;
+    }
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut rest: Vec<&str> = Vec::with_capacity(words.len());
+    let mut found = false;
+    let mut i = 0;
+    while i < words.len() {
+        let word =
+            words[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+        let owner = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"));
+        let celebration = words.get(i + 1).is_some_and(|next| {
+            let next = next
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            CELEBRATIONS.contains(&next.as_str())
+        });
+        if owner.is_some_and(|o| {
+            celebration
+                && o.starts_with(char::is_uppercase)
+                && !o.eq_ignore_ascii_case(first_name.trim())
+        }) {
+            found = true;
+            i += 2;
+            continue;
+        }
+        rest.push(words[i]);
+        i += 1;
+    }
+    found && !is_life_clause(&rest.join(" "))
+}
+
 /// Whether a clause tells of a life long settled rather than news: "retired
 /// life good, golf 4 days a wk" is how things are, not a retirement to
 /// wish well.
@@ -613,7 +661,9 @@ fn read_clauses<'t>(note: &'t str, first_name: &str) -> Vec<Clause<'t>> {
                 one_word: words.tokens.len() <= 1,
                 thread: is_thread_words(&words),
                 favour: lists.favour.in_words(&words),
-                life: lists.life.in_words(&words) && !is_settled_life(text),
+                life: lists.life.in_words(&words)
+                    && !is_settled_life(text)
+                    && !only_someone_elses_celebration(text, first_name),
                 settled: answered || lists.settled.in_words(&words),
                 later: lists.later.in_words(&words),
                 offered: lists.offered.in_words(&words),

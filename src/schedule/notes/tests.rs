@@ -64,6 +64,10 @@ fn a_thing_named_before_its_day_drops_its_label_and_a_lone_pronoun_names_nothing
     assert_eq!(tidy_thing("Board mtg"), "Board mtg");
     assert_eq!(tidy_thing("bit nervous about the knee op"), "the knee op");
     assert_eq!(tidy_thing("about the knee op"), "about the knee op");
+    assert_eq!(tidy_thing("Stressed re the move"), "the move");
+    assert_eq!(tidy_thing("Arjun flying to Chennai"), "the trip to Chennai");
+    assert_eq!(tidy_thing("Sarah moving to Leeds"), "the move to Leeds");
+    assert_eq!(tidy_thing("Going to"), "Going to");
     let on = |note: &str| note_dates(note, "2026-11-26".parse().unwrap());
     let niall = on("Niall: PO for phase 2 w/c 14 Dec once budget released");
     assert_eq!(niall[0].what, "PO for phase 2", "{niall:?}");
@@ -1491,4 +1495,39 @@ fn a_dated_clause_says_who_owes_what_by_the_day() {
     }
     // What is owed by a day is a deadline, whatever its words.
     assert!(note_dates("He'll get his quote to us on 7 Dec.", written)[0].deadline);
+}
+
+#[test]
+fn someone_elses_wedding_is_no_news_of_the_contacts() {
+    let reading = read_note(
+        "Both of us in Chennai 16-31 Jan for Kavya's wedding.",
+        "Arjun",
+    );
+    assert_eq!(reading.life, None);
+    // Their own, or news beside it, still is.
+    for (note, first) in [
+        ("Arjun's wedding on 3 May, invite came", "Arjun"),
+        (
+            "Off to Kavya's wedding, then moving house in March",
+            "Arjun",
+        ),
+        ("Got engaged! Party at Kavya's place", "Arjun"),
+    ] {
+        assert!(read_note(note, first).life.is_some(), "{note}");
+    }
+}
+
+#[test]
+fn a_thing_to_send_back_named_by_a_pronoun_is_the_one_the_note_spoke_of() {
+    let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let dates = note_dates(
+        "Raj sent supplier onboarding pack (security questionnaire + bank form). Needs it back from us by 9 Dec so the PO can be raised.",
+        written,
+    );
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(dates[0].owing, Owing::Send);
+    assert_eq!(dates[0].task, "the supplier onboarding pack");
+    // Nothing named before it: no thing to send.
+    let dates = note_dates("Good chat. Needs it back from us by 9 Dec.", written);
+    assert!(dates.iter().all(|d| d.task.is_empty()), "{dates:?}");
 }
