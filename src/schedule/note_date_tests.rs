@@ -1006,3 +1006,30 @@ fn a_call_asked_for_after_a_feast_in_quotes_waits_for_it_and_is_about_the_intere
     );
     assert!(!first.why.contains("long wait"), "{first:?}");
 }
+
+#[test]
+fn a_friends_day_ahead_gets_a_word_of_luck_not_a_business_check_in() {
+    let mut friend = noted(
+        person(1, Circle::Inner),
+        "2026-11-21",
+        "Swim + coffee. Stressed re the move on 12 Dec (closing delayed once).",
+    );
+    friend.notes = "Best friend since college.".to_owned();
+    let plan = plan_in("IE", vec![friend], 30);
+    let before = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("the move on"))
+        .expect("a word before the move");
+    assert!(before.date < d("2026-12-12"), "{before:?}");
+    assert!(
+        before
+            .suggestion
+            .contains("ahead of the move on Sat 12 Dec: good luck"),
+        "{before:?}"
+    );
+    assert!(
+        !before.suggestion.contains("where things stand"),
+        "{before:?}"
+    );
+    assert!(!before.why.contains("Stressed"), "{before:?}");
+}
