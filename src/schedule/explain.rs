@@ -1018,6 +1018,7 @@ fn write_ping<'a, 'p>(
         // as a friend would.
         || (x.reason == Reason::FollowUp
             && note.is_some_and(|n| super::phrases::kept_off_business(&n.text)));
+    let teammate = p.own_colleague && !personal;
     let belated = birthday_on.is_some_and(|on| on < date);
     // What was asked for or promised names a time still to come.
     let ahead = promise_reading.is_some_and(|r| asks_for_later(&r.object, date))
@@ -1136,7 +1137,13 @@ fn write_ping<'a, 'p>(
             .company
             .as_deref()
             .filter(|c| is_organisation(c) && !p.own_colleague),
-        interests: &state.interests,
+        // A teammate's hobbies are no topic for a work rhythm.
+        interests: if teammate && rhythm {
+            &[]
+        } else {
+            &state.interests
+        },
+        teammate,
         relationship,
         event,
         event_round,
@@ -1258,7 +1265,7 @@ fn write_ping<'a, 'p>(
             settled && !ctx.client && state.interests.iter().any(|(_, k)| k.is_some());
         let choice = if personal_first {
             Preference::Interest
-        } else if urgent || unlogged || special {
+        } else if urgent || unlogged || special || teammate {
             Preference::Thread
         } else if settled {
             // Nothing open to pick up: something personal.

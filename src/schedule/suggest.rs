@@ -269,6 +269,9 @@ enum Need {
     Topic,
     /// Family, a friend or an old colleague.
     Personal,
+    /// Works at the user's own company: no hobbies and no small talk for
+    /// its own sake, a word about the work you share.
+    Teammate,
     /// A birthday wish after the day.
     Belated,
     /// News to keep low-key: a loss, or an illness with no day to it.
@@ -420,6 +423,9 @@ pub struct SuggestionContext<'a> {
     pub channel: Channel,
     /// Family, a friend or an old colleague (by notes or tags): no business templates.
     pub personal: bool,
+    /// Works at the user's own company (and is no friend): a word about the
+    /// work you share, not a hobby tip or a comment on a post.
+    pub teammate: bool,
     /// A child (by the birth year on the card): wished through the family.
     pub child: bool,
     /// The user's own child: the birthday is prepared for.
@@ -512,6 +518,7 @@ impl<'a> SuggestionContext<'a> {
             offered: false,
             channel: Channel::default(),
             personal: false,
+            teammate: false,
             child: false,
             own_child: false,
             spouse: false,
@@ -896,6 +903,7 @@ pub fn suggest_anew(
         Need::Offered => ctx.offered,
         Need::Topic => ctx.note.and_then(topic_of).is_some(),
         Need::Personal => ctx.personal,
+        Need::Teammate => ctx.teammate,
         Need::Child => ctx.child,
         Need::OwnChild => ctx.own_child,
         Need::Spouse => ctx.spouse,
@@ -982,6 +990,18 @@ pub fn suggest_anew(
         eligible.retain(|&i| {
             let t = &data.templates[i];
             t.act.is_some() || t.promise.is_none()
+        });
+    }
+    // A teammate hears about the work you share: what draws on the notes,
+    // or the teammate's own words; no plain sentence meant for a contact.
+    if ctx.teammate
+        && eligible
+            .iter()
+            .any(|&i| data.templates[i].needs.contains(&Need::Teammate))
+    {
+        let ranks = ranks();
+        eligible.retain(|&i| {
+            ranks[i].is_some_and(|r| r <= 3) || data.templates[i].needs.contains(&Need::Teammate)
         });
     }
     // Just after someone's operation, the ping asks how it went and

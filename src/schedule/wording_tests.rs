@@ -1879,3 +1879,50 @@ fn someone_who_only_liked_a_post_gets_a_first_real_hello_not_a_catch_up() {
     assert!(first.why.contains("you have not talked yet"), "{first:?}");
     assert!(!first.why.contains("reconnect"), "{first:?}");
 }
+
+#[test]
+fn a_teammate_hears_about_the_work_not_about_a_hobby() {
+    use super::tests::plan_for;
+    let mut boss = person(1, Circle::Core);
+    boss.notes = "My manager. Weekly 1:1 Mondays.".into();
+    boss.company = Some("Sentrel Security".into());
+    // A teammate with a hobby and no note: a word about the work you share.
+    let mut csm = person(2, Circle::Network);
+    csm.company = Some("Sentrel Security".into());
+    csm.interests = vec!["baking".into(), "wine".into()];
+    let csm = noted(
+        csm,
+        InteractionKind::Call,
+        "2026-06-17",
+        "Account handover done.",
+    );
+    // A customer with the same hobbies still gets them.
+    let mut client = person(3, Circle::Network);
+    client.company = Some("Ardmore Foods".into());
+    client.interests = vec!["baking".into(), "wine".into()];
+    let plan = plan_for(vec![boss, csm, client], 365);
+    let teammate: Vec<_> = plan.pings.iter().filter(|p| p.contact_id == 2).collect();
+    assert!(!teammate.is_empty());
+    for p in &teammate {
+        let text = p.suggestion.to_lowercase();
+        assert!(
+            !text.contains("baking") && !text.contains("wine") && !text.contains("post"),
+            "{p:?}"
+        );
+        assert!(!text.contains("sentrel"), "{p:?}");
+    }
+    assert!(
+        teammate
+            .iter()
+            .any(|p| p.suggestion.contains("where you could help each other")),
+        "{teammate:?}"
+    );
+    assert!(
+        plan.pings
+            .iter()
+            .filter(|p| p.contact_id == 3)
+            .any(|p| p.suggestion.contains("baking") || p.suggestion.contains("wine")),
+        "{:?}",
+        plan.pings
+    );
+}

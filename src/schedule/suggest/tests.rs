@@ -731,6 +731,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                         phone_only: false,
                     },
                     personal: true,
+                    teammate: true,
                     child: true,
                     own_child: true,
                     spouse: true,
