@@ -82,6 +82,9 @@ const KEPT_ASK_DAYS: i64 = 120;
 const BIRTHDAY_NEWS_DAYS: i64 = 120;
 /// Personal news with a day this soon after a birthday is wished luck for in it.
 const NEWS_AHEAD_DAYS: i64 = 30;
+/// A friend's rhythm ping this close before their surgery or wedding
+/// wishes them luck for it.
+const LUCK_AHEAD_DAYS: i64 = 4;
 /// Ages worth a call on the day.
 const MILESTONES: [i32; 13] = [18, 21, 30, 40, 50, 60, 65, 70, 75, 80, 85, 90, 100];
 
@@ -885,6 +888,23 @@ fn write_ping<'a, 'p>(
             })
             .min_by_key(|d| d.on)
     });
+    // A friend's rhythm ping just before their surgery or wedding wishes
+    // them luck for it.
+    let ahead_day = ahead_day.or_else(|| {
+        (rhythm && p.personal && birthday_on.is_none())
+            .then(|| {
+                news_dates.iter().filter(|d| {
+                    d.life
+                        && d.on > date
+                        && (d.on - date).num_days() <= LUCK_AHEAD_DAYS
+                        && !d.what.is_empty()
+                        && matches!(news_kind(&d.clause), NewsKind::Health | NewsKind::Wedding)
+                })
+            })
+            .into_iter()
+            .flatten()
+            .min_by_key(|d| d.on)
+    });
     let news_ahead_on = ahead_day.map(|d| short_date(d.on, date));
     let news_ahead = ahead_day
         .zip(news_ahead_on.as_deref())
@@ -1381,6 +1401,9 @@ fn write_ping<'a, 'p>(
         visit: uses.visit,
         life_dated: life_dated_day
             .filter(|_| uses.life_dated)
+            .map(|d| (d.what.as_str(), d.on)),
+        luck_ahead: ahead_day
+            .filter(|_| uses.news_ahead && rhythm)
             .map(|d| (d.what.as_str(), d.on)),
         unanswered: facts
             .last_note

@@ -247,6 +247,7 @@ fn gap_after(kind: note_timing::TargetKind) -> i32 {
         note_timing::TargetKind::Owed
             | note_timing::TargetKind::Chase
             | note_timing::TargetKind::AfterNews
+            | note_timing::TargetKind::BeforeNews
             | note_timing::TargetKind::AfterDecision
     ) {
         OWED_GAP_DAYS
@@ -260,6 +261,9 @@ const EVENT_TOUCH_SERVES_DAYS: i32 = 21;
 /// A ping a note asks for is not needed when the contact already has a
 /// ping this close before its day (or any time after it, before the deadline).
 const NOTE_SERVED_DAYS: i32 = 3;
+/// A word of luck before a friend's surgery or wedding comes at most this
+/// many days before the day before it.
+const LUCK_WINDOW_DAYS: i32 = 2;
 /// When the contacts' yearly need fills at most this share of the daily cap,
 /// the days have room: a late inner or core contact the user has talked to is
 /// caught up within [`URGENT_STEP_DAYS`] rather than spread over its interval
@@ -1182,6 +1186,10 @@ fn note_first(
                     day - OWED_SERVED_DAYS
                 },
             )
+        } else if kind == note_timing::TargetKind::AfterNews {
+            // Only a ping after the news can ask how it went: a word of
+            // luck before it is no answer.
+            (last, day - PERSONAL_NEWS_SOONER_DAYS)
         } else {
             (last, day - NOTE_SERVED_DAYS)
         };
@@ -1253,7 +1261,11 @@ fn place_note(
 ) -> Option<i32> {
     let news = matches!(
         kind,
-        Some(note_timing::TargetKind::AfterNews | note_timing::TargetKind::AfterDecision)
+        Some(
+            note_timing::TargetKind::AfterNews
+                | note_timing::TargetKind::AfterDecision
+                | note_timing::TargetKind::BeforeNews
+        )
     );
     // "Hip replacement Mon 7/12, off until mid-Jan": a get-well word is for
     // the time they are off.
@@ -1282,7 +1294,13 @@ fn place_note(
                 !p.fixed.iter().any(|f| (f.day - d).abs() < gap)
             }
     };
-    let floor = floor.max(day - LEVELLING_WINDOW_DAYS);
+    // A word of luck is for the last days before, not a week early.
+    let window = if kind == Some(note_timing::TargetKind::BeforeNews) {
+        LUCK_WINDOW_DAYS
+    } else {
+        LEVELLING_WINDOW_DAYS
+    };
+    let floor = floor.max(day - window);
     (day..by)
         .find(|&d| free(d))
         .or_else(|| (floor..day).rev().find(|&d| free(d)))
@@ -2712,6 +2730,8 @@ fn place_targets(
 ) -> Vec<(i32, i32, note_timing::TargetKind)> {
     targets
         .into_iter()
+        // A word of luck before surgery or a wedding is a friend's.
+        .filter(|t| !(business && t.kind == note_timing::TargetKind::BeforeNews))
         .filter_map(|t| {
             let by = calendar.day(t.by);
             let day = match t.kind {
@@ -2724,6 +2744,7 @@ fn place_targets(
                 note_timing::TargetKind::AfterNews
                 | note_timing::TargetKind::AfterDecision
                 | note_timing::TargetKind::Chase => calendar.next_working(calendar.day(t.day)),
+                note_timing::TargetKind::BeforeNews => calendar.prev_working(calendar.day(t.day)),
                 note_timing::TargetKind::Deadline
                 | note_timing::TargetKind::Owed
                 | note_timing::TargetKind::AskedFrom => {

@@ -27,6 +27,9 @@ pub const REACH_DAYS: i64 = 150;
 pub const AFTER_NEWS_DAYS: i64 = 2;
 /// Personal news this far after its note still brings a ping after it.
 pub const NEWS_REACH_DAYS: i64 = 120;
+/// Dated news this many days or more after its note gets a word of luck
+/// the day before (see [`TargetKind::BeforeNews`]).
+const BEFORE_NEWS_MIN_DAYS: i64 = 3;
 /// A ping asking how news went comes within this many days after it.
 pub const NEWS_WINDOW_DAYS: i64 = 14;
 /// How long after a decision's day the question how it went still fits.
@@ -46,6 +49,9 @@ pub enum TargetKind {
     Deadline,
     /// A ping after dated personal news, to ask how it went.
     AfterNews,
+    /// A word of luck the day before a friend's surgery or wedding (family
+    /// and friends only: see `place_targets`).
+    BeforeNews,
     /// A ping after a decision others take on a day ("the board on Wed
     /// 9/12"), to ask how it went: as news, but not while they are away.
     AfterDecision,
@@ -723,6 +729,20 @@ fn dated_targets(
             DAY_LEAD_DAYS
         };
         if d.life && d.on >= written && ahead <= NEWS_REACH_DAYS {
+            // "ACL surgery on 9 Dec", "wedding 23 Jan": a word the day
+            // before, when there is time for one.
+            if ahead >= BEFORE_NEWS_MIN_DAYS
+                && matches!(
+                    super::phrases::news_kind(&d.clause),
+                    super::phrases::NewsKind::Health | super::phrases::NewsKind::Wedding
+                )
+            {
+                out.push(NoteTarget {
+                    day: d.on - Duration::days(1),
+                    by: d.on + Duration::days(1),
+                    kind: TargetKind::BeforeNews,
+                });
+            }
             out.push(NoteTarget {
                 day: d.on + Duration::days(AFTER_NEWS_DAYS),
                 by: d.on + Duration::days(NEWS_WINDOW_DAYS),
@@ -1958,6 +1978,15 @@ mod tests {
     fn dated_news_asks_for_a_ping_a_couple_of_days_after_it() {
         assert_eq!(
             targets("Her knee surgery is on 9 Dec", "2026-12-01"),
+            vec![
+                // A word of luck the day before (for family and friends).
+                (d("2026-12-08"), d("2026-12-10")),
+                (d("2026-12-11"), d("2026-12-23"))
+            ]
+        );
+        // Told the day before, there is no time for a planned word of luck.
+        assert_eq!(
+            targets("Her knee surgery is on 9 Dec", "2026-12-07"),
             vec![(d("2026-12-11"), d("2026-12-23"))]
         );
     }

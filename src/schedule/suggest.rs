@@ -553,6 +553,8 @@ pub struct Uses {
     pub dated: bool,
     /// Personal news whose day has passed.
     pub life_dated: bool,
+    /// Personal news still ahead (a word of luck for it).
+    pub news_ahead: bool,
     /// A deadline the note names, still ahead.
     pub deadline: bool,
     /// What is owed by a day the note names (by the user or to them).
@@ -1029,6 +1031,12 @@ pub fn suggest_anew(
     narrow_to(&mut eligible, ctx.asked_back.is_some(), Need::AskedBack);
     // The last word before someone goes away for a while is about that.
     narrow_to(&mut eligible, ctx.away_ahead.is_some(), Need::AwayAhead);
+    // A friend's surgery or wedding days away: a word of luck for it.
+    narrow_to(
+        &mut eligible,
+        ctx.news_ahead.is_some() && matches!(reason, Reason::Cadence | Reason::Overdue),
+        Need::NewsAhead,
+    );
     // A visit within weeks is the chance to meet.
     narrow_to(&mut eligible, ctx.visit.is_some(), Need::Visit);
     // The day after the decision an event's note dated, the second touch
@@ -1266,6 +1274,7 @@ pub fn suggest_anew(
             .any(|n| template.needs.contains(n)),
             life: template.needs.contains(&Need::Life) || template.needs.contains(&Need::NewsAhead),
             life_dated: template.needs.contains(&Need::LifeDated),
+            news_ahead: template.needs.contains(&Need::NewsAhead),
             favour: template.needs.contains(&Need::Favour),
             request: template.needs.contains(&Need::Request),
             promise: template.promise.is_some(),

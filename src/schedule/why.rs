@@ -46,6 +46,8 @@ pub(super) struct Said<'a> {
     pub offered: Option<(String, NaiveDate)>,
     /// The suggestion asks how personal news with a day went: what, its day.
     pub life_dated: Option<(&'a str, NaiveDate)>,
+    /// A friend's rhythm ping wishes luck for news just ahead: what, its day.
+    pub luck_ahead: Option<(&'a str, NaiveDate)>,
     /// The only message sent went unanswered: its day.
     pub unanswered: Option<NaiveDate>,
     /// The promise asked about was marked kept (on the day in `promise_after`).
@@ -565,6 +567,13 @@ fn rhythm_why(
             "On {} you noted an offer from {name} that is still open (“{}”); a word now keeps it moving.",
             day_month(on, date),
             clean(note, 100)
+        );
+    }
+    if let Some((what, on)) = said.luck_ahead {
+        return format!(
+            "Your notes have {} on {}: a word of luck before it.",
+            super::notes::definite(&clean(what, 80)),
+            short_date(on, date)
         );
     }
     if let Some((what, on)) = said.life_dated {

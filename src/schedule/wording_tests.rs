@@ -776,7 +776,7 @@ fn family_news_is_asked_about_without_business_caveats_and_a_late_promise_apolog
     let plan = plan_for(vec![dad, client], 60);
     let after_op = of(&plan, 1)
         .into_iter()
-        .find(|p| p.suggestion.contains("knee op"))
+        .find(|p| p.suggestion.contains("knee op") && !p.suggestion.contains("luck"))
         .expect("a ping asks about the op");
     assert!(after_op.date > d("2026-12-08"), "{after_op:?}");
     assert!(!after_op.suggestion.contains("business"), "{after_op:?}");
@@ -959,10 +959,28 @@ fn family_is_called_the_day_after_an_operation_and_a_customer_asked_later() {
     let asked = |id: i64| {
         of(&plan, id)
             .into_iter()
-            .find(|p| p.suggestion.contains("surgery"))
+            .find(|p| p.suggestion.contains("surgery") && !p.suggestion.contains("luck"))
             .unwrap_or_else(|| panic!("{:?}", of(&plan, id)))
             .clone()
     };
+    // Family hear a word of luck the day before; a customer does not.
+    let luck = |id: i64| {
+        of(&plan, id)
+            .into_iter()
+            .find(|p| p.suggestion.contains("luck"))
+            .cloned()
+    };
+    let before = luck(1).expect("a word of luck");
+    assert_eq!(before.date, d("2026-12-14"), "{before:?}");
+    assert_eq!(
+        before.suggestion,
+        "Send Tariq a word of luck for the cataract surgery on Tue 15 Dec, and say you will be in touch after."
+    );
+    assert_eq!(
+        before.why,
+        "Your notes have the cataract surgery on Tue 15 Dec: a word of luck before it."
+    );
+    assert!(luck(2).is_none(), "{:?}", of(&plan, 2));
     let mum = asked(1);
     assert_eq!(mum.date, d("2026-12-16"), "{mum:?}");
     assert!(mum.suggestion.starts_with("Call "), "{mum:?}");
