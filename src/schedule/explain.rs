@@ -648,8 +648,7 @@ fn write_ping<'a, 'p>(
         && super::notes::only_one_way(facts, &p.anchors);
     let unanswered = one_way
         && facts
-            .last_note
-            .as_ref()
+            .latest_note()
             .is_some_and(|n| n.kind == InteractionKind::Email && is_unanswered(&n.text));
     // A birthday wish to someone only ever pinged by the plan (a first hello)
     // stays short: there is nothing shared to mention yet.
@@ -1405,11 +1404,7 @@ fn write_ping<'a, 'p>(
         luck_ahead: ahead_day
             .filter(|_| uses.news_ahead && rhythm)
             .map(|d| (d.what.as_str(), d.on)),
-        unanswered: facts
-            .last_note
-            .as_ref()
-            .filter(|_| unanswered)
-            .map(|n| n.date),
+        unanswered: facts.latest_note().filter(|_| unanswered).map(|n| n.date),
         dated: passed
             .filter(|_| uses.dated)
             .map(|d| (super::notes::definite(&d.what), d.on)),

@@ -146,6 +146,13 @@ pub struct ActionFacts {
 }
 
 impl ContactFacts {
+    /// The latest note, however old: the recent one the planner reads, else
+    /// the one read for a contact with no recent note ("cold email, no
+    /// reply" of last February still says the first message went unanswered).
+    pub fn latest_note(&self) -> Option<&NoteFacts> {
+        self.last_note.as_ref().or(self.old_last_note.as_ref())
+    }
+
     /// A contact with no history, for tests and generators.
     pub fn new(id: i64, name: &str, circle: Circle, created_on: NaiveDate) -> ContactFacts {
         ContactFacts {

@@ -1944,3 +1944,37 @@ fn a_teammate_hears_about_the_work_not_about_a_hobby() {
         plan.pings
     );
 }
+
+#[test]
+fn a_cold_email_left_unanswered_long_ago_gets_a_second_try_not_new_year_wishes() {
+    use super::snapshot::Snapshot;
+    // A note older than the planner reads in full is still the latest one.
+    let mut cold = person(2, Circle::Acquaintance);
+    cold.company = Some("Atlantic Ferries".into());
+    cold.record_interaction(InteractionKind::Email, d("2026-02-11"), None, 2000);
+    cold.old_last_note = Some(NoteFacts {
+        date: d("2026-02-11"),
+        kind: InteractionKind::Email,
+        text: "Cold email re EDR consolidation - no reply.".into(),
+        event: None,
+    });
+    let plan = super::plan(
+        d("2026-12-02"),
+        &Snapshot {
+            contacts: vec![cold],
+        },
+        &super::settings::PlannerSettings::default(),
+        120,
+    );
+    let first = plan.pings.first().expect("a ping");
+    assert!(
+        first.suggestion.contains("new angle") && !first.suggestion.contains("New Year"),
+        "{first:?}"
+    );
+    assert!(
+        first
+            .why
+            .starts_with("Your email to Ines on 11 Feb 2026 had no reply"),
+        "{first:?}"
+    );
+}

@@ -1569,8 +1569,7 @@ pub fn only_one_way(
     one_way_kinds
         && (!emailed
             || facts
-                .last_note
-                .as_ref()
+                .latest_note()
                 .is_some_and(|n| n.kind == InteractionKind::Email && is_unanswered(&n.text)))
 }
 
