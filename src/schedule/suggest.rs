@@ -1031,6 +1031,13 @@ pub fn suggest_anew(
     narrow_to(&mut eligible, ctx.asked_back.is_some(), Need::AskedBack);
     // The last word before someone goes away for a while is about that.
     narrow_to(&mut eligible, ctx.away_ahead.is_some(), Need::AwayAhead);
+    // Asking how a thing sent landed, with the day it is for still ahead
+    // ("signature by 18 Dec"): both, in one word.
+    narrow_to(
+        &mut eligible,
+        ctx.promise_state == Some(PromiseState::After) && ctx.deadline.is_some(),
+        Need::Deadline,
+    );
     // A friend's surgery or wedding days away: a word of luck for it.
     narrow_to(
         &mut eligible,

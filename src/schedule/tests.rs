@@ -1192,6 +1192,36 @@ fn a_contact_does_not_get_the_same_sentence_twice() {
 }
 
 #[test]
+fn asking_how_a_thing_sent_landed_names_the_day_it_is_for() {
+    // Sent for a signature still ahead: how it landed, and what is needed
+    // before the signature.
+    let mut helen = noted_as(
+        person(1, Circle::Core),
+        InteractionKind::Call,
+        "2026-11-27",
+        "Legal redlines on DPA. Needs revised order form + updated DPA by Fri 4 Dec. Signature by 18 Dec.",
+        None,
+    );
+    helen.open_promises.push(PromiseFacts {
+        id: 5,
+        text: "Send revised order form w 3-yr pricing + updated DPA".into(),
+        due: d("2026-12-04"),
+    });
+    let plan = plan_for(vec![helen], 40);
+    let after = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("landed well"))
+        .unwrap_or_else(|| panic!("{:#?}", of(&plan, 1)));
+    assert!(after.date < d("2026-12-18"), "{after:?}");
+    assert!(
+        after.suggestion.ends_with(
+            "landed well, and what is still needed from you ahead of the signature on Fri 18 Dec."
+        ),
+        "{after:?}"
+    );
+}
+
+#[test]
 fn a_kept_promise_is_asked_about_on_the_next_ping() {
     let mut brian = noted_as(
         person(1, Circle::Network),

@@ -698,9 +698,29 @@ fn common_start_lowered(object: &str) -> std::borrow::Cow<'_, str> {
         return Cow::Borrowed(object);
     }
     let lower = first.to_lowercase();
-    const COMMON: [&str; 16] = [
-        "cataract", "eye", "back", "shoulder", "heart", "bypass", "install", "kickoff", "kick-off",
-        "move", "review", "mtg", "meeting", "go-live", "closing", "exam",
+    const COMMON: [&str; 22] = [
+        "cataract",
+        "eye",
+        "back",
+        "shoulder",
+        "heart",
+        "bypass",
+        "install",
+        "kickoff",
+        "kick-off",
+        "move",
+        "review",
+        "mtg",
+        "meeting",
+        "go-live",
+        "closing",
+        "exam",
+        "signature",
+        "signing",
+        "submission",
+        "handover",
+        "presentation",
+        "workshop",
     ];
     let d = data();
     let common = COMMON.contains(&lower.as_str())

@@ -669,6 +669,8 @@ fn objects_read_as_known_things() {
     assert_eq!(definite("a quote for 40 seats"), "the quote for 40 seats");
     assert_eq!(definite("pricing for the tier"), "the pricing for the tier");
     assert_eq!(definite("the deck"), "the deck");
+    assert_eq!(definite("Signature"), "the signature");
+    assert_eq!(definite("Submission to Acme"), "the submission to Acme");
     // A sentence's capital on a common word is dropped; a name's is kept.
     assert_eq!(
         definite("Knee replacement surgery"),
