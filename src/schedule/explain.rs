@@ -324,6 +324,7 @@ fn channel_in_notes(facts: &ContactFacts) -> Channel {
         c.message = c.message.or(more.message);
         c.no_calls |= more.no_calls;
         c.phone_only |= more.phone_only;
+        c.no_email |= more.no_email;
     }
     // "Call him — he never reads email": a call, not a text.
     if asks_for_calls(&facts.notes) {

@@ -324,6 +324,10 @@ pub struct Channel {
     /// Only the phone reaches them ("landline only", "no mobile, no email"):
     /// what would be an email is a call.
     pub phone_only: bool,
+    /// Email does not reach them at all ("never reads email"), rather than
+    /// a message being the way they like ("prefers WhatsApp for quick
+    /// stuff"): then even a quote goes by message.
+    pub no_email: bool,
 }
 
 /// Whether `cue` stands in `lower` as whole words and says there is no
@@ -392,7 +396,23 @@ pub fn channel_in(notes: &str) -> Channel {
     } else {
         None
     };
+    let no_email = has(&[
+        "never reads email",
+        "never reads emails",
+        "doesn't read email",
+        "doesnt read email",
+        "does not read email",
+        "ignores email",
+        "ignores emails",
+        "no email",
+        "never checks email",
+        "doesn't check email",
+        "doesnt check email",
+        "doesn't do email",
+        "doesnt do email",
+    ]);
     let prefers_message = app.is_some()
+        || no_email
         || has(&[
             "prefers text",
             "prefers a text",
@@ -447,6 +467,7 @@ pub fn channel_in(notes: &str) -> Channel {
         message: (prefers_message && !landline).then_some(app.unwrap_or("a text")),
         no_calls,
         phone_only: landline && !no_calls,
+        no_email: no_email && !landline,
     }
 }
 

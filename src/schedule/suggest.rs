@@ -1383,6 +1383,22 @@ fn by_channel(
     } else {
         format!("on {app}")
     };
+    // A quote or a contract is a document to keep: it goes by email, with
+    // a word on the channel they like, unless email does not reach them.
+    if !channel.no_email && text.starts_with("Send ") && super::notes::is_for_review(&text) {
+        let heads_up = if app == "a text" {
+            "a text".to_owned()
+        } else {
+            format!("a {app} message")
+        };
+        return (
+            format!(
+                "{}, by email, with a heads-up by {heads_up}.",
+                text.trim_end_matches('.')
+            ),
+            action,
+        );
+    }
     let text = match text.strip_prefix("Email ") {
         Some(rest) => format!("Message {rest}"),
         None => text,

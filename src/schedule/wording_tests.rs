@@ -1978,3 +1978,34 @@ fn a_cold_email_left_unanswered_long_ago_gets_a_second_try_not_new_year_wishes()
         "{first:?}"
     );
 }
+
+#[test]
+fn a_quote_goes_by_email_with_a_heads_up_to_someone_who_only_prefers_whatsapp() {
+    let client = |card: &str| {
+        let mut mark = noted(
+            person(1, Circle::Core),
+            InteractionKind::Call,
+            "2026-11-20",
+            "Renewal due 28 Feb. Wants the renewal quote by 15 Jan.",
+        );
+        mark.notes = card.to_owned();
+        mark.open_promises.push(PromiseFacts {
+            id: 5,
+            text: "Send renewal quote incl identity module".into(),
+            due: d("2026-12-08"),
+        });
+        mark
+    };
+    let quote = promise_ping(client("Champion. Prefers WhatsApp for quick stuff."));
+    assert_eq!(
+        quote.suggestion,
+        "Send Tariq the renewal quote incl identity module, as promised, by email, with a heads-up by a WhatsApp message."
+    );
+    assert_eq!(quote.action, InteractionKind::Email);
+    // Email does not reach them: the quote goes on WhatsApp.
+    let quote = promise_ping(client("Never reads email, WhatsApp only."));
+    assert!(
+        quote.suggestion.ends_with("on WhatsApp rather than email."),
+        "{quote:?}"
+    );
+}

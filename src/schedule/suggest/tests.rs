@@ -729,6 +729,7 @@ fn every_template_renders_with_hostile_empty_and_long_values() {
                         message: Some("WhatsApp"),
                         no_calls: true,
                         phone_only: false,
+                        no_email: false,
                     },
                     personal: true,
                     teammate: true,
