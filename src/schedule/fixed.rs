@@ -25,9 +25,13 @@ pub(super) fn working_day_by(calendar: &Calendar<'_>, day: i32) -> i32 {
 /// that is nearer.
 const BIRTHDAY_EARLY_DAYS: i32 = 4;
 
-/// A birthday prepared for (a partner's, the user's child's) comes on the
-/// working day before unless that is more than this many days early.
-const PREPARE_EARLY_DAYS: i32 = 7;
+/// A birthday prepared for (a partner's, the user's child's) comes this
+/// many days ahead (on the working day by then): time to buy the present
+/// and book the table, not the evening before.
+const PREPARE_LEAD_DAYS: i32 = 7;
+
+/// ...unless the user's leave makes that more than this many days early.
+const PREPARE_EARLY_DAYS: i32 = 14;
 
 pub(super) fn birthday_pings(
     facts: &ContactFacts,
@@ -48,7 +52,7 @@ pub(super) fn birthday_pings(
     // Family and friends are wished on the day itself, a weekend, a public
     // holiday or the user's leave alike: private life keeps no office hours.
     // The birthdays the user prepares (their child's, their partner's) are
-    // seen to on the last working day before.
+    // seen to a week before.
     let prepared = super::standing::is_own_child(&facts.notes)
         || super::standing::is_spouse_in_family(&facts.notes, &facts.tags);
     let on_the_day = personal && !prepared;
@@ -66,12 +70,12 @@ pub(super) fn birthday_pings(
         let day = if on_the_day {
             actual
         } else if prepared {
-            // A present and plans are ready before the day, not on it: the
-            // last working day before, unless the user's leave makes that
-            // weeks early (then the day before, at home).
-            let day = working_day_by(calendar, actual - 1);
+            // A present and plans are ready before the day, not on it: a
+            // week ahead, unless the user's leave makes that weeks early
+            // (then a week ahead all the same, at home).
+            let day = working_day_by(calendar, actual - PREPARE_LEAD_DAYS);
             if actual - day > PREPARE_EARLY_DAYS {
-                actual - 1
+                actual - PREPARE_LEAD_DAYS
             } else {
                 day
             }
