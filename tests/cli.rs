@@ -462,6 +462,23 @@ fn a_terminal_gets_header_rows_and_colour_unless_no_color_is_set() {
 }
 
 #[test]
+fn setting_a_value_says_what_was_set_and_nothing_more() {
+    let db = Db::new();
+    let out = db.run(&["settings", "set", "daily_cap", "4"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with("\ndaily_cap set to 4\n"));
+    // The whole table is `settings`'s; `--json` still gives scripts the values.
+    assert!(db
+        .ok(&["settings"])
+        .lines()
+        .any(|l| l.starts_with("daily_cap") && l.contains(" 4 ")));
+    let json: serde_json::Value =
+        serde_json::from_str(&db.ok(&["settings", "--json", "set", "daily_cap", "5"])).unwrap();
+    assert_eq!(json["daily_cap"], 5);
+}
+
+#[test]
 fn an_unknown_setting_is_refused_with_every_known_key_and_nothing_created() {
     let db = Db::new();
     let out = db.run(&["settings", "set", "daly_cap", "7"]);

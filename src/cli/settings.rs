@@ -61,6 +61,7 @@ pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
     let store = ctx.open_for_reading()?;
     let mut pairs = store.planner_settings()?.to_pairs();
     let notify_pairs = notify::notify_settings(&store)?;
+    let setting = changed.is_some();
     if let Some(key) = changed {
         // Said as stored: `holidays USA` is kept as US.
         let value = pairs
@@ -78,6 +79,11 @@ pub fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
         } else {
             eprintln!("{key} set to {value}");
         }
+    }
+    // `settings set` says what it set; the whole table is `settings`'s (or
+    // `--json`'s, for scripts that read the settings back).
+    if setting && !a.json {
+        return Ok(());
     }
     if a.json {
         pairs.extend(notify_pairs);
