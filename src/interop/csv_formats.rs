@@ -646,6 +646,9 @@ impl Importer for OutlookImporter {
         let mut parsed = ParsedFile::new(file);
         let note_columns = table.note_columns(
             &[
+                // The honorific ("Dr.", "Prof."): how they are addressed,
+                // kept beside the name as Google's Name Prefix is.
+                ("Title", "Name prefix"),
                 ("Nickname", "Nickname"),
                 ("Department", "Department"),
                 ("Web Page", "Website"),
@@ -701,6 +704,34 @@ impl Importer for OutlookImporter {
             // separates them with semicolons.
             contact.tags = labels(row.get("Categories"), ";");
             row.add_to_notes(&mut contact.notes, &note_columns);
+            // Outlook splits an address over columns; the card keeps each
+            // address on one line, as the vCard importer does.
+            for (kind, label) in [
+                ("Business", "Business address"),
+                ("Home", "Home address"),
+                ("Other", "Other address"),
+            ] {
+                let parts: Vec<&str> = [
+                    "Street",
+                    "Street 2",
+                    "Street 3",
+                    "City",
+                    "State",
+                    "Postal Code",
+                    "Country/Region",
+                ]
+                .iter()
+                .map(|part| row.get(&format!("{kind} {part}")))
+                .filter(|v| !v.is_empty())
+                .collect();
+                let line = format!("{label}: {}", parts.join(", "));
+                if !parts.is_empty() && !contact.notes.lines().any(|l| l.trim() == line) {
+                    if !contact.notes.trim().is_empty() {
+                        contact.notes.push('\n');
+                    }
+                    contact.notes.push_str(&line);
+                }
+            }
             finish(contact, *line, Extras::default(), &mut parsed);
         }
         table.warn_unread(file, &mut parsed.warnings);
@@ -832,5 +863,23 @@ mod tests {
                 "outlook.csv:3: Birthday '1/11/1970' read as 11 January 1970 (month first, as the file writes '1/27/1966'); edit the contact if that is wrong"
             ]
         );
+    }
+
+    #[test]
+    fn an_outlook_honorific_and_addresses_are_kept_in_the_notes() {
+        let text = "First Name,Last Name,Title,E-mail Address,Business Street,Business City,Business Postal Code,Business Country/Region,Home City\nFrank,Siebert,Dr.,frank@example.de,Werkstr. 5,Augsburg,86150,Germany,\n";
+        let parsed = OutlookImporter
+            .parse_dated(
+                text,
+                Path::new("outlook.csv"),
+                &DateReading::of_region(Some("DE-BY")),
+            )
+            .unwrap();
+        assert_eq!(parsed.contacts[0].contact.name, "Frank Siebert");
+        assert_eq!(
+            parsed.contacts[0].contact.notes,
+            "Name prefix: Dr.\nBusiness address: Werkstr. 5, Augsburg, 86150, Germany"
+        );
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     }
 }
