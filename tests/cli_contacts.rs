@@ -1050,3 +1050,26 @@ fn log_new_warns_about_a_contact_it_may_duplicate() {
     let out = db.run(&["log", "Zed Quill", "--kind", "meeting", "--new"]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
 }
+
+#[test]
+fn replacing_notes_says_what_they_held() {
+    let db = Db::new();
+    db.ok(&[
+        "add",
+        "Ada Byrne",
+        "--notes",
+        "Nickname: Mama\nAddress: 1 Main St",
+    ]);
+    let out = db.run(&["edit", "Ada Byrne", "--notes", "Mum. Sunday calls."]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "notes replaced (--append-note adds to them instead); they were:\n    Nickname: Mama\n    Address: 1 Main St\n"
+        ),
+        "{stderr}"
+    );
+    // Notes kept within the new ones, or none before: nothing to say.
+    let out = db.run(&["edit", "Ada Byrne", "--notes", "Mum. Sunday calls. Knits."]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("replaced"));
+}

@@ -182,7 +182,7 @@ pub struct EditArgs {
     /// Remove a tag (repeatable).
     #[arg(long, value_name = "TAG")]
     remove_tag: Vec<String>,
-    /// Replace the notes.
+    /// Replace the notes (what they held is printed; --append-note adds instead).
     #[arg(long, value_name = "TEXT")]
     notes: Option<String>,
     /// Add a paragraph at the end of the notes.
@@ -199,6 +199,13 @@ pub struct EditArgs {
 pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let mut store = ctx.open_for_writing()?;
     let id = store.resolve_contact(&a.contact)?;
+    // Notes replaced are said back in full, so nothing an import or an
+    // earlier edit put there (a nickname, an address) goes without a word.
+    let replaced = match &a.notes {
+        Some(new) => Some(store.contact(id)?.notes)
+            .filter(|old| !old.trim().is_empty() && !new.contains(old.trim())),
+        None => None,
+    };
     let edit = ContactEdit {
         name: a.name,
         company: a.company,
@@ -235,6 +242,12 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             })?
     };
     eprintln!("Edited #{} {}", contact.id, safe(&contact.name));
+    if let Some(old) = replaced {
+        eprintln!("  notes replaced (--append-note adds to them instead); they were:");
+        for line in old.lines() {
+            eprintln!("    {}", safe(line));
+        }
+    }
     if a.json {
         print_json(&contact)?;
     }
