@@ -199,6 +199,14 @@ fn invalid_dates_are_named_and_change_nothing() {
             "'tomorrow' for '--due",
         ),
         (
+            vec!["promise", "1", "--due", "15 Dec", "Call back"],
+            "'15 Dec' for '--due <DUE>': expected a date with its year: 2026-12-15, 15 Dec 2026 or 15/12/2026",
+        ),
+        (
+            vec!["settings", "set", "vacations", "24 Dec - 1 Jan"],
+            "write each vacation as FIRST..LAST, as in 2026-12-24..2027-01-01",
+        ),
+        (
             vec!["promise", "1", "--due", "4/12/2026", "Call back"],
             "4/12/2026 reads two ways: write 2026-12-04 (4 December) or 2026-04-12 (12 April)",
         ),

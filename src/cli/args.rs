@@ -20,7 +20,17 @@ fn reason_only(e: keepwarm::Error) -> String {
 pub fn date_arg(field: &'static str) -> impl Fn(&str) -> Result<NaiveDate, String> + Clone {
     move |s| match parse_date(field, s) {
         Ok(date) => Ok(date),
-        Err(e) => written_date(s).unwrap_or_else(|| Err(reason_only(e))),
+        Err(e) => written_date(s).unwrap_or_else(|| Err(with_the_forms(reason_only(e)))),
+    }
+}
+
+/// A date refused for its shape, with the shapes that would do ("15 Dec"
+/// lacks its year).
+fn with_the_forms(reason: String) -> String {
+    if reason.starts_with("expected a date") {
+        "expected a date with its year: 2026-12-15, 15 Dec 2026 or 15/12/2026".to_owned()
+    } else {
+        reason
     }
 }
 

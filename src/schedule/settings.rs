@@ -171,9 +171,14 @@ impl PlannerSettings {
                 let mut ranges = Vec::new();
                 for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                     let (first, last) = part.split_once("..").unwrap_or((part, part));
-                    let first =
-                        parse_date("vacation start", first).map_err(|e| bad(e.to_string()))?;
-                    let last = parse_date("vacation end", last).map_err(|e| bad(e.to_string()))?;
+                    // Said with the form that works: FIRST..LAST, ISO dates.
+                    let form = |e: crate::Error| {
+                        bad(format!(
+                            "{e}; write each vacation as FIRST..LAST, as in 2026-12-24..2027-01-01 (several: separated by commas; one day: 2026-12-24)"
+                        ))
+                    };
+                    let first = parse_date("vacation start", first.trim()).map_err(form)?;
+                    let last = parse_date("vacation end", last.trim()).map_err(form)?;
                     if last < first {
                         return Err(bad(format!("vacation {part} ends before it starts")));
                     }
