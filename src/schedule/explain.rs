@@ -1127,10 +1127,9 @@ fn write_ping<'a, 'p>(
         .filter(|a| a.call && a.purpose.is_none())
         .and(request)
         .map(|r| format!("about {}", clean(&r.object, 80)));
-    let asked = asked.filter(|a| {
-        (a.purpose.is_some() || call_about.is_some() || request.is_none())
-            && (a.call || a.purpose.is_some())
-    });
+    // "Said to get in touch in the new year": that word, with no purpose
+    // of its own, is said as theirs (what is new, and a call offered).
+    let asked = asked.filter(|a| a.purpose.is_some() || call_about.is_some() || request.is_none());
     let asked_back = asked.map(|a| super::suggest::AskedBackContext {
         call: a.call,
         theirs: a.theirs,

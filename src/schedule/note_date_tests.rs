@@ -1033,3 +1033,25 @@ fn a_friends_day_ahead_gets_a_word_of_luck_not_a_business_check_in() {
     );
     assert!(!before.why.contains("Stressed"), "{before:?}");
 }
+
+#[test]
+fn a_word_asked_for_in_the_new_year_is_that_word_not_plain_new_year_wishes() {
+    let prospect = noted(
+        person(1, Circle::Network),
+        "2026-11-20",
+        "Sophos renewal June 2027. Said to get in touch in the new year.",
+    );
+    let plan = plan_in("IE", vec![prospect], 60);
+    let first = of(&plan, 1)[0];
+    assert_eq!(first.date, d("2027-01-04"), "{first:?}");
+    assert_eq!(
+        first.suggestion,
+        "Get back in touch with Person, as asked: say what is new on your side, and offer a short call."
+    );
+    assert!(
+        first
+            .why
+            .starts_with("On 20 Nov 2026 Person asked you to get back in touch"),
+        "{first:?}"
+    );
+}

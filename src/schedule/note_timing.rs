@@ -1403,7 +1403,11 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
             .any(|w| matches!(w.as_str(), "me" | "us"))
             || words[..verb]
                 .iter()
-                .any(|w| matches!(w.as_str(), "asked" | "asks" | "wants" | "wanted"));
+                .any(|w| matches!(w.as_str(), "asked" | "asks" | "wants" | "wanted"))
+            // "Said to get in touch in the new year": their word to the user.
+            || words[..verb]
+                .windows(2)
+                .any(|w| matches!(w[0].as_str(), "said" | "says") && w[1] == "to");
         // The purpose is said after the verb: "to" before it is part of the
         // ask ("asked me to call after 11 Jan").
         let verb_at = lower
@@ -1874,6 +1878,13 @@ mod tests {
         assert!(!ed.call && !ed.theirs, "{ed:?}");
         // The user's own plan.
         assert!(asked("Ring him after 11 Jan").is_some_and(|a| a.call && !a.theirs));
+        // What they said to do is theirs.
+        let said =
+            asked("Sophos renewal June 2027. Said to get in touch in the new year.").unwrap();
+        assert!(
+            !said.call && said.theirs && said.purpose.is_none(),
+            "{said:?}"
+        );
         // After a thing whose day the clause names further on.
         let budget = asked("Call me after the budget: council passes it on 18 Feb").unwrap();
         assert_eq!(

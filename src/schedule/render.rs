@@ -468,8 +468,11 @@ fn value(
         "task_on" => ctx.task.map_or("", |t| t.1).to_owned(),
         "custom" => christmas_custom(ctx.christmas.map_or("", |c| c.0)),
         "custom_thing" => ctx.christmas.map_or("", |c| c.1).to_owned(),
-        "asked_purpose" => match ctx.asked_back.map(|a| clean(a.purpose, 120)) {
-            Some(purpose) if !purpose.is_empty() => format!(", {purpose}"),
+        "asked_purpose" => match ctx.asked_back.map(|a| (clean(a.purpose, 120), a.call)) {
+            Some((purpose, _)) if !purpose.is_empty() => format!(", {purpose}"),
+            // "Get in touch in the new year", for nothing named: what is
+            // new on your side, and a call offered.
+            Some((_, false)) => ": say what is new on your side, and offer a short call".to_owned(),
             _ => String::new(),
         },
         // Whose word it is: the contact's ask, or the user's own note.
