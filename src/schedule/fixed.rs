@@ -285,6 +285,35 @@ pub(super) fn promise_lead(text: &str) -> PromiseLead {
     }
 }
 
+/// Whether a promise's text says someone else's word comes first: a
+/// sign-off, an approval, their input, or "needs Yvonne first".
+fn needs_someone_first(lower: &str) -> bool {
+    [
+        "sign-off",
+        "signoff",
+        "sign off",
+        "approval",
+        "approved by",
+        "input from",
+        "'s input",
+        "\u{2019}s input",
+        "pending ",
+        "check with ",
+        "check w ",
+        "check w/ ",
+        "once ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || (lower.ends_with(" first")
+            || lower.contains(" first)")
+            || lower.contains(" first,")
+            || lower.contains(" first ("))
+            && ["need", "ask ", "get ", "after ", "wait"]
+                .iter()
+                .any(|w| lower.contains(w))
+}
+
 /// A promise to set something up ("Set up the demo for Holly's team",
 /// "Schedule the reference call", "Complete the SIG Lite questionnaire") is
 /// pinged this many days before its day: others have to find the time.
@@ -326,6 +355,9 @@ fn takes_lead(text: &str) -> bool {
         // - ask Chris re borrowing his mate's van"), takes their time too.
         || lower.contains("borrow")
         || [" - ask ", " – ask ", "; ask "].iter().any(|w| lower.contains(w))
+        // Someone else's word comes first ("price sheet - needs Frank's
+        // sign-off first", "servo sizing (need Yvonne's input)").
+        || needs_someone_first(&lower)
         || ["reference", "referee", "refs", "business case", "method statement", "itp"]
             .iter()
             .any(|w| {

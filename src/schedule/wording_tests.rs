@@ -1711,7 +1711,30 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
         text: "help Ellie move - ask Chris re borrowing his mate's van".into(),
         due: d("2026-12-11"),
     }];
-    let plan = plan_for(vec![holly, tom, ahmed, paul, raj, ellie], 30);
+    // Someone else's word comes first: a sign-off, an input.
+    let mut claudia = person(13, Circle::Core);
+    claudia.open_promises = vec![PromiseFacts {
+        id: 18,
+        text: "Send Claudia the 2027 price sheet - needs Frank's sign-off first".into(),
+        due: d("2026-12-11"),
+    }];
+    let mut mehmet = person(14, Circle::Core);
+    mehmet.open_promises = vec![PromiseFacts {
+        id: 19,
+        text: "Send Mehmet the servo sizing (need Yvonne's input)".into(),
+        due: d("2026-12-11"),
+    }];
+    // A thing sent on its own is sent on its day.
+    let mut ola = person(15, Circle::Core);
+    ola.open_promises = vec![PromiseFacts {
+        id: 20,
+        text: "Send Ola the first draft of the SOW".into(),
+        due: d("2026-12-11"),
+    }];
+    let plan = plan_for(
+        vec![holly, tom, ahmed, paul, raj, ellie, claudia, mehmet, ola],
+        30,
+    );
     let promise = |id: i64| {
         of(&plan, id)
             .into_iter()
@@ -1726,6 +1749,9 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
     assert_eq!(promise(10).date, d("2026-12-04"), "{:?}", promise(10));
     assert_eq!(promise(11).date, d("2026-12-04"), "{:?}", promise(11));
     assert_eq!(promise(12).date, d("2026-12-04"), "{:?}", promise(12));
+    assert_eq!(promise(13).date, d("2026-12-04"), "{:?}", promise(13));
+    assert_eq!(promise(14).date, d("2026-12-04"), "{:?}", promise(14));
+    assert_eq!(promise(15).date, d("2026-12-11"), "{:?}", promise(15));
 }
 
 #[test]
