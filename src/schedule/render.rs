@@ -438,6 +438,22 @@ fn value(
                 {
                     "congratulations on the baby news".to_owned()
                 }
+                // "Retiring in April": months ahead, no farewell wishes yet.
+                NewsKind::Retiring
+                    if [
+                        "retiring",
+                        "will retire",
+                        "to retire",
+                        "retires ",
+                        "retirement in",
+                        "retirement next",
+                        "retirement from",
+                    ]
+                    .iter()
+                    .any(|cue| life.contains(cue)) =>
+                {
+                    "a word on the retirement plans".to_owned()
+                }
                 kind => news_opening(kind).to_owned(),
             }
         }

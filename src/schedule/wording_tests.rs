@@ -362,6 +362,28 @@ fn a_light_word_after_news_opens_with_the_news() {
 }
 
 #[test]
+fn a_retirement_months_ahead_is_asked_about_not_wished_farewell() {
+    let mut werner = noted(
+        person(1, Circle::Core),
+        InteractionKind::Meeting,
+        "2026-10-30",
+        "Plant tour. Retiring in April, successor not named yet.",
+    );
+    werner.tags = vec!["friend".into()];
+    let plan = plan_for(vec![werner], 60);
+    let first = of(&plan, 1)
+        .into_iter()
+        .find(|p| p.suggestion.contains("retire"))
+        .unwrap_or_else(|| panic!("{:?}", of(&plan, 1)));
+    assert!(
+        first.suggestion.contains("a word on the retirement plans")
+            && !first.suggestion.contains("good wishes for the retirement"),
+        "{}",
+        first.suggestion
+    );
+}
+
+#[test]
 fn a_promise_to_someone_with_hard_news_opens_with_a_word_on_it() {
     let promised = |note: &str, promise: &str| {
         let mut c = noted(
