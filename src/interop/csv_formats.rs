@@ -811,16 +811,17 @@ mod tests {
         }
     }
 
+    /// The file `text`, named `file`, read by `importer` in `region`.
+    fn read_in(importer: &dyn Importer, text: &str, file: &str, region: &str) -> ParsedFile {
+        importer
+            .parse_dated(text, Path::new(file), &DateReading::of_region(Some(region)))
+            .unwrap()
+    }
+
     #[test]
     fn google_birthdays_may_be_numeric_too() {
         let text = "First Name,Last Name,E-mail 1 - Value,Birthday\nAda,Byrne,,20/12/1981\nBo,Byrne,,3/12/1988\nCy,Byrne,,1988-03-12\n";
-        let parsed = GoogleImporter
-            .parse_dated(
-                text,
-                Path::new("google.csv"),
-                &DateReading::of_region(Some("AU-NSW")),
-            )
-            .unwrap();
+        let parsed = read_in(&GoogleImporter, text, "google.csv", "AU-NSW");
         let birthdays: Vec<Option<String>> = parsed
             .contacts
             .iter()
@@ -843,13 +844,7 @@ mod tests {
     #[test]
     fn an_outlook_file_that_shows_month_first_is_read_month_first_in_a_day_first_region() {
         let text = "First Name,Last Name,E-mail Address,Birthday\nPetra,Huber,,12/9/1975\nWerner,Gruber,,1/11/1970\nJonas,Maier,,1/27/1966\n";
-        let parsed = OutlookImporter
-            .parse_dated(
-                text,
-                Path::new("outlook.csv"),
-                &DateReading::of_region(Some("DE-BY")),
-            )
-            .unwrap();
+        let parsed = read_in(&OutlookImporter, text, "outlook.csv", "DE-BY");
         let birthdays: Vec<String> = parsed
             .contacts
             .iter()
@@ -868,13 +863,7 @@ mod tests {
     #[test]
     fn an_outlook_honorific_and_addresses_are_kept_in_the_notes() {
         let text = "First Name,Last Name,Title,E-mail Address,Business Street,Business City,Business Postal Code,Business Country/Region,Home City\nFrank,Siebert,Dr.,frank@example.de,Werkstr. 5,Augsburg,86150,Germany,\n";
-        let parsed = OutlookImporter
-            .parse_dated(
-                text,
-                Path::new("outlook.csv"),
-                &DateReading::of_region(Some("DE-BY")),
-            )
-            .unwrap();
+        let parsed = read_in(&OutlookImporter, text, "outlook.csv", "DE-BY");
         assert_eq!(parsed.contacts[0].contact.name, "Frank Siebert");
         assert_eq!(
             parsed.contacts[0].contact.notes,

@@ -423,14 +423,6 @@ pub fn channel_in(notes: &str) -> Channel {
             "text him",
             "text her",
             "text them",
-            "never reads email",
-            "never reads emails",
-            "doesn't read email",
-            "doesnt read email",
-            "does not read email",
-            "ignores email",
-            "ignores emails",
-            "no email",
         ]);
     // "Never call before 10", "don't call after 6": when, not whether;
     // "hates phone calls that go long": how, not whether.
