@@ -200,7 +200,7 @@ fn invalid_dates_are_named_and_change_nothing() {
         ),
         (
             vec!["promise", "1", "--due", "15 Dec", "Call back"],
-            "'15 Dec' for '--due <DUE>': expected a date with its year: 2026-12-15, 15 Dec 2026 or 15/12/2026",
+            "'15 Dec' for '--due <DUE>': expected a date as YYYY-MM-DD, or written out with its year: 15 Dec 2026, 15/12/2026",
         ),
         (
             vec!["settings", "set", "vacations", "24 Dec - 1 Jan"],

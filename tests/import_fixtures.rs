@@ -193,7 +193,11 @@ fn outlook_windows_1252_dates_and_job_title() {
     // Outlook's categories are its labels: tags.
     assert_eq!(f.tags, ["Golf", "VIP"]);
     assert!(f.interests.is_empty());
-    assert_eq!(f.notes, "Très sympathique, \"grande\" cliente");
+    // The honorific is kept in the notes, as Google's Name Prefix is.
+    assert_eq!(
+        f.notes,
+        "Très sympathique, \"grande\" cliente\nName prefix: Mme"
+    );
     let r = by_name(&contacts, "René Müller");
     assert_eq!(r.birthday, None, "0/0/00 means no birthday");
     assert_eq!(r.phones, ["+49 171 000 0001"]);

@@ -28,7 +28,8 @@ pub fn date_arg(field: &'static str) -> impl Fn(&str) -> Result<NaiveDate, Strin
 /// lacks its year).
 fn with_the_forms(reason: String) -> String {
     if reason.starts_with("expected a date") {
-        "expected a date with its year: 2026-12-15, 15 Dec 2026 or 15/12/2026".to_owned()
+        "expected a date as YYYY-MM-DD, or written out with its year: 15 Dec 2026, 15/12/2026"
+            .to_owned()
     } else {
         reason
     }

@@ -83,8 +83,9 @@ const BIRTHDAY_NEWS_DAYS: i64 = 120;
 /// Personal news with a day this soon after a birthday is wished luck for in it.
 const NEWS_AHEAD_DAYS: i64 = 30;
 /// A friend's rhythm ping this close before their surgery or wedding
-/// wishes them luck for it.
-const LUCK_AHEAD_DAYS: i64 = 4;
+/// wishes them luck for it: the working day before, or one before that
+/// (the Thursday before a Monday's surgery is four days ahead).
+const LUCK_AHEAD_DAYS: i64 = 5;
 /// Ages worth a call on the day.
 const MILESTONES: [i32; 13] = [18, 21, 30, 40, 50, 60, 65, 70, 75, 80, 85, 90, 100];
 

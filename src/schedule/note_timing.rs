@@ -737,9 +737,11 @@ fn dated_targets(
                     super::phrases::NewsKind::Health | super::phrases::NewsKind::Wedding
                 )
             {
+                // Before the day: a word on the day itself would stand in
+                // for asking how it went.
                 out.push(NoteTarget {
                     day: d.on - Duration::days(1),
-                    by: d.on + Duration::days(1),
+                    by: d.on,
                     kind: TargetKind::BeforeNews,
                 });
             }
@@ -1035,7 +1037,7 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
 /// blackout), with the day it ends named after "until" or "till".
-const NO_CONTACT: [&str; 25] = [
+const NO_CONTACT: [&str; 24] = [
     // "Brian asked me not to chase before then - he'll push it internally".
     "not to chase",
     "not be chased",
@@ -1043,7 +1045,6 @@ const NO_CONTACT: [&str; 25] = [
     "don't chase",
     "do not chase",
     "dont chase",
-    "no chasing",
     // A buyer in a tender: "can't talk to vendors until award", "formal
     // contact only, via the portal, until award".
     "formal contact only",
@@ -1125,6 +1126,13 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
             } else {
                 named_day(after, written)
             }?;
+            // Not before the board on 20 Jan: the day itself is the
+            // board's, the word after it comes the day after.
+            let day = if w == "before" {
+                day + Duration::days(1)
+            } else {
+                day
+            };
             // "No contact until award, expected end Jan": the hold lasts the
             // month out; the award may come on its last day.
             let month_end = after
@@ -1168,13 +1176,25 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
     None
 }
 
-/// The last clear day `note` names before `clause` (a slice of it).
+/// The last day `note` names before `clause` (a slice of it): "Legal
+/// review 12 Dec, board 20 Jan. Asked me not to chase before then" is 20 Jan.
 fn day_named_before(note: &str, clause: &str, written: NaiveDate) -> Option<NaiveDate> {
     let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)?;
-    let before = note.get(..start)?;
-    super::notes::note_dates(before, written)
+    let words = words_of(&note.get(..start)?.to_lowercase());
+    let is_month = |w: &String| month_named(w).is_some() || short_month(w).is_some();
+    let is_day = |w: &String| {
+        w.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+    };
+    // A day starts at its number ("20 Jan") or at its month when no number
+    // stands before it ("Jan 20").
+    (0..words.len())
+        .filter(|&i| {
+            is_day(&words[i]) || (is_month(&words[i]) && (i == 0 || !is_day(&words[i - 1])))
+        })
+        .filter_map(|i| named_day(&words[i..words.len().min(i + 3)], written))
         .last()
-        .map(|d| d.on)
 }
 
 /// The note lower-cased from the text `at` bytes into `clause` (a slice of
@@ -1991,7 +2011,7 @@ mod tests {
             targets("Her knee surgery is on 9 Dec", "2026-12-01"),
             vec![
                 // A word of luck the day before (for family and friends).
-                (d("2026-12-08"), d("2026-12-10")),
+                (d("2026-12-08"), d("2026-12-09")),
                 (d("2026-12-11"), d("2026-12-23"))
             ]
         );
@@ -2157,11 +2177,27 @@ mod tests {
                 "POC done, strong results. Proposal goes to their board on 20 Jan. Brian asked me not to chase before then - he'll push it internally.",
                 written
             ),
-            Some((written, d("2027-01-20")))
+            Some((written, d("2027-01-21")))
+        );
+        // The last day named before the ask.
+        assert_eq!(
+            no_contact_days(
+                "Legal review 12 Dec, board 20 Jan. Asked me not to chase before then.",
+                written
+            ),
+            Some((written, d("2027-01-21")))
         );
         assert_eq!(
             no_contact_days("Don't chase before 15 Jan, she's on leave", written),
-            Some((written, d("2027-01-15")))
+            Some((written, d("2027-01-16")))
+        );
+        // No day named: nothing held here (and nothing for good either).
+        assert_eq!(
+            no_contact_days(
+                "Demo went well. Asked me not to chase before then.",
+                written
+            ),
+            None
         );
         assert_eq!(no_contact_days("Going w Sage. Don't chase", written), None);
         assert_eq!(

@@ -336,8 +336,10 @@ const NO_CONTACT: [&str; 40] = [
     "don't chase",
     "do not chase",
     "dont chase",
-    "not to chase",
-    "no chasing",
+    // "Asked not to be chased", with no day: for good ("no chasing
+    // needed", of an invoice paid, is no such ask).
+    "not to be chased",
+    "no chasing please",
     "unsubscribe",
     // A cold email's answer: "Reply: 'not interested, pls remove'".
     "interested, pls remove",
@@ -350,10 +352,11 @@ const NO_CONTACT: [&str; 40] = [
     "spam",
 ];
 
-/// Whether the words after "until" or "till" in a clause name a day or a
-/// month ("until 18 Dec", "till award, expected Feb 2027"): then the hold
-/// ends on that day (see `note_timing::no_contact_days`), and is no reason
-/// to leave the contact alone for good.
+/// Whether the words after "until", "till" or "before" in a clause name a
+/// day or a month ("until 18 Dec", "till award, expected Feb 2027", "before
+/// then"): then the hold ends on that day (see
+/// `note_timing::no_contact_days`), and is no reason to leave the contact
+/// alone for good.
 fn names_an_end(clause: &str) -> bool {
     let Some(at) = ["until", "till", "before"]
         .iter()
@@ -363,14 +366,17 @@ fn names_an_end(clause: &str) -> bool {
         return false;
     };
     let rest = &clause[at..];
-    // "not to chase before then": a day named earlier in the note.
+    // "not to chase before then": a day named earlier in the note. After
+    // "before", only a number names a day ("before the decision" holds
+    // no "dec").
     rest.chars().any(|c| c.is_ascii_digit())
         || ["until then", "till then", "before then"]
             .iter()
             .any(|w| rest.starts_with(w))
-        || super::notes::MONTH_NAMES
-            .iter()
-            .any(|m| rest.contains(&m[..3.min(m.len())]))
+        || (!rest.starts_with("before")
+            && super::notes::MONTH_NAMES
+                .iter()
+                .any(|m| rest.contains(&m[..3.min(m.len())])))
 }
 
 /// Whether the card's notes, tags, title or the last note say to leave the

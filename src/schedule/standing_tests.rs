@@ -993,3 +993,40 @@ fn what_another_contact_needs_is_no_ping_of_the_one_whose_card_holds_the_note() 
         assert!(p.date > d("2026-12-07"), "{p:?}");
     }
 }
+
+#[test]
+fn asked_not_to_be_chased_is_a_hold_or_for_good_and_no_chasing_needed_is_neither() {
+    use super::standing::{left_alone, LeftAlone};
+    let alone = |note: &str| left_alone("Brian Keane", "", &[], None, Some(note));
+    assert_eq!(alone("Asked not to be chased."), Some(LeftAlone::NoContact));
+    assert_eq!(
+        alone("No chasing please - she'll come back to us before the decision."),
+        Some(LeftAlone::NoContact)
+    );
+    assert_eq!(
+        alone("Going w Sage. Don't chase"),
+        Some(LeftAlone::NoContact)
+    );
+    // Ordinary notes that speak of chasing.
+    for note in [
+        "QBR done. Invoice paid on time, no chasing needed. Wants pricing for 20 more seats.",
+        "Reminder to self not to chase too hard, she's stretched.",
+        // A day to hold until: a hold, not for good.
+        "Proposal goes to their board on 20 Jan. Asked me not to chase before then.",
+    ] {
+        assert_eq!(alone(note), None, "{note}");
+    }
+    // The hold ends the day after the board, and the word then asks how it went.
+    let brian = noted(
+        person(1, Circle::Core),
+        "2026-11-19",
+        "POC done. Proposal goes to their board on 20 Jan. Asked me not to chase before then.",
+    );
+    let plan = plan_for(vec![brian], 90);
+    let first = of(&plan, 1)[0];
+    assert!(first.date > d("2027-01-20"), "{first:?}");
+    assert!(
+        first.suggestion.contains("how their board on 20 Jan went"),
+        "{first:?}"
+    );
+}

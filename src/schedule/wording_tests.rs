@@ -2057,3 +2057,43 @@ fn a_quote_goes_by_email_with_a_heads_up_to_someone_who_only_prefers_whatsapp() 
         "{quote:?}"
     );
 }
+
+#[test]
+fn no_word_of_luck_on_the_day_itself_and_the_call_after_still_comes() {
+    use super::snapshot::Snapshot;
+    let note = "Sunday call. Cataract surgery set for 15 Dec, Dad driving her.";
+    let mut mum = noted(
+        person(1, Circle::Inner),
+        InteractionKind::Call,
+        "2026-11-22",
+        note,
+    );
+    mum.tags = vec!["Family".into()];
+    // The days before are full: one ping a day, taken by promises.
+    let busy: Vec<ContactFacts> = (2..=4)
+        .map(|id| {
+            let mut c = person(id, Circle::Core);
+            c.open_promises = vec![PromiseFacts {
+                id: id * 10,
+                text: "Send the signed order form".into(),
+                due: d(["2026-12-11", "2026-12-14", "2026-12-10"][(id - 2) as usize]),
+            }];
+            c
+        })
+        .collect();
+    let settings = super::settings::PlannerSettings {
+        daily_cap: 1,
+        ..super::settings::PlannerSettings::default()
+    };
+    let mut contacts = vec![mum];
+    contacts.extend(busy);
+    let plan = super::plan(today(), &Snapshot { contacts }, &settings, 40);
+    let pings = of(&plan, 1);
+    assert!(pings.iter().all(|p| p.date != d("2026-12-15")), "{pings:?}");
+    assert!(
+        pings
+            .iter()
+            .any(|p| p.date > d("2026-12-15") && p.suggestion.contains("how the cataract surgery")),
+        "{pings:?}"
+    );
+}
