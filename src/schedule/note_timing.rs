@@ -1194,7 +1194,7 @@ fn day_named_before(note: &str, clause: &str, written: NaiveDate) -> Option<Naiv
             is_day(&words[i]) || (is_month(&words[i]) && (i == 0 || !is_day(&words[i - 1])))
         })
         .filter_map(|i| named_day(&words[i..words.len().min(i + 3)], written))
-        .last()
+        .next_back()
 }
 
 /// The note lower-cased from the text `at` bytes into `clause` (a slice of
