@@ -204,9 +204,12 @@ fn written_order(text: &str) -> Option<DateOrder> {
         _ => return None,
     };
     let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    // Only a real date is evidence: 2/30/1980 shows nothing. A leap year
+    // lets 29 February count.
+    let real = |month: u32, day: u32| Birthday::new(Some(2000), month, day).is_some();
     match (a, b) {
-        (13..=31, 1..=12) => Some(DateOrder::DayFirst),
-        (1..=12, 13..=31) => Some(DateOrder::MonthFirst),
+        (13..=31, 1..=12) if real(b, a) => Some(DateOrder::DayFirst),
+        (1..=12, 13..=31) if real(a, b) => Some(DateOrder::MonthFirst),
         _ => None,
     }
 }
@@ -363,6 +366,8 @@ mod tests {
         // Both orders shown, or none: the region decides.
         assert_eq!(de.for_file(["1/27/1966", "27/1/1966"]), de);
         assert_eq!(de.for_file(["4/12/1979", "1966-01-27", "27.1.1966"]), de);
+        // No such day is no evidence.
+        assert_eq!(de.for_file(["2/30/1980"]), de);
         assert_eq!(
             read("4/12/1979", &de.for_file(["4/12/1979"])),
             guess("1979-12-04")

@@ -288,20 +288,25 @@ pub(super) fn promise_lead(text: &str) -> PromiseLead {
 /// Whether a promise's text says someone else's word comes first: a
 /// sign-off, an approval, their input, or "needs Yvonne first".
 fn needs_someone_first(lower: &str) -> bool {
+    // Someone's word, not a document of that name ("the approval form").
     [
-        "sign-off",
-        "signoff",
-        "sign off",
-        "approval",
+        "'s sign-off",
+        "s sign-off",
+        "sign-off from",
+        "signoff from",
+        "sign off from",
+        "'s approval",
+        "approval from",
         "approved by",
+        "needs approval",
+        "need approval",
         "input from",
         "'s input",
         "\u{2019}s input",
-        "pending ",
+        "\u{2019}s sign-off",
         "check with ",
         "check w ",
         "check w/ ",
-        "once ",
     ]
     .iter()
     .any(|w| lower.contains(w))

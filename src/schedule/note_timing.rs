@@ -1036,7 +1036,8 @@ fn span_end(words: &[String], written: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Words that ask for no contact for a while (a tender's probity rules, a
-/// blackout), with the day it ends named after "until" or "till".
+/// blackout, not to be chased), with the day it ends named after "until",
+/// "till" or "before" (the day after that day, for "before").
 const NO_CONTACT: [&str; 24] = [
     // "Brian asked me not to chase before then - he'll push it internally".
     "not to chase",
@@ -1074,7 +1075,9 @@ const NO_CONTACT_WORDS: [&str; 8] = [
 
 /// The days a note asks for no contact at all ("tender open: no informal
 /// contact until 18 Dec", "blackout until the 20 Jan award"), from the note's
-/// day to the day named after "until" or "till". Without such a day nothing is
+/// day to the day named after "until" or "till", or the day after the one
+/// named after "before" ("not to chase before then": the last day named
+/// before it). Without such a day nothing is
 /// read: the note may be stale, and a plan cannot hold a contact back forever.
 pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     // Every cue holds one of these words: most notes have none, and are not
@@ -1425,9 +1428,11 @@ pub fn asked_back(note: &str, written: NaiveDate) -> Option<AskedBack> {
                 .iter()
                 .any(|w| matches!(w.as_str(), "asked" | "asks" | "wants" | "wanted"))
             // "Said to get in touch in the new year": their word to the user.
-            || words[..verb]
-                .windows(2)
-                .any(|w| matches!(w[0].as_str(), "said" | "says") && w[1] == "to");
+            || words[..verb].windows(2).enumerate().any(|(i, w)| {
+                matches!(w[0].as_str(), "said" | "says")
+                    && w[1] == "to"
+                    && (i == 0 || matches!(words[i - 1].as_str(), "he" | "she" | "they"))
+            });
         // The purpose is said after the verb: "to" before it is part of the
         // ask ("asked me to call after 11 Jan").
         let verb_at = lower
@@ -1905,6 +1910,13 @@ mod tests {
             !said.call && said.theirs && said.purpose.is_none(),
             "{said:?}"
         );
+        // The user's word, or someone else's boss's, is not theirs.
+        for not_theirs in [
+            "I said to her I'd get in touch in the new year.",
+            "Her boss said to get in touch with procurement in the new year.",
+        ] {
+            assert!(asked(not_theirs).is_none_or(|a| !a.theirs), "{not_theirs}");
+        }
         // After a thing whose day the clause names further on.
         let budget = asked("Call me after the budget: council passes it on 18 Feb").unwrap();
         assert_eq!(

@@ -1206,7 +1206,7 @@ pub fn suggest_anew(
         // user does, not a word to them, so no channel to send it on.
         (text, template.action)
     } else {
-        by_channel(text, template.action, ctx.channel)
+        by_channel(text, template.action, ctx.channel, ctx.personal)
     };
     // A promise kept to someone with hard news ("her dad had a stroke")
     // opens with a word on it, business second; unless the promise is
@@ -1349,6 +1349,7 @@ fn by_channel(
     text: String,
     action: InteractionKind,
     channel: Channel,
+    personal: bool,
 ) -> (String, InteractionKind) {
     if action != InteractionKind::Email {
         return (text, action);
@@ -1385,7 +1386,12 @@ fn by_channel(
     };
     // A quote or a contract is a document to keep: it goes by email, with
     // a word on the channel they like, unless email does not reach them.
-    if !channel.no_email && text.starts_with("Send ") && super::notes::is_for_review(&text) {
+    // The thing sent: after "Send Mark", up to the first comma.
+    let sent = text
+        .strip_prefix("Send ")
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(_, thing)| thing.split(',').next().unwrap_or(thing));
+    if !channel.no_email && !personal && sent.is_some_and(super::notes::is_for_review) {
         let heads_up = if app == "a text" {
             "a text".to_owned()
         } else {

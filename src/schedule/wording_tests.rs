@@ -1746,15 +1746,24 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
         text: "Send Mehmet the servo sizing (need Yvonne's input)".into(),
         due: d("2026-12-11"),
     }];
-    // A thing sent on its own is sent on its day.
+    // A thing sent on its own is sent on its day, a form named for an
+    // approval too.
     let mut ola = person(15, Circle::Core);
     ola.open_promises = vec![PromiseFacts {
         id: 20,
-        text: "Send Ola the first draft of the SOW".into(),
+        text: "Send the first draft of the SOW".into(),
+        due: d("2026-12-11"),
+    }];
+    let mut ana = person(16, Circle::Core);
+    ana.open_promises = vec![PromiseFacts {
+        id: 21,
+        text: "Send the approval form".into(),
         due: d("2026-12-11"),
     }];
     let plan = plan_for(
-        vec![holly, tom, ahmed, paul, raj, ellie, claudia, mehmet, ola],
+        vec![
+            holly, tom, ahmed, paul, raj, ellie, claudia, mehmet, ola, ana,
+        ],
         30,
     );
     let promise = |id: i64| {
@@ -1774,6 +1783,7 @@ fn a_promise_to_set_something_up_is_pinged_a_week_ahead() {
     assert_eq!(promise(13).date, d("2026-12-04"), "{:?}", promise(13));
     assert_eq!(promise(14).date, d("2026-12-04"), "{:?}", promise(14));
     assert_eq!(promise(15).date, d("2026-12-11"), "{:?}", promise(15));
+    assert_eq!(promise(16).date, d("2026-12-11"), "{:?}", promise(16));
 }
 
 #[test]
@@ -2055,6 +2065,20 @@ fn a_quote_goes_by_email_with_a_heads_up_to_someone_who_only_prefers_whatsapp() 
     assert!(
         quote.suggestion.ends_with("on WhatsApp rather than email."),
         "{quote:?}"
+    );
+    // A friend's plan is no document to keep: on WhatsApp.
+    let mut jo = person(1, Circle::Core);
+    jo.notes = "Prefers WhatsApp.".into();
+    jo.tags = vec!["friend".into()];
+    jo.open_promises.push(PromiseFacts {
+        id: 6,
+        text: "Send Jo the hen party plan".into(),
+        due: d("2026-12-08"),
+    });
+    let plan = promise_ping(jo);
+    assert!(
+        plan.suggestion.ends_with("on WhatsApp rather than email."),
+        "{plan:?}"
     );
 }
 

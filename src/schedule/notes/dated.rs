@@ -1234,7 +1234,14 @@ pub(super) fn escorted(what: &str) -> Option<String> {
 /// one the note named before it, "signed" when the words after the pronoun
 /// say so. Empty when the note named none.
 fn referent(earlier: &str, after_pronoun: &[&str]) -> String {
-    const DOCUMENTS: [&str; 35] = [
+    const DOCUMENTS: [&str; 41] = [
+        // Things lent, to give back.
+        "unit",
+        "kit",
+        "device",
+        "laptop",
+        "sample",
+        "samples",
         "pack",
         "form",
         "forms",
@@ -1299,27 +1306,41 @@ fn referent(earlier: &str, after_pronoun: &[&str]) -> String {
         .rev()
         .take(2)
         .take_while(|w| {
-            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            w.len() > 2
+                && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !w.ends_with("ed")
                 && !matches!(
                     **w,
                     "the"
-                        | "a"
-                        | "an"
                         | "his"
                         | "her"
                         | "their"
                         | "our"
-                        | "my"
                         | "sent"
-                        | "signed"
                         | "and"
-                        | "of"
                         | "for"
                         | "with"
                         | "new"
                         | "got"
                         | "has"
                         | "have"
+                        | "him"
+                        | "them"
+                        | "over"
+                        | "back"
+                        | "out"
+                        | "across"
+                        | "round"
+                        | "some"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "from"
+                        | "gave"
+                        | "lent"
+                        | "into"
                 )
         })
         .copied()
@@ -1534,21 +1555,30 @@ pub(super) fn tidy_thing(what: &str) -> String {
     {
         words.remove(0);
     }
-    // "Arjun flying to Chennai", "she's moving to Leeds": the trip, the move.
-    if let [who, verb, to, rest @ ..] = words.as_slice() {
+    // "Arjun flying to Chennai", "Sarah moving to Leeds": the trip, the
+    // move. Only people fly, and a move goes to a place named with a
+    // capital ("Pricing moving to the new model" is no house move,
+    // "Proposal going to their board" no trip).
+    if let [who, verb, to, place, ..] = words.as_slice() {
         let someone = who.starts_with(char::is_uppercase)
             || matches!(who.to_lowercase().as_str(), "he" | "she" | "they");
         let noun = match verb.to_lowercase().as_str() {
-            "flying" | "travelling" | "traveling" | "heading" | "going" | "off" => Some("trip"),
-            "moving" | "relocating" => Some("move"),
+            "flying" | "travelling" | "traveling" => Some("trip"),
+            "moving" | "relocating" if place.starts_with(char::is_uppercase) => Some("move"),
             _ => None,
         };
-        if let (true, Some(noun), true, false) = (
-            someone,
-            noun,
-            to.eq_ignore_ascii_case("to"),
-            rest.is_empty(),
-        ) {
+        if let (true, Some(noun), true) = (someone, noun, to.eq_ignore_ascii_case("to")) {
+            let mut rest: Vec<&str> = words[3..].to_vec();
+            while rest.len() > 1
+                && rest.last().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "on" | "by" | "from" | "around" | "-"
+                    )
+                })
+            {
+                rest.pop();
+            }
             return format!("the {noun} to {}", rest.join(" "));
         }
     }

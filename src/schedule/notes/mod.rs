@@ -476,8 +476,16 @@ fn only_someone_elses_celebration(clause: &str, first_name: &str) -> bool {
                 .to_lowercase();
             CELEBRATIONS.contains(&next.as_str())
         });
+        // Gone to: "for Kavya's wedding", "at Jo's hen", "to Sam's party";
+        // "Wife Anna's baby due in March" is their news.
+        let attended = i > 0
+            && matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "for" | "to" | "at" | "attending" | "attended"
+            );
         if owner.is_some_and(|o| {
             celebration
+                && attended
                 && o.starts_with(char::is_uppercase)
                 && !o.eq_ignore_ascii_case(first_name.trim())
         }) {

@@ -67,6 +67,20 @@ fn a_thing_named_before_its_day_drops_its_label_and_a_lone_pronoun_names_nothing
     assert_eq!(tidy_thing("Stressed re the move"), "the move");
     assert_eq!(tidy_thing("Arjun flying to Chennai"), "the trip to Chennai");
     assert_eq!(tidy_thing("Sarah moving to Leeds"), "the move to Leeds");
+    assert_eq!(
+        tidy_thing("Arjun flying to Chennai on"),
+        "the trip to Chennai"
+    );
+    // Business moving on is no trip or house move.
+    for business in [
+        "Proposal going to their board",
+        "Budget heading to CFO",
+        "Deal moving to stage 3",
+        "Pricing moving to the new model",
+    ] {
+        assert!(!tidy_thing(business).starts_with("the trip"), "{business}");
+        assert!(!tidy_thing(business).starts_with("the move"), "{business}");
+    }
     assert_eq!(tidy_thing("Going to"), "Going to");
     let on = |note: &str| note_dates(note, "2026-11-26".parse().unwrap());
     let niall = on("Niall: PO for phase 2 w/c 14 Dec once budget released");
@@ -1514,6 +1528,9 @@ fn someone_elses_wedding_is_no_news_of_the_contacts() {
             "Arjun",
         ),
         ("Got engaged! Party at Kavya's place", "Arjun"),
+        // The family's news, or a nickname's, is theirs to congratulate.
+        ("Wife Anna's baby due in March.", "Arjun"),
+        ("Jenny's wedding on 14 Feb!", "Jennifer"),
     ] {
         assert!(read_note(note, first).life.is_some(), "{note}");
     }
@@ -1529,6 +1546,23 @@ fn a_thing_to_send_back_named_by_a_pronoun_is_the_one_the_note_spoke_of() {
     assert_eq!(dates.len(), 1, "{dates:?}");
     assert_eq!(dates[0].owing, Owing::Send);
     assert_eq!(dates[0].task, "the supplier onboarding pack");
+    // The thing lent, not a contract named earlier; no pronoun or verb
+    // in its name.
+    let lent = note_dates(
+        "Signed the contract last month. Loaned us the demo unit - needs it back from us by 9 Dec.",
+        written,
+    );
+    assert_eq!(lent[0].task, "the demo unit", "{lent:?}");
+    let emailed = note_dates(
+        "Raj emailed us onboarding pack. Needs it back from us by 9 Dec.",
+        written,
+    );
+    assert_eq!(emailed[0].task, "the onboarding pack", "{emailed:?}");
+    let forms = note_dates(
+        "Maria sent over forms. Needs them back from us by 9 Dec.",
+        written,
+    );
+    assert_eq!(forms[0].task, "the forms", "{forms:?}");
     // Nothing named before it: no thing to send.
     let dates = note_dates("Good chat. Needs it back from us by 9 Dec.", written);
     assert!(dates.iter().all(|d| d.task.is_empty()), "{dates:?}");
