@@ -1105,7 +1105,11 @@ pub fn note_dates(note: &str, written: chrono::NaiveDate) -> Vec<NoteDate> {
             out.push(NoteDate {
                 deadline,
                 decision,
-                life: !deadline && !ends_state && is_life_clause(clause),
+                // "Heading to Kavya's wedding on 12 Dec": theirs, not news.
+                life: !deadline
+                    && !ends_state
+                    && is_life_clause(clause)
+                    && !only_someone_elses_celebration(clause, ""),
                 what,
                 on,
                 written,

@@ -1514,6 +1514,15 @@ fn a_dated_clause_says_who_owes_what_by_the_day() {
 }
 
 #[test]
+fn someone_elses_wedding_gone_to_is_no_dated_news() {
+    let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let dates = note_dates("Heading to Kavya's wedding on 12 Dec.", written);
+    assert!(dates.iter().all(|d| !d.life), "{dates:?}");
+    let dates = note_dates("Her wedding on 12 Dec!", written);
+    assert!(dates.iter().any(|d| d.life), "{dates:?}");
+}
+
+#[test]
 fn someone_elses_wedding_is_no_news_of_the_contacts() {
     let reading = read_note(
         "Both of us in Chennai 16-31 Jan for Kavya's wedding.",
