@@ -287,7 +287,7 @@ pub(super) fn promise_lead(text: &str) -> PromiseLead {
 
 /// Whether a promise's text says someone else's word comes first: a
 /// sign-off, an approval, their input, or "needs Yvonne first".
-fn needs_someone_first(lower: &str) -> bool {
+pub(super) fn needs_someone_first(lower: &str) -> bool {
     // Someone's word, not a document of that name ("the approval form").
     [
         "'s sign-off",
@@ -314,9 +314,11 @@ fn needs_someone_first(lower: &str) -> bool {
             || lower.contains(" first)")
             || lower.contains(" first,")
             || lower.contains(" first ("))
-            && ["need", "ask ", "get ", "after ", "wait"]
-                .iter()
-                .any(|w| lower.contains(w))
+            && [
+                "need", "ask ", "get ", "after ", "wait", "has to ", "have to ", "must ",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// A promise to set something up ("Set up the demo for Holly's team",

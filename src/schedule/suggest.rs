@@ -1230,7 +1230,30 @@ pub fn suggest_anew(
                 .into_iter()
                 .filter(|aside| !text.contains(aside))
                 .collect();
-            if missing.is_empty() {
+            // "- needs Frank's sign-off first", "- Yvonne has to do the
+            // sizing first": the word is to get that, not to send a thing
+            // that cannot go yet.
+            let waits_on = missing
+                .iter()
+                .find(|aside| super::fixed::needs_someone_first(&aside.to_lowercase()));
+            let object = ctx
+                .promise_reading
+                .map(|r| clean(&r.object, 80))
+                .filter(|o| !o.is_empty());
+            let first = clean(ctx.first_name, 40);
+            if let (Some(aside), Some(object)) = (waits_on, object) {
+                let aside = clean(aside, 120);
+                match (ctx.promise_state, ctx.promise_due) {
+                    (Some(PromiseState::Late), _) => format!(
+                        "Your promise of {object} to {first} waits on someone else (your note: \u{201c}{aside}\u{201d}): chase that today, and give {first} an honest new date."
+                    ),
+                    (_, Some(due)) => format!(
+                        "Ask now for what your promise to {first} waits on (your note: \u{201c}{aside}\u{201d}), so {object} can go by {}.",
+                        clean(due, 40)
+                    ),
+                    _ => format!("{text} Your note: \u{201c}{aside}\u{201d}."),
+                }
+            } else if missing.is_empty() {
                 text
             } else {
                 format!(

@@ -2121,3 +2121,33 @@ fn no_word_of_luck_on_the_day_itself_and_the_call_after_still_comes() {
         "{pings:?}"
     );
 }
+
+#[test]
+fn a_promise_that_waits_on_someone_asks_for_that_first() {
+    let waiting = |text: &str, due: &str| {
+        let mut c = person(1, Circle::Core);
+        c.open_promises.push(PromiseFacts {
+            id: 7,
+            text: text.into(),
+            due: d(due),
+        });
+        promise_ping(c)
+    };
+    let early = waiting(
+        "Send the revised price sheet - needs Frank's sign-off first",
+        "2026-12-11",
+    );
+    assert_eq!(early.date, d("2026-12-04"), "{early:?}");
+    assert_eq!(
+        early.suggestion,
+        "Ask now for what your promise to Tariq waits on (your note: \u{201c}needs Frank's sign-off first\u{201d}), so the revised price sheet can go by Fri 11 Dec."
+    );
+    let late = waiting(
+        "Send the servo sizing - Yvonne has to do the sizing first",
+        "2026-11-20",
+    );
+    assert_eq!(
+        late.suggestion,
+        "Your promise of the servo sizing to Tariq waits on someone else (your note: \u{201c}Yvonne has to do the sizing first\u{201d}): chase that today, and give Tariq an honest new date."
+    );
+}
