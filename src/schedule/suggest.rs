@@ -1236,8 +1236,11 @@ pub fn suggest_anew(
             let waits_on = missing
                 .iter()
                 .find(|aside| super::fixed::needs_someone_first(&aside.to_lowercase()));
+            // A thing to send ("so the price sheet can go by…"); a call or
+            // an introduction keeps its own sentence, with the note after.
             let object = ctx
                 .promise_reading
+                .filter(|r| r.act == "send")
                 .map(|r| clean(&r.object, 80))
                 .filter(|o| !o.is_empty());
             let first = clean(ctx.first_name, 40);

@@ -2150,4 +2150,15 @@ fn a_promise_that_waits_on_someone_asks_for_that_first() {
         late.suggestion,
         "Your promise of the servo sizing to Tariq waits on someone else (your note: \u{201c}Yvonne has to do the sizing first\u{201d}): chase that today, and give Tariq an honest new date."
     );
+    // A call keeps its own sentence, with the note after it.
+    let call = waiting(
+        "Call Tariq after his budget meeting - check with Frank first",
+        "2026-12-11",
+    );
+    assert!(call.suggestion.starts_with("Call Tariq"), "{call:?}");
+    assert!(
+        call.suggestion
+            .ends_with("Your note: \u{201c}check with Frank first\u{201d}."),
+        "{call:?}"
+    );
 }
