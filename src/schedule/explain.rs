@@ -83,9 +83,10 @@ const BIRTHDAY_NEWS_DAYS: i64 = 120;
 /// Personal news with a day this soon after a birthday is wished luck for in it.
 const NEWS_AHEAD_DAYS: i64 = 30;
 /// A friend's rhythm ping this close before their surgery or wedding
-/// wishes them luck for it: the working day before, or one before that
-/// (the Thursday before a Monday's surgery is four days ahead).
-const LUCK_AHEAD_DAYS: i64 = 5;
+/// wishes them luck for it: as far back as the word is placed (the working
+/// day before, three days back for a Monday's, four over a public holiday,
+/// and the planner's window before that).
+const LUCK_AHEAD_DAYS: i64 = 4 + super::LUCK_WINDOW_DAYS as i64;
 /// Ages worth a call on the day.
 const MILESTONES: [i32; 13] = [18, 21, 30, 40, 50, 60, 65, 70, 75, 80, 85, 90, 100];
 
@@ -899,7 +900,7 @@ fn write_ping<'a, 'p>(
                         && d.on > date
                         && (d.on - date).num_days() <= LUCK_AHEAD_DAYS
                         && !d.what.is_empty()
-                        && matches!(news_kind(&d.clause), NewsKind::Health | NewsKind::Wedding)
+                        && news_kind(&d.clause).wished_luck_before()
                 })
             })
             .into_iter()

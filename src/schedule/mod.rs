@@ -262,8 +262,8 @@ const EVENT_TOUCH_SERVES_DAYS: i32 = 21;
 /// ping this close before its day (or any time after it, before the deadline).
 const NOTE_SERVED_DAYS: i32 = 3;
 /// A word of luck before a friend's surgery or wedding comes at most this
-/// many days before the working day before it (see `explain`'s
-/// `LUCK_AHEAD_DAYS`, which words it).
+/// many days before the working day before it (`explain` words a ping that
+/// near as luck).
 const LUCK_WINDOW_DAYS: i32 = 1;
 /// When the contacts' yearly need fills at most this share of the daily cap,
 /// the days have room: a late inner or core contact the user has talked to is

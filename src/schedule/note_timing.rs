@@ -732,10 +732,7 @@ fn dated_targets(
             // "ACL surgery on 9 Dec", "wedding 23 Jan": a word the day
             // before, when there is time for one.
             if ahead >= BEFORE_NEWS_MIN_DAYS
-                && matches!(
-                    super::phrases::news_kind(&d.clause),
-                    super::phrases::NewsKind::Health | super::phrases::NewsKind::Wedding
-                )
+                && super::phrases::news_kind(&d.clause).wished_luck_before()
             {
                 // Before the day: a word on the day itself would stand in
                 // for asking how it went.
@@ -1179,10 +1176,15 @@ pub fn no_contact_days(note: &str, written: NaiveDate) -> Option<(NaiveDate, Nai
     None
 }
 
+/// Where `clause`, a slice of `note`, starts in it (in bytes).
+fn offset_in(note: &str, clause: &str) -> Option<usize> {
+    (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)
+}
+
 /// The last day `note` names before `clause` (a slice of it): "Legal
 /// review 12 Dec, board 20 Jan. Asked me not to chase before then" is 20 Jan.
 fn day_named_before(note: &str, clause: &str, written: NaiveDate) -> Option<NaiveDate> {
-    let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)?;
+    let start = offset_in(note, clause)?;
     let words = words_of(&note.get(..start)?.to_lowercase());
     let is_month = |w: &String| month_named(w).is_some() || short_month(w).is_some();
     let is_day = |w: &String| {
@@ -1203,7 +1205,7 @@ fn day_named_before(note: &str, clause: &str, written: NaiveDate) -> Option<Naiv
 /// The note lower-cased from the text `at` bytes into `clause` (a slice of
 /// `note`) to its end; `None` when lower-casing moved the bytes.
 fn lowered_from(note: &str, clause: &str, at: usize) -> Option<String> {
-    let start = (clause.as_ptr() as usize).checked_sub(note.as_ptr() as usize)? + at;
+    let start = offset_in(note, clause)? + at;
     let lower = note.to_lowercase();
     (lower.len() == note.len() && lower.is_char_boundary(start)).then(|| lower[start..].to_owned())
 }

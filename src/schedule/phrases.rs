@@ -183,6 +183,14 @@ pub enum NewsKind {
     Other,
 }
 
+impl NewsKind {
+    /// Whether family and friends are wished luck the day before news of
+    /// this kind with a day (surgery, a wedding).
+    pub fn wished_luck_before(self) -> bool {
+        matches!(self, NewsKind::Health | NewsKind::Wedding)
+    }
+}
+
 /// What kind of personal news `life` is.
 pub fn news_kind(life: &str) -> NewsKind {
     let lower = life.to_lowercase();

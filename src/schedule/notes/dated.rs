@@ -1559,33 +1559,6 @@ pub(super) fn tidy_thing(what: &str) -> String {
     {
         words.remove(0);
     }
-    // "Arjun flying to Chennai", "Sarah moving to Leeds": the trip, the
-    // move. Only people fly, and a move goes to a place named with a
-    // capital ("Pricing moving to the new model" is no house move,
-    // "Proposal going to their board" no trip).
-    if let [who, verb, to, place, ..] = words.as_slice() {
-        let someone = who.starts_with(char::is_uppercase)
-            || matches!(who.to_lowercase().as_str(), "he" | "she" | "they");
-        let noun = match verb.to_lowercase().as_str() {
-            "flying" | "travelling" | "traveling" => Some("trip"),
-            "moving" | "relocating" if place.starts_with(char::is_uppercase) => Some("move"),
-            _ => None,
-        };
-        if let (true, Some(noun), true) = (someone, noun, to.eq_ignore_ascii_case("to")) {
-            let mut rest: Vec<&str> = words[3..].to_vec();
-            while rest.len() > 1
-                && rest.last().is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "on" | "by" | "from" | "around" | "-"
-                    )
-                })
-            {
-                rest.pop();
-            }
-            return format!("the {noun} to {}", rest.join(" "));
-        }
-    }
     // "bit nervous about the knee op", "stressed re the move": the op, not
     // the nerves.
     if let Some(about) = words.iter().position(|w| {
@@ -1634,6 +1607,24 @@ pub(super) fn tidy_thing(what: &str) -> String {
         )
     }) {
         words.pop();
+    }
+    // "Arjun flying to Chennai", "Sarah moving to Leeds": the trip, the
+    // move. Only people fly, and a move goes to a place named with a
+    // capital ("Pricing moving to the new model" is no house move,
+    // "Proposal going to their board" no trip).
+    if let [who, verb, to, place, rest @ ..] = words.as_slice() {
+        let someone = who.starts_with(char::is_uppercase)
+            || matches!(who.to_lowercase().as_str(), "he" | "she" | "they");
+        let noun = match verb.to_lowercase().as_str() {
+            "flying" | "travelling" | "traveling" => Some("trip"),
+            "moving" | "relocating" if place.starts_with(char::is_uppercase) => Some("move"),
+            _ => None,
+        };
+        if let (true, Some(noun), true) = (someone, noun, to.eq_ignore_ascii_case("to")) {
+            let mut to_where = vec![*place];
+            to_where.extend_from_slice(rest);
+            return format!("the {noun} to {}", to_where.join(" "));
+        }
     }
     if let [only] = words.as_slice() {
         if matches!(
