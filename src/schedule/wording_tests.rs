@@ -961,16 +961,25 @@ fn a_thing_asked_for_by_a_day_that_a_promise_covers_has_only_the_promise_s_ping(
     assert_eq!(speaking_of_it[0].reason, Reason::Promise);
 }
 
-#[test]
-fn family_is_called_the_day_after_an_operation_and_a_customer_asked_later() {
-    let note = "Sunday call. Cataract surgery set for 15 Dec, Dad driving her.";
+/// The note of a mother's cataract surgery on Tue 15 Dec.
+const CATARACT_NOTE: &str = "Sunday call. Cataract surgery set for 15 Dec, Dad driving her.";
+
+/// Contact 1, family, whose last call told of the surgery in [`CATARACT_NOTE`].
+fn mum_before_surgery() -> ContactFacts {
     let mut mum = noted(
         person(1, Circle::Inner),
         InteractionKind::Call,
         "2026-11-22",
-        note,
+        CATARACT_NOTE,
     );
     mum.tags = vec!["Family".into()];
+    mum
+}
+
+#[test]
+fn family_is_called_the_day_after_an_operation_and_a_customer_asked_later() {
+    let note = CATARACT_NOTE;
+    let mum = mum_before_surgery();
     let customer = noted(
         person(2, Circle::Core),
         InteractionKind::Call,
@@ -2085,14 +2094,7 @@ fn a_quote_goes_by_email_with_a_heads_up_to_someone_who_only_prefers_whatsapp() 
 #[test]
 fn no_word_of_luck_on_the_day_itself_and_the_call_after_still_comes() {
     use super::snapshot::Snapshot;
-    let note = "Sunday call. Cataract surgery set for 15 Dec, Dad driving her.";
-    let mut mum = noted(
-        person(1, Circle::Inner),
-        InteractionKind::Call,
-        "2026-11-22",
-        note,
-    );
-    mum.tags = vec!["Family".into()];
+    let mum = mum_before_surgery();
     // The days before are full: one ping a day, taken by promises.
     let busy: Vec<ContactFacts> = (2..=4)
         .map(|id| {
